@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/cli/cli.h"
+
+/// Entry points of the commands listed in cli.cpp; each is defined in its own file in app/cli/.
+namespace fleetplan::cli {
+
+int runValidate(Context &ctx);   // validatecommand.cpp
+
+} // namespace fleetplan::cli

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace fleetplan::models {
+
+/// A problem found in user input, naming where it is ("services[3].memory_mib", "file.json:12:4").
+struct Diagnostic
+{
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    QString where;    ///< path of the field or file location; may be empty
+    QString message;  ///< what is wrong, in words a user understands
+
+    /// "where: message" (or just the message when where is empty).
+    QString toString() const { return where.isEmpty() ? message : where + QStringLiteral(": ") + message; }
+    bool isError() const { return severity == Severity::Error; }
+
+    friend bool operator==(const Diagnostic &, const Diagnostic &) = default;
+};
+
+inline bool hasErrors(const QList<Diagnostic> &diagnostics)
+{
+    for (const Diagnostic &d : diagnostics) {
+        if (d.isError())
+            return true;
+    }
+    return false;
+}
+
+} // namespace fleetplan::models

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// The workload an architect describes: plain value types, no I/O, no widgets.
+/// JSON / SQLite documents (scenariojson.h, scenariodocument.h), validation (validation.h),
+/// undo commands and item models all work on these values.
+namespace fleetplan::models {
+
+enum class ServiceKind { Service, Daemon, Job };
+enum class Arch { X86_64, Arm64 };
+enum class OsFamily { Linux, Windows };
+enum class NetworkMode { Awsvpc, Bridge, Host };
+
+/// The five platforms, in the order reports and charts show them.
+enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate };
+inline constexpr int PlatformCount = 5;
+inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms{
+    PlatformId::EcsEc2, PlatformId::EcsFargate, PlatformId::EcsFargateSpot,
+    PlatformId::EksNodes, PlatformId::EksFargate};
+
+/// One container of a task or pod. When a service lists containers, its task size is derived from
+/// them: CPU/memory = max(largest init container, sum of long-running containers), the rule ECS and
+/// Kubernetes both apply.
+struct Container
+{
+    QString name;
+    double cpu = 0.0;      ///< vCPU (fractional)
+    double memoryMib = 0;  ///< MiB
+    bool init = false;     ///< init container (runs before the others, not alongside)
+
+    friend bool operator==(const Container &, const Container &) = default;
+};
+
+/// A service, daemon or job of the workload.
+struct Service
+{
+    QString name;
+    ServiceKind kind = ServiceKind::Service;
+    double cpu = 0.25;          ///< vCPU per task (fractional); derived when containers is not empty
+    double memoryMib = 512;     ///< MiB per task; derived when containers is not empty
+    QList<Container> containers;
+    double ephemeralGib = 20;   ///< ephemeral storage per task (Fargate bills above 20 GiB)
+    Arch arch = Arch::X86_64;
+    OsFamily os = OsFamily::Linux;
+    int replicas = 1;           ///< replicas at load 1.0 (services); parallel copies per run (jobs)
+    int minReplicas = 0;
+    int maxReplicas = 1000;
+    QString loadProfile;        ///< name of a LoadProfile of the scenario; empty = flat 1.0
+    int runsPerDay = 0;         ///< jobs only
+    int runSeconds = 0;         ///< jobs only: duration of one run
+    bool spotOk = false;        ///< tolerates Spot interruption
+    NetworkMode networkMode = NetworkMode::Awsvpc;
+    int hostPort = 0;           ///< bridge/host mode: static host port (0 = dynamic); such tasks cannot share an instance
+    QString source;             ///< where an imported service came from ("file.yaml: Deployment/api"); empty if typed in
+
+    /// Effective per-task vCPU (from containers when present).
+    double effectiveCpu() const;
+    /// Effective per-task memory MiB (from containers when present).
+    double effectiveMemoryMib() const;
+
+    friend bool operator==(const Service &, const Service &) = default;
+};
+
+/// 24 (a day) or 168 (a week, Monday 00:00 first) hourly multipliers.
+struct LoadProfile
+{
+    QString name;
+    QList<double> hourly;
+
+    /// Multiplier for hour h of the billing period (wraps around the profile's length).
+    double at(int hourOfPeriod) const
+    {
+        if (hourly.isEmpty())
+            return 1.0;
+        return hourly.at(hourOfPeriod % hourly.size());
+    }
+
+    friend bool operator==(const LoadProfile &, const LoadProfile &) = default;
+};
+
+/// Settings of one platform. One struct carries every platform's knobs; each platform model reads the
+/// fields that apply to it (documented per field) and ignores the rest.
+struct PlatformSettings
+{
+    bool enabled = true;
+    /// EC2-backed platforms (ecs-ec2, eks-nodes): allowed instance types, names or wildcards
+    /// ("m6i.large", "c6i.*"). Empty = the platform model's default candidate list.
+    QStringList instanceTypes;
+    /// eks-nodes / ecs-ec2: true = cheapest mix of the allowed types (Karpenter-style);
+    /// false = one fixed type, the first of instanceTypes (managed node group / ASG, Cluster Autoscaler).
+    bool mixedInstances = true;
+    double ebsGibPerNode = 20;           ///< ecs-ec2, eks-nodes: root volume per instance (gp3)
+    double targetUtilizationPercent = 100; ///< ecs-ec2 capacity-provider target capacity; eks-nodes headroom
+    int scaleInDelayHours = 1;           ///< ecs-ec2, eks-nodes: idle nodes kept this long before removal
+    // ECS on EC2
+    double osReservedMemoryMib = 0;      ///< ecs-ec2: memory the OS keeps; 0 = platform default estimate
+    double ecsReservedMemoryMib = 0;     ///< ecs-ec2: ECS_RESERVED_MEMORY (agent default 0)
+    bool awsvpcTrunking = false;         ///< ecs-ec2: ENI trunking raises the awsvpc task limit
+    // EKS
+    double vmOverheadPercent = 7.5;      ///< eks-nodes: VM memory overhead (Karpenter default 7.5 %)
+    bool prefixDelegation = false;       ///< eks-nodes: VPC CNI prefix delegation (max pods 110/250)
+    bool extendedSupport = false;        ///< eks-nodes, eks-fargate: control plane on extended support
+    int clusters = 1;                    ///< eks-nodes, eks-fargate: clusters billed per hour
+    // Fargate Spot capacity-provider strategy (ecs-fargate-spot)
+    int fargateBase = 0;                 ///< tasks always on FARGATE before weights apply
+    int fargateWeight = 0;               ///< weight of FARGATE
+    int fargateSpotWeight = 1;           ///< weight of FARGATE_SPOT
+    double interruptionAllowancePercent = 0; ///< extra Spot usage allowed for re-run interrupted work
+
+    friend bool operator==(const PlatformSettings &, const PlatformSettings &) = default;
+};
+
+enum class SavingsPlanType { Compute, Ec2Instance };
+
+/// Purchase options applied by the cost engine.
+struct PurchaseOptions
+{
+    double spotShare = 0.0;                 ///< 0..1: share of Spot-tolerant EC2 capacity bought as Spot
+    double savingsPlanUsdPerHour = 0.0;     ///< Savings Plans commitment (USD per hour)
+    SavingsPlanType savingsPlanType = SavingsPlanType::Compute;
+    int savingsPlanTermYears = 1;           ///< 1 or 3
+    QString savingsPlanPayment = QStringLiteral("No Upfront"); ///< "No Upfront", "Partial Upfront", "All Upfront"
+
+    friend bool operator==(const PurchaseOptions &, const PurchaseOptions &) = default;
+};
+
+/// A whole planning scenario.
+struct Scenario
+{
+    QString name = QStringLiteral("Untitled");
+    QString region = QStringLiteral("us-east-1");
+    int periodHours = 730;        ///< billing period in hours
+    bool periodInDays = false;    ///< the user entered the period in days (periodHours = days × 24)
+    QList<LoadProfile> loadProfiles;
+    QList<Service> services;
+    std::array<PlatformSettings, PlatformCount> platforms{};
+    PurchaseOptions purchase;
+    QString notes;
+
+    PlatformSettings &platform(PlatformId id) { return platforms[static_cast<int>(id)]; }
+    const PlatformSettings &platform(PlatformId id) const { return platforms[static_cast<int>(id)]; }
+
+    /// The named profile, or nullptr.
+    const LoadProfile *findLoadProfile(const QString &name) const;
+    int indexOfService(const QString &name) const;
+
+    friend bool operator==(const Scenario &, const Scenario &) = default;
+};
+
+// Stable ids used in JSON, the CLI and reports.
+QString toId(ServiceKind kind);
+QString toId(Arch arch);
+QString toId(OsFamily os);
+QString toId(NetworkMode mode);
+QString toId(PlatformId id);
+QString toId(SavingsPlanType type);
+std::optional<ServiceKind> serviceKindFromId(const QString &id);
+std::optional<Arch> archFromId(const QString &id);
+std::optional<OsFamily> osFromId(const QString &id);
+std::optional<NetworkMode> networkModeFromId(const QString &id);
+std::optional<PlatformId> platformFromId(const QString &id);
+std::optional<SavingsPlanType> savingsPlanTypeFromId(const QString &id);
+/// Human-readable platform name ("ECS on EC2", "EKS Fargate", ...).
+QString displayName(PlatformId id);
+
+/// Replicas of a service at hour h: ceil(replicas × load(h) × whatIf), clamped to [min, max].
+/// Daemons and jobs are not scaled by this rule (their count comes from nodes / the schedule).
+int replicasAt(const Service &service, const LoadProfile *profile, int hourOfPeriod, double whatIfMultiplier);
+
+} // namespace fleetplan::models

@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/scenariojson.h"
+
+#include <functional>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+#include "models/scenariodocument.h"
+
+namespace fleetplan::models {
+
+namespace {
+
+/// Line and column of a byte offset, for syntax errors.
+QString locate(const QByteArray &text, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+/// Reads one JSON object's fields, reporting type errors and unknown keys at `path`.
+class ObjectReader
+{
+public:
+    ObjectReader(const QJsonObject &object, QString path, QList<Diagnostic> &diagnostics)
+        : m_object(object), m_path(std::move(path)), m_diagnostics(diagnostics)
+    {
+    }
+    ~ObjectReader()
+    {
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (!m_known.contains(it.key()))
+                warn(it.key(), QStringLiteral("unknown key, ignored"));
+        }
+    }
+    ObjectReader(const ObjectReader &) = delete;
+    ObjectReader &operator=(const ObjectReader &) = delete;
+
+    QString fieldPath(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
+
+    void error(const QString &key, const QString &message)
+    {
+        m_diagnostics.append({Diagnostic::Severity::Error, fieldPath(key), message});
+    }
+    void warn(const QString &key, const QString &message)
+    {
+        m_diagnostics.append({Diagnostic::Severity::Warning, fieldPath(key), message});
+    }
+
+    /// The value at key, marking the key as known; undefined when absent.
+    QJsonValue take(const QString &key)
+    {
+        m_known.insert(key);
+        return m_object.value(key);
+    }
+
+    void readString(const QString &key, QString &out)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return;
+        if (!v.isString())
+            return error(key, QStringLiteral("must be a string"));
+        out = v.toString();
+    }
+    void readDouble(const QString &key, double &out)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return;
+        if (!v.isDouble())
+            return error(key, QStringLiteral("must be a number"));
+        out = v.toDouble();
+    }
+    void readInt(const QString &key, int &out)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return;
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || d > 2147483647.0 || d < -2147483648.0)
+            return error(key, QStringLiteral("must be a whole number"));
+        out = int(d);
+    }
+    void readBool(const QString &key, bool &out)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return;
+        if (!v.isBool())
+            return error(key, QStringLiteral("must be true or false"));
+        out = v.toBool();
+    }
+    template<typename Enum>
+    void readEnum(const QString &key, Enum &out, std::optional<Enum> (*parse)(const QString &), const QString &allowed)
+    {
+        QString text;
+        const qsizetype before = m_diagnostics.size();
+        readString(key, text);
+        if (text.isEmpty() || m_diagnostics.size() != before)
+            return;
+        if (const auto value = parse(text))
+            out = *value;
+        else
+            error(key, QStringLiteral("unknown value \"%1\" (expected %2)").arg(text, allowed));
+    }
+    QJsonArray readArray(const QString &key)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isArray()) {
+            error(key, QStringLiteral("must be an array"));
+            return {};
+        }
+        return v.toArray();
+    }
+    QJsonObject readObject(const QString &key, bool *present = nullptr)
+    {
+        const QJsonValue v = take(key);
+        if (present)
+            *present = v.isObject();
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject()) {
+            error(key, QStringLiteral("must be an object"));
+            return {};
+        }
+        return v.toObject();
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QList<Diagnostic> &m_diagnostics;
+    QSet<QString> m_known;
+};
+
+/// One place lists every platform key, read and written alike.
+template<typename Visitor>
+void visitPlatformFields(PlatformSettings &p, Visitor &&v)
+{
+    v.boolean(u"enabled", p.enabled);
+    v.stringList(u"instance_types", p.instanceTypes);
+    v.boolean(u"mixed_instances", p.mixedInstances);
+    v.number(u"ebs_gib_per_node", p.ebsGibPerNode);
+    v.number(u"target_utilization_percent", p.targetUtilizationPercent);
+    v.integer(u"scale_in_delay_hours", p.scaleInDelayHours);
+    v.number(u"os_reserved_memory_mib", p.osReservedMemoryMib);
+    v.number(u"ecs_reserved_memory_mib", p.ecsReservedMemoryMib);
+    v.boolean(u"awsvpc_trunking", p.awsvpcTrunking);
+    v.number(u"vm_overhead_percent", p.vmOverheadPercent);
+    v.boolean(u"prefix_delegation", p.prefixDelegation);
+    v.boolean(u"extended_support", p.extendedSupport);
+    v.integer(u"clusters", p.clusters);
+    v.integer(u"fargate_base", p.fargateBase);
+    v.integer(u"fargate_weight", p.fargateWeight);
+    v.integer(u"fargate_spot_weight", p.fargateSpotWeight);
+    v.number(u"interruption_allowance_percent", p.interruptionAllowancePercent);
+}
+
+struct PlatformReader
+{
+    ObjectReader &r;
+    void boolean(const char16_t *k, bool &out) { r.readBool(QString::fromUtf16(k), out); }
+    void number(const char16_t *k, double &out) { r.readDouble(QString::fromUtf16(k), out); }
+    void integer(const char16_t *k, int &out) { r.readInt(QString::fromUtf16(k), out); }
+    void stringList(const char16_t *k, QStringList &out)
+    {
+        const QString key = QString::fromUtf16(k);
+        const QJsonArray a = r.readArray(key);
+        if (a.isEmpty())
+            return;
+        out.clear();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (!a.at(i).isString())
+                r.error(QStringLiteral("%1[%2]").arg(key).arg(i), QStringLiteral("must be a string"));
+            else
+                out.append(a.at(i).toString());
+        }
+    }
+};
+
+struct PlatformWriter
+{
+    QJsonObject &o;
+    void boolean(const char16_t *k, bool &v) { o.insert(QString::fromUtf16(k), v); }
+    void number(const char16_t *k, double &v) { o.insert(QString::fromUtf16(k), v); }
+    void integer(const char16_t *k, int &v) { o.insert(QString::fromUtf16(k), v); }
+    void stringList(const char16_t *k, QStringList &v) { o.insert(QString::fromUtf16(k), QJsonArray::fromStringList(v)); }
+};
+
+Service readService(const QJsonObject &object, const QString &path, QList<Diagnostic> &diagnostics)
+{
+    Service s;
+    ObjectReader r(object, path, diagnostics);
+    r.readString(QStringLiteral("name"), s.name);
+    r.readEnum(QStringLiteral("kind"), s.kind, &serviceKindFromId, QStringLiteral("service, daemon or job"));
+    r.readDouble(QStringLiteral("cpu"), s.cpu);
+    r.readDouble(QStringLiteral("memory_mib"), s.memoryMib);
+    r.readDouble(QStringLiteral("ephemeral_gib"), s.ephemeralGib);
+    r.readEnum(QStringLiteral("arch"), s.arch, &archFromId, QStringLiteral("x86_64 or arm64"));
+    r.readEnum(QStringLiteral("os"), s.os, &osFromId, QStringLiteral("linux or windows"));
+    r.readInt(QStringLiteral("replicas"), s.replicas);
+    // min/max default around replicas when absent: min 0 would let a service vanish at low load.
+    s.minReplicas = s.kind == ServiceKind::Service ? std::min(1, s.replicas) : 0;
+    s.maxReplicas = std::max(s.replicas, 1000);
+    r.readInt(QStringLiteral("min_replicas"), s.minReplicas);
+    r.readInt(QStringLiteral("max_replicas"), s.maxReplicas);
+    r.readString(QStringLiteral("load_profile"), s.loadProfile);
+    r.readInt(QStringLiteral("runs_per_day"), s.runsPerDay);
+    r.readInt(QStringLiteral("run_seconds"), s.runSeconds);
+    r.readBool(QStringLiteral("spot_ok"), s.spotOk);
+    r.readEnum(QStringLiteral("network_mode"), s.networkMode, &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
+    r.readInt(QStringLiteral("host_port"), s.hostPort);
+    r.readString(QStringLiteral("source"), s.source);
+    const QJsonArray containers = r.readArray(QStringLiteral("containers"));
+    for (qsizetype i = 0; i < containers.size(); ++i) {
+        const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
+        if (!containers.at(i).isObject()) {
+            diagnostics.append({Diagnostic::Severity::Error, cpath, QStringLiteral("must be an object")});
+            continue;
+        }
+        Container c;
+        ObjectReader cr(containers.at(i).toObject(), cpath, diagnostics);
+        cr.readString(QStringLiteral("name"), c.name);
+        cr.readDouble(QStringLiteral("cpu"), c.cpu);
+        cr.readDouble(QStringLiteral("memory_mib"), c.memoryMib);
+        cr.readBool(QStringLiteral("init"), c.init);
+        s.containers.append(c);
+    }
+    if (!s.containers.isEmpty()) {
+        s.cpu = s.effectiveCpu();
+        s.memoryMib = s.effectiveMemoryMib();
+    }
+    return s;
+}
+
+QJsonObject writeService(const Service &s)
+{
+    QJsonObject o{
+        {QStringLiteral("name"), s.name},
+        {QStringLiteral("kind"), toId(s.kind)},
+        {QStringLiteral("cpu"), s.effectiveCpu()},
+        {QStringLiteral("memory_mib"), s.effectiveMemoryMib()},
+        {QStringLiteral("ephemeral_gib"), s.ephemeralGib},
+        {QStringLiteral("arch"), toId(s.arch)},
+        {QStringLiteral("os"), toId(s.os)},
+        {QStringLiteral("replicas"), s.replicas},
+        {QStringLiteral("min_replicas"), s.minReplicas},
+        {QStringLiteral("max_replicas"), s.maxReplicas},
+        {QStringLiteral("load_profile"), s.loadProfile},
+        {QStringLiteral("runs_per_day"), s.runsPerDay},
+        {QStringLiteral("run_seconds"), s.runSeconds},
+        {QStringLiteral("spot_ok"), s.spotOk},
+        {QStringLiteral("network_mode"), toId(s.networkMode)},
+        {QStringLiteral("host_port"), s.hostPort},
+    };
+    if (!s.source.isEmpty())
+        o.insert(QStringLiteral("source"), s.source);
+    if (!s.containers.isEmpty()) {
+        QJsonArray containers;
+        for (const Container &c : s.containers) {
+            containers.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                          {QStringLiteral("cpu"), c.cpu},
+                                          {QStringLiteral("memory_mib"), c.memoryMib},
+                                          {QStringLiteral("init"), c.init}});
+        }
+        o.insert(QStringLiteral("containers"), containers);
+    }
+    return o;
+}
+
+} // namespace
+
+QString ScenarioReadResult::errorText() const
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append((d.isError() ? QStringLiteral("error: ") : QStringLiteral("warning: ")) + d.toString());
+    return lines.join(u'\n');
+}
+
+ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
+{
+    ScenarioReadResult result;
+    QList<Diagnostic> &diags = result.diagnostics;
+    Scenario sc;
+    {
+        ObjectReader r(object, QString(), diags);
+        const QJsonValue version = r.take(QStringLiteral("fleetplan_scenario"));
+        if (version.isUndefined()) {
+            diags.append({Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
+                          QStringLiteral("missing: this is not a Fleetplan scenario (expected \"fleetplan_scenario\": 1)")});
+            return result;
+        }
+        if (version.toInt(-1) != 1) {
+            diags.append({Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
+                          QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
+                                         "a newer Fleetplan wrote this file")
+                              .arg(version.toVariant().toString())});
+            return result;
+        }
+        r.readString(QStringLiteral("name"), sc.name);
+        r.readString(QStringLiteral("region"), sc.region);
+        r.readString(QStringLiteral("notes"), sc.notes);
+
+        bool periodPresent = false;
+        const QJsonObject period = r.readObject(QStringLiteral("period"), &periodPresent);
+        if (periodPresent) {
+            ObjectReader pr(period, QStringLiteral("period"), diags);
+            int hours = -1;
+            int days = -1;
+            pr.readInt(QStringLiteral("hours"), hours);
+            pr.readInt(QStringLiteral("days"), days);
+            if (days >= 0) {
+                sc.periodInDays = true;
+                sc.periodHours = days * 24;
+            } else if (hours >= 0) {
+                sc.periodHours = hours;
+            } else {
+                pr.error(QStringLiteral("hours"), QStringLiteral("period needs \"hours\" or \"days\""));
+            }
+        }
+
+        const QJsonArray profiles = r.readArray(QStringLiteral("load_profiles"));
+        for (qsizetype i = 0; i < profiles.size(); ++i) {
+            const QString path = QStringLiteral("load_profiles[%1]").arg(i);
+            if (!profiles.at(i).isObject()) {
+                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                continue;
+            }
+            LoadProfile lp;
+            ObjectReader pr(profiles.at(i).toObject(), path, diags);
+            pr.readString(QStringLiteral("name"), lp.name);
+            const QJsonArray hourly = pr.readArray(QStringLiteral("hourly"));
+            for (qsizetype h = 0; h < hourly.size(); ++h) {
+                if (!hourly.at(h).isDouble())
+                    pr.error(QStringLiteral("hourly[%1]").arg(h), QStringLiteral("must be a number"));
+                else
+                    lp.hourly.append(hourly.at(h).toDouble());
+            }
+            sc.loadProfiles.append(lp);
+        }
+
+        const QJsonArray services = r.readArray(QStringLiteral("services"));
+        for (qsizetype i = 0; i < services.size(); ++i) {
+            const QString path = QStringLiteral("services[%1]").arg(i);
+            if (!services.at(i).isObject()) {
+                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                continue;
+            }
+            sc.services.append(readService(services.at(i).toObject(), path, diags));
+        }
+
+        const QJsonObject platforms = r.readObject(QStringLiteral("platforms"));
+        for (auto it = platforms.begin(); it != platforms.end(); ++it) {
+            const QString path = QStringLiteral("platforms.") + it.key();
+            const auto id = platformFromId(it.key());
+            if (!id) {
+                diags.append({Diagnostic::Severity::Warning, path,
+                              QStringLiteral("unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
+                                             "ecs-fargate-spot, eks-nodes or eks-fargate)")});
+                continue;
+            }
+            if (!it.value().isObject()) {
+                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                continue;
+            }
+            ObjectReader pr(it.value().toObject(), path, diags);
+            visitPlatformFields(sc.platform(*id), PlatformReader{pr});
+        }
+
+        const QJsonObject purchase = r.readObject(QStringLiteral("purchase"));
+        {
+            ObjectReader pr(purchase, QStringLiteral("purchase"), diags);
+            pr.readDouble(QStringLiteral("spot_share"), sc.purchase.spotShare);
+            pr.readDouble(QStringLiteral("savings_plan_usd_per_hour"), sc.purchase.savingsPlanUsdPerHour);
+            pr.readEnum(QStringLiteral("savings_plan_type"), sc.purchase.savingsPlanType, &savingsPlanTypeFromId,
+                        QStringLiteral("compute or ec2-instance"));
+            pr.readInt(QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears);
+            pr.readString(QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment);
+        }
+    }
+    result.scenario = sc;
+    return result;
+}
+
+ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        ScenarioReadResult result;
+        const QString where = origin.isEmpty() ? locate(json, error.offset) : origin + u':' + locate(json, error.offset);
+        result.diagnostics.append({Diagnostic::Severity::Error, where,
+                                   QStringLiteral("not valid JSON: ") + error.errorString()});
+        return result;
+    }
+    if (!doc.isObject()) {
+        ScenarioReadResult result;
+        result.diagnostics.append({Diagnostic::Severity::Error, origin,
+                                   QStringLiteral("a scenario must be a JSON object")});
+        return result;
+    }
+    ScenarioReadResult result = scenarioFromJsonObject(doc.object());
+    if (!origin.isEmpty()) {
+        for (Diagnostic &d : result.diagnostics)
+            d.where = d.where.isEmpty() ? origin : origin + u':' + d.where;
+    }
+    return result;
+}
+
+QJsonObject scenarioToJsonObject(const Scenario &sc)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("fleetplan_scenario"), 1);
+    o.insert(QStringLiteral("name"), sc.name);
+    o.insert(QStringLiteral("region"), sc.region);
+    o.insert(QStringLiteral("period"), sc.periodInDays ? QJsonObject{{QStringLiteral("days"), sc.periodHours / 24}}
+                                                       : QJsonObject{{QStringLiteral("hours"), sc.periodHours}});
+    o.insert(QStringLiteral("notes"), sc.notes);
+    QJsonArray profiles;
+    for (const LoadProfile &lp : sc.loadProfiles) {
+        QJsonArray hourly;
+        for (double v : lp.hourly)
+            hourly.append(v);
+        profiles.append(QJsonObject{{QStringLiteral("name"), lp.name}, {QStringLiteral("hourly"), hourly}});
+    }
+    o.insert(QStringLiteral("load_profiles"), profiles);
+    QJsonArray services;
+    for (const Service &s : sc.services)
+        services.append(writeService(s));
+    o.insert(QStringLiteral("services"), services);
+    QJsonObject platforms;
+    for (PlatformId id : AllPlatforms) {
+        QJsonObject p;
+        PlatformSettings copy = sc.platform(id);
+        visitPlatformFields(copy, PlatformWriter{p});
+        platforms.insert(toId(id), p);
+    }
+    o.insert(QStringLiteral("platforms"), platforms);
+    o.insert(QStringLiteral("purchase"),
+             QJsonObject{{QStringLiteral("spot_share"), sc.purchase.spotShare},
+                         {QStringLiteral("savings_plan_usd_per_hour"), sc.purchase.savingsPlanUsdPerHour},
+                         {QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType)},
+                         {QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears},
+                         {QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment}});
+    return o;
+}
+
+QByteArray scenarioToJson(const Scenario &scenario)
+{
+    return QJsonDocument(scenarioToJsonObject(scenario)).toJson(QJsonDocument::Indented);
+}
+
+ScenarioReadResult readScenarioFile(const QString &path)
+{
+    if (path.endsWith(QStringLiteral(".fleetplan"), Qt::CaseInsensitive))
+        return readScenarioDocument(path);
+    QFile file;
+    bool opened = false;
+    if (path == QStringLiteral("-"))
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        ScenarioReadResult result;
+        result.diagnostics.append({Diagnostic::Severity::Error, path,
+                                   QStringLiteral("cannot open: ") + file.errorString()});
+        return result;
+    }
+    return scenarioFromJson(file.readAll(), path == QStringLiteral("-") ? QStringLiteral("<stdin>") : path);
+}
+
+Scenario bundledSampleScenario()
+{
+    QFile file(QStringLiteral(":/fleetplan/samples/online-shop.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("bundled sample scenario missing from resources");
+    ScenarioReadResult result = scenarioFromJson(file.readAll(), QStringLiteral("online-shop.json"));
+    if (!result.scenario)
+        qFatal("bundled sample scenario does not parse: %s", qPrintable(result.errorText()));
+    return *result.scenario;
+}
+
+} // namespace fleetplan::models

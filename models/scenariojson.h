@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include "models/diagnostic.h"
+#include "models/scenario.h"
+
+/// JSON interchange of scenarios (docs/scenario-format.md). One reader and one writer serve the CLI,
+/// the GUI, the tests and users' own tools.
+namespace fleetplan::models {
+
+struct ScenarioReadResult
+{
+    std::optional<Scenario> scenario;   ///< set unless an error stopped reading
+    QList<Diagnostic> diagnostics;      ///< errors and warnings (unknown keys are warnings)
+    bool ok() const { return scenario.has_value() && !hasErrors(diagnostics); }
+    QString errorText() const;          ///< all diagnostics, one per line
+};
+
+/// Parses a scenario from JSON text. `origin` (a file name) prefixes locations of syntax errors.
+ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin = {});
+ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object);
+/// Writes every field, defaults included, so a round trip is lossless.
+QJsonObject scenarioToJsonObject(const Scenario &scenario);
+QByteArray scenarioToJson(const Scenario &scenario);
+
+/// Reads a scenario file: `.json` through scenarioFromJson, `.fleetplan` through the SQLite document
+/// reader. `-` reads standard input (JSON).
+ScenarioReadResult readScenarioFile(const QString &path);
+
+/// The bundled sample scenario (resources/samples/online-shop.json, compiled in).
+Scenario bundledSampleScenario();
+
+} // namespace fleetplan::models
