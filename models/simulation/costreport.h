@@ -117,14 +117,16 @@ struct SavingsPlanRecommendation
     friend bool operator==(const SavingsPlanRecommendation &, const SavingsPlanRecommendation &) = default;
 };
 
-/// One task, pod or daemon copy placed on a node (or one Fargate task in its own micro-VM).
+/// Identical tasks, pods or daemon copies of one service placed on one node (or one Fargate task in its
+/// own micro-VM). Figures are per copy; `count` copies sit on the node.
 struct FleetItem
 {
     QString service;       ///< service name ("api-gateway"); system daemons: "aws-node", "kube-proxy", "coredns"
-    double cpu = 0.0;      ///< vCPU requested
-    double memoryMib = 0;  ///< MiB requested
-    int slotsUsed = 0;     ///< ENIs / pod IPs used (0 when not limited)
+    double cpu = 0.0;      ///< vCPU requested per copy
+    double memoryMib = 0;  ///< MiB requested per copy
+    int slotsUsed = 0;     ///< ENIs / pod slots used per copy (0 when not limited)
     bool daemon = false;   ///< a DaemonSet / daemon copy (one per node)
+    int count = 1;         ///< identical copies on this node
 
     friend bool operator==(const FleetItem &, const FleetItem &) = default;
 };
