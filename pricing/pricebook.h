@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include "pricing/commitments.h"
+#include "pricing/rates.h"
+
+namespace fleetplan::pricing {
+
+/// Which table of the catalog a price-book rate belongs to.
+enum class RateKind {
+    Ec2OnDemand, ///< key: instance type ("m5.large"), USD per hour
+    Ec2Spot,     ///< key: instance type
+    Ec2Reserved, ///< key: "m5.large|1yr|No Upfront|standard", effective USD per hour
+    Fargate,     ///< key: item of fargate_rates.csv ("linux_x86_vcpu", "linux_x86_memory", ...)
+    Eks,         ///< key: "cluster_standard_support" / "cluster_extended_support"
+    Other        ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
+};
+QString rateKindName(RateKind kind);                        ///< "ec2_ondemand", "ec2_spot", ...
+std::optional<RateKind> parseRateKind(const QString &text);
+
+/// One rate stored in the price book.
+struct PriceBookEntry
+{
+    RateKind kind = RateKind::Ec2OnDemand;
+    QString region;
+    QString key;
+    double usd = 0;
+    QString asOf;
+    QString source;
+    Rate::Origin origin = Rate::Imported; ///< Imported or Override
+};
+
+/// The user's own price book: a SQLite database (by default QStandardPaths::AppDataLocation/pricebook.sqlite)
+/// holding the enterprise discount, per-item overrides and custom rates, imported AWS Price List rates and
+/// edited Savings Plans/RI assumptions. Catalog::load() layers it over the bundled catalog, which is never
+/// written. Schema version in PRAGMA user_version.
+class PriceBook
+{
+public:
+    PriceBook();
+    ~PriceBook();
+    PriceBook(const PriceBook &) = delete;
+    PriceBook &operator=(const PriceBook &) = delete;
+
+    /// QStandardPaths::AppDataLocation + "/pricebook.sqlite"; the FLEETPLAN_PRICEBOOK environment variable
+    /// overrides it (tests, CI).
+    static QString defaultPath();
+
+    /// Opens (creating it and its folder if needed) the price book at path. false + *error on failure.
+    bool open(const QString &path, QString *error = nullptr);
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    /// The open connection (for the importer, which writes in one transaction).
+    QSqlDatabase database() const;
+
+    double enterpriseDiscountPercent() const;
+    bool setEnterpriseDiscountPercent(double percent, QString *error = nullptr); ///< 0..100
+
+    /// Adds or replaces an override (origin Override): it wins over bundled and imported figures.
+    bool setOverride(RateKind kind, const QString &region, const QString &key, double usd,
+                     const QString &note = QString(), QString *error = nullptr);
+    bool removeOverride(RateKind kind, const QString &region, const QString &key, QString *error = nullptr);
+    /// Every stored rate (imported and overrides).
+    QList<PriceBookEntry> entries(QString *error = nullptr) const;
+
+    /// The user's edits of commitment discounts (applied over CommitmentAssumptions::defaults()).
+    bool setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment,
+                               double percent, QString *error = nullptr);
+    /// Applies the stored edits to `assumptions`.
+    void applyCommitmentEdits(CommitmentAssumptions &assumptions) const;
+
+private:
+    bool ensureSchema(QString *error);
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace fleetplan::pricing
