@@ -1,14 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 #include "models/scenariojson.h"
 
-/// The native `.fleetplan` document: a SQLite file (application_id, user_version, migrations).
+/// The native `.fleetplan` document: a SQLite file with proper tables (scenario, load_profiles,
+/// load_profile_hours, services, containers, platform_settings, platform_instance_types, purchase,
+/// meta), identified by `PRAGMA application_id` and versioned by `PRAGMA user_version`.
+/// The layout and its migrations are described in docs/scenario-format.md.
 namespace fleetplan::models {
 
-/// Reads a `.fleetplan` SQLite document.
-ScenarioReadResult readScenarioDocument(const QString &path);
+/// `PRAGMA application_id` of every `.fleetplan` file: the ASCII bytes "FLPN" (0x464C504E).
+/// `file(1)` and our reader use it to tell a Fleetplan document from any other SQLite database.
+inline constexpr qint32 DocumentApplicationId = 0x464C504E;
+
+/// The schema version this build writes (`PRAGMA user_version`). Older files are migrated in order
+/// (after a backup copy); newer ones are refused.
+///  - 1: first layout (scenario, load profiles, services, containers, platform settings, purchase)
+///  - 2: adds `scenario.notes` and the `meta` table (writer, save time, recovery information)
+inline constexpr int DocumentSchemaVersion = 2;
+
+/// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite
+/// file, a SQLite file of another application, truncated or damaged, written by a newer Fleetplan.
+/// A document of an older schema version is first copied to `<path>.v<N>.bak` and then migrated in
+/// place; a warning names the backup. `meta`, when given, receives the `meta` table's key/value pairs.
+ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QString> *meta = nullptr);
+
+/// Writes `scenario` to `path` as a `.fleetplan` document, atomically: the document is built in a
+/// temporary file in the same folder inside one SQLite transaction and then renamed over `path`.
+/// On any failure (folder missing or read-only, disk full, file size limit) `path` is left exactly as
+/// it was, the temporary file is removed, false is returned and `error` says what failed.
+/// `meta` adds key/value pairs to the `meta` table (the writer version and save time are always set).
+bool writeScenarioDocument(const Scenario &scenario, const QString &path, QString *error = nullptr,
+                           const QHash<QString, QString> &meta = {});
 
 } // namespace fleetplan::models

@@ -4,11 +4,13 @@
 #include <functional>
 
 #include <QFile>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
 
+#include "models/platformfields.h"
 #include "models/scenariodocument.h"
 
 namespace fleetplan::models {
@@ -148,29 +150,6 @@ private:
     QList<Diagnostic> &m_diagnostics;
     QSet<QString> m_known;
 };
-
-/// One place lists every platform key, read and written alike.
-template<typename Visitor>
-void visitPlatformFields(PlatformSettings &p, Visitor &&v)
-{
-    v.boolean(u"enabled", p.enabled);
-    v.stringList(u"instance_types", p.instanceTypes);
-    v.boolean(u"mixed_instances", p.mixedInstances);
-    v.number(u"ebs_gib_per_node", p.ebsGibPerNode);
-    v.number(u"target_utilization_percent", p.targetUtilizationPercent);
-    v.integer(u"scale_in_delay_hours", p.scaleInDelayHours);
-    v.number(u"os_reserved_memory_mib", p.osReservedMemoryMib);
-    v.number(u"ecs_reserved_memory_mib", p.ecsReservedMemoryMib);
-    v.boolean(u"awsvpc_trunking", p.awsvpcTrunking);
-    v.number(u"vm_overhead_percent", p.vmOverheadPercent);
-    v.boolean(u"prefix_delegation", p.prefixDelegation);
-    v.boolean(u"extended_support", p.extendedSupport);
-    v.integer(u"clusters", p.clusters);
-    v.integer(u"fargate_base", p.fargateBase);
-    v.integer(u"fargate_weight", p.fargateWeight);
-    v.integer(u"fargate_spot_weight", p.fargateSpotWeight);
-    v.number(u"interruption_allowance_percent", p.interruptionAllowancePercent);
-}
 
 struct PlatformReader
 {
@@ -486,6 +465,20 @@ ScenarioReadResult readScenarioFile(const QString &path)
         return result;
     }
     return scenarioFromJson(file.readAll(), path == QStringLiteral("-") ? QStringLiteral("<stdin>") : path);
+}
+
+bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *error)
+{
+    if (path.endsWith(QStringLiteral(".fleetplan"), Qt::CaseInsensitive))
+        return writeScenarioDocument(scenario, path, error);
+    QSaveFile file(path);
+    const QByteArray json = scenarioToJson(scenario);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot save %1: %2; the previous file was kept").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 Scenario bundledSampleScenario()

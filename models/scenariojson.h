@@ -34,6 +34,11 @@ QByteArray scenarioToJson(const Scenario &scenario);
 /// reader. `-` reads standard input (JSON).
 ScenarioReadResult readScenarioFile(const QString &path);
 
+/// Writes a scenario file atomically: `.fleetplan` as a SQLite document (writeScenarioDocument),
+/// anything else as JSON through QSaveFile. On failure the previous file is left intact, false is
+/// returned and `error` (when given) names the file and the cause.
+bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *error = nullptr);
+
 /// The bundled sample scenario (resources/samples/online-shop.json, compiled in).
 Scenario bundledSampleScenario();
 

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "models/scenario.h"
+
+/// Crash recovery: a Document with unsaved edits autosaves them to a `.fleetplan` file in
+/// recoveryDirectory(); the file is removed on a clean save or close. Files left there belong to a
+/// session that ended without saving (a crash), and the GUI offers them back at start-up.
+namespace fleetplan::models {
+
+/// One recoverable piece of work.
+struct RecoveryEntry
+{
+    QString recoveryPath;   ///< the recovery file
+    QString originalPath;   ///< the document it belongs to; empty when it was never saved
+    QString scenarioName;
+    QDateTime savedAt;      ///< when it was autosaved (UTC)
+    int serviceCount = 0;
+};
+
+/// `QStandardPaths::AppDataLocation`/recovery (created on demand).
+QString recoveryDirectory();
+/// A new, unique recovery file path for one document of this process.
+QString newRecoveryFilePath();
+/// Writes `scenario` to `recoveryPath` (atomically) with the original document's path.
+bool writeRecoveryFile(const Scenario &scenario, const QString &recoveryPath, const QString &originalPath,
+                       QString *error = nullptr);
+/// Recovery files left by other (crashed) sessions, newest first. Files this process is writing and
+/// files that are not readable recovery documents are skipped.
+QList<RecoveryEntry> listRecoveryFiles();
+/// False when the environment variable FLEETPLAN_NO_RECOVERY_PROMPT=1 is set (tests, scripted runs).
+bool recoveryPromptEnabled();
+
+} // namespace fleetplan::models
