@@ -1,0 +1,837 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/placement/packingengine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+
+namespace fleetplan::models::placement::detail {
+
+namespace {
+
+constexpr double Eps = 1e-9;
+/// Work units per microsecond of PlacementRequest::timeBudgetMicros. The budget is counted in
+/// operations, not read from a clock, so that the same request always gives the same result.
+constexpr std::int64_t WorkPerMicro = 200;
+
+double dot(const Vec &a, const Vec &b)
+{
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+Vec toVec(const Resources &r)
+{
+    return {r.cpu, r.memoryMib, r.slotCount};
+}
+
+bool archCompatible(const QString &itemArch, const QString &nodeArch)
+{
+    return itemArch.isEmpty() || nodeArch.isEmpty() || itemArch == nodeArch;
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+
+} // namespace
+
+LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand)
+{
+    LpResult result;
+    const int types = int(capacities.size());
+    constexpr int Rows = DimensionCount;
+    Vec scale{};
+    for (int d = 0; d < Rows; ++d) {
+        scale[d] = 0.0;
+        for (const Vec &c : capacities)
+            scale[d] = std::max(scale[d], c[d]);
+        if (scale[d] <= 0.0)
+            scale[d] = 1.0;
+    }
+    const int cols = types + Rows;
+    // Tableau of  −A·x + s = −demand  (rows scaled by 1/scale), basis = surplus s.
+    std::vector<double> tab(std::size_t(Rows) * (cols + 1), 0.0);
+    auto at = [&](int r, int c) -> double & { return tab[std::size_t(r) * (cols + 1) + c]; };
+    std::vector<double> reduced(cols, 0.0);
+    std::array<int, Rows> basis{};
+    for (int d = 0; d < Rows; ++d) {
+        for (int t = 0; t < types; ++t)
+            at(d, t) = -capacities[t][d] / scale[d];
+        at(d, types + d) = 1.0;
+        at(d, cols) = -demand[d] / scale[d];
+        basis[d] = types + d;
+    }
+    for (int t = 0; t < types; ++t)
+        reduced[t] = std::max(0.0, prices[t]);
+
+    for (int iteration = 0; iteration < 64; ++iteration) {
+        int row = -1;
+        double mostNegative = -1e-12;
+        for (int r = 0; r < Rows; ++r) {
+            if (at(r, cols) < mostNegative) {
+                mostNegative = at(r, cols);
+                row = r;
+            }
+        }
+        if (row < 0)
+            break;
+        int col = -1;
+        double bestRatio = std::numeric_limits<double>::infinity();
+        for (int c = 0; c < cols; ++c) {
+            const double a = at(row, c);
+            if (a < -1e-12) {
+                const double ratio = reduced[c] / -a;
+                if (ratio < bestRatio - 1e-15) {
+                    bestRatio = ratio;
+                    col = c;
+                }
+            }
+        }
+        if (col < 0)
+            return result;  // infeasible: a dimension no type provides
+        const double pivot = at(row, col);
+        for (int c = 0; c <= cols; ++c)
+            at(row, c) /= pivot;
+        for (int r = 0; r < Rows; ++r) {
+            if (r == row)
+                continue;
+            const double f = at(r, col);
+            if (f != 0.0) {
+                for (int c = 0; c <= cols; ++c)
+                    at(r, c) -= f * at(row, c);
+            }
+        }
+        const double f = reduced[col];
+        if (f != 0.0) {
+            for (int c = 0; c < cols; ++c)
+                reduced[c] -= f * at(row, c);
+        }
+        basis[row] = col;
+    }
+    for (int r = 0; r < Rows; ++r) {
+        if (at(r, cols) < -1e-9)
+            return result;  // iteration limit (never seen): report no bound rather than a wrong one
+    }
+    result.feasible = true;
+    for (int r = 0; r < Rows; ++r) {
+        if (basis[r] < types)
+            result.cost += prices[basis[r]] * std::max(0.0, at(r, cols));
+    }
+    for (int d = 0; d < Rows; ++d)
+        result.duals[d] = std::max(0.0, reduced[types + d]) / scale[d];
+    return result;
+}
+
+Engine::Engine(const PlacementRequest &request)
+    : m_request(request)
+    , m_groupCount(int(request.items.size()))
+    , m_typeCount(int(request.nodeTypes.size()))
+{
+    const double headroom = request.targetUtilization > 0.0 ? std::min(request.targetUtilization, 1.0) : 1.0;
+    m_cap.resize(m_typeCount);
+    m_inv.resize(m_typeCount);
+    std::vector<char> usable(m_typeCount, 0);
+    for (int t = 0; t < m_typeCount; ++t) {
+        const NodeType &type = request.nodeTypes[t];
+        bool ok = true;
+        for (int d = 0; d < DimensionCount; ++d) {
+            const double factor = d < 2 ? headroom : 1.0;
+            m_cap[t][d] = type.capacity[d] * factor - type.overhead[d];
+            m_inv[t][d] = m_cap[t][d] > 0.0 ? 1.0 / m_cap[t][d] : 0.0;
+            if (m_cap[t][d] < -Eps || !std::isfinite(m_cap[t][d]))
+                ok = false;
+            m_cap[t][d] = std::max(0.0, m_cap[t][d]);
+        }
+        if (!(type.pricePerHour >= 0.0) || !std::isfinite(type.pricePerHour))
+            ok = false;
+        usable[t] = ok;
+    }
+    if (request.mode == Mode::SingleType) {
+        if (request.singleType >= 0 && request.singleType < m_typeCount && usable[request.singleType])
+            m_allowed.push_back(request.singleType);
+    } else {
+        for (int t = 0; t < m_typeCount; ++t) {
+            if (usable[t])
+                m_allowed.push_back(t);
+        }
+    }
+    m_request3.resize(m_groupCount);
+    m_compat.assign(std::size_t(m_groupCount) * std::max(1, m_typeCount), 0);
+    m_placeable.assign(m_groupCount, 0);
+    m_scratch.assign(m_groupCount, 0);
+    for (int g = 0; g < m_groupCount; ++g) {
+        const ItemGroup &item = request.items[g];
+        m_request3[g] = toVec(item.request);
+        bool valid = true;
+        for (int d = 0; d < DimensionCount; ++d) {
+            if (!(m_request3[g][d] >= 0.0) || !std::isfinite(m_request3[g][d]))
+                valid = false;
+        }
+        if (!valid)
+            continue;
+        for (int t : m_allowed) {
+            const NodeType &type = request.nodeTypes[t];
+            if (!archCompatible(item.arch, type.arch) || (type.spot && !item.spotOk))
+                continue;
+            bool fitsEmpty = true;
+            for (int d = 0; d < DimensionCount; ++d) {
+                if (m_request3[g][d] > m_cap[t][d] * (1.0 + Eps) + Eps)
+                    fitsEmpty = false;
+            }
+            if (fitsEmpty) {
+                m_compat[std::size_t(g) * m_typeCount + t] = 1;
+                m_placeable[g] = 1;
+            }
+        }
+    }
+    m_budget = std::int64_t(std::max(0, request.timeBudgetMicros)) * WorkPerMicro;
+}
+
+int Engine::maxFitKeys(int group, const Vec &free, const std::vector<int> &keys, int limit) const
+{
+    const Vec &r = m_request3[group];
+    double k = double(limit);
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (r[d] > 0.0)
+            k = std::min(k, std::floor((free[d] + Eps * (1.0 + std::abs(free[d]))) / r[d] + 1e-9));
+    }
+    int result = int(std::max(0.0, k));
+    const int key = m_request.items[group].exclusiveKey;
+    if (key > 0 && result > 0) {
+        if (std::find(keys.begin(), keys.end(), key) != keys.end())
+            return 0;
+        result = 1;
+    }
+    return result;
+}
+
+int Engine::maxFit(int group, const Vec &free, const std::vector<std::pair<int, int>> &items, int limit) const
+{
+    const Vec &r = m_request3[group];
+    double k = double(limit);
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (r[d] > 0.0)
+            k = std::min(k, std::floor((free[d] + Eps * (1.0 + std::abs(free[d]))) / r[d] + 1e-9));
+    }
+    int result = int(std::max(0.0, k));
+    const int key = m_request.items[group].exclusiveKey;
+    if (key > 0 && result > 0) {
+        for (const auto &[g, c] : items) {
+            if (c > 0 && m_request.items[g].exclusiveKey == key)
+                return 0;
+        }
+        result = 1;
+    }
+    return result;
+}
+
+void Engine::addToNode(WorkNode &node, int group, int count) const
+{
+    for (int d = 0; d < DimensionCount; ++d)
+        node.free[d] -= m_request3[group][d] * count;
+    node.itemCount += count;
+    for (auto &entry : node.items) {
+        if (entry.first == group) {
+            entry.second += count;
+            return;
+        }
+    }
+    node.items.emplace_back(group, count);
+}
+
+void Engine::removeFromNode(WorkNode &node, int group, int count) const
+{
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        if (node.items[i].first == group) {
+            node.items[i].second -= count;
+            if (node.items[i].second <= 0)
+                node.items.erase(node.items.begin() + std::ptrdiff_t(i));
+            break;
+        }
+    }
+    for (int d = 0; d < DimensionCount; ++d)
+        node.free[d] += m_request3[group][d] * count;
+    node.itemCount -= count;
+}
+
+double Engine::fillLevel(const WorkNode &node) const
+{
+    double level = 0.0;
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (m_cap[node.type][d] > 0.0)
+            level = std::max(level, 1.0 - node.free[d] * m_inv[node.type][d]);
+    }
+    return level;
+}
+
+double Engine::lowerBound(const std::vector<int> &counts) const
+{
+    Vec demand{};
+    std::int64_t total = 0;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (counts[g] <= 0)
+            continue;
+        total += counts[g];
+        for (int d = 0; d < DimensionCount; ++d)
+            demand[d] += m_request3[g][d] * counts[g];
+    }
+    if (total == 0 || m_allowed.empty())
+        return 0.0;
+
+    // Items sharing an exclusive key need one node each.
+    std::map<int, std::pair<std::int64_t, double>> byKey;  // key -> (items, cheapest compatible price)
+    for (int g = 0; g < m_groupCount; ++g) {
+        const int key = m_request.items[g].exclusiveKey;
+        if (counts[g] <= 0 || key <= 0)
+            continue;
+        auto &entry = byKey.try_emplace(key, 0, std::numeric_limits<double>::infinity()).first->second;
+        entry.first += counts[g];
+        for (int t : m_allowed) {
+            if (compatible(g, t))
+                entry.second = std::min(entry.second, m_request.nodeTypes[t].pricePerHour);
+        }
+    }
+    double keyBound = 0.0;
+    for (const auto &[key, entry] : byKey) {
+        if (std::isfinite(entry.second))
+            keyBound = std::max(keyBound, double(entry.first) * entry.second);
+    }
+
+    if (m_request.mode == Mode::SingleType) {
+        const int t = m_allowed.front();
+        double nodes = 0.0;
+        for (int d = 0; d < DimensionCount; ++d) {
+            if (demand[d] > 0.0 && m_cap[t][d] > 0.0)
+                nodes = std::max(nodes, std::ceil(demand[d] / m_cap[t][d] - 1e-9));
+        }
+        return std::max(nodes * m_request.nodeTypes[t].pricePerHour, keyBound);
+    }
+
+    auto lpCost = [&](const Vec &dem, const QString &arch, bool restrictArch) {
+        std::vector<Vec> caps;
+        std::vector<double> prices;
+        for (int t : m_allowed) {
+            if (restrictArch && !archCompatible(arch, m_request.nodeTypes[t].arch))
+                continue;
+            caps.push_back(m_cap[t]);
+            prices.push_back(m_request.nodeTypes[t].pricePerHour);
+        }
+        const LpResult lp = solveCoveringLp(caps, prices, dem);
+        return lp.feasible ? lp.cost : 0.0;
+    };
+
+    double bound = lpCost(demand, QString(), false);
+    // Per architecture: items pinned to an architecture need nodes of it (items of any arch left out).
+    std::map<QString, Vec> byArch;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (counts[g] <= 0 || m_request.items[g].arch.isEmpty())
+            continue;
+        Vec &v = byArch[m_request.items[g].arch];
+        for (int d = 0; d < DimensionCount; ++d)
+            v[d] += m_request3[g][d] * counts[g];
+    }
+    if (byArch.size() > 1 || (byArch.size() == 1 && bound > 0.0)) {
+        double sum = 0.0;
+        for (const auto &[arch, dem] : byArch)
+            sum += lpCost(dem, arch, true);
+        bound = std::max(bound, sum);
+    }
+    // The largest single item needs at least the cheapest node that holds it.
+    double largest = 0.0;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (counts[g] <= 0)
+            continue;
+        double cheapest = std::numeric_limits<double>::infinity();
+        for (int t : m_allowed) {
+            if (compatible(g, t))
+                cheapest = std::min(cheapest, m_request.nodeTypes[t].pricePerHour);
+        }
+        if (std::isfinite(cheapest))
+            largest = std::max(largest, cheapest);
+    }
+    return std::max({bound, largest, keyBound});
+}
+
+Pattern Engine::fill(int type, const std::vector<int> &remaining, const std::vector<int> &active,
+                     const std::vector<double> &values)
+{
+    Pattern pattern;
+    pattern.type = type;
+    Vec free = m_cap[type];
+    const Vec &inv = m_inv[type];
+    std::vector<int> candidates;
+    candidates.reserve(active.size());
+    for (int g : active) {
+        if (compatible(g, type))
+            candidates.push_back(g);
+    }
+    m_work += std::int64_t(active.size());
+    std::vector<int> keys;
+    std::vector<int> &taken = m_scratch;
+    while (!candidates.empty()) {
+        int best = -1;
+        int bestFit = 0;
+        double bestScore = -1.0;
+        std::size_t i = 0;
+        Vec freeNorm{free[0] * inv[0], free[1] * inv[1], free[2] * inv[2]};
+        m_work += std::int64_t(candidates.size());
+        while (i < candidates.size()) {
+            const int g = candidates[i];
+            const int avail = remaining[g] - taken[g];
+            const int k = avail > 0 ? maxFitKeys(g, free, keys, avail) : 0;
+            if (k <= 0) {
+                candidates[i] = candidates.back();
+                candidates.pop_back();
+                continue;
+            }
+            const Vec &r = m_request3[g];
+            const double score = r[0] * inv[0] * freeNorm[0] + r[1] * inv[1] * freeNorm[1] + r[2] * inv[2] * freeNorm[2];
+            if (score > bestScore || (score == bestScore && g < best)) {
+                bestScore = score;
+                best = g;
+                bestFit = k;
+            }
+            ++i;
+        }
+        if (best < 0)
+            break;
+        const int chunk = bestFit <= 2 ? bestFit : (bestFit + 1) / 2;
+        for (int d = 0; d < DimensionCount; ++d) {
+            free[d] -= m_request3[best][d] * chunk;
+            pattern.used[d] += m_request3[best][d] * chunk;
+        }
+        if (taken[best] == 0)
+            pattern.items.emplace_back(best, 0);
+        taken[best] += chunk;
+        pattern.itemCount += chunk;
+        pattern.value += values[best] * chunk;
+        if (m_request.items[best].exclusiveKey > 0)
+            keys.push_back(m_request.items[best].exclusiveKey);
+    }
+    for (auto &entry : pattern.items) {
+        entry.second = taken[entry.first];
+        taken[entry.first] = 0;
+    }
+    return pattern;
+}
+
+void Engine::cheapenPattern(Pattern &pattern) const
+{
+    // Re-type onto the cheapest allowed type that holds the same items (Karpenter's "right-sizing").
+    double bestPrice = m_request.nodeTypes[pattern.type].pricePerHour;
+    int bestType = pattern.type;
+    for (int t : m_allowed) {
+        const double price = m_request.nodeTypes[t].pricePerHour;
+        if (price >= bestPrice)
+            continue;
+        bool ok = true;
+        for (int d = 0; d < DimensionCount && ok; ++d)
+            ok = pattern.used[d] <= m_cap[t][d] * (1.0 + Eps) + Eps;
+        for (std::size_t i = 0; i < pattern.items.size() && ok; ++i)
+            ok = compatible(pattern.items[i].first, t);
+        if (ok) {
+            bestPrice = price;
+            bestType = t;
+        }
+    }
+    pattern.type = bestType;
+}
+
+void Engine::construct(std::vector<int> &remaining)
+{
+    std::vector<int> active;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (remaining[g] > 0 && placeable(g))
+            active.push_back(g);
+        else
+            remaining[g] = 0;
+    }
+    std::vector<double> values(m_groupCount, 0.0);
+    std::vector<Vec> caps;
+    std::vector<double> prices;
+    for (int t : m_allowed) {
+        caps.push_back(m_cap[t]);
+        prices.push_back(m_request.nodeTypes[t].pricePerHour);
+    }
+    std::vector<std::pair<double, int>> order;
+    while (!active.empty()) {
+        Vec demand{};
+        for (int g : active) {
+            for (int d = 0; d < DimensionCount; ++d)
+                demand[d] += m_request3[g][d] * remaining[g];
+        }
+        Vec duals{};
+        const LpResult lp = solveCoveringLp(caps, prices, demand);
+        if (lp.feasible && lp.duals[0] + lp.duals[1] + lp.duals[2] > 0.0) {
+            duals = lp.duals;
+        } else {
+            for (int d = 0; d < DimensionCount; ++d) {
+                double maxCap = 0.0;
+                for (const Vec &c : caps)
+                    maxCap = std::max(maxCap, c[d]);
+                duals[d] = maxCap > 0.0 ? 1.0 / maxCap : 0.0;
+            }
+        }
+        for (int g : active)
+            values[g] = dot(duals, m_request3[g]);
+        order.clear();
+        for (int t : m_allowed) {
+            const double price = std::max(m_request.nodeTypes[t].pricePerHour, 1e-12);
+            order.emplace_back(dot(duals, m_cap[t]) / price, t);
+        }
+        std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
+            return a.first > b.first || (a.first == b.first && a.second < b.second);
+        });
+        m_work += std::int64_t(order.size()) * 4;
+
+        Pattern best;
+        double bestEff = -1.0;
+        double bestDensity = -1.0;
+        for (const auto &[upper, t] : order) {
+            if (upper < bestEff * (1.0 - 1e-12))
+                break;
+            Pattern p = fill(t, remaining, active, values);
+            if (p.itemCount == 0)
+                continue;
+            const double price = std::max(m_request.nodeTypes[t].pricePerHour, 1e-12);
+            const double eff = p.value / price;
+            const double density = p.itemCount / price;
+            if (eff > bestEff * (1.0 + 1e-12) || (eff >= bestEff * (1.0 - 1e-12) && density > bestDensity)) {
+                bestEff = eff;
+                bestDensity = density;
+                best = std::move(p);
+            }
+        }
+        if (best.itemCount == 0) {
+            // Cannot happen for placeable groups (each fits an empty node of some type); stay safe.
+            for (int g : active)
+                remaining[g] = 0;
+            break;
+        }
+        cheapenPattern(best);
+        int repeat = std::numeric_limits<int>::max();
+        for (const auto &[g, c] : best.items)
+            repeat = std::min(repeat, remaining[g] / c);
+        repeat = std::max(1, repeat);
+        WorkNode node;
+        node.type = best.type;
+        node.free = m_cap[best.type];
+        for (const auto &[g, c] : best.items) {
+            addToNode(node, g, c);
+            remaining[g] -= c * repeat;
+        }
+        for (int i = 0; i < repeat; ++i)
+            m_nodes.push_back(node);
+        active.erase(std::remove_if(active.begin(), active.end(), [&](int g) { return remaining[g] <= 0; }),
+                     active.end());
+    }
+}
+
+bool Engine::tryEmptyNode(int victim)
+{
+    // Move every item of the victim onto other nodes (fullest first); keep the move only if all fit.
+    WorkNode &v = m_nodes[victim];
+    if (v.itemCount == 0)
+        return true;
+    std::vector<int> targets;
+    targets.reserve(m_nodes.size());
+    for (int i = 0; i < int(m_nodes.size()); ++i) {
+        if (i != victim && m_nodes[i].itemCount > 0)
+            targets.push_back(i);
+    }
+    m_work += std::int64_t(targets.size()) * 2;
+    std::vector<double> level(m_nodes.size(), 0.0);
+    for (int i : targets)
+        level[i] = fillLevel(m_nodes[i]);
+    std::stable_sort(targets.begin(), targets.end(), [&](int a, int b) { return level[a] > level[b]; });
+
+    struct Move { int target; int group; int count; };
+    std::vector<Move> moves;
+    bool ok = true;
+    const auto items = v.items;
+    for (const auto &[g, c] : items) {
+        int left = c;
+        for (int i : targets) {
+            if (left == 0)
+                break;
+            if (!compatible(g, m_nodes[i].type))
+                continue;
+            ++m_work;
+            const int k = maxFit(g, m_nodes[i].free, m_nodes[i].items, left);
+            if (k > 0) {
+                addToNode(m_nodes[i], g, k);
+                moves.push_back({i, g, k});
+                left -= k;
+            }
+        }
+        if (left > 0) {
+            ok = false;
+            break;
+        }
+    }
+    if (!ok) {
+        for (auto it = moves.rbegin(); it != moves.rend(); ++it)
+            removeFromNode(m_nodes[it->target], it->group, it->count);
+        return false;
+    }
+    WorkNode &victimNode = m_nodes[victim];
+    victimNode.items.clear();
+    victimNode.itemCount = 0;
+    victimNode.free = m_cap[victimNode.type];
+    return true;
+}
+
+bool Engine::tryRepackNodes(const std::vector<int> &victims)
+{
+    // Re-pack the items of several nodes from scratch onto new nodes; keep it when it is cheaper.
+    double before = 0.0;
+    std::vector<int> remaining(m_groupCount, 0);
+    for (int v : victims) {
+        before += m_request.nodeTypes[m_nodes[v].type].pricePerHour;
+        for (const auto &[g, c] : m_nodes[v].items)
+            remaining[g] += c;
+    }
+    std::vector<WorkNode> saved = std::move(m_nodes);
+    m_nodes.clear();
+    construct(remaining);
+    double after = 0.0;
+    for (const WorkNode &n : m_nodes)
+        after += m_request.nodeTypes[n.type].pricePerHour;
+    std::vector<WorkNode> fresh = std::move(m_nodes);
+    m_nodes = std::move(saved);
+    if (after >= before * (1.0 - 1e-9))
+        return false;
+    for (int v : victims) {
+        m_nodes[v].items.clear();
+        m_nodes[v].itemCount = 0;
+    }
+    for (WorkNode &n : fresh)
+        m_nodes.push_back(std::move(n));
+    return true;
+}
+
+void Engine::improve(bool allowRetype)
+{
+    auto compact = [&] {
+        m_nodes.erase(std::remove_if(m_nodes.begin(), m_nodes.end(), [](const WorkNode &n) { return n.itemCount == 0; }),
+                      m_nodes.end());
+    };
+    // 1. Empty the least used nodes into the free space of the others.
+    bool changed = true;
+    while (changed && budgetLeft()) {
+        changed = false;
+        std::vector<std::pair<double, int>> byLevel;
+        for (int i = 0; i < int(m_nodes.size()); ++i)
+            byLevel.emplace_back(fillLevel(m_nodes[i]), i);
+        std::stable_sort(byLevel.begin(), byLevel.end());
+        for (const auto &[level, i] : byLevel) {
+            if (!budgetLeft() || level > 0.9)
+                break;
+            if (tryEmptyNode(i))
+                changed = true;
+        }
+        compact();
+    }
+    if (!allowRetype)
+        return;
+    // 2. Re-pack small sets of the least efficient nodes into cheaper types.
+    for (int size = 2; size <= 4 && budgetLeft(); ++size) {
+        std::vector<std::pair<double, int>> byLevel;
+        for (int i = 0; i < int(m_nodes.size()); ++i)
+            byLevel.emplace_back(fillLevel(m_nodes[i]), i);
+        std::stable_sort(byLevel.begin(), byLevel.end());
+        for (std::size_t start = 0; start + size <= byLevel.size() && start < 16 && budgetLeft(); ++start) {
+            std::vector<int> victims;
+            for (int k = 0; k < size; ++k)
+                victims.push_back(byLevel[start + k].second);
+            if (tryRepackNodes(victims)) {
+                compact();
+                break;
+            }
+        }
+    }
+}
+
+QString Engine::unplaceableReason(int group) const
+{
+    const ItemGroup &item = m_request.items[group];
+    const QString who = QStringLiteral("service \"%1\": ").arg(item.service);
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (!(m_request3[group][d] >= 0.0) || !std::isfinite(m_request3[group][d]))
+            return who + QStringLiteral("the request per task is not a finite, non-negative number");
+    }
+    if (m_allowed.empty())
+        return who + QStringLiteral("no allowed node type has a usable capacity and price");
+    std::vector<int> candidates;
+    for (int t : m_allowed) {
+        if (archCompatible(item.arch, m_request.nodeTypes[t].arch))
+            candidates.push_back(t);
+    }
+    if (candidates.empty())
+        return who + QStringLiteral("needs %1 but no allowed node type has that architecture").arg(item.arch);
+    std::vector<int> onDemand;
+    for (int t : candidates) {
+        if (!m_request.nodeTypes[t].spot || item.spotOk)
+            onDemand.push_back(t);
+    }
+    if (onDemand.empty())
+        return who + QStringLiteral("is not Spot-tolerant but every allowed node type is Spot");
+    static const char *const units[DimensionCount] = {"vCPU", "MiB memory", "slots"};
+    for (int d = 0; d < DimensionCount; ++d) {
+        double largest = 0.0;
+        for (int t : onDemand)
+            largest = std::max(largest, m_cap[t][d]);
+        const double scale = d == 0 && m_request.cpuUnitsPerVcpu > 0.0 ? m_request.cpuUnitsPerVcpu : 1.0;
+        if (m_request3[group][d] > largest * (1.0 + Eps) + Eps) {
+            return who + QStringLiteral("%1 %2 per task but the largest allowed type has %3")
+                             .arg(number(m_request3[group][d] / scale), QLatin1String(units[d]), number(largest / scale));
+        }
+    }
+    return who + QStringLiteral("%1 vCPU, %2 MiB memory and %3 slots per task fit no single allowed type")
+                     .arg(number(m_request3[group][0] / std::max(1e-12, m_request.cpuUnitsPerVcpu)),
+                          number(m_request3[group][1]), number(m_request3[group][2]));
+}
+
+PlacementResult Engine::buildResult(const std::vector<int> &wanted)
+{
+    PlacementResult result;
+    result.nodesByType = QList<int>(m_typeCount, 0);
+    std::vector<int> placed(m_groupCount, 0);
+    std::vector<double> levels;
+    std::vector<int> order;
+    for (int i = 0; i < int(m_nodes.size()); ++i) {
+        if (m_nodes[i].itemCount > 0)
+            order.push_back(i);
+    }
+    levels.resize(m_nodes.size());
+    for (int i : order) {
+        std::sort(m_nodes[i].items.begin(), m_nodes[i].items.end());
+        levels[i] = fillLevel(m_nodes[i]);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        if (m_nodes[a].type != m_nodes[b].type)
+            return m_nodes[a].type < m_nodes[b].type;
+        return levels[a] > levels[b];
+    });
+    Vec usedSum{};
+    Vec capSum{};
+    result.nodes.reserve(qsizetype(order.size()));
+    for (int i : order) {
+        const WorkNode &w = m_nodes[i];
+        Node node;
+        node.nodeType = w.type;
+        node.items.reserve(qsizetype(w.items.size()));
+        Vec used{};
+        for (const auto &[g, c] : w.items) {
+            node.items.append({g, c});
+            placed[g] += c;
+            for (int d = 0; d < DimensionCount; ++d)
+                used[d] += m_request3[g][d] * c;
+        }
+        node.used = Resources{used[0], used[1], used[2]};
+        const NodeType &type = m_request.nodeTypes[w.type];
+        for (int d = 0; d < DimensionCount; ++d) {
+            usedSum[d] += used[d];
+            capSum[d] += type.capacity[d] - type.overhead[d];
+        }
+        result.costPerHour += type.pricePerHour;
+        ++result.nodesByType[w.type];
+        result.placedItems += w.itemCount;
+        result.nodes.append(std::move(node));
+    }
+    for (int d = 0; d < DimensionCount; ++d)
+        result.utilisation[d] = capSum[d] > 0.0 ? usedSum[d] / capSum[d] : 0.0;
+    for (int g = 0; g < m_groupCount; ++g) {
+        const int missing = std::max(0, wanted[g]) - placed[g];
+        if (missing > 0)
+            result.unplaced.append({g, missing, unplaceableReason(g)});
+    }
+    result.lowerBoundPerHour = lowerBound(placed);
+    if (result.lowerBoundPerHour > 0.0)
+        result.ratio = result.costPerHour / result.lowerBoundPerHour;
+    else
+        result.ratio = result.costPerHour > 0.0 ? std::numeric_limits<double>::infinity() : 1.0;
+    return result;
+}
+
+PlacementResult Engine::solve()
+{
+    std::vector<int> wanted(m_groupCount, 0);
+    for (int g = 0; g < m_groupCount; ++g)
+        wanted[g] = std::max(0, m_request.items[g].count);
+    std::vector<int> remaining = wanted;
+    m_nodes.clear();
+    construct(remaining);
+    improve(m_request.mode == Mode::CheapestMix);
+    return buildResult(wanted);
+}
+
+PlacementResult Engine::solveIncremental(const PlacementResult &existing, bool consolidate)
+{
+    std::vector<int> wanted(m_groupCount, 0);
+    for (int g = 0; g < m_groupCount; ++g)
+        wanted[g] = std::max(0, m_request.items[g].count);
+    m_nodes.clear();
+    std::vector<int> placed(m_groupCount, 0);
+    for (const Node &n : existing.nodes) {
+        if (n.nodeType < 0 || n.nodeType >= m_typeCount)
+            continue;
+        WorkNode w;
+        w.type = n.nodeType;
+        w.free = m_cap[n.nodeType];
+        for (const auto &[g, c] : n.items) {
+            if (g >= 0 && g < m_groupCount && c > 0 && compatible(g, n.nodeType)) {
+                addToNode(w, g, c);
+                placed[g] += c;
+            }
+        }
+        m_nodes.push_back(std::move(w));
+    }
+    // Remove items no longer wanted, from the least used nodes first.
+    std::vector<std::pair<double, int>> byLevel;
+    for (int i = 0; i < int(m_nodes.size()); ++i)
+        byLevel.emplace_back(fillLevel(m_nodes[i]), i);
+    std::stable_sort(byLevel.begin(), byLevel.end());
+    for (const auto &[level, i] : byLevel) {
+        WorkNode &node = m_nodes[i];
+        const auto items = node.items;
+        for (const auto &[g, c] : items) {
+            const int surplus = placed[g] - wanted[g];
+            if (surplus > 0) {
+                const int k = std::min(surplus, c);
+                removeFromNode(node, g, k);
+                placed[g] -= k;
+            }
+        }
+    }
+    // Pending items go onto free space first (fullest nodes first), then onto new nodes.
+    std::vector<int> remaining(m_groupCount, 0);
+    for (int g = 0; g < m_groupCount; ++g)
+        remaining[g] = placeable(g) ? std::max(0, wanted[g] - placed[g]) : 0;
+    std::reverse(byLevel.begin(), byLevel.end());
+    for (int g = 0; g < m_groupCount; ++g) {
+        for (const auto &[level, i] : byLevel) {
+            if (remaining[g] == 0)
+                break;
+            WorkNode &node = m_nodes[i];
+            if (!compatible(g, node.type))
+                continue;
+            const int k = maxFit(g, node.free, node.items, remaining[g]);
+            if (k > 0) {
+                addToNode(node, g, k);
+                remaining[g] -= k;
+            }
+        }
+    }
+    construct(remaining);
+    m_nodes.erase(std::remove_if(m_nodes.begin(), m_nodes.end(), [](const WorkNode &n) { return n.itemCount == 0; }),
+                  m_nodes.end());
+    if (consolidate)
+        improve(false);
+    return buildResult(wanted);
+}
+
+} // namespace fleetplan::models::placement::detail

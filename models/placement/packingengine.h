@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "models/placement/placement.h"
+
+/// Internals of the placement engine (placement.h is the public API). Exposed in a header only so
+/// that the tests and benchmarks can reach the covering LP and the work counter.
+namespace fleetplan::models::placement::detail {
+
+using Vec = std::array<double, DimensionCount>;
+
+/// Result of the covering LP min Σ price_t·x_t s.t. Σ_t cap_t·x_t ≥ demand, x ≥ 0.
+struct LpResult
+{
+    bool feasible = false;
+    double cost = 0.0;  ///< optimum (the fractional-fleet bound)
+    Vec duals{};        ///< shadow price per unit of each dimension (≥ 0); Σ demand·duals = cost
+};
+
+/// Solves the covering LP exactly with a dense dual simplex (3 rows: with 3 dimensions the optimum
+/// uses at most 3 node types). The surplus basis is dual feasible because prices are ≥ 0.
+LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand);
+
+/// A node while the engine works on it.
+struct WorkNode
+{
+    int type = 0;
+    Vec free{};                              ///< capacity left (usable × headroom − overhead − items)
+    std::vector<std::pair<int, int>> items;  ///< (group, count), unsorted
+    int itemCount = 0;
+};
+
+/// A fill of one node type: what goes onto one node.
+struct Pattern
+{
+    int type = -1;
+    std::vector<std::pair<int, int>> items;
+    Vec used{};
+    double value = 0.0;  ///< Σ duals·request of the items
+    int itemCount = 0;
+};
+
+class Engine
+{
+public:
+    explicit Engine(const PlacementRequest &request);
+
+    bool compatible(int group, int type) const { return m_compat[std::size_t(group) * m_typeCount + type] != 0; }
+    bool placeable(int group) const { return m_placeable[group] != 0; }
+    double lowerBound(const std::vector<int> &counts) const;
+
+    PlacementResult solve();
+    PlacementResult solveIncremental(const PlacementResult &existing, bool consolidate);
+
+private:
+    int maxFit(int group, const Vec &free, const std::vector<std::pair<int, int>> &items, int limit) const;
+    int maxFitKeys(int group, const Vec &free, const std::vector<int> &keys, int limit) const;
+    void addToNode(WorkNode &node, int group, int count) const;
+    void removeFromNode(WorkNode &node, int group, int count) const;
+    double fillLevel(const WorkNode &node) const;
+
+    Pattern fill(int type, const std::vector<int> &remaining, const std::vector<int> &active,
+                 const std::vector<double> &values);
+    void cheapenPattern(Pattern &pattern) const;
+    void construct(std::vector<int> &remaining);
+    void improve(bool allowRetype);
+    bool tryEmptyNode(int victim);
+    bool tryRepackNodes(const std::vector<int> &victims);
+    QString unplaceableReason(int group) const;
+    PlacementResult buildResult(const std::vector<int> &wanted);
+    bool budgetLeft() const { return m_work < m_budget; }
+
+    const PlacementRequest &m_request;
+    int m_groupCount = 0;
+    int m_typeCount = 0;
+    std::vector<int> m_allowed;       ///< node types that may be opened
+    std::vector<Vec> m_request3;      ///< per group request
+    std::vector<Vec> m_cap;           ///< per type usable capacity × headroom − overhead (negative: unusable)
+    std::vector<Vec> m_inv;           ///< 1 / m_cap per dimension (0 where the capacity is 0)
+    std::vector<char> m_compat;       ///< group × type: the item fits an empty node of the type
+    std::vector<char> m_placeable;
+    std::vector<int> m_scratch;       ///< per group, zero between uses
+    std::vector<WorkNode> m_nodes;
+    std::int64_t m_work = 0;          ///< deterministic work counter (the time budget, in operations)
+    std::int64_t m_budget = 0;
+};
+
+} // namespace fleetplan::models::placement::detail
