@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/import/ecsimporter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace fleetplan::models {
+
+namespace {
+
+struct TaskDefinition
+{
+    QString origin;
+    QString family;
+    int revision = 0;
+    QString arn;
+    Service service;   ///< size, platform, network; name = family, one replica
+    bool used = false; ///< referenced by a service of the batch
+};
+
+struct EcsService
+{
+    QString origin;
+    QString path;
+    QString name;
+    QString cluster;
+    QString taskDefinition;
+    int desiredCount = 0;
+    bool daemon = false;
+    bool spot = false;
+};
+
+struct ScalableTarget
+{
+    QString origin;
+    QString path;
+    QString cluster;
+    QString service;
+    int minCapacity = 0;
+    int maxCapacity = 0;
+};
+
+QString lineColumn(const QByteArray &text, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+/// Last part of an ARN after `marker` ("arn:aws:ecs:...:cluster/prod" → "prod").
+QString afterMarker(const QString &text, QLatin1String marker)
+{
+    const qsizetype at = text.indexOf(marker);
+    return at < 0 ? text : text.mid(at + marker.size());
+}
+
+/// One JSON file: its objects are kept only if it records no error.
+class JsonFile
+{
+public:
+    explicit JsonFile(QString origin) : m_origin(std::move(origin)) {}
+
+    QList<TaskDefinition> taskDefinitions;
+    QList<EcsService> services;
+    QList<ScalableTarget> targets;
+    QMap<QString, int> skipped;
+    QList<Diagnostic> diagnostics;
+    bool failed = false;
+
+    QString where(const QString &path) const { return path.isEmpty() ? m_origin : m_origin + QStringLiteral(": ") + path; }
+    void error(const QString &path, const QString &message)
+    {
+        failed = true;
+        diagnostics.append({Diagnostic::Severity::Error, where(path), message});
+    }
+    void warn(const QString &path, const QString &message)
+    {
+        diagnostics.append({Diagnostic::Severity::Warning, where(path), message});
+    }
+
+    void read(const QByteArray &data)
+    {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return error(QString(), QStringLiteral("JSON syntax error at line:column %1: %2")
+                                        .arg(lineColumn(data, parseError.offset), parseError.errorString()));
+        if (!doc.isObject())
+            return error(QStringLiteral("$"), QStringLiteral("expected a JSON object as the AWS CLI prints it"));
+        const QJsonObject root = doc.object();
+        if (root.value(u"taskDefinition").isObject())
+            return readTaskDefinition(root.value(u"taskDefinition").toObject(), QStringLiteral("$.taskDefinition"));
+        if (root.contains(u"containerDefinitions"))
+            return readTaskDefinition(root, QStringLiteral("$"));
+        if (root.contains(u"services"))
+            return readServices(root);
+        if (root.contains(u"ScalableTargets"))
+            return readScalableTargets(root);
+        error(QStringLiteral("$"), QStringLiteral("not an ECS task definition, describe-services or describe-scalable-targets "
+                                                  "output: expected the key taskDefinition, containerDefinitions, services or "
+                                                  "ScalableTargets"));
+    }
+
+private:
+    QString m_origin;
+
+    /// A whole number >= minimum (JSON number or numeric string); nullopt (with an error) otherwise.
+    std::optional<int> readInt(const QJsonObject &object, const QString &key, const QString &path, int minimum)
+    {
+        const QJsonValue v = object.value(key);
+        double d = std::nan("");
+        if (v.isDouble())
+            d = v.toDouble();
+        else if (v.isString())
+            d = v.toString().trimmed().toDouble();
+        if (!std::isfinite(d) || d != std::floor(d) || d < minimum || d > 1e9) {
+            error(path + u'.' + key, QStringLiteral("must be a whole number of at least %1").arg(minimum));
+            return std::nullopt;
+        }
+        return int(d);
+    }
+
+    QString readString(const QJsonObject &object, const QString &key, const QString &path, bool required)
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isString())
+            return v.toString();
+        if (required || !(v.isUndefined() || v.isNull()))
+            error(path + u'.' + key, required && v.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be a string"));
+        return {};
+    }
+
+    /// Task-level cpu: CPU units ("1024") or vCPU ("1 vCPU"), as register-task-definition accepts.
+    std::optional<double> readTaskCpu(const QJsonValue &v, const QString &path)
+    {
+        static const QRegularExpression vcpu(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*vcpu\\s*$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression units(QStringLiteral("^\\s*(\\d+)\\s*$"));
+        const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
+        if (const auto m = vcpu.match(text); m.hasMatch())
+            return m.captured(1).toDouble();
+        if (const auto m = units.match(text); m.hasMatch() && m.captured(1).size() < 9)
+            return m.captured(1).toDouble() / 1024.0;
+        error(path, QStringLiteral("\"%1\" is not a task CPU size (CPU units such as 1024, or \"1 vCPU\")").arg(text));
+        return std::nullopt;
+    }
+
+    /// Task-level memory: MiB ("2048") or GB ("2 GB" = 2048 MiB), as register-task-definition accepts.
+    std::optional<double> readTaskMemory(const QJsonValue &v, const QString &path)
+    {
+        static const QRegularExpression gb(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*gb\\s*$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression mib(QStringLiteral("^\\s*(\\d+)\\s*$"));
+        const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
+        if (const auto m = gb.match(text); m.hasMatch() && m.captured(1).size() < 9)
+            return m.captured(1).toDouble() * 1024.0;
+        if (const auto m = mib.match(text); m.hasMatch() && m.captured(1).size() < 10)
+            return m.captured(1).toDouble();
+        error(path, QStringLiteral("\"%1\" is not a task memory size (MiB such as 2048, or \"2 GB\")").arg(text));
+        return std::nullopt;
+    }
+
+    void readTaskDefinition(const QJsonObject &td, const QString &path)
+    {
+        TaskDefinition def;
+        def.origin = m_origin;
+        def.family = readString(td, QStringLiteral("family"), path, true);
+        def.arn = readString(td, QStringLiteral("taskDefinitionArn"), path, false);
+        if (td.contains(u"revision")) {
+            const auto revision = readInt(td, QStringLiteral("revision"), path, 1);
+            def.revision = revision.value_or(0);
+        }
+        Service &s = def.service;
+        s.name = def.family;
+        s.replicas = 1;
+
+        QStringList compatibilities;
+        const QJsonValue compat = td.value(u"requiresCompatibilities");
+        if (!compat.isUndefined() && !compat.isArray())
+            error(path + QStringLiteral(".requiresCompatibilities"), QStringLiteral("must be a list such as [\"FARGATE\"]"));
+        for (const QJsonValue &c : compat.toArray())
+            compatibilities << c.toString();
+        const bool fargate = compatibilities.contains(QStringLiteral("FARGATE"));
+
+        // Network mode: Fargate requires awsvpc; on EC2 Linux the default is bridge (TaskDefinition.networkMode).
+        const QString mode = readString(td, QStringLiteral("networkMode"), path, false);
+        if (mode.isEmpty())
+            s.networkMode = fargate ? NetworkMode::Awsvpc : NetworkMode::Bridge;
+        else if (mode == u"awsvpc")
+            s.networkMode = NetworkMode::Awsvpc;
+        else if (mode == u"bridge" || mode == u"default" || mode == u"none")
+            s.networkMode = NetworkMode::Bridge;
+        else if (mode == u"host")
+            s.networkMode = NetworkMode::Host;
+        else
+            error(path + QStringLiteral(".networkMode"), QStringLiteral("\"%1\" is not awsvpc, bridge, host, none or default").arg(mode));
+
+        const QJsonObject platform = td.value(u"runtimePlatform").toObject();
+        const QString arch = platform.value(u"cpuArchitecture").toString();
+        if (arch == u"ARM64")
+            s.arch = Arch::Arm64;
+        else if (!arch.isEmpty() && arch != u"X86_64")
+            error(path + QStringLiteral(".runtimePlatform.cpuArchitecture"), QStringLiteral("\"%1\" is not X86_64 or ARM64").arg(arch));
+        const QString os = platform.value(u"operatingSystemFamily").toString();
+        if (os.startsWith(QLatin1String("WINDOWS")))
+            s.os = OsFamily::Windows;
+        else if (!os.isEmpty() && os != u"LINUX")
+            error(path + QStringLiteral(".runtimePlatform.operatingSystemFamily"),
+                  QStringLiteral("\"%1\" is not LINUX or WINDOWS_SERVER_...").arg(os));
+
+        const QJsonValue ephemeral = td.value(u"ephemeralStorage");
+        if (ephemeral.isObject()) {
+            const auto gib = readInt(ephemeral.toObject(), QStringLiteral("sizeInGiB"), path + QStringLiteral(".ephemeralStorage"), 1);
+            if (gib)
+                s.ephemeralGib = *gib;
+        }
+
+        std::optional<double> taskCpu;
+        std::optional<double> taskMemory;
+        if (const QJsonValue v = td.value(u"cpu"); !v.isUndefined() && !v.isNull())
+            taskCpu = readTaskCpu(v, path + QStringLiteral(".cpu"));
+        if (const QJsonValue v = td.value(u"memory"); !v.isUndefined() && !v.isNull())
+            taskMemory = readTaskMemory(v, path + QStringLiteral(".memory"));
+        if (fargate && (!td.contains(u"cpu") || !td.contains(u"memory")))
+            error(path, QStringLiteral("a FARGATE task definition needs task-level cpu and memory"));
+
+        const QJsonValue containers = td.value(u"containerDefinitions");
+        const QString cpath = path + QStringLiteral(".containerDefinitions");
+        if (!containers.isArray() || containers.toArray().isEmpty())
+            return error(cpath, QStringLiteral("must be a non-empty list of container definitions"));
+        const QJsonArray list = containers.toArray();
+        double sumCpu = 0;
+        double sumMemory = 0;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString p = cpath + QStringLiteral("[%1]").arg(i);
+            if (!list.at(i).isObject()) {
+                error(p, QStringLiteral("must be a container definition object"));
+                continue;
+            }
+            const QJsonObject c = list.at(i).toObject();
+            Container container;
+            container.name = readString(c, QStringLiteral("name"), p, false);
+            if (c.contains(u"cpu"))
+                container.cpu = readInt(c, QStringLiteral("cpu"), p, 0).value_or(0) / 1024.0;
+            std::optional<int> hard;
+            std::optional<int> soft;
+            if (c.contains(u"memory"))
+                hard = readInt(c, QStringLiteral("memory"), p, 1);
+            if (c.contains(u"memoryReservation"))
+                soft = readInt(c, QStringLiteral("memoryReservation"), p, 1);
+            // ContainerDefinition.memoryReservation: "If you specify memoryReservation, then that value is
+            // subtracted from the available memory resources for the container instance ... Otherwise, the
+            // value of memory is used."
+            container.memoryMib = soft ? *soft : hard.value_or(0);
+            if (!td.contains(u"memory") && !c.contains(u"memory") && !c.contains(u"memoryReservation"))
+                error(p, QStringLiteral("needs memory or memoryReservation when the task has no task-level memory"));
+            if (hard && soft && *soft > *hard)
+                error(p + QStringLiteral(".memoryReservation"), QStringLiteral("is larger than memory (%1 MiB)").arg(*hard));
+            sumCpu += container.cpu;
+            sumMemory += container.memoryMib;
+
+            const QJsonValue ports = c.value(u"portMappings");
+            if (!ports.isUndefined() && !ports.isArray())
+                error(p + QStringLiteral(".portMappings"), QStringLiteral("must be a list"));
+            const QJsonArray portList = ports.toArray();
+            for (qsizetype j = 0; j < portList.size() && s.hostPort == 0; ++j) {
+                const QJsonObject pm = portList.at(j).toObject();
+                const QString pp = p + QStringLiteral(".portMappings[%1]").arg(j);
+                int hostPort = 0;
+                if (pm.contains(u"hostPort"))
+                    hostPort = readInt(pm, QStringLiteral("hostPort"), pp, 0).value_or(0);
+                // Host mode publishes the container port itself; awsvpc has no host port to collide on.
+                if (s.networkMode == NetworkMode::Host && hostPort == 0 && pm.contains(u"containerPort"))
+                    hostPort = readInt(pm, QStringLiteral("containerPort"), pp, 0).value_or(0);
+                if (s.networkMode != NetworkMode::Awsvpc)
+                    s.hostPort = hostPort;
+            }
+            s.containers.append(container);
+        }
+        if (taskCpu || taskMemory) {
+            // Task-level values are the task size; the container split no longer determines it.
+            s.containers.clear();
+            s.cpu = taskCpu.value_or(sumCpu);
+            s.memoryMib = taskMemory.value_or(sumMemory);
+            if (taskMemory && sumMemory > *taskMemory)
+                error(path + QStringLiteral(".memory"), QStringLiteral("%1 MiB is less than its containers reserve (%2 MiB)")
+                                                            .arg(*taskMemory)
+                                                            .arg(sumMemory));
+        } else {
+            s.cpu = s.effectiveCpu();
+            s.memoryMib = s.effectiveMemoryMib();
+        }
+        if (s.cpu <= 0)
+            warn(path, QStringLiteral("no CPU reserved (no task-level cpu, no container cpu): planned with 0 vCPU"));
+        const QString revision = def.revision > 0 ? u':' + QString::number(def.revision) : QString();
+        s.source = m_origin + QStringLiteral(": TaskDefinition/") + def.family + revision;
+        taskDefinitions.append(def);
+    }
+
+    void readServices(const QJsonObject &root)
+    {
+        const QJsonValue list = root.value(u"services");
+        if (!list.isArray())
+            return error(QStringLiteral("$.services"), QStringLiteral("must be a list of services"));
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString path = QStringLiteral("$.services[%1]").arg(i);
+            if (!array.at(i).isObject()) {
+                error(path, QStringLiteral("must be a service object"));
+                continue;
+            }
+            const QJsonObject o = array.at(i).toObject();
+            EcsService svc;
+            svc.origin = m_origin;
+            svc.path = path;
+            svc.name = readString(o, QStringLiteral("serviceName"), path, true);
+            svc.taskDefinition = readString(o, QStringLiteral("taskDefinition"), path, true);
+            svc.cluster = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
+            svc.daemon = o.value(u"schedulingStrategy").toString() == u"DAEMON";
+            if (!svc.daemon)
+                svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0).value_or(0);
+            const QJsonValue strategy = o.value(u"capacityProviderStrategy");
+            if (!strategy.isUndefined() && !strategy.isArray())
+                error(path + QStringLiteral(".capacityProviderStrategy"), QStringLiteral("must be a list"));
+            for (const QJsonValue &item : strategy.toArray()) {
+                const QJsonObject entry = item.toObject();
+                if (entry.value(u"capacityProvider").toString() == u"FARGATE_SPOT"
+                    && (entry.value(u"weight").toDouble() > 0 || entry.value(u"base").toDouble() > 0))
+                    svc.spot = true;
+            }
+            services.append(svc);
+        }
+        for (const QJsonValue &f : root.value(u"failures").toArray())
+            warn(QStringLiteral("$.failures"), QStringLiteral("AWS reported %1 for %2")
+                                                   .arg(f.toObject().value(u"reason").toString(),
+                                                        f.toObject().value(u"arn").toString()));
+    }
+
+    void readScalableTargets(const QJsonObject &root)
+    {
+        const QJsonValue list = root.value(u"ScalableTargets");
+        if (!list.isArray())
+            return error(QStringLiteral("$.ScalableTargets"), QStringLiteral("must be a list of scalable targets"));
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString path = QStringLiteral("$.ScalableTargets[%1]").arg(i);
+            const QJsonObject o = array.at(i).toObject();
+            const QString ns = o.value(u"ServiceNamespace").toString();
+            if (ns != u"ecs" || o.value(u"ScalableDimension").toString() != u"ecs:service:DesiredCount") {
+                ++skipped[QStringLiteral("ScalableTarget (%1)").arg(ns.isEmpty() ? QStringLiteral("no namespace") : ns)];
+                continue;
+            }
+            const QString resource = readString(o, QStringLiteral("ResourceId"), path, true);
+            const QStringList parts = resource.split(u'/');
+            if (parts.size() != 3 || parts.at(0) != u"service") {
+                error(path + QStringLiteral(".ResourceId"), QStringLiteral("\"%1\" is not service/CLUSTER/SERVICE").arg(resource));
+                continue;
+            }
+            ScalableTarget t;
+            t.origin = m_origin;
+            t.path = path;
+            t.cluster = parts.at(1);
+            t.service = parts.at(2);
+            const auto minCapacity = readInt(o, QStringLiteral("MinCapacity"), path, 0);
+            const auto maxCapacity = readInt(o, QStringLiteral("MaxCapacity"), path, 0);
+            if (!minCapacity || !maxCapacity)
+                continue;
+            if (*maxCapacity < *minCapacity) {
+                error(path + QStringLiteral(".MaxCapacity"), QStringLiteral("is less than MinCapacity (%1)").arg(*minCapacity));
+                continue;
+            }
+            t.minCapacity = *minCapacity;
+            t.maxCapacity = *maxCapacity;
+            targets.append(t);
+        }
+    }
+};
+
+/// The task definition a service names: by ARN, by "family:revision", or by family (highest revision).
+TaskDefinition *findTaskDefinition(QList<TaskDefinition> &defs, const QString &reference)
+{
+    for (TaskDefinition &d : defs) {
+        if (!d.arn.isEmpty() && d.arn == reference)
+            return &d;
+    }
+    const QString familyRevision = afterMarker(reference, QLatin1String(":task-definition/"));
+    TaskDefinition *best = nullptr;
+    for (TaskDefinition &d : defs) {
+        if (familyRevision == d.family + u':' + QString::number(d.revision))
+            return &d;
+        if (familyRevision == d.family && (!best || d.revision > best->revision))
+            best = &d;
+    }
+    return best;
+}
+
+} // namespace
+
+ImportResult importEcs(const QList<ImportInput> &inputs)
+{
+    ImportResult result;
+    QList<TaskDefinition> defs;
+    QList<EcsService> services;
+    QList<ScalableTarget> targets;
+    for (const ImportInput &input : inputs) {
+        JsonFile file(input.origin);
+        file.read(input.data);
+        if (file.failed) {
+            for (const Diagnostic &d : std::as_const(file.diagnostics)) {
+                if (d.isError())
+                    result.diagnostics.append(d);
+            }
+            result.failedFiles.append(input.origin);
+            continue;
+        }
+        result.diagnostics += file.diagnostics;
+        defs += file.taskDefinitions;
+        services += file.services;
+        targets += file.targets;
+        for (auto it = file.skipped.cbegin(); it != file.skipped.cend(); ++it)
+            result.skippedKinds[it.key()] += it.value();
+        result.importedFiles.append(input.origin);
+    }
+
+    QList<bool> targetUsed(targets.size(), false);
+    for (const EcsService &svc : std::as_const(services)) {
+        TaskDefinition *def = findTaskDefinition(defs, svc.taskDefinition);
+        if (!def) {
+            result.diagnostics.append({Diagnostic::Severity::Error, svc.origin + QStringLiteral(": ") + svc.path + QStringLiteral(".taskDefinition"),
+                                       QStringLiteral("service %1 uses task definition %2, which is not among the files "
+                                                      "given (add its describe-task-definition output); service not imported")
+                                           .arg(svc.name, svc.taskDefinition)});
+            continue;
+        }
+        def->used = true;
+        Service s = def->service;
+        s.name = svc.name;
+        s.kind = svc.daemon ? ServiceKind::Daemon : ServiceKind::Service;
+        s.replicas = svc.daemon ? 1 : svc.desiredCount;
+        s.spotOk = svc.spot;
+        s.source = svc.origin + QStringLiteral(": Service/") + svc.name + QStringLiteral(" (task definition from ")
+                   + def->service.source + u')';
+        for (qsizetype i = 0; i < targets.size(); ++i) {
+            const ScalableTarget &t = targets.at(i);
+            if (t.service != svc.name || (!svc.cluster.isEmpty() && t.cluster != svc.cluster))
+                continue;
+            s.minReplicas = t.minCapacity;
+            s.maxReplicas = t.maxCapacity;
+            s.replicas = std::clamp(s.replicas, t.minCapacity, t.maxCapacity);
+            targetUsed[i] = true;
+        }
+        result.services.append(s);
+    }
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        if (!targetUsed.at(i))
+            result.diagnostics.append({Diagnostic::Severity::Warning, targets.at(i).origin + QStringLiteral(": ") + targets.at(i).path,
+                                       QStringLiteral("scalable target service/%1/%2 matches no service of the batch; ignored")
+                                           .arg(targets.at(i).cluster, targets.at(i).service)});
+    }
+    for (const TaskDefinition &def : std::as_const(defs)) {
+        if (!def.used)
+            result.services.append(def.service);
+    }
+    makeServiceNamesUnique(result);
+    return result;
+}
+
+ImportResult importEcsPaths(const QStringList &paths)
+{
+    QList<Diagnostic> readErrors;
+    QStringList failed;
+    const QList<ImportInput> inputs = readImportInputs(paths, readErrors, failed);
+    ImportResult result = importEcs(inputs);
+    result.diagnostics = readErrors + result.diagnostics;
+    result.failedFiles = failed + result.failedFiles;
+    return result;
+}
+
+} // namespace fleetplan::models

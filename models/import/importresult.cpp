@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/import/importresult.h"
+
+#include <cstdio>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace fleetplan::models {
+
+QString ImportResult::summary() const
+{
+    QString text = QStringLiteral("imported %1 service(s) from %2 file(s)")
+                       .arg(services.size())
+                       .arg(importedFiles.size());
+    if (!failedFiles.isEmpty())
+        text += QStringLiteral("; %1 file(s) failed and imported nothing: %2")
+                    .arg(failedFiles.size())
+                    .arg(failedFiles.join(QStringLiteral(", ")));
+    text += u'\n';
+    if (!skippedKinds.isEmpty()) {
+        QStringList parts;
+        int total = 0;
+        for (auto it = skippedKinds.cbegin(); it != skippedKinds.cend(); ++it) {
+            parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            total += it.value();
+        }
+        text += QStringLiteral("skipped %1 object(s) not modelled: %2\n").arg(total).arg(parts.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> &errors, QStringList &failedFiles)
+{
+    QList<ImportInput> inputs;
+    const auto readOne = [&](const QString &path, const QString &origin) {
+        QFile file;
+        bool opened = false;
+        if (path == u"-") {
+            opened = file.open(stdin, QIODevice::ReadOnly);
+        } else {
+            file.setFileName(path);
+            opened = file.open(QIODevice::ReadOnly);
+        }
+        if (!opened) {
+            errors.append({Diagnostic::Severity::Error, origin, QStringLiteral("cannot open: ") + file.errorString()});
+            failedFiles.append(origin);
+            return;
+        }
+        inputs.append({origin, file.readAll()});
+    };
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isDir()) {
+            readOne(path, path == u"-" ? QStringLiteral("<stdin>") : info.fileName());
+            continue;
+        }
+        QStringList found;
+        QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                        QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            found << it.next();
+        found.sort();
+        const QDir dir(path);
+        const QString base = QFileInfo(QDir::cleanPath(info.absoluteFilePath())).fileName();
+        for (const QString &file : std::as_const(found))
+            readOne(file, base + u'/' + dir.relativeFilePath(file));
+        if (found.isEmpty())
+            errors.append({Diagnostic::Severity::Warning, path, QStringLiteral("no *.yaml, *.yml or *.json files in this folder")});
+    }
+    return inputs;
+}
+
+void makeServiceNamesUnique(ImportResult &result)
+{
+    QSet<QString> used;
+    for (Service &s : result.services) {
+        if (!used.contains(s.name)) {
+            used.insert(s.name);
+            continue;
+        }
+        QString candidate;
+        for (int n = 2;; ++n) {
+            candidate = s.name + u'-' + QString::number(n);
+            if (!used.contains(candidate))
+                break;
+        }
+        result.diagnostics.append({Diagnostic::Severity::Warning, s.source,
+                                   QStringLiteral("name \"%1\" is already taken; imported as \"%2\"").arg(s.name, candidate)});
+        s.name = candidate;
+        used.insert(candidate);
+    }
+}
+
+} // namespace fleetplan::models

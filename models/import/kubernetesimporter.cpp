@@ -1,0 +1,609 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/import/kubernetesimporter.h"
+
+#include <algorithm>
+#include <exception>
+#include <string>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+#include "models/import/cronschedule.h"
+#include "models/import/quantity.h"
+
+namespace fleetplan::models {
+
+namespace {
+
+/// Objects looked at per file; beyond this a file (e.g. an alias bomb of nested Lists) is refused.
+constexpr int kMaxObjectsPerFile = 100000;
+/// Nesting of List objects inside List objects.
+constexpr int kMaxListDepth = 4;
+
+QString fromStd(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+/// A node with its path in the document and the position of it (or its nearest present ancestor).
+struct Ref
+{
+    YAML::Node node;
+    QString path;
+    YAML::Mark mark;
+
+    bool defined() const { return node.IsDefined(); }
+    bool present() const { return node.IsDefined() && !node.IsNull(); }
+    bool isMap() const { return node.IsDefined() && node.IsMap(); }
+    bool isSequence() const { return node.IsDefined() && node.IsSequence(); }
+    bool isScalar() const { return node.IsDefined() && node.IsScalar(); }
+    QString scalar() const { return isScalar() ? fromStd(node.Scalar()) : QString(); }
+
+    Ref operator[](const char *key) const
+    {
+        Ref child;
+        child.path = path.isEmpty() ? QString::fromLatin1(key) : path + u'.' + QString::fromLatin1(key);
+        child.mark = mark;
+        if (isMap()) {
+            const YAML::Node &self = node; // const lookup: never inserts
+            child.node = self[key];
+            if (child.node.IsDefined() && !child.node.Mark().is_null())
+                child.mark = child.node.Mark();
+        } else {
+            child.node = YAML::Node(YAML::NodeType::Undefined);
+        }
+        return child;
+    }
+    std::size_t size() const { return isSequence() ? node.size() : 0; }
+    Ref at(std::size_t i) const
+    {
+        Ref child;
+        child.path = path + QStringLiteral("[%1]").arg(i);
+        child.mark = mark;
+        const YAML::Node &self = node;
+        child.node = self[i];
+        if (child.node.IsDefined() && !child.node.Mark().is_null())
+            child.mark = child.node.Mark();
+        return child;
+    }
+};
+
+/// A workload read from one object, before HPAs are joined to it.
+struct Pending
+{
+    Service service;
+    QString kind;
+    QString ns;
+    QString name;
+};
+
+struct Hpa
+{
+    QString where;
+    QString name;
+    QString ns;
+    QString targetKind;
+    QString targetName;
+    int minReplicas = 1;
+    int maxReplicas = 1;
+};
+
+/// One file being imported: nothing of it is kept if it records an error.
+class FileImport
+{
+public:
+    explicit FileImport(QString origin) : m_origin(std::move(origin)) {}
+
+    QList<Pending> pending;
+    QList<Hpa> hpas;
+    QMap<QString, int> skipped;
+    QList<Diagnostic> diagnostics;
+    bool failed = false;
+
+    QString origin() const { return m_origin; }
+
+    QString where(const YAML::Mark &mark) const
+    {
+        if (mark.is_null())
+            return m_origin;
+        return QStringLiteral("%1:%2:%3").arg(m_origin).arg(mark.line + 1).arg(mark.column + 1);
+    }
+    void error(const Ref &at, const QString &message)
+    {
+        failed = true;
+        diagnostics.append({Diagnostic::Severity::Error, where(at.mark), describe(at, message)});
+    }
+    void warn(const Ref &at, const QString &message)
+    {
+        diagnostics.append({Diagnostic::Severity::Warning, where(at.mark), describe(at, message)});
+    }
+    void fileError(const QString &where, const QString &message)
+    {
+        failed = true;
+        diagnostics.append({Diagnostic::Severity::Error, where, message});
+    }
+
+    void importDocument(const YAML::Node &doc, const QString &rootPath)
+    {
+        importObject(Ref{doc, rootPath, doc.Mark()}, 0);
+    }
+
+private:
+    QString m_origin;
+    QString m_objectName; ///< "Deployment/web" while reading that object
+    int m_objects = 0;
+
+    QString describe(const Ref &at, const QString &message) const
+    {
+        QString text;
+        if (!m_objectName.isEmpty())
+            text += m_objectName + QStringLiteral(": ");
+        if (!at.path.isEmpty())
+            text += at.path + QStringLiteral(": ");
+        return text + message;
+    }
+
+    /// An optional non-negative integer field; `fallback` when absent.
+    std::optional<int> readInt(const Ref &at, int fallback)
+    {
+        if (!at.present())
+            return fallback;
+        bool ok = false;
+        const int v = at.scalar().toInt(&ok);
+        if (!ok || v < 0) {
+            error(at, QStringLiteral("must be a whole number of 0 or more, not \"%1\"").arg(at.scalar()));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    /// requests.<resource>, else limits.<resource> (Kubernetes defaults a missing request to the limit).
+    std::optional<double> readResource(const Ref &container, const char *resource, bool memory)
+    {
+        const Ref resources = container["resources"];
+        Ref value = resources["requests"][resource];
+        if (!value.present())
+            value = resources["limits"][resource];
+        if (!value.present())
+            return 0.0;
+        if (!value.isScalar()) {
+            error(value, QStringLiteral("must be a quantity such as 250m, 0.5, 1Gi"));
+            return std::nullopt;
+        }
+        QString why;
+        const auto parsed = memory ? parseMemoryQuantity(value.scalar(), &why) : parseCpuQuantity(value.scalar(), &why);
+        if (!parsed)
+            error(value, why);
+        return parsed;
+    }
+
+    bool readContainers(const Ref &list, bool initList, Service &s, double &ephemeralMib)
+    {
+        if (list.present() && !list.isSequence()) {
+            error(list, QStringLiteral("must be a list of containers"));
+            return false;
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Ref c = list.at(i);
+            if (!c.isMap()) {
+                error(c, QStringLiteral("must be a container (a mapping with name and image)"));
+                return false;
+            }
+            Container container;
+            container.name = c["name"].scalar();
+            const auto cpu = readResource(c, "cpu", false);
+            const auto memory = readResource(c, "memory", true);
+            const auto ephemeral = readResource(c, "ephemeral-storage", true);
+            if (!cpu || !memory || !ephemeral)
+                return false;
+            container.cpu = *cpu;
+            container.memoryMib = *memory;
+            // Native sidecars (Kubernetes 1.29+): an init container with restartPolicy Always keeps running.
+            container.init = initList && c["restartPolicy"].scalar() != u"Always";
+            if (!container.init)
+                ephemeralMib += *ephemeral;
+            const Ref ports = c["ports"];
+            for (std::size_t p = 0; p < ports.size(); ++p) {
+                const auto hostPort = readInt(ports.at(p)["hostPort"], 0);
+                if (!hostPort)
+                    return false;
+                if (s.hostPort == 0)
+                    s.hostPort = *hostPort;
+            }
+            s.containers.append(container);
+        }
+        return true;
+    }
+
+    /// Applies one node label requirement (nodeSelector entry or In values of node affinity).
+    void applyNodeLabel(const Ref &at, const QString &key, const QStringList &values, Service &s, bool &archArm,
+                        bool &archSeen)
+    {
+        if (key == u"kubernetes.io/arch" || key == u"beta.kubernetes.io/arch") {
+            archSeen = true;
+            if (!values.contains(QStringLiteral("amd64")) && values.contains(QStringLiteral("arm64")))
+                archArm = true;
+            else if (!values.contains(QStringLiteral("amd64")))
+                warn(at, QStringLiteral("architecture %1 is not planned; assuming x86_64").arg(values.join(u',')));
+        } else if (key == u"kubernetes.io/os" || key == u"beta.kubernetes.io/os") {
+            if (values.contains(QStringLiteral("windows")) && !values.contains(QStringLiteral("linux")))
+                s.os = OsFamily::Windows;
+        } else if (key == u"karpenter.sh/capacity-type" || key == u"eks.amazonaws.com/capacityType") {
+            for (const QString &v : values) {
+                if (v.compare(QLatin1String("spot"), Qt::CaseInsensitive) == 0)
+                    s.spotOk = true;
+            }
+        }
+    }
+
+    bool readPodSpec(const Ref &pod, Service &s)
+    {
+        if (!pod.isMap()) {
+            error(pod, QStringLiteral("missing pod spec"));
+            return false;
+        }
+        const Ref containers = pod["containers"];
+        if (!containers.isSequence() || containers.size() == 0) {
+            error(containers, QStringLiteral("a pod needs at least one container"));
+            return false;
+        }
+        double ephemeralMib = 0;
+        if (!readContainers(containers, false, s, ephemeralMib) || !readContainers(pod["initContainers"], true, s, ephemeralMib))
+            return false;
+        // Fargate includes 20 GiB of ephemeral storage; only larger requests change the plan.
+        s.ephemeralGib = std::max(20.0, ephemeralMib / 1024.0);
+        s.cpu = s.effectiveCpu();
+        s.memoryMib = s.effectiveMemoryMib();
+
+        bool archArm = false;
+        bool archSeen = false;
+        const Ref selector = pod["nodeSelector"];
+        if (selector.isMap()) {
+            for (auto it = selector.node.begin(); it != selector.node.end(); ++it) {
+                if (!it->first.IsScalar() || !it->second.IsScalar())
+                    continue;
+                applyNodeLabel(selector, fromStd(it->first.Scalar()), {fromStd(it->second.Scalar())}, s, archArm, archSeen);
+            }
+        }
+        const Ref terms = pod["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"];
+        for (std::size_t t = 0; t < terms.size(); ++t) {
+            const Ref expressions = terms.at(t)["matchExpressions"];
+            for (std::size_t e = 0; e < expressions.size(); ++e) {
+                const Ref expr = expressions.at(e);
+                if (expr["operator"].scalar() != u"In")
+                    continue;
+                QStringList values;
+                const Ref list = expr["values"];
+                for (std::size_t v = 0; v < list.size(); ++v)
+                    values << list.at(v).scalar();
+                applyNodeLabel(expr, expr["key"].scalar(), values, s, archArm, archSeen);
+            }
+        }
+        if (archSeen && archArm)
+            s.arch = Arch::Arm64;
+        const Ref tolerations = pod["tolerations"];
+        for (std::size_t t = 0; t < tolerations.size(); ++t) {
+            const Ref tol = tolerations.at(t);
+            const QString key = tol["key"].scalar();
+            if (key != u"karpenter.sh/capacity-type" && key != u"eks.amazonaws.com/capacityType")
+                continue;
+            if (tol["operator"].scalar() == u"Exists" || tol["value"].scalar().compare(QLatin1String("spot"), Qt::CaseInsensitive) == 0)
+                s.spotOk = true;
+        }
+        if (pod["hostNetwork"].scalar() == u"true")
+            s.networkMode = NetworkMode::Host;
+        if (s.cpu <= 0 || s.memoryMib <= 0)
+            warn(pod, QStringLiteral("no CPU or memory request or limit on its containers: planned with %1 vCPU and %2 MiB "
+                                     "(EKS Fargate would run it as 0.25 vCPU / 0.5 GB)")
+                          .arg(s.cpu)
+                          .arg(s.memoryMib));
+        return true;
+    }
+
+    void readJob(const Ref &jobSpec, Service &s)
+    {
+        const auto parallelism = readInt(jobSpec["parallelism"], 1);
+        const auto completions = readInt(jobSpec["completions"], -1);
+        const auto deadline = readInt(jobSpec["activeDeadlineSeconds"], 0);
+        if (!parallelism || !completions || !deadline)
+            return;
+        s.replicas = *completions >= 0 ? std::min(*parallelism, *completions) : *parallelism;
+        if (*deadline > 0) {
+            s.runSeconds = *deadline;
+        } else {
+            s.runSeconds = DefaultJobRunSeconds;
+            warn(jobSpec, QStringLiteral("no activeDeadlineSeconds: each run is assumed to take %1 s").arg(DefaultJobRunSeconds));
+        }
+    }
+
+    void readHpa(const Ref &object, const QString &name, const QString &ns)
+    {
+        const Ref spec = object["spec"];
+        Hpa hpa;
+        hpa.where = where(object.mark);
+        hpa.name = name;
+        hpa.ns = ns;
+        hpa.targetKind = spec["scaleTargetRef"]["kind"].scalar();
+        hpa.targetName = spec["scaleTargetRef"]["name"].scalar();
+        if (hpa.targetKind.isEmpty() || hpa.targetName.isEmpty())
+            return error(spec["scaleTargetRef"], QStringLiteral("needs kind and name"));
+        const auto minReplicas = readInt(spec["minReplicas"], 1);
+        if (!spec["maxReplicas"].present())
+            return error(spec["maxReplicas"], QStringLiteral("is required"));
+        const auto maxReplicas = readInt(spec["maxReplicas"], 1);
+        if (!minReplicas || !maxReplicas)
+            return;
+        if (*maxReplicas < *minReplicas)
+            return error(spec["maxReplicas"], QStringLiteral("is less than minReplicas (%1)").arg(*minReplicas));
+        hpa.minReplicas = *minReplicas;
+        hpa.maxReplicas = *maxReplicas;
+        hpas.append(hpa);
+    }
+
+    void importObject(const Ref &object, int listDepth)
+    {
+        if (++m_objects > kMaxObjectsPerFile) {
+            if (m_objects == kMaxObjectsPerFile + 1)
+                error(object, QStringLiteral("more than %1 objects in one file").arg(kMaxObjectsPerFile));
+            return;
+        }
+        if (!object.present())
+            return; // an empty document, e.g. between two "---"
+        if (!object.isMap())
+            return error(object, QStringLiteral("not a Kubernetes object (expected a mapping with apiVersion and kind)"));
+        const QString kind = object["kind"].scalar();
+        const Ref items = object["items"];
+        if (kind == u"List" || (kind.endsWith(QLatin1String("List")) && items.isSequence())) {
+            if (listDepth >= kMaxListDepth)
+                return error(object, QStringLiteral("Lists nested more than %1 deep").arg(kMaxListDepth));
+            if (items.present() && !items.isSequence())
+                return error(items, QStringLiteral("must be a list of objects"));
+            for (std::size_t i = 0; i < items.size() && !failed; ++i)
+                importObject(items.at(i), listDepth + 1);
+            return;
+        }
+        if (kind.isEmpty()) {
+            warn(object, QStringLiteral("no kind: not a Kubernetes object, skipped"));
+            ++skipped[QStringLiteral("(no kind)")];
+            return;
+        }
+        const Ref metadata = object["metadata"];
+        QString name = metadata["name"].scalar();
+        if (name.isEmpty())
+            name = metadata["generateName"].scalar();
+        const QString ns = metadata["namespace"].scalar();
+
+        const Ref owners = metadata["ownerReferences"];
+        for (std::size_t i = 0; i < owners.size(); ++i) {
+            if (owners.at(i)["controller"].scalar() == u"true") {
+                ++skipped[QStringLiteral("%1 (owned by %2)").arg(kind, owners.at(i)["kind"].scalar())];
+                return;
+            }
+        }
+        static const QSet<QString> modelled{QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
+                                            QStringLiteral("ReplicaSet"), QStringLiteral("DaemonSet"),
+                                            QStringLiteral("Job"), QStringLiteral("CronJob"), QStringLiteral("Pod"),
+                                            QStringLiteral("HorizontalPodAutoscaler")};
+        if (!modelled.contains(kind)) {
+            ++skipped[kind];
+            return;
+        }
+        m_objectName = kind + u'/' + name;
+        if (name.isEmpty())
+            error(metadata, QStringLiteral("metadata.name is missing"));
+        else
+            importWorkload(object, kind, name, ns);
+        m_objectName.clear();
+    }
+
+    void importWorkload(const Ref &object, const QString &kind, const QString &name, const QString &ns)
+    {
+        if (kind == u"HorizontalPodAutoscaler")
+            return readHpa(object, name, ns);
+        const Ref spec = object["spec"];
+        Service s;
+        s.name = name;
+        s.source = m_origin + QStringLiteral(": ") + kind + u'/' + name;
+        Ref pod = spec["template"]["spec"];
+        if (kind == u"Deployment" || kind == u"StatefulSet" || kind == u"ReplicaSet") {
+            const auto replicas = readInt(spec["replicas"], 1);
+            if (!replicas)
+                return;
+            s.replicas = *replicas;
+        } else if (kind == u"DaemonSet") {
+            s.kind = ServiceKind::Daemon;
+        } else if (kind == u"Pod") {
+            pod = spec;
+        } else if (kind == u"Job") {
+            s.kind = ServiceKind::Job;
+            s.runsPerDay = 1;
+            warn(object, QStringLiteral("a Job runs once; planned as one run per day"));
+            readJob(spec, s);
+        } else if (kind == u"CronJob") {
+            s.kind = ServiceKind::Job;
+            const Ref schedule = spec["schedule"];
+            QString why;
+            const auto runs = parseCronSchedule(schedule.scalar(), &why);
+            if (!runs)
+                return error(schedule, why);
+            s.runsPerDay = runs->runsPerDay;
+            if (!runs->everyDay)
+                warn(schedule, QStringLiteral("\"%1\" does not run every day; planned as %2 run(s) on every day")
+                                   .arg(schedule.scalar())
+                                   .arg(runs->runsPerDay));
+            const Ref jobSpec = spec["jobTemplate"]["spec"];
+            readJob(jobSpec, s);
+            pod = jobSpec["template"]["spec"];
+        }
+        if (failed || !readPodSpec(pod, s))
+            return;
+        pending.append({s, kind, ns, name});
+    }
+};
+
+/// QJsonValue → YAML::Node, so that one reader serves `kubectl -o json` and YAML alike.
+YAML::Node toYaml(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object: {
+        YAML::Node map(YAML::NodeType::Map);
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            map[it.key().toStdString()] = toYaml(it.value());
+        return map;
+    }
+    case QJsonValue::Array: {
+        YAML::Node seq(YAML::NodeType::Sequence);
+        for (const QJsonValue &v : value.toArray())
+            seq.push_back(toYaml(v));
+        return seq;
+    }
+    case QJsonValue::String:
+        return YAML::Node(value.toString().toStdString());
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == double(qint64(d)) && d > -9e15 && d < 9e15)
+            return YAML::Node(QByteArray::number(qint64(d)).toStdString());
+        return YAML::Node(QByteArray::number(d, 'g', 17).toStdString());
+    }
+    case QJsonValue::Bool:
+        return YAML::Node(value.toBool() ? "true" : "false");
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return YAML::Node(YAML::NodeType::Null);
+}
+
+QString lineColumn(const QByteArray &text, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+bool looksLikeJson(const QByteArray &data)
+{
+    for (char c : data) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
+
+void importFile(const ImportInput &input, FileImport &file)
+{
+    if (looksLikeJson(input.data)) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(input.data, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            file.fileError(input.origin + u':' + lineColumn(input.data, parseError.offset),
+                           QStringLiteral("JSON syntax error: ") + parseError.errorString());
+            return;
+        }
+        if (doc.isArray()) {
+            const QJsonArray array = doc.array();
+            for (qsizetype i = 0; i < array.size() && !file.failed; ++i)
+                file.importDocument(toYaml(array.at(i)), QStringLiteral("$[%1]").arg(i));
+        } else {
+            file.importDocument(toYaml(doc.object()), QStringLiteral("$"));
+        }
+        return;
+    }
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(input.data.toStdString());
+    } catch (const YAML::Exception &e) {
+        file.fileError(e.mark.is_null() ? input.origin : file.where(e.mark), QStringLiteral("YAML syntax error: ") + fromStd(e.msg));
+        return;
+    }
+    for (const YAML::Node &doc : documents) {
+        if (file.failed)
+            break;
+        file.importDocument(doc, QString());
+    }
+}
+
+} // namespace
+
+ImportResult importKubernetes(const QList<ImportInput> &inputs)
+{
+    ImportResult result;
+    QList<Pending> pending;
+    QList<Hpa> hpas;
+    for (const ImportInput &input : inputs) {
+        FileImport file(input.origin);
+        try {
+            importFile(input, file);
+        } catch (const YAML::Exception &e) {
+            file.fileError(file.where(e.mark), QStringLiteral("cannot read: ") + fromStd(e.msg));
+        } catch (const std::exception &e) {
+            file.fileError(input.origin, QStringLiteral("cannot read: ") + QString::fromLocal8Bit(e.what()));
+        }
+        if (file.failed) {
+            for (const Diagnostic &d : std::as_const(file.diagnostics)) {
+                if (d.isError())
+                    result.diagnostics.append(d);
+            }
+            result.failedFiles.append(input.origin);
+            continue;
+        }
+        result.diagnostics += file.diagnostics;
+        pending += file.pending;
+        hpas += file.hpas;
+        for (auto it = file.skipped.cbegin(); it != file.skipped.cend(); ++it)
+            result.skippedKinds[it.key()] += it.value();
+        result.importedFiles.append(input.origin);
+    }
+
+    for (const Hpa &hpa : std::as_const(hpas)) {
+        bool joined = false;
+        for (Pending &p : pending) {
+            if (p.kind != hpa.targetKind || p.name != hpa.targetName)
+                continue;
+            if (!p.ns.isEmpty() && !hpa.ns.isEmpty() && p.ns != hpa.ns)
+                continue;
+            p.service.minReplicas = hpa.minReplicas;
+            p.service.maxReplicas = hpa.maxReplicas;
+            p.service.replicas = std::clamp(p.service.replicas, hpa.minReplicas, hpa.maxReplicas);
+            joined = true;
+        }
+        if (!joined) {
+            result.diagnostics.append({Diagnostic::Severity::Warning, hpa.where,
+                                       QStringLiteral("HorizontalPodAutoscaler/%1 targets %2/%3, which is not among the "
+                                                      "imported objects; ignored")
+                                           .arg(hpa.name, hpa.targetKind, hpa.targetName)});
+        }
+    }
+    for (const Pending &p : std::as_const(pending))
+        result.services.append(p.service);
+    makeServiceNamesUnique(result);
+    return result;
+}
+
+ImportResult importKubernetesPaths(const QStringList &paths)
+{
+    QList<Diagnostic> readErrors;
+    QStringList failed;
+    const QList<ImportInput> inputs = readImportInputs(paths, readErrors, failed);
+    ImportResult result = importKubernetes(inputs);
+    result.diagnostics = readErrors + result.diagnostics;
+    result.failedFiles = failed + result.failedFiles;
+    return result;
+}
+
+} // namespace fleetplan::models

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+#include "models/import/importresult.h"
+
+/// Kubernetes manifests to services: multi-document YAML (as `helm template` and kustomize print it) and
+/// `kubectl get ... -o yaml|json` output, including `List` objects.
+namespace fleetplan::models {
+
+/// Run time assumed for a Job or CronJob run without `activeDeadlineSeconds` (docs/import.md).
+inline constexpr int DefaultJobRunSeconds = 600;
+
+/// Imports Kubernetes objects from the inputs (YAML through yaml-cpp, JSON through QJsonDocument).
+///
+/// Deployment, StatefulSet, ReplicaSet and Pod become services; DaemonSet a daemon; Job and CronJob a
+/// job (runs per day from the cron schedule, run time from activeDeadlineSeconds, parallel pods from
+/// parallelism/completions). Per container the CPU and memory requests count, or the limits where a
+/// request is absent (Kubernetes defaults requests to limits); init containers count by the max rule,
+/// init containers with `restartPolicy: Always` (native sidecars) as long-running. A
+/// HorizontalPodAutoscaler (autoscaling/v1 or v2) sets min/max replicas of its scaleTargetRef when that
+/// object is in the batch. `kubernetes.io/arch`, `kubernetes.io/os` and Spot capacity labels
+/// (`karpenter.sh/capacity-type: spot`, `eks.amazonaws.com/capacityType: SPOT`) in nodeSelector,
+/// required node affinity or tolerations set arch, os and spotOk. Objects owned by a controller
+/// (ReplicaSets of a Deployment, Pods of a ReplicaSet, Jobs of a CronJob) are skipped, so a
+/// `kubectl get all` dump does not count a workload twice.
+ImportResult importKubernetes(const QList<ImportInput> &inputs);
+
+/// Reads files and directories (recursively: *.yaml, *.yml, *.json) and imports them.
+ImportResult importKubernetesPaths(const QStringList &paths);
+
+} // namespace fleetplan::models
