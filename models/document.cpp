@@ -75,6 +75,7 @@ void Document::setFilePath(const QString &path)
 
 void Document::reset(const Scenario &scenario, const QString &filePath)
 {
+    emit scenarioAboutToBeReset();
     m_undoStack->clear(); // emits cleanChanged(true) → modifiedChanged(false) when it was modified
     m_scenario = scenario;
     discardRecoveryFile();

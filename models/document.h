@@ -113,7 +113,9 @@ signals:
     void settingsChanged();
     void platformSettingsChanged(fleetplan::models::PlatformId platform);
     void purchaseOptionsChanged();
-    /// The whole scenario was replaced (reset / open).
+    /// The whole scenario is about to be replaced (reset / open / restore).
+    void scenarioAboutToBeReset();
+    /// The whole scenario was replaced (reset / open / restore).
     void scenarioReset();
     /// Emitted after every change of the scenario, whatever it was (for "re-run the simulation").
     void changed();

@@ -16,18 +16,22 @@ namespace fleetplan::models {
 namespace {
 const QString kOriginal = QStringLiteral("recovery_of");
 const QString kProcess = QStringLiteral("recovery_pid");
+QString recoveryDirectoryPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+}
 } // namespace
 
 QString recoveryDirectory()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    const QString dir = recoveryDirectoryPath();
     QDir().mkpath(dir);
     return dir;
 }
 
 QString newRecoveryFilePath()
 {
-    return recoveryDirectory() + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".fleetplan");
+    return recoveryDirectoryPath() + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".fleetplan");
 }
 
 bool writeRecoveryFile(const Scenario &scenario, const QString &recoveryPath, const QString &originalPath, QString *error)

@@ -1,23 +1,133 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/servicetablemodel.h"
 
+#include <QColor>
+#include <QLocale>
+#include <QUndoStack>
+
+#include "models/commands.h"
+#include "models/validation.h"
+
 namespace fleetplan::models {
+
+namespace {
+
+template<typename T>
+void pushField(Document *doc, int row, T Service::*field, T value, const QString &text)
+{
+    if (doc->scenario().services.at(row).*field == value)
+        return;
+    doc->undoStack()->push(new SetServiceFieldCommand<T>(doc, row, field, std::move(value), text));
+}
+
+/// A number from an edit: a double or a string in C or the user's locale ("0.5", "0,5").
+std::optional<double> toNumber(const QVariant &value)
+{
+    bool ok = false;
+    double d = value.toDouble(&ok);
+    if (!ok)
+        d = QLocale().toDouble(value.toString().trimmed(), &ok);
+    return ok ? std::optional<double>(d) : std::nullopt;
+}
+
+std::optional<int> toWhole(const QVariant &value)
+{
+    const auto d = toNumber(value);
+    if (!d || *d != double(int(*d)))
+        return std::nullopt;
+    return int(*d);
+}
+
+} // namespace
 
 ServiceTableModel::ServiceTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_ownDocument(new Document(this))
 {
+    m_ownDocument->setAutosaveDelay(0);
+    m_document = m_ownDocument;
+    connectDocument();
+}
+
+void ServiceTableModel::setDocument(Document *document)
+{
+    beginResetModel();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document ? document : m_ownDocument;
+    connectDocument();
+    endResetModel();
 }
 
 void ServiceTableModel::setScenario(const Scenario &scenario)
 {
-    beginResetModel();
-    m_scenario = scenario;
-    endResetModel();
+    m_document->reset(scenario, m_document->filePath());
+}
+
+void ServiceTableModel::connectDocument()
+{
+    Document *d = m_document;
+    if (d != m_ownDocument) {
+        // A document deleted before the model: fall back to the private one.
+        connect(d, &QObject::destroyed, this, [this] {
+            beginResetModel();
+            m_document = m_ownDocument;
+            connectDocument();
+            endResetModel();
+        });
+    }
+    connect(d, &Document::servicesAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(d, &Document::servicesInserted, this, [this] {
+        endInsertRows();
+        allChanged();
+    });
+    connect(d, &Document::servicesAboutToBeRemoved, this,
+            [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(d, &Document::servicesRemoved, this, [this] {
+        endRemoveRows();
+        allChanged();
+    });
+    // Validation crosses rows (duplicate names, profile references): refresh the whole table.
+    connect(d, &Document::serviceChanged, this, &ServiceTableModel::allChanged);
+    connect(d, &Document::loadProfilesInserted, this, &ServiceTableModel::allChanged);
+    connect(d, &Document::loadProfilesRemoved, this, &ServiceTableModel::allChanged);
+    connect(d, &Document::loadProfileChanged, this, &ServiceTableModel::allChanged);
+    connect(d, &Document::scenarioAboutToBeReset, this, &ServiceTableModel::beginResetModel);
+    connect(d, &Document::scenarioReset, this, &ServiceTableModel::endResetModel);
+}
+
+void ServiceTableModel::allChanged()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QString ServiceTableModel::fieldKey(int column)
+{
+    switch (column) {
+    case Name: return QStringLiteral("name");
+    case Kind: return QStringLiteral("kind");
+    case Cpu: return QStringLiteral("cpu");
+    case Memory: return QStringLiteral("memory_mib");
+    case Replicas: return QStringLiteral("replicas");
+    case MinReplicas: return QStringLiteral("min_replicas");
+    case MaxReplicas: return QStringLiteral("max_replicas");
+    case LoadProfileCol: return QStringLiteral("load_profile");
+    case Arch: return QStringLiteral("arch");
+    case Os: return QStringLiteral("os");
+    case NetworkMode: return QStringLiteral("network_mode");
+    case SpotOk: return QStringLiteral("spot_ok");
+    case EphemeralGib: return QStringLiteral("ephemeral_gib");
+    case RunsPerDay: return QStringLiteral("runs_per_day");
+    case RunSeconds: return QStringLiteral("run_seconds");
+    default: return {};
+    }
 }
 
 int ServiceTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_scenario.services.size());
+    return parent.isValid() ? 0 : int(scenario().services.size());
 }
 
 int ServiceTableModel::columnCount(const QModelIndex &parent) const
@@ -29,17 +139,45 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Service &s = m_scenario.services.at(index.row());
-    if (role == Qt::TextAlignmentRole) {
+    const Service &s = scenario().services.at(index.row());
+    switch (role) {
+    case Qt::TextAlignmentRole:
         switch (index.column()) {
-        case Cpu: case Memory: case Replicas: case MinReplicas: case MaxReplicas:
+        case Cpu: case Memory: case Replicas: case MinReplicas: case MaxReplicas: case EphemeralGib:
+        case RunsPerDay: case RunSeconds:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
         }
+    case ValidationRole:
+    case Qt::ToolTipRole:
+    case HasErrorRole:
+    case Qt::BackgroundRole: {
+        const QList<Diagnostic> problems = validateServiceField(scenario(), index.row(), fieldKey(index.column()));
+        if (role == HasErrorRole)
+            return hasErrors(problems);
+        if (role == Qt::BackgroundRole) {
+            if (problems.isEmpty())
+                return {};
+            return hasErrors(problems) ? QColor(255, 205, 205) : QColor(255, 240, 190);
+        }
+        QStringList lines;
+        for (const Diagnostic &d : problems)
+            lines.append((d.isError() ? tr("error: ") : tr("warning: ")) + d.toString());
+        if (role == ValidationRole)
+            return lines;
+        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
-    if (role != Qt::DisplayRole && role != Qt::EditRole)
+    case Qt::CheckStateRole:
+        if (index.column() == SpotOk)
+            return s.spotOk ? Qt::Checked : Qt::Unchecked;
         return {};
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        break;
+    default:
+        return {};
+    }
     const bool display = role == Qt::DisplayRole;
     switch (index.column()) {
     case Name: return s.name;
@@ -49,18 +187,134 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case Replicas: return s.replicas;
     case MinReplicas: return s.minReplicas;
     case MaxReplicas: return s.maxReplicas;
-    case LoadProfileCol: return s.loadProfile.isEmpty() ? QStringLiteral("flat") : s.loadProfile;
+    case LoadProfileCol:
+        return display && s.loadProfile.isEmpty() ? QVariant(QStringLiteral("flat")) : QVariant(s.loadProfile);
     case Arch: return toId(s.arch);
     case Os: return toId(s.os);
     case NetworkMode: return toId(s.networkMode);
     case SpotOk: return display ? QVariant(s.spotOk ? tr("yes") : tr("no")) : QVariant(s.spotOk);
+    case EphemeralGib: return display ? QStringLiteral("%1 GiB").arg(s.ephemeralGib) : QVariant(s.ephemeralGib);
+    case RunsPerDay: return s.runsPerDay;
+    case RunSeconds: return s.runSeconds;
     default: return {};
     }
 }
 
+bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    if (!(flags(index) & Qt::ItemIsEditable) && role != Qt::CheckStateRole)
+        return false;
+    Document *doc = m_document;
+    const int row = index.row();
+    const Service &s = scenario().services.at(row);
+    const QString text = tr("Set %1 of %2").arg(fieldKey(index.column()), s.name);
+
+    if (role == Qt::CheckStateRole) {
+        if (index.column() != SpotOk)
+            return false;
+        pushField(doc, row, &Service::spotOk, value.toInt() == Qt::Checked, text);
+        return true;
+    }
+    if (role != Qt::EditRole)
+        return false;
+
+    switch (index.column()) {
+    case Name: {
+        const QString name = value.toString().trimmed();
+        if (name.isEmpty())
+            return false;
+        if (name != s.name)
+            doc->undoStack()->push(new RenameServiceCommand(doc, row, name));
+        return true;
+    }
+    case Kind:
+        if (const auto v = serviceKindFromId(value.toString())) {
+            pushField(doc, row, &Service::kind, *v, text);
+            return true;
+        }
+        return false;
+    case Arch:
+        if (const auto v = archFromId(value.toString())) {
+            pushField(doc, row, &Service::arch, *v, text);
+            return true;
+        }
+        return false;
+    case Os:
+        if (const auto v = osFromId(value.toString())) {
+            pushField(doc, row, &Service::os, *v, text);
+            return true;
+        }
+        return false;
+    case NetworkMode:
+        if (const auto v = networkModeFromId(value.toString())) {
+            pushField(doc, row, &Service::networkMode, *v, text);
+            return true;
+        }
+        return false;
+    case LoadProfileCol: {
+        QString name = value.toString().trimmed();
+        if (name == QLatin1String("flat") && !scenario().findLoadProfile(name))
+            name.clear();
+        pushField(doc, row, &Service::loadProfile, name, text);
+        return true;
+    }
+    case SpotOk:
+        pushField(doc, row, &Service::spotOk, value.toBool(), text);
+        return true;
+    case Cpu:
+    case Memory:
+    case EphemeralGib:
+        if (const auto v = toNumber(value)) {
+            double Service::*field = index.column() == Cpu ? &Service::cpu
+                                   : index.column() == Memory ? &Service::memoryMib
+                                                              : &Service::ephemeralGib;
+            pushField(doc, row, field, *v, text);
+            return true;
+        }
+        return false;
+    case Replicas:
+    case MinReplicas:
+    case MaxReplicas:
+    case RunsPerDay:
+    case RunSeconds:
+        if (const auto v = toWhole(value)) {
+            int Service::*field = index.column() == Replicas      ? &Service::replicas
+                                : index.column() == MinReplicas   ? &Service::minReplicas
+                                : index.column() == MaxReplicas   ? &Service::maxReplicas
+                                : index.column() == RunsPerDay    ? &Service::runsPerDay
+                                                                  : &Service::runSeconds;
+            pushField(doc, row, field, *v, text);
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+Qt::ItemFlags ServiceTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    const Service &s = scenario().services.at(index.row());
+    // CPU and memory of a service built from containers are derived, not typed in.
+    if ((index.column() == Cpu || index.column() == Memory) && !s.containers.isEmpty())
+        return f;
+    if (index.column() == SpotOk)
+        return f | Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
+    return f | Qt::ItemIsEditable;
+}
+
 QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == FieldKeyRole)
+        return fieldKey(section);
+    if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Name: return tr("Service");
@@ -75,6 +329,9 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
     case Os: return tr("OS");
     case NetworkMode: return tr("Network");
     case SpotOk: return tr("Spot OK");
+    case EphemeralGib: return tr("Ephemeral");
+    case RunsPerDay: return tr("Runs/day");
+    case RunSeconds: return tr("Run (s)");
     default: return {};
     }
 }
