@@ -164,7 +164,14 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 t.networkSource = q.value(20).toString();
                 c.m_instanceTypes.append(std::move(t));
             }
-            if (!q.exec(QStringLiteral("SELECT kind, region, key, usd, unit, as_of, source, estimated FROM rates"))) {
+            QHash<int, QString> sources;
+            if (!q.exec(QStringLiteral("SELECT id, citation FROM sources"))) {
+                fail(QStringLiteral("reading sources: ") + q.lastError().text());
+                return;
+            }
+            while (q.next())
+                sources.insert(q.value(0).toInt(), q.value(1).toString());
+            if (!q.exec(QStringLiteral("SELECT kind, region, key, usd, unit, as_of, source_id, estimated FROM rates"))) {
                 fail(QStringLiteral("reading rates: ") + q.lastError().text());
                 return;
             }
@@ -176,7 +183,7 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 r.usd = r.listUsd = q.value(3).toDouble();
                 r.unit = q.value(4).toString();
                 r.asOf = q.value(5).toString();
-                r.source = q.value(6).toString();
+                r.source = sources.value(q.value(6).toInt());
                 r.estimated = q.value(7).toInt() != 0;
                 r.origin = Rate::Bundled;
                 Catalog::RateTable *table = nullptr;
