@@ -10,6 +10,7 @@ const QList<Command> &commands()
     // One line per command; each command lives in its own file under app/cli/.
     static const QList<Command> table{
         {QStringLiteral("validate"), QStringLiteral("Check a scenario file and print every problem"), &runValidate},
+        {QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"), &runImport},
     };
     return table;
 }

@@ -7,5 +7,6 @@
 namespace fleetplan::cli {
 
 int runValidate(Context &ctx);   // validatecommand.cpp
+int runImport(Context &ctx);     // importcommand.cpp
 
 } // namespace fleetplan::cli

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCommandLineParser>
+#include <QFile>
+
+#include "app/cli/commands.h"
+#include "models/import/ecsimporter.h"
+#include "models/import/kubernetesimporter.h"
+#include "models/scenariojson.h"
+
+namespace fleetplan::cli {
+
+namespace {
+
+QString replicasText(const models::Service &s)
+{
+    switch (s.kind) {
+    case models::ServiceKind::Daemon:
+        return QStringLiteral("per node");
+    case models::ServiceKind::Job:
+        return QStringLiteral("%1 pod(s) × %2/day × %3 s").arg(s.replicas).arg(s.runsPerDay).arg(s.runSeconds);
+    case models::ServiceKind::Service:
+        break;
+    }
+    return QStringLiteral("%1 (%2..%3)").arg(s.replicas).arg(s.minReplicas).arg(s.maxReplicas);
+}
+
+} // namespace
+
+int runImport(Context &ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Import workloads into a scenario.\n"
+        "  ecs: task definitions (describe-task-definition output or register-task-definition input),\n"
+        "       describe-services and describe-scalable-targets output (AWS CLI JSON).\n"
+        "  k8s: Kubernetes manifests (multi-document YAML, helm template / kustomize output) and\n"
+        "       kubectl get -o yaml|json output; a DIR is searched for *.yaml, *.yml, *.json.\n"
+        "Objects that are not workloads (ConfigMap, Service, Ingress, ...) are skipped and counted.\n"
+        "A file with an error contributes nothing; the other files are still imported and written,\n"
+        "and the exit code is then 2."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("ecs or k8s"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files (k8s: or folders) to import; - reads stdin"),
+                                 QStringLiteral("FILE|DIR..."));
+    const QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")},
+                                       QStringLiteral("Scenario to write (.fleetplan or .json; - writes JSON to stdout)"),
+                                       QStringLiteral("OUT"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Scenario name (default: Imported workloads)"),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("AWS region (default: us-east-1)"),
+                                          QStringLiteral("REGION"));
+    parser.addOptions({outOption, nameOption, regionOption});
+    if (!parser.parse(QStringList{QStringLiteral("fleetplan import")} + ctx.args)) {
+        ctx.err << "fleetplan import: " << parser.errorText() << '\n';
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out << parser.helpText();
+        return Ok;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        ctx.err << "fleetplan import: expected ecs or k8s, then FILE...\n";
+        return UsageError;
+    }
+    const QString source = positional.takeFirst();
+    if (source != u"ecs" && source != u"k8s" && source != u"kubernetes") {
+        ctx.err << "fleetplan import: unknown source \"" << source << "\" (expected ecs or k8s)\n";
+        return UsageError;
+    }
+    if (positional.isEmpty()) {
+        ctx.err << "fleetplan import " << source << ": expected at least one FILE\n";
+        return UsageError;
+    }
+    if (!parser.isSet(outOption)) {
+        ctx.err << "fleetplan import " << source << ": -o OUT is required (.fleetplan, .json, or - for stdout)\n";
+        return UsageError;
+    }
+    const QString outPath = parser.value(outOption);
+    const bool toStdout = outPath == u"-";
+    QTextStream &report = toStdout ? ctx.err : ctx.out;
+
+    const models::ImportResult result =
+        source == u"ecs" ? models::importEcsPaths(positional) : models::importKubernetesPaths(positional);
+
+    for (const models::Diagnostic &d : result.diagnostics)
+        ctx.err << (d.isError() ? "error: " : "warning: ") << d.toString() << '\n';
+    report << result.summary();
+    for (const models::Service &s : result.services) {
+        report << QStringLiteral("  %1 %2 %3 vCPU %4 MiB  %5  %6\n")
+                      .arg(s.name, -24)
+                      .arg(models::toId(s.kind), -7)
+                      .arg(s.effectiveCpu(), 6, 'g', 4)
+                      .arg(s.effectiveMemoryMib(), 7, 'g', 6)
+                      .arg(replicasText(s), -12)
+                      .arg(s.source);
+    }
+
+    if (result.services.isEmpty()) {
+        ctx.err << "fleetplan import: nothing imported; " << (toStdout ? QStringLiteral("nothing") : outPath) << " not written\n";
+        return result.hasErrors() ? InvalidInput : Ok;
+    }
+    models::Scenario scenario;
+    scenario.name = parser.isSet(nameOption) ? parser.value(nameOption) : QStringLiteral("Imported workloads");
+    if (parser.isSet(regionOption))
+        scenario.region = parser.value(regionOption);
+    scenario.services = result.services;
+    if (toStdout) {
+        ctx.out << QString::fromUtf8(models::scenarioToJson(scenario));
+    } else {
+        QString error;
+        if (!models::writeScenarioFile(scenario, outPath, &error)) {
+            ctx.err << "fleetplan import: " << error << '\n';
+            return InvalidInput;
+        }
+        report << "wrote " << outPath << '\n';
+    }
+    return result.hasErrors() ? InvalidInput : Ok;
+}
+
+} // namespace fleetplan::cli
