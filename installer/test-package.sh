@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# CTest installer/package (label "packaging"): builds the Debian package the way a user does
+# (cpack -G DEB), checks its control fields and contents with dpkg-deb, unpacks it into a scratch root
+# and runs the unpacked program there without a display: --version, --help, and a command on the
+# installed sample. Then it registers the unpacked desktop integration in a scratch XDG data folder and
+# asks GIO which program opens a .fleetplan document (the double-click path).
+# Usage: test-package.sh BUILD_DIR SCRATCH_DIR VERSION EXPECT_CATALOG(0|1) EXPECT_MANPAGE(0|1)
+set -euo pipefail
+build=$1
+scratch=$2
+version=$3
+expect_catalog=$4
+expect_manpage=$5
+fail() { echo "FAIL: $*" >&2; exit 1; }
+ok() { echo "ok: $*"; }
+
+rm -rf "$scratch"
+mkdir -p "$scratch"
+
+# --- Build the package ------------------------------------------------------------------------------------
+if ! cpack -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/out" > "$scratch/cpack.log" 2>&1; then
+  cat "$scratch/cpack.log" >&2
+  fail "cpack -G DEB failed (log above)"
+fi
+arch=$(dpkg --print-architecture)
+deb="$scratch/out/fleetplan_${version}_${arch}.deb"
+[ -f "$deb" ] || fail "cpack did not write $(basename "$deb"); it wrote: $(ls "$scratch/out")"
+ok "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+
+# --- Control fields ---------------------------------------------------------------------------------------
+field() { dpkg-deb -f "$deb" "$1"; }
+[ "$(field Package)" = fleetplan ] || fail "Package is '$(field Package)', expected fleetplan"
+[ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', expected $version"
+[ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)', expected $arch"
+[ -n "$(field Maintainer)" ] || fail "no Maintainer field"
+[ -n "$(field Section)" ] || fail "no Section field"
+[ -n "$(field Description)" ] || fail "no Description field"
+depends=$(field Depends)
+echo "Depends: $depends"
+# One entry per library the binary links (found by dpkg-shlibdeps) plus the plugins Qt loads at run time
+# (QSQLITE for the catalog and .fleetplan documents, the SVG plugins). Names only, versions stripped.
+echo "$depends" | tr ',' '\n' | sed -e 's/^ *//' -e 's/ .*//' > "$scratch/depends.txt"
+for pkg in libc6 'libstdc++6' libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqcustomplot2.1-qt6 \
+           libqt6sql6-sqlite libqt6svg6; do
+  grep -qxF "$pkg" "$scratch/depends.txt" || fail "Depends lacks $pkg: $depends"
+done
+grep -Eqx 'libyaml-cpp[0-9.]+' "$scratch/depends.txt" || fail "Depends lacks libyaml-cpp: $depends"
+ok "control fields and Depends"
+
+# --- Contents ---------------------------------------------------------------------------------------------
+dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' > "$scratch/contents.txt"
+expected=(
+  /usr/bin/fleetplan
+  /usr/share/fleetplan/samples/online-shop.json
+  /usr/share/applications/org.example.fleetplan.desktop
+  /usr/share/metainfo/org.example.fleetplan.metainfo.xml
+  /usr/share/mime/packages/org.example.fleetplan.xml
+  /usr/share/icons/hicolor/scalable/apps/org.example.fleetplan.svg
+  /usr/share/icons/hicolor/scalable/mimetypes/application-x-fleetplan.svg
+  /usr/share/doc/fleetplan/copyright
+)
+for size in 16 32 48 64 128 256; do
+  expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/org.example.fleetplan.png")
+done
+[ "$expect_catalog" = 1 ] && expected+=(/usr/share/fleetplan/catalog.sqlite)
+[ "$expect_manpage" = 1 ] && expected+=(/usr/share/man/man1/fleetplan.1.gz)
+for f in "${expected[@]}"; do
+  grep -qxF "$f" "$scratch/contents.txt" || fail "the package lacks $f"
+done
+# Nothing from the build leaks in: no headers, no static libraries, nothing outside /usr/bin and /usr/share.
+if grep -v '/$' "$scratch/contents.txt" | grep -Ev '^/usr/(bin|share)/' ; then
+  fail "the package installs files outside /usr/bin and /usr/share (listed above)"
+fi
+if grep -E '\.(a|h|o|cmake)$' "$scratch/contents.txt"; then
+  fail "the package carries build files (listed above)"
+fi
+ok "contents: ${#expected[@]} expected files, nothing outside /usr/bin and /usr/share"
+
+# --- Unpack and look at what a user gets --------------------------------------------------------------------
+root="$scratch/root"
+dpkg-deb -x "$deb" "$root"
+exe="$root/usr/bin/fleetplan"
+[ -x "$exe" ] || fail "usr/bin/fleetplan is not executable"
+file -L "$exe" | grep -q ', stripped' || fail "usr/bin/fleetplan is not stripped: $(file -L "$exe")"
+for size in 16 32 48 64 128 256; do
+  png="$root/usr/share/icons/hicolor/${size}x${size}/apps/org.example.fleetplan.png"
+  file "$png" | grep -q "PNG image data, $size x $size," || fail "$png is not a ${size}x${size} PNG: $(file "$png")"
+done
+if [ "$expect_catalog" = 1 ]; then
+  head -c 16 "$root/usr/share/fleetplan/catalog.sqlite" | grep -q 'SQLite format 3' ||
+    fail "usr/share/fleetplan/catalog.sqlite is not a SQLite file"
+fi
+grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/org.example.fleetplan.metainfo.xml" ||
+  fail "the AppStream metainfo has no <release version=\"$version\">: add the release to installer/org.example.fleetplan.metainfo.xml"
+ok "unpacked: executable stripped, icons at their sizes, metainfo lists release $version"
+# The installed tree as a software centre reads it: metainfo, its launchable .desktop file, the icons.
+if command -v appstreamcli > /dev/null; then
+  appstreamcli validate-tree --no-net --pedantic "$root" ||
+    fail "appstreamcli validate-tree rejects the installed metainfo, .desktop file or icons"
+  ok "appstreamcli validate-tree on the unpacked package"
+fi
+
+# --- Run the unpacked program without a display ---------------------------------------------------------------
+run() { env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$scratch/home" "$exe" "$@"; }
+mkdir -p "$scratch/home"
+out=$(run --version) || fail "fleetplan --version exited $?"
+[ "$out" = "fleetplan $version" ] || fail "fleetplan --version printed '$out', expected 'fleetplan $version'"
+ok "fleetplan --version: $out"
+help=$(run --help) || fail "fleetplan --help exited $?"
+sample="$root/usr/share/fleetplan/samples/online-shop.json"
+if echo "$help" | grep -Eq '^  compare '; then
+  out=$(run compare "$sample" 2>"$scratch/compare.err") ||
+    { cat "$scratch/compare.err" >&2; fail "fleetplan compare on the installed sample exited non-zero"; }
+  for platform in 'ECS on EC2' 'ECS Fargate' 'ECS Fargate Spot' 'EKS managed nodes' 'EKS Fargate'; do
+    echo "$out" | grep -qF "$platform" || { echo "$out"; fail "fleetplan compare printed no '$platform' row"; }
+  done
+  ok "fleetplan compare on the installed sample names all five platforms"
+else
+  echo "note: this build has no compare command yet; running validate instead"
+fi
+out=$(run validate "$sample" 2>&1) || fail "fleetplan validate on the installed sample exited non-zero: $out"
+echo "$out" | grep -Eq '^valid: [1-9][0-9]* services' || fail "fleetplan validate printed '$out'"
+ok "fleetplan validate on the installed sample: $out"
+
+# --- Double-click: which program opens a .fleetplan document --------------------------------------------------
+if command -v gio > /dev/null && command -v update-desktop-database > /dev/null; then
+  share="$root/usr/share"
+  mkdir -p "$scratch/xdg" "$scratch/config"
+  chmod 700 "$scratch/xdg"
+  xdg() { env XDG_DATA_HOME="$share" XDG_DATA_DIRS=/usr/local/share:/usr/share XDG_CONFIG_HOME="$scratch/config" \
+              XDG_CONFIG_DIRS="$scratch/config" XDG_RUNTIME_DIR="$scratch/xdg" PATH="$root/usr/bin:$PATH" "$@"; }
+  xdg update-mime-database "$share/mime" > /dev/null
+  xdg update-desktop-database "$share/applications"
+  grep -q '^application/x-fleetplan=.*org\.example\.fleetplan\.desktop' "$share/applications/mimeinfo.cache" ||
+    fail "update-desktop-database did not register org.example.fleetplan.desktop for application/x-fleetplan"
+  # Any SQLite file named *.fleetplan (an empty one would be sniffed as text/plain before the glob counts).
+  { printf 'SQLite format 3\0'; head -c 1008 /dev/zero; } > "$scratch/plan.fleetplan"
+  type=$(xdg gio info -a standard::content-type "$scratch/plan.fleetplan" | sed -n 's/^ *standard::content-type: //p')
+  [ "$type" = application/x-fleetplan ] || fail "plan.fleetplan has content type '$type' with the package's MIME data"
+  handlers=$(xdg gio mime application/x-fleetplan)
+  echo "$handlers" | grep -q 'org\.example\.fleetplan\.desktop' ||
+    fail "GIO offers no org.example.fleetplan.desktop for application/x-fleetplan: $handlers"
+  ok "a .fleetplan document is application/x-fleetplan and opens with org.example.fleetplan.desktop"
+fi
+
+echo "package: all checks passed for $(basename "$deb")"
