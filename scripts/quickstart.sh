@@ -20,7 +20,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6 libgl-dev
   libqcustomplot-dev libyaml-cpp-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core
-  desktop-file-utils appstream
+  desktop-file-utils appstream shared-mime-info libglib2.0-bin
   clang libclang-rt-14-dev
 )
 missing=()
