@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/explainpanel.h"
+
+#include <QComboBox>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace fleetplan::views {
+
+namespace {
+QString usd(double v)
+{
+    return QLocale(QLocale::English).toString(v, 'f', 2) + QStringLiteral(" USD");
+}
+
+QString html(const QString &s)
+{
+    return s.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+}
+} // namespace
+
+ExplainPanel::ExplainPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_platform(new QComboBox(this))
+    , m_text(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("explainPanel"));
+    setAccessibleName(tr("Explain"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_platform->setObjectName(QStringLiteral("explainPlatform"));
+    m_platform->setAccessibleName(tr("Platform to explain"));
+    for (models::PlatformId id : models::AllPlatforms)
+        m_platform->addItem(models::displayName(id), int(id));
+    m_text->setObjectName(QStringLiteral("explainText"));
+    m_text->setAccessibleName(tr("Explanation"));
+    m_text->setOpenLinks(false);
+    layout->addWidget(m_platform);
+    layout->addWidget(m_text, 1);
+    connect(m_platform, &QComboBox::currentIndexChanged, this, &ExplainPanel::refresh);
+}
+
+void ExplainPanel::setReport(const models::CostReport &report)
+{
+    m_report = report;
+    refresh();
+}
+
+void ExplainPanel::setPlatform(models::PlatformId id)
+{
+    m_platform->setCurrentIndex(m_platform->findData(int(id)));
+}
+
+models::PlatformId ExplainPanel::platform() const
+{
+    return static_cast<models::PlatformId>(m_platform->currentData().toInt());
+}
+
+QString ExplainPanel::text() const
+{
+    return m_text->toPlainText();
+}
+
+QString ExplainPanel::explain(const models::CostReport &report, models::PlatformId id)
+{
+    const models::PlatformResult *r = report.platform(id);
+    if (!r)
+        return {};
+    QString h;
+    h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
+    h += tr("<p>%1 hours in %2, catalog of %3.</p>").arg(report.hours).arg(html(report.region), html(report.catalogAsOf));
+    h += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"3\">").arg(tr("Components"));
+    for (const models::CostComponent &c : r->components) {
+        h += QStringLiteral("<tr><td valign=\"top\"><b>%1</b></td><td valign=\"top\" align=\"right\">%2</td>"
+                            "<td valign=\"top\">%3</td></tr>")
+                 .arg(html(models::displayName(c.id)), usd(c.usd), html(c.explanation));
+    }
+    h += QStringLiteral("</table>");
+    if (!r->nodeHoursByType.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Node-hours by instance type"));
+        for (auto it = r->nodeHoursByType.cbegin(); it != r->nodeHoursByType.cend(); ++it)
+            h += QStringLiteral("<li>%1: %2</li>").arg(html(it.key()), QLocale(QLocale::English).toString(it.value(), 'f', 1));
+        h += QStringLiteral("</ul>");
+        h += tr("<p>Peak nodes: %1.</p>").arg(r->peakNodes);
+    }
+    h += tr("<p>Utilisation: CPU %1 %, memory %2 %").arg(r->utilisation.cpu * 100, 0, 'f', 1).arg(r->utilisation.memory * 100, 0, 'f', 1);
+    if (r->utilisation.slotUsage > 0)
+        h += tr(", slots %1 %").arg(r->utilisation.slotUsage * 100, 0, 'f', 1);
+    h += tr(". Idle capacity cost: %1.</p>").arg(usd(r->idleCostUsd));
+    if (r->savingsPlan.applicable) {
+        h += tr("<h4>Savings Plans</h4><p>Recommended commitment %1/h (%2 % off): total %3, saving %4.<br>%5</p>")
+                 .arg(usd(r->savingsPlan.commitmentUsdPerHour))
+                 .arg(r->savingsPlan.discountPercent, 0, 'f', 1)
+                 .arg(usd(r->savingsPlan.totalUsdWithCommitment), usd(r->savingsPlan.savingUsd), html(r->savingsPlan.explanation));
+    }
+    if (!r->warnings.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Warnings"));
+        for (const QString &w : r->warnings)
+            h += QStringLiteral("<li>%1</li>").arg(html(w));
+        h += QStringLiteral("</ul>");
+    }
+    if (!r->assumptions.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Assumptions"));
+        for (const models::Assumption &a : r->assumptions)
+            h += QStringLiteral("<li>%1: %2 <i>(%3)</i></li>").arg(html(a.name), html(a.value), html(a.source));
+        h += QStringLiteral("</ul>");
+    }
+    return h;
+}
+
+void ExplainPanel::refresh()
+{
+    const QString h = explain(m_report, platform());
+    if (h.isEmpty())
+        m_text->setHtml(tr("<p>%1 was not simulated.</p>").arg(html(models::displayName(platform()))));
+    else
+        m_text->setHtml(h);
+}
+
+} // namespace fleetplan::views

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/fleetview.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QHelpEvent>
+#include <QMap>
+#include <QPainter>
+#include <QToolTip>
+
+namespace fleetplan::views {
+
+namespace {
+constexpr int RowHeight = 58;
+constexpr int Margin = 8;
+constexpr int LabelWidth = 230;
+
+double ratio(double used, double capacity)
+{
+    return capacity > 0 ? used / capacity : 0.0;
+}
+
+struct NodeUse
+{
+    double cpu = 0;
+    double memory = 0;
+    int slotCount = 0;
+    int tasks = 0;
+};
+
+NodeUse useOf(const models::FleetNode &node)
+{
+    NodeUse u;
+    for (const models::FleetItem &item : node.items) {
+        u.cpu += item.cpu * item.count;
+        u.memory += item.memoryMib * item.count;
+        u.slotCount += item.slotsUsed * item.count;
+        u.tasks += item.count;
+    }
+    return u;
+}
+} // namespace
+
+FleetView::FleetView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("fleetView"));
+    setAccessibleName(tr("Fleet"));
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+void FleetView::setSnapshot(const models::FleetSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    setAccessibleDescription(textSummary());
+    updateGeometryForNodes();
+    update();
+}
+
+void FleetView::updateGeometryForNodes()
+{
+    setMinimumHeight(std::max(120, int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin));
+    updateGeometry();
+}
+
+QSize FleetView::sizeHint() const
+{
+    return {760, std::max(200, int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin)};
+}
+
+QSize FleetView::minimumSizeHint() const
+{
+    return {420, 120};
+}
+
+namespace {
+// Tableau 20 (light and dark pairs interleaved apart): distinct hues for up to 16 services.
+const QRgb ServicePalette[] = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
+                               0x9C755F, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0xD37295, 0xD4A6C8};
+constexpr int ServicePaletteSize = int(sizeof(ServicePalette) / sizeof(ServicePalette[0]));
+
+bool isSystemDaemon(const QString &service)
+{
+    return service == QLatin1String("aws-node") || service == QLatin1String("kube-proxy")
+        || service == QLatin1String("coredns") || service == QLatin1String("ecs-agent");
+}
+} // namespace
+
+void FleetView::setServiceNames(const QStringList &names)
+{
+    m_colors.clear();
+    int i = 0;
+    for (const QString &name : names) {
+        if (!isSystemDaemon(name) && !m_colors.contains(name))
+            m_colors.insert(name, QColor(ServicePalette[i++ % ServicePaletteSize]));
+    }
+    update();
+}
+
+QColor FleetView::serviceColor(const QString &service) const
+{
+    auto it = m_colors.constFind(service);
+    if (it != m_colors.constEnd())
+        return *it;
+    // System daemons are grey; other names not announced by setServiceNames() take a palette colour
+    // from a stable hash of the name.
+    const QColor c = isSystemDaemon(service) ? QColor(0x8C, 0x8C, 0x8C)
+                                             : QColor(ServicePalette[qHash(service, 0x5eedU) % ServicePaletteSize]);
+    m_colors.insert(service, c);
+    return c;
+}
+
+QRect FleetView::nodeRect(int node) const
+{
+    if (node < 0 || node >= m_snapshot.nodes.size())
+        return {};
+    return QRect(Margin, Margin + node * RowHeight, width() - 2 * Margin, RowHeight - 6);
+}
+
+int FleetView::nodeAt(const QPoint &pos) const
+{
+    for (int i = 0; i < m_snapshot.nodes.size(); ++i) {
+        if (nodeRect(i).contains(pos))
+            return i;
+    }
+    return -1;
+}
+
+QString FleetView::textSummary() const
+{
+    if (m_snapshot.nodes.isEmpty())
+        return tr("%1 at hour %2: no nodes").arg(models::displayName(m_snapshot.platform)).arg(m_snapshot.hour);
+    QStringList lines;
+    lines << tr("%1 at hour %2: %n node(s)", nullptr, int(m_snapshot.nodes.size()))
+                 .arg(models::displayName(m_snapshot.platform))
+                 .arg(m_snapshot.hour);
+    for (const models::FleetNode &node : m_snapshot.nodes) {
+        const NodeUse u = useOf(node);
+        QMap<QString, int> counts;
+        for (const models::FleetItem &item : node.items)
+            counts[item.service] += item.count;
+        QStringList tasks;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            tasks << QStringLiteral("%1×%2").arg(it.key()).arg(it.value());
+        QString line = QStringLiteral("%1  %2  cpu %3 %  mem %4 %")
+                           .arg(node.instanceType, node.spot ? tr("spot") : tr("on-demand"))
+                           .arg(std::lround(ratio(u.cpu, node.cpuCapacity) * 100))
+                           .arg(std::lround(ratio(u.memory, node.memoryCapacityMib) * 100));
+        if (node.slotCapacity > 0)
+            line += QStringLiteral("  slots %1/%2").arg(u.slotCount).arg(node.slotCapacity);
+        line += QStringLiteral("  ") + tasks.join(u' ');
+        lines << line;
+    }
+    return lines.join(u'\n');
+}
+
+bool FleetView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int n = nodeAt(help->pos());
+        if (n < 0) {
+            QToolTip::hideText();
+            return true;
+        }
+        const models::FleetNode &node = m_snapshot.nodes.at(n);
+        QMap<QString, std::pair<int, double>> perService;
+        for (const models::FleetItem &item : node.items) {
+            auto &e = perService[item.service];
+            e.first += item.count;
+            e.second += item.cpu * item.count;
+        }
+        QString text = QStringLiteral("<b>%1</b> (%2, %3 USD/h)<br>")
+                           .arg(node.instanceType.toHtmlEscaped(), node.spot ? tr("Spot") : tr("On-Demand"))
+                           .arg(node.usdPerHour, 0, 'f', 4);
+        for (auto it = perService.cbegin(); it != perService.cend(); ++it)
+            text += tr("%1: %2 task(s), %3 vCPU<br>").arg(it.key().toHtmlEscaped()).arg(it->first).arg(it->second, 0, 'f', 2);
+        QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void FleetView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    const QFontMetrics fm(font());
+    if (m_snapshot.nodes.isEmpty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("No nodes at this hour"));
+        return;
+    }
+    const int barLeft = Margin + LabelWidth;
+    const int barWidth = std::max(60, width() - barLeft - Margin - 64);
+    for (int i = 0; i < m_snapshot.nodes.size(); ++i) {
+        const QRect row = nodeRect(i);
+        if (!row.intersects(p.clipBoundingRect().toAlignedRect()) && !p.clipBoundingRect().isEmpty())
+            continue;
+        const models::FleetNode &node = m_snapshot.nodes.at(i);
+        const NodeUse u = useOf(node);
+        if (i % 2)
+            p.fillRect(row, pal.color(QPalette::AlternateBase));
+        // Label: type, purchase, price.
+        p.setPen(pal.color(QPalette::Text));
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.drawText(QRect(row.left() + 4, row.top() + 2, LabelWidth - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(node.instanceType, Qt::ElideRight, LabelWidth - 8));
+        p.setFont(font());
+        p.drawText(QRect(row.left() + 4, row.top() + 2 + fm.height(), LabelWidth - 8, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   QStringLiteral("%1 · %2 USD/h · %3 tasks")
+                       .arg(node.spot ? tr("Spot") : tr("On-Demand"))
+                       .arg(node.usdPerHour, 0, 'f', 4)
+                       .arg(u.tasks));
+
+        // Three bars: CPU, memory, slots; each filled with tasks in order, coloured by service.
+        struct Dim { QString name; double capacity; double used; int which; };
+        const Dim dims[] = {
+            {tr("cpu"), node.cpuCapacity, u.cpu, 0},
+            {tr("mem"), node.memoryCapacityMib, u.memory, 1},
+            {tr("slots"), double(node.slotCapacity), double(u.slotCount), 2},
+        };
+        const int barH = (row.height() - 8) / 3;
+        for (int d = 0; d < 3; ++d) {
+            const Dim &dim = dims[d];
+            const QRect bar(barLeft, row.top() + 4 + d * barH, barWidth, barH - 3);
+            p.fillRect(bar, pal.color(QPalette::Window));
+            p.setPen(pal.color(QPalette::Mid));
+            p.drawRect(bar.adjusted(0, 0, -1, -1));
+            if (dim.capacity <= 0) {
+                p.setPen(pal.color(QPalette::PlaceholderText));
+                p.drawText(bar.translated(barWidth + 6, 0).adjusted(0, -2, 64, 2), Qt::AlignLeft | Qt::AlignVCenter,
+                           dim.which == 2 ? tr("no slot limit") : QString());
+                continue;
+            }
+            double x = bar.left();
+            for (const models::FleetItem &item : node.items) {
+                const double amount = dim.which == 0 ? item.cpu : dim.which == 1 ? item.memoryMib : item.slotsUsed;
+                if (amount <= 0)
+                    continue;
+                for (int copy = 0; copy < item.count; ++copy) {
+                    const double w = std::min(amount / dim.capacity * bar.width(), bar.right() - x);
+                    if (w <= 0)
+                        break;
+                    QRectF seg(x, bar.top() + 1, w, bar.height() - 2);
+                    p.fillRect(seg, serviceColor(item.service));
+                    p.setPen(QPen(pal.color(QPalette::Base), 1));
+                    if (w > 3)
+                        p.drawLine(QPointF(seg.right(), seg.top()), QPointF(seg.right(), seg.bottom()));
+                    x += w;
+                }
+            }
+            p.setPen(pal.color(QPalette::Text));
+            const QString label = dim.which == 2 ? QStringLiteral("%1 %2/%3").arg(dim.name).arg(u.slotCount).arg(node.slotCapacity)
+                                                 : QStringLiteral("%1 %2 %").arg(dim.name).arg(std::lround(ratio(dim.used, dim.capacity) * 100));
+            p.drawText(QRect(bar.right() + 6, bar.top() - 2, 64, bar.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, label);
+        }
+    }
+}
+
+} // namespace fleetplan::views

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/servicedelegate.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QItemSelectionModel>
+#include <QPainter>
+#include <QSpinBox>
+
+#include "models/scenario.h"
+#include "models/servicetablemodel.h"
+
+namespace fleetplan::views {
+
+using Col = models::ServiceTableModel::Column;
+
+ServiceDelegate::ServiceDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+namespace {
+QComboBox *idCombo(QWidget *parent, const QList<std::pair<QString, QString>> &items)
+{
+    auto *box = new QComboBox(parent);
+    for (const auto &[id, label] : items)
+        box->addItem(label, id);
+    return box;
+}
+} // namespace
+
+QWidget *ServiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QWidget *editor = nullptr;
+    switch (index.column()) {
+    case Col::Kind:
+        editor = idCombo(parent, {{models::toId(models::ServiceKind::Service), tr("service")},
+                                  {models::toId(models::ServiceKind::Daemon), tr("daemon")},
+                                  {models::toId(models::ServiceKind::Job), tr("job")}});
+        break;
+    case Col::Arch:
+        editor = idCombo(parent, {{models::toId(models::Arch::X86_64), QStringLiteral("x86_64")},
+                                  {models::toId(models::Arch::Arm64), QStringLiteral("arm64")}});
+        break;
+    case Col::Os:
+        editor = idCombo(parent, {{models::toId(models::OsFamily::Linux), QStringLiteral("Linux")},
+                                  {models::toId(models::OsFamily::Windows), QStringLiteral("Windows")}});
+        break;
+    case Col::NetworkMode:
+        editor = idCombo(parent, {{models::toId(models::NetworkMode::Awsvpc), QStringLiteral("awsvpc")},
+                                  {models::toId(models::NetworkMode::Bridge), QStringLiteral("bridge")},
+                                  {models::toId(models::NetworkMode::Host), QStringLiteral("host")}});
+        break;
+    case Col::SpotOk: {
+        auto *box = new QComboBox(parent);
+        box->addItem(tr("yes"), true);
+        box->addItem(tr("no"), false);
+        editor = box;
+        break;
+    }
+    case Col::LoadProfileCol: {
+        auto *box = new QComboBox(parent);
+        box->addItem(tr("(flat 1.0)"), QString());
+        const QStringList names = m_profileNames ? m_profileNames() : QStringList();
+        for (const QString &name : names)
+            box->addItem(name, name);
+        editor = box;
+        break;
+    }
+    case Col::Cpu: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(0.125, 192.0);
+        spin->setDecimals(3);
+        spin->setSingleStep(0.25);
+        spin->setSuffix(tr(" vCPU"));
+        editor = spin;
+        break;
+    }
+    case Col::Memory: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(128, 1572864);
+        spin->setDecimals(0);
+        spin->setSingleStep(256);
+        spin->setSuffix(tr(" MiB"));
+        editor = spin;
+        break;
+    }
+    case Col::Replicas:
+    case Col::MinReplicas:
+    case Col::MaxReplicas: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(0, 100000);
+        spin->setSuffix(index.column() == Col::Replicas ? tr(" tasks") : QString());
+        editor = spin;
+        break;
+    }
+    default:
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+    editor->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
+    editor->setAutoFillBackground(true);
+    return editor;
+}
+
+void ServiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const QVariant value = index.data(Qt::EditRole);
+    if (auto *box = qobject_cast<QComboBox *>(editor)) {
+        int i = -1;
+        if (index.column() == Col::LoadProfileCol) {
+            const QString name = value.toString();
+            i = box->findData(name == QLatin1String("flat") && box->findData(name) < 0 ? QString() : name);
+        } else if (index.column() == Col::SpotOk) {
+            i = box->findData(value.toBool());
+        } else {
+            i = box->findData(value.toString());
+        }
+        box->setCurrentIndex(std::max(0, i));
+    } else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor)) {
+        dspin->setValue(value.toDouble());
+    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->setValue(value.toInt());
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+QVariant ServiceDelegate::editorValue(QWidget *editor)
+{
+    if (auto *box = qobject_cast<QComboBox *>(editor))
+        return box->currentData();
+    if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor)) {
+        dspin->interpretText();
+        return dspin->value();
+    }
+    if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->interpretText();
+        return spin->value();
+    }
+    return {};
+}
+
+void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    QVariant value = editorValue(editor);
+    if (!value.isValid()) {
+        // Plain text (the name column): let the default delegate read the line edit.
+        QStyledItemDelegate::setModelData(editor, model, index);
+        return;
+    }
+    QModelIndexList rows;
+    if (m_selection && m_selection->model() == model && m_selection->isRowSelected(index.row(), index.parent()))
+        rows = m_selection->selectedRows(index.column());
+    if (rows.size() <= 1 || index.column() == Col::Name) {
+        model->setData(index, value, Qt::EditRole);
+        return;
+    }
+    Q_EMIT const_cast<ServiceDelegate *>(this)->multiEditStarted(
+        int(rows.size()), model->headerData(index.column(), Qt::Horizontal).toString());
+    for (const QModelIndex &row : std::as_const(rows))
+        model->setData(row, value, Qt::EditRole);
+    Q_EMIT const_cast<ServiceDelegate *>(this)->multiEditFinished();
+}
+
+void ServiceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString problem = m_validationRole ? index.data(m_validationRole).toString() : QString();
+    if (!problem.isEmpty()) {
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        painter->fillRect(opt.rect, QColor(0xE0, 0x40, 0x40, 110));
+        painter->save();
+        painter->setPen(QPen(QColor(0xC0, 0x20, 0x20), 2));
+        painter->drawRect(QRectF(opt.rect).adjusted(1, 1, -1, -1));
+        painter->restore();
+        opt.backgroundBrush = Qt::NoBrush;
+        QStyledItemDelegate::paint(painter, opt, index);
+        return;
+    }
+    QStyledItemDelegate::paint(painter, option, index);
+}
+
+} // namespace fleetplan::views
