@@ -144,4 +144,25 @@ if command -v gio > /dev/null && command -v update-desktop-database > /dev/null;
   ok "a .fleetplan document is application/x-fleetplan and opens with org.example.fleetplan.desktop"
 fi
 
-echo "package: all checks passed for $(basename "$deb")"
+# --- The portable archive: unpacked anywhere, it runs from its own bin/ -----------------------------------------
+if ! cpack -G TGZ --config "$build/CPackConfig.cmake" -B "$scratch/out-tgz" > "$scratch/cpack-tgz.log" 2>&1; then
+  cat "$scratch/cpack-tgz.log" >&2
+  fail "cpack -G TGZ failed (log above)"
+fi
+tgz="$scratch/out-tgz/fleetplan-${version}-Linux-$(uname -m).tar.gz"
+[ -f "$tgz" ] || fail "cpack did not write $(basename "$tgz"); it wrote: $(ls "$scratch/out-tgz")"
+mkdir -p "$scratch/portable"
+tar -C "$scratch/portable" -xzf "$tgz"
+top="$scratch/portable/fleetplan-${version}-Linux-$(uname -m)"
+for f in bin/fleetplan share/fleetplan/samples/online-shop.json share/applications/org.example.fleetplan.desktop \
+         share/doc/fleetplan/LICENSE; do
+  [ -f "$top/$f" ] || fail "the archive lacks $(basename "$top")/$f"
+done
+exe="$top/bin/fleetplan"
+out=$(cd "$scratch" && run --version) || fail "the archive's bin/fleetplan --version exited $?"
+[ "$out" = "fleetplan $version" ] || fail "the archive's bin/fleetplan --version printed '$out'"
+out=$(cd "$scratch" && run validate "$top/share/fleetplan/samples/online-shop.json" 2>&1) ||
+  fail "the archive's fleetplan validate on its sample exited non-zero: $out"
+ok "archive $(basename "$tgz"): bin/fleetplan runs from where it was unpacked ($out)"
+
+echo "package: all checks passed for $(basename "$deb") and $(basename "$tgz")"
