@@ -11,6 +11,8 @@ const QList<Command> &commands()
     static const QList<Command> table{
         {QStringLiteral("validate"), QStringLiteral("Check a scenario file and print every problem"), &runValidate},
         {QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"), &runImport},
+        {QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"), &runCompare},
+        {QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"), &runCatalog},
     };
     return table;
 }

@@ -8,5 +8,7 @@ namespace fleetplan::cli {
 
 int runValidate(Context &ctx);   // validatecommand.cpp
 int runImport(Context &ctx);     // importcommand.cpp
+int runCompare(Context &ctx);    // comparecommand.cpp
+int runCatalog(Context &ctx);     // catalogcommand.cpp
 
 } // namespace fleetplan::cli

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `fleetplan compare SCENARIO`: the same workload priced on the five platforms (docs/compare-json.md).
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
+
+#include "app/cli/commands.h"
+#include "models/scenariojson.h"
+#include "models/simulation/costreportjson.h"
+#include "models/simulation/moneyformat.h"
+#include "models/simulation/simulation.h"
+#include "pricing/catalog.h"
+
+namespace fleetplan::cli {
+
+namespace {
+
+using models::formatNumber;
+
+QString percent(double fraction)
+{
+    return formatNumber(fraction * 100.0, 1) + QStringLiteral(" %");
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    QString quoted = text;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+/// Human-readable: a summary table, then each platform's bill with the arithmetic behind every line.
+QString toTable(const models::CostReport &report)
+{
+    QString text;
+    text += QStringLiteral("%1 — %2, %3 hours (catalog as of %4)\n\n")
+                .arg(report.scenarioName, report.region)
+                .arg(report.hours)
+                .arg(report.catalogAsOf);
+    text += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                .arg(QStringLiteral("platform"), -20)
+                .arg(QStringLiteral("total USD"), 14)
+                .arg(QStringLiteral("peak nodes"), 11)
+                .arg(QStringLiteral("CPU util"), 9)
+                .arg(QStringLiteral("mem util"), 9)
+                .arg(QStringLiteral("idle USD"), 12);
+    for (const models::PlatformResult &p : report.platforms) {
+        text += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                    .arg(models::displayName(p.id), -20)
+                    .arg(formatNumber(p.totalUsd, 2), 14)
+                    .arg(p.peakNodes, 11)
+                    .arg(percent(p.utilisation.cpu), 9)
+                    .arg(percent(p.utilisation.memory), 9)
+                    .arg(formatNumber(p.idleCostUsd, 2), 12);
+    }
+    for (const models::PlatformResult &p : report.platforms) {
+        text += QStringLiteral("\n%1 (%2): %3 USD\n").arg(models::displayName(p.id), models::toId(p.id), formatNumber(p.totalUsd, 2));
+        for (const models::CostComponent &c : p.components) {
+            text += QStringLiteral("  %1 %2 USD\n").arg(models::toId(c.id), -20).arg(formatNumber(c.usd, 2), 14);
+            for (const QString &line : c.explanation.split(u'\n', Qt::SkipEmptyParts))
+                text += QStringLiteral("      ") + line + u'\n';
+        }
+        if (!p.nodeHoursByType.isEmpty()) {
+            text += QStringLiteral("  node-hours:");
+            for (auto it = p.nodeHoursByType.cbegin(); it != p.nodeHoursByType.cend(); ++it)
+                text += QStringLiteral(" %1 %2;").arg(it.key(), formatNumber(it.value(), 0));
+            text += u'\n';
+        }
+        if (p.savingsPlan.applicable)
+            text += QStringLiteral("  recommended Savings Plan: ") + p.savingsPlan.explanation + u'\n';
+        for (const QString &w : p.warnings)
+            text += QStringLiteral("  warning: ") + w + u'\n';
+    }
+    return text;
+}
+
+/// One row per platform and component, then a total row per platform. Full precision.
+QString toCsv(const models::CostReport &report)
+{
+    QString text = QStringLiteral("platform,component,usd,quantity,unit\n");
+    for (const models::PlatformResult &p : report.platforms) {
+        for (const models::CostComponent &c : p.components) {
+            text += QStringLiteral("%1,%2,%3,%4,%5\n")
+                        .arg(models::toId(p.id), models::toId(c.id), QString::number(c.usd, 'g', 17),
+                             QString::number(c.quantity, 'g', 17), csvField(c.unit));
+        }
+        text += QStringLiteral("%1,total,%2,,\n").arg(models::toId(p.id), QString::number(p.totalUsd, 'g', 17));
+    }
+    return text;
+}
+
+} // namespace
+
+int runCompare(Context &ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Price one scenario on ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate, hour by hour."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("Output format: table (default), json or csv."),
+                                          QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption platformOption(QStringLiteral("platform"),
+                                            QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
+                                                           "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                                            QStringLiteral("ID"));
+    const QCommandLineOption loadOption(QStringLiteral("load-multiplier"), QStringLiteral("Multiply every service's load (what-if)."),
+                                        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addOptions({formatOption, platformOption, loadOption, outputOption});
+    if (!parser.parse(QStringList{QStringLiteral("fleetplan compare")} + ctx.args)) {
+        ctx.err << "fleetplan compare: " << parser.errorText() << '\n';
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out << parser.helpText();
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        ctx.err << "fleetplan compare: expected exactly one SCENARIO file\n";
+        return UsageError;
+    }
+    const QString format = parser.value(formatOption);
+    if (format != u"table" && format != u"json" && format != u"csv") {
+        ctx.err << "fleetplan compare: --format must be table, json or csv, not \"" << format << "\"\n";
+        return UsageError;
+    }
+    models::SimulationOptions options;
+    for (const QString &id : parser.values(platformOption)) {
+        const auto platform = models::platformFromId(id);
+        if (!platform) {
+            ctx.err << "fleetplan compare: unknown platform \"" << id
+                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes or eks-fargate)\n";
+            return UsageError;
+        }
+        if (!options.platforms.contains(*platform))
+            options.platforms.append(*platform);
+    }
+    models::WhatIf whatIf;
+    bool numberOk = false;
+    whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
+    if (!numberOk || whatIf.loadMultiplier < 0) {
+        ctx.err << "fleetplan compare: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption) << "\"\n";
+        return UsageError;
+    }
+
+    const QString path = parser.positionalArguments().constFirst();
+    const auto read = models::readScenarioFile(path);
+    if (!read.diagnostics.isEmpty())
+        ctx.err << read.errorText() << '\n';
+    if (!read.ok())
+        return InvalidInput;
+    const models::Scenario &scenario = *read.scenario;
+
+    QString catalogError;
+    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
+    if (!catalogError.isEmpty())
+        ctx.err << "fleetplan compare: " << catalogError << '\n';
+    QString regionError;
+    if (!catalog->checkRegion(scenario.region, &regionError)) {
+        ctx.err << path << ": region: " << regionError << '\n';
+        return InvalidInput;
+    }
+
+    const models::CostReport report = models::simulate(scenario, *catalog, whatIf, options);
+    QString text;
+    if (format == u"json")
+        text = QString::fromUtf8(models::costReportToJson(report));
+    else if (format == u"csv")
+        text = toCsv(report);
+    else
+        text = toTable(report);
+
+    if (parser.isSet(outputOption)) {
+        QSaveFile file(parser.value(outputOption));
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << file.errorString() << '\n';
+            return InvalidInput;
+        }
+    } else {
+        ctx.out << text;
+    }
+    return Ok;
+}
+
+} // namespace fleetplan::cli

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/simulation/demandtimeline.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <QHash>
+
+namespace fleetplan::models {
+
+namespace {
+constexpr std::int64_t SecondsPerDay = 86400;
+constexpr std::int64_t SecondsPerHour = 3600;
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        --q;
+    return q;
+}
+
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return -floorDiv(-a, b);
+}
+} // namespace
+
+LoadProfile DemandTimeline::reshaped(const LoadProfile &profile, double peakMultiplier)
+{
+    if (peakMultiplier == 1.0 || profile.hourly.isEmpty())
+        return profile;
+    double mean = 0;
+    for (double v : profile.hourly)
+        mean += v;
+    mean /= double(profile.hourly.size());
+    LoadProfile out = profile;
+    for (double &v : out.hourly)
+        v = std::max(0.0, mean + (v - mean) * peakMultiplier);
+    return out;
+}
+
+// Runs start at j × 86 400 / rpd seconds for every integer j (a steady state: a run started before the
+// period still occupies its first hours). Times are scaled by rpd so that all arithmetic is exact:
+// in those units run j starts at j × 86 400 and lasts runSeconds × rpd.
+int DemandTimeline::concurrentRuns(const Service &job, int hour)
+{
+    const std::int64_t rpd = job.runsPerDay;
+    const std::int64_t duration = std::int64_t(job.runSeconds) * rpd;
+    if (rpd <= 0 || duration <= 0)
+        return 0;
+    const std::int64_t begin = std::int64_t(hour) * SecondsPerHour * rpd;
+    const std::int64_t end = begin + SecondsPerHour * rpd;
+    // Runs active at scaled time T: starts in (T − duration, T].
+    auto activeAt = [&](std::int64_t t) { return floorDiv(t, SecondsPerDay) - floorDiv(t - duration, SecondsPerDay); };
+    std::int64_t most = activeAt(begin);
+    for (std::int64_t j = ceilDiv(begin, SecondsPerDay); j * SecondsPerDay < end; ++j)
+        most = std::max(most, activeAt(j * SecondsPerDay));
+    return int(most);
+}
+
+int DemandTimeline::runsStarting(const Service &job, int hour)
+{
+    const std::int64_t rpd = job.runsPerDay;
+    if (rpd <= 0 || job.runSeconds <= 0)
+        return 0;
+    const std::int64_t begin = std::int64_t(hour) * SecondsPerHour * rpd;
+    const std::int64_t end = begin + SecondsPerHour * rpd;
+    return int(ceilDiv(end, SecondsPerDay) - ceilDiv(begin, SecondsPerDay));
+}
+
+DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf)
+{
+    const int hours = std::max(0, scenario.periodHours);
+    const qsizetype n = scenario.services.size();
+    // Profiles after the peak multiplier, one per service (nullptr = flat 1.0).
+    QList<LoadProfile> profiles;
+    profiles.reserve(scenario.loadProfiles.size());
+    for (const LoadProfile &p : scenario.loadProfiles)
+        profiles.append(reshaped(p, whatIf.peakMultiplier));
+    QList<const LoadProfile *> profileOf(n, nullptr);
+    for (qsizetype i = 0; i < n; ++i) {
+        const QString &name = scenario.services.at(i).loadProfile;
+        for (const LoadProfile &p : profiles) {
+            if (!name.isEmpty() && p.name == name) {
+                profileOf[i] = &p;
+                break;
+            }
+        }
+    }
+
+    QHash<QList<int>, int> known;
+    m_stateOfHour.reserve(hours);
+    QList<int> key(2 * n, 0);
+    for (int h = 0; h < hours; ++h) {
+        HourDemand d;
+        d.replicas.resize(n);
+        d.jobRunsStarting.resize(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            const Service &s = scenario.services.at(i);
+            switch (s.kind) {
+            case ServiceKind::Service:
+                d.replicas[i] = std::max(0, replicasAt(s, profileOf.at(i), h, whatIf.loadMultiplier));
+                break;
+            case ServiceKind::Job:
+                d.replicas[i] = concurrentRuns(s, h) * std::max(0, s.replicas);
+                d.jobRunsStarting[i] = runsStarting(s, h);
+                break;
+            case ServiceKind::Daemon:
+                break;
+            }
+            key[i] = d.replicas.at(i);
+            key[n + i] = d.jobRunsStarting.at(i);
+        }
+        auto it = known.constFind(key);
+        if (it == known.constEnd()) {
+            it = known.insert(key, int(m_states.size()));
+            m_states.append(std::move(d));
+            m_hoursOfState.append(0);
+        }
+        m_stateOfHour.append(it.value());
+        ++m_hoursOfState[it.value()];
+    }
+}
+
+} // namespace fleetplan::models

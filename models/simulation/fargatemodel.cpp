@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ECS Fargate, ECS Fargate Spot and EKS Fargate. Rules and sources:
+//  - task sizes: each task (EKS: each pod, requests + 256 MiB) is rounded up to a valid Fargate size
+//    (pricing/fargatesizing.h; EKS user guide fargate-pod-configuration: 1 vCPU + 8 GB → 2 vCPU + 9 GB);
+//  - billing per second from image pull to stop, one-minute minimum (Windows five minutes), vCPU-hours and
+//    GB-hours where GB = GiB (AWS Fargate pricing page; fargate_rates.csv README);
+//  - Windows adds an OS licence per vCPU-hour; ephemeral storage above the free 20 GB is billed per GB-hour;
+//  - EKS Fargate pods pay the Linux x86 rates (AWS Fargate pricing page footnote);
+//  - Fargate has no daemon scheduling: daemons run as sidecars in every task / pod.
+#include "models/simulation/platformmodels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "models/simulation/commitmentengine.h"
+#include "models/simulation/moneyformat.h"
+#include "pricing/fargatesizing.h"
+#include "pricing/units.h"
+
+namespace fleetplan::models {
+
+namespace {
+
+/// How one service runs on the platform.
+struct TaskPlan
+{
+    int service = -1;
+    pricing::FargateSize size;
+    pricing::FargateRateCard onDemand;
+    std::optional<pricing::FargateRateCard> spot; ///< set when the service may go to FARGATE_SPOT
+    QString rateLabel;          ///< "Linux x86", "Linux ARM", "Windows x86"
+    bool windows = false;
+    double storageAboveFreeGb = 0.0;
+    double requestedCpu = 0.0;  ///< the service's own request (what utilisation divides)
+    double requestedMemoryMib = 0.0;
+    int billedSecondsPerRun = 0; ///< jobs: max(runSeconds, minimum)
+};
+
+/// Usage of one demand state, per plan.
+struct PlanUsage
+{
+    double onDemandTaskHours = 0.0;
+    double spotTaskHours = 0.0;
+};
+
+/// Key of one explanation bucket: component and rate.
+struct BucketKey
+{
+    ComponentId component;
+    double rate;
+    QString label;
+    bool operator<(const BucketKey &o) const
+    {
+        if (component != o.component)
+            return component < o.component;
+        if (rate != o.rate)
+            return rate < o.rate;
+        return label < o.label;
+    }
+};
+
+QString sizeText(double vcpu, double memoryMib)
+{
+    return QStringLiteral("%1 vCPU / %2 MiB").arg(formatRate(vcpu), formatNumber(memoryMib, 0).remove(u','));
+}
+
+} // namespace
+
+int fargateSpotTasks(int tasks, int base, int fargateWeight, int spotWeight)
+{
+    if (tasks <= 0)
+        return 0;
+    const int onBase = std::min(tasks, std::max(0, base));
+    const int rest = tasks - onBase;
+    const int weights = std::max(0, fargateWeight) + std::max(0, spotWeight);
+    if (weights == 0 || rest == 0)
+        return 0;
+    return int(std::floor(double(rest) * std::max(0, spotWeight) / weights + 1e-9));
+}
+
+void finishTotals(PlatformResult &result)
+{
+    std::stable_sort(result.components.begin(), result.components.end(),
+                     [](const CostComponent &a, const CostComponent &b) { return a.id < b.id; });
+    result.totalUsd = 0;
+    for (const CostComponent &c : result.components)
+        result.totalUsd += c.usd;
+}
+
+pricing::CommitmentPlan savingsPlanOf(const PurchaseOptions &purchase)
+{
+    return purchase.savingsPlanType == SavingsPlanType::Ec2Instance ? pricing::CommitmentPlan::Ec2InstanceSavingsPlan
+                                                                    : pricing::CommitmentPlan::ComputeSavingsPlan;
+}
+
+pricing::PaymentOption paymentOf(const PurchaseOptions &purchase)
+{
+    return pricing::parsePaymentOption(purchase.savingsPlanPayment).value_or(pricing::PaymentOption::NoUpfront);
+}
+
+std::optional<double> savingsPlanDiscountPercent(const SimulationInput &in, pricing::CommitmentScope scope,
+                                                 pricing::CommitmentPlan plan)
+{
+    return in.catalog.commitments().discountPercent(scope, plan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase));
+}
+
+PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
+{
+    const Scenario &sc = in.scenario;
+    const PlatformSettings &ps = sc.platform(id);
+    const bool eks = id == PlatformId::EksFargate;
+    const bool spotPlatform = id == PlatformId::EcsFargateSpot;
+    const QString platformName = displayName(id);
+    PlatformResult r;
+    r.id = id;
+
+    // Daemons become sidecars of every task / pod.
+    double sidecarCpu = 0, sidecarMemory = 0;
+    QStringList daemons;
+    for (const Service &s : sc.services) {
+        if (s.kind == ServiceKind::Daemon) {
+            sidecarCpu += s.effectiveCpu();
+            sidecarMemory += s.effectiveMemoryMib();
+            daemons.append(s.name);
+        }
+    }
+    if (!daemons.isEmpty()) {
+        r.warnings.append(QStringLiteral("%1 cannot run as daemons on %2: added as sidecars to every %3 (+%4 each)")
+                              .arg(daemons.join(QStringLiteral(", ")), platformName,
+                                   eks ? QStringLiteral("pod") : QStringLiteral("task"),
+                                   sizeText(sidecarCpu, sidecarMemory)));
+    }
+
+    // Rate cards, looked up once per (arch, os, spot).
+    std::map<int, std::optional<pricing::FargateRateCard>> cards;
+    auto card = [&](pricing::CpuArch arch, pricing::FargateOs os, bool spot, QString *error) {
+        const int key = int(arch) * 4 + int(os) * 2 + int(spot);
+        auto it = cards.find(key);
+        if (it == cards.end())
+            it = cards.emplace(key, in.catalog.fargate(in.region, arch, os, spot, error)).first;
+        else if (!it->second && error)
+            in.catalog.fargate(in.region, arch, os, spot, error);
+        return it->second;
+    };
+
+    QList<TaskPlan> plans;
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        const Service &s = sc.services.at(i);
+        if (s.kind == ServiceKind::Daemon)
+            continue;
+        TaskPlan p;
+        p.service = int(i);
+        p.requestedCpu = s.effectiveCpu();
+        p.requestedMemoryMib = s.effectiveMemoryMib();
+        bool windows = !eks && s.os == OsFamily::Windows;
+        bool arm = s.arch == Arch::Arm64;
+        if (eks && s.os == OsFamily::Windows)
+            r.warnings.append(QStringLiteral("%1: EKS Fargate runs Linux pods only; priced as Linux").arg(s.name));
+        if (eks && arm) {
+            r.warnings.append(QStringLiteral("%1: EKS Fargate runs x86_64 pods only; priced at the Linux x86 rates").arg(s.name));
+            arm = false;
+        }
+        const double cpu = p.requestedCpu + sidecarCpu;
+        const double memory = p.requestedMemoryMib + sidecarMemory + (eks ? pricing::EksFargateOverheadMib : 0);
+        const auto flavor = eks ? pricing::FargateFlavor::EksFargate
+                                : (windows ? pricing::FargateFlavor::EcsWindows : pricing::FargateFlavor::EcsLinux);
+        QString error;
+        const auto size = pricing::roundUpToFargateSize(cpu, memory, flavor, &error);
+        if (!size) {
+            r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, error, platformName));
+            continue;
+        }
+        p.size = *size;
+        if (size->vcpu != p.requestedCpu || size->memoryMib != p.requestedMemoryMib) {
+            QString why;
+            if (eks)
+                why = QStringLiteral(" (+256 MiB for kubelet, kube-proxy and containerd, rounded up to a valid size)");
+            else if (!daemons.isEmpty())
+                why = QStringLiteral(" (sidecars included, rounded up to a valid size)");
+            r.warnings.append(QStringLiteral("%1: %2 %3 becomes %4 on %5%6")
+                                  .arg(s.name, sizeText(p.requestedCpu, p.requestedMemoryMib),
+                                       eks ? QStringLiteral("pod") : QStringLiteral("task"),
+                                       sizeText(size->vcpu, size->memoryMib), platformName, why));
+        }
+        const auto archId = arm ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
+        const auto os = windows ? pricing::FargateOs::Windows : pricing::FargateOs::Linux;
+        const auto od = card(archId, os, false, &error);
+        if (!od) {
+            r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, error, platformName));
+            continue;
+        }
+        p.onDemand = *od;
+        p.windows = windows;
+        p.rateLabel = windows ? QStringLiteral("Windows x86") : (arm ? QStringLiteral("Linux ARM") : QStringLiteral("Linux x86"));
+        p.storageAboveFreeGb = std::max(0.0, s.ephemeralGib - 20.0);
+        // Per-second billing with a one-minute minimum; Windows five minutes.
+        p.billedSecondsPerRun = std::max(s.runSeconds, windows ? 300 : 60);
+        if (spotPlatform && s.spotOk) {
+            if (windows) {
+                r.warnings.append(QStringLiteral("%1: Fargate Spot does not run Windows tasks; all on FARGATE").arg(s.name));
+            } else {
+                QString spotError;
+                if (const auto sp = card(archId, os, true, &spotError))
+                    p.spot = *sp;
+                else
+                    r.warnings.append(QStringLiteral("%1: %2; all on FARGATE").arg(s.name, spotError));
+            }
+        }
+        plans.append(p);
+    }
+
+    // Usage per demand state.
+    const DemandTimeline &demand = in.demand;
+    const int hours = demand.hours();
+    const QList<HourDemand> &states = demand.states();
+    QList<QList<PlanUsage>> usage(states.size());
+    struct StateFigures
+    {
+        double onDemandComputeUsd = 0; // vCPU + GB at On-Demand (what a Savings Plan covers)
+        double vcpuUsd = 0, memoryUsd = 0, spotVcpuUsd = 0, spotMemoryUsd = 0, storageUsd = 0, licenseUsd = 0;
+        int tasks = 0;
+        double cpuRequested = 0, memoryRequested = 0, cpuProvisioned = 0, memoryProvisioned = 0;
+    };
+    QList<StateFigures> figures(states.size());
+    int fargateBase = ps.fargateBase, wFargate = ps.fargateWeight, wSpot = ps.fargateSpotWeight;
+    if (spotPlatform && wFargate <= 0 && wSpot <= 0)
+        r.warnings.append(QStringLiteral("capacity-provider strategy has no weight above 0: every task on FARGATE"));
+    for (qsizetype st = 0; st < states.size(); ++st) {
+        const HourDemand &d = states.at(st);
+        QList<PlanUsage> &u = usage[st];
+        u.resize(plans.size());
+        StateFigures &f = figures[st];
+        for (qsizetype k = 0; k < plans.size(); ++k) {
+            const TaskPlan &p = plans.at(k);
+            const Service &s = sc.services.at(p.service);
+            int running = d.replicas.at(p.service);
+            double odHours = 0, spotHours = 0;
+            auto split = [&](int tasks) {
+                return p.spot ? fargateSpotTasks(tasks, fargateBase, wFargate, wSpot) : 0;
+            };
+            if (s.kind == ServiceKind::Job) {
+                const int perRun = std::max(0, s.replicas);
+                const int runs = d.jobRunsStarting.at(p.service);
+                const double runHours = p.billedSecondsPerRun / 3600.0;
+                const int spotPerRun = split(perRun);
+                spotHours = double(runs) * spotPerRun * runHours;
+                odHours = double(runs) * (perRun - spotPerRun) * runHours;
+            } else {
+                const int spotTasks = split(running);
+                spotHours = spotTasks;
+                odHours = running - spotTasks;
+            }
+            u[k] = PlanUsage{odHours, spotHours};
+            const double gb = pricing::mibToGib(p.size.memoryMib);
+            f.vcpuUsd += odHours * p.size.vcpu * p.onDemand.vcpuHour.usd;
+            f.memoryUsd += odHours * gb * p.onDemand.gbHour.usd;
+            if (p.spot) {
+                f.spotVcpuUsd += spotHours * p.size.vcpu * p.spot->vcpuHour.usd;
+                f.spotMemoryUsd += spotHours * gb * p.spot->gbHour.usd;
+            }
+            if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
+                f.storageUsd += (odHours + spotHours) * p.storageAboveFreeGb * p.onDemand.ephemeralGbHourAbove20->usd;
+            if (p.windows && p.onDemand.osLicenseVcpuHour)
+                f.licenseUsd += odHours * p.size.vcpu * p.onDemand.osLicenseVcpuHour->usd;
+            f.tasks += running;
+            f.cpuRequested += running * (p.requestedCpu + sidecarCpu);
+            f.memoryRequested += running * (p.requestedMemoryMib + sidecarMemory);
+            f.cpuProvisioned += running * p.size.vcpu;
+            f.memoryProvisioned += running * double(p.size.memoryMib);
+        }
+        f.onDemandComputeUsd = f.vcpuUsd + f.memoryUsd;
+    }
+
+    // Savings Plan (Compute SP only covers Fargate).
+    const double commitment = std::max(0.0, in.purchase.savingsPlanUsdPerHour);
+    const auto plan = savingsPlanOf(in.purchase);
+    double discount = 0;
+    bool planApplies = false;
+    if (commitment > 0) {
+        if (plan == pricing::CommitmentPlan::ComputeSavingsPlan) {
+            if (const auto dp = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Fargate, plan)) {
+                discount = *dp;
+                planApplies = true;
+            }
+        }
+        if (!planApplies)
+            r.warnings.append(QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate: not applied on %1").arg(platformName));
+    }
+    QList<double> coveredShare(states.size(), 0.0);
+    if (planApplies) {
+        for (qsizetype st = 0; st < states.size(); ++st) {
+            QList<UsageLine> lines{UsageLine{QString(), pricing::CommitmentScope::Fargate, figures.at(st).onDemandComputeUsd, 0}};
+            applyCommitments(lines, {Commitment{Commitment::Kind::ComputeSavingsPlan, commitment, QString(), 0, discount}});
+            coveredShare[st] = lines.at(0).onDemandUsd > 0 ? lines.at(0).coveredOnDemandUsd / lines.at(0).onDemandUsd : 0.0;
+        }
+    }
+
+    // Totals and explanation buckets.
+    std::map<BucketKey, double> quantities;
+    double controlPlaneRate = 0;
+    std::optional<pricing::Rate> controlPlane;
+    if (eks) {
+        QString error;
+        controlPlane = in.catalog.eksControlPlaneHourly(in.region, ps.extendedSupport, &error);
+        if (!controlPlane)
+            r.warnings.append(error);
+        else
+            controlPlaneRate = controlPlane->usd;
+    }
+    const int clusters = std::max(1, ps.clusters);
+    double totals[ComponentCount] = {};
+    double coveredUsd = 0;
+    for (qsizetype st = 0; st < states.size(); ++st) {
+        const double n = demand.hoursOfState().at(st);
+        const double open = 1.0 - coveredShare.at(st);
+        const StateFigures &f = figures.at(st);
+        totals[int(ComponentId::FargateVcpu)] += n * f.vcpuUsd * open;
+        totals[int(ComponentId::FargateMemory)] += n * f.memoryUsd * open;
+        totals[int(ComponentId::FargateSpotVcpu)] += n * f.spotVcpuUsd;
+        totals[int(ComponentId::FargateSpotMemory)] += n * f.spotMemoryUsd;
+        totals[int(ComponentId::FargateStorage)] += n * f.storageUsd;
+        totals[int(ComponentId::OsLicense)] += n * f.licenseUsd;
+        coveredUsd += n * f.onDemandComputeUsd * coveredShare.at(st);
+        for (qsizetype k = 0; k < plans.size(); ++k) {
+            const TaskPlan &p = plans.at(k);
+            const PlanUsage &u = usage.at(st).at(k);
+            const double gb = pricing::mibToGib(p.size.memoryMib);
+            quantities[{ComponentId::FargateVcpu, p.onDemand.vcpuHour.usd, p.rateLabel}] += n * u.onDemandTaskHours * p.size.vcpu;
+            quantities[{ComponentId::FargateMemory, p.onDemand.gbHour.usd, p.rateLabel}] += n * u.onDemandTaskHours * gb;
+            if (p.spot) {
+                quantities[{ComponentId::FargateSpotVcpu, p.spot->vcpuHour.usd, p.rateLabel}] += n * u.spotTaskHours * p.size.vcpu;
+                quantities[{ComponentId::FargateSpotMemory, p.spot->gbHour.usd, p.rateLabel}] += n * u.spotTaskHours * gb;
+            }
+            if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
+                quantities[{ComponentId::FargateStorage, p.onDemand.ephemeralGbHourAbove20->usd, p.rateLabel}] +=
+                    n * (u.onDemandTaskHours + u.spotTaskHours) * p.storageAboveFreeGb;
+            if (p.windows && p.onDemand.osLicenseVcpuHour)
+                quantities[{ComponentId::OsLicense, p.onDemand.osLicenseVcpuHour->usd, p.rateLabel}] += n * u.onDemandTaskHours * p.size.vcpu;
+        }
+    }
+    const double allowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
+
+    auto addComponent = [&](ComponentId cid, const QString &unit) {
+        CostComponent c;
+        c.id = cid;
+        c.usd = totals[int(cid)];
+        c.unit = unit;
+        QStringList lines;
+        for (const auto &[key, qty] : quantities) {
+            if (key.component != cid || qty <= 0)
+                continue;
+            c.quantity += qty;
+            lines.append(explainProduct(qty, unit, key.rate, qty * key.rate, key.label));
+        }
+        if (lines.isEmpty() && c.usd == 0)
+            return;
+        if ((cid == ComponentId::FargateVcpu || cid == ComponentId::FargateMemory) && coveredUsd > 0) {
+            double full = 0;
+            for (const auto &[key, qty] : quantities) {
+                if (key.component == cid)
+                    full += qty * key.rate;
+            }
+            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD")
+                             .arg(formatNumber(full - c.usd, 2), formatNumber(c.usd, 2)));
+        }
+        c.explanation = lines.join(u'\n');
+        r.components.append(c);
+    };
+    addComponent(ComponentId::FargateVcpu, QStringLiteral("vCPU-hours"));
+    addComponent(ComponentId::FargateMemory, QStringLiteral("GB-hours"));
+    if (spotPlatform) {
+        addComponent(ComponentId::FargateSpotVcpu, QStringLiteral("vCPU-hours"));
+        addComponent(ComponentId::FargateSpotMemory, QStringLiteral("GB-hours"));
+        if (allowance > 0) {
+            const double spotUsd = totals[int(ComponentId::FargateSpotVcpu)] + totals[int(ComponentId::FargateSpotMemory)];
+            CostComponent c{ComponentId::SpotInterruption, spotUsd * allowance, spotUsd, QStringLiteral("USD of Spot usage"),
+                            QStringLiteral("%1 USD of Fargate Spot usage × %2 % re-run allowance = %3 USD")
+                                .arg(formatNumber(spotUsd, 2), formatNumber(allowance * 100, 1), formatNumber(spotUsd * allowance, 2))};
+            r.components.append(c);
+        }
+    }
+    addComponent(ComponentId::FargateStorage, QStringLiteral("GB-hours above 20 GB"));
+    addComponent(ComponentId::OsLicense, QStringLiteral("vCPU-hours"));
+    if (planApplies) {
+        CostComponent c{ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
+                        QStringLiteral("%1 hours × %2 USD/h Compute Savings Plan commitment = %3 USD (%4 % off Fargate "
+                                       "On-Demand; covers %5 USD of On-Demand usage; unused commitment is still paid)")
+                            .arg(hours)
+                            .arg(formatRate(commitment), formatNumber(commitment * hours, 2), formatNumber(discount, 1),
+                                 formatNumber(coveredUsd, 2))};
+        r.components.append(c);
+    }
+    if (eks && controlPlane) {
+        const double qty = double(clusters) * hours;
+        r.components.append(CostComponent{ComponentId::ControlPlane, qty * controlPlaneRate, qty, QStringLiteral("cluster-hours"),
+                                          explainProduct(qty, QStringLiteral("cluster-hours"), controlPlaneRate,
+                                                         qty * controlPlaneRate,
+                                                         ps.extendedSupport ? QStringLiteral("extended support")
+                                                                            : QStringLiteral("standard support"))});
+    }
+    finishTotals(r);
+
+    // Series, utilisation, idle cost, peak, fleet states.
+    HourlySeries &se = r.series;
+    se.costUsd.resize(hours);
+    se.nodes.fill(0, hours);
+    se.tasks.resize(hours);
+    se.cpuRequested.resize(hours);
+    se.memoryRequestedMib.resize(hours);
+    se.cpuAllocatable.resize(hours);
+    se.memoryAllocatableMib.resize(hours);
+    QList<double> stateCost(states.size());
+    for (qsizetype st = 0; st < states.size(); ++st) {
+        const StateFigures &f = figures.at(st);
+        const double open = 1.0 - coveredShare.at(st);
+        const double spot = f.spotVcpuUsd + f.spotMemoryUsd;
+        stateCost[st] = (f.vcpuUsd + f.memoryUsd) * open + spot * (1 + allowance) + f.storageUsd + f.licenseUsd
+            + (planApplies ? commitment : 0.0) + (controlPlane ? clusters * controlPlaneRate : 0.0);
+    }
+    double reqCpu = 0, reqMem = 0, provCpu = 0, provMem = 0;
+    for (int h = 0; h < hours; ++h) {
+        const int st = demand.stateOfHour(h);
+        const StateFigures &f = figures.at(st);
+        se.costUsd[h] = stateCost.at(st);
+        se.tasks[h] = f.tasks;
+        se.cpuRequested[h] = f.cpuRequested;
+        se.memoryRequestedMib[h] = f.memoryRequested;
+        se.cpuAllocatable[h] = f.cpuProvisioned;
+        se.memoryAllocatableMib[h] = f.memoryProvisioned;
+        reqCpu += f.cpuRequested;
+        reqMem += f.memoryRequested;
+        provCpu += f.cpuProvisioned;
+        provMem += f.memoryProvisioned;
+        r.peakNodes = std::max(r.peakNodes, f.tasks);
+        const double util = std::max(f.cpuProvisioned > 0 ? f.cpuRequested / f.cpuProvisioned : 0.0,
+                                     f.memoryProvisioned > 0 ? f.memoryRequested / f.memoryProvisioned : 0.0);
+        const double variable = stateCost.at(st) - (controlPlane ? clusters * controlPlaneRate : 0.0);
+        r.idleCostUsd += variable * (f.tasks > 0 ? std::clamp(1.0 - util, 0.0, 1.0) : 0.0);
+    }
+    r.utilisation.cpu = provCpu > 0 ? reqCpu / provCpu : 0.0;
+    r.utilisation.memory = provMem > 0 ? reqMem / provMem : 0.0;
+
+    // Fleet states: one "node" per running task at its provisioned size (jobs: tasks running in the hour).
+    r.fleetStateOfHour = demand.stateOfHours();
+    r.fleetStates.reserve(states.size());
+    for (qsizetype st = 0; st < states.size(); ++st) {
+        FleetSnapshot snap{id, 0, {}};
+        const HourDemand &d = states.at(st);
+        for (const TaskPlan &p : plans) {
+            const Service &s = sc.services.at(p.service);
+            const int running = d.replicas.at(p.service);
+            const int spotTasks = p.spot && s.kind != ServiceKind::Job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
+            for (int t = 0; t < running; ++t) {
+                FleetNode node;
+                node.spot = t >= running - spotTasks;
+                node.instanceType = QStringLiteral("fargate ") + sizeText(p.size.vcpu, p.size.memoryMib);
+                node.cpuCapacity = p.size.vcpu;
+                node.memoryCapacityMib = p.size.memoryMib;
+                const pricing::FargateRateCard &rc = node.spot ? *p.spot : p.onDemand;
+                node.usdPerHour = p.size.vcpu * rc.vcpuHour.usd + pricing::mibToGib(p.size.memoryMib) * rc.gbHour.usd;
+                node.items.append(FleetItem{s.name, p.requestedCpu, p.requestedMemoryMib, 0, false, 1});
+                for (const Service &dm : sc.services) {
+                    if (dm.kind == ServiceKind::Daemon)
+                        node.items.append(FleetItem{dm.name, dm.effectiveCpu(), dm.effectiveMemoryMib(), 0, true, 1});
+                }
+                snap.nodes.append(std::move(node));
+            }
+        }
+        r.fleetStates.append(std::move(snap));
+    }
+
+    // Savings Plan recommendation over the hourly curve of On-Demand vCPU + GB usage.
+    if (const auto dp = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Fargate, pricing::CommitmentPlan::ComputeSavingsPlan)) {
+        QList<double> curve(hours);
+        double other = 0;
+        for (int h = 0; h < hours; ++h) {
+            const StateFigures &f = figures.at(demand.stateOfHour(h));
+            curve[h] = f.onDemandComputeUsd;
+            other += (f.spotVcpuUsd + f.spotMemoryUsd) * (1 + allowance) + f.storageUsd + f.licenseUsd
+                + (controlPlane ? clusters * controlPlaneRate : 0.0);
+        }
+        r.savingsPlan = recommendSavingsPlan(curve, *dp, other);
+    }
+
+    // Assumptions.
+    r.assumptions.append({QStringLiteral("Fargate task sizes"),
+                          eks ? QStringLiteral("pod requests + 256 MiB, rounded up to the next valid vCPU/memory combination")
+                              : QStringLiteral("task CPU/memory rounded up to the next valid combination"),
+                          eks ? QStringLiteral("docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html")
+                              : QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html")});
+    r.assumptions.append({QStringLiteral("Fargate billing"),
+                          QStringLiteral("per second, one-minute minimum (Windows five minutes); GB = GiB"),
+                          QStringLiteral("AWS Fargate pricing page")});
+    r.assumptions.append({QStringLiteral("Fargate ephemeral storage"), QStringLiteral("first 20 GB free, the rest billed per GB-hour"),
+                          QStringLiteral("AWS Fargate pricing page; fargate_rates.csv ephemeral_storage_above_20gb")});
+    if (!plans.isEmpty()) {
+        const pricing::Rate &v = plans.constFirst().onDemand.vcpuHour;
+        r.assumptions.append({QStringLiteral("Fargate rates (%1)").arg(in.region),
+                              QStringLiteral("%1 USD per vCPU-hour, %2 USD per GB-hour (Linux x86 as of %3)")
+                                  .arg(formatRate(v.usd), formatRate(plans.constFirst().onDemand.gbHour.usd), v.asOf),
+                              v.source});
+    }
+    if (spotPlatform) {
+        r.assumptions.append({QStringLiteral("capacity-provider strategy"),
+                              QStringLiteral("base %1 on FARGATE, then FARGATE:FARGATE_SPOT = %2:%3 (Spot share rounded down); "
+                                             "only spot_ok Linux services use FARGATE_SPOT")
+                                  .arg(fargateBase)
+                                  .arg(wFargate)
+                                  .arg(wSpot),
+                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html")});
+        r.assumptions.append({QStringLiteral("Fargate Spot rates"), QStringLiteral("point-in-time snapshot (estimate)"),
+                              QStringLiteral("fargate_rates.csv spot_* rows")});
+    }
+    if (eks && controlPlane)
+        r.assumptions.append({QStringLiteral("EKS control plane"),
+                              QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)").arg(formatRate(controlPlaneRate)).arg(clusters),
+                              controlPlane->source});
+    return r;
+}
+
+} // namespace fleetplan::models

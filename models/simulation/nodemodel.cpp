@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ECS on EC2 and EKS managed nodes: the demand of every hour is packed onto EC2 instances by the placement
+// engine (models/placement), incrementally from the previous hour's fleet, and the fleet is priced.
+//  - ECS: container instances register vCPU × 1024 CPU units and installed memory − OS share −
+//    ECS_RESERVED_MEMORY; awsvpc tasks take an ENI (nodecapacity.h); bridge/host tasks with a static host
+//    port cannot share an instance; daemons run once per instance.
+//  - EKS: allocatable = capacity − kube-reserved − eviction threshold − VM overhead; max pods from ENIs;
+//    DaemonSets on every node (VPC CNI aws-node 25m CPU, kube-proxy 100m CPU, plus the workload's daemons)
+//    and CoreDNS as a two-replica Deployment (100m / 70Mi each); control plane per cluster-hour.
+//  - Both: capacity-provider / Karpenter headroom (target utilisation), a scale-in delay (nodes are sized
+//    for the highest demand of the last scaleInDelayHours + 1 hours), EBS gp3 root volume per node,
+//    Spot for the Spot-tolerant share, Savings Plans applied hour by hour (commitmentengine.h).
+#include "models/simulation/platformmodels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <QHash>
+
+#include "models/placement/placement.h"
+#include "models/simulation/commitmentengine.h"
+#include "models/simulation/moneyformat.h"
+#include "models/simulation/nodecapacity.h"
+#include "pricing/units.h"
+
+namespace fleetplan::models {
+
+namespace {
+
+namespace pl = placement;
+
+// EKS add-on defaults (requests per node): amazon-vpc-cni-k8s aws-node DaemonSet requests cpu 25m
+// (config/master/aws-k8s-cni.yaml); kube-proxy DaemonSet requests cpu 100m (EKS kube-proxy add-on
+// manifest); CoreDNS Deployment, 2 replicas, requests cpu 100m / memory 70Mi each (EKS CoreDNS add-on).
+constexpr double AwsNodeCpuMillicores = 25.0;
+constexpr double KubeProxyCpuMillicores = 100.0;
+constexpr double CoreDnsCpuMillicores = 100.0;
+constexpr double CoreDnsMemoryMib = 70.0;
+constexpr int CoreDnsReplicas = 2;
+
+const QStringList &defaultInstancePatterns()
+{
+    static const QStringList patterns{QStringLiteral("m6i.*"), QStringLiteral("c6i.*"), QStringLiteral("r6i.*"),
+                                      QStringLiteral("m7g.*"), QStringLiteral("c7g.*"), QStringLiteral("r7g.*")};
+    return patterns;
+}
+
+/// One item group of the placement request and where its count comes from.
+struct GroupSource
+{
+    int service = -1;         ///< index into scenario.services; -1 = CoreDNS
+    bool spotPart = false;    ///< the Spot-tolerant share of a spot_ok service
+    double cpuVcpu = 0, memoryMib = 0;
+    int slotsEach = 0;
+};
+
+/// A fleet state after placement, with the figures the cost engine needs.
+struct FleetState
+{
+    pl::PlacementResult placement;
+    double onDemandUsd = 0, spotUsd = 0;
+    QHash<QString, double> onDemandByFamily;
+    int nodes = 0;
+    double cpuAllocatable = 0, memoryAllocatable = 0, slotCapacity = 0; // vCPU, MiB, slots
+    double daemonCpu = 0, daemonMemory = 0, daemonSlots = 0;           // per-node daemons × nodes
+};
+
+std::size_t hashPlacement(const pl::PlacementResult &p)
+{
+    std::size_t h = qHash(p.nodes.size());
+    for (const pl::Node &n : p.nodes) {
+        h = h * 31 + std::size_t(n.nodeType);
+        for (const auto &item : n.items)
+            h = h * 131 + std::size_t(item.first) * 7 + std::size_t(item.second);
+    }
+    return h;
+}
+
+} // namespace
+
+PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
+{
+    const Scenario &sc = in.scenario;
+    const PlatformSettings &ps = sc.platform(id);
+    const bool ecs = id == PlatformId::EcsEc2;
+    const double cpuUnits = ecs ? double(pricing::EcsCpuUnitsPerVcpu) : 1000.0;
+    const QString platformName = displayName(id);
+    PlatformResult r;
+    r.id = id;
+
+    // ---- candidate instance types --------------------------------------------------------------------
+    const QStringList patterns = ps.instanceTypes.isEmpty() ? defaultInstancePatterns() : ps.instanceTypes;
+    QString matchError;
+    const QStringList names = in.catalog.matchInstanceTypes(patterns, &matchError);
+    if (!matchError.isEmpty())
+        r.warnings.append(matchError);
+    struct Candidate
+    {
+        const pricing::InstanceType *type;
+        double onDemand;
+        std::optional<double> spot;
+        NodeCapacity capacity;
+        int patternIndex;
+    };
+    QList<Candidate> candidates;
+    const double spotShare = std::clamp(in.purchase.spotShare, 0.0, 1.0);
+    for (const QString &name : names) {
+        const pricing::InstanceType *t = in.catalog.instanceType(name);
+        if (!t || !t->hasSpecs() || t->bareMetal || t->isAccelerated())
+            continue;
+        const auto od = in.catalog.onDemandHourly(in.region, name);
+        if (!od)
+            continue;
+        Candidate c{t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps), 0};
+        if (spotShare > 0) {
+            if (const auto sp = in.catalog.spotHourly(in.region, name))
+                c.spot = sp->usd;
+        }
+        for (qsizetype k = 0; k < patterns.size(); ++k) {
+            const QStringList one = in.catalog.matchInstanceTypes({patterns.at(k)});
+            if (one.contains(name)) {
+                c.patternIndex = int(k);
+                break;
+            }
+        }
+        candidates.append(c);
+    }
+    if (candidates.isEmpty()) {
+        r.warnings.append(QStringLiteral("no instance type of %1 has an On-Demand price in %2: %3 not priced")
+                              .arg(patterns.join(QStringLiteral(", ")), in.region, platformName));
+        finishTotals(r);
+        return r;
+    }
+
+    // ---- daemons (per-node overhead) and item groups ---------------------------------------------------
+    pl::Resources overhead{0, 0, 0};
+    QList<FleetItem> daemonItems;
+    if (!ecs) {
+        overhead = pl::Resources{AwsNodeCpuMillicores + KubeProxyCpuMillicores, 0, 2};
+        daemonItems.append(FleetItem{QStringLiteral("aws-node"), AwsNodeCpuMillicores / 1000.0, 0, 1, true, 1});
+        daemonItems.append(FleetItem{QStringLiteral("kube-proxy"), KubeProxyCpuMillicores / 1000.0, 0, 1, true, 1});
+    }
+    bool anyAwsvpc = false;
+    for (const Service &s : sc.services) {
+        if (s.kind != ServiceKind::Daemon && (!ecs || s.networkMode == NetworkMode::Awsvpc))
+            anyAwsvpc = true;
+    }
+    for (const Service &s : sc.services) {
+        if (s.kind != ServiceKind::Daemon)
+            continue;
+        const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
+        overhead[0] += s.effectiveCpu() * cpuUnits;
+        overhead[1] += s.effectiveMemoryMib();
+        overhead[2] += slotsEach;
+        daemonItems.append(FleetItem{s.name, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach, true, 1});
+    }
+    if (ecs && !anyAwsvpc)
+        overhead[2] = 0;
+
+    pl::PlacementRequest request;
+    request.cpuUnitsPerVcpu = cpuUnits;
+    request.timeBudgetMicros = in.placementBudgetMicros;
+    request.mode = pl::Mode::CheapestMix;
+    const double target = in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent);
+    request.targetUtilization = std::clamp(target, 1.0, 100.0) / 100.0;
+    QList<GroupSource> sources;
+    bool needArch[2] = {false, false};
+    double largest[2][2] = {{0, 0}, {0, 0}}; // [arch][cpu, memory]
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        const Service &s = sc.services.at(i);
+        if (s.kind == ServiceKind::Daemon)
+            continue;
+        if (s.os == OsFamily::Windows)
+            r.warnings.append(QStringLiteral("%1: Windows instances are priced at Linux rates (the catalog has Linux prices only)").arg(s.name));
+        const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
+        const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
+        pl::ItemGroup g;
+        g.service = s.name;
+        g.request = pl::Resources{s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach)};
+        g.arch = toId(s.arch);
+        g.exclusiveKey = exclusive;
+        const int a = s.arch == Arch::Arm64 ? 1 : 0;
+        needArch[a] = true;
+        largest[a][0] = std::max(largest[a][0], g.request.cpu);
+        largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
+        GroupSource src{int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach};
+        request.items.append(g);
+        sources.append(src);
+        if (s.spotOk && spotShare > 0) {
+            g.spotOk = true;
+            request.items.append(g);
+            src.spotPart = true;
+            sources.append(src);
+        }
+    }
+    if (!ecs) {
+        pl::ItemGroup dns;
+        dns.service = QStringLiteral("coredns");
+        dns.request = pl::Resources{CoreDnsCpuMillicores, CoreDnsMemoryMib, 1};
+        request.items.append(dns);
+        sources.append(GroupSource{-1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1});
+        largest[0][0] = std::max(largest[0][0], CoreDnsCpuMillicores);
+    }
+
+    // Fixed type (managed node group / ASG): per architecture, the first listed type (in pattern order,
+    // smallest first within a wildcard) that holds the largest task of that architecture.
+    if (!ps.mixedInstances) {
+        std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+            if (a.patternIndex != b.patternIndex)
+                return a.patternIndex < b.patternIndex;
+            if (a.type->vcpu != b.type->vcpu)
+                return a.type->vcpu < b.type->vcpu;
+            return a.type->memoryMib < b.type->memoryMib;
+        });
+        QList<Candidate> fixed;
+        for (int a = 0; a < 2; ++a) {
+            const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
+            for (const Candidate &c : candidates) {
+                if (c.type->arch != archWanted)
+                    continue;
+                if (needArch[a] && (c.capacity.cpu - overhead.cpu < largest[a][0] || c.capacity.memoryMib - overhead.memoryMib < largest[a][1]))
+                    continue;
+                if (needArch[a] || (a == 0 && !needArch[1])) {
+                    fixed.append(c);
+                    r.warnings.append(QStringLiteral("fixed instance type for %1 tasks: %2").arg(cpuArchName(archWanted), c.type->name));
+                }
+                break;
+            }
+        }
+        if (!fixed.isEmpty())
+            candidates = fixed;
+    }
+
+    // Node types: On-Demand variants, then Spot variants (only when a Spot share is bought).
+    QList<qsizetype> candidateOf; // parallel to request.nodeTypes: index into candidates
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype k = 0; k < candidates.size(); ++k) {
+            const Candidate &c = candidates.at(k);
+            if (pass == 1 && !c.spot)
+                continue;
+            pl::NodeType nt;
+            nt.name = c.type->name;
+            nt.arch = pricing::cpuArchName(c.type->arch);
+            nt.capacity = pl::Resources{c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit)};
+            if (ecs && !anyAwsvpc)
+                nt.capacity[2] = 0;
+            nt.overhead = overhead;
+            nt.spot = pass == 1;
+            nt.pricePerHour = pass == 1 ? *c.spot : c.onDemand;
+            request.nodeTypes.append(nt);
+            candidateOf.append(k);
+        }
+    }
+
+    // ---- hour by hour ----------------------------------------------------------------------------------
+    const DemandTimeline &demand = in.demand;
+    const int hours = demand.hours();
+    const int delay = std::max(0, ps.scaleInDelayHours);
+    const qsizetype groupCount = request.items.size();
+    QList<QList<int>> stateCounts;
+    stateCounts.reserve(demand.states().size());
+    for (const HourDemand &d : demand.states()) {
+        QList<int> c(groupCount, 0);
+        for (qsizetype g = 0; g < groupCount; ++g) {
+            const GroupSource &src = sources.at(g);
+            if (src.service < 0) {
+                c[g] = CoreDnsReplicas;
+                continue;
+            }
+            const int n = d.replicas.at(src.service);
+            const Service &s = sc.services.at(src.service);
+            if (s.spotOk && spotShare > 0) {
+                const int spotN = int(std::round(n * spotShare));
+                c[g] = src.spotPart ? spotN : n - spotN;
+            } else {
+                c[g] = n;
+            }
+        }
+        stateCounts.append(c);
+    }
+
+    QHash<QList<int>, int> countIds;
+    QHash<QPair<int, int>, int> transitions;
+    QList<FleetState> fleets;
+    QHash<std::size_t, QList<int>> fleetsByHash;
+    QList<int> fleetOfHour(hours, -1);
+    QStringList unplacedReasons;
+    const int typeCount = int(request.nodeTypes.size());
+
+    auto internFleet = [&](pl::PlacementResult &&placed) {
+        const std::size_t h = hashPlacement(placed);
+        for (int idx : fleetsByHash.value(h)) {
+            if (fleets.at(idx).placement.nodes == placed.nodes)
+                return idx;
+        }
+        FleetState f;
+        for (const pl::Node &n : placed.nodes) {
+            const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
+            const Candidate &c = candidates.at(candidateOf.at(n.nodeType));
+            if (t.spot) {
+                f.spotUsd += t.pricePerHour;
+            } else {
+                f.onDemandUsd += t.pricePerHour;
+                f.onDemandByFamily[c.type->family] += t.pricePerHour;
+            }
+            f.cpuAllocatable += t.capacity.cpu / cpuUnits;
+            f.memoryAllocatable += t.capacity.memoryMib;
+            f.slotCapacity += t.capacity[2];
+        }
+        f.nodes = int(placed.nodes.size());
+        for (const pl::Unplaced &u : placed.unplaced) {
+            if (!unplacedReasons.contains(u.reason))
+                unplacedReasons.append(u.reason);
+        }
+        f.placement = std::move(placed);
+        const int idx = int(fleets.size());
+        fleets.append(std::move(f));
+        fleetsByHash[h].append(idx);
+        return idx;
+    };
+
+    int previous = -1;
+    QList<int> window;
+    for (int h = 0; h < hours; ++h) {
+        window = stateCounts.at(demand.stateOfHour(h));
+        // Scale-in delay: nodes stay for the highest demand of the last `delay` hours.
+        for (int k = 1; k <= delay && h - k >= 0; ++k) {
+            const QList<int> &earlier = stateCounts.at(demand.stateOfHour(h - k));
+            for (qsizetype g = 0; g < groupCount; ++g)
+                window[g] = std::max(window.at(g), earlier.at(g));
+        }
+        auto cit = countIds.constFind(window);
+        if (cit == countIds.constEnd())
+            cit = countIds.insert(window, int(countIds.size()));
+        const QPair<int, int> key{previous, cit.value()};
+        auto tit = transitions.constFind(key);
+        int fleet;
+        if (tit != transitions.constEnd()) {
+            fleet = tit.value();
+        } else {
+            for (qsizetype g = 0; g < groupCount; ++g)
+                request.items[g].count = window.at(g);
+            pl::PlacementResult placed = previous < 0 ? pl::place(request)
+                                                      : pl::placeIncremental(request, fleets.at(previous).placement, true);
+            fleet = internFleet(std::move(placed));
+            transitions.insert(key, fleet);
+        }
+        fleetOfHour[h] = fleet;
+        previous = fleet;
+    }
+    for (const QString &reason : unplacedReasons)
+        r.warnings.append(QStringLiteral("not placed: ") + reason);
+
+    // ---- commitments per fleet state -------------------------------------------------------------------
+    const double commitment = std::max(0.0, in.purchase.savingsPlanUsdPerHour);
+    const auto plan = savingsPlanOf(in.purchase);
+    const auto spDiscount = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Ec2, plan);
+    QString boundFamily;
+    if (commitment > 0 && plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan) {
+        // An EC2 Instance Savings Plan is bound to one family: the one with the most On-Demand spend.
+        QHash<QString, double> spend;
+        for (int h = 0; h < hours; ++h) {
+            const FleetState &f = fleets.at(fleetOfHour.at(h));
+            for (auto it = f.onDemandByFamily.cbegin(); it != f.onDemandByFamily.cend(); ++it)
+                spend[it.key()] += it.value();
+        }
+        double best = -1;
+        for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
+            if (it.value() > best || (it.value() == best && it.key() < boundFamily)) {
+                best = it.value();
+                boundFamily = it.key();
+            }
+        }
+    }
+    const bool planApplies = commitment > 0 && spDiscount.has_value();
+    QList<double> coveredOfFleet(fleets.size(), 0.0);
+    if (planApplies) {
+        const Commitment c{plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan ? Commitment::Kind::Ec2InstanceSavingsPlan
+                                                                                    : Commitment::Kind::ComputeSavingsPlan,
+                           commitment, boundFamily, *spDiscount, 0.0};
+        for (qsizetype fi = 0; fi < fleets.size(); ++fi) {
+            QList<UsageLine> lines;
+            const FleetState &f = fleets.at(fi);
+            QStringList families = f.onDemandByFamily.keys();
+            families.sort();
+            for (const QString &family : families)
+                lines.append(UsageLine{family, pricing::CommitmentScope::Ec2, f.onDemandByFamily.value(family), 0});
+            applyCommitments(lines, {c});
+            for (const UsageLine &l : lines)
+                coveredOfFleet[fi] += l.coveredOnDemandUsd;
+        }
+    }
+
+    // ---- EBS, control plane ----------------------------------------------------------------------------
+    QString error;
+    const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
+    if (!ebsRate)
+        r.warnings.append(error);
+    const double ebsPerNodeHour = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
+    std::optional<pricing::Rate> controlPlane;
+    const int clusters = std::max(1, ps.clusters);
+    if (!ecs) {
+        controlPlane = in.catalog.eksControlPlaneHourly(in.region, ps.extendedSupport, &error);
+        if (!controlPlane)
+            r.warnings.append(error);
+    }
+    const double controlPlanePerHour = controlPlane ? clusters * controlPlane->usd : 0.0;
+
+    // ---- totals, series --------------------------------------------------------------------------------
+    QList<double> typeHours(typeCount, 0.0);
+    double onDemandUsd = 0, coveredUsd = 0, spotUsd = 0, nodeHours = 0;
+    HourlySeries &se = r.series;
+    se.costUsd.resize(hours);
+    se.nodes.resize(hours);
+    se.tasks.resize(hours);
+    se.cpuRequested.resize(hours);
+    se.memoryRequestedMib.resize(hours);
+    se.cpuAllocatable.resize(hours);
+    se.memoryAllocatableMib.resize(hours);
+    double reqCpu = 0, reqMem = 0, reqSlots = 0, allocCpu = 0, allocMem = 0, allocSlots = 0;
+    QList<double> curve(hours);
+    const int daemonsPerNode = int(daemonItems.size());
+    for (int h = 0; h < hours; ++h) {
+        const int fi = fleetOfHour.at(h);
+        const FleetState &f = fleets.at(fi);
+        for (const pl::Node &n : f.placement.nodes)
+            typeHours[n.nodeType] += 1.0;
+        onDemandUsd += f.onDemandUsd;
+        coveredUsd += coveredOfFleet.at(fi);
+        spotUsd += f.spotUsd;
+        nodeHours += f.nodes;
+        curve[h] = f.onDemandUsd;
+        const double nodeCost = f.onDemandUsd + f.spotUsd + f.nodes * ebsPerNodeHour;
+        const double hourCost = nodeCost - coveredOfFleet.at(fi) + (planApplies ? commitment : 0.0) + controlPlanePerHour;
+        se.costUsd[h] = hourCost;
+        se.nodes[h] = f.nodes;
+        r.peakNodes = std::max(r.peakNodes, f.nodes);
+        const QList<int> &counts = stateCounts.at(demand.stateOfHour(h));
+        double cpu = f.nodes * overhead.cpu / cpuUnits, mem = f.nodes * overhead.memoryMib, slotSum = f.nodes * overhead[2];
+        int tasks = f.nodes * daemonsPerNode;
+        for (qsizetype g = 0; g < groupCount; ++g) {
+            const GroupSource &src = sources.at(g);
+            const int n = counts.at(g);
+            tasks += n;
+            cpu += n * src.cpuVcpu;
+            mem += n * src.memoryMib;
+            slotSum += n * request.items.at(g).request[2];
+        }
+        se.tasks[h] = tasks;
+        se.cpuRequested[h] = cpu;
+        se.memoryRequestedMib[h] = mem;
+        se.cpuAllocatable[h] = f.cpuAllocatable;
+        se.memoryAllocatableMib[h] = f.memoryAllocatable;
+        reqCpu += cpu;
+        reqMem += mem;
+        reqSlots += slotSum;
+        allocCpu += f.cpuAllocatable;
+        allocMem += f.memoryAllocatable;
+        allocSlots += f.slotCapacity;
+        const double util = std::max(f.cpuAllocatable > 0 ? cpu / f.cpuAllocatable : 0.0,
+                                     f.memoryAllocatable > 0 ? mem / f.memoryAllocatable : 0.0);
+        r.idleCostUsd += nodeCost * std::clamp(1.0 - util, 0.0, 1.0);
+    }
+    r.utilisation.cpu = allocCpu > 0 ? reqCpu / allocCpu : 0.0;
+    r.utilisation.memory = allocMem > 0 ? reqMem / allocMem : 0.0;
+    r.utilisation.slotUsage = allocSlots > 0 ? reqSlots / allocSlots : 0.0;
+    if (r.utilisation.slotUsage > 0.98 && r.utilisation.slotUsage > r.utilisation.cpu && r.utilisation.slotUsage > r.utilisation.memory) {
+        r.warnings.append(ecs ? QStringLiteral("the awsvpc ENI limit (ENIs − 1 tasks per instance) decides the fleet size, not CPU or memory; "
+                                               "awsvpc trunking would raise it")
+                              : QStringLiteral("the max-pods limit decides the fleet size, not CPU or memory; "
+                                               "VPC CNI prefix delegation would raise it"));
+    }
+
+    // Components.
+    {
+        CostComponent c;
+        c.id = ComponentId::ComputeOnDemand;
+        c.usd = onDemandUsd - coveredUsd;
+        c.unit = QStringLiteral("instance-hours");
+        QStringList lines;
+        for (int t = 0; t < typeCount; ++t) {
+            const pl::NodeType &nt = request.nodeTypes.at(t);
+            if (nt.spot || typeHours.at(t) <= 0)
+                continue;
+            c.quantity += typeHours.at(t);
+            lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
+                                        typeHours.at(t) * nt.pricePerHour, nt.name));
+        }
+        if (coveredUsd > 0)
+            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD").arg(formatNumber(coveredUsd, 2), formatNumber(c.usd, 2)));
+        c.explanation = lines.join(u'\n');
+        r.components.append(c);
+    }
+    if (spotShare > 0) {
+        CostComponent c;
+        c.id = ComponentId::ComputeSpot;
+        c.usd = spotUsd;
+        c.unit = QStringLiteral("instance-hours");
+        QStringList lines;
+        for (int t = 0; t < typeCount; ++t) {
+            const pl::NodeType &nt = request.nodeTypes.at(t);
+            if (!nt.spot || typeHours.at(t) <= 0)
+                continue;
+            c.quantity += typeHours.at(t);
+            lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
+                                        typeHours.at(t) * nt.pricePerHour, nt.name + QStringLiteral(" Spot")));
+        }
+        c.explanation = lines.isEmpty() ? QStringLiteral("no Spot node was needed") : lines.join(u'\n');
+        r.components.append(c);
+    }
+    if (commitment > 0) {
+        if (planApplies) {
+            r.components.append(CostComponent{
+                ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
+                QStringLiteral("%1 hours × %2 USD/h %3 commitment = %4 USD (%5 % off On-Demand%6; covers %7 USD of "
+                               "On-Demand usage; unused commitment is still paid)")
+                    .arg(hours)
+                    .arg(formatRate(commitment), pricing::commitmentPlanName(plan), formatNumber(commitment * hours, 2),
+                         formatNumber(*spDiscount, 1),
+                         boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + boundFamily,
+                         formatNumber(coveredUsd, 2))});
+        } else {
+            r.warnings.append(QStringLiteral("no discount assumption for the Savings Plan (term %1 years, %2): not applied")
+                                  .arg(in.purchase.savingsPlanTermYears)
+                                  .arg(in.purchase.savingsPlanPayment));
+        }
+    }
+    if (controlPlane) {
+        const double qty = double(clusters) * hours;
+        r.components.append(CostComponent{ComponentId::ControlPlane, qty * controlPlane->usd, qty, QStringLiteral("cluster-hours"),
+                                          explainProduct(qty, QStringLiteral("cluster-hours"), controlPlane->usd, qty * controlPlane->usd,
+                                                         ps.extendedSupport ? QStringLiteral("extended support")
+                                                                            : QStringLiteral("standard support"))});
+    }
+    if (ebsRate) {
+        const double gbMonths = nodeHours * std::max(0.0, ps.ebsGibPerNode) / pricing::HoursPerMonth;
+        r.components.append(CostComponent{
+            ComponentId::Ebs, gbMonths * ebsRate->usd, gbMonths, QStringLiteral("GB-months"),
+            QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
+                .arg(formatNumber(nodeHours, 0), formatRate(ps.ebsGibPerNode), formatNumber(gbMonths, 2),
+                     formatRate(ebsRate->usd), formatNumber(gbMonths * ebsRate->usd, 2))});
+    }
+    finishTotals(r);
+
+    for (int t = 0; t < typeCount; ++t) {
+        if (typeHours.at(t) > 0) {
+            const pl::NodeType &nt = request.nodeTypes.at(t);
+            r.nodeHoursByType[nt.spot ? nt.name + QStringLiteral(" (spot)") : nt.name] += typeHours.at(t);
+        }
+    }
+
+    // ---- fleet snapshots -------------------------------------------------------------------------------
+    r.fleetStateOfHour = fleetOfHour;
+    r.fleetStates.reserve(fleets.size());
+    for (const FleetState &f : fleets) {
+        FleetSnapshot snap{id, 0, {}};
+        snap.nodes.reserve(f.placement.nodes.size());
+        for (const pl::Node &n : f.placement.nodes) {
+            const pl::NodeType &nt = request.nodeTypes.at(n.nodeType);
+            FleetNode node;
+            node.instanceType = nt.name;
+            node.spot = nt.spot;
+            node.cpuCapacity = nt.capacity.cpu / cpuUnits;
+            node.memoryCapacityMib = nt.capacity.memoryMib;
+            node.slotCapacity = int(nt.capacity[2]);
+            node.usdPerHour = nt.pricePerHour;
+            node.items = daemonItems;
+            for (const auto &[g, count] : n.items) {
+                const GroupSource &src = sources.at(g);
+                node.items.append(FleetItem{request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count});
+            }
+            snap.nodes.append(std::move(node));
+        }
+        r.fleetStates.append(std::move(snap));
+    }
+
+    // ---- Savings Plan recommendation -------------------------------------------------------------------
+    if (const auto dp = in.catalog.commitments().discountPercent(pricing::CommitmentScope::Ec2, pricing::CommitmentPlan::ComputeSavingsPlan,
+                                                                 in.purchase.savingsPlanTermYears, paymentOf(in.purchase))) {
+        const double other = spotUsd + nodeHours * ebsPerNodeHour + controlPlanePerHour * hours;
+        r.savingsPlan = recommendSavingsPlan(curve, *dp, other);
+    }
+
+    // ---- assumptions -----------------------------------------------------------------------------------
+    if (ecs) {
+        r.assumptions.append({QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
+                              QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)")});
+        r.assumptions.append({QStringLiteral("ECS registered memory"),
+                              ps.osReservedMemoryMib > 0
+                                  ? QStringLiteral("installed − %1 MiB OS − %2 MiB ECS_RESERVED_MEMORY").arg(ps.osReservedMemoryMib).arg(ps.ecsReservedMemoryMib)
+                                  : QStringLiteral("installed − 207/8192 of it for the OS (m4.large: 8192 → 7985 MiB) − %1 MiB ECS_RESERVED_MEMORY").arg(ps.ecsReservedMemoryMib),
+                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html; ecs_client.go @8dfceca")});
+        r.assumptions.append({QStringLiteral("awsvpc tasks per instance"),
+                              ps.awsvpcTrunking ? QStringLiteral("trunking: branch ENIs + 1 (estimate; c5.large → 10), ENIs − 1 where trunking is unsupported")
+                                                : QStringLiteral("ENIs − 1 (c5.large: 3 ENIs → 2 tasks)"),
+                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html")});
+        r.assumptions.append({QStringLiteral("static host ports"), QStringLiteral("bridge/host tasks with a static host port never share an instance"),
+                              QStringLiteral("ECS task definition portMappings hostPort")});
+    } else {
+        r.assumptions.append({QStringLiteral("EKS kube-reserved"), QStringLiteral("CPU 6 %/1 %/0.5 %/0.25 % tiers; memory 11 MiB × max pods + 255 MiB"),
+                              QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e")});
+        r.assumptions.append({QStringLiteral("eviction threshold"), QStringLiteral("memory.available 100 MiB"),
+                              QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e")});
+        r.assumptions.append({QStringLiteral("VM memory overhead"), QStringLiteral("%1 % of memory (arm64: after 64 MiB CMA)").arg(ps.vmOverheadPercent),
+                              QStringLiteral("aws/karpenter-provider-aws pkg/providers/instancetype/types.go @1d92708")});
+        r.assumptions.append({QStringLiteral("max pods"),
+                              ps.prefixDelegation ? QStringLiteral("prefix delegation: 110 below 30 vCPU, else 250")
+                                                  : QStringLiteral("ENIs × (IPv4 per ENI − 1) + 2"),
+                              ps.prefixDelegation ? QStringLiteral("EKS best practices, VPC CNI prefix mode")
+                                                  : QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go @81fec2e")});
+        r.assumptions.append({QStringLiteral("EKS add-on DaemonSets"), QStringLiteral("aws-node 25m CPU, kube-proxy 100m CPU on every node; CoreDNS 2 × 100m / 70 MiB"),
+                              QStringLiteral("EKS add-on default manifests (amazon-vpc-cni-k8s aws-k8s-cni.yaml, kube-proxy, coredns)")});
+        if (controlPlane)
+            r.assumptions.append({QStringLiteral("EKS control plane"),
+                                  QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)").arg(formatRate(controlPlane->usd)).arg(clusters),
+                                  controlPlane->source});
+    }
+    r.assumptions.append({QStringLiteral("instance types"),
+                          ps.mixedInstances ? QStringLiteral("cheapest mix of %1").arg(patterns.join(QStringLiteral(", ")))
+                                            : QStringLiteral("one fixed type per architecture from %1").arg(patterns.join(QStringLiteral(", "))),
+                          QStringLiteral("scenario platform settings")});
+    r.assumptions.append({QStringLiteral("headroom"), QStringLiteral("nodes filled to %1 % of CPU and memory").arg(formatNumber(request.targetUtilization * 100, 1)),
+                          ecs ? QStringLiteral("ECS capacity provider managed scaling targetCapacity") : QStringLiteral("scenario target utilisation")});
+    r.assumptions.append({QStringLiteral("scale-in delay"), QStringLiteral("%1 h: nodes sized for the highest demand of the last %2 h").arg(delay).arg(delay + 1),
+                          QStringLiteral("scenario platform settings")});
+    if (ebsRate)
+        r.assumptions.append({QStringLiteral("EBS root volume"), QStringLiteral("%1 GB gp3 per node at %2 USD per GB-month ÷ 730 h").arg(formatRate(ps.ebsGibPerNode), formatRate(ebsRate->usd)),
+                              ebsRate->source});
+    if (!candidates.isEmpty()) {
+        if (const auto od = in.catalog.onDemandHourly(in.region, candidates.constFirst().type->name))
+            r.assumptions.append({QStringLiteral("EC2 On-Demand prices"), QStringLiteral("Linux, shared tenancy, as of %1").arg(od->asOf), od->source});
+    }
+    if (spotShare > 0)
+        r.assumptions.append({QStringLiteral("EC2 Spot"), QStringLiteral("%1 % of spot_ok tasks on Spot nodes at the catalog's Spot snapshot (estimate)").arg(formatNumber(spotShare * 100, 0)),
+                              QStringLiteral("ec2_spot_avg_prices.csv")});
+    return r;
+}
+
+} // namespace fleetplan::models

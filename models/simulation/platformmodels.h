@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QString>
+
+#include "models/scenario.h"
+#include "models/simulation/costreport.h"
+#include "models/simulation/demandtimeline.h"
+#include "pricing/catalog.h"
+#include "pricing/commitments.h"
+
+/// The five platform models. Each turns the demand timeline into what AWS bills for one platform and
+/// returns a complete PlatformResult (components with explanations, series, warnings, assumptions).
+/// simulate() (simulation.h) is the public entry point; these are exposed for tests and benchmarks.
+namespace fleetplan::models {
+
+/// What every platform model reads. References must outlive the call.
+struct SimulationInput
+{
+    const Scenario &scenario;
+    const pricing::Catalog &catalog;
+    const DemandTimeline &demand;
+    QString region;              ///< after WhatIf::region
+    PurchaseOptions purchase;    ///< after WhatIf::spotShare / savingsPlanUsdPerHour
+    std::optional<double> targetUtilizationPercent; ///< WhatIf override for the EC2 platforms
+    int placementBudgetMicros = 0; ///< improvement-phase budget of each placement call (0 = constructive only)
+};
+
+/// The discount (percent off On-Demand) of the scenario's Savings Plan for a scope, from the catalog's
+/// commitment assumptions; nullopt when AWS sells no such plan (an EC2 Instance SP for Fargate).
+std::optional<double> savingsPlanDiscountPercent(const SimulationInput &in, pricing::CommitmentScope scope,
+                                                 pricing::CommitmentPlan plan);
+pricing::CommitmentPlan savingsPlanOf(const PurchaseOptions &purchase);
+pricing::PaymentOption paymentOf(const PurchaseOptions &purchase);
+
+/// ECS Fargate, ECS Fargate Spot or EKS Fargate.
+PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id);
+/// ECS on EC2 or EKS managed nodes.
+PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id);
+
+/// Fargate Spot capacity-provider strategy: tasks on FARGATE_SPOT out of `tasks` of one service. The base
+/// goes to FARGATE first; the rest is split by the weights, FARGATE_SPOT getting
+/// floor(rest × spotWeight ÷ (fargateWeight + spotWeight)) (rounding favours FARGATE; ECS
+/// developer guide, "Capacity provider strategies"). Both weights 0 = everything on FARGATE.
+int fargateSpotTasks(int tasks, int base, int fargateWeight, int spotWeight);
+
+/// Sums component usd into totalUsd and sorts components in ComponentId order.
+void finishTotals(PlatformResult &result);
+
+} // namespace fleetplan::models
