@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QtTest>
+
+#include "data/reports/costreportfixture.h"
+#include "views/timelinechart.h"
+
+using fleetplan::models::PlatformId;
+using fleetplan::views::TimelineChart;
+
+/// The hour-by-hour chart: cost, nodes and load over the billing period, zoomed and panned in time.
+class TestTimelineChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seriesMatchReport()
+    {
+        TimelineChart chart;
+        const auto report = fixture::costReport();
+        chart.setReport(report);
+        for (const auto &p : report.platforms) {
+            QCPGraph *cost = chart.costGraph(p.id);
+            QVERIFY(cost);
+            QCOMPARE(cost->dataCount(), 730);
+            QCOMPARE(cost->data()->at(8)->value, p.series.costUsd.at(8));
+            QCOMPARE(cost->valueAxis()->axisRect(), chart.costRect());
+            QCPGraph *nodes = chart.nodeGraph(p.id);
+            QVERIFY(nodes);
+            QCOMPARE(nodes->valueAxis()->axisRect(), chart.fleetRect());
+        }
+        // ECS on EC2 at 08:00 on day 1: 12 nodes (fixture: one 1-vCPU task per m5.large, 12 by day, 8 by night).
+        QCOMPARE(chart.nodeGraph(PlatformId::EcsEc2)->data()->at(8)->value, 12.0);
+        QCOMPARE(chart.nodeGraph(PlatformId::EcsEc2)->data()->at(7)->value, 8.0);
+        // Fargate has no nodes: its curve counts tasks (one micro-VM each).
+        QCOMPARE(chart.nodeGraph(PlatformId::EcsFargate)->data()->at(8)->value, 12.0);
+        // ECS on EC2 cost of hour 8: 715.62 USD × 12 ÷ 7288 task-hours = 1.1783 USD.
+        QVERIFY(qAbs(chart.costGraph(PlatformId::EcsEc2)->data()->at(8)->value - 1.17830) < 1e-4);
+        // The load curve: vCPU requested on the first Fargate platform, on the fleet panel's right axis.
+        QVERIFY(chart.loadGraph());
+        QCOMPARE(chart.loadPlatform(), PlatformId::EcsFargate);
+        QCOMPARE(chart.loadGraph()->valueAxis(), chart.fleetRect()->axis(QCPAxis::atRight));
+        QCOMPARE(chart.loadGraph()->data()->at(3)->value, 8.0);
+        QCOMPARE(chart.loadGraph()->data()->at(12)->value, 12.0);
+        // The whole period is shown; cost axis labelled per hour.
+        QCOMPARE(chart.xAxis->range().lower, 0.0);
+        QCOMPARE(chart.xAxis->range().upper, 729.0);
+        QCOMPARE(chart.costRect()->axis(QCPAxis::atLeft)->label(), QStringLiteral("USD / hour"));
+    }
+
+    void zoomAndPanAreHorizontalAndShared()
+    {
+        TimelineChart chart;
+        chart.resize(900, 500);
+        chart.setReport(fixture::costReport());
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(chart.interactions().testFlag(QCP::iRangeZoom));
+        QVERIFY(chart.interactions().testFlag(QCP::iRangeDrag));
+        QCOMPARE(chart.costRect()->rangeZoom(), Qt::Horizontal);
+        QCOMPARE(chart.fleetRect()->rangeDrag(), Qt::Horizontal);
+
+        QCPAxis *costX = chart.costRect()->axis(QCPAxis::atBottom);
+        QCPAxis *fleetX = chart.fleetRect()->axis(QCPAxis::atBottom);
+        const QCPRange costYBefore = chart.costRect()->axis(QCPAxis::atLeft)->range();
+        // Wheel up over the cost panel zooms in on time only, and the fleet panel follows.
+        const QPointF centre = chart.costRect()->rect().center();
+        QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&chart, &wheel);
+        QVERIFY2(costX->range().size() < 729.0, qPrintable(QString::number(costX->range().size())));
+        QCOMPARE(fleetX->range(), costX->range());
+        QCOMPARE(chart.costRect()->axis(QCPAxis::atLeft)->range(), costYBefore);
+
+        // Dragging pans both panels the same way.
+        const QCPRange before = costX->range();
+        const QPoint from = chart.fleetRect()->rect().center();
+        QTest::mousePress(&chart, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(&chart, from + QPoint(-100, 0));
+        QTest::mouseRelease(&chart, Qt::LeftButton, Qt::NoModifier, from + QPoint(-100, 0));
+        QVERIFY2(costX->range().lower > before.lower, qPrintable(QString::number(costX->range().lower)));
+        QVERIFY(qAbs(costX->range().size() - before.size()) < 1e-6);
+        QCOMPARE(fleetX->range(), costX->range());
+    }
+
+    void summaryNamesRanges()
+    {
+        TimelineChart chart;
+        QVERIFY(!chart.accessibleName().isEmpty());
+        chart.setReport(fixture::costReport());
+        const QString summary = chart.textSummary();
+        // ECS on EC2: 715.62 × 8 ÷ 7288 = 0.79 USD by night, 715.62 × 12 ÷ 7288 = 1.18 USD by day.
+        QVERIFY2(summary.contains(QStringLiteral("ECS on EC2: 0.79 to 1.18 USD per hour (mean 0.98), 8 to 12 nodes.")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("ECS Fargate: 0.39 to 0.59 USD per hour (mean 0.49), 8 to 12 tasks.")),
+                 qPrintable(summary));
+        QVERIFY2(summary.endsWith(QStringLiteral("Load: 8.00 to 12.00 vCPU requested over 730 hours.")), qPrintable(summary));
+    }
+};
+
+QTEST_MAIN(TestTimelineChart)
+#include "tst_timelinechart.moc"

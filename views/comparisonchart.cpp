@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/comparisonchart.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QLocale>
+#include <QMouseEvent>
+#include <QToolTip>
+
+#include "views/theme.h"
+
+namespace fleetplan::views {
+
+using models::ComponentId;
+using models::PlatformId;
+
+namespace {
+
+constexpr double BarWidth = 0.6;
+
+QString periodUnit(int hours)
+{
+    return hours == 730 ? QStringLiteral("month") : QStringLiteral("%1 hours").arg(hours);
+}
+
+} // namespace
+
+QString formatUsdAmount(double usd)
+{
+    QLocale c(QLocale::C);
+    c.setNumberOptions(QLocale::DefaultNumberOptions);
+    // -0.00 reads as a figure that changed sign; print 0.00 instead.
+    if (std::abs(usd) < 0.005)
+        usd = 0.0;
+    return c.toString(usd, 'f', 2);
+}
+
+QString formatUsdShort(double usd)
+{
+    QLocale c(QLocale::C);
+    c.setNumberOptions(QLocale::DefaultNumberOptions);
+    return QStringLiteral("$") + c.toString(std::round(usd), 'f', 0);
+}
+
+ComparisonChart::ComparisonChart(QWidget *parent)
+    : QCustomPlot(parent), m_theme(ChartTheme::forWindowColor(palette().window().color()))
+{
+    setAccessibleName(tr("Cost comparison chart"));
+    setAccessibleDescription(tr("Stacked bars of the cost of each platform, split by cost component"));
+    setMouseTracking(true);
+    setMinimumSize(320, 220);
+    // The legend sits to the right of the bars, outside the axis rect, so it never hides a bar.
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->addElement(0, 1, legend);
+    plotLayout()->setColumnStretchFactor(1, 0.001);
+    legend->setVisible(true);
+    legend->setFillOrder(QCPLegend::foRowsFirst);
+    xAxis->grid()->setVisible(false);
+    rebuild();
+}
+
+void ComparisonChart::setReport(const models::CostReport &report)
+{
+    m_report = report;
+    rebuild();
+}
+
+void ComparisonChart::setTheme(const ChartTheme &theme)
+{
+    m_theme = theme;
+    rebuild();
+}
+
+void ComparisonChart::rebuild()
+{
+    clearPlottables();
+    clearItems();
+    m_bars.clear();
+    m_components.clear();
+    m_platforms.clear();
+    m_totalLabels.clear();
+    m_cheapest = -1;
+
+    m_theme.apply(this);
+    yAxis->setLabel(tr("USD / %1").arg(periodUnit(m_report.hours)));
+
+    QVector<double> keys;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double maxTotal = 0;
+    for (int i = 0; i < m_report.platforms.size(); ++i) {
+        const models::PlatformResult &p = m_report.platforms.at(i);
+        m_platforms.append(p.id);
+        keys.append(i + 1);
+        QString name = models::displayName(p.id);
+        // Two lines keep five labels from colliding on a narrow chart.
+        const int space = name.indexOf(u' ', name.size() / 2 - 1);
+        if (space > 0)
+            name[space] = u'\n';
+        ticker->addTick(i + 1, name);
+        maxTotal = std::max(maxTotal, p.totalUsd);
+        if (m_cheapest < 0 || p.totalUsd < m_report.platforms.at(m_cheapest).totalUsd)
+            m_cheapest = i;
+    }
+    xAxis->setTicker(ticker);
+    xAxis->setRange(0.4, std::max<double>(1, m_report.platforms.size()) + 0.6);
+    xAxis->setTickLength(0, 3);
+    xAxis->setSubTicks(false);
+    yAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.22 : 1.0);
+    yAxis->setNumberFormat(QStringLiteral("f"));
+    yAxis->setNumberPrecision(0);
+
+    for (int c = 0; c < models::ComponentCount; ++c) {
+        const auto id = static_cast<ComponentId>(c);
+        QVector<double> values;
+        bool present = false;
+        for (const models::PlatformResult &p : m_report.platforms) {
+            present = present || p.component(id) != nullptr;
+            values.append(p.componentUsd(id));
+        }
+        if (!present)
+            continue;
+        auto *bars = new QCPBars(xAxis, yAxis);
+        bars->setName(models::displayName(id));
+        bars->setWidth(BarWidth);
+        bars->setBrush(componentColor(id));
+        bars->setPen(QPen(m_theme.background, 0.8));
+        bars->setAntialiased(false);
+        bars->setData(keys, values, true);
+        if (!m_bars.isEmpty())
+            bars->moveAbove(m_bars.constLast());
+        m_bars.append(bars);
+        m_components.append(id);
+    }
+
+    for (int i = 0; i < m_report.platforms.size(); ++i) {
+        const models::PlatformResult &p = m_report.platforms.at(i);
+        auto *label = new QCPItemText(this);
+        label->setClipToAxisRect(false);
+        label->position->setType(QCPItemPosition::ptPlotCoords);
+        label->position->setCoords(i + 1, p.totalUsd);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->setTextAlignment(Qt::AlignCenter);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setColor(m_theme.text);
+        QFont font = m_theme.labelFont;
+        font.setBold(i == m_cheapest);
+        label->setFont(font);
+        label->setPen(QPen(platformColor(p.id), i == m_cheapest ? 2.0 : 1.0));
+        label->setBrush(m_theme.background);
+        label->setText(totalLabel(i));
+        m_totalLabels.append(label);
+    }
+    legend->setVisible(!m_bars.isEmpty());
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ComparisonChart::totalLabel(int bar) const
+{
+    if (bar < 0 || bar >= m_report.platforms.size())
+        return {};
+    const QString total = formatUsdShort(m_report.platforms.at(bar).totalUsd);
+    return bar == m_cheapest ? QStringLiteral("★ cheapest\n") + total : total;
+}
+
+QString ComparisonChart::tooltipAt(const QPointF &pos) const
+{
+    if (m_report.platforms.isEmpty() || !axisRect()->rect().contains(pos.toPoint()))
+        return {};
+    const double key = xAxis->pixelToCoord(pos.x());
+    const double value = yAxis->pixelToCoord(pos.y());
+    const int index = int(std::lround(key)) - 1;
+    if (index < 0 || index >= m_report.platforms.size() || std::abs(key - (index + 1)) > BarWidth / 2)
+        return {};
+    const models::PlatformResult &p = m_report.platforms.at(index);
+    double base = 0;
+    for (const ComponentId id : m_components) {
+        const double usd = p.componentUsd(id);
+        if (usd > 0 && value >= base && value < base + usd) {
+            const double share = p.totalUsd > 0 ? usd / p.totalUsd * 100.0 : 0.0;
+            return tr("%1 — %2: %3 USD (%4 % of %5 USD)")
+                .arg(models::displayName(p.id), models::displayName(id), formatUsdAmount(usd),
+                     QString::number(share, 'f', 1), formatUsdAmount(p.totalUsd));
+        }
+        base += usd;
+    }
+    return {};
+}
+
+QString ComparisonChart::textSummary() const
+{
+    if (m_report.platforms.isEmpty())
+        return tr("No platform simulated.");
+    QList<const models::PlatformResult *> sorted;
+    for (const models::PlatformResult &p : m_report.platforms)
+        sorted.append(&p);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    const double cheapest = sorted.constFirst()->totalUsd;
+    QStringList parts;
+    for (const models::PlatformResult *p : sorted) {
+        QString line = tr("%1: %2 USD per %3").arg(models::displayName(p->id), formatUsdAmount(p->totalUsd),
+                                                   periodUnit(m_report.hours));
+        if (p == sorted.constFirst())
+            line += tr(" (cheapest)");
+        else if (cheapest > 0)
+            line += tr(" (%1 % more)").arg(QString::number((p->totalUsd - cheapest) / cheapest * 100.0, 'f', 1));
+        parts.append(line + u'.');
+    }
+    return parts.join(u' ');
+}
+
+void ComparisonChart::mouseMoveEvent(QMouseEvent *event)
+{
+    QCustomPlot::mouseMoveEvent(event);
+    const QString tip = tooltipAt(event->position());
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), tip, this);
+}
+
+} // namespace fleetplan::views

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/timelinechart.h"
+
+#include <algorithm>
+
+#include "views/comparisonchart.h"
+#include "views/theme.h"
+
+namespace fleetplan::views {
+
+using models::PlatformId;
+
+namespace {
+
+struct Range
+{
+    double min = 0;
+    double max = 0;
+    double mean = 0;
+};
+
+template<typename T>
+Range rangeOf(const QList<T> &values)
+{
+    Range r;
+    if (values.isEmpty())
+        return r;
+    r.min = r.max = double(values.constFirst());
+    double sum = 0;
+    for (const T v : values) {
+        r.min = std::min(r.min, double(v));
+        r.max = std::max(r.max, double(v));
+        sum += double(v);
+    }
+    r.mean = sum / double(values.size());
+    return r;
+}
+
+} // namespace
+
+bool isFargatePlatform(PlatformId id)
+{
+    return id == PlatformId::EcsFargate || id == PlatformId::EcsFargateSpot || id == PlatformId::EksFargate;
+}
+
+TimelineChart::TimelineChart(QWidget *parent)
+    : QCustomPlot(parent), m_theme(ChartTheme::forWindowColor(palette().window().color()))
+{
+    setAccessibleName(tr("Cost and fleet timeline chart"));
+    setAccessibleDescription(tr("Cost per hour and nodes per hour of each platform over the billing period, with the load"));
+    setMinimumSize(320, 260);
+
+    m_costRect = axisRect();
+    m_fleetRect = new QCPAxisRect(this);
+    plotLayout()->addElement(1, 0, m_fleetRect);
+    m_fleetRect->axis(QCPAxis::atRight)->setVisible(true);
+    auto *group = new QCPMarginGroup(this);
+    m_costRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    m_fleetRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    // Same right-hand space in both panels, so the hours line up (the cost panel's right axis stays empty).
+    m_costRect->axis(QCPAxis::atRight)->setVisible(true);
+    m_costRect->axis(QCPAxis::atRight)->setTickLabels(false);
+    m_costRect->axis(QCPAxis::atRight)->setTicks(false);
+
+    // Legend below both panels, several entries per row.
+    m_costRect->insetLayout()->take(legend);
+    plotLayout()->addElement(2, 0, legend);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(3);
+    legend->setVisible(true);
+    plotLayout()->setRowStretchFactor(0, 1.2);
+    plotLayout()->setRowStretchFactor(1, 1.0);
+    plotLayout()->setRowStretchFactor(2, 0.001);
+
+    for (QCPAxisRect *rect : {m_costRect, m_fleetRect}) {
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+        ticker->setTickStep(24);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+    }
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
+    QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
+    connect(costX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), fleetX, qOverload<const QCPRange &>(&QCPAxis::setRange));
+    connect(fleetX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), costX, qOverload<const QCPRange &>(&QCPAxis::setRange));
+    rebuild();
+}
+
+void TimelineChart::setReport(const models::CostReport &report)
+{
+    m_report = report;
+    rebuild();
+}
+
+void TimelineChart::setTheme(const ChartTheme &theme)
+{
+    m_theme = theme;
+    rebuild();
+}
+
+void TimelineChart::rebuild()
+{
+    clearGraphs();
+    m_costGraphs.clear();
+    m_nodeGraphs.clear();
+    m_loadGraph = nullptr;
+    m_theme.apply(this);
+
+    QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
+    QCPAxis *costY = m_costRect->axis(QCPAxis::atLeft);
+    QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
+    QCPAxis *fleetY = m_fleetRect->axis(QCPAxis::atLeft);
+    QCPAxis *loadY = m_fleetRect->axis(QCPAxis::atRight);
+    costY->setLabel(tr("USD / hour"));
+    fleetY->setLabel(tr("nodes (Fargate: tasks)"));
+    loadY->setLabel(tr("load: vCPU requested"));
+    fleetX->setLabel(tr("hour of the billing period (grid: days)"));
+    costX->setTickLabels(true);
+
+    const int hours = m_report.hours;
+    QVector<double> keys(hours);
+    for (int h = 0; h < hours; ++h)
+        keys[h] = h;
+
+    // The load curve: vCPU the workload requests. Fargate platforms request exactly the tasks' sizes
+    // (no daemons per node), so the first Fargate platform gives the cleanest curve.
+    const models::PlatformResult *loadSource = nullptr;
+    for (const models::PlatformResult &p : m_report.platforms) {
+        if (isFargatePlatform(p.id) && !p.series.cpuRequested.isEmpty()) {
+            loadSource = &p;
+            break;
+        }
+    }
+    if (!loadSource && !m_report.platforms.isEmpty())
+        loadSource = &m_report.platforms.constFirst();
+    if (loadSource && loadSource->series.cpuRequested.size() >= hours) {
+        m_loadPlatform = loadSource->id;
+        m_loadGraph = addGraph(fleetX, loadY);
+        m_loadGraph->setName(tr("load (vCPU requested)"));
+        QColor fill = m_theme.text;
+        fill.setAlpha(40);
+        m_loadGraph->setPen(QPen(m_theme.axis, 1, Qt::DotLine));
+        m_loadGraph->setBrush(fill);
+        m_loadGraph->setLineStyle(QCPGraph::lsStepLeft);
+        m_loadGraph->setData(keys, QVector<double>(loadSource->series.cpuRequested.cbegin(),
+                                                   loadSource->series.cpuRequested.cbegin() + hours), true);
+    }
+
+    double maxCost = 0;
+    double maxNodes = 0;
+    for (const models::PlatformResult &p : m_report.platforms) {
+        const QColor color = platformColor(p.id);
+        if (p.series.costUsd.size() >= hours) {
+            QCPGraph *cost = addGraph(costX, costY);
+            cost->setName(models::displayName(p.id));
+            cost->setPen(QPen(color, 1.6));
+            cost->setLineStyle(QCPGraph::lsStepLeft);
+            cost->setData(keys, QVector<double>(p.series.costUsd.cbegin(), p.series.costUsd.cbegin() + hours), true);
+            m_costGraphs.insert(p.id, cost);
+            maxCost = std::max(maxCost, rangeOf(p.series.costUsd).max);
+        }
+        const bool fargate = isFargatePlatform(p.id);
+        const QList<int> &counts = fargate ? p.series.tasks : p.series.nodes;
+        if (counts.size() >= hours) {
+            QCPGraph *nodes = addGraph(fleetX, fleetY);
+            nodes->setName(models::displayName(p.id) + (fargate ? tr(" tasks") : tr(" nodes")));
+            nodes->setPen(QPen(color, 1.4, fargate ? Qt::DashLine : Qt::SolidLine));
+            nodes->setLineStyle(QCPGraph::lsStepLeft);
+            QVector<double> values(hours);
+            for (int h = 0; h < hours; ++h)
+                values[h] = counts.at(h);
+            nodes->setData(keys, values, true);
+            nodes->removeFromLegend();   // same colour as the platform's cost line
+            m_nodeGraphs.insert(p.id, nodes);
+            maxNodes = std::max(maxNodes, rangeOf(counts).max);
+        }
+    }
+    const double end = std::max(1, hours - 1);
+    costX->setRange(0, end);
+    fleetX->setRange(0, end);
+    costY->setRange(0, maxCost > 0 ? maxCost * 1.1 : 1);
+    fleetY->setRange(0, maxNodes > 0 ? maxNodes * 1.1 : 1);
+    const double maxLoad = loadSource ? rangeOf(loadSource->series.cpuRequested).max : 0;
+    loadY->setRange(0, maxLoad > 0 ? maxLoad * 1.1 : 1);
+    legend->setVisible(!m_report.platforms.isEmpty());
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelineChart::textSummary() const
+{
+    if (m_report.platforms.isEmpty())
+        return tr("No platform simulated.");
+    QStringList parts;
+    for (const models::PlatformResult &p : m_report.platforms) {
+        const Range cost = rangeOf(p.series.costUsd);
+        const bool fargate = isFargatePlatform(p.id);
+        const Range count = fargate ? rangeOf(p.series.tasks) : rangeOf(p.series.nodes);
+        parts.append(tr("%1: %2 to %3 USD per hour (mean %4), %5 to %6 %7.")
+                         .arg(models::displayName(p.id), formatUsdAmount(cost.min), formatUsdAmount(cost.max),
+                              formatUsdAmount(cost.mean))
+                         .arg(count.min, 0, 'f', 0)
+                         .arg(count.max, 0, 'f', 0)
+                         .arg(fargate ? tr("tasks") : tr("nodes")));
+    }
+    if (m_loadGraph) {
+        const Range load = rangeOf(m_report.platform(m_loadPlatform)->series.cpuRequested);
+        parts.append(tr("Load: %1 to %2 vCPU requested over %3 hours.")
+                         .arg(load.min, 0, 'f', 2)
+                         .arg(load.max, 0, 'f', 2)
+                         .arg(m_report.hours));
+    }
+    return parts.join(u' ');
+}
+
+} // namespace fleetplan::views

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <qcustomplot.h>
+
+#include "models/simulation/costreport.h"
+#include "views/charttheme.h"
+
+namespace fleetplan::views {
+
+/// The billing period hour by hour, in two panels sharing the time axis: above, the cost per hour of
+/// each platform; below, the nodes each platform runs (EC2 nodes; on Fargate platforms every task is
+/// its own micro-VM, so tasks are shown) with the load curve (vCPU requested) on a second axis.
+/// Drag pans and the wheel zooms the time axis of both panels together.
+class TimelineChart : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineChart(QWidget *parent = nullptr);
+
+    /// Shows `report` and resets the time axis to the whole period. Replots queued.
+    void setReport(const models::CostReport &report);
+    void setTheme(const ChartTheme &theme);
+    ChartTheme theme() const { return m_theme; }
+
+    /// Range and means per platform for screen readers and the text beside the chart.
+    QString textSummary() const;
+
+    /// Cost per hour graph of a platform (nullptr when the platform is not in the report).
+    QCPGraph *costGraph(models::PlatformId id) const { return m_costGraphs.value(id); }
+    /// Nodes (or Fargate tasks) per hour graph of a platform.
+    QCPGraph *nodeGraph(models::PlatformId id) const { return m_nodeGraphs.value(id); }
+    /// The load curve: vCPU requested per hour (nullptr when the report is empty).
+    QCPGraph *loadGraph() const { return m_loadGraph; }
+    /// The platform whose requested vCPU is drawn as the load curve.
+    models::PlatformId loadPlatform() const { return m_loadPlatform; }
+
+    QCPAxisRect *costRect() const { return m_costRect; }
+    QCPAxisRect *fleetRect() const { return m_fleetRect; }
+
+private:
+    void rebuild();
+
+    models::CostReport m_report;
+    ChartTheme m_theme;
+    QCPAxisRect *m_costRect = nullptr;
+    QCPAxisRect *m_fleetRect = nullptr;
+    QHash<models::PlatformId, QCPGraph *> m_costGraphs;
+    QHash<models::PlatformId, QCPGraph *> m_nodeGraphs;
+    QCPGraph *m_loadGraph = nullptr;
+    models::PlatformId m_loadPlatform = models::PlatformId::EcsFargate;
+};
+
+/// true for ECS Fargate, ECS Fargate Spot and EKS Fargate (no EC2 nodes: each task is its own VM).
+bool isFargatePlatform(models::PlatformId id);
+
+} // namespace fleetplan::views
