@@ -101,6 +101,38 @@ if command -v appstreamcli > /dev/null; then
   ok "appstreamcli validate-tree on the unpacked package"
 fi
 
+# --- Would apt-get install on a fresh machine bring every library? ---------------------------------------------
+# Every shared library the program and the Qt plugins it may load (platforms, SQLite driver, SVG) resolve to
+# must come from a Debian package inside the dependency closure of Depends.
+if command -v apt-cache > /dev/null; then
+  plugins=$(dpkg -L libqt6gui6 libqt6sql6-sqlite libqt6svg6 | grep '/plugins/.*\.so$')
+  # shellcheck disable=SC2086
+  { ldd "$exe"; for so in $plugins; do ldd "$so"; done; } > "$scratch/ldd.txt"
+  if grep 'not found' "$scratch/ldd.txt"; then fail "libraries not found (listed above)"; fi
+  # One dpkg -S for all of them (it reads its whole database per call). Debian 12 merges /lib into /usr/lib,
+  # but dpkg knows some files by their /lib path: ask for both.
+  awk '/=>/ {print $3}' "$scratch/ldd.txt" | sort -u > "$scratch/libs.txt"
+  echo "$plugins" >> "$scratch/libs.txt"
+  while read -r lib; do
+    real=$(readlink -f "$lib")
+    printf '%s\n%s\n' "$real" "${real#/usr}"
+  done < "$scratch/libs.txt" | sort -u > "$scratch/paths.txt"
+  # shellcheck disable=SC2046
+  dpkg -S $(cat "$scratch/paths.txt") 2> /dev/null > "$scratch/dpkg-S.txt" || true
+  while read -r lib; do
+    real=$(readlink -f "$lib")
+    awk -F': ' -v a="$real" -v b="${real#/usr}" '$NF == a || $NF == b {f = 1} END {exit !f}' "$scratch/dpkg-S.txt" ||
+      fail "$lib ($real) belongs to no Debian package: a fresh machine would not have it"
+  done < "$scratch/libs.txt"
+  sed 's/: .*//' "$scratch/dpkg-S.txt" | tr ',' '\n' | sed -e 's/^ *//' -e 's/:.*//' | sort -u > "$scratch/owners.txt"
+  # shellcheck disable=SC2046
+  apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
+    --no-enhances $(cat "$scratch/depends.txt") 2> /dev/null | grep -v '^ ' | sed 's/:.*//' | sort -u > "$scratch/closure.txt"
+  missing=$(comm -23 "$scratch/owners.txt" "$scratch/closure.txt")
+  [ -z "$missing" ] || fail "libraries come from packages that Depends does not pull in: $missing"
+  ok "$(wc -l < "$scratch/owners.txt") packages provide the libraries of fleetplan and its Qt plugins; Depends pulls in all of them"
+fi
+
 # --- Run the unpacked program without a display ---------------------------------------------------------------
 run() { env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$scratch/home" "$exe" "$@"; }
 mkdir -p "$scratch/home"
