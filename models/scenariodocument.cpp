@@ -70,6 +70,12 @@ struct SqlFailure
     QString message;
 };
 
+/// QSQLITE binds a null QString as NULL; the schema wants '' for "no text".
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 void exec(QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
@@ -159,7 +165,7 @@ struct PlatformRowWriter
         for (qsizetype i = 0; i < list.size(); ++i) {
             types.bindValue(0, platform);
             types.bindValue(1, int(i));
-            types.bindValue(2, list.at(i));
+            types.bindValue(2, text(list.at(i)));
             exec(types, QStringLiteral("writing instance types of platform %1").arg(platform));
         }
     }
@@ -171,11 +177,11 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO scenario (id, name, region, period_hours, period_in_days, notes) "
                                  "VALUES (1, ?, ?, ?, ?, ?)"));
-        q.addBindValue(sc.name);
-        q.addBindValue(sc.region);
+        q.addBindValue(text(sc.name));
+        q.addBindValue(text(sc.region));
         q.addBindValue(sc.periodHours);
         q.addBindValue(sc.periodInDays ? 1 : 0);
-        q.addBindValue(sc.notes);
+        q.addBindValue(text(sc.notes));
         exec(q, QStringLiteral("writing the scenario"));
     }
     {
@@ -186,7 +192,7 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         for (qsizetype i = 0; i < sc.loadProfiles.size(); ++i) {
             const LoadProfile &lp = sc.loadProfiles.at(i);
             profile.bindValue(0, int(i));
-            profile.bindValue(1, lp.name);
+            profile.bindValue(1, text(lp.name));
             exec(profile, QStringLiteral("writing load profile \"%1\"").arg(lp.name));
             for (qsizetype h = 0; h < lp.hourly.size(); ++h) {
                 hour.bindValue(0, int(i));
@@ -207,16 +213,16 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
         for (qsizetype i = 0; i < sc.services.size(); ++i) {
             const Service &s = sc.services.at(i);
-            const QList<QVariant> values{int(i), s.name, toId(s.kind), s.cpu, s.memoryMib, s.ephemeralGib,
+            const QList<QVariant> values{int(i), text(s.name), toId(s.kind), s.cpu, s.memoryMib, s.ephemeralGib,
                                          toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas,
-                                         s.loadProfile, s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0,
-                                         toId(s.networkMode), s.hostPort, s.source};
+                                         text(s.loadProfile), s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0,
+                                         toId(s.networkMode), s.hostPort, text(s.source)};
             for (qsizetype v = 0; v < values.size(); ++v)
                 q.bindValue(int(v), values.at(v));
             exec(q, QStringLiteral("writing service \"%1\"").arg(s.name));
             for (qsizetype k = 0; k < s.containers.size(); ++k) {
                 const Container &ct = s.containers.at(k);
-                const QList<QVariant> cv{int(i), int(k), ct.name, ct.cpu, ct.memoryMib, ct.init ? 1 : 0};
+                const QList<QVariant> cv{int(i), int(k), text(ct.name), ct.cpu, ct.memoryMib, ct.init ? 1 : 0};
                 for (qsizetype v = 0; v < cv.size(); ++v)
                     c.bindValue(int(v), cv.at(v));
                 exec(c, QStringLiteral("writing container \"%1\" of service \"%2\"").arg(ct.name, s.name));
@@ -241,7 +247,7 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         q.addBindValue(sc.purchase.savingsPlanUsdPerHour);
         q.addBindValue(toId(sc.purchase.savingsPlanType));
         q.addBindValue(sc.purchase.savingsPlanTermYears);
-        q.addBindValue(sc.purchase.savingsPlanPayment);
+        q.addBindValue(text(sc.purchase.savingsPlanPayment));
         exec(q, QStringLiteral("writing purchase options"));
     }
     {
@@ -251,8 +257,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
         for (auto it = all.cbegin(); it != all.cend(); ++it) {
-            q.bindValue(0, it.key());
-            q.bindValue(1, it.value());
+            q.bindValue(0, text(it.key()));
+            q.bindValue(1, text(it.value()));
             exec(q, QStringLiteral("writing document information"));
         }
     }

@@ -51,6 +51,13 @@ public:
     ObjectReader(const ObjectReader &) = delete;
     ObjectReader &operator=(const ObjectReader &) = delete;
 
+    /// Stops the unknown-key warnings (reading was abandoned: they would only add noise).
+    void ignoreRest()
+    {
+        const QStringList keys = m_object.keys();
+        m_known = QSet<QString>(keys.cbegin(), keys.cend());
+    }
+
     QString fieldPath(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
 
     void error(const QString &key, const QString &message)
@@ -284,6 +291,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
         if (version.isUndefined()) {
             diags.append({Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
                           QStringLiteral("missing: this is not a Fleetplan scenario (expected \"fleetplan_scenario\": 1)")});
+            r.ignoreRest();
             return result;
         }
         if (version.toInt(-1) != 1) {
@@ -291,6 +299,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
                           QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
                                          "a newer Fleetplan wrote this file")
                               .arg(version.toVariant().toString())});
+            r.ignoreRest();
             return result;
         }
         r.readString(QStringLiteral("name"), sc.name);
