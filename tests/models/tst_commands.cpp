@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "models/commands.h"
+#include "models/loadprofilepresets.h"
+#include "models/scenariojson.h"
+
+using namespace fleetplan::models;
+
+/// Every undo command on the domain, with no widgets: do → undo → redo restores the exact values,
+/// and the document emits the signals views rely on.
+class TestCommands : public QObject
+{
+    Q_OBJECT
+
+private:
+    Document *m_doc = nullptr;
+    Scenario m_sample;
+
+    QUndoStack *stack() const { return m_doc->undoStack(); }
+
+    /// Pushes `command`, checks the scenario becomes `after`, undoes to the original, redoes to `after`.
+    void roundTrip(QUndoCommand *command, const Scenario &after)
+    {
+        const Scenario before = m_doc->scenario();
+        QSignalSpy changed(m_doc, &Document::changed);
+        stack()->push(command);
+        QCOMPARE(m_doc->scenario(), after);
+        QVERIFY(changed.count() >= 1);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario(), before);
+        stack()->redo();
+        QCOMPARE(m_doc->scenario(), after);
+        QCOMPARE(stack()->count(), 1);
+    }
+
+private slots:
+    void init()
+    {
+        m_sample = bundledSampleScenario();
+        m_doc = new Document;
+        m_doc->setAutosaveDelay(0);
+        m_doc->reset(m_sample);
+    }
+    void cleanup()
+    {
+        delete m_doc;
+        m_doc = nullptr;
+    }
+
+    void addService()
+    {
+        Service s;
+        s.name = QStringLiteral("new-api");
+        s.cpu = 1;
+        s.memoryMib = 2048;
+        Scenario after = m_sample;
+        after.services.insert(2, s);
+        QSignalSpy inserted(m_doc, &Document::servicesInserted);
+        QSignalSpy removed(m_doc, &Document::servicesRemoved);
+        roundTrip(new AddServiceCommand(m_doc, s, 2), after);
+        QCOMPARE(inserted.count(), 2);           // do, redo
+        QCOMPARE(inserted.at(0), (QVariantList{2, 2}));
+        QCOMPARE(removed.count(), 1);            // undo
+        QCOMPARE(stack()->text(0), QStringLiteral("Add service new-api"));
+    }
+
+    void addServiceAtEndByDefault()
+    {
+        Service s;
+        s.name = QStringLiteral("last");
+        stack()->push(new AddServiceCommand(m_doc, s));
+        QCOMPARE(m_doc->scenario().services.constLast().name, QStringLiteral("last"));
+    }
+
+    void removeServices()
+    {
+        Scenario after = m_sample;
+        after.services.remove(7);
+        after.services.remove(3);
+        after.services.remove(0);
+        QSignalSpy removed(m_doc, &Document::servicesRemoved);
+        roundTrip(new RemoveServicesCommand(m_doc, {7, 0, 3, 3}), after);
+        QCOMPARE(removed.count(), 6);            // three rows, twice (do and redo)
+        QCOMPARE(stack()->text(0), QStringLiteral("Remove 3 services"));
+    }
+
+    void duplicateService()
+    {
+        Scenario after = m_sample;
+        Service copy = m_sample.services.at(1);
+        copy.name = QStringLiteral("api-gateway-copy");
+        after.services.insert(2, copy);
+        roundTrip(new DuplicateServiceCommand(m_doc, 1), after);
+        // A second duplicate gets a unique name.
+        stack()->push(new DuplicateServiceCommand(m_doc, 1));
+        QCOMPARE(m_doc->scenario().services.at(2).name, QStringLiteral("api-gateway-copy-2"));
+    }
+
+    void renameService()
+    {
+        Scenario after = m_sample;
+        after.services[4].name = QStringLiteral("opensearch");
+        QSignalSpy changedRow(m_doc, &Document::serviceChanged);
+        roundTrip(new RenameServiceCommand(m_doc, 4, QStringLiteral("opensearch")), after);
+        QCOMPARE(changedRow.count(), 3);
+        QCOMPARE(changedRow.at(0).at(0).toInt(), 4);
+    }
+
+    void setServiceFieldOfEveryType()
+    {
+        {
+            Scenario after = m_sample;
+            after.services[0].replicas = 20;
+            roundTrip(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 20), after);
+        }
+        stack()->clear();
+        {
+            Scenario after = m_sample;
+            after.services[0].replicas = 20; // still applied from the step above
+            after.services[1].memoryMib = 3072.5;
+            roundTrip(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 3072.5), after);
+        }
+        stack()->clear();
+        {
+            Scenario after = m_doc->scenario();
+            after.services[2].arch = Arch::Arm64;
+            roundTrip(new SetServiceFieldCommand<Arch>(m_doc, 2, &Service::arch, Arch::Arm64), after);
+        }
+        stack()->clear();
+        {
+            Scenario after = m_doc->scenario();
+            after.services[2].loadProfile = QStringLiteral("flat");
+            roundTrip(new SetServiceFieldCommand<QString>(m_doc, 2, &Service::loadProfile, QStringLiteral("flat")), after);
+        }
+        stack()->clear();
+        {
+            Scenario after = m_doc->scenario();
+            after.services[3].spotOk = true;
+            roundTrip(new SetServiceFieldCommand<bool>(m_doc, 3, &Service::spotOk, true), after);
+        }
+    }
+
+    void setServiceFieldDragMergesIntoOneStep()
+    {
+        const int key = nextMergeKey();
+        for (int v : {13, 14, 15, 16})
+            stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, v, {}, key));
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(m_doc->scenario().services.at(0).replicas, 16);
+        // Another drag (new key) is another step, even on the same field.
+        const int key2 = nextMergeKey();
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 20, {}, key2));
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 21, {}, key2));
+        QCOMPARE(stack()->count(), 2);
+        // A different field never merges.
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::maxReplicas, 50, {}, key2));
+        QCOMPARE(stack()->count(), 3);
+        stack()->undo();
+        stack()->undo();
+        QCOMPARE(m_doc->scenario().services.at(0).replicas, 16);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario().services.at(0).replicas, 12); // the sample's value
+    }
+
+    void dragBackToTheStartLeavesNoStep()
+    {
+        const int key = nextMergeKey();
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 13, {}, key));
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 12, {}, key));
+        QCOMPARE(stack()->count(), 0);
+        QVERIFY(!m_doc->isModified());
+    }
+
+    void setService()
+    {
+        Service s = m_sample.services.at(5);
+        s.containers = {Container{QStringLiteral("app"), 0.5, 900, false}, Container{QStringLiteral("init"), 1, 100, true}};
+        s.cpu = s.effectiveCpu();
+        s.memoryMib = s.effectiveMemoryMib();
+        Scenario after = m_sample;
+        after.services[5] = s;
+        roundTrip(new SetServiceCommand(m_doc, 5, s), after);
+    }
+
+    void addLoadProfile()
+    {
+        const LoadProfile week = makeLoadProfile(LoadProfilePreset::BusinessWeek);
+        Scenario after = m_sample;
+        after.loadProfiles.append(week);
+        QSignalSpy inserted(m_doc, &Document::loadProfilesInserted);
+        roundTrip(new AddLoadProfileCommand(m_doc, week), after);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.at(0), (QVariantList{4, 4}));
+    }
+
+    void removeLoadProfileClearsAndRestoresReferences()
+    {
+        // diurnal-web (index 1) is used by six services of the sample.
+        Scenario after = m_sample;
+        int users = 0;
+        for (Service &s : after.services) {
+            if (s.loadProfile == QLatin1String("diurnal-web")) {
+                s.loadProfile.clear();
+                ++users;
+            }
+        }
+        QCOMPARE(users, 6);
+        after.loadProfiles.remove(1);
+        roundTrip(new RemoveLoadProfileCommand(m_doc, 1), after);
+    }
+
+    void renameLoadProfileFollowsReferences()
+    {
+        Scenario after = m_sample;
+        after.loadProfiles[2].name = QStringLiteral("office");
+        for (Service &s : after.services) {
+            if (s.loadProfile == QLatin1String("business-hours"))
+                s.loadProfile = QStringLiteral("office");
+        }
+        QSignalSpy profile(m_doc, &Document::loadProfileChanged);
+        roundTrip(new RenameLoadProfileCommand(m_doc, 2, QStringLiteral("office")), after);
+        QCOMPARE(profile.count(), 3);
+        QCOMPARE(profile.at(0), (QVariantList{2, QStringLiteral("office")}));
+        QCOMPARE(profile.at(1), (QVariantList{2, QStringLiteral("business-hours")}));
+    }
+
+    void setLoadProfileHoursMergesDrag()
+    {
+        QList<double> hours = m_sample.loadProfiles.at(0).hourly;
+        hours[9] = 1.5;
+        Scenario after = m_sample;
+        after.loadProfiles[0].hourly = hours;
+        roundTrip(new SetLoadProfileHoursCommand(m_doc, 0, hours), after);
+
+        stack()->clear();
+        const int key = nextMergeKey();
+        for (double v : {1.6, 1.7, 1.8}) {
+            hours[9] = v;
+            stack()->push(new SetLoadProfileHoursCommand(m_doc, 0, hours, key));
+        }
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(m_doc->scenario().loadProfiles.at(0).hourly.at(9), 1.8);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario().loadProfiles.at(0).hourly.at(9), 1.5);
+    }
+
+    void setScenarioSettings()
+    {
+        ScenarioSettings s = ScenarioSettings::of(m_sample);
+        s.name = QStringLiteral("Shop 2027");
+        s.region = QStringLiteral("eu-west-1");
+        s.periodHours = 30 * 24;
+        s.periodInDays = true;
+        s.notes = QStringLiteral("budget review");
+        Scenario after = m_sample;
+        s.applyTo(after);
+        QSignalSpy settings(m_doc, &Document::settingsChanged);
+        roundTrip(new SetScenarioSettingsCommand(m_doc, s), after);
+        QCOMPARE(settings.count(), 3);
+        QCOMPARE(m_doc->scenario().periodHours, 720);
+    }
+
+    void setPlatformSettings()
+    {
+        PlatformSettings p = m_sample.platform(PlatformId::EksNodes);
+        p.instanceTypes = {QStringLiteral("m7g.*")};
+        p.prefixDelegation = true;
+        Scenario after = m_sample;
+        after.platform(PlatformId::EksNodes) = p;
+        QSignalSpy platform(m_doc, &Document::platformSettingsChanged);
+        roundTrip(new SetPlatformSettingsCommand(m_doc, PlatformId::EksNodes, p), after);
+        QCOMPARE(platform.count(), 3);
+        QCOMPARE(platform.at(0).at(0).value<PlatformId>(), PlatformId::EksNodes);
+    }
+
+    void purchaseSliderDragIsOneStep()
+    {
+        const int key = nextMergeKey();
+        PurchaseOptions o = m_sample.purchase;
+        QSignalSpy purchase(m_doc, &Document::purchaseOptionsChanged);
+        for (int percent = 1; percent <= 50; ++percent) {
+            o.spotShare = percent / 100.0;
+            stack()->push(new SetPurchaseOptionsCommand(m_doc, o, key));
+        }
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(purchase.count(), 50);
+        QCOMPARE(m_doc->scenario().purchase.spotShare, 0.5);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario().purchase, m_sample.purchase);
+        stack()->redo();
+        QCOMPARE(m_doc->scenario().purchase.spotShare, 0.5);
+
+        Scenario after = m_doc->scenario();
+        after.purchase.savingsPlanUsdPerHour = 2.5;
+        stack()->clear();
+        o.savingsPlanUsdPerHour = 2.5;
+        roundTrip(new SetPurchaseOptionsCommand(m_doc, o), after);
+    }
+
+    void importServicesAppendsAsOneStep()
+    {
+        Service api;
+        api.name = QStringLiteral("auth");                       // clashes with the sample's "auth"
+        api.loadProfile = QStringLiteral("diurnal-web");          // same name, other hours → "diurnal-web-2"
+        Service batch;
+        batch.name = QStringLiteral("nightly");
+        batch.loadProfile = QStringLiteral("flat");               // identical to the sample's: reused
+        LoadProfile otherDiurnal{QStringLiteral("diurnal-web"), QList<double>(24, 0.5)};
+        LoadProfile flat{QStringLiteral("flat"), QList<double>(24, 1.0)};
+        auto *cmd = new ImportServicesCommand(m_doc, {api, batch}, {otherDiurnal, flat});
+
+        Scenario after = m_sample;
+        LoadProfile renamed = otherDiurnal;
+        renamed.name = QStringLiteral("diurnal-web-2");
+        after.loadProfiles.append(renamed);
+        Service apiLanded = api;
+        apiLanded.name = QStringLiteral("auth-2");
+        apiLanded.loadProfile = QStringLiteral("diurnal-web-2");
+        after.services.append(apiLanded);
+        after.services.append(batch);
+        roundTrip(cmd, after);
+        QCOMPARE(cmd->landedServices().size(), 2);
+        QCOMPARE(cmd->addedLoadProfiles().size(), 1);
+        QCOMPARE(stack()->text(0), QStringLiteral("Import 2 services"));
+    }
+
+    void importServicesReplace()
+    {
+        Service only;
+        only.name = QStringLiteral("auth");   // no clash: the old services go away
+        Scenario after = m_sample;
+        after.services = {only};
+        roundTrip(new ImportServicesCommand(m_doc, {only}, {}, ImportServicesCommand::Mode::Replace), after);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommands)
+#include "tst_commands.moc"

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "models/commands.h"
+#include "models/document.h"
+#include "models/recovery.h"
+#include "models/scenariodocument.h"
+#include "models/scenariojson.h"
+
+using namespace fleetplan::models;
+
+/// The open document: modified state, open/save, and autosave with crash recovery.
+class TestDocument : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static void clearRecoveryDirectory()
+    {
+        QDir dir(recoveryDirectory());
+        for (const QString &f : dir.entryList(QDir::Files | QDir::Hidden))
+            dir.remove(f);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+    void init() { clearRecoveryDirectory(); }
+
+    void modifiedFollowsTheUndoStack()
+    {
+        Document doc;
+        doc.setAutosaveDelay(0);
+        doc.reset(bundledSampleScenario());
+        QVERIFY(!doc.isModified());
+        QSignalSpy modified(&doc, &Document::modifiedChanged);
+        doc.undoStack()->push(new RenameServiceCommand(&doc, 0, QStringLiteral("web")));
+        QVERIFY(doc.isModified());
+        QCOMPARE(modified.count(), 1);
+        QCOMPARE(modified.at(0).at(0).toBool(), true);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isModified());
+        QCOMPARE(modified.count(), 2);
+        QCOMPARE(modified.at(1).at(0).toBool(), false);
+    }
+
+    void saveAsThenSave()
+    {
+        Document doc;
+        doc.setAutosaveDelay(0);
+        doc.reset(bundledSampleScenario());
+        QString error;
+        QVERIFY(!doc.save(&error));
+        QCOMPARE(error, QStringLiteral("The document has no file yet: use Save As."));
+
+        const QString path = m_dir.filePath(QStringLiteral("shop.fleetplan"));
+        QSignalSpy pathChanged(&doc, &Document::filePathChanged);
+        doc.undoStack()->push(new SetServiceFieldCommand<int>(&doc, 0, &Service::replicas, 30));
+        QVERIFY2(doc.saveAs(path, &error), qPrintable(error));
+        QCOMPARE(doc.filePath(), path);
+        QCOMPARE(pathChanged.count(), 1);
+        QCOMPARE(doc.displayName(), QStringLiteral("shop.fleetplan"));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(readScenarioFile(path).scenario->services.at(0).replicas, 30);
+
+        doc.undoStack()->push(new SetServiceFieldCommand<int>(&doc, 0, &Service::replicas, 31));
+        QVERIFY(doc.isModified());
+        QVERIFY(doc.save(&error));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(readScenarioFile(path).scenario->services.at(0).replicas, 31);
+        // Undo after saving makes it differ from the file again.
+        doc.undoStack()->undo();
+        QVERIFY(doc.isModified());
+    }
+
+    void openJsonAndFailedOpenLeavesDocumentAlone()
+    {
+        Document doc;
+        doc.setAutosaveDelay(0);
+        const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json");
+        QSignalSpy reset(&doc, &Document::scenarioReset);
+        QList<Diagnostic> diagnostics;
+        QVERIFY(doc.open(sample, &diagnostics));
+        QVERIFY(diagnostics.isEmpty());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(doc.scenario(), bundledSampleScenario());
+        QCOMPARE(doc.filePath(), QFileInfo(sample).absoluteFilePath());
+
+        const QString broken = m_dir.filePath(QStringLiteral("broken.fleetplan"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not sqlite at all");
+        f.close();
+        QVERIFY(!doc.open(broken, &diagnostics));
+        QCOMPARE(diagnostics.size(), 1);
+        QCOMPARE(diagnostics.at(0).where, broken);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(doc.scenario(), bundledSampleScenario());
+        QCOMPARE(doc.filePath(), QFileInfo(sample).absoluteFilePath());
+    }
+
+    void autosaveWritesRecoveryFileAndCleanSaveRemovesIt()
+    {
+        Document doc;
+        doc.setAutosaveDelay(20);
+        doc.reset(bundledSampleScenario());
+        const QString recovery = doc.recoveryFilePath();
+        QVERIFY(recovery.startsWith(recoveryDirectory()));
+        QVERIFY(!QFile::exists(recovery));
+        doc.undoStack()->push(new RenameServiceCommand(&doc, 0, QStringLiteral("unsaved-name")));
+        QTRY_VERIFY(QFile::exists(recovery));
+        const ScenarioReadResult r = readScenarioDocument(recovery);
+        QVERIFY(r.ok());
+        QCOMPARE(*r.scenario, doc.scenario());
+
+        QVERIFY(doc.saveAs(m_dir.filePath(QStringLiteral("clean.fleetplan"))));
+        QVERIFY(!QFile::exists(recovery));
+        // Files this process writes are not offered as crash leftovers.
+        doc.undoStack()->push(new RenameServiceCommand(&doc, 0, QStringLiteral("again")));
+        QVERIFY(doc.autosaveNow());
+        QVERIFY(QFile::exists(recovery));
+        QVERIFY(listRecoveryFiles().isEmpty());
+    }
+
+    void closingRemovesTheRecoveryFile()
+    {
+        QString recovery;
+        {
+            Document doc;
+            doc.setAutosaveDelay(0);
+            doc.reset(bundledSampleScenario());
+            doc.undoStack()->push(new RenameServiceCommand(&doc, 0, QStringLiteral("x")));
+            QVERIFY(doc.autosaveNow());
+            recovery = doc.recoveryFilePath();
+            QVERIFY(QFile::exists(recovery));
+        }
+        QVERIFY(!QFile::exists(recovery));
+    }
+
+    void crashLeftoverIsOfferedAndRestored()
+    {
+        // What a crashed session leaves behind: a recovery document written by another process.
+        Scenario unsaved = bundledSampleScenario();
+        unsaved.name = QStringLiteral("work in progress");
+        unsaved.services.removeLast();
+        const QString original = m_dir.filePath(QStringLiteral("original.fleetplan"));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), original));
+        const QString leftover = recoveryDirectory() + QStringLiteral("/crashed.fleetplan");
+        QVERIFY(writeScenarioDocument(unsaved, leftover, nullptr,
+                                      {{QStringLiteral("recovery_of"), original},
+                                       {QStringLiteral("recovery_pid"), QStringLiteral("999999999")}}));
+
+        const QList<RecoveryEntry> entries = listRecoveryFiles();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).recoveryPath, leftover);
+        QCOMPARE(entries.at(0).originalPath, original);
+        QCOMPARE(entries.at(0).scenarioName, QStringLiteral("work in progress"));
+        QCOMPARE(entries.at(0).serviceCount, 12);
+        QVERIFY(entries.at(0).savedAt.isValid());
+
+        Document doc;
+        doc.setAutosaveDelay(0);
+        QString error;
+        QVERIFY2(doc.restoreFromRecovery(leftover, &error), qPrintable(error));
+        QCOMPARE(doc.scenario(), unsaved);
+        QCOMPARE(doc.filePath(), original);
+        QVERIFY(doc.isModified());                      // restored work still needs saving
+        QCOMPARE(doc.recoveryFilePath(), leftover);     // adopted
+        QVERIFY(doc.save(&error));
+        QVERIFY(!QFile::exists(leftover));               // gone after the clean save
+        QCOMPARE(readScenarioFile(original).scenario->name, QStringLiteral("work in progress"));
+    }
+
+    void promptCanBeTurnedOffForTests()
+    {
+        // CTest sets FLEETPLAN_NO_RECOVERY_PROMPT=1 for every test.
+        qputenv("FLEETPLAN_NO_RECOVERY_PROMPT", "1");
+        QVERIFY(!recoveryPromptEnabled());
+        qunsetenv("FLEETPLAN_NO_RECOVERY_PROMPT");
+        QVERIFY(recoveryPromptEnabled());
+        qputenv("FLEETPLAN_NO_RECOVERY_PROMPT", "1");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "tst_document.moc"
