@@ -40,7 +40,7 @@ QList<Problem> serviceProblems(const Scenario &sc, int index)
     const Service &s = sc.services.at(index);
     const QString base = QStringLiteral("services[%1]").arg(index);
     const QString named = QStringLiteral("service \"%1\"").arg(s.name);
-    const auto field = [&base](const QString &key) { return base + u'.' + key; };
+    const auto field = [&base](const QString &key) -> QString { return base + u'.' + key; };
     const auto add = [&out](QStringList fields, Diagnostic d) { out.append({std::move(fields), std::move(d)}); };
 
     if (s.name.trimmed().isEmpty())
@@ -184,13 +184,20 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
             if (!(s.effectiveCpu() > 0) || !(s.effectiveMemoryMib() > 0))
                 continue;
             bool anyFits = false;
+            bool anyArch = false;
+            const pricing::CpuArch arch = s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
             for (const pricing::InstanceType *t : std::as_const(candidates)) {
+                anyArch = anyArch || (t->hasSpecs() && t->arch == arch);
                 if (fits(*t, s)) {
                     anyFits = true;
                     break;
                 }
             }
-            if (!anyFits)
+            if (!anyArch)
+                out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
+                                 QStringLiteral("arch %1: no instance type allowed on %2 has this architecture")
+                                     .arg(toId(s.arch), toId(id))));
+            else if (!anyFits)
                 out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
                                  QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than any instance type "
                                                 "allowed on %4")

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <functional>
+
+#include <QtTest>
+
+#include "models/loadprofilepresets.h"
+#include "models/scenariojson.h"
+#include "models/validation.h"
+#include "pricing/catalog.h"
+
+using namespace fleetplan::models;
+
+using Mutation = std::function<void(Scenario &)>;
+Q_DECLARE_METATYPE(Mutation)
+
+/// Validation names the field and the problem, in the words a user reads in `fleetplan validate`.
+class TestValidation : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QStringList texts(const QList<Diagnostic> &diagnostics)
+    {
+        QStringList out;
+        for (const Diagnostic &d : diagnostics)
+            out.append((d.isError() ? QStringLiteral("error: ") : QStringLiteral("warning: ")) + d.toString());
+        return out;
+    }
+
+private slots:
+    void sampleIsValid()
+    {
+        const QList<Diagnostic> d = validateScenario(bundledSampleScenario());
+        QVERIFY2(d.isEmpty(), qPrintable(texts(d).join(u'\n')));
+    }
+
+    void problems_data()
+    {
+        QTest::addColumn<Mutation>("mutate");
+        QTest::addColumn<QStringList>("expected");
+        // Sample services: 0 web-frontend, 1 api-gateway, 2 orders-api, 3 catalog-api, 4 search, 5 auth,
+        // 6 email-worker, 7 image-resizer, 8 payments-worker, 9 reporting-batch (job), 10 cache-warmer (job),
+        // 11 log-agent (daemon), 12 metrics-agent (daemon).
+        QTest::newRow("memory zero (issue 4 example)")
+            << Mutation([](Scenario &s) { s.services[3].memoryMib = 0; })
+            << QStringList{QStringLiteral("error: services[3].memory_mib: must be > 0")};
+        QTest::newRow("min > max (issue 4 example)")
+            << Mutation([](Scenario &s) {
+                   s.services[1].name = QStringLiteral("api");
+                   s.services[1].minReplicas = 5;
+                   s.services[1].maxReplicas = 3;
+               })
+            << QStringList{QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3")};
+        QTest::newRow("unknown load profile")
+            << Mutation([](Scenario &s) { s.services[4].loadProfile = QStringLiteral("office-hours"); })
+            << QStringList{QStringLiteral("error: services[4].load_profile: unknown load profile \"office-hours\" "
+                                          "(defined: flat, diurnal-web, business-hours, nightly-batch)")};
+        QTest::newRow("negative replicas")
+            << Mutation([](Scenario &s) { s.services[0].replicas = -2; })
+            << QStringList{QStringLiteral("error: services[0].replicas: must be >= 0")};
+        QTest::newRow("duplicate service names")
+            << Mutation([](Scenario &s) { s.services[5].name = QStringLiteral("search"); })
+            << QStringList{QStringLiteral("error: services[4].name: duplicate service name \"search\" (also services[5])"),
+                           QStringLiteral("error: services[5].name: duplicate service name \"search\" (also services[4])")};
+        QTest::newRow("profile of 23 hours")
+            << Mutation([](Scenario &s) { s.loadProfiles[0].hourly.removeLast(); })
+            << QStringList{QStringLiteral("error: load_profiles[0].hourly: has 23 values; must have 24 (a day) or "
+                                          "168 (a week, Monday 00:00 first)")};
+        QTest::newRow("negative load")
+            << Mutation([](Scenario &s) { s.loadProfiles[1].hourly[5] = -0.5; })
+            << QStringList{QStringLiteral("error: load_profiles[1].hourly[5]: must be a number >= 0, found -0.5")};
+        QTest::newRow("weekly profile is fine")
+            << Mutation([](Scenario &s) { s.loadProfiles.append(makeLoadProfile(LoadProfilePreset::BusinessWeek)); })
+            << QStringList{};
+        QTest::newRow("job without schedule")
+            << Mutation([](Scenario &s) {
+                   s.services[9].runsPerDay = 0;
+                   s.services[9].runSeconds = 0;
+               })
+            << QStringList{QStringLiteral("error: services[9].runs_per_day: a job needs runs_per_day > 0"),
+                           QStringLiteral("error: services[9].run_seconds: a job needs run_seconds > 0")};
+        QTest::newRow("job runs overlap")
+            << Mutation([](Scenario &s) { s.services[10].runSeconds = 7200; })
+            << QStringList{QStringLiteral("warning: service \"cache-warmer\": runs_per_day 24 × run_seconds 7200 = "
+                                          "172800 s exceeds a day (86400 s): runs overlap")};
+        QTest::newRow("malformed region")
+            << Mutation([](Scenario &s) { s.region = QStringLiteral("Virginia"); })
+            << QStringList{QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)")};
+        QTest::newRow("region outside the bundled prices")
+            << Mutation([](Scenario &s) { s.region = QStringLiteral("eu-east-9"); })
+            << QStringList{QStringLiteral("warning: region: \"eu-east-9\" is not one of the 36 regions the bundled "
+                                          "prices cover")};
+        QTest::newRow("zero period")
+            << Mutation([](Scenario &s) { s.periodHours = 0; })
+            << QStringList{QStringLiteral("error: period: must be at least 1 hour, found 0")};
+        QTest::newRow("windows on arm")
+            << Mutation([](Scenario &s) {
+                   s.services[3].os = OsFamily::Windows;
+               })
+            << QStringList{QStringLiteral("error: service \"catalog-api\": Windows containers need arch x86_64 "
+                                          "(there are no Windows arm64 tasks)")};
+        QTest::newRow("only init containers")
+            << Mutation([](Scenario &s) {
+                   s.services[0].containers = {Container{QStringLiteral("migrate"), 1, 512, true}};
+               })
+            << QStringList{QStringLiteral("error: services[0].containers: only init containers: a task needs at "
+                                          "least one long-running container")};
+        QTest::newRow("spot share above 1")
+            << Mutation([](Scenario &s) { s.purchase.spotShare = 1.5; })
+            << QStringList{QStringLiteral("error: purchase.spot_share: must be between 0 and 1, found 1.5")};
+        QTest::newRow("fargate spot weights both zero")
+            << Mutation([](Scenario &s) {
+                   s.platform(PlatformId::EcsFargateSpot).fargateWeight = 0;
+                   s.platform(PlatformId::EcsFargateSpot).fargateSpotWeight = 0;
+               })
+            << QStringList{QStringLiteral("error: platforms.ecs-fargate-spot: fargate_weight and fargate_spot_weight "
+                                          "are both 0: at least one weight must be > 0")};
+    }
+    void problems()
+    {
+        QFETCH(Mutation, mutate);
+        QFETCH(QStringList, expected);
+        Scenario sc = bundledSampleScenario();
+        mutate(sc);
+        QCOMPARE(texts(validateScenario(sc)), expected);
+    }
+
+    void perFieldProblemsForTheTable()
+    {
+        Scenario sc = bundledSampleScenario();
+        sc.services[1].minReplicas = 50;
+        const QStringList minText = texts(validateServiceField(sc, 1, QStringLiteral("min_replicas")));
+        const QStringList maxText = texts(validateServiceField(sc, 1, QStringLiteral("max_replicas")));
+        const QStringList expected{QStringLiteral("error: service \"api-gateway\": min_replicas 50 > max_replicas 30")};
+        QCOMPARE(minText, expected);
+        QCOMPARE(maxText, expected);
+        QVERIFY(validateServiceField(sc, 1, QStringLiteral("cpu")).isEmpty());
+        QVERIFY(validateServiceField(sc, 0, QStringLiteral("min_replicas")).isEmpty());
+    }
+
+    void invalidFixtureListsEveryProblem()
+    {
+        const ScenarioReadResult r = readScenarioFile(QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/scenarios/invalid.json"));
+        QVERIFY(r.ok());
+        QCOMPARE(texts(validateScenario(*r.scenario)),
+                 (QStringList{
+                     QStringLiteral("error: load_profiles[0].hourly: has 3 values; must have 24 (a day) or 168 (a "
+                                    "week, Monday 00:00 first)"),
+                     QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3"),
+                     QStringLiteral("error: services[2].load_profile: unknown load profile \"diurnal\" (defined: web)"),
+                     QStringLiteral("error: services[3].memory_mib: must be > 0"),
+                     QStringLiteral("error: services[4].runs_per_day: a job needs runs_per_day > 0"),
+                     QStringLiteral("error: services[4].run_seconds: a job needs run_seconds > 0"),
+                 }));
+    }
+
+    void catalogChecks()
+    {
+        const auto catalog = fleetplan::pricing::Catalog::bundled();
+        QVERIFY(catalog);
+        Scenario sc = bundledSampleScenario();
+        QVERIFY2(validateScenario(sc, catalog.get()).isEmpty(), qPrintable(texts(validateScenario(sc, catalog.get())).join(u'\n')));
+
+        // instance_types.csv: m6i.large has 2 vCPU and 8192 MiB; a 4 vCPU task cannot run on it.
+        sc.platform(PlatformId::EcsEc2).instanceTypes = {QStringLiteral("m6i.large")};
+        sc.platform(PlatformId::EksNodes).enabled = false;
+        sc.services.resize(5); // web-frontend .. search (search: 2 vCPU, 8192 MiB still fits)
+        sc.services[4].cpu = 4;
+        QCOMPARE(texts(validateScenario(sc, catalog.get())),
+                 (QStringList{QStringLiteral("error: service \"catalog-api\": arch arm64: no instance type allowed on "
+                                             "ecs-ec2 has this architecture"),
+                              QStringLiteral("error: service \"search\": task of 4 vCPU and 8192 MiB (x86_64) is "
+                                             "larger than any instance type allowed on ecs-ec2")}));
+
+        // No list: every type of the catalog; the largest arm64 type has 192 vCPU (x8g.metal-48xl).
+        sc = bundledSampleScenario();
+        sc.services[3].cpu = 256; // catalog-api is arm64
+        QVERIFY(texts(validateScenario(sc, catalog.get()))
+                    .contains(QStringLiteral("error: service \"catalog-api\": task of 256 vCPU and 2048 MiB (arm64) is "
+                                             "larger than any instance type allowed on ecs-ec2")));
+
+        sc = bundledSampleScenario();
+        sc.region = QStringLiteral("us-est-1");
+        const QStringList regionErrors = texts(validateScenario(sc, catalog.get()));
+        QCOMPARE(regionErrors.size(), 1);
+        QVERIFY2(regionErrors.at(0).startsWith(QStringLiteral("error: region: ")), qPrintable(regionErrors.at(0)));
+        QVERIFY2(regionErrors.at(0).contains(QStringLiteral("us-east-1")), qPrintable(regionErrors.at(0)));
+    }
+
+    void presets()
+    {
+        QCOMPARE(allLoadProfilePresets().size(), 5);
+        for (LoadProfilePreset p : allLoadProfilePresets()) {
+            const LoadProfile lp = makeLoadProfile(p);
+            QCOMPARE(lp.name, presetId(p));
+            QCOMPARE(presetFromId(presetId(p)), p);
+            QVERIFY(lp.hourly.size() == 24 || lp.hourly.size() == 168);
+        }
+        const QList<double> week = presetHourly(LoadProfilePreset::BusinessWeek);
+        QCOMPARE(week.size(), 168);
+        QCOMPARE(week.at(0 * 24 + 9), 1.0);   // Monday 09:00
+        QCOMPARE(week.at(4 * 24 + 17), 1.0);  // Friday 17:00
+        QCOMPARE(week.at(4 * 24 + 18), 0.2);  // Friday 18:00
+        QCOMPARE(week.at(5 * 24 + 12), 0.2);  // Saturday noon
+        QCOMPARE(presetHourly(LoadProfilePreset::NightlyBatch).at(2), 1.0);
+        QCOMPARE(presetHourly(LoadProfilePreset::NightlyBatch).at(12), 0.0);
+        // The sample's diurnal profile is the preset.
+        QCOMPARE(bundledSampleScenario().findLoadProfile(QStringLiteral("diurnal-web"))->hourly,
+                 presetHourly(LoadProfilePreset::DiurnalWeb));
+        // replicasAt with the business-hours preset: ceil(4 × 0.2) = 1 at night, 4 by day, clamped to min 2.
+        Service s;
+        s.replicas = 4;
+        s.minReplicas = 2;
+        s.maxReplicas = 10;
+        const LoadProfile office = makeLoadProfile(LoadProfilePreset::BusinessHours);
+        QCOMPARE(replicasAt(s, &office, 3, 1.0), 2);
+        QCOMPARE(replicasAt(s, &office, 10, 1.0), 4);
+        QCOMPARE(replicasAt(s, &office, 10, 1.3), 6);   // ceil(4 × 1.0 × 1.3 = 5.2)
+        QCOMPARE(replicasAt(s, &office, 10, 3.0), 10);  // 12 clamped to max 10
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"
