@@ -38,6 +38,8 @@ constexpr double KubeProxyCpuMillicores = 100.0;
 constexpr double CoreDnsCpuMillicores = 100.0;
 constexpr double CoreDnsMemoryMib = 70.0;
 constexpr int CoreDnsReplicas = 2;
+/// Hours simulated before fleets are reused for recurring demand transitions (one day).
+constexpr int WarmUpHours = 24;
 
 const QStringList &defaultInstancePatterns()
 {
@@ -91,10 +93,21 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
 
     // ---- candidate instance types --------------------------------------------------------------------
     const QStringList patterns = ps.instanceTypes.isEmpty() ? defaultInstancePatterns() : ps.instanceTypes;
-    QString matchError;
-    const QStringList names = in.catalog.matchInstanceTypes(patterns, &matchError);
-    if (!matchError.isEmpty())
-        r.warnings.append(matchError);
+    // Each pattern is matched once; a type keeps the index of the first pattern that names it.
+    QStringList names;
+    QHash<QString, int> patternOf;
+    for (qsizetype k = 0; k < patterns.size(); ++k) {
+        QString matchError;
+        const QStringList matched = in.catalog.matchInstanceTypes({patterns.at(k)}, &matchError);
+        if (!matchError.isEmpty())
+            r.warnings.append(matchError);
+        for (const QString &name : matched) {
+            if (!patternOf.contains(name)) {
+                patternOf.insert(name, int(k));
+                names.append(name);
+            }
+        }
+    }
     struct Candidate
     {
         const pricing::InstanceType *type;
@@ -117,13 +130,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             if (const auto sp = in.catalog.spotHourly(in.region, name))
                 c.spot = sp->usd;
         }
-        for (qsizetype k = 0; k < patterns.size(); ++k) {
-            const QStringList one = in.catalog.matchInstanceTypes({patterns.at(k)});
-            if (one.contains(name)) {
-                c.patternIndex = int(k);
-                break;
-            }
-        }
+        c.patternIndex = patternOf.value(name);
         candidates.append(c);
     }
     if (candidates.isEmpty()) {
@@ -320,7 +327,12 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         return idx;
     };
 
+    // Identical hours are computed once: the fleet of an hour is keyed by (demand of the previous hour,
+    // demand of this hour), both after the scale-in window. The first time a transition occurs, the
+    // placement engine grows / consolidates the previous hour's fleet incrementally; when the same
+    // transition recurs (the next day of a daily profile), its fleet is reused.
     int previous = -1;
+    int previousDemand = -1;
     QList<int> window;
     for (int h = 0; h < hours; ++h) {
         window = stateCounts.at(demand.stateOfHour(h));
@@ -333,21 +345,28 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         auto cit = countIds.constFind(window);
         if (cit == countIds.constEnd())
             cit = countIds.insert(window, int(countIds.size()));
-        const QPair<int, int> key{previous, cit.value()};
-        auto tit = transitions.constFind(key);
+        const QPair<int, int> key{previousDemand, cit.value()};
+        // The first day is simulated without the cache, so that reused fleets come from a warmed-up
+        // fleet rather than from the empty start.
+        const bool warmingUp = h < WarmUpHours;
+        auto tit = warmingUp ? transitions.constEnd() : transitions.constFind(key);
         int fleet;
         if (tit != transitions.constEnd()) {
             fleet = tit.value();
+        } else if (previous >= 0 && previousDemand == cit.value()) {
+            fleet = previous; // same demand as the hour before: the fleet stays as it is
         } else {
             for (qsizetype g = 0; g < groupCount; ++g)
                 request.items[g].count = window.at(g);
             pl::PlacementResult placed = previous < 0 ? pl::place(request)
                                                       : pl::placeIncremental(request, fleets.at(previous).placement, true);
             fleet = internFleet(std::move(placed));
-            transitions.insert(key, fleet);
+            if (!warmingUp)
+                transitions.insert(key, fleet);
         }
         fleetOfHour[h] = fleet;
         previous = fleet;
+        previousDemand = cit.value();
     }
     for (const QString &reason : unplacedReasons)
         r.warnings.append(QStringLiteral("not placed: ") + reason);
