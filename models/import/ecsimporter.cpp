@@ -97,9 +97,12 @@ public:
     {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-        if (parseError.error != QJsonParseError::NoError)
-            return error(QString(), QStringLiteral("JSON syntax error at line:column %1: %2")
-                                        .arg(lineColumn(data, parseError.offset), parseError.errorString()));
+        if (parseError.error != QJsonParseError::NoError) {
+            failed = true;
+            diagnostics.append({Diagnostic::Severity::Error, m_origin + u':' + lineColumn(data, parseError.offset),
+                                QStringLiteral("JSON syntax error: ") + parseError.errorString()});
+            return;
+        }
         if (!doc.isObject())
             return error(QStringLiteral("$"), QStringLiteral("expected a JSON object as the AWS CLI prints it"));
         const QJsonObject root = doc.object();
@@ -392,6 +395,7 @@ private:
 };
 
 /// The task definition a service names: by ARN, by "family:revision", or by family (highest revision).
+/// A task definition without a revision (register-task-definition input) matches any revision of its family.
 TaskDefinition *findTaskDefinition(QList<TaskDefinition> &defs, const QString &reference)
 {
     for (TaskDefinition &d : defs) {
@@ -399,11 +403,17 @@ TaskDefinition *findTaskDefinition(QList<TaskDefinition> &defs, const QString &r
             return &d;
     }
     const QString familyRevision = afterMarker(reference, QLatin1String(":task-definition/"));
+    const qsizetype colon = familyRevision.lastIndexOf(u':');
+    const QString family = colon < 0 ? familyRevision : familyRevision.left(colon);
+    bool hasRevision = false;
+    const int revision = colon < 0 ? 0 : familyRevision.mid(colon + 1).toInt(&hasRevision);
     TaskDefinition *best = nullptr;
     for (TaskDefinition &d : defs) {
-        if (familyRevision == d.family + u':' + QString::number(d.revision))
+        if (d.family != family)
+            continue;
+        if (hasRevision && d.revision == revision)
             return &d;
-        if (familyRevision == d.family && (!best || d.revision > best->revision))
+        if ((!hasRevision || d.revision == 0) && (!best || d.revision > best->revision))
             best = &d;
     }
     return best;

@@ -31,13 +31,32 @@ QString fromStd(const std::string &s)
 }
 
 /// A node with its path in the document and the position of it (or its nearest present ancestor).
+///
+/// yaml-cpp pitfalls handled here: a missing key yields an "invalid" node that throws on most uses, so
+/// it is replaced by an Undefined node; and `YAML::Node::operator=` writes through to the node it
+/// refers to (it would edit the document), so Ref rebinds with `reset()` instead.
 struct Ref
 {
     YAML::Node node;
     QString path;
     YAML::Mark mark;
 
-    bool defined() const { return node.IsDefined(); }
+    Ref(const YAML::Node &n, QString p, YAML::Mark m) : node(validOrUndefined(n)), path(std::move(p)), mark(m)
+    {
+        if (node.IsDefined() && !node.Mark().is_null())
+            mark = node.Mark();
+    }
+    Ref(const Ref &) = default;
+    Ref &operator=(const Ref &other)
+    {
+        if (this != &other) {
+            node.reset(other.node);
+            path = other.path;
+            mark = other.mark;
+        }
+        return *this;
+    }
+
     bool present() const { return node.IsDefined() && !node.IsNull(); }
     bool isMap() const { return node.IsDefined() && node.IsMap(); }
     bool isSequence() const { return node.IsDefined() && node.IsSequence(); }
@@ -46,30 +65,25 @@ struct Ref
 
     Ref operator[](const char *key) const
     {
-        Ref child;
-        child.path = path.isEmpty() ? QString::fromLatin1(key) : path + u'.' + QString::fromLatin1(key);
-        child.mark = mark;
-        if (isMap()) {
-            const YAML::Node &self = node; // const lookup: never inserts
-            child.node = self[key];
-            if (child.node.IsDefined() && !child.node.Mark().is_null())
-                child.mark = child.node.Mark();
-        } else {
-            child.node = YAML::Node(YAML::NodeType::Undefined);
-        }
-        return child;
+        const QString childPath = path.isEmpty() ? QString::fromLatin1(key) : path + u'.' + QString::fromLatin1(key);
+        if (!isMap())
+            return Ref(YAML::Node(YAML::NodeType::Undefined), childPath, mark);
+        const YAML::Node &self = node; // const lookup: never inserts
+        return Ref(self[key], childPath, mark);
     }
     std::size_t size() const { return isSequence() ? node.size() : 0; }
     Ref at(std::size_t i) const
     {
-        Ref child;
-        child.path = path + QStringLiteral("[%1]").arg(i);
-        child.mark = mark;
         const YAML::Node &self = node;
-        child.node = self[i];
-        if (child.node.IsDefined() && !child.node.Mark().is_null())
-            child.mark = child.node.Mark();
-        return child;
+        return Ref(self[i], path + QStringLiteral("[%1]").arg(i), mark);
+    }
+
+private:
+    static YAML::Node validOrUndefined(const YAML::Node &n)
+    {
+        if (!n.IsDefined()) // also true for an invalid node
+            return YAML::Node(YAML::NodeType::Undefined);
+        return n;
     }
 };
 
@@ -130,7 +144,7 @@ public:
 
     void importDocument(const YAML::Node &doc, const QString &rootPath)
     {
-        importObject(Ref{doc, rootPath, doc.Mark()}, 0);
+        importObject(Ref(doc, rootPath, YAML::Mark::null_mark()), 0);
     }
 
 private:
@@ -384,6 +398,11 @@ private:
                 ++skipped[QStringLiteral("%1 (owned by %2)").arg(kind, owners.at(i)["kind"].scalar())];
                 return;
             }
+        }
+        // `helm template` also prints hook objects (tests, pre-install jobs): they do not run in the fleet.
+        if (metadata["annotations"]["helm.sh/hook"].present()) {
+            ++skipped[QStringLiteral("%1 (helm hook)").arg(kind)];
+            return;
         }
         static const QSet<QString> modelled{QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
                                             QStringLiteral("ReplicaSet"), QStringLiteral("DaemonSet"),
