@@ -198,6 +198,8 @@ int main(int argc, char **argv)
             QString min, max;
             void add(const QString &d)
             {
+                if (d.isEmpty() || !d.at(0).isDigit())
+                    return; // "unknown", "undated"
                 if (min.isEmpty() || d < min)
                     min = d;
                 if (max.isEmpty() || d > max)
