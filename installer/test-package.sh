@@ -5,13 +5,14 @@
 # and runs the unpacked program there without a display: --version, --help, and a command on the
 # installed sample. Then it registers the unpacked desktop integration in a scratch XDG data folder and
 # asks GIO which program opens a .fleetplan document (the double-click path).
-# Usage: test-package.sh BUILD_DIR SCRATCH_DIR VERSION EXPECT_CATALOG(0|1) EXPECT_MANPAGE(0|1)
+# Usage: test-package.sh BUILD_DIR SCRATCH_DIR VERSION EXPECT_CATALOG(0|1) EXPECT_MANPAGE(0|1) BUILT_FLEETPLAN
 set -euo pipefail
 build=$1
 scratch=$2
 version=$3
 expect_catalog=$4
 expect_manpage=$5
+built_exe=$6   # the build tree's fleetplan: the installed one must print the same figures
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
 
@@ -141,18 +142,31 @@ out=$(run --version) || fail "fleetplan --version exited $?"
 ok "fleetplan --version: $out"
 help=$(run --help) || fail "fleetplan --help exited $?"
 sample="$root/usr/share/fleetplan/samples/online-shop.json"
+# The installed program (stripped, reading the installed catalog) must print exactly what the build tree's
+# program prints for the same file.
+same_as_built() { # COMMAND ARGS...
+  local installed built
+  installed=$(run "$@" 2>&1) || fail "installed 'fleetplan $*' exited non-zero: $installed"
+  built=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$scratch/home" "$built_exe" "$@" 2>&1) ||
+    fail "the build tree's 'fleetplan $*' exited non-zero: $built"
+  if [ "$installed" != "$built" ]; then
+    diff <(echo "$built") <(echo "$installed") >&2 || true
+    fail "installed 'fleetplan $1' prints other output than the build tree's (diff above)"
+  fi
+  printf '%s\n' "$installed"
+}
 if echo "$help" | grep -Eq '^  compare '; then
-  out=$(run compare "$sample" 2>"$scratch/compare.err") ||
-    { cat "$scratch/compare.err" >&2; fail "fleetplan compare on the installed sample exited non-zero"; }
+  out=$(same_as_built compare "$sample")
   for platform in 'ECS on EC2' 'ECS Fargate' 'ECS Fargate Spot' 'EKS managed nodes' 'EKS Fargate'; do
-    echo "$out" | grep -qF "$platform" || { echo "$out"; fail "fleetplan compare printed no '$platform' row"; }
+    echo "$out" | grep -Eq "^${platform} +[0-9]" || { echo "$out"; fail "fleetplan compare printed no '$platform' row"; }
   done
-  ok "fleetplan compare on the installed sample names all five platforms"
+  ok "fleetplan compare on the installed sample: all five platforms, same figures as the build tree"
+  echo "$out" | head -8
 else
-  echo "note: this build has no compare command yet; running validate instead"
+  echo "note: this build has no compare command yet"
 fi
-out=$(run validate "$sample" 2>&1) || fail "fleetplan validate on the installed sample exited non-zero: $out"
-echo "$out" | grep -Eq '^valid: [1-9][0-9]* services' || fail "fleetplan validate printed '$out'"
+out=$(same_as_built validate "$sample")
+echo "$out" | grep -Eq '\b[1-9][0-9]* services\b' || fail "fleetplan validate printed '$out'"
 ok "fleetplan validate on the installed sample: $out"
 
 # --- Double-click: which program opens a .fleetplan document --------------------------------------------------
@@ -193,8 +207,10 @@ done
 exe="$top/bin/fleetplan"
 out=$(cd "$scratch" && run --version) || fail "the archive's bin/fleetplan --version exited $?"
 [ "$out" = "fleetplan $version" ] || fail "the archive's bin/fleetplan --version printed '$out'"
-out=$(cd "$scratch" && run validate "$top/share/fleetplan/samples/online-shop.json" 2>&1) ||
-  fail "the archive's fleetplan validate on its sample exited non-zero: $out"
-ok "archive $(basename "$tgz"): bin/fleetplan runs from where it was unpacked ($out)"
+out=$(cd "$scratch" && same_as_built validate "$top/share/fleetplan/samples/online-shop.json")
+if echo "$help" | grep -Eq '^  compare '; then
+  (cd "$scratch" && same_as_built compare "$top/share/fleetplan/samples/online-shop.json" > /dev/null)
+fi
+ok "archive $(basename "$tgz"): bin/fleetplan runs from where it was unpacked, same output as the build tree"
 
 echo "package: all checks passed for $(basename "$deb") and $(basename "$tgz")"
