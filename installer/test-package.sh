@@ -13,6 +13,7 @@ version=$3
 expect_catalog=$4
 expect_manpage=$5
 built_exe=$6   # the build tree's fleetplan: the installed one must print the same figures
+cpack=${CPACK:-cpack}   # CTest passes the cpack of the CMake that configured the build
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
 
@@ -20,7 +21,7 @@ rm -rf "$scratch"
 mkdir -p "$scratch"
 
 # --- Build the package ------------------------------------------------------------------------------------
-if ! cpack -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/out" > "$scratch/cpack.log" 2>&1; then
+if ! "$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/out" > "$scratch/cpack.log" 2>&1; then
   cat "$scratch/cpack.log" >&2
   fail "cpack -G DEB failed (log above)"
 fi
@@ -191,7 +192,7 @@ if command -v gio > /dev/null && command -v update-desktop-database > /dev/null;
 fi
 
 # --- The portable archive: unpacked anywhere, it runs from its own bin/ -----------------------------------------
-if ! cpack -G TGZ --config "$build/CPackConfig.cmake" -B "$scratch/out-tgz" > "$scratch/cpack-tgz.log" 2>&1; then
+if ! "$cpack" -G TGZ --config "$build/CPackConfig.cmake" -B "$scratch/out-tgz" > "$scratch/cpack-tgz.log" 2>&1; then
   cat "$scratch/cpack-tgz.log" >&2
   fail "cpack -G TGZ failed (log above)"
 fi
