@@ -64,10 +64,10 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
         while (it.hasNext())
             found << it.next();
         found.sort();
-        const QDir dir(path);
+        const QDir dir(info.absoluteFilePath());
         const QString base = QFileInfo(QDir::cleanPath(info.absoluteFilePath())).fileName();
         for (const QString &file : std::as_const(found))
-            readOne(file, base + u'/' + dir.relativeFilePath(file));
+            readOne(file, base + u'/' + dir.relativeFilePath(QFileInfo(file).absoluteFilePath()));
         if (found.isEmpty())
             errors.append({Diagnostic::Severity::Warning, path, QStringLiteral("no *.yaml, *.yml or *.json files in this folder")});
     }
