@@ -27,12 +27,12 @@ grep -qx '50:application/x-fleetplan:\*\.fleetplan' "$scratch/data/mime/globs2" 
 
 # A SQLite database header (https://www.sqlite.org/fileformat.html): "SQLite format 3\0" at byte 0, the
 # 4-byte big-endian application_id at byte 68. Only the header matters to content sniffing.
-sqlite_file() { # FILE APPLICATION_ID(4 bytes, printf escapes)
-  { printf 'SQLite format 3\0'; head -c 52 /dev/zero; printf "$2"; head -c 956 /dev/zero; } > "$1"
+sqlite_file() { # FILE APPLICATION_ID(4 characters)
+  { printf 'SQLite format 3\0'; head -c 52 /dev/zero; printf '%s' "$2"; head -c 956 /dev/zero; } > "$1"
 }
-sqlite_file "$scratch/files/plan.fleetplan" 'FLPN'
-sqlite_file "$scratch/files/renamed-plan" 'FLPN'
-sqlite_file "$scratch/files/other-database" '\0\0\0\0'
+sqlite_file "$scratch/files/plan.fleetplan" FLPN
+sqlite_file "$scratch/files/renamed-plan" FLPN
+sqlite_file "$scratch/files/other-database" '    '   # four spaces: an id that is not Fleetplan's
 [ "$(od -An -c -j68 -N4 "$scratch/files/renamed-plan" | tr -d ' ')" = FLPN ] || fail "test file header is wrong"
 
 expect_type() { # FILE TYPE
