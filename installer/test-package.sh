@@ -61,6 +61,7 @@ expected=(
   /usr/share/icons/hicolor/scalable/apps/org.example.fleetplan.svg
   /usr/share/icons/hicolor/scalable/mimetypes/application-x-fleetplan.svg
   /usr/share/doc/fleetplan/copyright
+  /usr/share/doc/fleetplan/changelog.gz
 )
 for size in 16 32 48 64 128 256; do
   expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/org.example.fleetplan.png")
@@ -95,7 +96,9 @@ if [ "$expect_catalog" = 1 ]; then
 fi
 grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/org.example.fleetplan.metainfo.xml" ||
   fail "the AppStream metainfo has no <release version=\"$version\">: add the release to installer/org.example.fleetplan.metainfo.xml"
-ok "unpacked: executable stripped, icons at their sizes, metainfo lists release $version"
+zcat "$root/usr/share/doc/fleetplan/changelog.gz" | head -1 | grep -q "^fleetplan ($version) " ||
+  fail "the top entry of usr/share/doc/fleetplan/changelog.gz is not version $version: add it to installer/changelog"
+ok "unpacked: executable stripped, icons at their sizes, metainfo and changelog list release $version"
 # The installed tree as a software centre reads it: metainfo, its launchable .desktop file, the icons.
 if command -v appstreamcli > /dev/null; then
   appstreamcli validate-tree --no-net --pedantic "$root" ||
