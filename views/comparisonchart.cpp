@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QToolTip>
 
+#include "models/simulation/moneyformat.h"
 #include "views/theme.h"
 
 namespace fleetplan::views {
@@ -28,12 +29,7 @@ QString periodUnit(int hours)
 
 QString formatUsdAmount(double usd)
 {
-    QLocale c(QLocale::C);
-    c.setNumberOptions(QLocale::DefaultNumberOptions);
-    // -0.00 reads as a figure that changed sign; print 0.00 instead.
-    if (std::abs(usd) < 0.005)
-        usd = 0.0;
-    return c.toString(usd, 'f', 2);
+    return models::formatNumber(usd, 2);
 }
 
 QString formatUsdShort(double usd)
@@ -50,12 +46,14 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     setAccessibleDescription(tr("Stacked bars of the cost of each platform, split by cost component"));
     setMouseTracking(true);
     setMinimumSize(320, 220);
-    // The legend sits to the right of the bars, outside the axis rect, so it never hides a bar.
+    // The legend sits below the bars, outside the axis rect, so it never hides a bar and leaves the
+    // full width to the five bars.
     axisRect()->insetLayout()->take(legend);
-    plotLayout()->addElement(0, 1, legend);
-    plotLayout()->setColumnStretchFactor(1, 0.001);
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);
     legend->setVisible(true);
-    legend->setFillOrder(QCPLegend::foRowsFirst);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(3);
     xAxis->grid()->setVisible(false);
     rebuild();
 }

@@ -62,7 +62,7 @@ private:
     int m_cheapest = -1;
 };
 
-/// "12,345.67" with thousands separators, always two decimals (C locale: charts and reports agree).
+/// "12,345.67": models::formatNumber(usd, 2), exactly as `fleetplan compare` prints figures.
 QString formatUsdAmount(double usd);
 /// "$12,346" rounded to whole dollars, for bar labels and axis ticks.
 QString formatUsdShort(double usd);

@@ -13,6 +13,8 @@ const QList<Command> &commands()
         {QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"), &runImport},
         {QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"), &runCompare},
         {QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"), &runCatalog},
+        {QStringLiteral("report"), QStringLiteral("Write a PDF, HTML, Markdown, CSV or JSON cost report"), &runReport, true},
+        {QStringLiteral("manpage"), QStringLiteral("Write the manual page fleetplan(1)"), &runManpage},
     };
     return table;
 }

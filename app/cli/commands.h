@@ -10,5 +10,7 @@ int runValidate(Context &ctx);   // validatecommand.cpp
 int runImport(Context &ctx);     // importcommand.cpp
 int runCompare(Context &ctx);    // comparecommand.cpp
 int runCatalog(Context &ctx);     // catalogcommand.cpp
+int runReport(Context &ctx);     // reportcommand.cpp
+int runManpage(Context &ctx);    // manpage.cpp
 
 } // namespace fleetplan::cli

@@ -8,6 +8,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -25,6 +26,18 @@ constexpr double CellPadX = 4.0;
 constexpr double CellPadY = 2.5;
 
 double mmToPx(double mm) { return mm / 25.4 * Dpi; }
+
+/// Word wrap, or wrap anywhere when one word alone is wider than the cell (long file names, URLs),
+/// so that no text runs into the next column.
+int wrapFlags(const QFontMetricsF &fm, const QString &text, double width)
+{
+    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (fm.horizontalAdvance(word) > width)
+            return Qt::TextWrapAnywhere;
+    }
+    return Qt::TextWordWrap;
+}
 
 } // namespace
 
@@ -192,8 +205,9 @@ private:
         const QFontMetricsF fm(font, m_device);
         double h = fm.height();
         for (int c = 0; c < cells.size() && c < m_widths.size(); ++c) {
-            const QRectF r = fm.boundingRect(QRectF(0, 0, m_widths.at(c) - 2 * CellPadX, 1e6),
-                                             int(alignment(c)) | Qt::TextWordWrap, cells.at(c));
+            const double w = m_widths.at(c) - 2 * CellPadX;
+            const QRectF r = fm.boundingRect(QRectF(0, 0, w, 1e6), int(alignment(c)) | wrapFlags(fm, cells.at(c), w),
+                                             cells.at(c));
             h = std::max(h, r.height());
         }
         return h + 2 * CellPadY;
@@ -202,11 +216,12 @@ private:
     {
         painter->setFont(font);
         painter->QPainter::setPen(QColor(0x20, 0x20, 0x20));
+        const QFontMetricsF fm(font, m_device);
         double x = topLeft.x();
         for (int c = 0; c < m_widths.size(); ++c) {
             const QRectF cell(x + CellPadX, topLeft.y() + CellPadY, m_widths.at(c) - 2 * CellPadX, height - 2 * CellPadY);
             if (c < cells.size())
-                painter->drawText(cell, int(alignment(c) | Qt::AlignTop) | Qt::TextWordWrap, cells.at(c));
+                painter->drawText(cell, int(alignment(c) | Qt::AlignTop) | wrapFlags(fm, cells.at(c), cell.width()), cells.at(c));
             x += m_widths.at(c);
         }
     }

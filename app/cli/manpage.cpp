@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/manpage.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+
+namespace fleetplan::cli {
+
+namespace {
+
+/// The `--help` text of a command, as the command itself prints it.
+QString helpOf(const Command &command)
+{
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    Context ctx{{QStringLiteral("--help")}, outStream, errStream};
+    command.run(ctx);
+    outStream.flush();
+    return out;
+}
+
+/// Turns one command's help text into man markup: usage as a synopsis line, the description as a
+/// paragraph, options and arguments as tagged paragraphs.
+QString commandSection(const Command &command)
+{
+    const QString help = helpOf(command);
+    QString man = QStringLiteral(".SS \"fleetplan %1\"\n").arg(command.name);
+    QString section;   // "" (preamble), "Options:", "Arguments:"
+    QString tag;
+    QString description;
+    auto flush = [&] {
+        if (!tag.isEmpty())
+            man += QStringLiteral(".TP\n.B %1\n%2\n").arg(troffEscape(tag), troffEscape(description.simplified()));
+        tag.clear();
+        description.clear();
+    };
+    static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
+    for (const QString &line : help.split(u'\n')) {
+        if (line.startsWith(QLatin1String("Usage: "))) {
+            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(line.mid(7)));
+            continue;
+        }
+        if (line == u"Options:" || line == u"Arguments:") {
+            flush();
+            section = line;
+            man += QStringLiteral(".PP\n%1\n").arg(line == u"Options:" ? QStringLiteral("Options:") : QStringLiteral("Arguments:"));
+            continue;
+        }
+        if (section.isEmpty()) {
+            if (!line.trimmed().isEmpty())
+                man += troffEscape(line.trimmed()) + u'\n';
+            continue;
+        }
+        if (line.trimmed().isEmpty()) {
+            flush();
+            continue;
+        }
+        if (line.startsWith(QLatin1String("   ")) && !tag.isEmpty()) {   // a wrapped description
+            description += u' ' + line.trimmed();
+            continue;
+        }
+        const QRegularExpressionMatch m = entry.match(line);
+        if (m.hasMatch()) {
+            flush();
+            tag = m.captured(1);
+            description = m.captured(2);
+        }
+    }
+    flush();
+    return man;
+}
+
+} // namespace
+
+QString troffEscape(const QString &text)
+{
+    QString t = text;
+    t.replace(u'\\', QStringLiteral("\\e"));
+    t.replace(u'-', QStringLiteral("\\-"));
+    if (t.startsWith(u'.') || t.startsWith(u'\''))
+        t.prepend(QStringLiteral("\\&"));
+    return t;
+}
+
+QString manPage()
+{
+    QString man = QStringLiteral(".TH FLEETPLAN 1 \"\" \"fleetplan %1\" \"User Commands\"\n").arg(QStringLiteral(FLEETPLAN_VERSION));
+    man += QStringLiteral(".SH NAME\nfleetplan \\- plan the cost and capacity of container fleets on AWS\n"
+                          ".SH SYNOPSIS\n.B fleetplan\n[\\fIFILE\\fR]\n.br\n.B fleetplan\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n"
+                          ".br\n.B fleetplan\n\\-\\-help | \\-\\-version\n"
+                          ".SH DESCRIPTION\n"
+                          "Fleetplan compares what a container workload costs on ECS on EC2, ECS Fargate, ECS Fargate Spot, "
+                          "EKS managed nodes and EKS Fargate. Without a command it opens the desktop application on "
+                          "\\fIFILE\\fR (or the bundled sample). With a command it runs without a display.\n"
+                          ".PP\nA \\fIFILE\\fR or \\fISCENARIO\\fR of \\fB\\-\\fR reads standard input; an output "
+                          "file of \\fB\\-\\fR writes standard output.\n"
+                          ".SH COMMANDS\n");
+    for (const Command &command : commands()) {
+        if (command.name == u"manpage")
+            continue;
+        man += QStringLiteral(".PP\n.B %1\n\\- %2\n").arg(command.name, troffEscape(command.summary));
+    }
+    for (const Command &command : commands()) {
+        if (command.name == u"manpage")
+            continue;
+        man += commandSection(command);
+    }
+    man += QStringLiteral(".SH EXIT STATUS\n"
+                          ".TP\n.B 0\nSuccess.\n"
+                          ".TP\n.B 1\nUsage error (unknown option, missing argument).\n"
+                          ".TP\n.B 2\nInvalid input: the message on standard error names the file and the place.\n"
+                          ".TP\n.B 3\nA budget gate failed (\\fBcompare \\-\\-fail\\-above\\fR).\n"
+                          ".SH ENVIRONMENT\n"
+                          ".TP\n.B QT_QPA_PLATFORM\nCommands never need a display; \\fBreport\\fR renders its charts on the "
+                          "\\fBoffscreen\\fR platform unless this is set.\n"
+                          ".SH EXAMPLES\n"
+                          ".nf\nfleetplan compare shop.json \\-\\-format json\n"
+                          "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
+                          "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
+                          "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
+                          ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
+    return man;
+}
+
+int runManpage(Context &ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write the manual page fleetplan(1), generated from every command's options."));
+    parser.addHelpOption();
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addOption(outputOption);
+    if (!parser.parse(QStringList{QStringLiteral("fleetplan manpage")} + ctx.args)) {
+        ctx.err << "fleetplan manpage: " << parser.errorText() << '\n';
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        ctx.err << "fleetplan manpage: unexpected argument \"" << parser.positionalArguments().constFirst() << "\"\n";
+        return UsageError;
+    }
+    const QString text = manPage();
+    const QString output = parser.value(outputOption);
+    if (output.isEmpty() || output == u"-") {
+        ctx.out << text;
+        return Ok;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        ctx.err << "fleetplan manpage: " << output << ": cannot write: " << file.errorString() << '\n';
+        return InvalidInput;
+    }
+    return Ok;
+}
+
+} // namespace fleetplan::cli

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/report/reportformats.h"
+
+#include <QBuffer>
+
+#include "app/report/pdfdocument.h"
+#include "app/report/reportcharts.h"
+
+namespace fleetplan::app {
+
+namespace {
+
+PdfTable pdfTable(const ReportTable &t)
+{
+    PdfTable table;
+    table.header = t.header;
+    table.rows = t.rows;
+    table.columnWeights = t.weights;
+    table.boldRows = t.boldRows;
+    for (int c = 0; c < t.header.size(); ++c)
+        table.alignments.append(c < t.numeric.size() && t.numeric.at(c) ? Qt::AlignRight : Qt::AlignLeft);
+    return table;
+}
+
+void addTableOrNone(PdfDocument &doc, const ReportTable &t)
+{
+    if (t.rows.isEmpty())
+        doc.addParagraph(QStringLiteral("<i>None.</i>"));
+    else
+        doc.addTable(pdfTable(t));
+}
+
+} // namespace
+
+std::optional<QByteArray> renderPdfReport(const ReportContent &content, const ReportCharts &charts,
+                                          QPageSize::PageSizeId pageSize, int *pages, QString *error)
+{
+    PdfDocument doc{QPageSize(pageSize)};
+    doc.setTitle(content.title);
+    doc.setCreator(QStringLiteral("Fleetplan " FLEETPLAN_VERSION));
+    const double width = doc.contentWidth();
+
+    // Title block.
+    QString title = QStringLiteral("<p style=\"font-size: 17pt; font-weight: bold;\">%1</p><table cellspacing=\"0\" cellpadding=\"1\">")
+                        .arg(content.title.toHtmlEscaped());
+    for (const auto &[label, value] : content.titleBlock)
+        title += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    doc.addParagraph(title + QStringLiteral("</table>"));
+
+    doc.addHeading(QStringLiteral("Recommendation"));
+    doc.addPlainParagraph(content.recommendation);
+
+    doc.addHeading(QStringLiteral("Cost per %1").arg(content.periodUnit));
+    doc.addChart(width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
+    doc.addTable(pdfTable(content.summary));
+
+    doc.addHeading(QStringLiteral("Breakdown by platform"));
+    for (const PlatformBreakdown &b : content.breakdowns) {
+        doc.addHeading(b.title, 2);
+        doc.addTable(pdfTable(b.table));
+    }
+
+    doc.addHeading(QStringLiteral("Hour by hour"));
+    doc.addChart(width * 0.68, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintTimeline(painter, size); });
+    doc.addPlainParagraph(charts.timelineSummary());
+
+    doc.addHeading(QStringLiteral("Fleet composition"));
+    doc.addTable(pdfTable(content.fleet));
+    if (!content.nodeHours.rows.isEmpty())
+        doc.addTable(pdfTable(content.nodeHours));
+
+    doc.addHeading(QStringLiteral("Savings Plans recommendation"));
+    addTableOrNone(doc, content.savingsPlans);
+
+    doc.addHeading(QStringLiteral("Warnings"));
+    if (content.warnings.isEmpty()) {
+        doc.addParagraph(QStringLiteral("<i>None.</i>"));
+    } else {
+        for (const QString &w : content.warnings)
+            doc.addParagraph(QStringLiteral("• ") + w.toHtmlEscaped());
+    }
+
+    doc.addHeading(QStringLiteral("Workload"));
+    addTableOrNone(doc, content.workload);
+    doc.addHeading(QStringLiteral("Assumptions"));
+    addTableOrNone(doc, content.assumptions);
+    doc.addHeading(QStringLiteral("Rates used"));
+    addTableOrNone(doc, content.rates);
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!doc.write(&buffer, error))
+        return std::nullopt;
+    if (pages)
+        *pages = doc.pageCount();
+    return buffer.data();
+}
+
+} // namespace fleetplan::app

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/report/reportcontent.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "models/simulation/moneyformat.h"
+
+namespace fleetplan::app {
+
+using models::CostReport;
+using models::PlatformResult;
+using models::formatNumber;
+
+QString usd(double value)
+{
+    return formatNumber(value, 2);
+}
+
+namespace {
+
+QString percentOf(double part, double whole)
+{
+    return whole > 0 ? formatNumber(part / whole * 100.0, 1) + QStringLiteral(" %") : QStringLiteral("–");
+}
+
+QString fraction(double f)
+{
+    return formatNumber(f * 100.0, 1) + QStringLiteral(" %");
+}
+
+QString quantity(double q)
+{
+    return formatNumber(q, q == std::floor(q) ? 0 : 2);
+}
+
+QString periodText(int hours)
+{
+    if (hours == 730)
+        return QStringLiteral("1 month (730 hours)");
+    if (hours % 24 == 0)
+        return QStringLiteral("%1 days (%2 hours)").arg(hours / 24).arg(hours);
+    return QStringLiteral("%1 hours").arg(hours);
+}
+
+QString kindText(const models::Service &s)
+{
+    switch (s.kind) {
+    case models::ServiceKind::Service: return QStringLiteral("service");
+    case models::ServiceKind::Daemon: return QStringLiteral("daemon");
+    case models::ServiceKind::Job: return QStringLiteral("job");
+    }
+    return {};
+}
+
+const PlatformResult *cheapest(const CostReport &report)
+{
+    const PlatformResult *best = nullptr;
+    for (const PlatformResult &p : report.platforms) {
+        if (!best || p.totalUsd < best->totalUsd)
+            best = &p;
+    }
+    return best;
+}
+
+/// The component whose cost differs most between two platforms (other − best).
+std::optional<models::ComponentId> biggestDriver(const PlatformResult &best, const PlatformResult &other)
+{
+    std::optional<models::ComponentId> driver;
+    double largest = 0;
+    for (int c = 0; c < models::ComponentCount; ++c) {
+        const auto id = static_cast<models::ComponentId>(c);
+        const double diff = other.componentUsd(id) - best.componentUsd(id);
+        if (std::abs(diff) > std::abs(largest) + 1e-9) {
+            largest = diff;
+            driver = id;
+        }
+    }
+    return driver;
+}
+
+ReportTable makeTable(QStringList header, QList<bool> numeric, QList<double> weights)
+{
+    ReportTable t;
+    t.header = std::move(header);
+    t.numeric = std::move(numeric);
+    t.weights = std::move(weights);
+    return t;
+}
+
+} // namespace
+
+QString recommendationText(const CostReport &report)
+{
+    const PlatformResult *best = cheapest(report);
+    if (!best)
+        return QStringLiteral("No platform was simulated.");
+    const QString unit = report.hours == 730 ? QStringLiteral("per month") : QStringLiteral("over %1 hours").arg(report.hours);
+    QString text = QStringLiteral("%1 is the cheapest platform for this workload at %2 USD %3")
+                       .arg(models::displayName(best->id), usd(best->totalUsd), unit);
+    QList<const PlatformResult *> others;
+    for (const PlatformResult &p : report.platforms) {
+        if (&p != best)
+            others.append(&p);
+    }
+    std::stable_sort(others.begin(), others.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    if (others.isEmpty())
+        return text + QStringLiteral(" (the only platform simulated).");
+    QStringList cheaper;
+    for (const PlatformResult *p : others) {
+        const double diff = p->totalUsd - best->totalUsd;
+        cheaper.append(QStringLiteral("%1 USD (%2) cheaper than %3")
+                           .arg(usd(diff), percentOf(diff, p->totalUsd), models::displayName(p->id)));
+    }
+    text += QStringLiteral(": ") + cheaper.join(QStringLiteral(", ")) + u'.';
+    // What drives the difference: the component that differs most from the runner-up.
+    const PlatformResult *runnerUp = others.constFirst();
+    if (const auto driver = biggestDriver(*best, *runnerUp)) {
+        text += QStringLiteral(" Against %1 the largest difference is %2: %3 USD there against %4 USD on %5.")
+                    .arg(models::displayName(runnerUp->id), models::displayName(*driver),
+                         usd(runnerUp->componentUsd(*driver)), usd(best->componentUsd(*driver)),
+                         models::displayName(best->id));
+    }
+    // Idle capacity: what the EC2 platforms pay for nodes nobody requested.
+    const PlatformResult *idlest = nullptr;
+    for (const PlatformResult &p : report.platforms) {
+        if (p.idleCostUsd > 0.005 && (!idlest || p.idleCostUsd > idlest->idleCostUsd))
+            idlest = &p;
+    }
+    if (idlest) {
+        text += QStringLiteral(" %1 pays %2 USD (%3 of its bill) for capacity no task requested, at %4 CPU and %5 memory utilisation.")
+                    .arg(models::displayName(idlest->id), usd(idlest->idleCostUsd), percentOf(idlest->idleCostUsd, idlest->totalUsd),
+                         fraction(idlest->utilisation.cpu), fraction(idlest->utilisation.memory));
+    }
+    return text;
+}
+
+ReportContent buildReportContent(const CostReport &report, const models::Scenario &scenario,
+                                 const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt)
+{
+    ReportContent c;
+    c.periodUnit = report.hours == 730 ? QStringLiteral("month") : QStringLiteral("%1 hours").arg(report.hours);
+    c.title = QStringLiteral("Fleetplan cost report — ") + report.scenarioName;
+    c.titleBlock = {
+        {QStringLiteral("Scenario"), report.scenarioName},
+        {QStringLiteral("Region"), report.region},
+        {QStringLiteral("Period"), periodText(report.hours)},
+        {QStringLiteral("Catalog date"), report.catalogAsOf + (catalogBuiltAt.isEmpty() ? QString()
+                                                                   : QStringLiteral(" (built %1)").arg(catalogBuiltAt))},
+        {QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION)},
+    };
+    QStringList whatIf;
+    if (report.whatIf.loadMultiplier != 1.0)
+        whatIf.append(QStringLiteral("load × %1").arg(formatNumber(report.whatIf.loadMultiplier, 2)));
+    if (report.whatIf.peakMultiplier != 1.0)
+        whatIf.append(QStringLiteral("peaks × %1").arg(formatNumber(report.whatIf.peakMultiplier, 2)));
+    if (report.whatIf.spotShare)
+        whatIf.append(QStringLiteral("Spot share %1").arg(fraction(*report.whatIf.spotShare)));
+    if (report.whatIf.savingsPlanUsdPerHour)
+        whatIf.append(QStringLiteral("Savings Plan %1 USD/h").arg(formatNumber(*report.whatIf.savingsPlanUsdPerHour, 2)));
+    if (report.whatIf.targetUtilizationPercent)
+        whatIf.append(QStringLiteral("target utilisation %1 %").arg(formatNumber(*report.whatIf.targetUtilizationPercent, 0)));
+    if (!whatIf.isEmpty())
+        c.titleBlock.append({QStringLiteral("What-if"), whatIf.join(QStringLiteral(", "))});
+    c.recommendation = recommendationText(report);
+
+    const PlatformResult *best = cheapest(report);
+    c.summary = makeTable({QStringLiteral("Platform"), QStringLiteral("Total USD"), QStringLiteral("vs cheapest USD"),
+                           QStringLiteral("vs cheapest")},
+                          {false, true, true, true}, {3, 2, 2, 1.5});
+    for (const PlatformResult &p : report.platforms) {
+        const double diff = p.totalUsd - (best ? best->totalUsd : 0);
+        QString name = models::displayName(p.id);
+        if (&p == best)
+            name += QStringLiteral(" (cheapest)");
+        c.summary.rows.append({name, usd(p.totalUsd), &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
+                               &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd)});
+    }
+
+    for (const PlatformResult &p : report.platforms) {
+        PlatformBreakdown b;
+        b.platform = p.id;
+        b.title = QStringLiteral("%1 (%2): %3 USD").arg(models::displayName(p.id), models::toId(p.id), usd(p.totalUsd));
+        b.table = makeTable({QStringLiteral("Component"), QStringLiteral("Quantity"), QStringLiteral("USD"),
+                             QStringLiteral("Share"), QStringLiteral("How it was computed")},
+                            {false, true, true, true, false}, {2.0, 2.3, 1.2, 1.15, 4.6});
+        for (const models::CostComponent &comp : p.components) {
+            b.table.rows.append({models::displayName(comp.id), quantity(comp.quantity) + u' ' + comp.unit, usd(comp.usd),
+                                 percentOf(comp.usd, p.totalUsd), comp.explanation});
+        }
+        b.table.boldRows.append(int(b.table.rows.size()));
+        b.table.rows.append({QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString()});
+        c.breakdowns.append(b);
+    }
+
+    c.fleet = makeTable({QStringLiteral("Platform"), QStringLiteral("Peak nodes / tasks"), QStringLiteral("CPU utilisation"),
+                         QStringLiteral("Memory utilisation"), QStringLiteral("Idle cost USD"), QStringLiteral("Idle share")},
+                        {false, true, true, true, true, true}, {3, 1.6, 1.6, 1.6, 1.6, 1.2});
+    c.nodeHours = makeTable({QStringLiteral("Platform"), QStringLiteral("Instance type"), QStringLiteral("Node-hours"),
+                             QStringLiteral("Share of node-hours")},
+                            {false, false, true, true}, {3, 3, 2, 2});
+    for (const PlatformResult &p : report.platforms) {
+        c.fleet.rows.append({models::displayName(p.id), QString::number(p.peakNodes), fraction(p.utilisation.cpu),
+                             fraction(p.utilisation.memory), usd(p.idleCostUsd), percentOf(p.idleCostUsd, p.totalUsd)});
+        double all = 0;
+        for (const double h : p.nodeHoursByType)
+            all += h;
+        for (auto it = p.nodeHoursByType.cbegin(); it != p.nodeHoursByType.cend(); ++it)
+            c.nodeHours.rows.append({models::displayName(p.id), it.key(), quantity(it.value()), percentOf(it.value(), all)});
+    }
+
+    c.savingsPlans = makeTable({QStringLiteral("Platform"), QStringLiteral("Commit USD/hour"), QStringLiteral("Discount"),
+                                QStringLiteral("Total with plan USD"), QStringLiteral("Saving USD"), QStringLiteral("Why")},
+                               {false, true, true, true, true, false}, {2.4, 1.4, 1.1, 1.6, 1.3, 4});
+    for (const PlatformResult &p : report.platforms) {
+        if (!p.savingsPlan.applicable)
+            continue;
+        const auto &sp = p.savingsPlan;
+        c.savingsPlans.rows.append({models::displayName(p.id), formatNumber(sp.commitmentUsdPerHour, 3),
+                                    formatNumber(sp.discountPercent, 1) + QStringLiteral(" %"), usd(sp.totalUsdWithCommitment),
+                                    usd(sp.savingUsd), sp.explanation});
+    }
+
+    for (const PlatformResult &p : report.platforms) {
+        for (const QString &w : p.warnings)
+            c.warnings.append(models::displayName(p.id) + QStringLiteral(": ") + w);
+    }
+
+    c.workload = makeTable({QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("vCPU"), QStringLiteral("Memory MiB"),
+                            QStringLiteral("Replicas (min–max)"), QStringLiteral("Load profile"), QStringLiteral("Arch / OS"),
+                            QStringLiteral("Spot OK")},
+                           {false, false, true, true, true, false, false, false}, {2.6, 1.1, 0.9, 1.3, 1.7, 1.7, 1.5, 0.9});
+    for (const models::Service &s : scenario.services) {
+        QString replicas = QString::number(s.replicas) + QStringLiteral(" (%1–%2)").arg(s.minReplicas).arg(s.maxReplicas);
+        if (s.kind == models::ServiceKind::Job)
+            replicas = QStringLiteral("%1 × %2/day, %3 s").arg(s.replicas).arg(s.runsPerDay).arg(s.runSeconds);
+        else if (s.kind == models::ServiceKind::Daemon)
+            replicas = QStringLiteral("1 per node");
+        c.workload.rows.append({s.name, kindText(s), formatNumber(s.effectiveCpu(), s.effectiveCpu() == std::floor(s.effectiveCpu()) ? 0 : 2),
+                                formatNumber(s.effectiveMemoryMib(), 0), replicas,
+                                s.loadProfile.isEmpty() ? QStringLiteral("flat") : s.loadProfile,
+                                models::toId(s.arch) + QStringLiteral(" / ") + models::toId(s.os),
+                                s.spotOk ? QStringLiteral("yes") : QStringLiteral("no")});
+    }
+
+    // Every rule the platform models relied on, once, with the platforms that used it.
+    c.assumptions = makeTable({QStringLiteral("Assumption"), QStringLiteral("Value"), QStringLiteral("Source"),
+                               QStringLiteral("Platforms")},
+                              {false, false, false, false}, {2.5, 2.5, 3.5, 2});
+    QList<QPair<models::Assumption, QStringList>> merged;
+    for (const PlatformResult &p : report.platforms) {
+        for (const models::Assumption &a : p.assumptions) {
+            auto it = std::find_if(merged.begin(), merged.end(), [&](const auto &m) { return m.first == a; });
+            if (it == merged.end())
+                merged.append({a, {models::toId(p.id)}});
+            else
+                it->second.append(models::toId(p.id));
+        }
+    }
+    for (const auto &m : merged)
+        c.assumptions.rows.append({m.first.name, m.first.value, m.first.source, m.second.join(QStringLiteral(", "))});
+    const models::PurchaseOptions &po = scenario.purchase;
+    c.assumptions.rows.append({QStringLiteral("Spot share of Spot-tolerant EC2 capacity"),
+                               fraction(report.whatIf.spotShare.value_or(po.spotShare)), QStringLiteral("scenario purchase options"),
+                               QStringLiteral("ecs-ec2, eks-nodes")});
+    c.assumptions.rows.append({QStringLiteral("Savings Plans commitment"),
+                               QStringLiteral("%1 USD/hour, %2, %3 year(s), %4")
+                                   .arg(formatNumber(report.whatIf.savingsPlanUsdPerHour.value_or(po.savingsPlanUsdPerHour), 2),
+                                        models::toId(po.savingsPlanType))
+                                   .arg(po.savingsPlanTermYears)
+                                   .arg(po.savingsPlanPayment),
+                               QStringLiteral("scenario purchase options"), QStringLiteral("all")});
+
+    c.rates = makeTable({QStringLiteral("Rates"), QStringLiteral("File"), QStringLiteral("Rows"), QStringLiteral("As of"),
+                         QStringLiteral("Sources")},
+                        {false, false, true, false, false}, {1.9, 3.2, 0.9, 2, 4.2});
+    for (const pricing::DatasetInfo &d : datasets) {
+        const QString asOf = d.asOfMin == d.asOfMax ? d.asOfMin : d.asOfMin + QStringLiteral(" – ") + d.asOfMax;
+        c.rates.rows.append({d.name, d.file, QString::number(d.rows), asOf, d.sources});
+    }
+    return c;
+}
+
+} // namespace fleetplan::app

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/report/reportwriter.h"
+
+#include <cstdio>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include "app/report/reportcharts.h"
+#include "app/report/reportcontent.h"
+#include "app/report/reportformats.h"
+#include "models/simulation/costreportjson.h"
+
+namespace fleetplan::app {
+
+namespace {
+
+QString full(double value)
+{
+    return QString::number(value, 'g', 17);
+}
+
+ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
+                         std::shared_ptr<const pricing::Catalog> catalog)
+{
+    if (!catalog)
+        catalog = pricing::Catalog::bundled();
+    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt());
+}
+
+/// Writes bytes to a file atomically, or to standard output for "-".
+bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
+{
+    if (path == u"-") {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
+            if (error)
+                *error = QStringLiteral("cannot write to standard output: %1").arg(out.errorString());
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString toId(ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Pdf: return QStringLiteral("pdf");
+    case ReportFormat::Html: return QStringLiteral("html");
+    case ReportFormat::Csv: return QStringLiteral("csv");
+    case ReportFormat::Json: return QStringLiteral("json");
+    case ReportFormat::Markdown: return QStringLiteral("md");
+    }
+    return {};
+}
+
+std::optional<ReportFormat> reportFormatFromId(const QString &id)
+{
+    const QString lower = id.toLower();
+    if (lower == u"pdf")
+        return ReportFormat::Pdf;
+    if (lower == u"html" || lower == u"htm")
+        return ReportFormat::Html;
+    if (lower == u"csv")
+        return ReportFormat::Csv;
+    if (lower == u"json")
+        return ReportFormat::Json;
+    if (lower == u"md" || lower == u"markdown")
+        return ReportFormat::Markdown;
+    return std::nullopt;
+}
+
+std::optional<ReportFormat> reportFormatFromPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix();
+    if (suffix.isEmpty())
+        return std::nullopt;
+    return reportFormatFromId(suffix);
+}
+
+QByteArray reportCsv(const models::CostReport &report)
+{
+    QString text = QStringLiteral("platform,component,usd\n");
+    for (const models::PlatformResult &p : report.platforms) {
+        for (const models::CostComponent &c : p.components)
+            text += QStringLiteral("%1,%2,%3\n").arg(models::toId(p.id), models::toId(c.id), full(c.usd));
+        text += QStringLiteral("%1,total,%2\n").arg(models::toId(p.id), full(p.totalUsd));
+    }
+    return text.toUtf8();
+}
+
+QByteArray hourlyCsv(const models::CostReport &report)
+{
+    QStringList header{QStringLiteral("hour")};
+    for (const models::PlatformResult &p : report.platforms) {
+        const QString id = models::toId(p.id);
+        header << id + QStringLiteral(" cost_usd") << id + QStringLiteral(" nodes") << id + QStringLiteral(" tasks")
+               << id + QStringLiteral(" vcpu_requested");
+    }
+    QString text = header.join(u',') + u'\n';
+    for (int h = 0; h < report.hours; ++h) {
+        QStringList row{QString::number(h)};
+        for (const models::PlatformResult &p : report.platforms) {
+            const models::HourlySeries &s = p.series;
+            row << (h < s.costUsd.size() ? full(s.costUsd.at(h)) : QString())
+                << (h < s.nodes.size() ? QString::number(s.nodes.at(h)) : QString())
+                << (h < s.tasks.size() ? QString::number(s.tasks.at(h)) : QString())
+                << (h < s.cpuRequested.size() ? full(s.cpuRequested.at(h)) : QString());
+        }
+        text += row.join(u',') + u'\n';
+    }
+    return text.toUtf8();
+}
+
+QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,
+                          const std::shared_ptr<const pricing::Catalog> &catalog)
+{
+    return renderMarkdownReport(contentFor(report, scenario, catalog));
+}
+
+std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
+                                       ReportFormat format, const ReportOptions &options, QString *error, int *pages)
+{
+    if (pages)
+        *pages = 0;
+    switch (format) {
+    case ReportFormat::Csv: return reportCsv(report);
+    case ReportFormat::Json: return models::costReportToJson(report);
+    case ReportFormat::Markdown: return reportMarkdown(report, scenario, options.catalog);
+    case ReportFormat::Pdf:
+    case ReportFormat::Html: break;
+    }
+    if (!ReportCharts::available()) {
+        if (error)
+            *error = QStringLiteral("%1 reports draw charts and need a QApplication (offscreen platform)").arg(toId(format).toUpper());
+        return std::nullopt;
+    }
+    const ReportContent content = contentFor(report, scenario, options.catalog);
+    const ReportCharts charts(report);
+    if (format == ReportFormat::Html)
+        return renderHtmlReport(content, charts);
+    return renderPdfReport(content, charts, options.pageSize, pages, error);
+}
+
+std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,
+                                         const QString &path, const ReportOptions &options, QString *error)
+{
+    const std::optional<ReportFormat> format = options.format ? options.format : reportFormatFromPath(path);
+    if (!format) {
+        if (error)
+            *error = QStringLiteral("%1: unknown report format (use .pdf, .html, .csv, .json or .md)").arg(path);
+        return std::nullopt;
+    }
+    ReportOutcome outcome;
+    outcome.format = *format;
+    QString renderError;
+    const std::optional<QByteArray> bytes = renderReport(report, scenario, *format, options, &renderError, &outcome.pages);
+    if (!bytes) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, renderError);
+        return std::nullopt;
+    }
+    if (!writeBytes(path, *bytes, error))
+        return std::nullopt;
+    outcome.bytes = bytes->size();
+    if (!options.hourlyCsvPath.isEmpty() && !writeBytes(options.hourlyCsvPath, hourlyCsv(report), error))
+        return std::nullopt;
+    return outcome;
+}
+
+} // namespace fleetplan::app

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QByteArray>
+#include <QPageSize>
+#include <QString>
+
+#include "models/scenario.h"
+#include "models/simulation/costreport.h"
+#include "pricing/catalog.h"
+
+/// Report writers: `fleetplan report` and the GUI's File → Export report both call writeReport().
+/// Formats (docs/reports.md): PDF (A4 or Letter, vector charts, numbered pages), one self-contained
+/// HTML file (charts inline as SVG), Markdown (for pull requests), CSV (one row per platform and
+/// component plus a total row per platform; an hourly series on request) and JSON (byte-identical to
+/// `fleetplan compare --format json`).
+namespace fleetplan::app {
+
+enum class ReportFormat { Pdf, Html, Csv, Json, Markdown };
+
+/// "pdf", "html", "csv", "json", "md".
+QString toId(ReportFormat format);
+/// From an id ("md" and "markdown" both read as Markdown), case-insensitive.
+std::optional<ReportFormat> reportFormatFromId(const QString &id);
+/// From a file name's suffix (.pdf, .html/.htm, .csv, .json, .md/.markdown).
+std::optional<ReportFormat> reportFormatFromPath(const QString &path);
+
+struct ReportOptions
+{
+    std::optional<ReportFormat> format;          ///< unset = from the output path's suffix
+    QPageSize::PageSizeId pageSize = QPageSize::A4; ///< PDF only: A4 or Letter
+    QString hourlyCsvPath;                       ///< also write the hourly series CSV there ("-" = stdout); empty = no
+    /// Catalog whose datasets (dates, sources) are listed; nullptr = pricing::Catalog::bundled().
+    std::shared_ptr<const pricing::Catalog> catalog;
+};
+
+/// What writing produced.
+struct ReportOutcome
+{
+    ReportFormat format = ReportFormat::Pdf;
+    int pages = 0;        ///< PDF pages (0 for other formats)
+    qint64 bytes = 0;     ///< size of the report
+};
+
+/// Renders the report into bytes. PDF and HTML need a running QApplication (charts are widgets; use
+/// the offscreen platform headless); without one they fail with *error set.
+std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
+                                       ReportFormat format, const ReportOptions &options = {},
+                                       QString *error = nullptr, int *pages = nullptr);
+
+/// Renders and writes the report to `path` ("-" = standard output) atomically (QSaveFile), and the
+/// hourly CSV when options.hourlyCsvPath is set. Returns the outcome, or nullopt with *error naming
+/// the file and the cause.
+std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,
+                                         const QString &path, const ReportOptions &options = {},
+                                         QString *error = nullptr);
+
+/// CSV: "platform,component,usd" with one row per platform and component, then "<platform>,total,<usd>".
+/// Full precision (17 significant digits), so the rows sum to the totals.
+QByteArray reportCsv(const models::CostReport &report);
+/// CSV of the hourly series: hour, then per platform cost_usd, nodes, tasks, vcpu_requested.
+QByteArray hourlyCsv(const models::CostReport &report);
+/// Markdown for a pull request: summary table, recommendation, breakdowns, warnings.
+QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,
+                          const std::shared_ptr<const pricing::Catalog> &catalog = {});
+
+} // namespace fleetplan::app

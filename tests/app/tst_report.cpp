@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/report/reportcontent.h"
+#include "app/report/reportwriter.h"
+#include "data/reports/costreportfixture.h"
+#include "models/simulation/costreportjson.h"
+
+using namespace fleetplan;
+using app::ReportFormat;
+
+/// The report writers on a hand-made CostReport (tests/data/reports/costreportfixture.h): what a reader
+/// finds in each format, not only that a file appears.
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static models::Scenario scenario(int services = 3)
+    {
+        models::Scenario s;
+        s.name = QStringLiteral("Fixture shop");
+        for (int i = 0; i < services; ++i) {
+            models::Service svc;
+            svc.name = QStringLiteral("svc-%1").arg(i, 3, 10, QLatin1Char('0'));
+            svc.cpu = 1;
+            svc.memoryMib = 2048;
+            svc.replicas = 4;
+            s.services.append(svc);
+        }
+        return s;
+    }
+
+    /// pdftotext of the whole file (or of one page).
+    static QString pdfText(const QString &path, int page = 0)
+    {
+        QStringList args{QStringLiteral("-layout")};
+        if (page > 0)
+            args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
+        args << path << QStringLiteral("-");
+        QProcess p;
+        p.start(QStringLiteral("pdftotext"), args);
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+    static QString pdfInfo(const QString &path)
+    {
+        QProcess p;
+        p.start(QStringLiteral("pdfinfo"), {path});
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+    static int pdfPages(const QString &path)
+    {
+        const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(pdfInfo(path));
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+
+    QString writeFile(const models::CostReport &report, const models::Scenario &s, const QString &name,
+                      app::ReportOptions options = {})
+    {
+        const QString path = m_dir.filePath(name);
+        QString error;
+        const auto outcome = app::writeReport(report, s, path, options, &error);
+        if (!outcome)
+            qWarning("%s", qPrintable(error));
+        return outcome ? path : QString();
+    }
+
+private slots:
+    void csvParsesAndSumsToTotals()
+    {
+        const auto report = fixture::costReport();
+        const QStringList lines = QString::fromUtf8(app::reportCsv(report)).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.constFirst(), QStringLiteral("platform,component,usd"));
+        // 2 + 2 + 2 + 3 + 3 components, and one total row per platform.
+        QCOMPARE(lines.size(), 1 + 12 + 5);
+        QHash<QString, double> sums;
+        QHash<QString, double> totals;
+        for (const QString &line : lines.mid(1)) {
+            const QStringList f = line.split(u',');
+            QCOMPARE(f.size(), 3);
+            bool ok = false;
+            const double usd = f.at(2).toDouble(&ok);
+            QVERIFY2(ok, qPrintable(line));
+            if (f.at(1) == u"total")
+                totals[f.at(0)] = usd;
+            else
+                sums[f.at(0)] += usd;
+        }
+        QCOMPARE(totals.size(), 5);
+        for (auto it = totals.cbegin(); it != totals.cend(); ++it)
+            QVERIFY2(qAbs(sums.value(it.key()) - it.value()) < 1e-9, qPrintable(it.key()));
+        // ECS on EC2: 7288 × 0.096 + 7288 × 20 ÷ 730 × 0.08 = 699.648 + 15.97370 = 715.62170 USD.
+        QVERIFY(qAbs(totals.value(QStringLiteral("ecs-ec2")) - 715.6217) < 1e-4);
+        // EKS Fargate: 730 × 0.10 + 7288 × 0.04048 + 14576 × 0.004445 = 73 + 295.01824 + 64.79032 = 432.80856 USD.
+        QVERIFY(qAbs(totals.value(QStringLiteral("eks-fargate")) - 432.80856) < 1e-6);
+    }
+
+    void hourlyCsvSumsToTotals()
+    {
+        const auto report = fixture::costReport();
+        const QStringList lines = QString::fromUtf8(app::hourlyCsv(report)).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 731);
+        QVERIFY(lines.constFirst().startsWith(QStringLiteral("hour,ecs-ec2 cost_usd,ecs-ec2 nodes,ecs-ec2 tasks,ecs-ec2 vcpu_requested,")));
+        double sum = 0;
+        for (const QString &line : lines.mid(1))
+            sum += line.split(u',').at(1).toDouble();
+        QVERIFY(qAbs(sum - report.platforms.at(0).totalUsd) < 1e-6);
+        // Hour 8 (08:00, day 1): 12 nodes, 12 tasks, 12 vCPU requested on ECS on EC2.
+        QVERIFY(lines.at(9).startsWith(QStringLiteral("8,")));
+        QCOMPARE(lines.at(9).split(u',').mid(2, 3), (QStringList{QStringLiteral("12"), QStringLiteral("12"), QStringLiteral("12")}));
+    }
+
+    void jsonIsComparesJson()
+    {
+        const auto report = fixture::costReport();
+        QString error;
+        const auto bytes = app::renderReport(report, scenario(), ReportFormat::Json, {}, &error);
+        QVERIFY2(bytes, qPrintable(error));
+        QCOMPARE(*bytes, models::costReportToJson(report));
+    }
+
+    void recommendationNamesCheapestAndDrivers()
+    {
+        const QString text = app::recommendationText(fixture::costReport());
+        // Savings against each platform: total − 107.94 (Fargate Spot), percent of that platform's total.
+        QCOMPARE(text, QStringLiteral(
+            "ECS Fargate Spot is the cheapest platform for this workload at 107.94 USD per month: "
+            "251.87 USD (70.0 %) cheaper than ECS Fargate, 324.87 USD (75.1 %) cheaper than EKS Fargate, "
+            "607.68 USD (84.9 %) cheaper than ECS on EC2, 680.68 USD (86.3 %) cheaper than EKS managed nodes. "
+            "Against ECS Fargate the largest difference is Fargate vCPU: 295.02 USD there against 0.00 USD on ECS Fargate Spot. "
+            "ECS on EC2 pays 349.82 USD (48.9 % of its bill) for capacity no task requested, at 50.0 % CPU and 26.7 % memory utilisation."));
+    }
+
+    void pdfCarriesTotalsAndPageNumbers()
+    {
+        const auto report = fixture::costReport();
+        const QString path = writeFile(report, scenario(), QStringLiteral("fixture.pdf"));
+        QVERIFY(!path.isEmpty());
+        const int pages = pdfPages(path);
+        QVERIFY2(pages >= 3 && pages <= 8, qPrintable(QString::number(pages)));
+        QVERIFY2(pdfInfo(path).contains(QStringLiteral("(A4)")), qPrintable(pdfInfo(path)));
+        const QString text = pdfText(path);
+        // Each total exactly as `fleetplan compare` prints it (models::formatNumber(total, 2)).
+        for (const char *total : {"715.62", "359.81", "107.94", "788.62", "432.81"})
+            QVERIFY2(text.contains(QLatin1String(total)), total);
+        QVERIFY(text.contains(QStringLiteral("ECS Fargate Spot is the cheapest platform")));
+        // Title block.
+        QVERIFY(text.contains(QStringLiteral("Fixture shop")));
+        QVERIFY(text.contains(QStringLiteral("us-east-1")));
+        QVERIFY(text.contains(QStringLiteral("1 month (730 hours)")));
+        QVERIFY(text.contains(QStringLiteral("2026-05-12")));
+        QVERIFY(text.contains(QStringLiteral(FLEETPLAN_VERSION)));
+        // Charts drawn as vectors keep their text: the axis label and the cheapest marker are selectable.
+        QVERIFY(text.contains(QStringLiteral("USD / month")));
+        QVERIFY(text.contains(QStringLiteral("cheapest")));
+        QVERIFY(text.contains(QStringLiteral("USD / hour")));
+        // Sections.
+        for (const char *section : {"Recommendation", "Breakdown by platform", "Hour by hour", "Fleet composition",
+                                    "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used"})
+            QVERIFY2(text.contains(QLatin1String(section)), section);
+        QVERIFY(text.contains(QStringLiteral("becomes 1 vCPU / 3072 MiB on Fargate")));
+        QVERIFY(text.contains(QStringLiteral("EKS kube-reserved")));   // the cell may wrap before "memory"
+        // Every page numbered "Page N of M".
+        for (int page = 1; page <= pages; ++page)
+            QVERIFY2(pdfText(path, page).contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)), qPrintable(QString::number(page)));
+    }
+
+    void pdfLetterPageSize()
+    {
+        app::ReportOptions options;
+        options.pageSize = QPageSize::Letter;
+        const QString path = writeFile(fixture::costReport(), scenario(), QStringLiteral("letter.pdf"), options);
+        QVERIFY(!path.isEmpty());
+        QVERIFY2(pdfInfo(path).contains(QStringLiteral("612 x 792 pts (letter)")), qPrintable(pdfInfo(path)));
+    }
+
+    void longTablesSplitAndRepeatTheirHeader()
+    {
+        // 150 services: the workload table spans several pages; every row appears once and every page
+        // holding rows repeats the header.
+        const QString path = writeFile(fixture::costReport(), scenario(150), QStringLiteral("long.pdf"));
+        QVERIFY(!path.isEmpty());
+        const int pages = pdfPages(path);
+        QVERIFY(pages > 5);
+        const QString all = pdfText(path);
+        for (int i = 0; i < 150; ++i)
+            QCOMPARE(all.count(QStringLiteral("svc-%1 ").arg(i, 3, 10, QLatin1Char('0'))), 1);
+        int pagesWithRows = 0;
+        for (int page = 1; page <= pages; ++page) {
+            const QString text = pdfText(path, page);
+            if (!text.contains(QStringLiteral("svc-")))
+                continue;
+            ++pagesWithRows;
+            QVERIFY2(text.contains(QStringLiteral("Replicas")), qPrintable(QStringLiteral("page %1 has no header").arg(page)));
+        }
+        QVERIFY(pagesWithRows >= 3);
+    }
+
+    void htmlIsSelfContainedWithCharts()
+    {
+        const QString path = writeFile(fixture::costReport(), scenario(), QStringLiteral("fixture.html"));
+        QVERIFY(!path.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(f.readAll());
+        QCOMPARE(html.count(QStringLiteral("<svg")), 2);
+        QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost comparison chart\"")));
+        QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost and fleet timeline chart\"")));
+        // The charts carry their text (axis label, bar totals) as SVG text.
+        const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1).section(QStringLiteral("</figure>"), 0, 0);
+        QVERIFY(comparison.contains(QStringLiteral("USD / month")));
+        QVERIFY(comparison.contains(QStringLiteral("$108")));
+        QVERIFY(comparison.contains(QStringLiteral("<path")) || comparison.contains(QStringLiteral("<rect")));
+        // Nothing fetched from elsewhere.
+        QVERIFY(!html.contains(QStringLiteral("<link")));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("src=\"http")));
+        for (const char *total : {"715.62", "359.81", "107.94", "788.62", "432.81"})
+            QVERIFY2(html.contains(QLatin1String(total)), total);
+    }
+
+    void markdownTables()
+    {
+        const QString md = QString::fromUtf8(app::reportMarkdown(fixture::costReport(), scenario()));
+        QVERIFY(md.startsWith(QStringLiteral("# Fleetplan cost report — Fixture shop\n")));
+        QVERIFY2(md.contains(QStringLiteral("| ECS Fargate Spot (cheapest) | 107.94 | – | – |\n")), qPrintable(md));
+        // ECS Fargate − Fargate Spot = 251.87 USD, 233.3 % more than 107.94.
+        QVERIFY(md.contains(QStringLiteral("| ECS Fargate | 359.81 | +251.87 | +233.3 % |\n")));
+        QVERIFY(md.contains(QStringLiteral("| Platform | Total USD | vs cheapest USD | vs cheapest |\n| --- | ---: | ---: | ---: |\n")));
+        QVERIFY(md.contains(QStringLiteral("| **Total** |  | **788.62** | **100.0 %** |  |")));
+    }
+
+    void unknownFormatNamesFile()
+    {
+        QString error;
+        const QString path = m_dir.filePath(QStringLiteral("report.docx"));
+        QVERIFY(!app::writeReport(fixture::costReport(), scenario(), path, {}, &error));
+        QVERIFY2(error.startsWith(path + QStringLiteral(": unknown report format")), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+        // An unwritable place is named too.
+        const QString bad = QStringLiteral("/nonexistent-dir/report.csv");
+        QVERIFY(!app::writeReport(fixture::costReport(), scenario(), bad, {}, &error));
+        QVERIFY2(error.startsWith(bad + u':'), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
