@@ -44,7 +44,10 @@ QString commandSection(const Command &command)
     static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
     for (const QString &line : help.split(u'\n')) {
         if (line.startsWith(QLatin1String("Usage: "))) {
-            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(line.mid(7)));
+            // QCommandLineParser prints the executable's path; the page shows the command as typed.
+            QString usage = line.mid(7);
+            usage = QStringLiteral("fleetplan ") + command.name + usage.mid(usage.indexOf(u' '));
+            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(usage));
             continue;
         }
         if (line == u"Options:" || line == u"Arguments:") {
