@@ -469,7 +469,7 @@ public:
 
     bool readString(QByteArray &out)
     {
-        out.clear();
+        out.resize(0); // keeps the capacity: keys and values are read into reused buffers
         if (peek() != '"')
             return fail(m_pos >= m_end ? QStringLiteral("unexpected end of file, expected a string") : QStringLiteral("expected a string"));
         advance();
@@ -536,11 +536,10 @@ public:
             return fail(QStringLiteral("nested too deeply"));
         const int p = peek();
         if (p == '"') {
-            QByteArray s;
-            if (!readString(s))
+            if (!readString(m_scratch))
                 return false;
             if (build)
-                out = QString::fromUtf8(s);
+                out = QString::fromUtf8(m_scratch);
             return true;
         }
         if (p == '{') {
@@ -551,12 +550,14 @@ public:
             } else {
                 bool more = true;
                 while (more) {
-                    QByteArray key;
                     QJsonValue v;
-                    if (!readString(key) || !expect(':') || !readValue(v, build, depth + 1) || !separator('}', &more))
+                    if (!readString(m_key) || !expect(':'))
+                        return false;
+                    const QString key = build ? QString::fromUtf8(m_key) : QString();
+                    if (!readValue(v, build, depth + 1) || !separator('}', &more))
                         return false;
                     if (build)
-                        obj.insert(QString::fromUtf8(key), v);
+                        obj.insert(key, v);
                 }
             }
             if (build)
@@ -634,12 +635,82 @@ private:
 
     QIODevice *m_device;
     QByteArray m_buffer;
+    QByteArray m_scratch;
+    QByteArray m_key;
     qsizetype m_pos = 0;
     qsizetype m_end = 0;
     qint64 m_line = 1;
     qint64 m_column = 1;
     qint64 m_bytesRead = 0;
 };
+
+/// Index of an attribute key ("regionCode", "Region Code") in AttrKeys, or -1; no allocation.
+int attrIndex(QByteArrayView key)
+{
+    char buf[64];
+    qsizetype n = 0;
+    for (char c : key) {
+        if (n == qsizetype(sizeof buf))
+            return -1;
+        if (c >= 'A' && c <= 'Z')
+            buf[n++] = char(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf[n++] = c;
+    }
+    const QByteArrayView k(buf, n);
+    for (int a = 0; a < AttrCount; ++a) {
+        if (k == AttrKeys[size_t(a)])
+            return a;
+    }
+    return -1;
+}
+
+/// Reads one product object ({"sku", "productFamily", "attributes": {...}}) straight into the attribute
+/// values the classifier needs, without building a QJsonObject (products are most of an EC2 offer).
+bool readProduct(JsonPull &json, std::array<QByteArray, AttrCount> &values)
+{
+    bool empty = false;
+    if (!json.beginObject(&empty))
+        return false;
+    bool more = !empty;
+    QByteArray key;
+    QByteArray value;
+    while (more) {
+        if (!json.readString(key) || !json.expect(':'))
+            return false;
+        if (key == "attributes") {
+            bool none = false;
+            if (!json.beginObject(&none))
+                return false;
+            bool next = !none;
+            while (next) {
+                if (!json.readString(key) || !json.expect(':'))
+                    return false;
+                const int a = attrIndex(key);
+                if (a >= 0 && json.peek() == '"') {
+                    if (!json.readString(values[size_t(a)]))
+                        return false;
+                } else {
+                    QJsonValue skip;
+                    if (!json.readValue(skip, false))
+                        return false;
+                }
+                if (!json.separator('}', &next))
+                    return false;
+            }
+        } else if (key == "productFamily" && json.peek() == '"') {
+            if (!json.readString(values[ProductFamily]))
+                return false;
+        } else {
+            QJsonValue skip;
+            if (!json.readValue(skip, false))
+                return false;
+        }
+        if (!json.separator('}', &more))
+            return false;
+    }
+    return true;
+}
 
 bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportResult &result, QString *error)
 {
@@ -677,21 +748,10 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
             bool next = !none;
             while (next) {
                 QByteArray sku;
-                QJsonValue product;
-                if (!json.readString(sku) || !json.expect(':') || !json.readValue(product, true) || !json.separator('}', &next))
+                std::array<QByteArray, AttrCount> values;
+                if (!json.readString(sku) || !json.expect(':') || !readProduct(json, values) || !json.separator('}', &next))
                     return jsonFail();
                 ++result.rowsRead;
-                const QJsonObject attrs = product.toObject().value(QStringLiteral("attributes")).toObject();
-                std::array<QByteArray, AttrCount> values;
-                for (auto it = attrs.constBegin(); it != attrs.constEnd(); ++it) {
-                    const QByteArray k = normalizeKey(it.key().toUtf8());
-                    for (int a = 0; a < AttrCount; ++a) {
-                        if (k == AttrKeys[size_t(a)])
-                            values[size_t(a)] = it.value().toString().toUtf8();
-                    }
-                }
-                if (values[ProductFamily].isEmpty())
-                    values[ProductFamily] = product.toObject().value(QStringLiteral("productFamily")).toString().toUtf8();
                 const auto target = classify([&](Attr a) { return QByteArrayView(values[size_t(a)]); }, offerCode);
                 if (target)
                     targets.insert(QString::fromUtf8(sku), *target);
