@@ -7,11 +7,19 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QDir>
+#include <QFile>
+#include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QUndoStack>
 #include <QTextStream>
 
 #include "app/cli/cli.h"
 #include "app/mainwindow.h"
+#include "models/document.h"
+#include "models/recovery.h"
 #include "models/scenariojson.h"
 
 namespace fleetplan::app {
@@ -30,23 +38,80 @@ void applyApplicationIdentity()
 
 namespace {
 
+/// Offers autosaved work left by a session that ended without saving; returns true when the window
+/// now shows recovered work. Skipped when FLEETPLAN_NO_RECOVERY_PROMPT=1.
+bool offerRecovery(MainWindow &window)
+{
+    if (!models::recoveryPromptEnabled())
+        return false;
+    const QList<models::RecoveryEntry> entries = models::listRecoveryFiles();
+    if (entries.isEmpty())
+        return false;
+    const models::RecoveryEntry &newest = entries.constFirst();
+    QMessageBox box(QMessageBox::Question, QObject::tr("Recover unsaved work"),
+                    QObject::tr("Fleetplan found work that was not saved when a session ended unexpectedly:\n\n"
+                                "“%1” (%n service(s)), autosaved %2.",
+                                nullptr, newest.serviceCount)
+                        .arg(newest.scenarioName, QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                    QMessageBox::NoButton, &window);
+    box.setObjectName(QStringLiteral("recoveryPrompt"));
+    if (!newest.originalPath.isEmpty())
+        box.setInformativeText(QObject::tr("It belongs to %1.").arg(QDir::toNativeSeparators(newest.originalPath)));
+    QPushButton *recover = box.addButton(QObject::tr("&Recover"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(QObject::tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(QObject::tr("&Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        for (const models::RecoveryEntry &e : entries)
+            QFile::remove(e.recoveryPath);
+        return false;
+    }
+    if (box.clickedButton() != recover)
+        return false;
+    QString error;
+    if (!window.document()->restoreFromRecovery(newest.recoveryPath, &error)) {
+        QMessageBox::warning(&window, QObject::tr("Recover unsaved work"), error);
+        return false;
+    }
+    return true;
+}
+
+/// Developer aid: FLEETPLAN_SCREENSHOT_DIR=dir grabs every tab once the first simulation has reached
+/// the charts, writes dir/<tab><FLEETPLAN_SCREENSHOT_SUFFIX>.png and quits (docs/screenshots).
+void scheduleScreenshots(MainWindow &window)
+{
+    const QString dir = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    const QString suffix = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_SUFFIX");
+    QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, dir, suffix] {
+        QTimer::singleShot(300, &window, [&window, dir, suffix] {
+            const QStringList files = window.saveScreenshots(dir, suffix);
+            std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
+            std::fprintf(stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
+            window.document()->undoStack()->setClean();
+            QCoreApplication::exit(files.isEmpty() ? 1 : 0);
+        });
+    }, Qt::SingleShotConnection);
+}
+
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     applyApplicationIdentity();
     const QStringList args = QCoreApplication::arguments().mid(1);
-    models::Scenario scenario = models::bundledSampleScenario();
-    if (!args.isEmpty()) {
-        const auto result = models::readScenarioFile(args.constFirst());
-        if (!result.ok()) {
-            QMessageBox::critical(nullptr, QObject::tr("Cannot open scenario"), result.errorText());
+    MainWindow window;
+    window.show();
+    if (!offerRecovery(window) && !args.isEmpty()) {
+        if (!window.openFile(args.constFirst(), /*quiet=*/true)) {
+            const auto result = models::readScenarioFile(args.constFirst());
+            QMessageBox::critical(&window, QObject::tr("Cannot open scenario"), result.errorText());
+            std::fprintf(stderr, "fleetplan: %s\n", qPrintable(result.errorText()));
             return cli::InvalidInput;
         }
-        scenario = *result.scenario;
     }
-    MainWindow window;
-    window.setScenario(scenario);
-    window.show();
+    scheduleScreenshots(window);
     return QApplication::exec();
 }
 

@@ -1,44 +1,1132 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
-#include <QHeaderView>
-#include <QStatusBar>
-#include <QTableView>
+#include <algorithm>
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+#include "app/recentfiles.h"
+#include "app/simulationrunner.h"
+#include "models/commands.h"
+#include "models/document.h"
+#include "models/import/ecsimporter.h"
+#include "models/import/kubernetesimporter.h"
+#include "models/loadprofilepresets.h"
+#include "models/scenariojson.h"
 #include "models/servicetablemodel.h"
+#include "models/simulation/costreportjson.h"
+#include "pricing/catalog.h"
+#include "views/catalogbrowser.h"
+#include "views/charttheme.h"
+#include "views/comparisonchart.h"
+#include "views/explainpanel.h"
+#include "views/fleetview.h"
+#include "views/loadprofileeditor.h"
+#include "views/scenariosettingspanel.h"
+#include "views/servicedelegate.h"
+#include "views/timelinechart.h"
+
+Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
 
 namespace fleetplan::app {
 
+namespace {
+const QString ScenarioFilter = QStringLiteral("Fleetplan scenarios (*.fleetplan *.json);;All files (*)");
+
+QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &accessible)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessible);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setMargin(8);
+    label->setMinimumWidth(220);
+    label->setMaximumWidth(300);
+    return label;
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_catalog(pricing::Catalog::bundled())
+    , m_document(new models::Document(this))
     , m_serviceModel(new models::ServiceTableModel(this))
-    , m_serviceTable(new QTableView(this))
+    , m_runner(new SimulationRunner(m_catalog, this))
+    , m_recent(new RecentFiles(this))
 {
-    m_serviceTable->setModel(m_serviceModel);
+    setObjectName(QStringLiteral("mainWindow"));
+    m_serviceModel->setDocument(m_document);
+    m_simTimer = new QTimer(this);
+    m_simTimer->setSingleShot(true);
+    m_simTimer->setInterval(0);
+    connect(m_simTimer, &QTimer::timeout, this, &MainWindow::simulateNow);
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setSingleShot(true);
+    m_progressTimer->setInterval(500);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createWorkloadTab(), tr("&Workload"));
+    m_tabs->addTab(createComparisonTab(), tr("&Comparison"));
+    m_tabs->addTab(createTimelineTab(), tr("&Timeline"));
+    m_tabs->addTab(createFleetTab(), tr("&Fleet"));
+    m_catalogBrowser = new views::CatalogBrowser(this);
+    m_catalogBrowser->setCatalog(m_catalog);
+    m_tabs->addTab(m_catalogBrowser, tr("C&atalog"));
+    setCentralWidget(m_tabs);
+
+    createDocks();
+    createActions();
+    createMenus();
+
+    // Status bar: simulation state, progress (only past half a second), the catalog's date.
+    m_simStatus = new QLabel(this);
+    m_simStatus->setObjectName(QStringLiteral("simulationStatus"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("simulationProgress"));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setAccessibleName(tr("Simulation running"));
+    m_progress->hide();
+    m_catalogDate = new QLabel(this);
+    m_catalogDate->setObjectName(QStringLiteral("catalogDate"));
+    QString newest;
+    for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
+        if (d.name.startsWith(QLatin1String("ec2_ondemand")))
+            newest = d.asOfMax;
+    }
+    if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
+        newest = m_catalog->datasets().constFirst().asOfMax;
+    m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10)));
+    m_catalogDate->setToolTip(tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
+    statusBar()->addWidget(m_simStatus, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_catalogDate);
+
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_runner && m_runner->isBusy())
+            m_progress->show();
+    });
+    connect(m_runner, &SimulationRunner::busyChanged, this, &MainWindow::setBusy);
+    connect(m_runner, &SimulationRunner::reportReady, this,
+            [this](const models::CostReport &report, quint64, qint64 elapsed) { applyReport(report, elapsed); });
+
+    connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
+    connect(m_document, &models::Document::changed, this, &MainWindow::syncWhatIfFromScenario);
+    connect(m_document, &models::Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &models::Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &models::Document::scenarioReset, this, [this] {
+        refreshProfileBox();
+        m_serviceTable->resizeColumnsToContents();
+        syncWhatIfFromScenario();
+        scheduleSimulation();
+        updateTitle();
+    });
+    connect(m_document, &models::Document::loadProfilesInserted, this, &MainWindow::refreshProfileBox);
+    connect(m_document, &models::Document::loadProfilesRemoved, this, &MainWindow::refreshProfileBox);
+    connect(m_document, &models::Document::loadProfileChanged, this, [this](int index, const QString &name) {
+        if (m_profileBox->itemText(index) != name)
+            refreshProfileBox();
+        if (index == m_profileBox->currentIndex() && !m_profileDragging)
+            showProfile(index);
+    });
+    connect(m_document, &models::Document::autosaveFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
+    });
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+
+    readSettings();
+    setScenario(models::bundledSampleScenario());
+}
+
+MainWindow::~MainWindow()
+{
+    // Edits committed while the widgets close must not start simulations any more; the runner waits for
+    // a running simulation before the widgets it would report to go away.
+    disconnect(m_document, nullptr, this, nullptr);
+    m_simTimer->stop();
+    m_progressTimer->stop();
+    delete m_runner;
+    m_runner = nullptr;
+}
+
+// ---- construction -------------------------------------------------------------------------------------
+
+QWidget *MainWindow::createWorkloadTab()
+{
+    auto *page = new QWidget(this);
+    auto *outer = new QHBoxLayout(page);
+    outer->setContentsMargins(4, 4, 4, 4);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    split->setObjectName(QStringLiteral("workloadSplitter"));
+
+    auto *servicesPane = new QWidget(split);
+    auto *sl = new QVBoxLayout(servicesPane);
+    sl->setContentsMargins(0, 0, 0, 0);
+    auto *serviceBar = new QToolBar(servicesPane);
+    serviceBar->setObjectName(QStringLiteral("serviceToolBar"));
+    serviceBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    sl->addWidget(serviceBar);
+    m_serviceTable = new QTableView(servicesPane);
     m_serviceTable->setObjectName(QStringLiteral("serviceTable"));
     m_serviceTable->setAccessibleName(tr("Services"));
+    m_serviceTable->setModel(m_serviceModel);
     m_serviceTable->setAlternatingRowColors(true);
-    m_serviceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_serviceTable->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_serviceTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_serviceTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                    | QAbstractItemView::AnyKeyPressed);
     m_serviceTable->horizontalHeader()->setStretchLastSection(true);
     m_serviceTable->verticalHeader()->setVisible(false);
-    setCentralWidget(m_serviceTable);
-    resize(1280, 800);
+    m_serviceTable->verticalHeader()->setDefaultSectionSize(m_serviceTable->fontMetrics().height() + 8);
+    m_delegate = new views::ServiceDelegate(this);
+    m_delegate->setSelectionModel(m_serviceTable->selectionModel());
+    m_delegate->setValidationRole(models::ServiceTableModel::ValidationRole);
+    m_delegate->setProfileNames([this] {
+        QStringList names;
+        for (const models::LoadProfile &p : m_document->scenario().loadProfiles)
+            names << p.name;
+        return names;
+    });
+    connect(m_delegate, &views::ServiceDelegate::multiEditStarted, this, [this](int rows, const QString &column) {
+        m_document->undoStack()->beginMacro(tr("Set %1 of %2 services").arg(column).arg(rows));
+    });
+    connect(m_delegate, &views::ServiceDelegate::multiEditFinished, this, [this] { m_document->undoStack()->endMacro(); });
+    m_serviceTable->setItemDelegate(m_delegate);
+    sl->addWidget(m_serviceTable, 1);
+    serviceBar->setProperty("fleetplanPending", true);
+
+    auto *profilePane = new QWidget(split);
+    auto *pl = new QVBoxLayout(profilePane);
+    pl->setContentsMargins(0, 4, 0, 0);
+    auto *profileBar = new QHBoxLayout;
+    auto *profileLabel = new QLabel(tr("Load &profile"), profilePane);
+    m_profileBox = new QComboBox(profilePane);
+    m_profileBox->setObjectName(QStringLiteral("loadProfileBox"));
+    m_profileBox->setAccessibleName(tr("Load profile to edit"));
+    m_profileBox->setMinimumContentsLength(16);
+    profileLabel->setBuddy(m_profileBox);
+    auto *addProfile = new QToolButton(profilePane);
+    addProfile->setText(tr("New profile"));
+    addProfile->setPopupMode(QToolButton::InstantPopup);
+    auto *presetMenu = new QMenu(addProfile);
+    for (models::LoadProfilePreset preset : models::allLoadProfilePresets()) {
+        presetMenu->addAction(models::presetDisplayName(preset), this, [this, preset] {
+            const QString name = models::uniqueLoadProfileName(m_document->scenario(), models::presetId(preset));
+            m_document->undoStack()->push(new models::AddLoadProfileCommand(m_document, models::makeLoadProfile(preset, name)));
+            m_profileBox->setCurrentIndex(m_profileBox->count() - 1);
+        });
+    }
+    addProfile->setMenu(presetMenu);
+    auto *hint = new QLabel(tr("Drag the bars to shape the load; arrow keys step the selected hour."), profilePane);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    profileBar->addWidget(profileLabel);
+    profileBar->addWidget(m_profileBox);
+    profileBar->addWidget(addProfile);
+    profileBar->addWidget(hint, 1);
+    pl->addLayout(profileBar);
+    m_profileEditor = new views::LoadProfileEditor(profilePane);
+    m_profileEditor->setObjectName(QStringLiteral("loadProfileEditor"));
+    pl->addWidget(m_profileEditor, 1);
+    connect(m_profileBox, &QComboBox::currentIndexChanged, this, &MainWindow::showProfile);
+    connect(m_profileEditor, &views::LoadProfileEditor::hourlyChanged, this, [this](const QList<double> &hourly) {
+        const int index = m_profileBox->currentIndex();
+        if (index < 0)
+            return;
+        if (!m_profileDragging) {
+            m_profileDragging = true;
+            m_profileMergeKey = models::nextMergeKey();
+        }
+        m_document->undoStack()->push(new models::SetLoadProfileHoursCommand(m_document, index, hourly, m_profileMergeKey));
+    });
+    connect(m_profileEditor, &views::LoadProfileEditor::editFinished, this, [this] {
+        m_profileDragging = false;
+        m_profileMergeKey = 0;
+    });
+    // Selecting a service shows its load profile.
+    connect(m_serviceTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid() || current.row() >= m_document->scenario().services.size())
+            return;
+        const QString name = m_document->scenario().services.at(current.row()).loadProfile;
+        const int i = m_profileBox->findText(name);
+        if (i >= 0)
+            m_profileBox->setCurrentIndex(i);
+    });
+    split->addWidget(servicesPane);
+    split->addWidget(profilePane);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    outer->addWidget(split, 1);
+
+    auto *settingsScroll = new QScrollArea(page);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    m_settingsPanel = new views::ScenarioSettingsPanel(settingsScroll);
+    m_settingsPanel->setRegions(m_catalog->regions());
+    m_settingsPanel->setDocument(m_document);
+    settingsScroll->setWidget(m_settingsPanel);
+    settingsScroll->setMinimumWidth(m_settingsPanel->sizeHint().width() + 24);
+    settingsScroll->setMaximumWidth(360);
+    outer->addWidget(settingsScroll);
+    return page;
 }
+
+QWidget *MainWindow::createComparisonTab()
+{
+    auto *page = new QSplitter(Qt::Horizontal, this);
+    page->setObjectName(QStringLiteral("comparisonPage"));
+    auto *left = new QSplitter(Qt::Vertical, page);
+    m_comparison = new views::ComparisonChart(left);
+    m_comparison->setObjectName(QStringLiteral("comparisonChart"));
+    m_comparison->setAccessibleName(tr("Cost comparison chart"));
+    m_comparison->setMinimumHeight(280);
+    m_comparisonModel = new QStandardItemModel(this);
+    m_comparisonTable = new QTableView(left);
+    m_comparisonTable->setObjectName(QStringLiteral("comparisonTable"));
+    m_comparisonTable->setAccessibleName(tr("Cost comparison table"));
+    m_comparisonTable->setModel(m_comparisonModel);
+    m_comparisonTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_comparisonTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_comparisonTable->verticalHeader()->setVisible(false);
+    m_comparisonTable->setAlternatingRowColors(true);
+    m_comparisonTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_comparisonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            showExplain(static_cast<models::PlatformId>(m_comparisonModel->index(current.row(), 0).data(Qt::UserRole).toInt()));
+    });
+    connect(m_comparison, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int dataIndex, QMouseEvent *) {
+        const auto &platforms = m_comparison->platforms();
+        if (dataIndex >= 0 && dataIndex < platforms.size())
+            showExplain(platforms.at(dataIndex));
+    });
+    left->addWidget(m_comparison);
+    left->addWidget(m_comparisonTable);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
+    m_comparisonSummary = summaryLabel(page, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
+    page->addWidget(left);
+    page->addWidget(m_comparisonSummary);
+    page->setStretchFactor(0, 1);
+    return page;
+}
+
+QWidget *MainWindow::createTimelineTab()
+{
+    auto *page = new QSplitter(Qt::Horizontal, this);
+    page->setObjectName(QStringLiteral("timelinePage"));
+    m_timeline = new views::TimelineChart(page);
+    m_timeline->setObjectName(QStringLiteral("timelineChart"));
+    m_timeline->setAccessibleName(tr("Cost and nodes per hour chart"));
+    m_timelineSummary = summaryLabel(page, QStringLiteral("timelineSummary"), tr("Timeline summary"));
+    page->addWidget(m_timeline);
+    page->addWidget(m_timelineSummary);
+    page->setStretchFactor(0, 1);
+    return page;
+}
+
+QWidget *MainWindow::createFleetTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *bar = new QHBoxLayout;
+    m_fleetPlatform = new QComboBox(page);
+    m_fleetPlatform->setObjectName(QStringLiteral("fleetPlatform"));
+    m_fleetPlatform->setAccessibleName(tr("Fleet platform"));
+    m_fleetHour = new QSpinBox(page);
+    m_fleetHour->setObjectName(QStringLiteral("fleetHour"));
+    m_fleetHour->setAccessibleName(tr("Fleet hour"));
+    m_fleetHour->setPrefix(tr("hour "));
+    m_fleetHourSlider = new QSlider(Qt::Horizontal, page);
+    m_fleetHourSlider->setAccessibleName(tr("Fleet hour slider"));
+    auto *peak = new QPushButton(tr("Peak hour"), page);
+    peak->setObjectName(QStringLiteral("fleetPeakHour"));
+    auto *platformLabel = new QLabel(tr("P&latform"), page);
+    platformLabel->setBuddy(m_fleetPlatform);
+    bar->addWidget(platformLabel);
+    bar->addWidget(m_fleetPlatform);
+    bar->addWidget(m_fleetHour);
+    bar->addWidget(m_fleetHourSlider, 1);
+    bar->addWidget(peak);
+    layout->addLayout(bar);
+    auto *split = new QSplitter(Qt::Horizontal, page);
+    auto *scroll = new QScrollArea(split);
+    scroll->setWidgetResizable(true);
+    m_fleet = new views::FleetView(scroll);
+    scroll->setWidget(m_fleet);
+    m_fleetSummary = new QTextBrowser(split);
+    m_fleetSummary->setObjectName(QStringLiteral("fleetSummary"));
+    m_fleetSummary->setAccessibleName(tr("Fleet summary"));
+    m_fleetSummary->setMinimumWidth(220);
+    m_fleetSummary->setMaximumWidth(320);
+    m_fleetSummary->setLineWrapMode(QTextEdit::WidgetWidth);
+    split->addWidget(scroll);
+    split->addWidget(m_fleetSummary);
+    split->setStretchFactor(0, 1);
+    layout->addWidget(split, 1);
+    connect(m_fleetPlatform, &QComboBox::currentIndexChanged, this, &MainWindow::refreshFleet);
+    connect(m_fleetHour, &QSpinBox::valueChanged, m_fleetHourSlider, &QSlider::setValue);
+    connect(m_fleetHourSlider, &QSlider::valueChanged, m_fleetHour, &QSpinBox::setValue);
+    connect(m_fleetHour, &QSpinBox::valueChanged, this, &MainWindow::refreshFleet);
+    connect(peak, &QPushButton::clicked, this, [this] {
+        const auto *r = m_report.platform(static_cast<models::PlatformId>(m_fleetPlatform->currentData().toInt()));
+        if (!r)
+            return;
+        const QList<int> &counts = r->series.nodes.isEmpty() || *std::max_element(r->series.nodes.cbegin(), r->series.nodes.cend()) == 0
+                                       ? r->series.tasks : r->series.nodes;
+        if (counts.isEmpty())
+            return;
+        m_fleetHour->setValue(int(std::max_element(counts.cbegin(), counts.cend()) - counts.cbegin()));
+    });
+    return page;
+}
+
+void MainWindow::createDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_whatIf = new views::WhatIfPanel(this);
+    auto *whatIfDock = new QDockWidget(tr("What-if"), this);
+    whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
+    whatIfDock->setWidget(m_whatIf);
+    addDockWidget(Qt::RightDockWidgetArea, whatIfDock);
+    m_whatIf->setRegions(m_catalog->regions());
+    connect(m_whatIf, &views::WhatIfPanel::valueChanged, this, &MainWindow::onWhatIfChanged);
+    connect(m_whatIf, &views::WhatIfPanel::editFinished, this, &MainWindow::onWhatIfFinished);
+    connect(m_whatIf, &views::WhatIfPanel::resetRequested, this, &MainWindow::scheduleSimulation);
+
+    m_explain = new views::ExplainPanel(this);
+    auto *explainDock = new QDockWidget(tr("Explain"), this);
+    explainDock->setObjectName(QStringLiteral("explainDock"));
+    explainDock->setWidget(m_explain);
+    addDockWidget(Qt::RightDockWidgetArea, explainDock);
+
+    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView->setObjectName(QStringLiteral("undoView"));
+    m_undoView->setAccessibleName(tr("Undo history"));
+    m_undoView->setEmptyLabel(tr("<opened>"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_undoView);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    tabifyDockWidget(explainDock, historyDock);
+    explainDock->raise();
+    resizeDocks({whatIfDock, explainDock}, {300, 300}, Qt::Horizontal);
+    resizeDocks({whatIfDock, explainDock}, {330, 400}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] { newDocument(); });
+    make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, [this] { openDocument(); });
+    make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); });
+    QAction *saveAsAction = make(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    if (saveAsAction->shortcut().isEmpty()) // the platform theme may define none (offscreen, some desktops)
+        saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
+         [this] { importWorkload(true); });
+    make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
+         [this] { importWorkload(false); });
+    make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")), [this] { exportReport(); });
+    QAction *quit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    if (quit->shortcut().isEmpty())
+        quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    addAction(undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    addAction(redo);
+    make(QStringLiteral("actionAddService"), tr("&Add service"), QKeySequence(tr("Ctrl+Shift+N")), [this] { addService(); });
+    make(QStringLiteral("actionDuplicateService"), tr("&Duplicate service"), QKeySequence(tr("Ctrl+D")), [this] { duplicateService(); });
+    QAction *remove = make(QStringLiteral("actionRemoveServices"), tr("&Remove services"), QKeySequence::Delete,
+                           [this] { removeServices(); });
+    // Delete removes rows only from the services table (elsewhere it edits text).
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    removeAction(remove);
+    m_serviceTable->addAction(remove);
+
+    const QString tabNames[] = {tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog")};
+    for (int i = 0; i < 5; ++i) {
+        make(QStringLiteral("actionTab%1").arg(i + 1), tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
+             [this, i] { m_tabs->setCurrentIndex(i); });
+    }
+    auto *themes = new QActionGroup(this);
+    QAction *light = make(QStringLiteral("actionThemeLight"), tr("&Light theme"), {}, [this] { setTheme(views::ThemeMode::Light); });
+    QAction *dark = make(QStringLiteral("actionThemeDark"), tr("&Dark theme"), QKeySequence(tr("Ctrl+Shift+T")),
+                         [this] { setTheme(m_theme == views::ThemeMode::Dark ? views::ThemeMode::Light : views::ThemeMode::Dark); });
+    light->setCheckable(true);
+    dark->setCheckable(true);
+    themes->addAction(light);
+    themes->addAction(dark);
+    light->setChecked(true);
+    make(QStringLiteral("actionAbout"), tr("&About Fleetplan"), {}, [this] {
+        QMessageBox::about(this, tr("About Fleetplan"),
+                           tr("<p><b>Fleetplan %1</b></p><p>Plans the cost and capacity of container fleets on AWS: "
+                              "ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate.</p>"
+                              "<p>GPL-3.0-or-later. Charts by QCustomPlot.</p>")
+                               .arg(QStringLiteral(FLEETPLAN_VERSION)));
+    });
+
+    auto *serviceBar = m_serviceTable->parentWidget()->findChild<QToolBar *>(QStringLiteral("serviceToolBar"));
+    serviceBar->addAction(action(QStringLiteral("actionAddService")));
+    serviceBar->addAction(action(QStringLiteral("actionDuplicateService")));
+    serviceBar->addAction(remove);
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("actionNew")));
+    file->addAction(action(QStringLiteral("actionOpen")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(action(QStringLiteral("actionSave")));
+    file->addAction(action(QStringLiteral("actionSaveAs")));
+    file->addSeparator();
+    QMenu *import = file->addMenu(tr("&Import"));
+    import->addAction(action(QStringLiteral("actionImportKubernetes")));
+    import->addAction(action(QStringLiteral("actionImportEcs")));
+    file->addAction(action(QStringLiteral("actionExportReport")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("actionQuit")));
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("actionUndo")));
+    edit->addAction(action(QStringLiteral("actionRedo")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("actionAddService")));
+    edit->addAction(action(QStringLiteral("actionDuplicateService")));
+    edit->addAction(action(QStringLiteral("actionRemoveServices")));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 1; i <= 5; ++i)
+        m_viewMenu->addAction(action(QStringLiteral("actionTab%1").arg(i)));
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(action(QStringLiteral("actionThemeLight")));
+    m_viewMenu->addAction(action(QStringLiteral("actionThemeDark")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("actionAbout")));
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    setTheme(views::themeFromId(qEnvironmentVariable("FLEETPLAN_THEME",
+                                                     settings.value(QStringLiteral("preferences/theme")).toString())));
+    const int autosave = settings.value(QStringLiteral("preferences/autosaveSeconds"), 30).toInt();
+    m_document->setAutosaveDelay(std::max(0, autosave) * 1000);
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("preferences/theme"), views::toId(m_theme));
+}
+
+// ---- documents ----------------------------------------------------------------------------------------
 
 void MainWindow::setScenario(const models::Scenario &scenario)
 {
-    m_serviceModel->setScenario(scenario);
-    m_serviceTable->resizeColumnsToContents();
-    setWindowTitle(QStringLiteral("%1 — Fleetplan").arg(scenario.name));
-    statusBar()->showMessage(tr("%1 services · %2 · %3 hours")
-                                 .arg(scenario.services.size())
-                                 .arg(scenario.region)
-                                 .arg(scenario.periodHours));
+    m_document->reset(scenario);
 }
 
 const models::Scenario &MainWindow::scenario() const
 {
-    return m_serviceModel->scenario();
+    return m_document->scenario();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QStringLiteral("%1[*] — Fleetplan").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->filePath());
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("“%1” has unsaved changes.").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesPrompt"));
+    box.setInformativeText(tr("Save them before going on?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void MainWindow::newDocument()
+{
+    if (!maybeSave())
+        return;
+    m_document->discardRecoveryFile();
+    models::Scenario blank;
+    blank.loadProfiles = {models::makeLoadProfile(models::LoadProfilePreset::Flat)};
+    models::Service web;
+    web.name = QStringLiteral("web");
+    web.replicas = 2;
+    web.loadProfile = blank.loadProfiles.constFirst().name;
+    blank.services = {web};
+    m_document->reset(blank);
+}
+
+void MainWindow::openDocument()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = m_document->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir, ScenarioFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path, bool quiet)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QList<models::Diagnostic> diagnostics;
+    m_document->discardRecoveryFile();
+    const bool ok = m_document->open(path, &diagnostics);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QStringList lines;
+        for (const models::Diagnostic &d : diagnostics)
+            lines << d.toString();
+        if (!quiet)
+            QMessageBox::critical(this, tr("Cannot open scenario"), tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), lines.join(u'\n')));
+        m_recent->remove(path);
+        return false;
+    }
+    m_recent->add(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return false;
+    }
+    m_recent->add(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 4000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty())
+        suggested = QDir::home().filePath(m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':') + QStringLiteral(".fleetplan"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, ScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    return saveFileAs(path);
+}
+
+bool MainWindow::saveFileAs(const QString &path)
+{
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return false;
+    }
+    m_recent->add(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear list"), m_recent, &RecentFiles::clear);
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::importWorkload(bool kubernetes)
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"), QDir::homePath(),
+        kubernetes ? tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)")
+                   : tr("ECS task definitions and services (*.json);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const models::ImportResult result = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
+    QApplication::restoreOverrideCursor();
+    if (!result.services.isEmpty()) {
+        m_document->undoStack()->push(new models::ImportServicesCommand(
+            m_document, result.services, {}, models::ImportServicesCommand::Mode::Append,
+            tr("Import %n service(s)", nullptr, int(result.services.size()))));
+    }
+    QStringList problems;
+    for (const models::Diagnostic &d : result.diagnostics)
+        problems << d.toString();
+    if (result.hasErrors() || result.services.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Import"), result.summary(), QMessageBox::Ok, this);
+        box.setDetailedText(problems.join(u'\n'));
+        box.exec();
+    } else {
+        statusBar()->showMessage(result.summary().section(u'\n', 0, 0), 6000);
+    }
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_hasReport) {
+        statusBar()->showMessage(tr("No simulation result yet"), 3000);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QDir::home().filePath(QStringLiteral("fleetplan-report.json")),
+                                                      tr("JSON report (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    models::CostReportJsonOptions options;
+    options.includeSeries = true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(models::costReportToJson(m_report, options)) < 0 || !file.commit()) {
+        QMessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    m_document->discardRecoveryFile();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+}
+
+// ---- workload editing ---------------------------------------------------------------------------------
+
+void MainWindow::addService()
+{
+    models::Service s;
+    s.name = models::uniqueServiceName(m_document->scenario(), QStringLiteral("service"));
+    s.replicas = 1;
+    const QModelIndex current = m_serviceTable->currentIndex();
+    const int row = current.isValid() ? current.row() + 1 : -1;
+    auto *command = new models::AddServiceCommand(m_document, s, row);
+    command->setText(tr("Add service %1").arg(s.name));
+    m_document->undoStack()->push(command);
+    const int landed = command->row();
+    m_serviceTable->setCurrentIndex(m_serviceModel->index(landed, models::ServiceTableModel::Name));
+    m_serviceTable->edit(m_serviceTable->currentIndex());
+}
+
+void MainWindow::duplicateService()
+{
+    const QModelIndex current = m_serviceTable->currentIndex();
+    if (!current.isValid())
+        return;
+    m_document->undoStack()->push(new models::DuplicateServiceCommand(m_document, current.row()));
+    m_serviceTable->setCurrentIndex(m_serviceModel->index(current.row() + 1, current.column()));
+}
+
+void MainWindow::removeServices()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_serviceTable->selectionModel()->selectedIndexes())
+        rows << index.row();
+    if (rows.isEmpty() && m_serviceTable->currentIndex().isValid())
+        rows << m_serviceTable->currentIndex().row();
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.isEmpty())
+        return;
+    m_document->undoStack()->push(new models::RemoveServicesCommand(m_document, rows));
+}
+
+void MainWindow::refreshProfileBox()
+{
+    const QString current = m_profileBox->currentText();
+    {
+        const QSignalBlocker block(m_profileBox);
+        m_profileBox->clear();
+        for (const models::LoadProfile &p : m_document->scenario().loadProfiles)
+            m_profileBox->addItem(p.name);
+        const int i = m_profileBox->findText(current);
+        m_profileBox->setCurrentIndex(i >= 0 ? i : (m_profileBox->count() > 0 ? 0 : -1));
+    }
+    showProfile(m_profileBox->currentIndex());
+}
+
+void MainWindow::showProfile(int index)
+{
+    const auto &profiles = m_document->scenario().loadProfiles;
+    m_profileEditor->setProfile(index >= 0 && index < profiles.size() ? profiles.at(index) : models::LoadProfile{});
+}
+
+// ---- what-if and simulation ---------------------------------------------------------------------------
+
+void MainWindow::syncWhatIfFromScenario()
+{
+    const models::Scenario &s = m_document->scenario();
+    views::WhatIfPanel::Values v = m_whatIf->values();
+    v.spotShare = m_dragOverrides.spotShare.value_or(s.purchase.spotShare);
+    v.savingsPlanUsdPerHour = m_dragOverrides.savingsPlanUsdPerHour.value_or(s.purchase.savingsPlanUsdPerHour);
+    v.targetUtilizationPercent = m_dragOverrides.targetUtilizationPercent.value_or(
+        s.platform(models::PlatformId::EcsEc2).targetUtilizationPercent);
+    v.region = s.region;
+    m_whatIf->setValues(v);
+}
+
+models::WhatIf MainWindow::currentWhatIf() const
+{
+    const views::WhatIfPanel::Values v = m_whatIf->values();
+    models::WhatIf w = m_dragOverrides;
+    w.loadMultiplier = v.loadMultiplier;
+    w.peakMultiplier = v.peakMultiplier;
+    return w;
+}
+
+void MainWindow::onWhatIfChanged(views::WhatIfPanel::Knob knob)
+{
+    const views::WhatIfPanel::Values v = m_whatIf->values();
+    // Scenario-backed knobs act as what-if overrides while they move; the drag's end pushes one command.
+    switch (knob) {
+    case views::WhatIfPanel::SpotShare: m_dragOverrides.spotShare = v.spotShare; break;
+    case views::WhatIfPanel::SavingsPlan: m_dragOverrides.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour; break;
+    case views::WhatIfPanel::TargetUtilization: m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent; break;
+    case views::WhatIfPanel::Region: m_dragOverrides.region = v.region; break;
+    case views::WhatIfPanel::LoadMultiplier:
+    case views::WhatIfPanel::PeakMultiplier: break;
+    }
+    simulateNow();
+}
+
+void MainWindow::onWhatIfFinished(views::WhatIfPanel::Knob knob)
+{
+    const views::WhatIfPanel::Values v = m_whatIf->values();
+    const models::Scenario &s = m_document->scenario();
+    QUndoStack *stack = m_document->undoStack();
+    switch (knob) {
+    case views::WhatIfPanel::SpotShare:
+    case views::WhatIfPanel::SavingsPlan: {
+        m_dragOverrides.spotShare.reset();
+        m_dragOverrides.savingsPlanUsdPerHour.reset();
+        models::PurchaseOptions p = s.purchase;
+        p.spotShare = v.spotShare;
+        p.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
+        if (!(p == s.purchase)) {
+            auto *c = new models::SetPurchaseOptionsCommand(m_document, p);
+            c->setText(knob == views::WhatIfPanel::SpotShare ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
+                                                             : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
+            stack->push(c);
+        }
+        break;
+    }
+    case views::WhatIfPanel::TargetUtilization: {
+        m_dragOverrides.targetUtilizationPercent.reset();
+        QList<models::PlatformId> changed;
+        for (models::PlatformId id : {models::PlatformId::EcsEc2, models::PlatformId::EksNodes}) {
+            if (s.platform(id).targetUtilizationPercent != v.targetUtilizationPercent)
+                changed << id;
+        }
+        if (!changed.isEmpty()) {
+            stack->beginMacro(tr("Set target utilisation to %1 %").arg(v.targetUtilizationPercent, 0, 'f', 0));
+            for (models::PlatformId id : changed) {
+                models::PlatformSettings p = s.platform(id);
+                p.targetUtilizationPercent = v.targetUtilizationPercent;
+                stack->push(new models::SetPlatformSettingsCommand(m_document, id, p));
+            }
+            stack->endMacro();
+        }
+        break;
+    }
+    case views::WhatIfPanel::Region: {
+        m_dragOverrides.region.reset();
+        models::ScenarioSettings settings = models::ScenarioSettings::of(s);
+        if (!v.region.isEmpty() && settings.region != v.region) {
+            settings.region = v.region;
+            auto *c = new models::SetScenarioSettingsCommand(m_document, settings);
+            c->setText(tr("Set region to %1").arg(v.region));
+            stack->push(c);
+        }
+        break;
+    }
+    case views::WhatIfPanel::LoadMultiplier:
+    case views::WhatIfPanel::PeakMultiplier:
+        break;
+    }
+}
+
+void MainWindow::scheduleSimulation()
+{
+    m_simTimer->start();
+}
+
+void MainWindow::simulateNow()
+{
+    m_simTimer->stop();
+    if (!m_runner)
+        return;
+    m_runner->request(m_document->scenario(), currentWhatIf());
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    if (busy) {
+        m_simStatus->setText(tr("Simulating…"));
+        m_progressTimer->start();
+    } else {
+        m_progressTimer->stop();
+        m_progress->hide();
+    }
+}
+
+void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
+{
+    m_report = report;
+    m_hasReport = true;
+    m_comparison->setReport(report);
+    m_timeline->setReport(report);
+    m_explain->setReport(report);
+    fillComparisonTable();
+    m_comparisonSummary->setText(m_comparison->textSummary());
+    m_comparison->setAccessibleDescription(m_comparison->textSummary());
+    m_timelineSummary->setText(m_timeline->textSummary());
+    m_timeline->setAccessibleDescription(m_timeline->textSummary());
+
+    // Fleet: the simulated platforms, the period's hours.
+    {
+        const int previous = m_fleetPlatform->currentData().isValid() ? m_fleetPlatform->currentData().toInt() : -1;
+        const QSignalBlocker block(m_fleetPlatform);
+        m_fleetPlatform->clear();
+        for (const models::PlatformResult &p : report.platforms)
+            m_fleetPlatform->addItem(models::displayName(p.id), int(p.id));
+        const int i = m_fleetPlatform->findData(previous);
+        m_fleetPlatform->setCurrentIndex(i >= 0 ? i : 0);
+        const QSignalBlocker blockHour(m_fleetHour);
+        const QSignalBlocker blockSlider(m_fleetHourSlider);
+        m_fleetHour->setRange(0, std::max(0, report.hours - 1));
+        m_fleetHourSlider->setRange(0, std::max(0, report.hours - 1));
+        m_fleetHourSlider->setValue(m_fleetHour->value());
+    }
+    QStringList names;
+    for (const models::Service &s : m_document->scenario().services)
+        names << s.name;
+    m_fleet->setServiceNames(names);
+    refreshFleet();
+
+    // Charts replot queued: the latency is measured once that queued replot has run.
+    QTimer::singleShot(0, this, [this, elapsedMs, started = QDateTime::currentMSecsSinceEpoch()] {
+        m_lastLatencyMs = elapsedMs + (QDateTime::currentMSecsSinceEpoch() - started);
+        m_simStatus->setText(tr("Updated in %1 ms · load × %2 · %3")
+                                 .arg(m_lastLatencyMs)
+                                 .arg(m_whatIf->values().loadMultiplier, 0, 'f', 2)
+                                 .arg(m_report.region));
+        qCDebug(lcGui) << "change to charts updated:" << m_lastLatencyMs << "ms";
+        Q_EMIT reportApplied();
+    });
+}
+
+void MainWindow::fillComparisonTable()
+{
+    const int selectedRow = m_comparisonTable->currentIndex().row();
+    m_comparisonModel->clear();
+    QList<models::ComponentId> components;
+    for (const models::PlatformResult &p : m_report.platforms) {
+        for (const models::CostComponent &c : p.components) {
+            if (!components.contains(c.id))
+                components << c.id;
+        }
+    }
+    std::sort(components.begin(), components.end());
+    QStringList headers{tr("Platform"), tr("Total USD")};
+    for (models::ComponentId id : components)
+        headers << models::displayName(id);
+    headers << tr("Peak nodes / tasks") << tr("CPU use") << tr("Memory use");
+    m_comparisonModel->setHorizontalHeaderLabels(headers);
+    double cheapest = std::numeric_limits<double>::infinity();
+    for (const models::PlatformResult &p : m_report.platforms)
+        cheapest = std::min(cheapest, p.totalUsd);
+    for (const models::PlatformResult &p : m_report.platforms) {
+        QList<QStandardItem *> row;
+        auto *name = new QStandardItem(models::displayName(p.id));
+        name->setData(int(p.id), Qt::UserRole);
+        auto *total = new QStandardItem(views::formatUsdAmount(p.totalUsd));
+        if (p.totalUsd == cheapest) {
+            QFont bold = total->font();
+            bold.setBold(true);
+            total->setFont(bold);
+            name->setFont(bold);
+            name->setText(name->text() + QStringLiteral(" ★"));
+        }
+        row << name << total;
+        for (models::ComponentId id : components) {
+            const models::CostComponent *c = p.component(id);
+            auto *item = new QStandardItem(c ? views::formatUsdAmount(c->usd) : QStringLiteral("—"));
+            if (c)
+                item->setToolTip(c->explanation);
+            row << item;
+        }
+        row << new QStandardItem(QString::number(p.peakNodes))
+            << new QStandardItem(QStringLiteral("%1 %").arg(p.utilisation.cpu * 100, 0, 'f', 0))
+            << new QStandardItem(QStringLiteral("%1 %").arg(p.utilisation.memory * 100, 0, 'f', 0));
+        for (int i = 1; i < row.size(); ++i)
+            row[i]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_comparisonModel->appendRow(row);
+    }
+    m_comparisonTable->resizeColumnsToContents();
+    if (selectedRow >= 0 && selectedRow < m_comparisonModel->rowCount()) {
+        const QSignalBlocker block(m_comparisonTable->selectionModel());
+        m_comparisonTable->selectRow(selectedRow);
+    }
+}
+
+void MainWindow::refreshFleet()
+{
+    if (!m_hasReport || m_fleetPlatform->currentIndex() < 0) {
+        m_fleet->setSnapshot({});
+        m_fleetSummary->clear();
+        return;
+    }
+    const auto id = static_cast<models::PlatformId>(m_fleetPlatform->currentData().toInt());
+    const models::PlatformResult *r = m_report.platform(id);
+    if (!r)
+        return;
+    m_fleet->setSnapshot(r->fleetAt(m_fleetHour->value()));
+    m_fleetSummary->setPlainText(m_fleet->textSummary());
+}
+
+void MainWindow::showExplain(models::PlatformId id)
+{
+    m_explain->setPlatform(id);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("explainDock"))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+void MainWindow::setTheme(views::ThemeMode mode)
+{
+    m_theme = mode;
+    views::applyTheme(mode);
+    const views::ChartTheme chart = mode == views::ThemeMode::Dark ? views::ChartTheme::dark() : views::ChartTheme::light();
+    m_comparison->setTheme(chart);
+    m_timeline->setTheme(chart);
+    if (QAction *a = action(mode == views::ThemeMode::Dark ? QStringLiteral("actionThemeDark") : QStringLiteral("actionThemeLight")))
+        a->setChecked(true);
+}
+
+// ---- screenshots --------------------------------------------------------------------------------------
+
+QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffix)
+{
+    QDir().mkpath(dir);
+    QStringList files;
+    const QString names[] = {QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
+                             QStringLiteral("fleet"), QStringLiteral("catalog")};
+    const int current = m_tabs->currentIndex();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabs->setCurrentIndex(i);
+        if (i == FleetTab && m_hasReport)
+            m_fleetHour->setValue(14); // mid-afternoon: the diurnal peak of the sample
+        QApplication::processEvents();
+        m_comparison->replot();
+        m_timeline->replot();
+        QApplication::processEvents();
+        const QString path = QDir(dir).filePath(names[i] + suffix + QStringLiteral(".png"));
+        if (grab().save(path))
+            files << path;
+    }
+    m_tabs->setCurrentIndex(current);
+    return files;
 }
 
 } // namespace fleetplan::app

@@ -1,35 +1,202 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QMainWindow>
 
 #include "models/scenario.h"
+#include "models/simulation/costreport.h"
+#include "views/theme.h"
+#include "views/whatifpanel.h"
 
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSlider;
+class QSpinBox;
+class QStandardItemModel;
+class QTabWidget;
 class QTableView;
+class QTextBrowser;
+class QTimer;
+class QUndoView;
+
+namespace fleetplan::pricing {
+class Catalog;
+}
 
 namespace fleetplan::models {
+class Document;
 class ServiceTableModel;
+}
+
+namespace fleetplan::views {
+class CatalogBrowser;
+class ComparisonChart;
+class ExplainPanel;
+class FleetView;
+class LoadProfileEditor;
+class ScenarioSettingsPanel;
+class ServiceDelegate;
+class TimelineChart;
 }
 
 namespace fleetplan::app {
 
-/// The application's main window: assembles the views around one scenario.
+class RecentFiles;
+class SimulationRunner;
+
+/// The application's main window: the workload editor, the comparison, timeline and fleet views, the
+/// catalog browser, and the what-if, explain and history docks, around one Document. Every change of
+/// the document or the what-if sliders re-simulates in the background (SimulationRunner); the newest
+/// report reaches every chart.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum Tab { WorkloadTab, ComparisonTab, TimelineTab, FleetTab, CatalogTab };
 
-    /// Shows this scenario.
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows this scenario as a new, unmodified, untitled document.
     void setScenario(const models::Scenario &scenario);
     const models::Scenario &scenario() const;
+    models::Document *document() const { return m_document; }
 
+    /// Opens a scenario file (no unsaved-changes prompt); shows errors in a message box unless `quiet`.
+    bool openFile(const QString &path, bool quiet = false);
+    /// Saves to `path` and makes it the document's file.
+    bool saveFileAs(const QString &path);
+    /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
+    bool maybeSave();
+
+    /// The what-if values the simulation uses now (transient load and peak, plus the scenario's own).
+    models::WhatIf currentWhatIf() const;
+    /// The newest report shown (empty before the first simulation finished).
+    const models::CostReport &report() const { return m_report; }
+    bool hasReport() const { return m_hasReport; }
+    /// Milliseconds from the newest change to its charts being updated.
+    qint64 lastLatencyMs() const { return m_lastLatencyMs; }
+    SimulationRunner *runner() const { return m_runner; }
+
+    void setTheme(views::ThemeMode mode);
+    views::ThemeMode theme() const { return m_theme; }
+
+    /// Grabs each tab (and the docks around it) into `dir` as <name><suffix>.png; returns the files.
+    QStringList saveScreenshots(const QString &dir, const QString &suffix = {});
+
+    QTabWidget *tabs() const { return m_tabs; }
     QTableView *serviceTable() const { return m_serviceTable; }
+    models::ServiceTableModel *serviceModel() const { return m_serviceModel; }
+    views::WhatIfPanel *whatIfPanel() const { return m_whatIf; }
+    views::ComparisonChart *comparisonChart() const { return m_comparison; }
+    QTableView *comparisonTable() const { return m_comparisonTable; }
+    views::TimelineChart *timelineChart() const { return m_timeline; }
+    views::FleetView *fleetView() const { return m_fleet; }
+    QComboBox *fleetPlatformBox() const { return m_fleetPlatform; }
+    QSpinBox *fleetHourBox() const { return m_fleetHour; }
+    views::ExplainPanel *explainPanel() const { return m_explain; }
+    views::CatalogBrowser *catalogBrowser() const { return m_catalogBrowser; }
+    views::LoadProfileEditor *loadProfileEditor() const { return m_profileEditor; }
+    QComboBox *loadProfileBox() const { return m_profileBox; }
+    QLabel *comparisonSummary() const { return m_comparisonSummary; }
+    QLabel *catalogDateLabel() const { return m_catalogDate; }
+    QAction *action(const QString &objectName) const;
+
+Q_SIGNALS:
+    /// A simulation result reached the charts.
+    void reportApplied();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    QWidget *createWorkloadTab();
+    QWidget *createComparisonTab();
+    QWidget *createTimelineTab();
+    QWidget *createFleetTab();
+    void createDocks();
+    void readSettings();
+    void writeSettings() const;
+
+    void newDocument();
+    void openDocument();
+    bool save();
+    bool saveAs();
+    void importWorkload(bool kubernetes);
+    void exportReport();
+    void updateRecentMenu();
+    void updateTitle();
+
+    void addService();
+    void duplicateService();
+    void removeServices();
+    void refreshProfileBox();
+    void showProfile(int index);
+
+    void syncWhatIfFromScenario();
+    void onWhatIfChanged(views::WhatIfPanel::Knob knob);
+    void onWhatIfFinished(views::WhatIfPanel::Knob knob);
+    void scheduleSimulation();
+    void simulateNow();
+    void applyReport(const models::CostReport &report, qint64 elapsedMs);
+    void fillComparisonTable();
+    void refreshFleet();
+    void showExplain(models::PlatformId id);
+    void setBusy(bool busy);
+
+    std::shared_ptr<const pricing::Catalog> m_catalog;
+    models::Document *m_document = nullptr;
     models::ServiceTableModel *m_serviceModel = nullptr;
+    SimulationRunner *m_runner = nullptr;
+    RecentFiles *m_recent = nullptr;
+
+    QTabWidget *m_tabs = nullptr;
     QTableView *m_serviceTable = nullptr;
+    views::ServiceDelegate *m_delegate = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    views::LoadProfileEditor *m_profileEditor = nullptr;
+    views::ScenarioSettingsPanel *m_settingsPanel = nullptr;
+    views::ComparisonChart *m_comparison = nullptr;
+    QTableView *m_comparisonTable = nullptr;
+    QStandardItemModel *m_comparisonModel = nullptr;
+    QLabel *m_comparisonSummary = nullptr;
+    views::TimelineChart *m_timeline = nullptr;
+    QLabel *m_timelineSummary = nullptr;
+    views::FleetView *m_fleet = nullptr;
+    QComboBox *m_fleetPlatform = nullptr;
+    QSpinBox *m_fleetHour = nullptr;
+    QSlider *m_fleetHourSlider = nullptr;
+    QTextBrowser *m_fleetSummary = nullptr;
+    views::CatalogBrowser *m_catalogBrowser = nullptr;
+    views::WhatIfPanel *m_whatIf = nullptr;
+    views::ExplainPanel *m_explain = nullptr;
+    QUndoView *m_undoView = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QLabel *m_catalogDate = nullptr;
+    QLabel *m_simStatus = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTimer *m_simTimer = nullptr;
+    QTimer *m_progressTimer = nullptr;
+
+    models::CostReport m_report;
+    bool m_hasReport = false;
+    qint64 m_lastLatencyMs = 0;
+    int m_profileMergeKey = 0;
+    bool m_profileDragging = false;
+    views::ThemeMode m_theme = views::ThemeMode::Light;
+    /// Transient what-if overrides of scenario values while a slider is dragged; pushed as one
+    /// undo command when the drag ends.
+    models::WhatIf m_dragOverrides;
 };
 
 } // namespace fleetplan::app

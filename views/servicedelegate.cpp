@@ -164,8 +164,15 @@ void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
 
 void ServiceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QString problem = m_validationRole ? index.data(m_validationRole).toString() : QString();
-    if (!problem.isEmpty()) {
+    // The validation role holds "error: …" / "warning: …" lines (or one string); errors paint the cell red.
+    bool error = false;
+    if (m_validationRole) {
+        const QVariant v = index.data(m_validationRole);
+        const QStringList lines = v.typeId() == QMetaType::QStringList ? v.toStringList() : QStringList{v.toString()};
+        for (const QString &line : lines)
+            error = error || (!line.isEmpty() && !line.startsWith(QLatin1String("warning")));
+    }
+    if (error) {
         QStyleOptionViewItem opt(option);
         initStyleOption(&opt, index);
         painter->fillRect(opt.rect, QColor(0xE0, 0x40, 0x40, 110));

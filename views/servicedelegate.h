@@ -29,7 +29,8 @@ public:
     void setProfileNames(std::function<QStringList()> provider) { m_profileNames = std::move(provider); }
     /// The selection whose rows a committed edit is copied to.
     void setSelectionModel(QItemSelectionModel *selection) { m_selection = selection; }
-    /// The model role whose non-empty string marks a cell invalid (its text is the problem); 0 = none.
+    /// The model role listing a cell's problems ("error: …" / "warning: …" lines, ServiceTableModel::ValidationRole);
+    /// a cell with an error line is painted red. 0 = none.
     void setValidationRole(int role) { m_validationRole = role; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

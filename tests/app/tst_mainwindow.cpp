@@ -1,11 +1,65 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "app/mainwindow.h"
+#include "models/document.h"
 #include "models/scenariojson.h"
+#include "models/servicetablemodel.h"
+#include "views/charttheme.h"
+#include "views/comparisonchart.h"
+#include "views/fleetview.h"
+#include "views/whatifpanel.h"
 
 using namespace fleetplan;
+using Col = models::ServiceTableModel::Column;
+
+namespace {
+// Debug builds under ASan simulate the sample in seconds, not milliseconds.
+constexpr int SimulationTimeout = 120000;
+
+double totalOf(const models::CostReport &report, models::PlatformId id)
+{
+    const models::PlatformResult *p = report.platform(id);
+    return p ? p->totalUsd : -1.0;
+}
+
+/// Waits for the simulation the last change started to reach the charts.
+bool waitForReport(QSignalSpy &spy)
+{
+    spy.clear();
+    return spy.wait(SimulationTimeout) || spy.count() > 0;
+}
+
+/// Answers the next modal message box named `name` with `button`; records its text.
+void answerMessageBox(const QString &name, QMessageBox::StandardButton button, QString *text)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, name, button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name)
+            return;
+        if (text)
+            *text = box->text();
+        box->button(button)->click();
+        timer->deleteLater();
+    });
+    timer->start();
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -20,11 +74,234 @@ private slots:
         window.setScenario(sample);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.isVisible());
         QVERIFY(window.windowTitle().contains(sample.name));
         QAbstractItemModel *model = window.serviceTable()->model();
         QCOMPARE(model->rowCount(), int(sample.services.size()));
         QCOMPARE(model->index(0, 0).data().toString(), sample.services.first().name);
+        QVERIFY2(window.catalogDateLabel()->text().startsWith(QStringLiteral("Catalog: prices as of 20")),
+                 qPrintable(window.catalogDateLabel()->text()));
+    }
+
+    void editingACellChangesModelDocumentAndChartsAndUndoRestores()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForReport(applied));
+        const models::Scenario before = window.scenario();
+        const double fargateBefore = totalOf(window.report(), models::PlatformId::EcsFargate);
+        const QString labelBefore = window.comparisonChart()->totalLabel(
+            int(window.comparisonChart()->platforms().indexOf(models::PlatformId::EcsFargate)));
+        QVERIFY(fargateBefore > 0);
+
+        // Type 20 into the first service's replicas cell (web-frontend, 12 in the sample), as a user does: select, F2, type, Enter.
+        QTableView *table = window.serviceTable();
+        const QModelIndex cell = table->model()->index(0, Col::Replicas);
+        table->setFocus();
+        table->setCurrentIndex(cell);
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *spin = qobject_cast<QSpinBox *>(QApplication::focusWidget());
+        QVERIFY2(spin, "the replicas editor is a spin box");
+        QCOMPARE(spin->value(), before.services.at(0).replicas);
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("20"));
+        QTest::keyClick(spin, Qt::Key_Return);
+
+        QTRY_COMPARE(cell.data(Qt::EditRole).toInt(), 20);                // model (the delegate commits queued)
+        QCOMPARE(window.scenario().services.at(0).replicas, 20);          // document
+        QVERIFY(window.document()->isModified());
+        QVERIFY(window.isWindowModified());
+        QVERIFY(waitForReport(applied));                          // charts
+        const double fargateAfter = totalOf(window.report(), models::PlatformId::EcsFargate);
+        QVERIFY2(fargateAfter > fargateBefore,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(fargateBefore).arg(fargateAfter)));
+        const int fargateBar = int(window.comparisonChart()->platforms().indexOf(models::PlatformId::EcsFargate));
+        QVERIFY(fargateBar >= 0);
+        QVERIFY(window.comparisonChart()->totalLabel(fargateBar) != labelBefore);
+        QCOMPARE(window.comparisonChart()->platforms().size(), int(window.report().platforms.size()));
+
+        // Ctrl+Z restores the model, the document and the figures.
+        QTest::keySequence(&window, QKeySequence::Undo);
+        QCOMPARE(window.scenario(), before);
+        QCOMPARE(cell.data(Qt::EditRole).toInt(), before.services.at(0).replicas);
+        QVERIFY(!window.document()->isModified());
+        QVERIFY(waitForReport(applied));
+        QCOMPARE(totalOf(window.report(), models::PlatformId::EcsFargate), fargateBefore);
+        QCOMPARE(window.comparisonChart()->totalLabel(
+                     int(window.comparisonChart()->platforms().indexOf(models::PlatformId::EcsFargate))), labelBefore);
+    }
+
+    void movingTheLoadSliderChangesTheComparison()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForReport(applied));
+        const models::CostReport before = window.report();
+        QCOMPARE(before.whatIf.loadMultiplier, 1.0);
+
+        QSlider *load = window.whatIfPanel()->slider(views::WhatIfPanel::LoadMultiplier);
+        load->setFocus();
+        QTest::keyClick(load, Qt::Key_PageUp); // +0.10
+        QTest::keyClick(load, Qt::Key_PageUp); // +0.10
+        QVERIFY(waitForReport(applied));
+        // The newest run is what the charts show; wait out any run the first key press started.
+        QTRY_COMPARE_WITH_TIMEOUT(window.report().whatIf.loadMultiplier, 1.2, SimulationTimeout);
+        for (models::PlatformId id : {models::PlatformId::EcsFargate, models::PlatformId::EcsEc2}) {
+            QVERIFY2(totalOf(window.report(), id) > totalOf(before, id),
+                     qPrintable(models::displayName(id) + QStringLiteral(": %1 -> %2").arg(totalOf(before, id)).arg(totalOf(window.report(), id))));
+        }
+        QVERIFY(window.comparisonSummary()->text() != QString());
+        QCOMPARE(window.comparisonSummary()->text(), window.comparisonChart()->textSummary());
+        // The load what-if is transient: nothing to undo, nothing unsaved.
+        QCOMPARE(window.document()->undoStack()->count(), 0);
+        qInfo("load slider step to charts updated: %lld ms", static_cast<long long>(window.lastLatencyMs()));
+    }
+
+    void spotShareDragIsOneUndoStep()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForReport(applied));
+        const double spotBefore = window.scenario().purchase.spotShare;
+        QSlider *spot = window.whatIfPanel()->slider(views::WhatIfPanel::SpotShare);
+        spot->setSliderDown(true);
+        for (int v = 10; v <= 60; v += 10)
+            spot->setSliderPosition(v);
+        QCOMPARE(window.currentWhatIf().spotShare.value_or(-1), 0.6); // previewed while dragging
+        QCOMPARE(window.document()->undoStack()->count(), 0);
+        spot->setSliderDown(false);                                  // release
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        QCOMPARE(window.scenario().purchase.spotShare, 0.6);
+        QVERIFY(!window.currentWhatIf().spotShare.has_value());
+        QCOMPARE(window.document()->undoStack()->text(0), QStringLiteral("Set Spot share to 60 %"));
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.scenario().purchase.spotShare, spotBefore);
+        QCOMPARE(window.whatIfPanel()->values().spotShare, spotBefore);
+    }
+
+    void openEditSaveReopenGivesTheSameScenario()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("shop.fleetplan"));
+        models::Scenario saved;
+        {
+            app::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.saveFileAs(path));
+            QVERIFY(!window.document()->isModified());
+            QVERIFY(window.openFile(path));
+            // Rename the second service through its cell editor.
+            QTableView *table = window.serviceTable();
+            const QModelIndex cell = table->model()->index(1, Col::Name);
+            table->setFocus();
+            table->setCurrentIndex(cell);
+            QTest::keyClick(table, Qt::Key_F2);
+            QWidget *editor = QApplication::focusWidget();
+            QVERIFY(editor && editor != table);
+            QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(editor, QStringLiteral("api-gateway-v2"));
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTRY_COMPARE(window.scenario().services.at(1).name, QStringLiteral("api-gateway-v2"));
+            QVERIFY(window.windowTitle().contains(QStringLiteral("shop.fleetplan")));
+            QTest::keySequence(&window, QKeySequence::Save);
+            QVERIFY(!window.document()->isModified());
+            saved = window.scenario();
+        }
+        app::MainWindow reopened;
+        QVERIFY(reopened.openFile(path));
+        QCOMPARE(reopened.scenario(), saved);
+        QCOMPARE(reopened.serviceTable()->model()->index(1, Col::Name).data().toString(), QStringLiteral("api-gateway-v2"));
+    }
+
+    void unsavedChangesPromptAppearsOnClose()
+    {
+        app::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.serviceModel()->setData(window.serviceModel()->index(0, Col::Replicas), 9);
+        QVERIFY(window.document()->isModified());
+
+        QString text;
+        answerMessageBox(QStringLiteral("unsavedChangesPrompt"), QMessageBox::Cancel, &text);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QCOMPARE(text, QStringLiteral("“%1” has unsaved changes.").arg(window.document()->displayName()));
+
+        answerMessageBox(QStringLiteral("unsavedChangesPrompt"), QMessageBox::Discard, nullptr);
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
+    }
+
+    void unsavedChangesPromptAppearsOnNew()
+    {
+        app::MainWindow window;
+        window.show();
+        window.serviceModel()->setData(window.serviceModel()->index(0, Col::Replicas), 9);
+        QString text;
+        answerMessageBox(QStringLiteral("unsavedChangesPrompt"), QMessageBox::Cancel, &text);
+        window.action(QStringLiteral("actionNew"))->trigger();
+        QVERIFY(!text.isEmpty());
+        QCOMPARE(window.scenario().services.at(0).replicas, 9); // cancelled: nothing replaced
+
+        answerMessageBox(QStringLiteral("unsavedChangesPrompt"), QMessageBox::Discard, nullptr);
+        window.action(QStringLiteral("actionNew"))->trigger();
+        QCOMPARE(window.scenario().services.size(), 1);
+        QVERIFY(!window.document()->isModified());
+    }
+
+    void fleetViewShowsNodesOfTheChosenPlatformAndHour()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForReport(applied));
+        window.tabs()->setCurrentIndex(app::MainWindow::FleetTab);
+        QComboBox *platform = window.fleetPlatformBox();
+        platform->setCurrentIndex(platform->findData(int(models::PlatformId::EcsEc2)));
+        window.fleetHourBox()->setValue(14);
+        const models::FleetSnapshot expected = window.report().platform(models::PlatformId::EcsEc2)->fleetAt(14);
+        QVERIFY(!expected.nodes.isEmpty());
+        QCOMPARE(window.fleetView()->snapshot(), expected);
+        QVERIFY2(window.fleetView()->textSummary().startsWith(
+                     QStringLiteral("ECS on EC2 at hour 14: %1 node(s)").arg(expected.nodes.size())),
+                 qPrintable(window.fleetView()->textSummary()));
+        QVERIFY(window.fleetView()->nodeRect(int(expected.nodes.size()) - 1).isValid());
+
+        platform->setCurrentIndex(platform->findData(int(models::PlatformId::EksNodes)));
+        QCOMPARE(window.fleetView()->snapshot().platform, models::PlatformId::EksNodes);
+        QCOMPARE(window.fleetView()->snapshot().hour, 14);
+    }
+
+    void darkThemeReachesPaletteAndCharts()
+    {
+        app::MainWindow window;
+        window.setTheme(views::ThemeMode::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QCOMPARE(window.comparisonChart()->theme().background, views::ChartTheme::dark().background);
+        QVERIFY(window.action(QStringLiteral("actionThemeDark"))->isChecked());
+        window.setTheme(views::ThemeMode::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QCOMPARE(window.comparisonChart()->theme().background, views::ChartTheme::light().background);
+    }
+
+    void commonActionsHaveShortcuts()
+    {
+        app::MainWindow window;
+        for (const char *name : {"actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionUndo", "actionRedo",
+                                 "actionExportReport", "actionImportKubernetes", "actionQuit", "actionAddService",
+                                 "actionDuplicateService", "actionRemoveServices", "actionTab1", "actionTab5"}) {
+            QAction *a = window.action(QString::fromLatin1(name));
+            QVERIFY2(a, name);
+            QVERIFY2(!a->shortcut().isEmpty(), name);
+        }
     }
 };
 

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/scenariosettingspanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "models/commands.h"
+
+namespace fleetplan::views {
+
+namespace {
+bool isEc2Platform(models::PlatformId id)
+{
+    return id == models::PlatformId::EcsEc2 || id == models::PlatformId::EksNodes;
+}
+} // namespace
+
+ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("scenarioSettings"));
+    setAccessibleName(tr("Scenario settings"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *scenarioBox = new QGroupBox(tr("Scenario"), this);
+    auto *form = new QFormLayout(scenarioBox);
+    m_name = new QLineEdit(scenarioBox);
+    m_name->setObjectName(QStringLiteral("scenarioName"));
+    m_region = new QComboBox(scenarioBox);
+    m_region->setObjectName(QStringLiteral("scenarioRegion"));
+    m_period = new QSpinBox(scenarioBox);
+    m_period->setObjectName(QStringLiteral("scenarioPeriod"));
+    m_period->setRange(1, 8784);
+    m_period->setSuffix(tr(" hours"));
+    m_period->setKeyboardTracking(false);
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Region"), m_region);
+    form->addRow(tr("&Period"), m_period);
+    layout->addWidget(scenarioBox);
+
+    auto *purchaseBox = new QGroupBox(tr("Savings Plans"), this);
+    auto *pform = new QFormLayout(purchaseBox);
+    m_spType = new QComboBox(purchaseBox);
+    m_spType->addItem(tr("Compute"), int(models::SavingsPlanType::Compute));
+    m_spType->addItem(tr("EC2 Instance"), int(models::SavingsPlanType::Ec2Instance));
+    m_spTerm = new QComboBox(purchaseBox);
+    m_spTerm->addItem(tr("1 year"), 1);
+    m_spTerm->addItem(tr("3 years"), 3);
+    m_spPayment = new QComboBox(purchaseBox);
+    for (const QString &p : {QStringLiteral("No Upfront"), QStringLiteral("Partial Upfront"), QStringLiteral("All Upfront")})
+        m_spPayment->addItem(p, p);
+    pform->addRow(tr("&Type"), m_spType);
+    pform->addRow(tr("T&erm"), m_spTerm);
+    pform->addRow(tr("Pa&yment"), m_spPayment);
+    layout->addWidget(purchaseBox);
+
+    auto *platformBox = new QGroupBox(tr("Platforms"), this);
+    auto *grid = new QGridLayout(platformBox);
+    int row = 0;
+    for (models::PlatformId id : models::AllPlatforms) {
+        const int i = int(id);
+        m_enabled[i] = new QCheckBox(models::displayName(id), platformBox);
+        m_enabled[i]->setObjectName(QStringLiteral("enabled-") + models::toId(id));
+        grid->addWidget(m_enabled[i], row, 0);
+        connect(m_enabled[i], &QCheckBox::toggled, this, [this, id] { pushPlatform(id); });
+        if (isEc2Platform(id)) {
+            m_types[i] = new QLineEdit(platformBox);
+            m_types[i]->setPlaceholderText(tr("instance types: default candidates"));
+            m_types[i]->setToolTip(tr("Allowed instance types, comma separated; wildcards like c6i.* allowed"));
+            m_types[i]->setAccessibleName(tr("%1 instance types").arg(models::displayName(id)));
+            m_mixed[i] = new QCheckBox(tr("mix types"), platformBox);
+            m_mixed[i]->setToolTip(tr("Cheapest mix of the allowed types (Karpenter-style); off = the first type only"));
+            grid->addWidget(m_types[i], row + 1, 0);
+            grid->addWidget(m_mixed[i], row + 1, 1);
+            connect(m_types[i], &QLineEdit::editingFinished, this, [this, id] { pushPlatform(id); });
+            connect(m_mixed[i], &QCheckBox::toggled, this, [this, id] { pushPlatform(id); });
+            row += 2;
+        } else {
+            ++row;
+        }
+    }
+    auto *eks = new QHBoxLayout;
+    m_clusters = new QSpinBox(platformBox);
+    m_clusters->setRange(1, 100);
+    m_clusters->setPrefix(tr("EKS clusters: "));
+    m_clusters->setKeyboardTracking(false);
+    m_extended = new QCheckBox(tr("extended support"), platformBox);
+    eks->addWidget(m_clusters);
+    eks->addWidget(m_extended);
+    grid->addLayout(eks, row, 0, 1, 2);
+    connect(m_clusters, &QSpinBox::valueChanged, this, [this] {
+        pushPlatform(models::PlatformId::EksNodes);
+        pushPlatform(models::PlatformId::EksFargate);
+    });
+    connect(m_extended, &QCheckBox::toggled, this, [this] {
+        pushPlatform(models::PlatformId::EksNodes);
+        pushPlatform(models::PlatformId::EksFargate);
+    });
+    layout->addWidget(platformBox);
+    layout->addStretch(1);
+
+    connect(m_name, &QLineEdit::editingFinished, this, &ScenarioSettingsPanel::pushSettings);
+    connect(m_region, &QComboBox::currentTextChanged, this, &ScenarioSettingsPanel::pushSettings);
+    connect(m_period, &QSpinBox::valueChanged, this, &ScenarioSettingsPanel::pushSettings);
+    connect(m_spType, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
+    connect(m_spTerm, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
+    connect(m_spPayment, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
+}
+
+void ScenarioSettingsPanel::setDocument(models::Document *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document)
+        connect(m_document, &models::Document::changed, this, &ScenarioSettingsPanel::refresh);
+    refresh();
+}
+
+void ScenarioSettingsPanel::setRegions(const QStringList &regions)
+{
+    m_refreshing = true;
+    m_region->clear();
+    m_region->addItems(regions);
+    m_refreshing = false;
+    refresh();
+}
+
+void ScenarioSettingsPanel::refresh()
+{
+    if (!m_document)
+        return;
+    m_refreshing = true;
+    const models::Scenario &s = m_document->scenario();
+    if (!m_name->hasFocus())
+        m_name->setText(s.name);
+    if (m_region->findText(s.region) < 0)
+        m_region->addItem(s.region);
+    m_region->setCurrentText(s.region);
+    m_period->setValue(s.periodHours);
+    m_spType->setCurrentIndex(m_spType->findData(int(s.purchase.savingsPlanType)));
+    m_spTerm->setCurrentIndex(m_spTerm->findData(s.purchase.savingsPlanTermYears));
+    m_spPayment->setCurrentIndex(m_spPayment->findData(s.purchase.savingsPlanPayment));
+    for (models::PlatformId id : models::AllPlatforms) {
+        const int i = int(id);
+        const models::PlatformSettings &p = s.platform(id);
+        m_enabled[i]->setChecked(p.enabled);
+        if (m_types[i]) {
+            if (!m_types[i]->hasFocus())
+                m_types[i]->setText(p.instanceTypes.join(QStringLiteral(", ")));
+            m_mixed[i]->setChecked(p.mixedInstances);
+            m_types[i]->setEnabled(p.enabled);
+            m_mixed[i]->setEnabled(p.enabled);
+        }
+    }
+    m_clusters->setValue(s.platform(models::PlatformId::EksNodes).clusters);
+    m_extended->setChecked(s.platform(models::PlatformId::EksNodes).extendedSupport);
+    m_refreshing = false;
+}
+
+void ScenarioSettingsPanel::pushSettings()
+{
+    if (m_refreshing || !m_document)
+        return;
+    models::ScenarioSettings settings = models::ScenarioSettings::of(m_document->scenario());
+    models::ScenarioSettings next = settings;
+    next.name = m_name->text().trimmed().isEmpty() ? settings.name : m_name->text().trimmed();
+    if (!m_region->currentText().isEmpty())
+        next.region = m_region->currentText();
+    next.periodHours = m_period->value();
+    if (next == settings)
+        return;
+    m_document->undoStack()->push(new models::SetScenarioSettingsCommand(m_document, next));
+}
+
+void ScenarioSettingsPanel::pushPurchase()
+{
+    if (m_refreshing || !m_document)
+        return;
+    models::PurchaseOptions options = m_document->scenario().purchase;
+    const models::PurchaseOptions before = options;
+    options.savingsPlanType = static_cast<models::SavingsPlanType>(m_spType->currentData().toInt());
+    options.savingsPlanTermYears = m_spTerm->currentData().toInt();
+    options.savingsPlanPayment = m_spPayment->currentData().toString();
+    if (options == before)
+        return;
+    m_document->undoStack()->push(new models::SetPurchaseOptionsCommand(m_document, options));
+}
+
+void ScenarioSettingsPanel::pushPlatform(models::PlatformId id)
+{
+    if (m_refreshing || !m_document)
+        return;
+    const int i = int(id);
+    models::PlatformSettings p = m_document->scenario().platform(id);
+    const models::PlatformSettings before = p;
+    p.enabled = m_enabled[i]->isChecked();
+    if (m_types[i]) {
+        QStringList types;
+        for (const QString &t : m_types[i]->text().split(u',', Qt::SkipEmptyParts))
+            if (!t.trimmed().isEmpty())
+                types << t.trimmed();
+        p.instanceTypes = types;
+        p.mixedInstances = m_mixed[i]->isChecked();
+    }
+    if (id == models::PlatformId::EksNodes || id == models::PlatformId::EksFargate) {
+        p.clusters = m_clusters->value();
+        p.extendedSupport = m_extended->isChecked();
+    }
+    if (p == before)
+        return;
+    m_document->undoStack()->push(new models::SetPlatformSettingsCommand(m_document, id, p));
+}
+
+} // namespace fleetplan::views

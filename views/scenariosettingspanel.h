@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+#include "models/document.h"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QDoubleSpinBox;
+
+namespace fleetplan::views {
+
+/// Scenario settings: name, region, billing period; purchase options (Savings Plans type, term,
+/// payment); per-platform settings (enabled, instance types and mixing for the EC2 platforms, EKS
+/// clusters and extended support). Every edit pushes one undo command on the document.
+class ScenarioSettingsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ScenarioSettingsPanel(QWidget *parent = nullptr);
+
+    void setDocument(models::Document *document);
+    void setRegions(const QStringList &regions);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QComboBox *regionBox() const { return m_region; }
+    QSpinBox *periodBox() const { return m_period; }
+    QCheckBox *platformEnabledBox(models::PlatformId id) const { return m_enabled[int(id)]; }
+
+private:
+    void refresh();
+    void pushSettings();
+    void pushPurchase();
+    void pushPlatform(models::PlatformId id);
+
+    QPointer<models::Document> m_document;
+    bool m_refreshing = false;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_region = nullptr;
+    QSpinBox *m_period = nullptr;
+    QComboBox *m_spType = nullptr;
+    QComboBox *m_spTerm = nullptr;
+    QComboBox *m_spPayment = nullptr;
+    QCheckBox *m_enabled[models::PlatformCount] = {};
+    QLineEdit *m_types[models::PlatformCount] = {};
+    QCheckBox *m_mixed[models::PlatformCount] = {};
+    QSpinBox *m_clusters = nullptr;
+    QCheckBox *m_extended = nullptr;
+};
+
+} // namespace fleetplan::views
