@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenariojson.h"
 
+#include <cmath>
 #include <functional>
 
 #include <QFile>
@@ -100,7 +101,8 @@ public:
         if (v.isUndefined() || v.isNull())
             return;
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d > 2147483647.0 || d < -2147483648.0)
+        // Range first: converting an out-of-range double to an integer is undefined behaviour.
+        if (!v.isDouble() || !(d <= 2147483647.0 && d >= -2147483648.0) || d != std::floor(d))
             return error(key, QStringLiteral("must be a whole number"));
         out = int(d);
     }

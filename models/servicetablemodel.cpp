@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/servicetablemodel.h"
 
+#include <cmath>
+
 #include <QColor>
 #include <QLocale>
 #include <QUndoStack>
@@ -33,7 +35,8 @@ std::optional<double> toNumber(const QVariant &value)
 std::optional<int> toWhole(const QVariant &value)
 {
     const auto d = toNumber(value);
-    if (!d || *d != double(int(*d)))
+    // Range first: converting an out-of-range double to int is undefined behaviour.
+    if (!d || !(*d <= 2147483647.0 && *d >= -2147483648.0) || *d != std::floor(*d))
         return std::nullopt;
     return int(*d);
 }

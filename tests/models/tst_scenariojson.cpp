@@ -119,6 +119,8 @@ private slots:
                                              << QStringLiteral("error: f.json:3:11: not valid JSON: object is missing after a comma");
         QTest::newRow("wrong type") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": "3"}]})")
                                     << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
+        QTest::newRow("replicas beyond int") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": 1e12}]})")
+                                             << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
         QTest::newRow("bad enum") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "arch": "sparc"}]})")
                                   << QStringLiteral("error: f.json:services[0].arch: unknown value \"sparc\" "
                                                     "(expected x86_64 or arm64)");

@@ -78,6 +78,7 @@ private slots:
     {
         QVERIFY(!m_model->setData(cell(0, ServiceTableModel::Replicas), QStringLiteral("many")));
         QVERIFY(!m_model->setData(cell(0, ServiceTableModel::Replicas), 2.5));
+        QVERIFY(!m_model->setData(cell(0, ServiceTableModel::Replicas), 1e12));
         QVERIFY(!m_model->setData(cell(0, ServiceTableModel::Kind), QStringLiteral("cronjob")));
         QVERIFY(!m_model->setData(cell(0, ServiceTableModel::Name), QStringLiteral("  ")));
         QCOMPARE(m_doc->undoStack()->count(), 0);
