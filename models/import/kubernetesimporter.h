@@ -25,7 +25,8 @@ inline constexpr int DefaultJobRunSeconds = 600;
 /// (`karpenter.sh/capacity-type: spot`, `eks.amazonaws.com/capacityType: SPOT`) in nodeSelector,
 /// required node affinity or tolerations set arch, os and spotOk. Objects owned by a controller
 /// (ReplicaSets of a Deployment, Pods of a ReplicaSet, Jobs of a CronJob) are skipped, so a
-/// `kubectl get all` dump does not count a workload twice.
+/// `kubectl get all` dump does not count a workload twice; so are Helm hooks (objects annotated
+/// `helm.sh/hook`, e.g. `helm test` Pods), which `helm template` prints but which do not run in the fleet.
 ImportResult importKubernetes(const QList<ImportInput> &inputs);
 
 /// Reads files and directories (recursively: *.yaml, *.yml, *.json) and imports them.
