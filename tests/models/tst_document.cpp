@@ -1,4 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <csignal>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <QCoreApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -178,6 +183,43 @@ private slots:
         QVERIFY(doc.save(&error));
         QVERIFY(!QFile::exists(leftover));               // gone after the clean save
         QCOMPARE(readScenarioFile(original).scenario->name, QStringLiteral("work in progress"));
+    }
+
+    void killedProcessLeavesItsWorkBehind()
+    {
+        // A real crash: a child process edits, autosaves and is killed (no destructors, no cleanup).
+        const QString original = m_dir.filePath(QStringLiteral("killed.fleetplan"));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), original));
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            Document doc;
+            doc.setAutosaveDelay(0);
+            QList<Diagnostic> ignored;
+            if (!doc.open(original, &ignored))
+                _exit(1);
+            doc.undoStack()->push(new SetServiceFieldCommand<int>(&doc, 0, &Service::replicas, 77));
+            if (!doc.autosaveNow())
+                _exit(2);
+            raise(SIGKILL);
+            _exit(3);
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+        QCOMPARE(WTERMSIG(status), SIGKILL);
+
+        const QList<RecoveryEntry> entries = listRecoveryFiles();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).originalPath, original);
+        Document doc;
+        doc.setAutosaveDelay(0);
+        QVERIFY(doc.restoreFromRecovery(entries.at(0).recoveryPath));
+        QCOMPARE(doc.scenario().services.at(0).replicas, 77);
+        QCOMPARE(doc.filePath(), original);
+        QVERIFY(doc.isModified());
+        // The original file was never touched by the crashed session.
+        QCOMPARE(readScenarioFile(original).scenario->services.at(0).replicas, 12);
     }
 
     void promptCanBeTurnedOffForTests()
