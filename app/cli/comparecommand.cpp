@@ -5,6 +5,7 @@
 #include <QSaveFile>
 
 #include "app/cli/commands.h"
+#include "app/cli/comparediff.h"
 #include "models/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
@@ -111,6 +112,18 @@ int runCompare(Context &ctx)
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
                                           QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     parser.addOptions({formatOption, platformOption, loadOption, outputOption});
+    // CI options (issue 9): compare two scenarios, budget gates, silence.
+    const QCommandLineOption diffOption(QStringLiteral("diff"),
+                                        QStringLiteral("Show what changed from SCENARIO to OTHER per platform and component "
+                                                       "(USD and percent); gates then apply to OTHER."),
+                                        QStringLiteral("OTHER"));
+    const QCommandLineOption failAboveOption(QStringLiteral("fail-above"),
+                                             QStringLiteral("Exit with status 3 when a platform's monthly cost (730 hours) is above USD; "
+                                                            "PLATFORM=USD gates one platform (repeatable)."),
+                                             QStringLiteral("[PLATFORM=]USD"));
+    const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
+                                         QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
+    parser.addOptions({diffOption, failAboveOption, quietOption});
     if (!parser.parse(QStringList{QStringLiteral("fleetplan compare")} + ctx.args)) {
         ctx.err << "fleetplan compare: " << parser.errorText() << '\n';
         return UsageError;
@@ -147,6 +160,21 @@ int runCompare(Context &ctx)
         return UsageError;
     }
 
+    QList<BudgetGate> gates;
+    for (const QString &spec : parser.values(failAboveOption)) {
+        QString gateError;
+        const auto gate = parseBudgetGate(spec, &gateError);
+        if (!gate) {
+            ctx.err << "fleetplan compare: " << gateError << '\n';
+            return UsageError;
+        }
+        gates.append(*gate);
+    }
+    if (parser.isSet(diffOption) && parser.value(diffOption) == u"-" && parser.positionalArguments().constFirst() == u"-") {
+        ctx.err << "fleetplan compare: only one of SCENARIO and --diff can read standard input\n";
+        return UsageError;
+    }
+
     const QString path = parser.positionalArguments().constFirst();
     const auto read = models::readScenarioFile(path);
     if (!read.diagnostics.isEmpty())
@@ -174,16 +202,47 @@ int runCompare(Context &ctx)
     else
         text = toTable(report);
 
-    if (parser.isSet(outputOption)) {
+    const models::CostReport *gated = &report;
+    models::CostReport other;
+    if (parser.isSet(diffOption)) {
+        const QString otherPath = parser.value(diffOption);
+        const auto otherRead = models::readScenarioFile(otherPath);
+        if (!otherRead.diagnostics.isEmpty())
+            ctx.err << otherRead.errorText() << '\n';
+        if (!otherRead.ok())
+            return InvalidInput;
+        if (!catalog->checkRegion(otherRead.scenario->region, &regionError)) {
+            ctx.err << otherPath << ": region: " << regionError << '\n';
+            return InvalidInput;
+        }
+        other = models::simulate(*otherRead.scenario, *catalog, whatIf, options);
+        gated = &other;
+        if (format == u"json")
+            text = QString::fromUtf8(diffJson(report, other));
+        else if (format == u"csv")
+            text = diffCsv(report, other);
+        else
+            text = diffTable(report, other);
+    }
+
+    if (parser.isSet(quietOption)) {
+        // Nothing on stdout; a file given with -o is still written.
+    } else if (parser.value(outputOption) == u"-") {
+        ctx.out << text;
+    }
+    if (parser.isSet(outputOption) && parser.value(outputOption) != u"-") {
         QSaveFile file(parser.value(outputOption));
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
             ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << file.errorString() << '\n';
             return InvalidInput;
         }
-    } else {
+    } else if (!parser.isSet(outputOption) && !parser.isSet(quietOption)) {
         ctx.out << text;
     }
-    return Ok;
+    const QStringList failures = failedGates(*gated, gates);
+    for (const QString &failure : failures)
+        ctx.err << "fleetplan compare: " << failure << '\n';
+    return failures.isEmpty() ? Ok : BudgetExceeded;
 }
 
 } // namespace fleetplan::cli

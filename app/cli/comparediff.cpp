@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/comparediff.h"
+
+#include <cmath>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "models/simulation/moneyformat.h"
+#include "pricing/units.h"
+
+namespace fleetplan::cli {
+
+using models::formatNumber;
+
+namespace {
+
+struct Change
+{
+    QString component;      ///< id, or "total"
+    QString label;
+    double before = 0;
+    double after = 0;
+    double usd() const { return after - before; }
+    /// Percent change; nullopt when there was nothing before.
+    std::optional<double> percent() const
+    {
+        if (std::abs(before) < 1e-12)
+            return std::abs(after) < 1e-12 ? std::optional<double>(0.0) : std::nullopt;
+        return (after - before) / before * 100.0;
+    }
+};
+
+struct PlatformChange
+{
+    models::PlatformId platform;
+    Change total;
+    QList<Change> components;   ///< only those that changed
+};
+
+QList<PlatformChange> changes(const models::CostReport &before, const models::CostReport &after)
+{
+    QList<PlatformChange> result;
+    for (const models::PlatformId id : models::AllPlatforms) {
+        const models::PlatformResult *a = before.platform(id);
+        const models::PlatformResult *b = after.platform(id);
+        if (!a && !b)
+            continue;
+        PlatformChange pc{id, {QStringLiteral("total"), QStringLiteral("total"), a ? a->totalUsd : 0.0, b ? b->totalUsd : 0.0}, {}};
+        for (int c = 0; c < models::ComponentCount; ++c) {
+            const auto cid = static_cast<models::ComponentId>(c);
+            const bool present = (a && a->component(cid)) || (b && b->component(cid));
+            if (!present)
+                continue;
+            Change ch{models::toId(cid), models::displayName(cid), a ? a->componentUsd(cid) : 0.0, b ? b->componentUsd(cid) : 0.0};
+            if (std::abs(ch.usd()) >= 0.005)
+                pc.components.append(ch);
+        }
+        result.append(pc);
+    }
+    return result;
+}
+
+QString signedUsd(double usd)
+{
+    const QString text = formatNumber(usd, 2);
+    return (usd >= 0.005 ? QStringLiteral("+") : QString()) + text;
+}
+
+QString percentText(const Change &c)
+{
+    const auto p = c.percent();
+    if (!p)
+        return QStringLiteral("new");
+    return (*p >= 0.05 ? QStringLiteral("+") : QString()) + formatNumber(*p, 1) + QStringLiteral(" %");
+}
+
+} // namespace
+
+std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
+{
+    BudgetGate gate;
+    QString amount = text;
+    const int eq = text.indexOf(u'=');
+    if (eq >= 0) {
+        const QString id = text.left(eq).trimmed();
+        gate.platform = models::platformFromId(id);
+        if (!gate.platform) {
+            if (error)
+                *error = QStringLiteral("--fail-above: unknown platform \"%1\" (expected ecs-ec2, ecs-fargate, "
+                                        "ecs-fargate-spot, eks-nodes or eks-fargate)").arg(id);
+            return std::nullopt;
+        }
+        amount = text.mid(eq + 1);
+    }
+    bool ok = false;
+    gate.usdPerMonth = amount.trimmed().toDouble(&ok);
+    if (!ok || gate.usdPerMonth < 0 || !std::isfinite(gate.usdPerMonth)) {
+        if (error)
+            *error = QStringLiteral("--fail-above: \"%1\" is not an amount in USD per month (e.g. 5000 or eks-nodes=5000)").arg(text);
+        return std::nullopt;
+    }
+    return gate;
+}
+
+double monthlyUsd(const models::PlatformResult &platform, int hours)
+{
+    return hours > 0 ? platform.totalUsd * pricing::HoursPerMonth / hours : platform.totalUsd;
+}
+
+QStringList failedGates(const models::CostReport &report, const QList<BudgetGate> &gates)
+{
+    QStringList failures;
+    for (const models::PlatformResult &p : report.platforms) {
+        const double monthly = monthlyUsd(p, report.hours);
+        for (const BudgetGate &gate : gates) {
+            if (gate.platform && *gate.platform != p.id)
+                continue;
+            if (monthly > gate.usdPerMonth) {
+                const QString spec = gate.platform ? models::toId(*gate.platform) + u'=' + QString::number(gate.usdPerMonth)
+                                                   : QString::number(gate.usdPerMonth);
+                failures.append(QStringLiteral("%1 costs %2 USD per month, above the budget of %3 USD (--fail-above %4)")
+                                    .arg(models::displayName(p.id), formatNumber(monthly, 2), formatNumber(gate.usdPerMonth, 2), spec));
+            }
+        }
+    }
+    return failures;
+}
+
+QString diffTable(const models::CostReport &before, const models::CostReport &after)
+{
+    QString text = QStringLiteral("%1 → %2 — %3, %4 hours\n\n")
+                       .arg(before.scenarioName, after.scenarioName, after.region)
+                       .arg(after.hours);
+    text += QStringLiteral("%1 %2 %3 %4 %5\n")
+                .arg(QStringLiteral("platform"), -20)
+                .arg(QStringLiteral("before USD"), 14)
+                .arg(QStringLiteral("after USD"), 14)
+                .arg(QStringLiteral("change USD"), 14)
+                .arg(QStringLiteral("change"), 9);
+    const QList<PlatformChange> all = changes(before, after);
+    for (const PlatformChange &pc : all) {
+        text += QStringLiteral("%1 %2 %3 %4 %5\n")
+                    .arg(models::displayName(pc.platform), -20)
+                    .arg(formatNumber(pc.total.before, 2), 14)
+                    .arg(formatNumber(pc.total.after, 2), 14)
+                    .arg(signedUsd(pc.total.usd()), 14)
+                    .arg(percentText(pc.total), 9);
+    }
+    for (const PlatformChange &pc : all) {
+        text += QStringLiteral("\n%1 (%2): %3 → %4 USD (%5, %6)\n")
+                    .arg(models::displayName(pc.platform), models::toId(pc.platform), formatNumber(pc.total.before, 2),
+                         formatNumber(pc.total.after, 2), signedUsd(pc.total.usd()), percentText(pc.total));
+        if (pc.components.isEmpty())
+            text += QStringLiteral("  no component changed\n");
+        for (const Change &c : pc.components) {
+            text += QStringLiteral("  %1 %2 → %3 USD  %4 (%5)\n")
+                        .arg(c.component, -20)
+                        .arg(formatNumber(c.before, 2), 12)
+                        .arg(formatNumber(c.after, 2), 12)
+                        .arg(signedUsd(c.usd()), 12)
+                        .arg(percentText(c));
+        }
+    }
+    return text;
+}
+
+QString diffCsv(const models::CostReport &before, const models::CostReport &after)
+{
+    QString text = QStringLiteral("platform,component,before_usd,after_usd,change_usd,change_percent\n");
+    auto row = [](models::PlatformId id, const Change &c) {
+        const auto p = c.percent();
+        return QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+            .arg(models::toId(id), c.component, QString::number(c.before, 'g', 17), QString::number(c.after, 'g', 17),
+                 QString::number(c.usd(), 'g', 17), p ? QString::number(*p, 'g', 17) : QString());
+    };
+    for (const PlatformChange &pc : changes(before, after)) {
+        for (const Change &c : pc.components)
+            text += row(pc.platform, c);
+        text += row(pc.platform, pc.total);
+    }
+    return text;
+}
+
+QByteArray diffJson(const models::CostReport &before, const models::CostReport &after)
+{
+    auto changeObject = [](const Change &c) {
+        QJsonObject o{{QStringLiteral("before_usd"), c.before}, {QStringLiteral("after_usd"), c.after},
+                      {QStringLiteral("change_usd"), c.usd()}};
+        const auto p = c.percent();
+        o.insert(QStringLiteral("change_percent"), p ? QJsonValue(*p) : QJsonValue(QJsonValue::Null));
+        return o;
+    };
+    QJsonArray platforms;
+    for (const PlatformChange &pc : changes(before, after)) {
+        QJsonObject o = changeObject(pc.total);
+        o.insert(QStringLiteral("platform"), models::toId(pc.platform));
+        QJsonArray components;
+        for (const Change &c : pc.components) {
+            QJsonObject co = changeObject(c);
+            co.insert(QStringLiteral("component"), c.component);
+            components.append(co);
+        }
+        o.insert(QStringLiteral("components"), components);
+        platforms.append(o);
+    }
+    const QJsonObject root{
+        {QStringLiteral("before"), QJsonObject{{QStringLiteral("scenario"), before.scenarioName}, {QStringLiteral("hours"), before.hours},
+                                               {QStringLiteral("region"), before.region}}},
+        {QStringLiteral("after"), QJsonObject{{QStringLiteral("scenario"), after.scenarioName}, {QStringLiteral("hours"), after.hours},
+                                              {QStringLiteral("region"), after.region}}},
+        {QStringLiteral("platforms"), platforms},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace fleetplan::cli
