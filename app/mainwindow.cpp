@@ -153,6 +153,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &models::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::scenarioReset, this, [this] {
+        {
+            const QSignalBlocker block(m_profileBox);
+            m_profileBox->clear(); // a new document starts on its first service's profile
+        }
         refreshProfileBox();
         m_serviceTable->resizeColumnsToContents();
         syncWhatIfFromScenario();
@@ -448,8 +452,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
     tabifyDockWidget(explainDock, historyDock);
     explainDock->raise();
-    resizeDocks({whatIfDock, explainDock}, {300, 300}, Qt::Horizontal);
-    resizeDocks({whatIfDock, explainDock}, {330, 400}, Qt::Vertical);
+    resizeDocks({whatIfDock, explainDock}, {340, 340}, Qt::Horizontal);
+    resizeDocks({whatIfDock, explainDock}, {m_whatIf->sizeHint().height() + 60, 600}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -839,7 +843,9 @@ void MainWindow::refreshProfileBox()
         m_profileBox->clear();
         for (const models::LoadProfile &p : m_document->scenario().loadProfiles)
             m_profileBox->addItem(p.name);
-        const int i = m_profileBox->findText(current);
+        int i = m_profileBox->findText(current);
+        if (i < 0 && !m_document->scenario().services.isEmpty()) // a new document: the first service's profile
+            i = m_profileBox->findText(m_document->scenario().services.constFirst().loadProfile);
         m_profileBox->setCurrentIndex(i >= 0 ? i : (m_profileBox->count() > 0 ? 0 : -1));
     }
     showProfile(m_profileBox->currentIndex());

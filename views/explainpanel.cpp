@@ -70,13 +70,11 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     QString h;
     h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
     h += tr("<p>%1 hours in %2, catalog of %3.</p>").arg(report.hours).arg(html(report.region), html(report.catalogAsOf));
-    h += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"3\">").arg(tr("Components"));
+    h += QStringLiteral("<h4>%1</h4>").arg(tr("Components"));
     for (const models::CostComponent &c : r->components) {
-        h += QStringLiteral("<tr><td valign=\"top\"><b>%1</b></td><td valign=\"top\" align=\"right\">%2</td>"
-                            "<td valign=\"top\">%3</td></tr>")
+        h += QStringLiteral("<p style=\"margin-top:4px\"><b>%1: %2</b><br>%3</p>")
                  .arg(html(models::displayName(c.id)), usd(c.usd), html(c.explanation));
     }
-    h += QStringLiteral("</table>");
     if (!r->nodeHoursByType.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Node-hours by instance type"));
         for (auto it = r->nodeHoursByType.cbegin(); it != r->nodeHoursByType.cend(); ++it)

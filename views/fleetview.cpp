@@ -61,13 +61,13 @@ void FleetView::setSnapshot(const models::FleetSnapshot &snapshot)
 
 void FleetView::updateGeometryForNodes()
 {
-    setMinimumHeight(std::max(120, int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin));
+    setMinimumHeight(std::max(120, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin));
     updateGeometry();
 }
 
 QSize FleetView::sizeHint() const
 {
-    return {760, std::max(200, int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin)};
+    return {760, std::max(200, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin)};
 }
 
 QSize FleetView::minimumSizeHint() const
@@ -91,6 +91,7 @@ bool isSystemDaemon(const QString &service)
 void FleetView::setServiceNames(const QStringList &names)
 {
     m_colors.clear();
+    m_order = names;
     int i = 0;
     for (const QString &name : names) {
         if (!isSystemDaemon(name) && !m_colors.contains(name))
@@ -112,11 +113,60 @@ QColor FleetView::serviceColor(const QString &service) const
     return c;
 }
 
+QStringList FleetView::legendServices() const
+{
+    QStringList names;
+    for (const models::FleetNode &node : m_snapshot.nodes) {
+        for (const models::FleetItem &item : node.items) {
+            if (!names.contains(item.service))
+                names << item.service;
+        }
+    }
+    // The scenario's order first (as announced by setServiceNames), then system daemons.
+    std::stable_sort(names.begin(), names.end(), [this](const QString &a, const QString &b) {
+        const qsizetype ia = m_order.indexOf(a), ib = m_order.indexOf(b);
+        return (ia < 0 ? m_order.size() : ia) < (ib < 0 ? m_order.size() : ib);
+    });
+    return names;
+}
+
+QList<std::pair<QString, QRect>> FleetView::legendLayout() const
+{
+    QList<std::pair<QString, QRect>> items;
+    const QFontMetrics fm(font());
+    const int lineHeight = fm.height() + 4;
+    int x = Margin, y = Margin;
+    for (const QString &name : legendServices()) {
+        const int w = 14 + 4 + fm.horizontalAdvance(name) + 14;
+        if (x > Margin && x + w > width() - Margin) {
+            x = Margin;
+            y += lineHeight;
+        }
+        items.append({name, QRect(x, y, w, lineHeight)});
+        x += w;
+    }
+    return items;
+}
+
+int FleetView::legendHeight() const
+{
+    const auto items = legendLayout();
+    return items.isEmpty() ? 0 : items.constLast().second.bottom() - Margin + 8;
+}
+
+void FleetView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int wanted = std::max(120, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin);
+    if (minimumHeight() != wanted)
+        setMinimumHeight(wanted);
+}
+
 QRect FleetView::nodeRect(int node) const
 {
     if (node < 0 || node >= m_snapshot.nodes.size())
         return {};
-    return QRect(Margin, Margin + node * RowHeight, width() - 2 * Margin, RowHeight - 6);
+    return QRect(Margin, Margin + legendHeight() + node * RowHeight, width() - 2 * Margin, RowHeight - 6);
 }
 
 int FleetView::nodeAt(const QPoint &pos) const
@@ -193,6 +243,12 @@ void FleetView::paintEvent(QPaintEvent *)
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No nodes at this hour"));
         return;
+    }
+    for (const auto &[name, r] : legendLayout()) {
+        const QRect swatch(r.left(), r.top() + (r.height() - 12) / 2, 12, 12);
+        p.fillRect(swatch, serviceColor(name));
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRect(swatch.right() + 5, r.top(), r.width() - 18, r.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
     }
     const int barLeft = Margin + LabelWidth;
     const int barWidth = std::max(60, width() - barLeft - Margin - 64);

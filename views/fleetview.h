@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
+#include <QStringList>
 #include <QWidget>
 
 #include "models/simulation/costreport.h"
@@ -10,7 +12,8 @@ namespace fleetplan::views {
 
 /// The packed nodes of one platform at one hour, in the spirit of eks-node-viewer: one row per node,
 /// three thin bars (CPU, memory, slots) filled with the node's tasks coloured by service, and the
-/// node's type, price and use written beside them. Scrolls when the fleet is taller than the widget.
+/// node's type, price and use written beside them, under a colour legend of the services present.
+/// Scrolls when the fleet is taller than the widget.
 class FleetView : public QWidget
 {
     Q_OBJECT
@@ -37,13 +40,19 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
     void updateGeometryForNodes();
+    /// The services present in the snapshot, in the scenario's order: the colour legend above the nodes.
+    QStringList legendServices() const;
+    QList<std::pair<QString, QRect>> legendLayout() const;
+    int legendHeight() const;
 
     models::FleetSnapshot m_snapshot;
     mutable QHash<QString, QColor> m_colors;
+    QStringList m_order;
 };
 
 } // namespace fleetplan::views
