@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include "pricing/catalog.h"
+#include "pricing/fargatesizing.h"
 
 namespace fleetplan::models {
 
@@ -207,6 +208,41 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
     }
 }
 
+/// Fargate size limits per enabled Fargate platform (pricing/fargatesizing.h: 16 vCPU / 120 GiB Linux,
+/// 4 vCPU / 30 GiB Windows, +256 MiB per EKS pod): warnings, since the EC2 platforms may still run the task.
+void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
+{
+    using pricing::FargateFlavor;
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        const Service &s = sc.services.at(i);
+        if (!(s.effectiveCpu() > 0) || !(s.effectiveMemoryMib() > 0))
+            continue;
+        const bool windows = s.os == OsFamily::Windows;
+        QStringList platforms;
+        QString firstReason;
+        for (PlatformId id : {PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate}) {
+            if (!sc.platform(id).enabled)
+                continue;
+            // Architecture and OS limits (EKS Fargate: Linux x86_64 only) are the platform models' business:
+            // they price such pods at the x86 rates and say so. Only a size no Fargate task has is flagged here.
+            const FargateFlavor flavor = id == PlatformId::EksFargate ? FargateFlavor::EksFargate
+                                       : windows                       ? FargateFlavor::EcsWindows
+                                                                       : FargateFlavor::EcsLinux;
+            const double memory = s.effectiveMemoryMib() + (id == PlatformId::EksFargate ? pricing::EksFargateOverheadMib : 0);
+            QString why;
+            if (!pricing::roundUpToFargateSize(s.effectiveCpu(), memory, flavor, &why)) {
+                platforms.append(toId(id));
+                if (firstReason.isEmpty())
+                    firstReason = why;
+            }
+        }
+        if (!platforms.isEmpty())
+            out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
+                               QStringLiteral("too large for Fargate, not priced on %1: %2")
+                                   .arg(platforms.join(QStringLiteral(", ")), firstReason)));
+    }
+}
+
 } // namespace
 
 const QStringList &knownRegions()
@@ -342,6 +378,7 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         }
     }
 
+    fargateChecks(sc, out);
     if (catalog)
         catalogChecks(sc, *catalog, out);
     return out;

@@ -105,6 +105,11 @@ private slots:
                })
             << QStringList{QStringLiteral("error: services[0].containers: only init containers: a task needs at "
                                           "least one long-running container")};
+        QTest::newRow("too large for Fargate (16 vCPU max)")
+            << Mutation([](Scenario &s) { s.services[4].cpu = 32; })
+            << QStringList{QStringLiteral("warning: service \"search\": too large for Fargate, not priced on "
+                                          "ecs-fargate, ecs-fargate-spot, eks-fargate: 32 vCPU / 8192 MiB exceeds the "
+                                          "largest ECS Fargate (Linux) task size (16 vCPU / 122880 MiB)")};
         QTest::newRow("spot share above 1")
             << Mutation([](Scenario &s) { s.purchase.spotShare = 1.5; })
             << QStringList{QStringLiteral("error: purchase.spot_share: must be between 0 and 1, found 1.5")};
