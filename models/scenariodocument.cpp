@@ -635,7 +635,9 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
             *error = message;
         return false;
     };
-    const QFileInfo target(path);
+    // Saving through a symbolic link replaces the file it points to, not the link (as QSaveFile does).
+    const QFileInfo link(path);
+    const QFileInfo target(link.isSymLink() ? link.symLinkTarget() : path);
     if (!target.absoluteDir().exists())
         return fail(QStringLiteral("cannot save %1: the folder %2 does not exist").arg(path, target.absolutePath()));
     if (target.isDir())
@@ -687,11 +689,12 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
         return fail(QStringLiteral("cannot save %1: %2; the previous file was kept").arg(path, failure));
     }
     // Keep the permissions of the file being replaced; a new document gets rw-r--r--.
-    QFile::setPermissions(tempPath, target.exists() ? QFile::permissions(path)
+    const QString finalPath = target.absoluteFilePath();
+    QFile::setPermissions(tempPath, target.exists() ? QFile::permissions(finalPath)
                                                     : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
                                                           | QFile::ReadOther);
     // rename(2) replaces the target atomically: readers see the old or the new document, never a mix.
-    if (std::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(path).constData()) != 0) {
+    if (std::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         removeTemp();
         return fail(QStringLiteral("cannot save %1: replacing the file failed: %2; the previous file was kept")

@@ -390,6 +390,31 @@ private slots:
         QCOMPARE(error, QStringLiteral("cannot save %1: the folder %2 does not exist").arg(file, path(QStringLiteral("no/such/folder"))));
     }
 
+    void saveThroughSymlinkKeepsTheLink()
+    {
+        const QString real = path(QStringLiteral("real.fleetplan"));
+        const QString link = path(QStringLiteral("link.fleetplan"));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), real));
+        QVERIFY(QFile::link(real, link));
+        Scenario changed = bundledSampleScenario();
+        changed.name = QStringLiteral("through the link");
+        QString error;
+        QVERIFY2(writeScenarioDocument(changed, link, &error), qPrintable(error));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(readScenarioFile(real).scenario->name, QStringLiteral("through the link"));
+    }
+
+    void keepsPermissionsOfTheReplacedFile()
+    {
+        const QString file = path(QStringLiteral("perm.fleetplan"));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
+        QCOMPARE(QFile::permissions(file) & (QFile::ReadOther | QFile::WriteOther | QFile::ReadGroup),
+                 QFile::ReadOther | QFile::ReadGroup);   // rw-r--r-- for a new document
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
+        QCOMPARE(QFile::permissions(file) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    }
+
     void metaTableKeepsCallerValues()
     {
         const QString file = path(QStringLiteral("meta.fleetplan"));
