@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "app/simulationrunner.h"
+#include "models/scenariojson.h"
+#include "models/simulation/simulation.h"
+#include "pricing/catalog.h"
+
+using namespace fleetplan;
+
+class TestGuiSimulationRunner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void onlyTheNewestRequestIsReported()
+    {
+        app::SimulationRunner runner(pricing::Catalog::bundled());
+        QSignalSpy ready(&runner, &app::SimulationRunner::reportReady);
+        QSignalSpy busy(&runner, &app::SimulationRunner::busyChanged);
+        const models::Scenario sample = models::bundledSampleScenario();
+        // Five slider steps in a row: the first runs, 2..4 are dropped while waiting, 5 runs and is reported.
+        for (double load : {1.1, 1.2, 1.3, 1.4, 1.5}) {
+            models::WhatIf w;
+            w.loadMultiplier = load;
+            runner.request(sample, w);
+        }
+        QCOMPARE(runner.generation(), quint64(5));
+        QVERIFY(runner.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(ready.first().at(1).toULongLong(), quint64(5));
+        QCOMPARE(runner.runsStarted(), 2);
+        const auto report = ready.first().at(0).value<models::CostReport>();
+        QCOMPARE(report.whatIf.loadMultiplier, 1.5);
+        // The worker's result is exactly what simulate() gives for the same values.
+        models::WhatIf w;
+        w.loadMultiplier = 1.5;
+        QCOMPARE(report, models::simulate(sample, *pricing::Catalog::bundled(), w));
+        QCOMPARE(busy.count(), 2); // busy once, idle once
+    }
+
+    void destroyingWhileBusyWaitsForTheWorker()
+    {
+        auto runner = std::make_unique<app::SimulationRunner>(pricing::Catalog::bundled());
+        runner->request(models::bundledSampleScenario(), {});
+        QVERIFY(runner->isBusy());
+        runner.reset(); // must neither crash nor leak (ASan in CI)
+        QVERIFY(!runner);
+    }
+};
+
+QTEST_MAIN(TestGuiSimulationRunner)
+#include "tst_guisimulationrunner.moc"
