@@ -141,6 +141,29 @@ private slots:
         QVERIFY(qAbs(ChartTheme::dark().text.lightness() - ChartTheme::dark().background.lightness()) > 150);
     }
 
+    void rendersBarsInComponentColours()
+    {
+        for (const bool dark : {false, true}) {
+            const ChartTheme theme = dark ? ChartTheme::dark() : ChartTheme::light();
+            ComparisonChart chart;
+            chart.setTheme(theme);
+            chart.resize(900, 450);
+            chart.setReport(fixture::costReport());
+            const QImage image = chart.toPixmap(900, 450).toImage();
+            // toPixmap lays the chart out at that size; the segment centres are then known.
+            const QPoint ec2Compute = segmentCentre(chart, 0, ComponentId::ComputeOnDemand);
+            QCOMPARE(QColor(image.pixel(ec2Compute)), fleetplan::views::componentColor(ComponentId::ComputeOnDemand));
+            const QPoint eksControlPlane = segmentCentre(chart, 3, ComponentId::ControlPlane);
+            QCOMPARE(QColor(image.pixel(eksControlPlane)), fleetplan::views::componentColor(ComponentId::ControlPlane));
+            // Between the bars, the theme's background.
+            const QPoint gap(int(chart.xAxis->coordToPixel(1.5)), int(chart.yAxis->coordToPixel(50)));
+            QCOMPARE(QColor(image.pixel(gap)).rgb(), theme.background.rgb());
+            const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR");   // to look at the charts by eye
+            if (!dir.isEmpty())
+                image.save(QString::fromLocal8Bit(dir) + (dark ? QStringLiteral("/comparison-dark.png") : QStringLiteral("/comparison-light.png")));
+        }
+    }
+
     void emptyReportClearsChart()
     {
         ComparisonChart chart;

@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "data/reports/costreportfixture.h"
+#include "views/theme.h"
 #include "views/timelinechart.h"
 
 using fleetplan::models::PlatformId;
@@ -81,6 +82,29 @@ private slots:
         QVERIFY2(costX->range().lower > before.lower, qPrintable(QString::number(costX->range().lower)));
         QVERIFY(qAbs(costX->range().size() - before.size()) < 1e-6);
         QCOMPARE(fleetX->range(), costX->range());
+    }
+
+    void rendersToImage()
+    {
+        TimelineChart chart;
+        chart.setTheme(fleetplan::views::ChartTheme::light());
+        chart.setReport(fixture::costReport());
+        const QImage image = chart.toPixmap(1000, 560).toImage();
+        // Hour 14 of day 1: ECS on EC2's cost line (1.1783 USD) is drawn in its platform colour.
+        QCPAxis *x = chart.costRect()->axis(QCPAxis::atBottom);
+        QCPAxis *y = chart.costRect()->axis(QCPAxis::atLeft);
+        const QPoint onLine(int(x->coordToPixel(14.5)), int(std::lround(y->coordToPixel(715.6217 * 12 / 7288))));
+        const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR");   // to look at the chart by eye
+        if (!dir.isEmpty())
+            image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/timeline.png"));
+        // Lines are antialiased: look for a pixel close to the platform colour within ±2 px.
+        const QColor want = fleetplan::views::platformColor(PlatformId::EcsEc2);
+        bool found = false;
+        for (int dy = -2; dy <= 2 && !found; ++dy) {
+            const QColor got(image.pixel(onLine + QPoint(0, dy)));
+            found = qAbs(got.red() - want.red()) < 40 && qAbs(got.green() - want.green()) < 40 && qAbs(got.blue() - want.blue()) < 40;
+        }
+        QVERIFY(found);
     }
 
     void summaryNamesRanges()
