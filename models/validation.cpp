@@ -157,7 +157,7 @@ bool fits(const pricing::InstanceType &type, const Service &s)
 void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Diagnostic> &out)
 {
     QString regionError;
-    if (!sc.region.isEmpty() && !catalog.checkRegion(sc.region, &regionError))
+    if (isRegionCode(sc.region) && !catalog.checkRegion(sc.region, &regionError))
         out.append(error(QStringLiteral("region"), regionError));
 
     for (PlatformId id : {PlatformId::EcsEc2, PlatformId::EksNodes}) {

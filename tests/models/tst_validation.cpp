@@ -190,6 +190,10 @@ private slots:
         QCOMPARE(regionErrors.size(), 1);
         QVERIFY2(regionErrors.at(0).startsWith(QStringLiteral("error: region: ")), qPrintable(regionErrors.at(0)));
         QVERIFY2(regionErrors.at(0).contains(QStringLiteral("us-east-1")), qPrintable(regionErrors.at(0)));
+        // A malformed code is reported once, not again by the catalog.
+        sc.region = QStringLiteral("Virginia");
+        QCOMPARE(texts(validateScenario(sc, catalog.get())),
+                 QStringList{QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)")});
     }
 
     void presets()
