@@ -741,6 +741,55 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                 return jsonFail();
             (key == "offerCode" ? offerCode : version) = value;
             setSource();
+        } else if (key == "metadata") {
+            // AWS's website feed for Fargate Spot (fargate-spot-prices.json; pricelist-samples README): not a
+            // Price List offer, but the only published source of Fargate Spot rates.
+            QJsonValue meta;
+            if (!json.readValue(meta, true))
+                return jsonFail();
+            offerCode = "FargateSpot";
+            version = meta.toObject().value(QStringLiteral("source:version")).toString().toUtf8();
+            writer.source = QStringLiteral("AWS Fargate Spot price feed %1 (%2)").arg(QString::fromUtf8(version), QFileInfo(file).fileName());
+        } else if (key == "prices") {
+            const qint64 pricesLine = json.line();
+            const qint64 pricesColumn = json.column();
+            QJsonValue prices;
+            if (!json.readValue(prices, true))
+                return jsonFail();
+            // "source:version" 20190730194642 → 2019-07-30.
+            const QString asOf = version.size() >= 8 && version.at(0) >= '0' && version.at(0) <= '9'
+                                     ? QStringLiteral("%1-%2-%3").arg(QString::fromLatin1(version.mid(0, 4)), QString::fromLatin1(version.mid(4, 2)),
+                                                                      QString::fromLatin1(version.mid(6, 2)))
+                                     : QString();
+            const QJsonArray list = prices.toArray();
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                ++result.rowsRead;
+                const QJsonObject entry = list.at(i).toObject();
+                const QJsonObject attrs = entry.value(QStringLiteral("attributes")).toObject();
+                const QString region = attrs.value(QStringLiteral("aws:region")).toString();
+                const QString unit = entry.value(QStringLiteral("unit")).toString();
+                const bool arm = attrs.value(QStringLiteral("aws:label")).toString().contains(QLatin1String("ARM"), Qt::CaseInsensitive);
+                QString item;
+                if (unit == u"vCPU-Hours")
+                    item = arm ? QStringLiteral("spot_linux_arm_vcpu") : QStringLiteral("spot_linux_x86_vcpu");
+                else if (unit == u"GB-Hours")
+                    item = arm ? QStringLiteral("spot_linux_arm_memory") : QStringLiteral("spot_linux_x86_memory");
+                if (region.isEmpty() || item.isEmpty())
+                    continue;
+                const QJsonValue priceValue = entry.value(QStringLiteral("price")).toObject().value(QStringLiteral("USD"));
+                bool ok = false;
+                const double usd = priceValue.toString().toDouble(&ok);
+                if (!ok || usd < 0) {
+                    *error = location(file, pricesLine, pricesColumn)
+                             + QStringLiteral(": prices[%1] (%2 %3): price.USD \"%4\" is not a price").arg(i).arg(region, unit, priceValue.toVariant().toString());
+                    return false;
+                }
+                QString dbError;
+                if (!writer.price(Target{RateKind::Fargate, region, item, false}, "OnDemand", {}, {}, {}, unit.toUtf8(), usd, asOf, &dbError)) {
+                    *error = location(file, pricesLine, pricesColumn) + QStringLiteral(": ") + dbError;
+                    return false;
+                }
+            }
         } else if (key == "products") {
             bool none = false;
             if (!json.beginObject(&none))

@@ -30,6 +30,8 @@ struct ImportResult
 ///   AmazonECS (Fargate vCPU/memory/Windows/ARM/storage usage types), AmazonEKS (cluster hours).
 /// - JSON offer files ({"formatVersion", "offerCode", "products": {...}, "terms": {"OnDemand": ...,
 ///   "Reserved": ...}}), same selection.
+/// - AWS's Fargate Spot website feed ({"metadata": {"source:version"}, "prices": [{"unit": "vCPU-Hours",
+///   "price": {"USD"}, "attributes": {"aws:region"}}]}), the only published source of Fargate Spot rates.
 /// Both are read as streams with bounded memory (the real EC2 files are gigabytes).
 class PriceListImporter
 {

@@ -21,6 +21,7 @@ private slots:
     void ec2JsonReservedAndEbs();
     void ec2CsvOnlyLinuxSharedUsed();
     void fargateCsvChangesExactlyItsRates();
+    void fargateSpotFeed();
     void reimportIsIdempotent();
     void corruptChangesNothing_data();
     void corruptChangesNothing();
@@ -183,6 +184,30 @@ void TestPriceListImport::fargateCsvChangesExactlyItsRates()
     // The bundled catalog itself is not touched.
     QCOMPARE(Catalog::bundled()->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Windows, false)->vcpuHour.usd, 0.046552);
     QCOMPARE(Catalog::bundled().get(), before.get());
+}
+
+void TestPriceListImport::fargateSpotFeed()
+{
+    // AWS's Fargate Spot website feed (ligoj fixture, source:version 20190730194642): us-east-1 vCPU 0.01458,
+    // eu-west-1 vCPU 0.01379631 and GB 0.00151494.
+    const ImportResult r = import({fixture("fargate-spot-prices-2019.json")});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.ratesWritten, 3);
+    const auto c = catalog();
+    const auto use1 = c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, true);
+    QCOMPARE(use1->vcpuHour.usd, 0.01458);
+    QCOMPARE(use1->vcpuHour.origin, Rate::Imported);
+    QCOMPARE(use1->vcpuHour.asOf, QStringLiteral("2019-07-30"));
+    QVERIFY2(use1->vcpuHour.source.contains(QStringLiteral("AWS Fargate Spot price feed 20190730194642")), qPrintable(use1->vcpuHour.source));
+    // The memory rate was not in the feed for us-east-1: still the bundled 2021 snapshot (fgcalc), estimated.
+    QCOMPARE(use1->gbHour.origin, Rate::Bundled);
+    QCOMPARE(use1->gbHour.usd, 0.00138835);
+    QVERIFY(use1->gbHour.estimated);
+    const auto euw1 = c->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Linux, true);
+    QCOMPARE(euw1->vcpuHour.usd, 0.01379631);
+    QCOMPARE(euw1->gbHour.usd, 0.00151494);
+    // On-demand Fargate untouched.
+    QCOMPARE(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.origin, Rate::Bundled);
 }
 
 void TestPriceListImport::reimportIsIdempotent()
