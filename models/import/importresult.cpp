@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 namespace fleetplan::models {
@@ -77,13 +78,17 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
 void makeServiceNamesUnique(ImportResult &result)
 {
     QSet<QString> used;
+    QHash<QString, int> nextSuffix; // per name, so that many clashes stay linear
     for (Service &s : result.services) {
         if (!used.contains(s.name)) {
             used.insert(s.name);
             continue;
         }
+        int &n = nextSuffix[s.name];
+        if (n < 2)
+            n = 2;
         QString candidate;
-        for (int n = 2;; ++n) {
+        for (;; ++n) {
             candidate = s.name + u'-' + QString::number(n);
             if (!used.contains(candidate))
                 break;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QMultiHash>
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
@@ -20,8 +21,9 @@ namespace fleetplan::models {
 
 namespace {
 
-/// Objects looked at per file; beyond this a file (e.g. an alias bomb of nested Lists) is refused.
-constexpr int kMaxObjectsPerFile = 100000;
+/// Objects, containers and list entries read per file; beyond this a file is refused. YAML aliases let a
+/// small file name the same large object many times over ("billion laughs"); this keeps the work bounded.
+constexpr int kMaxWorkPerFile = 50000;
 /// Nesting of List objects inside List objects.
 constexpr int kMaxListDepth = 4;
 
@@ -67,7 +69,7 @@ struct Ref
     {
         const QString childPath = path.isEmpty() ? QString::fromLatin1(key) : path + u'.' + QString::fromLatin1(key);
         if (!isMap())
-            return Ref(YAML::Node(YAML::NodeType::Undefined), childPath, mark);
+            return Ref(undefined(), childPath, mark);
         const YAML::Node &self = node; // const lookup: never inserts
         return Ref(self[key], childPath, mark);
     }
@@ -82,8 +84,16 @@ private:
     static YAML::Node validOrUndefined(const YAML::Node &n)
     {
         if (!n.IsDefined()) // also true for an invalid node
-            return YAML::Node(YAML::NodeType::Undefined);
+            return undefined();
         return n;
+    }
+
+public:
+    /// One shared Undefined node: never written to, and creating one per missing key is costly.
+    static const YAML::Node &undefined()
+    {
+        static const YAML::Node node(YAML::NodeType::Undefined);
+        return node;
     }
 };
 
@@ -150,7 +160,17 @@ public:
 private:
     QString m_origin;
     QString m_objectName; ///< "Deployment/web" while reading that object
-    int m_objects = 0;
+    int m_work = 0;
+
+    /// Counts one unit of work; false (with an error, once) when the file's budget is spent.
+    bool spend(const Ref &at)
+    {
+        if (++m_work <= kMaxWorkPerFile)
+            return true;
+        if (m_work == kMaxWorkPerFile + 1)
+            error(at, QStringLiteral("too large: more than %1 objects, containers and list entries to read").arg(kMaxWorkPerFile));
+        return false;
+    }
 
     QString describe(const Ref &at, const QString &message) const
     {
@@ -204,6 +224,8 @@ private:
         }
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Ref c = list.at(i);
+            if (!spend(c))
+                return false;
             if (!c.isMap()) {
                 error(c, QStringLiteral("must be a container (a mapping with name and image)"));
                 return false;
@@ -223,6 +245,8 @@ private:
                 ephemeralMib += *ephemeral;
             const Ref ports = c["ports"];
             for (std::size_t p = 0; p < ports.size(); ++p) {
+                if (!spend(ports))
+                    return false;
                 const auto hostPort = readInt(ports.at(p)["hostPort"], 0);
                 if (!hostPort)
                     return false;
@@ -278,7 +302,7 @@ private:
         bool archSeen = false;
         const Ref selector = pod["nodeSelector"];
         if (selector.isMap()) {
-            for (auto it = selector.node.begin(); it != selector.node.end(); ++it) {
+            for (auto it = selector.node.begin(); it != selector.node.end() && spend(selector); ++it) {
                 if (!it->first.IsScalar() || !it->second.IsScalar())
                     continue;
                 applyNodeLabel(selector, fromStd(it->first.Scalar()), {fromStd(it->second.Scalar())}, s, archArm, archSeen);
@@ -287,13 +311,13 @@ private:
         const Ref terms = pod["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"];
         for (std::size_t t = 0; t < terms.size(); ++t) {
             const Ref expressions = terms.at(t)["matchExpressions"];
-            for (std::size_t e = 0; e < expressions.size(); ++e) {
+            for (std::size_t e = 0; e < expressions.size() && spend(expressions); ++e) {
                 const Ref expr = expressions.at(e);
                 if (expr["operator"].scalar() != u"In")
                     continue;
                 QStringList values;
                 const Ref list = expr["values"];
-                for (std::size_t v = 0; v < list.size(); ++v)
+                for (std::size_t v = 0; v < list.size() && spend(list); ++v)
                     values << list.at(v).scalar();
                 applyNodeLabel(expr, expr["key"].scalar(), values, s, archArm, archSeen);
             }
@@ -301,7 +325,7 @@ private:
         if (archSeen && archArm)
             s.arch = Arch::Arm64;
         const Ref tolerations = pod["tolerations"];
-        for (std::size_t t = 0; t < tolerations.size(); ++t) {
+        for (std::size_t t = 0; t < tolerations.size() && spend(tolerations); ++t) {
             const Ref tol = tolerations.at(t);
             const QString key = tol["key"].scalar();
             if (key != u"karpenter.sh/capacity-type" && key != u"eks.amazonaws.com/capacityType")
@@ -361,11 +385,8 @@ private:
 
     void importObject(const Ref &object, int listDepth)
     {
-        if (++m_objects > kMaxObjectsPerFile) {
-            if (m_objects == kMaxObjectsPerFile + 1)
-                error(object, QStringLiteral("more than %1 objects in one file").arg(kMaxObjectsPerFile));
+        if (!spend(object))
             return;
-        }
         if (!object.present())
             return; // an empty document, e.g. between two "---"
         if (!object.isMap())
@@ -393,7 +414,7 @@ private:
         const QString ns = metadata["namespace"].scalar();
 
         const Ref owners = metadata["ownerReferences"];
-        for (std::size_t i = 0; i < owners.size(); ++i) {
+        for (std::size_t i = 0; i < owners.size() && spend(owners); ++i) {
             if (owners.at(i)["controller"].scalar() == u"true") {
                 ++skipped[QStringLiteral("%1 (owned by %2)").arg(kind, owners.at(i)["kind"].scalar())];
                 return;
@@ -589,11 +610,14 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
         result.importedFiles.append(input.origin);
     }
 
+    QMultiHash<QString, qsizetype> byKindAndName;
+    for (qsizetype i = 0; i < pending.size(); ++i)
+        byKindAndName.insert(pending.at(i).kind + u'/' + pending.at(i).name, i);
     for (const Hpa &hpa : std::as_const(hpas)) {
         bool joined = false;
-        for (Pending &p : pending) {
-            if (p.kind != hpa.targetKind || p.name != hpa.targetName)
-                continue;
+        const auto range = byKindAndName.equal_range(hpa.targetKind + u'/' + hpa.targetName);
+        for (auto it = range.first; it != range.second; ++it) {
+            Pending &p = pending[*it];
             if (!p.ns.isEmpty() && !hpa.ns.isEmpty() && p.ns != hpa.ns)
                 continue;
             p.service.minReplicas = hpa.minReplicas;

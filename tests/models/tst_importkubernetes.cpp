@@ -336,6 +336,22 @@ private slots:
         QCOMPARE(s.hostPort, 80);
     }
 
+    /// YAML aliases can name one large object many times: the work per file is bounded, and the file fails.
+    void aliasBombIsRefused()
+    {
+        QByteArray yaml = "kind: List\nitems:\n- &d {kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [";
+        for (int i = 0; i < 1000; ++i)
+            yaml += "{name: c},";
+        yaml += "]}}}}\n";
+        for (int i = 0; i < 1000; ++i)
+            yaml += "- *d\n";
+        const ImportResult r = importKubernetes({{u"bomb.yaml"_s, yaml}});
+        QVERIFY(r.services.isEmpty());
+        QCOMPARE(r.failedFiles, QStringList{u"bomb.yaml"_s});
+        QVERIFY2(allDiagnostics(r).contains(u"too large: more than 50000 objects, containers and list entries to read"_s),
+                 qPrintable(allDiagnostics(r)));
+    }
+
     /// Inputs that once were hard for parsers: they must end in an error, not a crash or a hang.
     void hostileInputs_data()
     {
