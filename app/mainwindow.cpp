@@ -21,7 +21,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
@@ -40,6 +39,7 @@
 #include <QVBoxLayout>
 
 #include "app/recentfiles.h"
+#include "app/report/reportwriter.h"
 #include "app/simulationrunner.h"
 #include "models/commands.h"
 #include "models/document.h"
@@ -48,7 +48,6 @@
 #include "models/loadprofilepresets.h"
 #include "models/scenariojson.h"
 #include "models/servicetablemodel.h"
-#include "models/simulation/costreportjson.h"
 #include "pricing/catalog.h"
 #include "views/catalogbrowser.h"
 #include "views/charttheme.h"
@@ -765,18 +764,42 @@ void MainWindow::exportReport()
         statusBar()->showMessage(tr("No simulation result yet"), 3000);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QDir::home().filePath(QStringLiteral("fleetplan-report.json")),
-                                                      tr("JSON report (*.json)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    models::CostReportJsonOptions options;
-    options.includeSeries = true;
-    if (!file.open(QIODevice::WriteOnly) || file.write(models::costReportToJson(m_report, options)) < 0 || !file.commit()) {
-        QMessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return;
+    const QString base = m_document->filePath().isEmpty()
+                             ? QDir::home().filePath(QStringLiteral("fleetplan-report"))
+                             : QFileInfo(m_document->filePath()).absolutePath() + u'/' + QFileInfo(m_document->filePath()).completeBaseName();
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), base + QStringLiteral(".pdf"),
+        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"), &selectedFilter);
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+bool MainWindow::exportReportTo(const QString &path)
+{
+    if (!m_hasReport)
+        return false;
+    // Rendering (PDF charts) runs on the GUI thread: show the busy indicator before it starts.
+    m_progress->show();
+    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    ReportOptions options;
+    options.catalog = m_catalog;
+    QString error;
+    const std::optional<ReportOutcome> outcome = writeReport(m_report, m_document->scenario(), path, options, &error);
+    QApplication::restoreOverrideCursor();
+    if (!m_runner || !m_runner->isBusy())
+        m_progress->hide();
+    if (!outcome) {
+        statusBar()->clearMessage();
+        QMessageBox::critical(this, tr("Cannot export report"), error);
+        return false;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 4000);
+    statusBar()->showMessage(outcome->pages > 0 ? tr("Exported %1 (%n page(s))", nullptr, outcome->pages).arg(QDir::toNativeSeparators(path))
+                                                : tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                             6000);
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -72,6 +72,8 @@ public:
     bool openFile(const QString &path, bool quiet = false);
     /// Saves to `path` and makes it the document's file.
     bool saveFileAs(const QString &path);
+    /// Writes the newest report to `path` (format from the suffix: .pdf .html .md .csv .json).
+    bool exportReportTo(const QString &path);
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
 

@@ -148,9 +148,21 @@ void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
         QStyledItemDelegate::setModelData(editor, model, index);
         return;
     }
+    // The rows a multi-edit reaches: selected cells of the edited column and fully selected rows,
+    // when the edited cell is itself part of the selection.
     QModelIndexList rows;
-    if (m_selection && m_selection->model() == model && m_selection->isRowSelected(index.row(), index.parent()))
-        rows = m_selection->selectedRows(index.column());
+    if (m_selection && m_selection->model() == model
+        && (m_selection->isSelected(index) || m_selection->isRowSelected(index.row(), index.parent()))) {
+        QList<int> seen;
+        for (const QModelIndex &selected : m_selection->selectedIndexes()) {
+            if (seen.contains(selected.row()))
+                continue;
+            if (selected.column() == index.column() || m_selection->isRowSelected(selected.row(), selected.parent())) {
+                seen << selected.row();
+                rows << model->index(selected.row(), index.column(), index.parent());
+            }
+        }
+    }
     if (rows.size() <= 1 || index.column() == Col::Name) {
         model->setData(index, value, Qt::EditRole);
         return;

@@ -15,8 +15,8 @@ namespace fleetplan::views {
 /// CPU, memory and replica counts, combo boxes for kind, architecture, OS, network mode and Spot,
 /// and a load-profile picker. Cells the model marks invalid are painted red.
 ///
-/// Multi-select edits: when several rows are selected and the edited cell is among them, the value is
-/// written to the same column of every selected row, between multiEditStarted() and multiEditFinished()
+/// Multi-select edits: when several cells of the edited column (or whole rows) are selected and the
+/// edited cell is among them, the value is written to that column of every selected row, between multiEditStarted() and multiEditFinished()
 /// (the owner wraps them in one undo macro).
 class ServiceDelegate : public QStyledItemDelegate
 {

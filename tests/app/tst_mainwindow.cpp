@@ -21,6 +21,7 @@
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
 #include "views/fleetview.h"
+#include "views/loadprofileeditor.h"
 #include "views/whatifpanel.h"
 
 using namespace fleetplan;
@@ -290,6 +291,112 @@ private slots:
         window.setTheme(views::ThemeMode::Light);
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
         QCOMPARE(window.comparisonChart()->theme().background, views::ChartTheme::light().background);
+    }
+
+    void exportsTheReportShownInTheCharts()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied));
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("shop.csv"));
+        QVERIFY(window.exportReportTo(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        // The CSV's total row of each platform carries the figure the comparison shows (2 decimals there).
+        for (const models::PlatformResult &p : window.report().platforms) {
+            const QString prefix = models::toId(p.id) + QStringLiteral(",total,");
+            const qsizetype at = text.indexOf(prefix);
+            QVERIFY2(at >= 0, qPrintable(prefix + QStringLiteral(" in\n") + text));
+            const double usd = text.mid(at + prefix.size()).section(u'\n', 0, 0).toDouble();
+            QVERIFY2(std::abs(usd - p.totalUsd) < 0.005, qPrintable(prefix));
+        }
+        const QString pdf = dir.filePath(QStringLiteral("shop.pdf"));
+        QVERIFY(window.exportReportTo(pdf));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+    }
+
+    void editingSeveralSelectedCellsIsOneUndoStep()
+    {
+        app::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const models::Scenario before = window.scenario();
+        QTableView *table = window.serviceTable();
+        QAbstractItemModel *model = table->model();
+        // Ctrl-click the replicas of web-frontend, orders-api and search, then type 7 into the last one.
+        table->setFocus();
+        table->setCurrentIndex(model->index(0, Col::Replicas));
+        table->selectionModel()->select(model->index(2, Col::Replicas), QItemSelectionModel::Select);
+        table->selectionModel()->setCurrentIndex(model->index(4, Col::Replicas), QItemSelectionModel::Select);
+        QCOMPARE(table->selectionModel()->selectedIndexes().size(), 3);
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *spin = qobject_cast<QSpinBox *>(QApplication::focusWidget());
+        QVERIFY(spin);
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("7"));
+        QTest::keyClick(spin, Qt::Key_Return);
+        QTRY_COMPARE(window.scenario().services.at(4).replicas, 7);
+        QCOMPARE(window.scenario().services.at(0).replicas, 7);
+        QCOMPARE(window.scenario().services.at(2).replicas, 7);
+        QCOMPARE(window.scenario().services.at(1).replicas, before.services.at(1).replicas);
+        QUndoStack *stack = window.document()->undoStack();
+        QCOMPARE(stack->count(), 1);
+        QCOMPARE(stack->text(0), QStringLiteral("Set Replicas of 3 services"));
+        stack->undo();
+        QCOMPARE(window.scenario(), before);
+    }
+
+    void invalidCellIsRedWithTheProblemInItsTooltip()
+    {
+        app::MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.serviceTable();
+        // web-frontend: replicas 4..40 in the sample; a minimum of 50 exceeds the maximum.
+        const QModelIndex min = table->model()->index(0, Col::MinReplicas);
+        QVERIFY(table->model()->setData(min, 50));
+        const QString tip = min.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("min_replicas 50 > max_replicas 40")), qPrintable(tip));
+        table->scrollTo(min);
+        QApplication::processEvents();
+        const QImage image = table->viewport()->grab().toImage();
+        const QRect cell = table->visualRect(min);
+        const QColor c = image.pixelColor(cell.left() + 4, cell.center().y());
+        QVERIFY2(c.red() > c.green() + 40 && c.red() > c.blue() + 40,
+                 qPrintable(QStringLiteral("cell colour %1").arg(c.name())));
+        const QModelIndex fine = table->model()->index(1, Col::MinReplicas);
+        const QColor f = image.pixelColor(table->visualRect(fine).left() + 4, table->visualRect(fine).center().y());
+        QVERIFY2(std::abs(f.red() - f.green()) < 30, qPrintable(QStringLiteral("valid cell colour %1").arg(f.name())));
+    }
+
+    void draggingLoadBarsIsOneUndoStep()
+    {
+        app::MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        views::LoadProfileEditor *editor = window.loadProfileEditor();
+        QCOMPARE(window.loadProfileBox()->currentText(), QStringLiteral("diurnal-web")); // web-frontend's profile
+        const int index = window.loadProfileBox()->currentIndex();
+        const QList<double> before = window.scenario().loadProfiles.at(index).hourly;
+        QTest::mousePress(editor, Qt::LeftButton, {}, editor->pointFor(2, 1.5).toPoint());
+        QTest::mouseMove(editor, editor->pointFor(3, 1.5).toPoint());
+        QTest::mouseMove(editor, editor->pointFor(4, 1.5).toPoint());
+        QTest::mouseRelease(editor, Qt::LeftButton, {}, editor->pointFor(4, 1.5).toPoint());
+        const QList<double> after = window.scenario().loadProfiles.at(index).hourly;
+        for (int h = 2; h <= 4; ++h)
+            QVERIFY2(std::abs(after.at(h) - 1.5) < 0.02, qPrintable(QStringLiteral("hour %1: %2").arg(h).arg(after.at(h))));
+        QCOMPARE(after.at(5), before.at(5));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.scenario().loadProfiles.at(index).hourly, before);
+        QCOMPARE(editor->profile().hourly, before);
     }
 
     void commonActionsHaveShortcuts()
