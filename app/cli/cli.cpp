@@ -10,6 +10,7 @@ const QList<Command> &commands()
     // One line per command; each command lives in its own file under app/cli/.
     static const QList<Command> table{
         {QStringLiteral("validate"), QStringLiteral("Check a scenario file and print every problem"), &runValidate},
+        {QStringLiteral("convert"), QStringLiteral("Convert a scenario between JSON and the .fleetplan document"), &runConvert},
         {QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"), &runImport},
         {QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"), &runCompare},
         {QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"), &runCatalog},

@@ -12,5 +12,6 @@ int runCompare(Context &ctx);    // comparecommand.cpp
 int runCatalog(Context &ctx);     // catalogcommand.cpp
 int runReport(Context &ctx);     // reportcommand.cpp
 int runManpage(Context &ctx);    // manpage.cpp
+int runConvert(Context &ctx);    // convertcommand.cpp
 
 } // namespace fleetplan::cli
