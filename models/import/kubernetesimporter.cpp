@@ -551,6 +551,20 @@ void importFile(const ImportInput &input, FileImport &file)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(input.data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
+            // YAML flow style ("{kind: Pod, ...}") starts like JSON: outside *.json files, try YAML too.
+            if (!input.origin.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+                try {
+                    const std::vector<YAML::Node> documents = YAML::LoadAll(input.data.toStdString());
+                    for (const YAML::Node &yamlDoc : documents) {
+                        if (file.failed)
+                            break;
+                        file.importDocument(yamlDoc, QString());
+                    }
+                    return;
+                } catch (const YAML::ParserException &) {
+                    // not YAML either: report the JSON error
+                }
+            }
             file.fileError(input.origin + u':' + lineColumn(input.data, parseError.offset),
                            QStringLiteral("JSON syntax error: ") + parseError.errorString());
             return;

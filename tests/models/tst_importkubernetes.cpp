@@ -336,6 +336,21 @@ private slots:
         QCOMPARE(s.hostPort, 80);
     }
 
+    /// YAML in flow style starts like JSON but is not JSON.
+    void flowStyleYaml()
+    {
+        const QByteArray doc = "{kind: Pod, metadata: {name: p}, spec: {containers: [{name: c, resources: {requests: {cpu: 250m, memory: 1Gi}}}]}}\n";
+        const ImportResult r = importKubernetes({{u"flow.yaml"_s, doc}});
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        QCOMPARE(r.services.constFirst().cpu, 0.25);
+        QCOMPARE(r.services.constFirst().memoryMib, 1024.0);
+        // In a .json file the same text is a JSON syntax error.
+        const ImportResult json = importKubernetes({{u"flow.json"_s, doc}});
+        QCOMPARE(json.failedFiles, QStringList{u"flow.json"_s});
+        QVERIFY2(allDiagnostics(json).startsWith(u"flow.json:1:3: JSON syntax error"_s), qPrintable(allDiagnostics(json)));
+    }
+
     /// YAML aliases can name one large object many times: the work per file is bounded, and the file fails.
     void aliasBombIsRefused()
     {
