@@ -7,19 +7,15 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QDir>
-#include <QFile>
-#include <QLocale>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QTimer>
 #include <QUndoStack>
 #include <QTextStream>
 
 #include "app/cli/cli.h"
 #include "app/mainwindow.h"
+#include "app/recoveryprompt.h"
 #include "models/document.h"
-#include "models/recovery.h"
 #include "models/scenariojson.h"
 
 namespace fleetplan::app {
@@ -37,45 +33,6 @@ void applyApplicationIdentity()
 }
 
 namespace {
-
-/// Offers autosaved work left by a session that ended without saving; returns true when the window
-/// now shows recovered work. Skipped when FLEETPLAN_NO_RECOVERY_PROMPT=1.
-bool offerRecovery(MainWindow &window)
-{
-    if (!models::recoveryPromptEnabled())
-        return false;
-    const QList<models::RecoveryEntry> entries = models::listRecoveryFiles();
-    if (entries.isEmpty())
-        return false;
-    const models::RecoveryEntry &newest = entries.constFirst();
-    QMessageBox box(QMessageBox::Question, QObject::tr("Recover unsaved work"),
-                    QObject::tr("Fleetplan found work that was not saved when a session ended unexpectedly:\n\n"
-                                "“%1” (%n service(s)), autosaved %2.",
-                                nullptr, newest.serviceCount)
-                        .arg(newest.scenarioName, QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                    QMessageBox::NoButton, &window);
-    box.setObjectName(QStringLiteral("recoveryPrompt"));
-    if (!newest.originalPath.isEmpty())
-        box.setInformativeText(QObject::tr("It belongs to %1.").arg(QDir::toNativeSeparators(newest.originalPath)));
-    QPushButton *recover = box.addButton(QObject::tr("&Recover"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(QObject::tr("&Discard"), QMessageBox::DestructiveRole);
-    box.addButton(QObject::tr("&Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(recover);
-    box.exec();
-    if (box.clickedButton() == discard) {
-        for (const models::RecoveryEntry &e : entries)
-            QFile::remove(e.recoveryPath);
-        return false;
-    }
-    if (box.clickedButton() != recover)
-        return false;
-    QString error;
-    if (!window.document()->restoreFromRecovery(newest.recoveryPath, &error)) {
-        QMessageBox::warning(&window, QObject::tr("Recover unsaved work"), error);
-        return false;
-    }
-    return true;
-}
 
 /// Developer aid: FLEETPLAN_SCREENSHOT_DIR=dir grabs every tab once the first simulation has reached
 /// the charts, writes dir/<tab><FLEETPLAN_SCREENSHOT_SUFFIX>.png and quits (docs/screenshots).
@@ -118,18 +75,24 @@ int runGui(int argc, char **argv)
 int runCommand(const cli::Command &command, int argc, char **argv)
 {
     std::unique_ptr<QCoreApplication> app;
+    // The command's own arguments, taken before QApplication sees argv: QGuiApplication would consume
+    // its options (-platform/--platform, -style, -geometry, ...), and `report --platform ID` is ours.
+    QStringList commandArgs;
+    for (int i = 2; i < argc; ++i)
+        commandArgs.append(QString::fromLocal8Bit(argv[i]));
+    int guiArgc = 1;
     if (command.needsGui) {
         // Reports render charts: a widget application on the offscreen platform, never a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(argc, argv);
+        app = std::make_unique<QApplication>(guiArgc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     applyApplicationIdentity();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cli::Context ctx{QCoreApplication::arguments().mid(2), out, err};
+    cli::Context ctx{command.needsGui ? commandArgs : QCoreApplication::arguments().mid(2), out, err};
     const int code = command.run(ctx);
     out.flush();
     err.flush();
