@@ -35,7 +35,19 @@ QString number(double value)
     return QString::number(value, 'g', 10);
 }
 
-QList<Problem> serviceProblems(const Scenario &sc, int index)
+/// Rows of each service name, ascending: lets validateScenario find duplicates in O(n), not O(n²).
+using NameIndex = QHash<QString, QList<int>>;
+
+NameIndex indexNames(const Scenario &sc)
+{
+    NameIndex names;
+    for (qsizetype i = 0; i < sc.services.size(); ++i)
+        names[sc.services.at(i).name].append(int(i));
+    return names;
+}
+
+/// `names` may be null (one service checked alone: a linear scan is cheaper than building the index).
+QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *names = nullptr)
 {
     QList<Problem> out;
     const Service &s = sc.services.at(index);
@@ -46,14 +58,26 @@ QList<Problem> serviceProblems(const Scenario &sc, int index)
 
     if (s.name.trimmed().isEmpty())
         add({QStringLiteral("name")}, error(field(QStringLiteral("name")), QStringLiteral("must not be empty")));
-    for (qsizetype j = 0; j < sc.services.size(); ++j) {
-        if (j != index && !s.name.isEmpty() && sc.services.at(j).name == s.name) {
-            add({QStringLiteral("name")},
-                error(field(QStringLiteral("name")),
-                      QStringLiteral("duplicate service name \"%1\" (also services[%2])").arg(s.name).arg(j)));
-            break;
+    int duplicate = -1;
+    if (!s.name.isEmpty()) {
+        if (names) {
+            for (int j : names->value(s.name)) {
+                if (j != index) {
+                    duplicate = j;
+                    break;
+                }
+            }
+        } else {
+            for (qsizetype j = 0; j < sc.services.size() && duplicate < 0; ++j) {
+                if (j != index && sc.services.at(j).name == s.name)
+                    duplicate = int(j);
+            }
         }
     }
+    if (duplicate >= 0)
+        add({QStringLiteral("name")},
+            error(field(QStringLiteral("name")),
+                  QStringLiteral("duplicate service name \"%1\" (also services[%2])").arg(s.name).arg(duplicate)));
 
     // Task size. With containers the size is derived; the container fields are checked instead.
     if (s.containers.isEmpty()) {
@@ -336,8 +360,11 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
 
     for (qsizetype i = 0; i < sc.loadProfiles.size(); ++i)
         out += validateLoadProfile(sc, int(i));
-    for (qsizetype i = 0; i < sc.services.size(); ++i)
-        out += validateService(sc, int(i));
+    const NameIndex names = indexNames(sc);
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        for (const Problem &p : serviceProblems(sc, int(i), &names))
+            out.append(p.diagnostic);
+    }
 
     const auto &purchase = sc.purchase;
     if (!(purchase.spotShare >= 0 && purchase.spotShare <= 1))
