@@ -50,9 +50,11 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
     doc.addHeading(QStringLiteral("Recommendation"));
     doc.addPlainParagraph(content.recommendation);
 
+    const bool anyPlatform = !content.summary.rows.isEmpty();
     doc.addHeading(QStringLiteral("Cost per %1").arg(content.periodUnit));
-    doc.addChart(width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
-    doc.addTable(pdfTable(content.summary));
+    if (anyPlatform)
+        doc.addChart(width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
+    addTableOrNone(doc, content.summary);
 
     doc.addHeading(QStringLiteral("Breakdown by platform"));
     for (const PlatformBreakdown &b : content.breakdowns) {
@@ -60,9 +62,11 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
         doc.addTable(pdfTable(b.table));
     }
 
-    doc.addHeading(QStringLiteral("Hour by hour"));
-    doc.addChart(width * 0.68, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintTimeline(painter, size); });
-    doc.addPlainParagraph(charts.timelineSummary());
+    if (anyPlatform) {
+        doc.addHeading(QStringLiteral("Hour by hour"));
+        doc.addChart(width * 0.68, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintTimeline(painter, size); });
+        doc.addPlainParagraph(charts.timelineSummary());
+    }
 
     doc.addHeading(QStringLiteral("Fleet composition"));
     doc.addTable(pdfTable(content.fleet));

@@ -274,7 +274,7 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
 
     c.rates = makeTable({QStringLiteral("Rates"), QStringLiteral("File"), QStringLiteral("Rows"), QStringLiteral("As of"),
                          QStringLiteral("Sources")},
-                        {false, false, true, false, false}, {1.9, 3.2, 0.9, 2, 4.2});
+                        {false, false, true, false, false}, {2.3, 3.0, 0.9, 2, 4.2});
     for (const pricing::DatasetInfo &d : datasets) {
         const QString asOf = d.asOfMin == d.asOfMax ? d.asOfMin : d.asOfMin + QStringLiteral(" – ") + d.asOfMax;
         c.rates.rows.append({d.name, d.file, QString::number(d.rows), asOf, d.sources});

@@ -237,6 +237,21 @@ private slots:
         QVERIFY(md.contains(QStringLiteral("| **Total** |  | **788.62** | **100.0 %** |  |")));
     }
 
+    void emptyReportStillReads()
+    {
+        // No platform simulated (all disabled): every format still writes, and says so.
+        models::CostReport empty;
+        empty.scenarioName = QStringLiteral("Nothing enabled");
+        empty.hours = 730;
+        const QString path = writeFile(empty, scenario(0), QStringLiteral("empty.pdf"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY2(pdfPages(path) >= 1 && pdfPages(path) <= 2, qPrintable(QString::number(pdfPages(path))));
+        QVERIFY(pdfText(path).contains(QStringLiteral("No platform was simulated.")));
+        QVERIFY(!pdfText(path).contains(QStringLiteral("Hour by hour")));
+        QVERIFY(!writeFile(empty, scenario(0), QStringLiteral("empty.html")).isEmpty());
+        QCOMPARE(app::reportCsv(empty), QByteArray("platform,component,usd\n"));
+    }
+
     void unknownFormatNamesFile()
     {
         QString error;

@@ -173,6 +173,19 @@ private slots:
             QVERIFY2(md.contains(QStringLiteral("| ") + total + QStringLiteral(" |")), qPrintable(total));
     }
 
+    void platformOptionIsNotQtsPlatform()
+    {
+        // QGuiApplication reads "--platform NAME" as its QPA plugin; report's own --platform must win.
+        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--format"),
+                           QStringLiteral("csv"), QStringLiteral("--platform"), QStringLiteral("eks-nodes"), QStringLiteral("-q")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        for (const QString &line : lines.mid(1))
+            QVERIFY2(line.startsWith(QStringLiteral("eks-nodes,")), qPrintable(line));
+        QVERIFY(lines.constLast().startsWith(QStringLiteral("eks-nodes,total,")));
+    }
+
     void usageAndInputErrors()
     {
         Run r = run({QStringLiteral("report"), sample()});
