@@ -160,6 +160,19 @@ bool Document::restoreFromRecovery(const QString &recoveryPath, QString *error)
     return true;
 }
 
+namespace {
+/// A service built from containers keeps cpu/memoryMib equal to the derived size, so that every
+/// reader (JSON, SQLite, the simulation) sees one number.
+Service normalized(Service s)
+{
+    if (!s.containers.isEmpty()) {
+        s.cpu = s.effectiveCpu();
+        s.memoryMib = s.effectiveMemoryMib();
+    }
+    return s;
+}
+} // namespace
+
 void Document::edited()
 {
     emit changed();
@@ -173,7 +186,7 @@ void Document::insertServices(int row, const QList<Service> &services)
     const int last = row + int(services.size()) - 1;
     emit servicesAboutToBeInserted(row, last);
     for (qsizetype i = 0; i < services.size(); ++i)
-        m_scenario.services.insert(row + i, services.at(i));
+        m_scenario.services.insert(row + i, normalized(services.at(i)));
     emit servicesInserted(row, last);
     edited();
 }
@@ -194,7 +207,7 @@ void Document::setService(int row, const Service &service)
 {
     if (row < 0 || row >= m_scenario.services.size())
         return;
-    m_scenario.services[row] = service;
+    m_scenario.services[row] = normalized(service);
     emit serviceChanged(row);
     edited();
 }

@@ -213,7 +213,7 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
         for (qsizetype i = 0; i < sc.services.size(); ++i) {
             const Service &s = sc.services.at(i);
-            const QList<QVariant> values{int(i), text(s.name), toId(s.kind), s.cpu, s.memoryMib, s.ephemeralGib,
+            const QList<QVariant> values{int(i), text(s.name), toId(s.kind), s.effectiveCpu(), s.effectiveMemoryMib(), s.ephemeralGib,
                                          toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas,
                                          text(s.loadProfile), s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0,
                                          toId(s.networkMode), s.hostPort, text(s.source)};
@@ -428,6 +428,13 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             }
             sc.services[index].containers.append(
                 Container{c.value(1).toString(), c.value(2).toDouble(), c.value(3).toDouble(), c.value(4).toInt() != 0});
+        }
+        // As in JSON: a service built from containers has the derived size.
+        for (Service &s : sc.services) {
+            if (!s.containers.isEmpty()) {
+                s.cpu = s.effectiveCpu();
+                s.memoryMib = s.effectiveMemoryMib();
+            }
         }
     }
     {

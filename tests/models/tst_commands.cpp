@@ -185,6 +185,19 @@ private slots:
         roundTrip(new SetServiceCommand(m_doc, 5, s), after);
     }
 
+    void containersKeepTheDerivedSize()
+    {
+        // The GUI edits containers without touching cpu/memory: the document derives them
+        // (sum of long-running containers, max with init containers).
+        Service s = m_sample.services.at(0);
+        s.containers = {Container{QStringLiteral("app"), 1.0, 2048, false}, Container{QStringLiteral("envoy"), 0.5, 256, false}};
+        stack()->push(new SetServiceCommand(m_doc, 0, s));
+        QCOMPARE(m_doc->scenario().services.at(0).cpu, 1.5);
+        QCOMPARE(m_doc->scenario().services.at(0).memoryMib, 2304.0);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario().services.at(0).cpu, 0.5);
+    }
+
     void addLoadProfile()
     {
         const LoadProfile week = makeLoadProfile(LoadProfilePreset::BusinessWeek);
