@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QPainter>
 #include <QProcess>
+#include <QSvgRenderer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -224,6 +226,31 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("src=\"http")));
         for (const char *total : {"715.62", "359.81", "107.94", "788.62", "432.81"})
             QVERIFY2(html.contains(QLatin1String(total)), total);
+        // Each inline SVG is a valid document a renderer draws: white background, bars in colour.
+        const QRegularExpression svgElement(QStringLiteral("<svg.*?</svg>"), QRegularExpression::DotMatchesEverythingOption);
+        auto it = svgElement.globalMatch(html);
+        int index = 0;
+        while (it.hasNext()) {
+            QSvgRenderer renderer(it.next().captured(0).toUtf8());
+            QVERIFY(renderer.isValid());
+            QImage image(renderer.viewBox().size(), QImage::Format_RGB32);
+            image.fill(Qt::black);
+            QPainter painter(&image);
+            renderer.render(&painter);
+            painter.end();
+            QCOMPARE(QColor(image.pixel(2, 2)), QColor(Qt::white));
+            int coloured = 0;
+            for (int y = 0; y < image.height(); y += 4) {
+                for (int x = 0; x < image.width(); x += 4)
+                    coloured += QColor(image.pixel(x, y)).saturation() > 100 ? 1 : 0;
+            }
+            QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
+            const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR");
+            if (!dir.isEmpty())
+                image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/html-chart-%1.png").arg(index));
+            ++index;
+        }
+        QCOMPARE(index, 2);
     }
 
     void markdownTables()
