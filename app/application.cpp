@@ -45,6 +45,7 @@ void scheduleScreenshots(MainWindow &window)
     QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, dir, suffix] {
         QTimer::singleShot(300, &window, [&window, dir, suffix] {
             const QStringList files = window.saveScreenshots(dir, suffix);
+            std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
             std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
             std::fprintf(stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
             window.document()->undoStack()->setClean();
@@ -63,8 +64,10 @@ int runGui(int argc, char **argv)
     if (!offerRecovery(window) && !args.isEmpty()) {
         if (!window.openFile(args.constFirst(), /*quiet=*/true)) {
             const auto result = models::readScenarioFile(args.constFirst());
-            QMessageBox::critical(&window, QObject::tr("Cannot open scenario"), result.errorText());
             std::fprintf(stderr, "fleetplan: %s\n", qPrintable(result.errorText()));
+            // Headless runs (offscreen platform) must not wait for a click.
+            if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+                QMessageBox::critical(&window, QObject::tr("Cannot open scenario"), result.errorText());
             return cli::InvalidInput;
         }
     }
