@@ -40,6 +40,15 @@ constexpr double CoreDnsMemoryMib = 70.0;
 constexpr int CoreDnsReplicas = 2;
 /// Hours simulated before fleets are reused for recurring demand transitions (one day).
 constexpr int WarmUpHours = 24;
+/// A fleet is replaced by a freshly packed one when that saves more than this share of its hourly cost.
+constexpr double ReplaceSavingThreshold = 0.10;
+/// A fresh packing is only tried when the fleet costs more than this share above the placement lower bound.
+constexpr double ReplaceCheckAboveBound = 0.25;
+/// At most this many fresh packings per simulation (each costs a full placement; keeps what-ifs fast).
+constexpr int MaxReplaceChecks = 8;
+/// Replace consolidation is only tried for up to this many item groups (a full placement of hundreds of
+/// services costs tens of milliseconds; larger fleets rely on incremental consolidation alone).
+constexpr qsizetype MaxReplaceGroups = 100;
 
 const QStringList &defaultInstancePatterns()
 {
@@ -334,6 +343,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     int previous = -1;
     int previousDemand = -1;
     QList<int> window;
+    QList<int> previousWindow;
+    int replaceChecks = 0;
     for (int h = 0; h < hours; ++h) {
         window = stateCounts.at(demand.stateOfHour(h));
         // Scale-in delay: nodes stay for the highest demand of the last `delay` hours.
@@ -360,6 +371,21 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                 request.items[g].count = window.at(g);
             pl::PlacementResult placed = previous < 0 ? pl::place(request)
                                                       : pl::placeIncremental(request, fleets.at(previous).placement, true);
+            bool shrinking = false; // some group needs fewer items than the previous fleet holds
+            if (previous >= 0) {
+                for (qsizetype g = 0; g < groupCount && !shrinking; ++g)
+                    shrinking = window.at(g) < previousWindow.at(g);
+            }
+            if (shrinking && replaceChecks < MaxReplaceChecks && groupCount <= MaxReplaceGroups
+                && placed.costPerHour > placed.lowerBoundPerHour * (1.0 + ReplaceCheckAboveBound)) {
+                ++replaceChecks;
+                // Replace consolidation (Karpenter): when the grown / emptied fleet is far above the lower
+                // bound and a fleet packed from scratch is markedly cheaper, the nodes are replaced.
+                pl::PlacementResult fresh = pl::place(request);
+                if (fresh.unplaced.size() <= placed.unplaced.size()
+                    && fresh.costPerHour < placed.costPerHour * (1.0 - ReplaceSavingThreshold))
+                    placed = std::move(fresh);
+            }
             fleet = internFleet(std::move(placed));
             if (!warmingUp)
                 transitions.insert(key, fleet);
@@ -367,6 +393,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         fleetOfHour[h] = fleet;
         previous = fleet;
         previousDemand = cit.value();
+        previousWindow = window;
     }
     for (const QString &reason : unplacedReasons)
         r.warnings.append(QStringLiteral("not placed: ") + reason);
