@@ -235,6 +235,19 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
             case RateKind::Other: table = &c.m_other; break;
             }
             Rate &r = table->byRegion[e.region][e.key];
+            if (r.unit.isEmpty()) { // a custom rate the bundled catalog does not have
+                switch (e.kind) {
+                case RateKind::Ec2OnDemand:
+                case RateKind::Ec2Spot: r.unit = QStringLiteral("USD per hour"); break;
+                case RateKind::Ec2Reserved: r.unit = QStringLiteral("USD per hour (effective)"); break;
+                case RateKind::Fargate:
+                    r.unit = e.key.endsWith(QLatin1String("vcpu")) || e.key.endsWith(QLatin1String("license")) ? QStringLiteral("USD per vCPU-hour")
+                                                                                                               : QStringLiteral("USD per GB-hour");
+                    break;
+                case RateKind::Eks: r.unit = QStringLiteral("USD per cluster-hour"); break;
+                case RateKind::Other: r.unit = e.key.endsWith(QLatin1String("_storage")) ? QStringLiteral("USD per GB-month") : QStringLiteral("USD"); break;
+                }
+            }
             r.usd = r.listUsd = e.usd;
             r.asOf = e.asOf;
             r.source = e.source;

@@ -434,6 +434,111 @@ int runImportPriceList(Context &ctx)
     return Ok;
 }
 
+int runCommitments(Context &ctx)
+{
+    Common c;
+    if (const int code = parseCommon(ctx, c, QStringLiteral("commitments"),
+                                     QStringLiteral("Show the Savings Plans / Reserved Instance discount assumptions.")); code >= 0)
+        return code;
+    Table t;
+    t.columns = {QStringLiteral("scope"), QStringLiteral("plan"), QStringLiteral("term_years"), QStringLiteral("payment"),
+                 QStringLiteral("discount_percent"), QStringLiteral("basis")};
+    for (const pricing::CommitmentDiscount &d : c.catalog->commitments().entries()) {
+        t.rows.append({d.scope == pricing::CommitmentScope::Fargate ? QStringLiteral("fargate") : QStringLiteral("ec2"),
+                       pricing::commitmentPlanName(d.plan), d.termYears, pricing::paymentOptionName(d.payment), d.discountPercent, d.basis});
+    }
+    t.print(ctx.out, c.format);
+    return Ok;
+}
+
+/// `catalog override KIND REGION KEY USD` / `--remove`, `catalog discount PERCENT`, `catalog commitment ...`:
+/// edits of the user's price book.
+int runEdit(Context &ctx, const QString &sub)
+{
+    Common c;
+    if (sub == u"override") {
+        c.parser.addPositionalArgument(QStringLiteral("KIND"), QStringLiteral("ec2_ondemand, ec2_spot, fargate, eks or other"));
+        c.parser.addPositionalArgument(QStringLiteral("REGION"), QStringLiteral("e.g. us-east-1"));
+        c.parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("instance type, Fargate item (linux_x86_vcpu, ...), EKS item or EBS item"));
+        c.parser.addPositionalArgument(QStringLiteral("USD"), QStringLiteral("the price (omit with --remove)"));
+        c.parser.addOption({QStringLiteral("note"), QStringLiteral("Why (kept as the rate's source)."), QStringLiteral("TEXT")});
+        c.parser.addOption({QStringLiteral("remove"), QStringLiteral("Remove the override.")});
+    } else if (sub == u"discount") {
+        c.parser.addPositionalArgument(QStringLiteral("PERCENT"), QStringLiteral("enterprise discount on every bundled and imported rate (0 = none)"));
+    } else {
+        c.parser.addPositionalArgument(QStringLiteral("SCOPE"), QStringLiteral("ec2 or fargate"));
+        c.parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("\"Compute Savings Plan\", \"EC2 Instance Savings Plan\", \"Standard RI\" or \"Convertible RI\""));
+        c.parser.addPositionalArgument(QStringLiteral("TERM"), QStringLiteral("1 or 3 (years)"));
+        c.parser.addPositionalArgument(QStringLiteral("PAYMENT"), QStringLiteral("\"No Upfront\", \"Partial Upfront\" or \"All Upfront\""));
+        c.parser.addPositionalArgument(QStringLiteral("PERCENT"), QStringLiteral("percent off On-Demand"));
+    }
+    if (const int code = parseCommon(ctx, c, sub, QStringLiteral("Edit your price book (never the bundled catalog)."), false); code >= 0)
+        return code;
+    const QStringList args = c.parser.positionalArguments();
+    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook")) : pricing::PriceBook::defaultPath();
+    auto usageError = [&](const QString &what) {
+        ctx.err << "fleetplan catalog " << sub << ": " << what << '\n';
+        return int(UsageError);
+    };
+    auto number = [](const QString &text, double *value) {
+        bool ok = false;
+        *value = text.toDouble(&ok);
+        return ok;
+    };
+    pricing::PriceBook book;
+    QString error;
+    bool ok = false;
+    if (sub == u"override") {
+        const bool remove = c.parser.isSet(QStringLiteral("remove"));
+        if (args.size() != (remove ? 3 : 4))
+            return usageError(remove ? QStringLiteral("expected KIND REGION KEY") : QStringLiteral("expected KIND REGION KEY USD"));
+        const auto kind = pricing::parseRateKind(args.at(0));
+        if (!kind)
+            return usageError(QStringLiteral("KIND must be ec2_ondemand, ec2_spot, ec2_reserved, fargate, eks or other, not \"%1\"").arg(args.at(0)));
+        double usd = 0;
+        if (!remove && !number(args.at(3), &usd))
+            return usageError(QStringLiteral("USD \"%1\" is not a number").arg(args.at(3)));
+        if (!Catalog::bundled()->checkRegion(args.at(1), &error)) {
+            ctx.err << "fleetplan catalog override: " << error << '\n';
+            return InvalidInput;
+        }
+        if (!book.open(path, &error)) {
+            ctx.err << error << '\n';
+            return InvalidInput;
+        }
+        ok = remove ? book.removeOverride(*kind, args.at(1), args.at(2), &error)
+                    : book.setOverride(*kind, args.at(1), args.at(2), usd, c.parser.value(QStringLiteral("note")), &error);
+    } else if (sub == u"discount") {
+        double percent = 0;
+        if (args.size() != 1 || !number(args.at(0), &percent))
+            return usageError(QStringLiteral("expected PERCENT (a number)"));
+        if (!book.open(path, &error)) {
+            ctx.err << error << '\n';
+            return InvalidInput;
+        }
+        ok = book.setEnterpriseDiscountPercent(percent, &error);
+    } else {
+        double percent = 0;
+        const auto plan = args.size() == 5 ? pricing::parseCommitmentPlan(args.at(1)) : std::nullopt;
+        const auto payment = args.size() == 5 ? pricing::parsePaymentOption(args.at(3)) : std::nullopt;
+        if (args.size() != 5 || (args.at(0) != u"ec2" && args.at(0) != u"fargate") || !plan || !payment
+            || (args.at(2) != u"1" && args.at(2) != u"3") || !number(args.at(4), &percent))
+            return usageError(QStringLiteral("expected SCOPE PLAN TERM PAYMENT PERCENT, e.g. ec2 \"Compute Savings Plan\" 1 \"No Upfront\" 27"));
+        if (!book.open(path, &error)) {
+            ctx.err << error << '\n';
+            return InvalidInput;
+        }
+        ok = book.setCommitmentDiscount(args.at(0) == u"fargate" ? pricing::CommitmentScope::Fargate : pricing::CommitmentScope::Ec2, *plan,
+                                        args.at(2).toInt(), *payment, percent, &error);
+    }
+    if (!ok) {
+        ctx.err << "fleetplan catalog " << sub << ": " << error << '\n';
+        return InvalidInput;
+    }
+    ctx.out << "saved in " << path << '\n';
+    return Ok;
+}
+
 QString usage()
 {
     return QStringLiteral(
@@ -448,6 +553,10 @@ QString usage()
         "  fargate --region R                        Fargate rates of a region\n"
         "  info                                      datasets, sources and dates\n"
         "  import FILE...                            import AWS Price List offer files (CSV/JSON) into your price book\n"
+        "  commitments                               Savings Plans / RI discount assumptions\n"
+        "  override KIND REGION KEY USD [--remove]   set (or remove) a price in your price book\n"
+        "  discount PERCENT                          your enterprise discount on bundled and imported rates\n"
+        "  commitment SCOPE PLAN TERM PAYMENT PCT    edit a Savings Plans / RI discount assumption\n"
         "\n"
         "Every subcommand takes --format table|json|csv, --pricebook FILE, --bundled-only and --help.\n");
 }
@@ -477,6 +586,10 @@ int runCatalog(Context &ctx)
         return runInfo(ctx);
     if (sub == u"import")
         return runImportPriceList(ctx);
+    if (sub == u"commitments")
+        return runCommitments(ctx);
+    if (sub == u"override" || sub == u"discount" || sub == u"commitment")
+        return runEdit(ctx, sub);
     ctx.err << "fleetplan catalog: unknown subcommand \"" << sub << "\"\n\n" << usage();
     return UsageError;
 }

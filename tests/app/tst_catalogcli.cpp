@@ -146,6 +146,42 @@ private slots:
         r = run({QStringLiteral("import")});
         QCOMPARE(r.code, 1);
     }
+    void editPriceBook()
+    {
+        const QString book = m_dir.filePath(QStringLiteral("edits.sqlite"));
+        Run r = run({QStringLiteral("override"), QStringLiteral("ec2_ondemand"), QStringLiteral("ap-east-2"), QStringLiteral("m5.large"),
+                     QStringLiteral("0.15"), QStringLiteral("--note"), QStringLiteral("quote 42"), QStringLiteral("--pricebook"), book});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("discount"), QStringLiteral("10"), QStringLiteral("--pricebook"), book});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("commitment"), QStringLiteral("fargate"), QStringLiteral("Compute Savings Plan"), QStringLiteral("1"),
+                 QStringLiteral("No Upfront"), QStringLiteral("20"), QStringLiteral("--pricebook"), book});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // A custom rate where the bundled catalog has none (m5.large is not priced in ap-east-2), not discounted.
+        r = run({QStringLiteral("price"), QStringLiteral("m5.large"), QStringLiteral("--region"), QStringLiteral("ap-east-2"),
+                 QStringLiteral("--pricebook"), book, QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\non-demand,0.15,USD per hour,")) && r.out.contains(QStringLiteral(",override,no,user override: quote 42\n")),
+                 qPrintable(r.out));
+        // 10 % off the bundled m5.large us-east-1 0.096 = 0.0864.
+        r = run({QStringLiteral("price"), QStringLiteral("m5.large"), QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                 QStringLiteral("--pricebook"), book, QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(r.out.contains(QStringLiteral("\non-demand,0.0864,USD per hour,2026-07-20,bundled,")), qPrintable(r.out));
+        r = run({QStringLiteral("commitments"), QStringLiteral("--pricebook"), book, QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(r.out.contains(QStringLiteral("\nfargate,Compute Savings Plan,1,No Upfront,20,user\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\nfargate,Compute Savings Plan,3,No Upfront,40,\"data: Fargate eu-west-1")), qPrintable(r.out));
+        // Errors: unknown kind (usage), unknown region (invalid input), a Fargate RI (not sold).
+        r = run({QStringLiteral("override"), QStringLiteral("foo"), QStringLiteral("us-east-1"), QStringLiteral("m5.large"), QStringLiteral("1"),
+                 QStringLiteral("--pricebook"), book});
+        QCOMPARE(r.code, 1);
+        r = run({QStringLiteral("override"), QStringLiteral("ec2_ondemand"), QStringLiteral("us-est-1"), QStringLiteral("m5.large"),
+                 QStringLiteral("1"), QStringLiteral("--pricebook"), book});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("did you mean us-east-1")), qPrintable(r.err));
+        r = run({QStringLiteral("commitment"), QStringLiteral("fargate"), QStringLiteral("Standard RI"), QStringLiteral("1"),
+                 QStringLiteral("No Upfront"), QStringLiteral("20"), QStringLiteral("--pricebook"), book});
+        QCOMPARE(r.code, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalogCli)
