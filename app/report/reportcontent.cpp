@@ -117,10 +117,9 @@ QString recommendationText(const CostReport &report)
     // What drives the difference: the component that differs most from the runner-up.
     const PlatformResult *runnerUp = others.constFirst();
     if (const auto driver = biggestDriver(*best, *runnerUp)) {
-        text += QStringLiteral(" Against %1 the largest difference is %2: %3 USD there against %4 USD on %5.")
-                    .arg(models::displayName(runnerUp->id), models::displayName(*driver),
-                         usd(runnerUp->componentUsd(*driver)), usd(best->componentUsd(*driver)),
-                         models::displayName(best->id));
+        text += QStringLiteral(" Compared with %1, the component that differs most is %2: %3 USD on %4 against %5 USD on %1.")
+                    .arg(models::displayName(runnerUp->id), models::displayName(*driver), usd(best->componentUsd(*driver)),
+                         models::displayName(best->id), usd(runnerUp->componentUsd(*driver)));
     }
     // Idle capacity: what the EC2 platforms pay for nodes nobody requested.
     const PlatformResult *idlest = nullptr;

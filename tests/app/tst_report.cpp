@@ -136,7 +136,7 @@ private slots:
             "ECS Fargate Spot is the cheapest platform for this workload at 107.94 USD per month: "
             "251.87 USD (70.0 %) cheaper than ECS Fargate, 324.87 USD (75.1 %) cheaper than EKS Fargate, "
             "607.68 USD (84.9 %) cheaper than ECS on EC2, 680.68 USD (86.3 %) cheaper than EKS managed nodes. "
-            "Against ECS Fargate the largest difference is Fargate vCPU: 295.02 USD there against 0.00 USD on ECS Fargate Spot. "
+            "Compared with ECS Fargate, the component that differs most is Fargate vCPU: 0.00 USD on ECS Fargate Spot against 295.02 USD on ECS Fargate. "
             "ECS on EC2 pays 349.82 USD (48.9 % of its bill) for capacity no task requested, at 50.0 % CPU and 26.7 % memory utilisation."));
     }
 
