@@ -3,7 +3,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -397,6 +400,35 @@ private slots:
         window.document()->undoStack()->undo();
         QCOMPARE(window.scenario().loadProfiles.at(index).hourly, before);
         QCOMPARE(editor->profile().hourly, before);
+    }
+
+    void layoutThemeAndRecentFilesAreKept()
+    {
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kept.fleetplan"));
+        QSize sizeAtClose;
+        {
+            app::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(window.width() + 40, 777);
+            sizeAtClose = window.size();
+            window.setTheme(views::ThemeMode::Dark);
+            QVERIFY(window.saveFileAs(path));
+            QVERIFY(window.close()); // unmodified: no prompt
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("preferences/theme")).toString(), QStringLiteral("dark"));
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), QStringList{QFileInfo(path).absoluteFilePath()});
+        app::MainWindow again;
+        QCOMPARE(again.theme(), views::ThemeMode::Dark);
+        QCOMPARE(again.size(), sizeAtClose);
+        auto *recent = again.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent);
+        QVERIFY(recent->actions().constFirst()->text().endsWith(QStringLiteral("kept.fleetplan")));
+        recent->actions().constFirst()->trigger();
+        QCOMPARE(again.document()->filePath(), path);
+        again.setTheme(views::ThemeMode::Light);
     }
 
     void commonActionsHaveShortcuts()
