@@ -244,6 +244,17 @@ private slots:
         COMPARE_USD(r.totalUsd, expected);
         COMPARE_USD(r.componentUsd(ComponentId::SavingsPlans), 2.0);
     }
+
+    void ec2InstanceSavingsPlanDoesNotCoverFargate()
+    {
+        Scenario sc = scenarioWith({service(QStringLiteral("api"), 1, 2048, 1)}, 10);
+        sc.purchase.savingsPlanUsdPerHour = 0.02;
+        sc.purchase.savingsPlanType = SavingsPlanType::Ec2Instance;
+        const PlatformResult r = run(sc, PlatformId::EcsFargate);
+        COMPARE_USD(r.totalUsd, 10 * 0.04937);
+        QVERIFY(!r.component(ComponentId::SavingsPlans));
+        QVERIFY2(hasWarning(r, QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate")), qPrintable(r.warnings.join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlatformFargate)

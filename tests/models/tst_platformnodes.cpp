@@ -195,6 +195,50 @@ private slots:
         QCOMPARE(run(fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2).peakNodes, 1);
     }
 
+    void headroomFromTargetCapacity()
+    {
+        // 10 bridge tasks (no ENI limit) of 0.25 vCPU / 512 MiB on c5.large: memory 3992 MiB holds 7 → 2
+        // instances. Target capacity 50 %: 1024 units and 1996 MiB usable → 3 per instance → 4 instances.
+        Service s = service(QStringLiteral("api"), 0.25, 512, 10);
+        s.networkMode = NetworkMode::Bridge;
+        Scenario sc = fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 4);
+        QCOMPARE(run(sc, PlatformId::EcsEc2).peakNodes, 2);
+        sc.platform(PlatformId::EcsEc2).targetUtilizationPercent = 50;
+        QCOMPARE(run(sc, PlatformId::EcsEc2).peakNodes, 4);
+        WhatIf whatIf; // the what-if slider overrides the setting
+        whatIf.targetUtilizationPercent = 100;
+        QCOMPARE(run(sc, PlatformId::EcsEc2, whatIf).peakNodes, 2);
+    }
+
+    void scaleInDelay_data()
+    {
+        QTest::addColumn<int>("delay");
+        QTest::addColumn<QList<int>>("nodes");
+        // 4 awsvpc tasks at 00:00 only (profile 1, 0, 0, ...), c5.large holds 2: 2 instances at hour 0;
+        // with a one-hour scale-in delay they stay through hour 1.
+        QTest::newRow("no delay: 2, 0, 0") << 0 << QList<int>{2, 0, 0};
+        QTest::newRow("1 h delay: 2, 2, 0") << 1 << QList<int>{2, 2, 0};
+        QTest::newRow("2 h delay: 2, 2, 2") << 2 << QList<int>{2, 2, 2};
+    }
+    void scaleInDelay()
+    {
+        QFETCH(int, delay);
+        QFETCH(QList<int>, nodes);
+        Service s = service(QStringLiteral("burst"), 0.25, 512, 4);
+        s.loadProfile = QStringLiteral("midnight");
+        Scenario sc = fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 3);
+        QList<double> hourly(24, 0.0);
+        hourly[0] = 1.0;
+        sc.loadProfiles = {LoadProfile{QStringLiteral("midnight"), hourly}};
+        sc.platform(PlatformId::EcsEc2).scaleInDelayHours = delay;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QCOMPARE(r.series.nodes, nodes);
+        int nodeHours = 0;
+        for (int n : nodes)
+            nodeHours += n;
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), nodeHours * 0.085);
+    }
+
     void maxPodsLimitedEksNodes()
     {
         // m6i.large: 29 pods, 2 taken by aws-node and kube-proxy → 27. 50 tiny pods + 2 CoreDNS = 52 → 2
