@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include "models/scenario.h"
@@ -72,6 +73,9 @@ public:
     bool openFile(const QString &path, bool quiet = false);
     /// Saves to `path` and makes it the document's file.
     bool saveFileAs(const QString &path);
+    /// Imports Kubernetes manifests or ECS task definitions as one undoable step; returns the services
+    /// landed. Problems are shown in a message box unless `quiet`.
+    int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
     /// Writes the newest report to `path` (format from the suffix: .pdf .html .md .csv .json).
     bool exportReportTo(const QString &path);
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
@@ -192,6 +196,7 @@ private:
 
     models::CostReport m_report;
     bool m_hasReport = false;
+    QElapsedTimer m_applyTimer;
     qint64 m_lastLatencyMs = 0;
     int m_profileMergeKey = 0;
     bool m_profileDragging = false;

@@ -23,6 +23,7 @@
 #include "models/servicetablemodel.h"
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
+#include "views/explainpanel.h"
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
 #include "views/whatifpanel.h"
@@ -429,6 +430,47 @@ private slots:
         recent->actions().constFirst()->trigger();
         QCOMPARE(again.document()->filePath(), path);
         again.setTheme(views::ThemeMode::Light);
+    }
+
+    void importLandsAsOneUndoStep()
+    {
+        app::MainWindow window;
+        const models::Scenario before = window.scenario();
+        const QString helm = QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/k8s/helm-shop.yaml");
+        const int landed = window.importFiles({helm}, /*kubernetes=*/true, /*quiet=*/true);
+        QVERIFY(landed >= 3);
+        QCOMPARE(window.scenario().services.size(), before.services.size() + landed);
+        QVERIFY(window.scenario().indexOfService(QStringLiteral("shop-web")) >= 0);
+        QCOMPARE(window.serviceTable()->model()->rowCount(), int(window.scenario().services.size()));
+        QUndoStack *stack = window.document()->undoStack();
+        QCOMPARE(stack->count(), 1);
+        QCOMPARE(stack->text(0), QStringLiteral("Import %1 services").arg(landed));
+        stack->undo();
+        QCOMPARE(window.scenario(), before);
+    }
+
+    void selectingAPlatformExplainsItsFigure()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied));
+        window.tabs()->setCurrentIndex(app::MainWindow::ComparisonTab);
+        QTableView *table = window.comparisonTable();
+        int row = -1;
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            if (table->model()->index(r, 0).data(Qt::UserRole).toInt() == int(models::PlatformId::EksNodes))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        table->setCurrentIndex(table->model()->index(row, 1));
+        QCOMPARE(window.explainPanel()->platform(), models::PlatformId::EksNodes);
+        const models::PlatformResult *eks = window.report().platform(models::PlatformId::EksNodes);
+        const QString text = window.explainPanel()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("EKS managed nodes: ") + views::formatUsdAmount(eks->totalUsd) + QStringLiteral(" USD")),
+                 qPrintable(text));
+        for (const models::CostComponent &c : eks->components)
+            QVERIFY2(text.contains(c.explanation.section(u'\n', 0, 0)), qPrintable(c.explanation));
     }
 
     void commonActionsHaveShortcuts()
