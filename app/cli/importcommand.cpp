@@ -29,28 +29,27 @@ QString replicasText(const models::Service &s)
 int runImport(Context &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Import workloads into a scenario.\n"
-        "  ecs: task definitions (describe-task-definition output or register-task-definition input),\n"
-        "       describe-services and describe-scalable-targets output (AWS CLI JSON).\n"
-        "  k8s: Kubernetes manifests (multi-document YAML, helm template / kustomize output) and\n"
-        "       kubectl get -o yaml|json output; a DIR is searched for *.yaml, *.yml, *.json.\n"
-        "Objects that are not workloads (ConfigMap, Service, Ingress, ...) are skipped and counted.\n"
-        "A file with an error contributes nothing; the other files are still imported and written,\n"
-        "and the exit code is then 2."));
+    parser.setApplicationDescription(
+        QStringLiteral("Import workloads into a scenario.\n"
+                       "  ecs: task definitions (describe-task-definition output or register-task-definition input),\n"
+                       "       describe-services and describe-scalable-targets output (AWS CLI JSON).\n"
+                       "  k8s: Kubernetes manifests (multi-document YAML, helm template / kustomize output) and\n"
+                       "       kubectl get -o yaml|json output; a DIR is searched for *.yaml, *.yml, *.json.\n"
+                       "Objects that are not workloads (ConfigMap, Service, Ingress, ...) are skipped and counted.\n"
+                       "A file with an error contributes nothing; the other files are still imported and written,\n"
+                       "and the exit code is then 2."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("ecs or k8s"));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files (k8s: or folders) to import; - reads stdin"),
-                                 QStringLiteral("FILE|DIR..."));
-    const QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("output")},
-                                       QStringLiteral("Scenario to write (.fleetplan or .json; - writes JSON to stdout)"),
-                                       QStringLiteral("OUT"));
-    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Scenario name (default: Imported workloads)"),
-                                        QStringLiteral("NAME"));
-    const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("AWS region (default: us-east-1)"),
-                                          QStringLiteral("REGION"));
-    parser.addOptions({outOption, nameOption, regionOption});
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan import")} + ctx.args)) {
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Files (k8s: or folders) to import; - reads stdin"), QStringLiteral("FILE|DIR..."));
+    const QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Scenario to write (.fleetplan or .json; - writes JSON to stdout)"), QStringLiteral("OUT"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), QStringLiteral("Scenario name (default: Imported workloads)"), QStringLiteral("NAME"));
+    const QCommandLineOption regionOption(
+        QStringLiteral("region"), QStringLiteral("AWS region (default: us-east-1)"), QStringLiteral("REGION"));
+    parser.addOptions({ outOption, nameOption, regionOption });
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan import") } + ctx.args)) {
         ctx.err << "fleetplan import: " << parser.errorText() << '\n';
         return UsageError;
     }
@@ -80,8 +79,8 @@ int runImport(Context &ctx)
     const bool toStdout = outPath == u"-";
     QTextStream &report = toStdout ? ctx.err : ctx.out;
 
-    const models::ImportResult result =
-        source == u"ecs" ? models::importEcsPaths(positional) : models::importKubernetesPaths(positional);
+    const models::ImportResult result
+        = source == u"ecs" ? models::importEcsPaths(positional) : models::importKubernetesPaths(positional);
 
     for (const models::Diagnostic &d : result.diagnostics)
         ctx.err << (d.isError() ? "error: " : "warning: ") << d.toString() << '\n';
@@ -97,7 +96,8 @@ int runImport(Context &ctx)
     }
 
     if (result.services.isEmpty()) {
-        ctx.err << "fleetplan import: nothing imported; " << (toStdout ? QStringLiteral("nothing") : outPath) << " not written\n";
+        ctx.err << "fleetplan import: nothing imported; " << (toStdout ? QStringLiteral("nothing") : outPath)
+                << " not written\n";
         return result.hasErrors() ? InvalidInput : Ok;
     }
     models::Scenario scenario;

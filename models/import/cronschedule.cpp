@@ -20,11 +20,11 @@ struct FieldSpec
 };
 
 constexpr FieldSpec kFields[5] = {
-    {u"minute", 0, 59, nullptr},
-    {u"hour", 0, 23, nullptr},
-    {u"day of month", 1, 31, nullptr},
-    {u"month", 1, 12, u"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"},
-    {u"day of week", 0, 6, u"SUN MON TUE WED THU FRI SAT"},
+    { u"minute", 0, 59, nullptr },
+    { u"hour", 0, 23, nullptr },
+    { u"day of month", 1, 31, nullptr },
+    { u"month", 1, 12, u"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC" },
+    { u"day of week", 0, 6, u"SUN MON TUE WED THU FRI SAT" },
 };
 
 std::optional<int> valueOf(QStringView text, const FieldSpec &spec)
@@ -103,17 +103,18 @@ bool parseField(QStringView field, const FieldSpec &spec, std::bitset<kMaxField>
 std::optional<CronRuns> parseCronSchedule(const QString &schedule, QString *error)
 {
     QStringList fields = schedule.simplified().split(u' ', Qt::SkipEmptyParts);
-    if (!fields.isEmpty() && (fields.constFirst().startsWith(QLatin1String("CRON_TZ="))
-                              || fields.constFirst().startsWith(QLatin1String("TZ="))))
+    if (!fields.isEmpty()
+        && (fields.constFirst().startsWith(QLatin1String("CRON_TZ="))
+            || fields.constFirst().startsWith(QLatin1String("TZ="))))
         fields.removeFirst();
     if (fields.size() == 1 && fields.constFirst().startsWith(u'@')) {
         const QString macro = fields.constFirst().toLower();
         if (macro == u"@hourly")
-            return CronRuns{24, true};
+            return CronRuns { 24, true };
         if (macro == u"@daily" || macro == u"@midnight")
-            return CronRuns{1, true};
+            return CronRuns { 1, true };
         if (macro == u"@weekly" || macro == u"@monthly" || macro == u"@yearly" || macro == u"@annually")
-            return CronRuns{1, false};
+            return CronRuns { 1, false };
         if (error)
             *error = QStringLiteral("unknown schedule macro \"%1\"").arg(fields.constFirst());
         return std::nullopt;

@@ -11,8 +11,8 @@ namespace fleetplan::models {
 /// What a CronJob schedule means for planning.
 struct CronRuns
 {
-    int runsPerDay = 0;       ///< runs on a day the schedule fires (minutes × hours)
-    bool everyDay = true;     ///< false when day-of-month, month or day-of-week restrict the days
+    int runsPerDay = 0; ///< runs on a day the schedule fires (minutes × hours)
+    bool everyDay = true; ///< false when day-of-month, month or day-of-week restrict the days
 };
 
 /// Counts the runs per day of a standard five-field cron schedule ("minute hour day-of-month month

@@ -21,7 +21,7 @@ struct TaskDefinition
     QString family;
     int revision = 0;
     QString arn;
-    Service service;   ///< size, platform, network; name = family, one replica
+    Service service; ///< size, platform, network; name = family, one replica
     bool used = false; ///< referenced by a service of the batch
 };
 
@@ -73,7 +73,10 @@ QString afterMarker(const QString &text, QLatin1String marker)
 class JsonFile
 {
 public:
-    explicit JsonFile(QString origin) : m_origin(std::move(origin)) {}
+    explicit JsonFile(QString origin)
+        : m_origin(std::move(origin))
+    {
+    }
 
     QList<TaskDefinition> taskDefinitions;
     QList<EcsService> services;
@@ -82,15 +85,18 @@ public:
     QList<Diagnostic> diagnostics;
     bool failed = false;
 
-    QString where(const QString &path) const { return path.isEmpty() ? m_origin : m_origin + QStringLiteral(": ") + path; }
+    QString where(const QString &path) const
+    {
+        return path.isEmpty() ? m_origin : m_origin + QStringLiteral(": ") + path;
+    }
     void error(const QString &path, const QString &message)
     {
         failed = true;
-        diagnostics.append({Diagnostic::Severity::Error, where(path), message});
+        diagnostics.append({ Diagnostic::Severity::Error, where(path), message });
     }
     void warn(const QString &path, const QString &message)
     {
-        diagnostics.append({Diagnostic::Severity::Warning, where(path), message});
+        diagnostics.append({ Diagnostic::Severity::Warning, where(path), message });
     }
 
     void read(const QByteArray &data)
@@ -99,8 +105,8 @@ public:
         const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             failed = true;
-            diagnostics.append({Diagnostic::Severity::Error, m_origin + u':' + lineColumn(data, parseError.offset),
-                                QStringLiteral("JSON syntax error: ") + parseError.errorString()});
+            diagnostics.append({ Diagnostic::Severity::Error, m_origin + u':' + lineColumn(data, parseError.offset),
+                QStringLiteral("JSON syntax error: ") + parseError.errorString() });
             return;
         }
         if (!doc.isObject())
@@ -114,9 +120,10 @@ public:
             return readServices(root);
         if (root.contains(u"ScalableTargets"))
             return readScalableTargets(root);
-        error(QStringLiteral("$"), QStringLiteral("not an ECS task definition, describe-services or describe-scalable-targets "
-                                                  "output: expected the key taskDefinition, containerDefinitions, services or "
-                                                  "ScalableTargets"));
+        error(QStringLiteral("$"),
+            QStringLiteral("not an ECS task definition, describe-services or describe-scalable-targets "
+                           "output: expected the key taskDefinition, containerDefinitions, services or "
+                           "ScalableTargets"));
     }
 
 private:
@@ -144,15 +151,16 @@ private:
         if (v.isString())
             return v.toString();
         if (required || !(v.isUndefined() || v.isNull()))
-            error(path + u'.' + key, required && v.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be a string"));
+            error(path + u'.' + key,
+                required && v.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be a string"));
         return {};
     }
 
     /// Task-level cpu: CPU units ("1024") or vCPU ("1 vCPU"), as register-task-definition accepts.
     std::optional<double> readTaskCpu(const QJsonValue &v, const QString &path)
     {
-        static const QRegularExpression vcpu(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*vcpu\\s*$"),
-                                             QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression vcpu(
+            QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*vcpu\\s*$"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression units(QStringLiteral("^\\s*(\\d+)\\s*$"));
         const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
         if (const auto m = vcpu.match(text); m.hasMatch())
@@ -166,8 +174,8 @@ private:
     /// Task-level memory: MiB ("2048") or GB ("2 GB" = 2048 MiB), as register-task-definition accepts.
     std::optional<double> readTaskMemory(const QJsonValue &v, const QString &path)
     {
-        static const QRegularExpression gb(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*gb\\s*$"),
-                                           QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression gb(
+            QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*gb\\s*$"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression mib(QStringLiteral("^\\s*(\\d+)\\s*$"));
         const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
         if (const auto m = gb.match(text); m.hasMatch() && m.captured(1).size() < 9)
@@ -195,7 +203,8 @@ private:
         QStringList compatibilities;
         const QJsonValue compat = td.value(u"requiresCompatibilities");
         if (!compat.isUndefined() && !compat.isArray())
-            error(path + QStringLiteral(".requiresCompatibilities"), QStringLiteral("must be a list such as [\"FARGATE\"]"));
+            error(path + QStringLiteral(".requiresCompatibilities"),
+                QStringLiteral("must be a list such as [\"FARGATE\"]"));
         for (const QJsonValue &c : compat.toArray())
             compatibilities << c.toString();
         const bool fargate = compatibilities.contains(QStringLiteral("FARGATE"));
@@ -211,24 +220,27 @@ private:
         else if (mode == u"host")
             s.networkMode = NetworkMode::Host;
         else
-            error(path + QStringLiteral(".networkMode"), QStringLiteral("\"%1\" is not awsvpc, bridge, host, none or default").arg(mode));
+            error(path + QStringLiteral(".networkMode"),
+                QStringLiteral("\"%1\" is not awsvpc, bridge, host, none or default").arg(mode));
 
         const QJsonObject platform = td.value(u"runtimePlatform").toObject();
         const QString arch = platform.value(u"cpuArchitecture").toString();
         if (arch == u"ARM64")
             s.arch = Arch::Arm64;
         else if (!arch.isEmpty() && arch != u"X86_64")
-            error(path + QStringLiteral(".runtimePlatform.cpuArchitecture"), QStringLiteral("\"%1\" is not X86_64 or ARM64").arg(arch));
+            error(path + QStringLiteral(".runtimePlatform.cpuArchitecture"),
+                QStringLiteral("\"%1\" is not X86_64 or ARM64").arg(arch));
         const QString os = platform.value(u"operatingSystemFamily").toString();
         if (os.startsWith(QLatin1String("WINDOWS")))
             s.os = OsFamily::Windows;
         else if (!os.isEmpty() && os != u"LINUX")
             error(path + QStringLiteral(".runtimePlatform.operatingSystemFamily"),
-                  QStringLiteral("\"%1\" is not LINUX or WINDOWS_SERVER_...").arg(os));
+                QStringLiteral("\"%1\" is not LINUX or WINDOWS_SERVER_...").arg(os));
 
         const QJsonValue ephemeral = td.value(u"ephemeralStorage");
         if (ephemeral.isObject()) {
-            const auto gib = readInt(ephemeral.toObject(), QStringLiteral("sizeInGiB"), path + QStringLiteral(".ephemeralStorage"), 1);
+            const auto gib = readInt(
+                ephemeral.toObject(), QStringLiteral("sizeInGiB"), path + QStringLiteral(".ephemeralStorage"), 1);
             if (gib)
                 s.ephemeralGib = *gib;
         }
@@ -273,7 +285,8 @@ private:
             if (!td.contains(u"memory") && !c.contains(u"memory") && !c.contains(u"memoryReservation"))
                 error(p, QStringLiteral("needs memory or memoryReservation when the task has no task-level memory"));
             if (hard && soft && *soft > *hard)
-                error(p + QStringLiteral(".memoryReservation"), QStringLiteral("is larger than memory (%1 MiB)").arg(*hard));
+                error(p + QStringLiteral(".memoryReservation"),
+                    QStringLiteral("is larger than memory (%1 MiB)").arg(*hard));
             sumCpu += container.cpu;
             sumMemory += container.memoryMib;
 
@@ -301,9 +314,10 @@ private:
             s.cpu = taskCpu.value_or(sumCpu);
             s.memoryMib = taskMemory.value_or(sumMemory);
             if (taskMemory && sumMemory > *taskMemory)
-                error(path + QStringLiteral(".memory"), QStringLiteral("%1 MiB is less than its containers reserve (%2 MiB)")
-                                                            .arg(*taskMemory)
-                                                            .arg(sumMemory));
+                error(path + QStringLiteral(".memory"),
+                    QStringLiteral("%1 MiB is less than its containers reserve (%2 MiB)")
+                        .arg(*taskMemory)
+                        .arg(sumMemory));
         } else {
             s.cpu = s.effectiveCpu();
             s.memoryMib = s.effectiveMemoryMib();
@@ -333,7 +347,8 @@ private:
             svc.path = path;
             svc.name = readString(o, QStringLiteral("serviceName"), path, true);
             svc.taskDefinition = readString(o, QStringLiteral("taskDefinition"), path, true);
-            svc.cluster = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
+            svc.cluster
+                = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
             svc.daemon = o.value(u"schedulingStrategy").toString() == u"DAEMON";
             if (!svc.daemon)
                 svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0).value_or(0);
@@ -349,9 +364,9 @@ private:
             services.append(svc);
         }
         for (const QJsonValue &f : root.value(u"failures").toArray())
-            warn(QStringLiteral("$.failures"), QStringLiteral("AWS reported %1 for %2")
-                                                   .arg(f.toObject().value(u"reason").toString(),
-                                                        f.toObject().value(u"arn").toString()));
+            warn(QStringLiteral("$.failures"),
+                QStringLiteral("AWS reported %1 for %2")
+                    .arg(f.toObject().value(u"reason").toString(), f.toObject().value(u"arn").toString()));
     }
 
     void readScalableTargets(const QJsonObject &root)
@@ -365,13 +380,15 @@ private:
             const QJsonObject o = array.at(i).toObject();
             const QString ns = o.value(u"ServiceNamespace").toString();
             if (ns != u"ecs" || o.value(u"ScalableDimension").toString() != u"ecs:service:DesiredCount") {
-                ++skipped[QStringLiteral("ScalableTarget (%1)").arg(ns.isEmpty() ? QStringLiteral("no namespace") : ns)];
+                ++skipped[QStringLiteral("ScalableTarget (%1)")
+                              .arg(ns.isEmpty() ? QStringLiteral("no namespace") : ns)];
                 continue;
             }
             const QString resource = readString(o, QStringLiteral("ResourceId"), path, true);
             const QStringList parts = resource.split(u'/');
             if (parts.size() != 3 || parts.at(0) != u"service") {
-                error(path + QStringLiteral(".ResourceId"), QStringLiteral("\"%1\" is not service/CLUSTER/SERVICE").arg(resource));
+                error(path + QStringLiteral(".ResourceId"),
+                    QStringLiteral("\"%1\" is not service/CLUSTER/SERVICE").arg(resource));
                 continue;
             }
             ScalableTarget t;
@@ -384,7 +401,8 @@ private:
             if (!minCapacity || !maxCapacity)
                 continue;
             if (*maxCapacity < *minCapacity) {
-                error(path + QStringLiteral(".MaxCapacity"), QStringLiteral("is less than MinCapacity (%1)").arg(*minCapacity));
+                error(path + QStringLiteral(".MaxCapacity"),
+                    QStringLiteral("is less than MinCapacity (%1)").arg(*minCapacity));
                 continue;
             }
             t.minCapacity = *minCapacity;
@@ -451,10 +469,11 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
     for (const EcsService &svc : std::as_const(services)) {
         TaskDefinition *def = findTaskDefinition(defs, svc.taskDefinition);
         if (!def) {
-            result.diagnostics.append({Diagnostic::Severity::Error, svc.origin + QStringLiteral(": ") + svc.path + QStringLiteral(".taskDefinition"),
-                                       QStringLiteral("service %1 uses task definition %2, which is not among the files "
-                                                      "given (add its describe-task-definition output); service not imported")
-                                           .arg(svc.name, svc.taskDefinition)});
+            result.diagnostics.append({ Diagnostic::Severity::Error,
+                svc.origin + QStringLiteral(": ") + svc.path + QStringLiteral(".taskDefinition"),
+                QStringLiteral("service %1 uses task definition %2, which is not among the files "
+                               "given (add its describe-task-definition output); service not imported")
+                    .arg(svc.name, svc.taskDefinition) });
             continue;
         }
         def->used = true;
@@ -464,7 +483,7 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
         s.replicas = svc.daemon ? 1 : svc.desiredCount;
         s.spotOk = svc.spot;
         s.source = svc.origin + QStringLiteral(": Service/") + svc.name + QStringLiteral(" (task definition from ")
-                   + def->service.source + u')';
+            + def->service.source + u')';
         for (qsizetype i = 0; i < targets.size(); ++i) {
             const ScalableTarget &t = targets.at(i);
             if (t.service != svc.name || (!svc.cluster.isEmpty() && t.cluster != svc.cluster))
@@ -478,9 +497,10 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
     }
     for (qsizetype i = 0; i < targets.size(); ++i) {
         if (!targetUsed.at(i))
-            result.diagnostics.append({Diagnostic::Severity::Warning, targets.at(i).origin + QStringLiteral(": ") + targets.at(i).path,
-                                       QStringLiteral("scalable target service/%1/%2 matches no service of the batch; ignored")
-                                           .arg(targets.at(i).cluster, targets.at(i).service)});
+            result.diagnostics.append(
+                { Diagnostic::Severity::Warning, targets.at(i).origin + QStringLiteral(": ") + targets.at(i).path,
+                    QStringLiteral("scalable target service/%1/%2 matches no service of the batch; ignored")
+                        .arg(targets.at(i).cluster, targets.at(i).service) });
     }
     for (const TaskDefinition &def : std::as_const(defs)) {
         if (!def.used)

@@ -14,9 +14,8 @@ namespace fleetplan::models {
 
 QString ImportResult::summary() const
 {
-    QString text = QStringLiteral("imported %1 service(s) from %2 file(s)")
-                       .arg(services.size())
-                       .arg(importedFiles.size());
+    QString text
+        = QStringLiteral("imported %1 service(s) from %2 file(s)").arg(services.size()).arg(importedFiles.size());
     if (!failedFiles.isEmpty())
         text += QStringLiteral("; %1 file(s) failed and imported nothing: %2")
                     .arg(failedFiles.size())
@@ -29,7 +28,9 @@ QString ImportResult::summary() const
             parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
             total += it.value();
         }
-        text += QStringLiteral("skipped %1 object(s) not modelled: %2\n").arg(total).arg(parts.join(QStringLiteral(", ")));
+        text += QStringLiteral("skipped %1 object(s) not modelled: %2\n")
+                    .arg(total)
+                    .arg(parts.join(QStringLiteral(", ")));
     }
     return text;
 }
@@ -47,11 +48,12 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
             opened = file.open(QIODevice::ReadOnly);
         }
         if (!opened) {
-            errors.append({Diagnostic::Severity::Error, origin, QStringLiteral("cannot open: ") + file.errorString()});
+            errors.append(
+                { Diagnostic::Severity::Error, origin, QStringLiteral("cannot open: ") + file.errorString() });
             failedFiles.append(origin);
             return;
         }
-        inputs.append({origin, file.readAll()});
+        inputs.append({ origin, file.readAll() });
     };
     for (const QString &path : paths) {
         const QFileInfo info(path);
@@ -60,8 +62,8 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
             continue;
         }
         QStringList found;
-        QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-                        QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+        QDirIterator it(path, { QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json") },
+            QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
         while (it.hasNext())
             found << it.next();
         found.sort();
@@ -70,7 +72,8 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
         for (const QString &file : std::as_const(found))
             readOne(file, base + u'/' + dir.relativeFilePath(QFileInfo(file).absoluteFilePath()));
         if (found.isEmpty())
-            errors.append({Diagnostic::Severity::Warning, path, QStringLiteral("no *.yaml, *.yml or *.json files in this folder")});
+            errors.append({ Diagnostic::Severity::Warning, path,
+                QStringLiteral("no *.yaml, *.yml or *.json files in this folder") });
     }
     return inputs;
 }
@@ -93,8 +96,8 @@ void makeServiceNamesUnique(ImportResult &result)
             if (!used.contains(candidate))
                 break;
         }
-        result.diagnostics.append({Diagnostic::Severity::Warning, s.source,
-                                   QStringLiteral("name \"%1\" is already taken; imported as \"%2\"").arg(s.name, candidate)});
+        result.diagnostics.append({ Diagnostic::Severity::Warning, s.source,
+            QStringLiteral("name \"%1\" is already taken; imported as \"%2\"").arg(s.name, candidate) });
         s.name = candidate;
         used.insert(candidate);
     }

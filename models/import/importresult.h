@@ -16,7 +16,7 @@ namespace fleetplan::models {
 /// One file's content, with the name diagnostics and `Service::source` use for it.
 struct ImportInput
 {
-    QString origin;   ///< "chart.yaml", "taskdefs/web.json"
+    QString origin; ///< "chart.yaml", "taskdefs/web.json"
     QByteArray data;
 };
 
@@ -27,11 +27,11 @@ struct ImportInput
 /// model (ConfigMap, Service, Ingress, ...) are counted in `skippedKinds`, not reported as errors.
 struct ImportResult
 {
-    QList<Service> services;          ///< in file order; each has `source` = "file: Kind/name"
-    QMap<QString, int> skippedKinds;  ///< kind → number of objects skipped
-    QList<Diagnostic> diagnostics;    ///< errors (a file or object not imported) and warnings (assumptions made)
-    QStringList importedFiles;        ///< files that contributed (or could have contributed) without error
-    QStringList failedFiles;          ///< files with an error: nothing was imported from them
+    QList<Service> services; ///< in file order; each has `source` = "file: Kind/name"
+    QMap<QString, int> skippedKinds; ///< kind → number of objects skipped
+    QList<Diagnostic> diagnostics; ///< errors (a file or object not imported) and warnings (assumptions made)
+    QStringList importedFiles; ///< files that contributed (or could have contributed) without error
+    QStringList failedFiles; ///< files with an error: nothing was imported from them
 
     bool hasErrors() const { return models::hasErrors(diagnostics); }
     /// A few lines for people: services imported, skipped kinds with counts, failed files.

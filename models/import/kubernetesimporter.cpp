@@ -43,7 +43,10 @@ struct Ref
     QString path;
     YAML::Mark mark;
 
-    Ref(const YAML::Node &n, QString p, YAML::Mark m) : node(validOrUndefined(n)), path(std::move(p)), mark(m)
+    Ref(const YAML::Node &n, QString p, YAML::Mark m)
+        : node(validOrUndefined(n))
+        , path(std::move(p))
+        , mark(m)
     {
         if (node.IsDefined() && !node.Mark().is_null())
             mark = node.Mark();
@@ -121,7 +124,10 @@ struct Hpa
 class FileImport
 {
 public:
-    explicit FileImport(QString origin) : m_origin(std::move(origin)) {}
+    explicit FileImport(QString origin)
+        : m_origin(std::move(origin))
+    {
+    }
 
     QList<Pending> pending;
     QList<Hpa> hpas;
@@ -140,16 +146,16 @@ public:
     void error(const Ref &at, const QString &message)
     {
         failed = true;
-        diagnostics.append({Diagnostic::Severity::Error, where(at.mark), describe(at, message)});
+        diagnostics.append({ Diagnostic::Severity::Error, where(at.mark), describe(at, message) });
     }
     void warn(const Ref &at, const QString &message)
     {
-        diagnostics.append({Diagnostic::Severity::Warning, where(at.mark), describe(at, message)});
+        diagnostics.append({ Diagnostic::Severity::Warning, where(at.mark), describe(at, message) });
     }
     void fileError(const QString &where, const QString &message)
     {
         failed = true;
-        diagnostics.append({Diagnostic::Severity::Error, where, message});
+        diagnostics.append({ Diagnostic::Severity::Error, where, message });
     }
 
     void importDocument(const YAML::Node &doc, const QString &rootPath)
@@ -168,7 +174,9 @@ private:
         if (++m_work <= kMaxWorkPerFile)
             return true;
         if (m_work == kMaxWorkPerFile + 1)
-            error(at, QStringLiteral("too large: more than %1 objects, containers and list entries to read").arg(kMaxWorkPerFile));
+            error(at,
+                QStringLiteral("too large: more than %1 objects, containers and list entries to read")
+                    .arg(kMaxWorkPerFile));
         return false;
     }
 
@@ -259,8 +267,8 @@ private:
     }
 
     /// Applies one node label requirement (nodeSelector entry or In values of node affinity).
-    void applyNodeLabel(const Ref &at, const QString &key, const QStringList &values, Service &s, bool &archArm,
-                        bool &archSeen)
+    void applyNodeLabel(
+        const Ref &at, const QString &key, const QStringList &values, Service &s, bool &archArm, bool &archSeen)
     {
         if (key == u"kubernetes.io/arch" || key == u"beta.kubernetes.io/arch") {
             archSeen = true;
@@ -291,7 +299,8 @@ private:
             return false;
         }
         double ephemeralMib = 0;
-        if (!readContainers(containers, false, s, ephemeralMib) || !readContainers(pod["initContainers"], true, s, ephemeralMib))
+        if (!readContainers(containers, false, s, ephemeralMib)
+            || !readContainers(pod["initContainers"], true, s, ephemeralMib))
             return false;
         // Fargate includes 20 GiB of ephemeral storage; only larger requests change the plan.
         s.ephemeralGib = std::max(20.0, ephemeralMib / 1024.0);
@@ -305,10 +314,12 @@ private:
             for (auto it = selector.node.begin(); it != selector.node.end() && spend(selector); ++it) {
                 if (!it->first.IsScalar() || !it->second.IsScalar())
                     continue;
-                applyNodeLabel(selector, fromStd(it->first.Scalar()), {fromStd(it->second.Scalar())}, s, archArm, archSeen);
+                applyNodeLabel(
+                    selector, fromStd(it->first.Scalar()), { fromStd(it->second.Scalar()) }, s, archArm, archSeen);
             }
         }
-        const Ref terms = pod["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"];
+        const Ref terms
+            = pod["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"];
         for (std::size_t t = 0; t < terms.size(); ++t) {
             const Ref expressions = terms.at(t)["matchExpressions"];
             for (std::size_t e = 0; e < expressions.size() && spend(expressions); ++e) {
@@ -330,16 +341,18 @@ private:
             const QString key = tol["key"].scalar();
             if (key != u"karpenter.sh/capacity-type" && key != u"eks.amazonaws.com/capacityType")
                 continue;
-            if (tol["operator"].scalar() == u"Exists" || tol["value"].scalar().compare(QLatin1String("spot"), Qt::CaseInsensitive) == 0)
+            if (tol["operator"].scalar() == u"Exists"
+                || tol["value"].scalar().compare(QLatin1String("spot"), Qt::CaseInsensitive) == 0)
                 s.spotOk = true;
         }
         if (pod["hostNetwork"].scalar() == u"true")
             s.networkMode = NetworkMode::Host;
         if (s.cpu <= 0 || s.memoryMib <= 0)
-            warn(pod, QStringLiteral("no CPU or memory request or limit on its containers: planned with %1 vCPU and %2 MiB "
-                                     "(EKS Fargate would run it as 0.25 vCPU / 0.5 GB)")
-                          .arg(s.cpu)
-                          .arg(s.memoryMib));
+            warn(pod,
+                QStringLiteral("no CPU or memory request or limit on its containers: planned with %1 vCPU and %2 MiB "
+                               "(EKS Fargate would run it as 0.25 vCPU / 0.5 GB)")
+                    .arg(s.cpu)
+                    .arg(s.memoryMib));
         return true;
     }
 
@@ -355,7 +368,8 @@ private:
             s.runSeconds = *deadline;
         } else {
             s.runSeconds = DefaultJobRunSeconds;
-            warn(jobSpec, QStringLiteral("no activeDeadlineSeconds: each run is assumed to take %1 s").arg(DefaultJobRunSeconds));
+            warn(jobSpec,
+                QStringLiteral("no activeDeadlineSeconds: each run is assumed to take %1 s").arg(DefaultJobRunSeconds));
         }
     }
 
@@ -390,7 +404,8 @@ private:
         if (!object.present())
             return; // an empty document, e.g. between two "---"
         if (!object.isMap())
-            return error(object, QStringLiteral("not a Kubernetes object (expected a mapping with apiVersion and kind)"));
+            return error(
+                object, QStringLiteral("not a Kubernetes object (expected a mapping with apiVersion and kind)"));
         const QString kind = object["kind"].scalar();
         const Ref items = object["items"];
         if (kind == u"List" || (kind.endsWith(QLatin1String("List")) && items.isSequence())) {
@@ -425,10 +440,9 @@ private:
             ++skipped[QStringLiteral("%1 (helm hook)").arg(kind)];
             return;
         }
-        static const QSet<QString> modelled{QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
-                                            QStringLiteral("ReplicaSet"), QStringLiteral("DaemonSet"),
-                                            QStringLiteral("Job"), QStringLiteral("CronJob"), QStringLiteral("Pod"),
-                                            QStringLiteral("HorizontalPodAutoscaler")};
+        static const QSet<QString> modelled { QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
+            QStringLiteral("ReplicaSet"), QStringLiteral("DaemonSet"), QStringLiteral("Job"), QStringLiteral("CronJob"),
+            QStringLiteral("Pod"), QStringLiteral("HorizontalPodAutoscaler") };
         if (!modelled.contains(kind)) {
             ++skipped[kind];
             return;
@@ -473,16 +487,17 @@ private:
                 return error(schedule, why);
             s.runsPerDay = runs->runsPerDay;
             if (!runs->everyDay)
-                warn(schedule, QStringLiteral("\"%1\" does not run every day; planned as %2 run(s) on every day")
-                                   .arg(schedule.scalar())
-                                   .arg(runs->runsPerDay));
+                warn(schedule,
+                    QStringLiteral("\"%1\" does not run every day; planned as %2 run(s) on every day")
+                        .arg(schedule.scalar())
+                        .arg(runs->runsPerDay));
             const Ref jobSpec = spec["jobTemplate"]["spec"];
             readJob(jobSpec, s);
             pod = jobSpec["template"]["spec"];
         }
         if (failed || !readPodSpec(pod, s))
             return;
-        pending.append({s, kind, ns, name});
+        pending.append({ s, kind, ns, name });
     }
 };
 
@@ -566,7 +581,7 @@ void importFile(const ImportInput &input, FileImport &file)
                 }
             }
             file.fileError(input.origin + u':' + lineColumn(input.data, parseError.offset),
-                           QStringLiteral("JSON syntax error: ") + parseError.errorString());
+                QStringLiteral("JSON syntax error: ") + parseError.errorString());
             return;
         }
         if (doc.isArray()) {
@@ -582,7 +597,8 @@ void importFile(const ImportInput &input, FileImport &file)
     try {
         documents = YAML::LoadAll(input.data.toStdString());
     } catch (const YAML::Exception &e) {
-        file.fileError(e.mark.is_null() ? input.origin : file.where(e.mark), QStringLiteral("YAML syntax error: ") + fromStd(e.msg));
+        file.fileError(e.mark.is_null() ? input.origin : file.where(e.mark),
+            QStringLiteral("YAML syntax error: ") + fromStd(e.msg));
         return;
     }
     for (const YAML::Node &doc : documents) {
@@ -640,10 +656,10 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
             joined = true;
         }
         if (!joined) {
-            result.diagnostics.append({Diagnostic::Severity::Warning, hpa.where,
-                                       QStringLiteral("HorizontalPodAutoscaler/%1 targets %2/%3, which is not among the "
-                                                      "imported objects; ignored")
-                                           .arg(hpa.name, hpa.targetKind, hpa.targetName)});
+            result.diagnostics.append({ Diagnostic::Severity::Warning, hpa.where,
+                QStringLiteral("HorizontalPodAutoscaler/%1 targets %2/%3, which is not among the "
+                               "imported objects; ignored")
+                    .arg(hpa.name, hpa.targetKind, hpa.targetName) });
         }
     }
     for (const Pending &p : std::as_const(pending))

@@ -55,7 +55,8 @@ std::optional<double> parseQuantity(QStringView text, QString *error)
         return fail(error, QStringLiteral("empty quantity"));
     qsizetype pos = 0;
     if (!scanNumber(text, pos, true))
-        return fail(error, QStringLiteral("%1 is not a quantity: it must start with a number (e.g. 250m, 0.5, 1Gi)").arg(quoted));
+        return fail(error,
+            QStringLiteral("%1 is not a quantity: it must start with a number (e.g. 250m, 0.5, 1Gi)").arg(quoted));
     bool ok = false;
     const double mantissa = text.first(pos).toDouble(&ok);
     if (!ok)
@@ -70,8 +71,9 @@ std::optional<double> parseQuantity(QStringView text, QString *error)
         static constexpr char16_t binary[] = u"KMGTPE";
         const qsizetype index = QStringView(binary).indexOf(suffix[0]);
         if (index < 0)
-            return fail(error, QStringLiteral("%1 has an unknown suffix \"%2\" (binary suffixes: Ki Mi Gi Ti Pi Ei)")
-                                   .arg(quoted, suffix.toString()));
+            return fail(error,
+                QStringLiteral("%1 has an unknown suffix \"%2\" (binary suffixes: Ki Mi Gi Ti Pi Ei)")
+                    .arg(quoted, suffix.toString()));
         multiplier = std::pow(1024.0, double(index + 1));
     } else if (suffix.size() == 1 && suffix[0] == u'm') {
         multiplier = 1e-3;
@@ -84,16 +86,18 @@ std::optional<double> parseQuantity(QStringView text, QString *error)
         // Decimal exponent: an integer, optionally signed ("1e3", "5E-2").
         qsizetype expPos = 1;
         if (!scanNumber(suffix, expPos, false) || expPos != suffix.size())
-            return fail(error, QStringLiteral("%1 has a bad exponent \"%2\" (expected e.g. 1e3)").arg(quoted, suffix.toString()));
+            return fail(error,
+                QStringLiteral("%1 has a bad exponent \"%2\" (expected e.g. 1e3)").arg(quoted, suffix.toString()));
         const QStringView digits = suffix.sliced(1);
         const int exponent = digits.size() > 6 ? (digits.startsWith(u'-') ? -9999 : 9999) : digits.toInt(&ok);
         if (exponent > 300 || exponent < -300)
             return fail(error, QStringLiteral("%1 is out of range").arg(quoted));
         multiplier = std::pow(10.0, double(exponent));
     } else {
-        return fail(error, QStringLiteral("%1 has an unknown suffix \"%2\" (allowed: m, k, M, G, T, P, E, Ki, Mi, Gi, "
-                                          "Ti, Pi, Ei or an exponent like e3)")
-                               .arg(quoted, suffix.toString()));
+        return fail(error,
+            QStringLiteral("%1 has an unknown suffix \"%2\" (allowed: m, k, M, G, T, P, E, Ki, Mi, Gi, "
+                           "Ti, Pi, Ei or an exponent like e3)")
+                .arg(quoted, suffix.toString()));
     }
     const double value = mantissa * multiplier;
     if (!std::isfinite(value))

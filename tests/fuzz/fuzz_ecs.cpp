@@ -9,7 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     // Twice in one batch, so that joins (services to task definitions, scalable targets) run too.
-    const auto result = fleetplan::models::importEcs({{QStringLiteral("a.json"), bytes}, {QStringLiteral("b.json"), bytes}});
+    const auto result
+        = fleetplan::models::importEcs({ { QStringLiteral("a.json"), bytes }, { QStringLiteral("b.json"), bytes } });
     (void)result.summary();
     return 0;
 }

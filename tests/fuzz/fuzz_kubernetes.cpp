@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const auto result = fleetplan::models::importKubernetes({{QStringLiteral("fuzz.yaml"), bytes}});
+    const auto result = fleetplan::models::importKubernetes({ { QStringLiteral("fuzz.yaml"), bytes } });
     (void)result.summary();
     return 0;
 }

@@ -28,10 +28,11 @@ private:
         env.remove(u"DISPLAY"_s);
         env.remove(u"QT_QPA_PLATFORM"_s);
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{u"import"_s} + args);
+        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { u"import"_s } + args);
         if (!p.waitForFinished(60000))
-            return {-1, {}, u"timed out"_s};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            return { -1, {}, u"timed out"_s };
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()) };
     }
     static QString fixture(const QString &name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name; }
 
@@ -40,12 +41,13 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(u"shop.json"_s);
-        const Run r = run({u"k8s"_s, fixture(u"k8s/helm-shop.yaml"_s), u"-o"_s, out, u"--name"_s, u"Shop"_s});
+        const Run r = run({ u"k8s"_s, fixture(u"k8s/helm-shop.yaml"_s), u"-o"_s, out, u"--name"_s, u"Shop"_s });
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(r.out.startsWith(u"imported 4 service(s) from 1 file(s)\n"
-                                  "skipped 5 object(s) not modelled: ConfigMap 1, Ingress 1, Pod (helm hook) 1, Service 1, "
-                                  "ServiceAccount 1\n"_s),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.startsWith(u"imported 4 service(s) from 1 file(s)\n"
+                             "skipped 5 object(s) not modelled: ConfigMap 1, Ingress 1, Pod (helm hook) 1, Service 1, "
+                             "ServiceAccount 1\n"_s),
+            qPrintable(r.out));
         QVERIFY2(r.out.contains(u"shop-web"_s) && r.out.contains(u"2 (2..10)"_s), qPrintable(r.out));
         QVERIFY2(r.out.endsWith(u"wrote "_s + out + u'\n'), qPrintable(r.out));
         QVERIFY(r.err.isEmpty());
@@ -54,23 +56,26 @@ private slots:
         const ScenarioReadResult written = readScenarioFile(out);
         QVERIFY2(written.ok(), qPrintable(written.errorText()));
         QCOMPARE(written.scenario->name, u"Shop"_s);
-        QCOMPARE(written.scenario->services, importKubernetesPaths({fixture(u"k8s/helm-shop.yaml"_s)}).services);
+        QCOMPARE(written.scenario->services, importKubernetesPaths({ fixture(u"k8s/helm-shop.yaml"_s) }).services);
     }
 
     void ecsBatchToFleetplanWithABrokenFile()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(u"ecs.fleetplan"_s);
-        const QStringList files{fixture(u"ecs/fargate-webserver.json"_s), fixture(u"ecs/describe-services.json"_s),
-                                fixture(u"ecs/wordpress.json"_s), fixture(u"ecs/ec2-memory-reservation.json"_s),
-                                fixture(u"broken/bad-memory.json"_s)};
-        const Run r = run(QStringList{u"ecs"_s} + files + QStringList{u"-o"_s, out});
+        const QStringList files { fixture(u"ecs/fargate-webserver.json"_s), fixture(u"ecs/describe-services.json"_s),
+            fixture(u"ecs/wordpress.json"_s), fixture(u"ecs/ec2-memory-reservation.json"_s),
+            fixture(u"broken/bad-memory.json"_s) };
+        const Run r = run(QStringList { u"ecs"_s } + files + QStringList { u"-o"_s, out });
         QCOMPARE(r.code, 2); // invalid input in the batch
-        QVERIFY2(r.err.contains(u"error: bad-memory.json: $.containerDefinitions[0].memoryReservation: is larger than memory "
-                                "(256 MiB)"_s),
-                 qPrintable(r.err));
-        QVERIFY2(r.out.startsWith(u"imported 3 service(s) from 4 file(s); 1 file(s) failed and imported nothing: bad-memory.json\n"_s),
-                 qPrintable(r.out));
+        QVERIFY2(r.err.contains(
+                     u"error: bad-memory.json: $.containerDefinitions[0].memoryReservation: is larger than memory "
+                     "(256 MiB)"_s),
+            qPrintable(r.err));
+        QVERIFY2(
+            r.out.startsWith(
+                u"imported 3 service(s) from 4 file(s); 1 file(s) failed and imported nothing: bad-memory.json\n"_s),
+            qPrintable(r.out));
         // What imported fine is still written.
         const ScenarioReadResult written = readScenarioFile(out);
         QVERIFY2(written.ok(), qPrintable(written.errorText()));
@@ -84,7 +89,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(u"none.json"_s);
-        const Run r = run({u"k8s"_s, fixture(u"broken/bad-indent.yaml"_s), u"-o"_s, out});
+        const Run r = run({ u"k8s"_s, fixture(u"broken/bad-indent.yaml"_s), u"-o"_s, out });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(u"error: bad-indent.yaml:11:10: YAML syntax error"_s), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"nothing imported; "_s + out + u" not written"_s), qPrintable(r.err));
@@ -93,7 +98,7 @@ private slots:
 
     void stdoutGetsJsonAndStderrTheSummary()
     {
-        const Run r = run({u"k8s"_s, fixture(u"k8s/kubectl-get-all.json"_s), u"-o"_s, u"-"_s});
+        const Run r = run({ u"k8s"_s, fixture(u"k8s/kubectl-get-all.json"_s), u"-o"_s, u"-"_s });
         QCOMPARE(r.code, 0);
         const ScenarioReadResult parsed = scenarioFromJson(r.out.toUtf8(), u"<stdout>"_s);
         QVERIFY2(parsed.ok(), qPrintable(parsed.errorText()));
@@ -106,11 +111,12 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no source") << QStringList{} << u"expected ecs or k8s"_s;
-        QTest::newRow("unknown source") << QStringList{u"yaml"_s, u"x"_s, u"-o"_s, u"y"_s} << u"unknown source \"yaml\""_s;
-        QTest::newRow("no file") << QStringList{u"k8s"_s, u"-o"_s, u"y.json"_s} << u"expected at least one FILE"_s;
-        QTest::newRow("no -o") << QStringList{u"ecs"_s, u"x.json"_s} << u"-o OUT is required"_s;
-        QTest::newRow("unknown option") << QStringList{u"ecs"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("no source") << QStringList {} << u"expected ecs or k8s"_s;
+        QTest::newRow("unknown source") << QStringList { u"yaml"_s, u"x"_s, u"-o"_s, u"y"_s }
+                                        << u"unknown source \"yaml\""_s;
+        QTest::newRow("no file") << QStringList { u"k8s"_s, u"-o"_s, u"y.json"_s } << u"expected at least one FILE"_s;
+        QTest::newRow("no -o") << QStringList { u"ecs"_s, u"x.json"_s } << u"-o OUT is required"_s;
+        QTest::newRow("unknown option") << QStringList { u"ecs"_s, u"--frobnicate"_s } << u"frobnicate"_s;
     }
     void usageErrors()
     {
@@ -123,7 +129,7 @@ private slots:
 
     void help()
     {
-        const Run r = run({u"--help"_s});
+        const Run r = run({ u"--help"_s });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(u"--output"_s));
         QVERIFY(r.out.contains(u"kubectl get -o yaml|json"_s));

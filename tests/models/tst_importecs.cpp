@@ -64,9 +64,9 @@ class TestImportEcs : public QObject
 private slots:
     void batch()
     {
-        const QStringList files{fixture(u"ecs/wordpress.json"_s), fixture(u"ecs/fargate-webserver.json"_s),
-                                fixture(u"ecs/ec2-memory-reservation.json"_s), fixture(u"ecs/windows-iis.json"_s),
-                                fixture(u"ecs/describe-services.json"_s), fixture(u"ecs/describe-scalable-targets.json"_s)};
+        const QStringList files { fixture(u"ecs/wordpress.json"_s), fixture(u"ecs/fargate-webserver.json"_s),
+            fixture(u"ecs/ec2-memory-reservation.json"_s), fixture(u"ecs/windows-iis.json"_s),
+            fixture(u"ecs/describe-services.json"_s), fixture(u"ecs/describe-scalable-targets.json"_s) };
         const ImportResult r = importEcsPaths(files);
         QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
         QCOMPARE(r.importedFiles.size(), 6);
@@ -75,7 +75,7 @@ private slots:
         QStringList names;
         for (const Service &s : r.services)
             names << s.name;
-        QCOMPARE(names, (QStringList{u"web"_s, u"blog"_s, u"agent"_s, u"windows-simple-iis"_s}));
+        QCOMPARE(names, (QStringList { u"web"_s, u"blog"_s, u"agent"_s, u"windows-simple-iis"_s }));
 
         // describe-task-definition output (the guide's Fargate web server, as revision 3 on Graviton):
         // task-level cpu "256" = 0.25 vCPU, memory "512"; ephemeralStorage 30 GiB; awsvpc has no host
@@ -99,13 +99,14 @@ private slots:
         // cpu 10 + 10 units = 20/1024 vCPU, memory 500 + 500 MiB; bridge by default on EC2; hostPort 80.
         Service blog;
         blog.name = u"blog"_s;
-        blog.containers = {{u"wordpress"_s, 10 / 1024.0, 500, false}, {u"mysql"_s, 10 / 1024.0, 500, false}};
+        blog.containers = { { u"wordpress"_s, 10 / 1024.0, 500, false }, { u"mysql"_s, 10 / 1024.0, 500, false } };
         blog.cpu = 20 / 1024.0;
         blog.memoryMib = 1000;
         blog.replicas = 2;
         blog.networkMode = NetworkMode::Bridge;
         blog.hostPort = 80;
-        blog.source = u"describe-services.json: Service/blog (task definition from wordpress.json: TaskDefinition/hello_world)"_s;
+        blog.source
+            = u"describe-services.json: Service/blog (task definition from wordpress.json: TaskDefinition/hello_world)"_s;
         compareService(find(r, u"blog"_s), blog);
 
         // DAEMON service on the memoryReservation example: container1 reserves its soft limit 512 (not its
@@ -113,7 +114,7 @@ private slots:
         Service agent;
         agent.name = u"agent"_s;
         agent.kind = ServiceKind::Daemon;
-        agent.containers = {{u"container1"_s, 0.5, 512, false}, {u"container2"_s, 0.125, 512, false}};
+        agent.containers = { { u"container1"_s, 0.5, 512, false }, { u"container2"_s, 0.125, 512, false } };
         agent.cpu = 0.625;
         agent.memoryMib = 1024;
         agent.replicas = 1;
@@ -133,79 +134,99 @@ private slots:
         iis.source = u"windows-iis.json: TaskDefinition/windows-simple-iis"_s;
         compareService(find(r, u"windows-simple-iis"_s), iis);
 
-        QCOMPARE(r.skippedKinds, (QMap<QString, int>{{u"ScalableTarget (dynamodb)"_s, 1}}));
+        QCOMPARE(r.skippedKinds, (QMap<QString, int> { { u"ScalableTarget (dynamodb)"_s, 1 } }));
     }
 
     void brokenFilesFailAlone()
     {
-        const ImportResult r = importEcsPaths({fixture(u"ecs/wordpress.json"_s), fixture(u"broken/bad-memory.json"_s),
-                                               fixture(u"broken/syntax-error.json"_s), fixture(u"ecs/orphan-service.json"_s)});
+        const ImportResult r = importEcsPaths({ fixture(u"ecs/wordpress.json"_s), fixture(u"broken/bad-memory.json"_s),
+            fixture(u"broken/syntax-error.json"_s), fixture(u"ecs/orphan-service.json"_s) });
         QVERIFY(r.hasErrors());
         QCOMPARE(r.services.size(), 1);
         QCOMPARE(r.services.constFirst().name, u"hello_world"_s);
-        QCOMPARE(r.failedFiles, (QStringList{u"bad-memory.json"_s, u"syntax-error.json"_s}));
-        QCOMPARE(r.importedFiles, (QStringList{u"wordpress.json"_s, u"orphan-service.json"_s}));
+        QCOMPARE(r.failedFiles, (QStringList { u"bad-memory.json"_s, u"syntax-error.json"_s }));
+        QCOMPARE(r.importedFiles, (QStringList { u"wordpress.json"_s, u"orphan-service.json"_s }));
         QStringList errors;
         for (const Diagnostic &d : r.diagnostics)
             errors << d.toString();
         QCOMPARE(errors.size(), 3);
-        QCOMPARE(errors.at(0), u"bad-memory.json: $.containerDefinitions[0].memoryReservation: is larger than memory (256 MiB)"_s);
+        QCOMPARE(errors.at(0),
+            u"bad-memory.json: $.containerDefinitions[0].memoryReservation: is larger than memory (256 MiB)"_s);
         QVERIFY2(errors.at(1).startsWith(u"syntax-error.json:5:"_s) && errors.at(1).contains(u"JSON syntax error"_s),
-                 qPrintable(errors.at(1)));
-        QCOMPARE(errors.at(2), u"orphan-service.json: $.services[0].taskDefinition: service checkout uses task definition "
-                               "arn:aws:ecs:us-east-1:012345678910:task-definition/checkout:12, which is not among the files "
-                               "given (add its describe-task-definition output); service not imported"_s);
+            qPrintable(errors.at(1)));
+        QCOMPARE(errors.at(2),
+            u"orphan-service.json: $.services[0].taskDefinition: service checkout uses task definition "
+            "arn:aws:ecs:us-east-1:012345678910:task-definition/checkout:12, which is not among the files "
+            "given (add its describe-task-definition output); service not imported"_s);
     }
 
     void invalidFieldsNameTheJsonPath_data()
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("error");
-        QTest::newRow("not ECS") << QByteArray(R"({"kind": "Deployment"})")
-                                 << u"x.json: $: not an ECS task definition, describe-services or describe-scalable-targets "
-                                    "output: expected the key taskDefinition, containerDefinitions, services or ScalableTargets"_s;
-        QTest::newRow("no containers") << QByteArray(R"({"family": "f", "containerDefinitions": []})")
-                                       << u"x.json: $.containerDefinitions: must be a non-empty list of container definitions"_s;
-        QTest::newRow("no memory anywhere") << QByteArray(R"({"family": "f", "containerDefinitions": [{"name": "a", "cpu": 256}]})")
-                                            << u"x.json: $.containerDefinitions[0]: needs memory or memoryReservation when the "
-                                               "task has no task-level memory"_s;
-        QTest::newRow("cpu text") << QByteArray(R"({"taskDefinition": {"family": "f", "cpu": "lots", "memory": "512", "containerDefinitions": [{"name": "a"}]}})")
-                                  << u"x.json: $.taskDefinition.cpu: \"lots\" is not a task CPU size (CPU units such as 1024, or \"1 vCPU\")"_s;
-        QTest::newRow("fargate without task size") << QByteArray(R"({"family": "f", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "memory": 512}]})")
-                                                   << u"x.json: $: a FARGATE task definition needs task-level cpu and memory"_s;
-        QTest::newRow("container memory fraction") << QByteArray(R"({"family": "f", "containerDefinitions": [{"name": "a", "memory": 1.5}]})")
-                                                   << u"x.json: $.containerDefinitions[0].memory: must be a whole number of at least 1"_s;
-        QTest::newRow("containers above task memory") << QByteArray(R"({"family": "f", "memory": "1 GB", "containerDefinitions": [{"name": "a", "memory": 2048}]})")
-                                                      << u"x.json: $.memory: 1024 MiB is less than its containers reserve (2048 MiB)"_s;
-        QTest::newRow("bad architecture") << QByteArray(R"({"family": "f", "memory": "512", "runtimePlatform": {"cpuArchitecture": "RISCV"}, "containerDefinitions": [{"name": "a"}]})")
+        QTest::newRow("not ECS")
+            << QByteArray(R"({"kind": "Deployment"})")
+            << u"x.json: $: not an ECS task definition, describe-services or describe-scalable-targets "
+               "output: expected the key taskDefinition, containerDefinitions, services or ScalableTargets"_s;
+        QTest::newRow("no containers")
+            << QByteArray(R"({"family": "f", "containerDefinitions": []})")
+            << u"x.json: $.containerDefinitions: must be a non-empty list of container definitions"_s;
+        QTest::newRow("no memory anywhere")
+            << QByteArray(R"({"family": "f", "containerDefinitions": [{"name": "a", "cpu": 256}]})")
+            << u"x.json: $.containerDefinitions[0]: needs memory or memoryReservation when the "
+               "task has no task-level memory"_s;
+        QTest::newRow("cpu text")
+            << QByteArray(
+                   R"({"taskDefinition": {"family": "f", "cpu": "lots", "memory": "512", "containerDefinitions": [{"name": "a"}]}})")
+            << u"x.json: $.taskDefinition.cpu: \"lots\" is not a task CPU size (CPU units such as 1024, or \"1 vCPU\")"_s;
+        QTest::newRow("fargate without task size")
+            << QByteArray(
+                   R"({"family": "f", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "memory": 512}]})")
+            << u"x.json: $: a FARGATE task definition needs task-level cpu and memory"_s;
+        QTest::newRow("container memory fraction")
+            << QByteArray(R"({"family": "f", "containerDefinitions": [{"name": "a", "memory": 1.5}]})")
+            << u"x.json: $.containerDefinitions[0].memory: must be a whole number of at least 1"_s;
+        QTest::newRow("containers above task memory")
+            << QByteArray(
+                   R"({"family": "f", "memory": "1 GB", "containerDefinitions": [{"name": "a", "memory": 2048}]})")
+            << u"x.json: $.memory: 1024 MiB is less than its containers reserve (2048 MiB)"_s;
+        QTest::newRow("bad architecture") << QByteArray(
+            R"({"family": "f", "memory": "512", "runtimePlatform": {"cpuArchitecture": "RISCV"}, "containerDefinitions": [{"name": "a"}]})")
                                           << u"x.json: $.runtimePlatform.cpuArchitecture: \"RISCV\" is not X86_64 or ARM64"_s;
-        QTest::newRow("service without name") << QByteArray(R"({"services": [{"taskDefinition": "f:1", "desiredCount": 1}]})")
-                                              << u"x.json: $.services[0].serviceName: is required"_s;
-        QTest::newRow("bad resource id") << QByteArray(R"({"ScalableTargets": [{"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount", "ResourceId": "web", "MinCapacity": 1, "MaxCapacity": 2}]})")
-                                         << u"x.json: $.ScalableTargets[0].ResourceId: \"web\" is not service/CLUSTER/SERVICE"_s;
-        QTest::newRow("array at top") << QByteArray("[]") << u"x.json: $: expected a JSON object as the AWS CLI prints it"_s;
+        QTest::newRow("service without name")
+            << QByteArray(R"({"services": [{"taskDefinition": "f:1", "desiredCount": 1}]})")
+            << u"x.json: $.services[0].serviceName: is required"_s;
+        QTest::newRow("bad resource id")
+            << QByteArray(
+                   R"({"ScalableTargets": [{"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount", "ResourceId": "web", "MinCapacity": 1, "MaxCapacity": 2}]})")
+            << u"x.json: $.ScalableTargets[0].ResourceId: \"web\" is not service/CLUSTER/SERVICE"_s;
+        QTest::newRow("array at top") << QByteArray("[]")
+                                      << u"x.json: $: expected a JSON object as the AWS CLI prints it"_s;
     }
     void invalidFieldsNameTheJsonPath()
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, error);
-        const ImportResult r = importEcs({{u"x.json"_s, json}});
+        const ImportResult r = importEcs({ { u"x.json"_s, json } });
         QVERIFY(r.services.isEmpty());
-        QCOMPARE(r.failedFiles, QStringList{u"x.json"_s});
+        QCOMPARE(r.failedFiles, QStringList { u"x.json"_s });
         QStringList errors;
         for (const Diagnostic &d : r.diagnostics)
             errors << d.toString();
-        QCOMPARE(errors, QStringList{error});
+        QCOMPARE(errors, QStringList { error });
     }
 
     /// Two revisions of a family: "family:revision" picks one, the bare family the highest.
     void revisions()
     {
-        const QByteArray r1 = R"({"taskDefinition": {"family": "api", "revision": 1, "memory": "512", "cpu": "256", "containerDefinitions": [{"name": "a"}]}})";
-        const QByteArray r2 = R"({"taskDefinition": {"family": "api", "revision": 2, "memory": "1024", "cpu": "512", "containerDefinitions": [{"name": "a"}]}})";
-        const QByteArray services = R"({"services": [{"serviceName": "old", "taskDefinition": "api:1", "desiredCount": 1},
+        const QByteArray r1
+            = R"({"taskDefinition": {"family": "api", "revision": 1, "memory": "512", "cpu": "256", "containerDefinitions": [{"name": "a"}]}})";
+        const QByteArray r2
+            = R"({"taskDefinition": {"family": "api", "revision": 2, "memory": "1024", "cpu": "512", "containerDefinitions": [{"name": "a"}]}})";
+        const QByteArray services
+            = R"({"services": [{"serviceName": "old", "taskDefinition": "api:1", "desiredCount": 1},
                                                      {"serviceName": "new", "taskDefinition": "api", "desiredCount": 1}]})";
-        const ImportResult r = importEcs({{u"r1.json"_s, r1}, {u"r2.json"_s, r2}, {u"s.json"_s, services}});
+        const ImportResult r = importEcs({ { u"r1.json"_s, r1 }, { u"r2.json"_s, r2 }, { u"s.json"_s, services } });
         QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
         QCOMPARE(r.services.size(), 2);
         QCOMPARE(find(r, u"old"_s)->memoryMib, 512.0);
@@ -217,14 +238,15 @@ private slots:
         QTest::addColumn<QByteArray>("data");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("deep") << (QByteArray(3000, '[') + QByteArray(3000, ']'));
-        QTest::newRow("types everywhere")
-            << QByteArray(R"({"family": 3, "cpu": [], "memory": {}, "containerDefinitions": [1, "x", null, {"cpu": "x", "memory": -5, "portMappings": 7}]})");
-        QTest::newRow("huge numbers") << QByteArray(R"({"family": "f", "cpu": 1e308, "memory": "99999999999", "containerDefinitions": [{"name": "a", "memory": 1e300}]})");
+        QTest::newRow("types everywhere") << QByteArray(
+            R"({"family": 3, "cpu": [], "memory": {}, "containerDefinitions": [1, "x", null, {"cpu": "x", "memory": -5, "portMappings": 7}]})");
+        QTest::newRow("huge numbers") << QByteArray(
+            R"({"family": "f", "cpu": 1e308, "memory": "99999999999", "containerDefinitions": [{"name": "a", "memory": 1e300}]})");
     }
     void hostileInputs()
     {
         QFETCH(QByteArray, data);
-        const ImportResult r = importEcs({{u"h.json"_s, data}});
+        const ImportResult r = importEcs({ { u"h.json"_s, data } });
         QVERIFY(r.hasErrors());
         QVERIFY(r.services.isEmpty());
     }

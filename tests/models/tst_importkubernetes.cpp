@@ -39,14 +39,16 @@ void compareService(const Service &actual, const Service &expected)
     for (qsizetype i = 0; i < expected.containers.size(); ++i) {
         QCOMPARE(actual.containers.at(i).name, expected.containers.at(i).name);
         QVERIFY2(qFuzzyCompare(1 + actual.containers.at(i).cpu, 1 + expected.containers.at(i).cpu),
-                 qPrintable(u"container %1 cpu %2"_s.arg(expected.containers.at(i).name).arg(actual.containers.at(i).cpu)));
+            qPrintable(u"container %1 cpu %2"_s.arg(expected.containers.at(i).name).arg(actual.containers.at(i).cpu)));
         QVERIFY2(qFuzzyCompare(1 + actual.containers.at(i).memoryMib, 1 + expected.containers.at(i).memoryMib),
-                 qPrintable(u"container %1 memory %2"_s.arg(expected.containers.at(i).name).arg(actual.containers.at(i).memoryMib)));
+            qPrintable(u"container %1 memory %2"_s.arg(expected.containers.at(i).name)
+                           .arg(actual.containers.at(i).memoryMib)));
         QCOMPARE(actual.containers.at(i).init, expected.containers.at(i).init);
     }
-    QVERIFY2(qFuzzyCompare(1 + actual.effectiveCpu(), 1 + expected.cpu), qPrintable(u"cpu %1"_s.arg(actual.effectiveCpu())));
+    QVERIFY2(
+        qFuzzyCompare(1 + actual.effectiveCpu(), 1 + expected.cpu), qPrintable(u"cpu %1"_s.arg(actual.effectiveCpu())));
     QVERIFY2(qFuzzyCompare(1 + actual.effectiveMemoryMib(), 1 + expected.memoryMib),
-             qPrintable(u"memory %1"_s.arg(actual.effectiveMemoryMib())));
+        qPrintable(u"memory %1"_s.arg(actual.effectiveMemoryMib())));
     QVERIFY2(qFuzzyCompare(1 + actual.cpu, 1 + expected.cpu), "cpu field is the effective value");
     QVERIFY2(qFuzzyCompare(1 + actual.memoryMib, 1 + expected.memoryMib), "memory field is the effective value");
     QCOMPARE(actual.ephemeralGib, expected.ephemeralGib);
@@ -86,24 +88,26 @@ private slots:
     /// init containers and a native sidecar, plus objects that are not workloads.
     void helmChart()
     {
-        const ImportResult r = importKubernetesPaths({fixture(u"k8s/helm-shop.yaml"_s)});
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s/helm-shop.yaml"_s) });
         QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
-        QCOMPARE(r.importedFiles, QStringList{u"helm-shop.yaml"_s});
+        QCOMPARE(r.importedFiles, QStringList { u"helm-shop.yaml"_s });
         QVERIFY(r.failedFiles.isEmpty());
         QCOMPARE(r.services.size(), 4);
         QCOMPARE(r.services.at(0).name, u"shop-node-agent"_s); // file order
         QCOMPARE(r.services.at(3).name, u"shop-report"_s);
 
         // DaemonSet: requests 50m / 64Mi (limits 200m / 128Mi are not what the scheduler reserves).
-        Service agent = make(u"shop-node-agent"_s, ServiceKind::Daemon, 0.05, 64, u"helm-shop.yaml: DaemonSet/shop-node-agent"_s);
-        agent.containers = {{u"agent"_s, 0.05, 64, false}};
+        Service agent
+            = make(u"shop-node-agent"_s, ServiceKind::Daemon, 0.05, 64, u"helm-shop.yaml: DaemonSet/shop-node-agent"_s);
+        agent.containers = { { u"agent"_s, 0.05, 64, false } };
         compareService(*find(r, u"shop-node-agent"_s), agent);
 
         // Deployment with an HPA (min 2, max 10) and no spec.replicas (default 1, raised to the HPA minimum).
         // Long-running: web 0.5 vCPU / 1Gi + native sidecar log-shipper 50m / 64Mi = 0.55 vCPU / 1088 MiB;
         // init container migrate 1 vCPU / 256Mi → CPU max(0.55, 1) = 1, memory max(1088, 256) = 1088.
         Service web = make(u"shop-web"_s, ServiceKind::Service, 1.0, 1088, u"helm-shop.yaml: Deployment/shop-web"_s);
-        web.containers = {{u"web"_s, 0.5, 1024, false}, {u"migrate"_s, 1.0, 256, true}, {u"log-shipper"_s, 0.05, 64, false}};
+        web.containers = { { u"web"_s, 0.5, 1024, false }, { u"migrate"_s, 1.0, 256, true },
+            { u"log-shipper"_s, 0.05, 64, false } };
         web.replicas = 2;
         web.minReplicas = 2;
         web.maxReplicas = 10;
@@ -111,8 +115,9 @@ private slots:
 
         // ARM nodeSelector, Karpenter Spot toleration; api requests 250m / 512M (= 488.28125 MiB),
         // metrics has limits only (100m / 128Mi), which Kubernetes copies to its requests.
-        Service api = make(u"shop-api"_s, ServiceKind::Service, 0.35, 616.28125, u"helm-shop.yaml: Deployment/shop-api"_s);
-        api.containers = {{u"api"_s, 0.25, 488.28125, false}, {u"metrics"_s, 0.1, 128, false}};
+        Service api
+            = make(u"shop-api"_s, ServiceKind::Service, 0.35, 616.28125, u"helm-shop.yaml: Deployment/shop-api"_s);
+        api.containers = { { u"api"_s, 0.25, 488.28125, false }, { u"metrics"_s, 0.1, 128, false } };
         api.replicas = 3;
         api.arch = Arch::Arm64;
         api.spotOk = true;
@@ -120,116 +125,123 @@ private slots:
 
         // CronJob "0 */6 * * *" = 4 runs a day, activeDeadlineSeconds 1800, parallelism 2.
         Service report = make(u"shop-report"_s, ServiceKind::Job, 2, 4096, u"helm-shop.yaml: CronJob/shop-report"_s);
-        report.containers = {{u"report"_s, 2, 4096, false}};
+        report.containers = { { u"report"_s, 2, 4096, false } };
         report.replicas = 2;
         report.runsPerDay = 4;
         report.runSeconds = 1800;
         compareService(*find(r, u"shop-report"_s), report);
 
-        const QMap<QString, int> skipped{{u"ConfigMap"_s, 1}, {u"Ingress"_s, 1}, {u"Pod (helm hook)"_s, 1},
-                                         {u"Service"_s, 1}, {u"ServiceAccount"_s, 1}};
+        const QMap<QString, int> skipped { { u"ConfigMap"_s, 1 }, { u"Ingress"_s, 1 }, { u"Pod (helm hook)"_s, 1 },
+            { u"Service"_s, 1 }, { u"ServiceAccount"_s, 1 } };
         QCOMPARE(r.skippedKinds, skipped);
         QVERIFY2(r.summary().contains(u"imported 4 service(s) from 1 file(s)"_s), qPrintable(r.summary()));
         QVERIFY2(r.summary().contains(u"skipped 5 object(s) not modelled: ConfigMap 1, Ingress 1, Pod (helm hook) 1, "
                                       "Service 1, ServiceAccount 1"_s),
-                 qPrintable(r.summary()));
+            qPrintable(r.summary()));
     }
 
     /// Objects as the Kubernetes documentation writes them.
     void documentationExamples()
     {
-        const ImportResult r = importKubernetesPaths({fixture(u"k8s/k8s-docs-examples.yaml"_s)});
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s/k8s-docs-examples.yaml"_s) });
         QVERIFY(!r.hasErrors());
         QCOMPARE(r.services.size(), 5);
 
         Service fluentd = make(u"fluentd-elasticsearch"_s, ServiceKind::Daemon, 0.1, 200,
-                               u"k8s-docs-examples.yaml: DaemonSet/fluentd-elasticsearch"_s);
-        fluentd.containers = {{u"fluentd-elasticsearch"_s, 0.1, 200, false}};
+            u"k8s-docs-examples.yaml: DaemonSet/fluentd-elasticsearch"_s);
+        fluentd.containers = { { u"fluentd-elasticsearch"_s, 0.1, 200, false } };
         compareService(*find(r, u"fluentd-elasticsearch"_s), fluentd);
 
         // "* * * * *" = 1440 runs a day; no activeDeadlineSeconds → DefaultJobRunSeconds; no requests → 0.
         Service hello = make(u"hello"_s, ServiceKind::Job, 0, 0, u"k8s-docs-examples.yaml: CronJob/hello"_s);
-        hello.containers = {{u"hello"_s, 0, 0, false}};
+        hello.containers = { { u"hello"_s, 0, 0, false } };
         hello.runsPerDay = 1440;
         hello.runSeconds = DefaultJobRunSeconds;
         compareService(*find(r, u"hello"_s), hello);
 
         // Two containers of 250m / 64Mi requests each = 0.5 vCPU / 128 MiB (the page says so too).
-        Service frontend = make(u"frontend"_s, ServiceKind::Service, 0.5, 128, u"k8s-docs-examples.yaml: Pod/frontend"_s);
-        frontend.containers = {{u"app"_s, 0.25, 64, false}, {u"log-aggregator"_s, 0.25, 64, false}};
+        Service frontend
+            = make(u"frontend"_s, ServiceKind::Service, 0.5, 128, u"k8s-docs-examples.yaml: Pod/frontend"_s);
+        frontend.containers = { { u"app"_s, 0.25, 64, false }, { u"log-aggregator"_s, 0.25, 64, false } };
         compareService(*find(r, u"frontend"_s), frontend);
 
         Service pi = make(u"pi"_s, ServiceKind::Job, 0, 0, u"k8s-docs-examples.yaml: Job/pi"_s);
-        pi.containers = {{u"pi"_s, 0, 0, false}};
+        pi.containers = { { u"pi"_s, 0, 0, false } };
         pi.runsPerDay = 1;
         pi.runSeconds = DefaultJobRunSeconds;
         compareService(*find(r, u"pi"_s), pi);
 
         // Required node affinity kubernetes.io/arch In [arm64]; memory "128974848" bytes = 123 MiB.
         Service nginx = make(u"nginx"_s, ServiceKind::Service, 0.5, 123, u"k8s-docs-examples.yaml: Pod/nginx"_s);
-        nginx.containers = {{u"nginx"_s, 0.5, 123, false}};
+        nginx.containers = { { u"nginx"_s, 0.5, 123, false } };
         nginx.arch = Arch::Arm64;
         compareService(*find(r, u"nginx"_s), nginx);
 
         // The assumptions are warnings that name the object and the line.
         const QString text = allDiagnostics(r);
-        QVERIFY2(text.contains(u"k8s-docs-examples.yaml:55:7: CronJob/hello: spec.jobTemplate.spec: no activeDeadlineSeconds: "
-                               "each run is assumed to take 600 s"_s),
-                 qPrintable(text));
+        QVERIFY2(text.contains(
+                     u"k8s-docs-examples.yaml:55:7: CronJob/hello: spec.jobTemplate.spec: no activeDeadlineSeconds: "
+                     "each run is assumed to take 600 s"_s),
+            qPrintable(text));
         QVERIFY2(text.contains(u"Job/pi: a Job runs once; planned as one run per day"_s), qPrintable(text));
-        QVERIFY2(text.contains(u"CronJob/hello: spec.jobTemplate.spec.template.spec: no CPU or memory request"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"CronJob/hello: spec.jobTemplate.spec.template.spec: no CPU or memory request"_s),
+            qPrintable(text));
     }
 
     /// `kubectl get all -A -o json`: a List with owned ReplicaSets and Pods (skipped, not counted twice),
     /// an autoscaling/v1 HPA, a StatefulSet, a Windows Deployment.
     void kubectlJsonList()
     {
-        const ImportResult r = importKubernetesPaths({fixture(u"k8s/kubectl-get-all.json"_s)});
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s/kubectl-get-all.json"_s) });
         QVERIFY(!r.hasErrors());
         QCOMPARE(r.services.size(), 3);
 
-        Service php = make(u"php-apache"_s, ServiceKind::Service, 0.2, 0, u"kubectl-get-all.json: Deployment/php-apache"_s);
-        php.containers = {{u"php-apache"_s, 0.2, 0, false}};
+        Service php
+            = make(u"php-apache"_s, ServiceKind::Service, 0.2, 0, u"kubectl-get-all.json: Deployment/php-apache"_s);
+        php.containers = { { u"php-apache"_s, 0.2, 0, false } };
         php.minReplicas = 1;
         php.maxReplicas = 10;
         compareService(*find(r, u"php-apache"_s), php);
 
         // requests 1 / 1.5Gi = 1536 MiB, ephemeral-storage 30Gi (above Fargate's included 20 GiB).
         Service web = make(u"web"_s, ServiceKind::Service, 1, 1536, u"kubectl-get-all.json: StatefulSet/web"_s);
-        web.containers = {{u"nginx"_s, 1, 1536, false}};
+        web.containers = { { u"nginx"_s, 1, 1536, false } };
         web.replicas = 3;
         web.ephemeralGib = 30;
         compareService(*find(r, u"web"_s), web);
 
         // limits only: cpu 2 (a JSON number), memory 4Gi; nodeSelector kubernetes.io/os: windows; hostPort 8080.
-        Service win = make(u"win-webserver"_s, ServiceKind::Service, 2, 4096, u"kubectl-get-all.json: Deployment/win-webserver"_s);
-        win.containers = {{u"windowswebserver"_s, 2, 4096, false}};
+        Service win = make(
+            u"win-webserver"_s, ServiceKind::Service, 2, 4096, u"kubectl-get-all.json: Deployment/win-webserver"_s);
+        win.containers = { { u"windowswebserver"_s, 2, 4096, false } };
         win.replicas = 2;
         win.os = OsFamily::Windows;
         win.hostPort = 8080;
         compareService(*find(r, u"win-webserver"_s), win);
 
-        const QMap<QString, int> skipped{{u"Pod (owned by ReplicaSet)"_s, 1}, {u"ReplicaSet (owned by Deployment)"_s, 1},
-                                         {u"Service"_s, 1}};
+        const QMap<QString, int> skipped { { u"Pod (owned by ReplicaSet)"_s, 1 },
+            { u"ReplicaSet (owned by Deployment)"_s, 1 }, { u"Service"_s, 1 } };
         QCOMPARE(r.skippedKinds, skipped);
         // JSON has no lines: the warning names the JSON path.
-        QVERIFY2(allDiagnostics(r).contains(u"kubectl-get-all.json: Deployment/php-apache: $.items[0].spec.template.spec: "
-                                            "no CPU or memory request"_s),
-                 qPrintable(allDiagnostics(r)));
+        QVERIFY2(
+            allDiagnostics(r).contains(u"kubectl-get-all.json: Deployment/php-apache: $.items[0].spec.template.spec: "
+                                       "no CPU or memory request"_s),
+            qPrintable(allDiagnostics(r)));
     }
 
     /// A malformed file is an error naming the file and line; nothing is imported from it, the rest
     /// of the batch is.
     void brokenFilesFailAlone()
     {
-        const ImportResult r = importKubernetesPaths({fixture(u"broken/bad-quantity.yaml"_s), fixture(u"k8s/helm-shop.yaml"_s),
-                                                      fixture(u"broken/bad-indent.yaml"_s), fixture(u"broken/truncated.json"_s),
-                                                      fixture(u"broken/does-not-exist.yaml"_s)});
+        const ImportResult r = importKubernetesPaths({ fixture(u"broken/bad-quantity.yaml"_s),
+            fixture(u"k8s/helm-shop.yaml"_s), fixture(u"broken/bad-indent.yaml"_s), fixture(u"broken/truncated.json"_s),
+            fixture(u"broken/does-not-exist.yaml"_s) });
         QVERIFY(r.hasErrors());
         QCOMPARE(r.services.size(), 4);
         QVERIFY(!find(r, u"fine"_s)); // the good Deployment of bad-quantity.yaml is not imported either
-        QCOMPARE(r.importedFiles, QStringList{u"helm-shop.yaml"_s});
-        const QStringList failed{u"does-not-exist.yaml"_s, u"bad-quantity.yaml"_s, u"bad-indent.yaml"_s, u"truncated.json"_s};
+        QCOMPARE(r.importedFiles, QStringList { u"helm-shop.yaml"_s });
+        const QStringList failed { u"does-not-exist.yaml"_s, u"bad-quantity.yaml"_s, u"bad-indent.yaml"_s,
+            u"truncated.json"_s };
         QCOMPARE(r.failedFiles, failed);
 
         QStringList errors;
@@ -239,22 +251,23 @@ private slots:
         }
         QCOMPARE(errors.size(), 4);
         QVERIFY2(errors.at(0).startsWith(u"does-not-exist.yaml: cannot open"_s), qPrintable(errors.at(0)));
-        QCOMPARE(errors.at(1), u"bad-quantity.yaml:26:20: Deployment/broken: spec.template.spec.containers[0].resources.requests.cpu: "
-                               "\"1.5.5\" has an unknown suffix \".5\" (allowed: m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or "
-                               "an exponent like e3)"_s);
+        QCOMPARE(errors.at(1),
+            u"bad-quantity.yaml:26:20: Deployment/broken: spec.template.spec.containers[0].resources.requests.cpu: "
+            "\"1.5.5\" has an unknown suffix \".5\" (allowed: m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or "
+            "an exponent like e3)"_s);
         // yaml-cpp notices the bad indentation of line 10 where the sequence should have ended.
         QCOMPARE(errors.at(2), u"bad-indent.yaml:11:10: YAML syntax error: end of sequence not found"_s);
         QVERIFY2(errors.at(3).startsWith(u"truncated.json:5:"_s) && errors.at(3).contains(u"JSON syntax error"_s),
-                 qPrintable(errors.at(3)));
+            qPrintable(errors.at(3)));
         QVERIFY2(r.summary().contains(u"4 file(s) failed and imported nothing: does-not-exist.yaml, bad-quantity.yaml, "
                                       "bad-indent.yaml, truncated.json"_s),
-                 qPrintable(r.summary()));
+            qPrintable(r.summary()));
     }
 
     /// A folder is read recursively; sources name the file relative to the folder.
     void directory()
     {
-        const ImportResult r = importKubernetesPaths({fixture(u"k8s"_s)});
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s"_s) });
         QVERIFY(!r.hasErrors());
         QCOMPARE(r.importedFiles.size(), 3);
         QCOMPARE(r.services.size(), 12);
@@ -267,7 +280,7 @@ private slots:
     {
         const QByteArray doc = "kind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c}]}\n---\n"
                                "kind: Pod\nmetadata: {name: a, namespace: two}\nspec: {containers: [{name: c}]}\n";
-        const ImportResult r = importKubernetes({{u"two.yaml"_s, doc}});
+        const ImportResult r = importKubernetes({ { u"two.yaml"_s, doc } });
         QCOMPARE(r.services.size(), 2);
         QCOMPARE(r.services.at(0).name, u"a"_s);
         QCOMPARE(r.services.at(1).name, u"a-2"_s);
@@ -276,57 +289,67 @@ private slots:
 
     void hpaWithoutTargetIsAWarning()
     {
-        const QByteArray doc = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n"
-                               "spec: {scaleTargetRef: {kind: Deployment, name: gone}, minReplicas: 1, maxReplicas: 3}\n";
-        const ImportResult r = importKubernetes({{u"hpa.yaml"_s, doc}});
+        const QByteArray doc
+            = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n"
+              "spec: {scaleTargetRef: {kind: Deployment, name: gone}, minReplicas: 1, maxReplicas: 3}\n";
+        const ImportResult r = importKubernetes({ { u"hpa.yaml"_s, doc } });
         QVERIFY(!r.hasErrors());
         QVERIFY(r.services.isEmpty());
-        QCOMPARE(allDiagnostics(r), u"hpa.yaml:1:1: HorizontalPodAutoscaler/h targets Deployment/gone, which is not among the "
-                                    "imported objects; ignored"_s);
+        QCOMPARE(allDiagnostics(r),
+            u"hpa.yaml:1:1: HorizontalPodAutoscaler/h targets Deployment/gone, which is not among the "
+            "imported objects; ignored"_s);
     }
 
     void structuralErrorsNameThePlace_data()
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("error");
-        QTest::newRow("no containers") << QByteArray("kind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec: {}\n")
-                                       << u"x.yaml:5:11: Deployment/d: spec.template.spec.containers: a pod needs at least one container"_s;
-        QTest::newRow("replicas not a number") << QByteArray("kind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: many\n")
-                                               << u"x.yaml:4:13: Deployment/d: spec.replicas: must be a whole number of 0 or more, not \"many\""_s;
-        QTest::newRow("bad cron") << QByteArray("kind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"61 * * * *\"\n")
-                                  << u"x.yaml:4:13: CronJob/c: spec.schedule: minute field \"61\": value out of range 0-59"_s;
-        QTest::newRow("negative memory") << QByteArray("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    resources: {limits: {memory: -1Gi}}\n")
-                                         << u"x.yaml:6:34: Pod/p: spec.containers[0].resources.limits.memory: \"-1Gi\" is negative; "
-                                            "a request or limit must be zero or more"_s;
-        QTest::newRow("HPA max below min") << QByteArray("kind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: Deployment, name: d}\n  minReplicas: 5\n  maxReplicas: 2\n")
-                                           << u"x.yaml:6:16: HorizontalPodAutoscaler/h: spec.maxReplicas: is less than minReplicas (5)"_s;
-        QTest::newRow("document is a list") << QByteArray("- a\n- b\n")
-                                            << u"x.yaml:1:1: not a Kubernetes object (expected a mapping with apiVersion and kind)"_s;
+        QTest::newRow("no containers")
+            << QByteArray("kind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec: {}\n")
+            << u"x.yaml:5:11: Deployment/d: spec.template.spec.containers: a pod needs at least one container"_s;
+        QTest::newRow("replicas not a number")
+            << QByteArray("kind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: many\n")
+            << u"x.yaml:4:13: Deployment/d: spec.replicas: must be a whole number of 0 or more, not \"many\""_s;
+        QTest::newRow("bad cron")
+            << QByteArray("kind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"61 * * * *\"\n")
+            << u"x.yaml:4:13: CronJob/c: spec.schedule: minute field \"61\": value out of range 0-59"_s;
+        QTest::newRow("negative memory")
+            << QByteArray("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    resources: {limits: "
+                          "{memory: -1Gi}}\n")
+            << u"x.yaml:6:34: Pod/p: spec.containers[0].resources.limits.memory: \"-1Gi\" is negative; "
+               "a request or limit must be zero or more"_s;
+        QTest::newRow("HPA max below min")
+            << QByteArray("kind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: "
+                          "Deployment, name: d}\n  minReplicas: 5\n  maxReplicas: 2\n")
+            << u"x.yaml:6:16: HorizontalPodAutoscaler/h: spec.maxReplicas: is less than minReplicas (5)"_s;
+        QTest::newRow("document is a list") << QByteArray(
+            "- a\n- b\n") << u"x.yaml:1:1: not a Kubernetes object (expected a mapping with apiVersion and kind)"_s;
     }
     void structuralErrorsNameThePlace()
     {
         QFETCH(QByteArray, yaml);
         QFETCH(QString, error);
-        const ImportResult r = importKubernetes({{u"x.yaml"_s, yaml}});
+        const ImportResult r = importKubernetes({ { u"x.yaml"_s, yaml } });
         QVERIFY(r.services.isEmpty());
-        QCOMPARE(r.failedFiles, QStringList{u"x.yaml"_s});
+        QCOMPARE(r.failedFiles, QStringList { u"x.yaml"_s });
         QStringList errors;
         for (const Diagnostic &d : r.diagnostics)
             errors << d.toString();
-        QCOMPARE(errors, QStringList{error});
+        QCOMPARE(errors, QStringList { error });
     }
 
     void spotAndArchFromAffinity()
     {
-        const QByteArray doc =
-            "kind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n"
-            "      nodeSelector: {eks.amazonaws.com/capacityType: SPOT}\n"
-            "      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n"
-            "            nodeSelectorTerms:\n            - matchExpressions:\n"
-            "              - {key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}\n"
-            "      hostNetwork: true\n"
-            "      containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}, ports: [{containerPort: 80, hostPort: 80}]}]\n";
-        const ImportResult r = importKubernetes({{u"d.yaml"_s, doc}});
+        const QByteArray doc
+            = "kind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n"
+              "      nodeSelector: {eks.amazonaws.com/capacityType: SPOT}\n"
+              "      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n"
+              "            nodeSelectorTerms:\n            - matchExpressions:\n"
+              "              - {key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}\n"
+              "      hostNetwork: true\n"
+              "      containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}, ports: [{containerPort: 80, "
+              "hostPort: 80}]}]\n";
+        const ImportResult r = importKubernetes({ { u"d.yaml"_s, doc } });
         QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
         QCOMPARE(r.services.size(), 1);
         const Service &s = r.services.constFirst();
@@ -339,32 +362,36 @@ private slots:
     /// YAML in flow style starts like JSON but is not JSON.
     void flowStyleYaml()
     {
-        const QByteArray doc = "{kind: Pod, metadata: {name: p}, spec: {containers: [{name: c, resources: {requests: {cpu: 250m, memory: 1Gi}}}]}}\n";
-        const ImportResult r = importKubernetes({{u"flow.yaml"_s, doc}});
+        const QByteArray doc = "{kind: Pod, metadata: {name: p}, spec: {containers: [{name: c, resources: {requests: "
+                               "{cpu: 250m, memory: 1Gi}}}]}}\n";
+        const ImportResult r = importKubernetes({ { u"flow.yaml"_s, doc } });
         QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
         QCOMPARE(r.services.size(), 1);
         QCOMPARE(r.services.constFirst().cpu, 0.25);
         QCOMPARE(r.services.constFirst().memoryMib, 1024.0);
         // In a .json file the same text is a JSON syntax error.
-        const ImportResult json = importKubernetes({{u"flow.json"_s, doc}});
-        QCOMPARE(json.failedFiles, QStringList{u"flow.json"_s});
-        QVERIFY2(allDiagnostics(json).startsWith(u"flow.json:1:3: JSON syntax error"_s), qPrintable(allDiagnostics(json)));
+        const ImportResult json = importKubernetes({ { u"flow.json"_s, doc } });
+        QCOMPARE(json.failedFiles, QStringList { u"flow.json"_s });
+        QVERIFY2(
+            allDiagnostics(json).startsWith(u"flow.json:1:3: JSON syntax error"_s), qPrintable(allDiagnostics(json)));
     }
 
     /// YAML aliases can name one large object many times: the work per file is bounded, and the file fails.
     void aliasBombIsRefused()
     {
-        QByteArray yaml = "kind: List\nitems:\n- &d {kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [";
+        QByteArray yaml
+            = "kind: List\nitems:\n- &d {kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [";
         for (int i = 0; i < 1000; ++i)
             yaml += "{name: c},";
         yaml += "]}}}}\n";
         for (int i = 0; i < 1000; ++i)
             yaml += "- *d\n";
-        const ImportResult r = importKubernetes({{u"bomb.yaml"_s, yaml}});
+        const ImportResult r = importKubernetes({ { u"bomb.yaml"_s, yaml } });
         QVERIFY(r.services.isEmpty());
-        QCOMPARE(r.failedFiles, QStringList{u"bomb.yaml"_s});
-        QVERIFY2(allDiagnostics(r).contains(u"too large: more than 50000 objects, containers and list entries to read"_s),
-                 qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.failedFiles, QStringList { u"bomb.yaml"_s });
+        QVERIFY2(
+            allDiagnostics(r).contains(u"too large: more than 50000 objects, containers and list entries to read"_s),
+            qPrintable(allDiagnostics(r)));
     }
 
     /// Inputs that once were hard for parsers: they must end in an error, not a crash or a hang.
@@ -376,14 +403,13 @@ private slots:
         QTest::newRow("deep nesting") << QByteArray(5000, '[');
         QTest::newRow("deep JSON") << (QByteArray(5000, '[') + QByteArray(5000, ']'));
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe{\x01", 5);
-        QTest::newRow("scalar where a map is expected")
-            << QByteArray("kind: Deployment\nmetadata: x\nspec: 3\n");
+        QTest::newRow("scalar where a map is expected") << QByteArray("kind: Deployment\nmetadata: x\nspec: 3\n");
         QTest::newRow("map keys") << QByteArray("? [a, b]\n: c\nkind: Pod\nmetadata: {name: [x]}\n");
     }
     void hostileInputs()
     {
         QFETCH(QByteArray, data);
-        const ImportResult r = importKubernetes({{u"h.yaml"_s, data}});
+        const ImportResult r = importKubernetes({ { u"h.yaml"_s, data } });
         QVERIFY(r.services.isEmpty());
     }
 };

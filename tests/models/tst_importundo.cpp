@@ -20,12 +20,12 @@ private slots:
         Document document;
         const Scenario before = bundledSampleScenario();
         document.reset(before);
-        const ImportResult imported =
-            importKubernetesPaths({QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/k8s/helm-shop.yaml")});
+        const ImportResult imported
+            = importKubernetesPaths({ QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/k8s/helm-shop.yaml") });
         QCOMPARE(imported.services.size(), 4);
 
-        document.undoStack()->push(new ImportServicesCommand(&document, imported.services, {}, ImportServicesCommand::Mode::Append,
-                                                             u"Import helm-shop.yaml"_s));
+        document.undoStack()->push(new ImportServicesCommand(
+            &document, imported.services, {}, ImportServicesCommand::Mode::Append, u"Import helm-shop.yaml"_s));
         QCOMPARE(document.undoStack()->count(), 1);
         QCOMPARE(document.scenario().services.size(), before.services.size() + 4);
         QCOMPARE(document.scenario().services.mid(before.services.size()), imported.services);

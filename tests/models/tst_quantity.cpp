@@ -75,7 +75,8 @@ private slots:
         QString error;
         const auto parsed = parseMemoryQuantity(text, &error);
         QVERIFY2(parsed.has_value(), qPrintable(error));
-        QVERIFY2(qFuzzyCompare(*parsed, mib), qPrintable(QStringLiteral("%1 → %2, expected %3").arg(text).arg(*parsed, 0, 'g', 17).arg(mib, 0, 'g', 17)));
+        QVERIFY2(qFuzzyCompare(*parsed, mib),
+            qPrintable(QStringLiteral("%1 → %2, expected %3").arg(text).arg(*parsed, 0, 'g', 17).arg(mib, 0, 'g', 17)));
     }
 
     void rejected_data()
