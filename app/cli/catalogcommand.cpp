@@ -131,7 +131,10 @@ int parseCommon(Context &ctx, Common &c, const QString &sub, const QString &desc
         return UsageError;
     }
     if (c.parser.isSet(QStringLiteral("help"))) {
-        ctx.out << c.parser.helpText();
+        // QCommandLineParser names the executable path; show the command the user typed instead.
+        const QString help = c.parser.helpText();
+        const qsizetype options = help.indexOf(QLatin1String(" [options]"));
+        ctx.out << (options > 0 ? QStringLiteral("Usage: fleetplan catalog ") + sub + help.mid(options) : help);
         return Ok;
     }
     c.format = c.parser.value(QStringLiteral("format"));

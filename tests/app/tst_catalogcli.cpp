@@ -74,6 +74,10 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("xml")), qPrintable(r.err));
         r = run({QStringLiteral("frobnicate")});
         QCOMPARE(r.code, 1);
+        r = run({QStringLiteral("price"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: fleetplan catalog price [options] TYPE\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("--format")), qPrintable(r.out));
     }
     void fargateCsv()
     {
