@@ -104,8 +104,8 @@ QByteArray hourlyCsv(const models::CostReport &report)
     QStringList header{QStringLiteral("hour")};
     for (const models::PlatformResult &p : report.platforms) {
         const QString id = models::toId(p.id);
-        header << id + QStringLiteral(" cost_usd") << id + QStringLiteral(" nodes") << id + QStringLiteral(" tasks")
-               << id + QStringLiteral(" vcpu_requested");
+        header << id + QStringLiteral("_cost_usd") << id + QStringLiteral("_nodes") << id + QStringLiteral("_tasks")
+               << id + QStringLiteral("_vcpu_requested");
     }
     QString text = header.join(u',') + u'\n';
     for (int h = 0; h < report.hours; ++h) {

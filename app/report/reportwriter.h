@@ -61,7 +61,7 @@ std::optional<ReportOutcome> writeReport(const models::CostReport &report, const
 /// CSV: "platform,component,usd" with one row per platform and component, then "<platform>,total,<usd>".
 /// Full precision (17 significant digits), so the rows sum to the totals.
 QByteArray reportCsv(const models::CostReport &report);
-/// CSV of the hourly series: hour, then per platform cost_usd, nodes, tasks, vcpu_requested.
+/// CSV of the hourly series: hour, then per platform <id>_cost_usd, <id>_nodes, <id>_tasks, <id>_vcpu_requested.
 QByteArray hourlyCsv(const models::CostReport &report);
 /// Markdown for a pull request: summary table, recommendation, breakdowns, warnings.
 QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,

@@ -109,7 +109,7 @@ private slots:
         const auto report = fixture::costReport();
         const QStringList lines = QString::fromUtf8(app::hourlyCsv(report)).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 731);
-        QVERIFY(lines.constFirst().startsWith(QStringLiteral("hour,ecs-ec2 cost_usd,ecs-ec2 nodes,ecs-ec2 tasks,ecs-ec2 vcpu_requested,")));
+        QVERIFY(lines.constFirst().startsWith(QStringLiteral("hour,ecs-ec2_cost_usd,ecs-ec2_nodes,ecs-ec2_tasks,ecs-ec2_vcpu_requested,")));
         double sum = 0;
         for (const QString &line : lines.mid(1))
             sum += line.split(u',').at(1).toDouble();
