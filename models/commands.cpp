@@ -15,8 +15,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("fleetplan::models::Commands", text);
 }
 
-template<typename Names>
-QString uniqueName(const Names &taken, const QString &base)
+template <typename Names> QString uniqueName(const Names &taken, const QString &base)
 {
     if (!taken.contains(base))
         return base;
@@ -46,7 +45,7 @@ QSet<QString> profileNames(const Scenario &scenario)
 
 int nextMergeKey()
 {
-    static std::atomic<int> key{0};
+    static std::atomic<int> key { 0 };
     int k = ++key;
     if (k == 0)
         k = ++key;
@@ -75,7 +74,7 @@ AddServiceCommand::AddServiceCommand(Document *document, const Service &service,
 
 void AddServiceCommand::redo()
 {
-    m_document->insertServices(m_row, {m_service});
+    m_document->insertServices(m_row, { m_service });
 }
 
 void AddServiceCommand::undo()
@@ -108,7 +107,7 @@ void RemoveServicesCommand::redo()
 void RemoveServicesCommand::undo()
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i)
-        m_document->insertServices(m_rows.at(i), {m_removed.at(i)});
+        m_document->insertServices(m_rows.at(i), { m_removed.at(i) });
 }
 
 DuplicateServiceCommand::DuplicateServiceCommand(Document *document, int row, QUndoCommand *parent)
@@ -123,7 +122,7 @@ DuplicateServiceCommand::DuplicateServiceCommand(Document *document, int row, QU
 
 void DuplicateServiceCommand::redo()
 {
-    m_document->insertServices(m_row + 1, {m_copy});
+    m_document->insertServices(m_row + 1, { m_copy });
 }
 
 void DuplicateServiceCommand::undo()
@@ -155,8 +154,8 @@ void RenameServiceCommand::undo()
     m_document->setService(m_row, s);
 }
 
-SetServiceCommand::SetServiceCommand(Document *document, int row, const Service &service, const QString &text,
-                                     int mergeKey, QUndoCommand *parent)
+SetServiceCommand::SetServiceCommand(
+    Document *document, int row, const Service &service, const QString &text, int mergeKey, QUndoCommand *parent)
     : QUndoCommand(text.isEmpty() ? tr("Edit service %1").arg(service.name) : text, parent)
     , m_document(document)
     , m_row(row)
@@ -193,19 +192,20 @@ bool SetServiceCommand::mergeWith(const QUndoCommand *other)
 
 // ---- load profiles ----
 
-AddLoadProfileCommand::AddLoadProfileCommand(Document *document, const LoadProfile &profile, int index,
-                                             QUndoCommand *parent)
+AddLoadProfileCommand::AddLoadProfileCommand(
+    Document *document, const LoadProfile &profile, int index, QUndoCommand *parent)
     : QUndoCommand(tr("Add load profile %1").arg(profile.name), parent)
     , m_document(document)
     , m_profile(profile)
-    , m_index(index < 0 || index > document->scenario().loadProfiles.size() ? int(document->scenario().loadProfiles.size())
-                                                                             : index)
+    , m_index(index < 0 || index > document->scenario().loadProfiles.size()
+              ? int(document->scenario().loadProfiles.size())
+              : index)
 {
 }
 
 void AddLoadProfileCommand::redo()
 {
-    m_document->insertLoadProfiles(m_index, {m_profile});
+    m_document->insertLoadProfiles(m_index, { m_profile });
 }
 
 void AddLoadProfileCommand::undo()
@@ -239,7 +239,7 @@ void RemoveLoadProfileCommand::redo()
 
 void RemoveLoadProfileCommand::undo()
 {
-    m_document->insertLoadProfiles(m_index, {m_profile});
+    m_document->insertLoadProfiles(m_index, { m_profile });
     for (int row : std::as_const(m_users)) {
         Service s = m_document->scenario().services.at(row);
         s.loadProfile = m_profile.name;
@@ -247,8 +247,8 @@ void RemoveLoadProfileCommand::undo()
     }
 }
 
-RenameLoadProfileCommand::RenameLoadProfileCommand(Document *document, int index, const QString &name,
-                                                   QUndoCommand *parent)
+RenameLoadProfileCommand::RenameLoadProfileCommand(
+    Document *document, int index, const QString &name, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
     , m_index(index)
@@ -285,8 +285,8 @@ void RenameLoadProfileCommand::undo()
     apply(m_old);
 }
 
-SetLoadProfileHoursCommand::SetLoadProfileHoursCommand(Document *document, int index, QList<double> hourly,
-                                                       int mergeKey, QUndoCommand *parent)
+SetLoadProfileHoursCommand::SetLoadProfileHoursCommand(
+    Document *document, int index, QList<double> hourly, int mergeKey, QUndoCommand *parent)
     : QUndoCommand(tr("Edit load profile %1").arg(document->scenario().loadProfiles.at(index).name), parent)
     , m_document(document)
     , m_index(index)
@@ -327,8 +327,8 @@ bool SetLoadProfileHoursCommand::mergeWith(const QUndoCommand *other)
 
 // ---- settings ----
 
-SetScenarioSettingsCommand::SetScenarioSettingsCommand(Document *document, const ScenarioSettings &settings,
-                                                       int mergeKey, QUndoCommand *parent)
+SetScenarioSettingsCommand::SetScenarioSettingsCommand(
+    Document *document, const ScenarioSettings &settings, int mergeKey, QUndoCommand *parent)
     : QUndoCommand(tr("Change scenario settings"), parent)
     , m_document(document)
     , m_old(ScenarioSettings::of(document->scenario()))
@@ -362,9 +362,8 @@ bool SetScenarioSettingsCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-SetPlatformSettingsCommand::SetPlatformSettingsCommand(Document *document, PlatformId platform,
-                                                       const PlatformSettings &settings, int mergeKey,
-                                                       QUndoCommand *parent)
+SetPlatformSettingsCommand::SetPlatformSettingsCommand(
+    Document *document, PlatformId platform, const PlatformSettings &settings, int mergeKey, QUndoCommand *parent)
     : QUndoCommand(tr("Change %1 settings").arg(displayName(platform)), parent)
     , m_document(document)
     , m_platform(platform)
@@ -399,8 +398,8 @@ bool SetPlatformSettingsCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-SetPurchaseOptionsCommand::SetPurchaseOptionsCommand(Document *document, const PurchaseOptions &options,
-                                                     int mergeKey, QUndoCommand *parent)
+SetPurchaseOptionsCommand::SetPurchaseOptionsCommand(
+    Document *document, const PurchaseOptions &options, int mergeKey, QUndoCommand *parent)
     : QUndoCommand(tr("Change purchase options"), parent)
     , m_document(document)
     , m_old(document->scenario().purchase)
@@ -437,7 +436,7 @@ bool SetPurchaseOptionsCommand::mergeWith(const QUndoCommand *other)
 // ---- import ----
 
 ImportServicesCommand::ImportServicesCommand(Document *document, QList<Service> services, QList<LoadProfile> profiles,
-                                             Mode mode, const QString &text, QUndoCommand *parent)
+    Mode mode, const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_document(document)
     , m_mode(mode)

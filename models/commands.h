@@ -57,8 +57,8 @@ public:
 
 private:
     Document *m_document;
-    QList<int> m_rows;           ///< ascending
-    QList<Service> m_removed;    ///< in m_rows order
+    QList<int> m_rows; ///< ascending
+    QList<Service> m_removed; ///< in m_rows order
 };
 
 /// Inserts a copy of the service at `row` right after it, named "<name>-copy" (made unique).
@@ -94,8 +94,8 @@ private:
 class SetServiceCommand : public QUndoCommand
 {
 public:
-    SetServiceCommand(Document *document, int row, const Service &service, const QString &text = {},
-                      int mergeKey = 0, QUndoCommand *parent = nullptr);
+    SetServiceCommand(Document *document, int row, const Service &service, const QString &text = {}, int mergeKey = 0,
+        QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -111,12 +111,11 @@ private:
 
 /// Sets one scalar field of the service at `row`, e.g.
 /// `new SetServiceFieldCommand<int>(doc, 2, &Service::replicas, 8, QObject::tr("Set replicas"))`.
-template<typename T>
-class SetServiceFieldCommand : public QUndoCommand
+template <typename T> class SetServiceFieldCommand : public QUndoCommand
 {
 public:
     SetServiceFieldCommand(Document *document, int row, T Service::*field, T value, const QString &text = {},
-                           int mergeKey = 0, QUndoCommand *parent = nullptr)
+        int mergeKey = 0, QUndoCommand *parent = nullptr)
         : QUndoCommand(text, parent)
         , m_document(document)
         , m_row(row)
@@ -159,7 +158,8 @@ private:
 class AddLoadProfileCommand : public QUndoCommand
 {
 public:
-    AddLoadProfileCommand(Document *document, const LoadProfile &profile, int index = -1, QUndoCommand *parent = nullptr);
+    AddLoadProfileCommand(
+        Document *document, const LoadProfile &profile, int index = -1, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -182,7 +182,7 @@ private:
     Document *m_document;
     int m_index;
     LoadProfile m_profile;
-    QList<int> m_users;          ///< rows of the services that referred to it
+    QList<int> m_users; ///< rows of the services that referred to it
 };
 
 /// Renames the load profile at `index` and every service's reference to it.
@@ -207,8 +207,8 @@ private:
 class SetLoadProfileHoursCommand : public QUndoCommand
 {
 public:
-    SetLoadProfileHoursCommand(Document *document, int index, QList<double> hourly, int mergeKey = 0,
-                               QUndoCommand *parent = nullptr);
+    SetLoadProfileHoursCommand(
+        Document *document, int index, QList<double> hourly, int mergeKey = 0, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -226,8 +226,8 @@ private:
 class SetScenarioSettingsCommand : public QUndoCommand
 {
 public:
-    SetScenarioSettingsCommand(Document *document, const ScenarioSettings &settings, int mergeKey = 0,
-                               QUndoCommand *parent = nullptr);
+    SetScenarioSettingsCommand(
+        Document *document, const ScenarioSettings &settings, int mergeKey = 0, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -245,7 +245,7 @@ class SetPlatformSettingsCommand : public QUndoCommand
 {
 public:
     SetPlatformSettingsCommand(Document *document, PlatformId platform, const PlatformSettings &settings,
-                               int mergeKey = 0, QUndoCommand *parent = nullptr);
+        int mergeKey = 0, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -263,8 +263,8 @@ private:
 class SetPurchaseOptionsCommand : public QUndoCommand
 {
 public:
-    SetPurchaseOptionsCommand(Document *document, const PurchaseOptions &options, int mergeKey = 0,
-                              QUndoCommand *parent = nullptr);
+    SetPurchaseOptionsCommand(
+        Document *document, const PurchaseOptions &options, int mergeKey = 0, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -287,7 +287,7 @@ class ImportServicesCommand : public QUndoCommand
 public:
     enum class Mode { Append, Replace };
     ImportServicesCommand(Document *document, QList<Service> services, QList<LoadProfile> profiles = {},
-                          Mode mode = Mode::Append, const QString &text = {}, QUndoCommand *parent = nullptr);
+        Mode mode = Mode::Append, const QString &text = {}, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     /// The services as they land (after renaming), for a confirmation message.
@@ -296,9 +296,9 @@ public:
 
 private:
     Document *m_document;
-    QList<Service> m_services;       ///< after renaming
-    QList<LoadProfile> m_profiles;   ///< the profiles actually added (after renaming)
-    QList<Service> m_replaced;       ///< Replace: the services removed
+    QList<Service> m_services; ///< after renaming
+    QList<LoadProfile> m_profiles; ///< the profiles actually added (after renaming)
+    QList<Service> m_replaced; ///< Replace: the services removed
     Mode m_mode;
     int m_firstRow = 0;
     int m_firstProfile = 0;

@@ -15,7 +15,7 @@ namespace fleetplan::models {
 
 ScenarioSettings ScenarioSettings::of(const Scenario &scenario)
 {
-    return {scenario.name, scenario.region, scenario.periodHours, scenario.periodInDays, scenario.notes};
+    return { scenario.name, scenario.region, scenario.periodHours, scenario.periodInDays, scenario.notes };
 }
 
 void ScenarioSettings::applyTo(Scenario &scenario) const

@@ -13,10 +13,10 @@ LoadProfileListModel::LoadProfileListModel(Document *document, QObject *parent)
     , m_document(document)
 {
     connect(document, &Document::loadProfilesAboutToBeInserted, this,
-            [this](int first, int last) { beginInsertRows({}, first, last); });
+        [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(document, &Document::loadProfilesInserted, this, [this] { endInsertRows(); });
     connect(document, &Document::loadProfilesAboutToBeRemoved, this,
-            [this](int first, int last) { beginRemoveRows({}, first, last); });
+        [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(document, &Document::loadProfilesRemoved, this, [this] { endRemoveRows(); });
     connect(document, &Document::loadProfileChanged, this, [this](int row) {
         // Names are checked for duplicates across rows: refresh them all.
@@ -26,7 +26,7 @@ LoadProfileListModel::LoadProfileListModel(Document *document, QObject *parent)
     });
     connect(document, &Document::serviceChanged, this, [this] {
         if (rowCount() > 0)
-            emit dataChanged(index(0), index(rowCount() - 1), {UsersRole});
+            emit dataChanged(index(0), index(rowCount() - 1), { UsersRole });
     });
     connect(document, &Document::scenarioAboutToBeReset, this, &LoadProfileListModel::beginResetModel);
     connect(document, &Document::scenarioReset, this, &LoadProfileListModel::endResetModel);
@@ -48,7 +48,8 @@ QVariant LoadProfileListModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return p.name;
     case Qt::ToolTipRole: {
-        QStringList lines{p.hourly.size() == 168 ? tr("weekly profile (168 hours)") : tr("daily profile (%1 hours)").arg(p.hourly.size())};
+        QStringList lines { p.hourly.size() == 168 ? tr("weekly profile (168 hours)")
+                                                   : tr("daily profile (%1 hours)").arg(p.hourly.size()) };
         for (const Diagnostic &d : validateLoadProfile(sc, index.row()))
             lines.append((d.isError() ? tr("error: ") : tr("warning: ")) + d.toString());
         return lines.join(u'\n');
@@ -74,8 +75,7 @@ QVariant LoadProfileListModel::data(const QModelIndex &index, int role) const
 
 bool LoadProfileListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const QString name = value.toString().trimmed();
     const Scenario &sc = m_document->scenario();

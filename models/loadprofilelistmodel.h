@@ -16,9 +16,9 @@ class LoadProfileListModel : public QAbstractListModel
 
 public:
     enum Role {
-        HoursRole = Qt::UserRole + 1,  ///< QVariantList of the hourly multipliers
-        LengthRole,                     ///< 24 or 168 (or whatever invalid length the file had)
-        UsersRole,                      ///< number of services using the profile
+        HoursRole = Qt::UserRole + 1, ///< QVariantList of the hourly multipliers
+        LengthRole, ///< 24 or 168 (or whatever invalid length the file had)
+        UsersRole, ///< number of services using the profile
     };
 
     explicit LoadProfileListModel(Document *document, QObject *parent = nullptr);

@@ -106,19 +106,22 @@ QVariant LoadProfileModel::data(const QModelIndex &index, int role) const
         return {};
     const double v = profile()->hourly.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return QLocale().toString(v, 'f', 2);
-    case Qt::EditRole: return v;
-    case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::DisplayRole:
+        return QLocale().toString(v, 'f', 2);
+    case Qt::EditRole:
+        return v;
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         return tr("%1: load × %2").arg(hourLabel(index.row(), rowCount()), QLocale().toString(v, 'g', 6));
-    default: return {};
+    default:
+        return {};
     }
 }
 
 bool LoadProfileModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     bool ok = false;
     double v = value.toDouble(&ok);

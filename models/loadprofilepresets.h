@@ -12,11 +12,11 @@
 namespace fleetplan::models {
 
 enum class LoadProfilePreset {
-    Flat,          ///< 24 × 1.0
+    Flat, ///< 24 × 1.0
     BusinessHours, ///< 1.0 from 08:00 to 18:00, 0.2 otherwise (24 h)
-    DiurnalWeb,    ///< web traffic: trough 0.27 at 03:00, plateau 1.0 at 10:00–11:00 and 15:00–16:00 (24 h)
-    NightlyBatch,  ///< 1.0 from 01:00 to 04:00, 0 otherwise (24 h)
-    BusinessWeek,  ///< 168 h, Monday 00:00 first: business hours Monday–Friday, 0.2 all weekend
+    DiurnalWeb, ///< web traffic: trough 0.27 at 03:00, plateau 1.0 at 10:00–11:00 and 15:00–16:00 (24 h)
+    NightlyBatch, ///< 1.0 from 01:00 to 04:00, 0 otherwise (24 h)
+    BusinessWeek, ///< 168 h, Monday 00:00 first: business hours Monday–Friday, 0.2 all weekend
 };
 
 /// Every preset, in menu order.

@@ -10,8 +10,7 @@ namespace fleetplan::models {
 /// The visitor gets `boolean(key, bool&)`, `number(key, double&)`, `integer(key, int&)` and
 /// `stringList(key, QStringList&)` calls; one list serves the JSON reader and writer and the SQLite
 /// document, so a new field added here is read and written everywhere.
-template<typename Visitor>
-void visitPlatformFields(PlatformSettings &p, Visitor &&v)
+template <typename Visitor> void visitPlatformFields(PlatformSettings &p, Visitor &&v)
 {
     v.boolean(u"enabled", p.enabled);
     v.stringList(u"instance_types", p.instanceTypes);

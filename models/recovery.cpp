@@ -31,22 +31,23 @@ QString recoveryDirectory()
 
 QString newRecoveryFilePath()
 {
-    return recoveryDirectoryPath() + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".fleetplan");
+    return recoveryDirectoryPath() + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces)
+        + QStringLiteral(".fleetplan");
 }
 
-bool writeRecoveryFile(const Scenario &scenario, const QString &recoveryPath, const QString &originalPath, QString *error)
+bool writeRecoveryFile(
+    const Scenario &scenario, const QString &recoveryPath, const QString &originalPath, QString *error)
 {
     QDir().mkpath(QFileInfo(recoveryPath).absolutePath());
     return writeScenarioDocument(scenario, recoveryPath, error,
-                                 {{kOriginal, originalPath},
-                                  {kProcess, QString::number(QCoreApplication::applicationPid())}});
+        { { kOriginal, originalPath }, { kProcess, QString::number(QCoreApplication::applicationPid()) } });
 }
 
 QList<RecoveryEntry> listRecoveryFiles()
 {
     QList<RecoveryEntry> entries;
     const QString self = QString::number(QCoreApplication::applicationPid());
-    const QFileInfoList files = QDir(recoveryDirectory()).entryInfoList({QStringLiteral("*.fleetplan")}, QDir::Files);
+    const QFileInfoList files = QDir(recoveryDirectory()).entryInfoList({ QStringLiteral("*.fleetplan") }, QDir::Files);
     for (const QFileInfo &file : files) {
         QHash<QString, QString> meta;
         const ScenarioReadResult read = readScenarioDocument(file.absoluteFilePath(), &meta);
@@ -61,7 +62,7 @@ QList<RecoveryEntry> listRecoveryFiles()
         entries.append(e);
     }
     std::sort(entries.begin(), entries.end(),
-              [](const RecoveryEntry &a, const RecoveryEntry &b) { return a.savedAt > b.savedAt; });
+        [](const RecoveryEntry &a, const RecoveryEntry &b) { return a.savedAt > b.savedAt; });
     return entries;
 }
 

@@ -15,10 +15,10 @@ namespace fleetplan::models {
 /// One recoverable piece of work.
 struct RecoveryEntry
 {
-    QString recoveryPath;   ///< the recovery file
-    QString originalPath;   ///< the document it belongs to; empty when it was never saved
+    QString recoveryPath; ///< the recovery file
+    QString originalPath; ///< the document it belongs to; empty when it was never saved
     QString scenarioName;
-    QDateTime savedAt;      ///< when it was autosaved (UTC)
+    QDateTime savedAt; ///< when it was autosaved (UTC)
     int serviceCount = 0;
 };
 
@@ -27,8 +27,8 @@ QString recoveryDirectory();
 /// A new, unique recovery file path for one document of this process.
 QString newRecoveryFilePath();
 /// Writes `scenario` to `recoveryPath` (atomically) with the original document's path.
-bool writeRecoveryFile(const Scenario &scenario, const QString &recoveryPath, const QString &originalPath,
-                       QString *error = nullptr);
+bool writeRecoveryFile(
+    const Scenario &scenario, const QString &recoveryPath, const QString &originalPath, QString *error = nullptr);
 /// Recovery files left by other (crashed) sessions, newest first. Files this process is writing and
 /// files that are not readable recovery documents are skipped.
 QList<RecoveryEntry> listRecoveryFiles();

@@ -32,7 +32,7 @@ class Connection
 public:
     explicit Connection(const QString &path, bool readOnly)
     {
-        static std::atomic<int> counter{0};
+        static std::atomic<int> counter { 0 };
         m_name = QStringLiteral("fleetplan-document-%1").arg(++counter);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -79,21 +79,21 @@ QString text(const QString &value)
 void exec(QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
-        throw SqlFailure{what + QStringLiteral(": ") + q.lastError().text()};
+        throw SqlFailure { what + QStringLiteral(": ") + q.lastError().text() };
 }
 
 void exec(const QSqlDatabase &db, const QString &sql, const QString &what)
 {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        throw SqlFailure{what + QStringLiteral(": ") + q.lastError().text()};
+        throw SqlFailure { what + QStringLiteral(": ") + q.lastError().text() };
 }
 
 QVariant pragma(const QSqlDatabase &db, const QString &name)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next())
-        throw SqlFailure{QStringLiteral("reading PRAGMA %1: %2").arg(name, q.lastError().text())};
+        throw SqlFailure { QStringLiteral("reading PRAGMA %1: %2").arg(name, q.lastError().text()) };
     return q.value(0);
 }
 
@@ -102,32 +102,35 @@ QVariant pragma(const QSqlDatabase &db, const QString &name)
 /// Migration from version (index) to version (index + 1).
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> steps{
+    static const QList<QStringList> steps {
         // 0 → 1: the first layout.
-        {QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
-                        "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
-         QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-         QStringLiteral("CREATE TABLE load_profile_hours (profile INTEGER NOT NULL REFERENCES load_profiles(position) "
-                        "ON DELETE CASCADE, hour INTEGER NOT NULL, multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
-         QStringLiteral("CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
-                        "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
-                        "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
-                        "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
-                        "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
-                        "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
-         QStringLiteral("CREATE TABLE containers (service INTEGER NOT NULL REFERENCES services(position) ON DELETE CASCADE, "
-                        "position INTEGER NOT NULL, name TEXT NOT NULL, cpu REAL NOT NULL, memory_mib REAL NOT NULL, "
-                        "init INTEGER NOT NULL, PRIMARY KEY (service, position))"),
-         QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
-                        "PRIMARY KEY (platform, key))"),
-         QStringLiteral("CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
-                        "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
-         QStringLiteral("CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
-                        "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
-                        "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)")},
+        { QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
+                         "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+            QStringLiteral(
+                "CREATE TABLE load_profile_hours (profile INTEGER NOT NULL REFERENCES load_profiles(position) "
+                "ON DELETE CASCADE, hour INTEGER NOT NULL, multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
+            QStringLiteral(
+                "CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+                "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
+                "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
+                "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
+                "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
+                "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE containers (service INTEGER NOT NULL REFERENCES services(position) ON DELETE CASCADE, "
+                "position INTEGER NOT NULL, name TEXT NOT NULL, cpu REAL NOT NULL, memory_mib REAL NOT NULL, "
+                "init INTEGER NOT NULL, PRIMARY KEY (service, position))"),
+            QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
+                           "PRIMARY KEY (platform, key))"),
+            QStringLiteral("CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
+                           "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
+            QStringLiteral("CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
+                           "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
+                           "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)") },
         // 1 → 2: free-text notes on the scenario; a key/value table for the writer, save time and recovery.
-        {QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
-         QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")},
+        { QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") },
     };
     static_assert(DocumentSchemaVersion == 2, "add a migration step when the schema version grows");
     return steps;
@@ -140,7 +143,8 @@ void migrate(const QSqlDatabase &db, int from)
         for (const QString &sql : migrations().at(v))
             exec(db, sql, QStringLiteral("migrating the document from schema version %1 to %2").arg(v).arg(v + 1));
     }
-    exec(db, QStringLiteral("PRAGMA user_version = %1").arg(DocumentSchemaVersion), QStringLiteral("setting the schema version"));
+    exec(db, QStringLiteral("PRAGMA user_version = %1").arg(DocumentSchemaVersion),
+        QStringLiteral("setting the schema version"));
 }
 
 // ---- writing ----
@@ -213,16 +217,15 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
         for (qsizetype i = 0; i < sc.services.size(); ++i) {
             const Service &s = sc.services.at(i);
-            const QList<QVariant> values{int(i), text(s.name), toId(s.kind), s.effectiveCpu(), s.effectiveMemoryMib(), s.ephemeralGib,
-                                         toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas,
-                                         text(s.loadProfile), s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0,
-                                         toId(s.networkMode), s.hostPort, text(s.source)};
+            const QList<QVariant> values { int(i), text(s.name), toId(s.kind), s.effectiveCpu(), s.effectiveMemoryMib(),
+                s.ephemeralGib, toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas, text(s.loadProfile),
+                s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0, toId(s.networkMode), s.hostPort, text(s.source) };
             for (qsizetype v = 0; v < values.size(); ++v)
                 q.bindValue(int(v), values.at(v));
             exec(q, QStringLiteral("writing service \"%1\"").arg(s.name));
             for (qsizetype k = 0; k < s.containers.size(); ++k) {
                 const Container &ct = s.containers.at(k);
-                const QList<QVariant> cv{int(i), int(k), text(ct.name), ct.cpu, ct.memoryMib, ct.init ? 1 : 0};
+                const QList<QVariant> cv { int(i), int(k), text(ct.name), ct.cpu, ct.memoryMib, ct.init ? 1 : 0 };
                 for (qsizetype v = 0; v < cv.size(); ++v)
                     c.bindValue(int(v), cv.at(v));
                 exec(c, QStringLiteral("writing container \"%1\" of service \"%2\"").arg(ct.name, s.name));
@@ -233,10 +236,11 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         QSqlQuery settings(db);
         settings.prepare(QStringLiteral("INSERT INTO platform_settings (platform, key, value) VALUES (?, ?, ?)"));
         QSqlQuery types(db);
-        types.prepare(QStringLiteral("INSERT INTO platform_instance_types (platform, position, pattern) VALUES (?, ?, ?)"));
+        types.prepare(
+            QStringLiteral("INSERT INTO platform_instance_types (platform, position, pattern) VALUES (?, ?, ?)"));
         for (PlatformId id : AllPlatforms) {
             PlatformSettings copy = sc.platform(id);
-            visitPlatformFields(copy, PlatformRowWriter{settings, types, toId(id)});
+            visitPlatformFields(copy, PlatformRowWriter { settings, types, toId(id) });
         }
     }
     {
@@ -273,17 +277,17 @@ struct Reader
     QList<Diagnostic> &diags;
     void error(const QString &where, const QString &message)
     {
-        diags.append({Diagnostic::Severity::Error, where.isEmpty() ? path : path + u':' + where, message});
+        diags.append({ Diagnostic::Severity::Error, where.isEmpty() ? path : path + u':' + where, message });
     }
     void warn(const QString &where, const QString &message)
     {
-        diags.append({Diagnostic::Severity::Warning, where.isEmpty() ? path : path + u':' + where, message});
+        diags.append({ Diagnostic::Severity::Warning, where.isEmpty() ? path : path + u':' + where, message });
     }
 };
 
-template<typename Enum>
+template <typename Enum>
 void readEnum(Reader &r, const QString &where, const QString &text, Enum &out,
-              std::optional<Enum> (*parse)(const QString &), const QString &allowed)
+    std::optional<Enum> (*parse)(const QString &), const QString &allowed)
 {
     if (const auto v = parse(text))
         out = *v;
@@ -298,7 +302,10 @@ struct PlatformRowReader
     QStringList instanceTypes;
     QString platform;
     QSet<QString> &seen;
-    QString where(const char16_t *k) const { return QStringLiteral("platforms.%1.%2").arg(platform, QString::fromUtf16(k)); }
+    QString where(const char16_t *k) const
+    {
+        return QStringLiteral("platforms.%1.%2").arg(platform, QString::fromUtf16(k));
+    }
     const QVariant *find(const char16_t *k)
     {
         const QString key = QString::fromUtf16(k);
@@ -345,8 +352,9 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT name, region, period_hours, period_in_days, notes FROM scenario WHERE id = 1")))
-            throw SqlFailure{QStringLiteral("reading table scenario: ") + q.lastError().text()};
+        if (!q.exec(
+                QStringLiteral("SELECT name, region, period_hours, period_in_days, notes FROM scenario WHERE id = 1")))
+            throw SqlFailure { QStringLiteral("reading table scenario: ") + q.lastError().text() };
         if (!q.next()) {
             r.error(QStringLiteral("scenario"), QStringLiteral("the document has no scenario row"));
             return;
@@ -360,21 +368,22 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT p.position, p.name, h.hour, h.multiplier FROM load_profiles p "
-                                   "LEFT JOIN load_profile_hours h ON h.profile = p.position ORDER BY p.position, h.hour")))
-            throw SqlFailure{QStringLiteral("reading table load_profiles: ") + q.lastError().text()};
+        if (!q.exec(
+                QStringLiteral("SELECT p.position, p.name, h.hour, h.multiplier FROM load_profiles p "
+                               "LEFT JOIN load_profile_hours h ON h.profile = p.position ORDER BY p.position, h.hour")))
+            throw SqlFailure { QStringLiteral("reading table load_profiles: ") + q.lastError().text() };
         int current = -1;
         while (q.next()) {
             const int position = q.value(0).toInt();
             if (position != current) {
                 current = position;
-                sc.loadProfiles.append(LoadProfile{q.value(1).toString(), {}});
+                sc.loadProfiles.append(LoadProfile { q.value(1).toString(), {} });
             }
             if (!q.value(2).isNull()) {
                 LoadProfile &lp = sc.loadProfiles.last();
                 if (q.value(2).toInt() != lp.hourly.size())
                     r.error(QStringLiteral("load_profiles[%1].hourly").arg(sc.loadProfiles.size() - 1),
-                            QStringLiteral("hour %1 is missing from table load_profile_hours").arg(lp.hourly.size()));
+                        QStringLiteral("hour %1 is missing from table load_profile_hours").arg(lp.hourly.size()));
                 lp.hourly.append(q.value(3).toDouble());
             }
         }
@@ -386,21 +395,21 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position "
                 "FROM services ORDER BY position")))
-            throw SqlFailure{QStringLiteral("reading table services: ") + q.lastError().text()};
+            throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
         while (q.next()) {
             Service s;
             const QString where = QStringLiteral("services[%1]").arg(sc.services.size());
             s.name = q.value(0).toString();
             readEnum(r, where + QStringLiteral(".kind"), q.value(1).toString(), s.kind, &serviceKindFromId,
-                     QStringLiteral("service, daemon or job"));
+                QStringLiteral("service, daemon or job"));
             s.cpu = q.value(2).toDouble();
             s.memoryMib = q.value(3).toDouble();
             s.ephemeralGib = q.value(4).toDouble();
             readEnum(r, where + QStringLiteral(".arch"), q.value(5).toString(), s.arch, &archFromId,
-                     QStringLiteral("x86_64 or arm64"));
+                QStringLiteral("x86_64 or arm64"));
             readEnum(r, where + QStringLiteral(".os"), q.value(6).toString(), s.os, &osFromId,
-                     QStringLiteral("linux or windows"));
+                QStringLiteral("linux or windows"));
             s.replicas = q.value(7).toInt();
             s.minReplicas = q.value(8).toInt();
             s.maxReplicas = q.value(9).toInt();
@@ -409,7 +418,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             s.runSeconds = q.value(12).toInt();
             s.spotOk = q.value(13).toInt() != 0;
             readEnum(r, where + QStringLiteral(".network_mode"), q.value(14).toString(), s.networkMode,
-                     &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
+                &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
             s.hostPort = q.value(15).toInt();
             s.source = q.value(16).toString();
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
@@ -417,17 +426,18 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         }
         QSqlQuery c(db);
         c.setForwardOnly(true);
-        if (!c.exec(QStringLiteral("SELECT service, name, cpu, memory_mib, init FROM containers ORDER BY service, position")))
-            throw SqlFailure{QStringLiteral("reading table containers: ") + c.lastError().text()};
+        if (!c.exec(QStringLiteral(
+                "SELECT service, name, cpu, memory_mib, init FROM containers ORDER BY service, position")))
+            throw SqlFailure { QStringLiteral("reading table containers: ") + c.lastError().text() };
         while (c.next()) {
             const int index = indexOfPosition.value(c.value(0).toInt(), -1);
             if (index < 0) {
                 r.error(QStringLiteral("containers"),
-                        QStringLiteral("container \"%1\" belongs to no service").arg(c.value(1).toString()));
+                    QStringLiteral("container \"%1\" belongs to no service").arg(c.value(1).toString()));
                 continue;
             }
-            sc.services[index].containers.append(
-                Container{c.value(1).toString(), c.value(2).toDouble(), c.value(3).toDouble(), c.value(4).toInt() != 0});
+            sc.services[index].containers.append(Container {
+                c.value(1).toString(), c.value(2).toDouble(), c.value(3).toDouble(), c.value(4).toInt() != 0 });
         }
         // As in JSON: a service built from containers has the derived size.
         for (Service &s : sc.services) {
@@ -443,13 +453,14 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT platform, key, value FROM platform_settings")))
-            throw SqlFailure{QStringLiteral("reading table platform_settings: ") + q.lastError().text()};
+            throw SqlFailure { QStringLiteral("reading table platform_settings: ") + q.lastError().text() };
         while (q.next())
             settings[q.value(0).toString()].insert(q.value(1).toString(), q.value(2));
         QSqlQuery t(db);
         t.setForwardOnly(true);
-        if (!t.exec(QStringLiteral("SELECT platform, pattern FROM platform_instance_types ORDER BY platform, position")))
-            throw SqlFailure{QStringLiteral("reading table platform_instance_types: ") + t.lastError().text()};
+        if (!t.exec(
+                QStringLiteral("SELECT platform, pattern FROM platform_instance_types ORDER BY platform, position")))
+            throw SqlFailure { QStringLiteral("reading table platform_instance_types: ") + t.lastError().text() };
         while (t.next())
             types[t.value(0).toString()].append(t.value(1).toString());
         QStringList platforms = settings.keys() + types.keys();
@@ -463,11 +474,12 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             }
             QSet<QString> seen;
             const QHash<QString, QVariant> values = settings.value(name);
-            PlatformRowReader reader{r, values, types.value(name), name, seen};
+            PlatformRowReader reader { r, values, types.value(name), name, seen };
             visitPlatformFields(sc.platform(*id), reader);
             for (auto it = values.cbegin(); it != values.cend(); ++it) {
                 if (!seen.contains(it.key()))
-                    r.warn(QStringLiteral("platforms.%1.%2").arg(name, it.key()), QStringLiteral("unknown setting, ignored"));
+                    r.warn(QStringLiteral("platforms.%1.%2").arg(name, it.key()),
+                        QStringLiteral("unknown setting, ignored"));
             }
         }
     }
@@ -476,12 +488,12 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT spot_share, savings_plan_usd_per_hour, savings_plan_type, "
                                    "savings_plan_term_years, savings_plan_payment FROM purchase WHERE id = 1")))
-            throw SqlFailure{QStringLiteral("reading table purchase: ") + q.lastError().text()};
+            throw SqlFailure { QStringLiteral("reading table purchase: ") + q.lastError().text() };
         if (q.next()) {
             sc.purchase.spotShare = q.value(0).toDouble();
             sc.purchase.savingsPlanUsdPerHour = q.value(1).toDouble();
-            readEnum(r, QStringLiteral("purchase.savings_plan_type"), q.value(2).toString(), sc.purchase.savingsPlanType,
-                     &savingsPlanTypeFromId, QStringLiteral("compute or ec2-instance"));
+            readEnum(r, QStringLiteral("purchase.savings_plan_type"), q.value(2).toString(),
+                sc.purchase.savingsPlanType, &savingsPlanTypeFromId, QStringLiteral("compute or ec2-instance"));
             sc.purchase.savingsPlanTermYears = q.value(3).toInt();
             sc.purchase.savingsPlanPayment = q.value(4).toString();
         }
@@ -490,7 +502,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
-            throw SqlFailure{QStringLiteral("reading table meta: ") + q.lastError().text()};
+            throw SqlFailure { QStringLiteral("reading table meta: ") + q.lastError().text() };
         while (q.next())
             meta->insert(q.value(0).toString(), q.value(1).toString());
     }
@@ -516,7 +528,7 @@ QString hex(qint64 value)
 ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QString> *meta)
 {
     ScenarioReadResult result;
-    Reader r{path, result.diagnostics};
+    Reader r { path, result.diagnostics };
 
     // Look at the bytes first: SQLite would happily open (or create) anything.
     QFile file(path);
@@ -532,8 +544,9 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
         return result;
     }
     if (!header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
-        r.error({}, QStringLiteral("not a Fleetplan document: the file is not a SQLite database "
-                                   "(a .fleetplan file starts with \"SQLite format 3\")"));
+        r.error({},
+            QStringLiteral("not a Fleetplan document: the file is not a SQLite database "
+                           "(a .fleetplan file starts with \"SQLite format 3\")"));
         return result;
     }
     if (header.size() < 100) {
@@ -551,24 +564,27 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
     const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     const qint64 pages = be32(28);
     if (be32(24) == be32(92) && pages > 0 && pageSize * pages > size) {
-        r.error({}, QStringLiteral("the file is truncated: its header says %1 bytes but only %2 are there")
-                        .arg(pageSize * pages)
-                        .arg(size));
+        r.error({},
+            QStringLiteral("the file is truncated: its header says %1 bytes but only %2 are there")
+                .arg(pageSize * pages)
+                .arg(size));
         return result;
     }
     const qint64 applicationId = qint32(be32(68));
     const int userVersion = int(be32(60));
     if (applicationId != DocumentApplicationId) {
-        r.error({}, QStringLiteral("not a Fleetplan document: a SQLite database of another application "
-                                   "(application_id %1, Fleetplan documents have %2)")
-                        .arg(hex(applicationId), hex(DocumentApplicationId)));
+        r.error({},
+            QStringLiteral("not a Fleetplan document: a SQLite database of another application "
+                           "(application_id %1, Fleetplan documents have %2)")
+                .arg(hex(applicationId), hex(DocumentApplicationId)));
         return result;
     }
     if (userVersion > DocumentSchemaVersion) {
-        r.error({}, QStringLiteral("written by a newer Fleetplan: document schema version %1, this Fleetplan "
-                                   "reads versions up to %2; update Fleetplan to open it")
-                        .arg(userVersion)
-                        .arg(DocumentSchemaVersion));
+        r.error({},
+            QStringLiteral("written by a newer Fleetplan: document schema version %1, this Fleetplan "
+                           "reads versions up to %2; update Fleetplan to open it")
+                .arg(userVersion)
+                .arg(DocumentSchemaVersion));
         return result;
     }
     if (userVersion < 1) {
@@ -579,10 +595,11 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
     if (userVersion < DocumentSchemaVersion) {
         const QString backup = backupPathFor(path, userVersion);
         if (!QFile::copy(path, backup)) {
-            r.error({}, QStringLiteral("cannot back up the document to %1 before migrating it from schema "
-                                       "version %2; nothing was changed")
-                            .arg(backup)
-                            .arg(userVersion));
+            r.error({},
+                QStringLiteral("cannot back up the document to %1 before migrating it from schema "
+                               "version %2; nothing was changed")
+                    .arg(backup)
+                    .arg(userVersion));
             return result;
         }
         Connection c(path, false);
@@ -593,7 +610,7 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
         try {
             QSqlDatabase db = c.db();
             if (!db.transaction())
-                throw SqlFailure{QStringLiteral("starting the migration: ") + db.lastError().text()};
+                throw SqlFailure { QStringLiteral("starting the migration: ") + db.lastError().text() };
             try {
                 migrate(db, userVersion);
             } catch (const SqlFailure &) {
@@ -601,15 +618,16 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
                 throw;
             }
             if (!db.commit())
-                throw SqlFailure{QStringLiteral("committing the migration: ") + db.lastError().text()};
+                throw SqlFailure { QStringLiteral("committing the migration: ") + db.lastError().text() };
         } catch (const SqlFailure &failure) {
             r.error({}, failure.message);
             return result;
         }
-        r.warn({}, QStringLiteral("migrated from document schema version %1 to %2; the original was kept as %3")
-                       .arg(userVersion)
-                       .arg(DocumentSchemaVersion)
-                       .arg(backup));
+        r.warn({},
+            QStringLiteral("migrated from document schema version %1 to %2; the original was kept as %3")
+                .arg(userVersion)
+                .arg(DocumentSchemaVersion)
+                .arg(backup));
     }
 
     Connection c(path, true);
@@ -634,8 +652,8 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
     return result;
 }
 
-bool writeScenarioDocument(const Scenario &scenario, const QString &path, QString *error,
-                           const QHash<QString, QString> &meta)
+bool writeScenarioDocument(
+    const Scenario &scenario, const QString &path, QString *error, const QHash<QString, QString> &meta)
 {
     const auto fail = [error](const QString &message) {
         if (error)
@@ -652,7 +670,8 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
 
     QString tempPath;
     {
-        QTemporaryFile temp(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
+        QTemporaryFile temp(
+            target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
         temp.setAutoRemove(false);
         if (!temp.open())
             return fail(QStringLiteral("cannot save %1: cannot create a temporary file in %2: %3")
@@ -674,9 +693,9 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
             try {
                 exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enabling foreign keys"));
                 exec(db, QStringLiteral("PRAGMA application_id = %1").arg(DocumentApplicationId),
-                     QStringLiteral("setting the application id"));
+                    QStringLiteral("setting the application id"));
                 if (!db.transaction())
-                    throw SqlFailure{QStringLiteral("starting the transaction: ") + db.lastError().text()};
+                    throw SqlFailure { QStringLiteral("starting the transaction: ") + db.lastError().text() };
                 try {
                     migrate(db, 0);
                     writeContent(db, scenario, meta);
@@ -685,7 +704,7 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
                     throw;
                 }
                 if (!db.commit())
-                    throw SqlFailure{QStringLiteral("committing: ") + db.lastError().text()};
+                    throw SqlFailure { QStringLiteral("committing: ") + db.lastError().text() };
             } catch (const SqlFailure &f) {
                 failure = f.message;
             }
@@ -697,9 +716,9 @@ bool writeScenarioDocument(const Scenario &scenario, const QString &path, QStrin
     }
     // Keep the permissions of the file being replaced; a new document gets rw-r--r--.
     const QString finalPath = target.absoluteFilePath();
-    QFile::setPermissions(tempPath, target.exists() ? QFile::permissions(finalPath)
-                                                    : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                                          | QFile::ReadOther);
+    QFile::setPermissions(tempPath,
+        target.exists() ? QFile::permissions(finalPath)
+                        : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     // rename(2) replaces the target atomically: readers see the old or the new document, never a mix.
     if (std::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));

@@ -33,7 +33,7 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
 /// On any failure (folder missing or read-only, disk full, file size limit) `path` is left exactly as
 /// it was, the temporary file is removed, false is returned and `error` says what failed.
 /// `meta` adds key/value pairs to the `meta` table (the writer version and save time are always set).
-bool writeScenarioDocument(const Scenario &scenario, const QString &path, QString *error = nullptr,
-                           const QHash<QString, QString> &meta = {});
+bool writeScenarioDocument(
+    const Scenario &scenario, const QString &path, QString *error = nullptr, const QHash<QString, QString> &meta = {});
 
 } // namespace fleetplan::models

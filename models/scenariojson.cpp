@@ -39,7 +39,9 @@ class ObjectReader
 {
 public:
     ObjectReader(const QJsonObject &object, QString path, QList<Diagnostic> &diagnostics)
-        : m_object(object), m_path(std::move(path)), m_diagnostics(diagnostics)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_diagnostics(diagnostics)
     {
     }
     ~ObjectReader()
@@ -63,11 +65,11 @@ public:
 
     void error(const QString &key, const QString &message)
     {
-        m_diagnostics.append({Diagnostic::Severity::Error, fieldPath(key), message});
+        m_diagnostics.append({ Diagnostic::Severity::Error, fieldPath(key), message });
     }
     void warn(const QString &key, const QString &message)
     {
-        m_diagnostics.append({Diagnostic::Severity::Warning, fieldPath(key), message});
+        m_diagnostics.append({ Diagnostic::Severity::Warning, fieldPath(key), message });
     }
 
     /// The value at key, marking the key as known; undefined when absent.
@@ -115,7 +117,7 @@ public:
             return error(key, QStringLiteral("must be true or false"));
         out = v.toBool();
     }
-    template<typename Enum>
+    template <typename Enum>
     void readEnum(const QString &key, Enum &out, std::optional<Enum> (*parse)(const QString &), const QString &allowed)
     {
         QString text;
@@ -188,7 +190,10 @@ struct PlatformWriter
     void boolean(const char16_t *k, bool &v) { o.insert(QString::fromUtf16(k), v); }
     void number(const char16_t *k, double &v) { o.insert(QString::fromUtf16(k), v); }
     void integer(const char16_t *k, int &v) { o.insert(QString::fromUtf16(k), v); }
-    void stringList(const char16_t *k, QStringList &v) { o.insert(QString::fromUtf16(k), QJsonArray::fromStringList(v)); }
+    void stringList(const char16_t *k, QStringList &v)
+    {
+        o.insert(QString::fromUtf16(k), QJsonArray::fromStringList(v));
+    }
 };
 
 Service readService(const QJsonObject &object, const QString &path, QList<Diagnostic> &diagnostics)
@@ -212,14 +217,15 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readInt(QStringLiteral("runs_per_day"), s.runsPerDay);
     r.readInt(QStringLiteral("run_seconds"), s.runSeconds);
     r.readBool(QStringLiteral("spot_ok"), s.spotOk);
-    r.readEnum(QStringLiteral("network_mode"), s.networkMode, &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
+    r.readEnum(
+        QStringLiteral("network_mode"), s.networkMode, &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
     r.readInt(QStringLiteral("host_port"), s.hostPort);
     r.readString(QStringLiteral("source"), s.source);
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
         if (!containers.at(i).isObject()) {
-            diagnostics.append({Diagnostic::Severity::Error, cpath, QStringLiteral("must be an object")});
+            diagnostics.append({ Diagnostic::Severity::Error, cpath, QStringLiteral("must be an object") });
             continue;
         }
         Container c;
@@ -239,33 +245,31 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
 
 QJsonObject writeService(const Service &s)
 {
-    QJsonObject o{
-        {QStringLiteral("name"), s.name},
-        {QStringLiteral("kind"), toId(s.kind)},
-        {QStringLiteral("cpu"), s.effectiveCpu()},
-        {QStringLiteral("memory_mib"), s.effectiveMemoryMib()},
-        {QStringLiteral("ephemeral_gib"), s.ephemeralGib},
-        {QStringLiteral("arch"), toId(s.arch)},
-        {QStringLiteral("os"), toId(s.os)},
-        {QStringLiteral("replicas"), s.replicas},
-        {QStringLiteral("min_replicas"), s.minReplicas},
-        {QStringLiteral("max_replicas"), s.maxReplicas},
-        {QStringLiteral("load_profile"), s.loadProfile},
-        {QStringLiteral("runs_per_day"), s.runsPerDay},
-        {QStringLiteral("run_seconds"), s.runSeconds},
-        {QStringLiteral("spot_ok"), s.spotOk},
-        {QStringLiteral("network_mode"), toId(s.networkMode)},
-        {QStringLiteral("host_port"), s.hostPort},
+    QJsonObject o {
+        { QStringLiteral("name"), s.name },
+        { QStringLiteral("kind"), toId(s.kind) },
+        { QStringLiteral("cpu"), s.effectiveCpu() },
+        { QStringLiteral("memory_mib"), s.effectiveMemoryMib() },
+        { QStringLiteral("ephemeral_gib"), s.ephemeralGib },
+        { QStringLiteral("arch"), toId(s.arch) },
+        { QStringLiteral("os"), toId(s.os) },
+        { QStringLiteral("replicas"), s.replicas },
+        { QStringLiteral("min_replicas"), s.minReplicas },
+        { QStringLiteral("max_replicas"), s.maxReplicas },
+        { QStringLiteral("load_profile"), s.loadProfile },
+        { QStringLiteral("runs_per_day"), s.runsPerDay },
+        { QStringLiteral("run_seconds"), s.runSeconds },
+        { QStringLiteral("spot_ok"), s.spotOk },
+        { QStringLiteral("network_mode"), toId(s.networkMode) },
+        { QStringLiteral("host_port"), s.hostPort },
     };
     if (!s.source.isEmpty())
         o.insert(QStringLiteral("source"), s.source);
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
-            containers.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                          {QStringLiteral("cpu"), c.cpu},
-                                          {QStringLiteral("memory_mib"), c.memoryMib},
-                                          {QStringLiteral("init"), c.init}});
+            containers.append(QJsonObject { { QStringLiteral("name"), c.name }, { QStringLiteral("cpu"), c.cpu },
+                { QStringLiteral("memory_mib"), c.memoryMib }, { QStringLiteral("init"), c.init } });
         }
         o.insert(QStringLiteral("containers"), containers);
     }
@@ -291,16 +295,16 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
         ObjectReader r(object, QString(), diags);
         const QJsonValue version = r.take(QStringLiteral("fleetplan_scenario"));
         if (version.isUndefined()) {
-            diags.append({Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
-                          QStringLiteral("missing: this is not a Fleetplan scenario (expected \"fleetplan_scenario\": 1)")});
+            diags.append({ Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
+                QStringLiteral("missing: this is not a Fleetplan scenario (expected \"fleetplan_scenario\": 1)") });
             r.ignoreRest();
             return result;
         }
         if (version.toInt(-1) != 1) {
-            diags.append({Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
-                          QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
-                                         "a newer Fleetplan wrote this file")
-                              .arg(version.toVariant().toString())});
+            diags.append({ Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
+                QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
+                               "a newer Fleetplan wrote this file")
+                    .arg(version.toVariant().toString()) });
             r.ignoreRest();
             return result;
         }
@@ -330,7 +334,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
         for (qsizetype i = 0; i < profiles.size(); ++i) {
             const QString path = QStringLiteral("load_profiles[%1]").arg(i);
             if (!profiles.at(i).isObject()) {
-                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                diags.append({ Diagnostic::Severity::Error, path, QStringLiteral("must be an object") });
                 continue;
             }
             LoadProfile lp;
@@ -350,7 +354,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
         for (qsizetype i = 0; i < services.size(); ++i) {
             const QString path = QStringLiteral("services[%1]").arg(i);
             if (!services.at(i).isObject()) {
-                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                diags.append({ Diagnostic::Severity::Error, path, QStringLiteral("must be an object") });
                 continue;
             }
             sc.services.append(readService(services.at(i).toObject(), path, diags));
@@ -361,17 +365,17 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             const QString path = QStringLiteral("platforms.") + it.key();
             const auto id = platformFromId(it.key());
             if (!id) {
-                diags.append({Diagnostic::Severity::Warning, path,
-                              QStringLiteral("unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
-                                             "ecs-fargate-spot, eks-nodes or eks-fargate)")});
+                diags.append({ Diagnostic::Severity::Warning, path,
+                    QStringLiteral("unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
+                                   "ecs-fargate-spot, eks-nodes or eks-fargate)") });
                 continue;
             }
             if (!it.value().isObject()) {
-                diags.append({Diagnostic::Severity::Error, path, QStringLiteral("must be an object")});
+                diags.append({ Diagnostic::Severity::Error, path, QStringLiteral("must be an object") });
                 continue;
             }
             ObjectReader pr(it.value().toObject(), path, diags);
-            visitPlatformFields(sc.platform(*id), PlatformReader{pr});
+            visitPlatformFields(sc.platform(*id), PlatformReader { pr });
         }
 
         const QJsonObject purchase = r.readObject(QStringLiteral("purchase"));
@@ -380,7 +384,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             pr.readDouble(QStringLiteral("spot_share"), sc.purchase.spotShare);
             pr.readDouble(QStringLiteral("savings_plan_usd_per_hour"), sc.purchase.savingsPlanUsdPerHour);
             pr.readEnum(QStringLiteral("savings_plan_type"), sc.purchase.savingsPlanType, &savingsPlanTypeFromId,
-                        QStringLiteral("compute or ec2-instance"));
+                QStringLiteral("compute or ec2-instance"));
             pr.readInt(QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears);
             pr.readString(QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment);
         }
@@ -391,19 +395,20 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
 
 ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         ScenarioReadResult result;
-        const QString where = origin.isEmpty() ? locate(json, error.offset) : origin + u':' + locate(json, error.offset);
-        result.diagnostics.append({Diagnostic::Severity::Error, where,
-                                   QStringLiteral("not valid JSON: ") + error.errorString()});
+        const QString where
+            = origin.isEmpty() ? locate(json, error.offset) : origin + u':' + locate(json, error.offset);
+        result.diagnostics.append(
+            { Diagnostic::Severity::Error, where, QStringLiteral("not valid JSON: ") + error.errorString() });
         return result;
     }
     if (!doc.isObject()) {
         ScenarioReadResult result;
-        result.diagnostics.append({Diagnostic::Severity::Error, origin,
-                                   QStringLiteral("a scenario must be a JSON object")});
+        result.diagnostics.append(
+            { Diagnostic::Severity::Error, origin, QStringLiteral("a scenario must be a JSON object") });
         return result;
     }
     ScenarioReadResult result = scenarioFromJsonObject(doc.object());
@@ -420,15 +425,16 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
     o.insert(QStringLiteral("fleetplan_scenario"), 1);
     o.insert(QStringLiteral("name"), sc.name);
     o.insert(QStringLiteral("region"), sc.region);
-    o.insert(QStringLiteral("period"), sc.periodInDays ? QJsonObject{{QStringLiteral("days"), sc.periodHours / 24}}
-                                                       : QJsonObject{{QStringLiteral("hours"), sc.periodHours}});
+    o.insert(QStringLiteral("period"),
+        sc.periodInDays ? QJsonObject { { QStringLiteral("days"), sc.periodHours / 24 } }
+                        : QJsonObject { { QStringLiteral("hours"), sc.periodHours } });
     o.insert(QStringLiteral("notes"), sc.notes);
     QJsonArray profiles;
     for (const LoadProfile &lp : sc.loadProfiles) {
         QJsonArray hourly;
         for (double v : lp.hourly)
             hourly.append(v);
-        profiles.append(QJsonObject{{QStringLiteral("name"), lp.name}, {QStringLiteral("hourly"), hourly}});
+        profiles.append(QJsonObject { { QStringLiteral("name"), lp.name }, { QStringLiteral("hourly"), hourly } });
     }
     o.insert(QStringLiteral("load_profiles"), profiles);
     QJsonArray services;
@@ -439,16 +445,16 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
     for (PlatformId id : AllPlatforms) {
         QJsonObject p;
         PlatformSettings copy = sc.platform(id);
-        visitPlatformFields(copy, PlatformWriter{p});
+        visitPlatformFields(copy, PlatformWriter { p });
         platforms.insert(toId(id), p);
     }
     o.insert(QStringLiteral("platforms"), platforms);
     o.insert(QStringLiteral("purchase"),
-             QJsonObject{{QStringLiteral("spot_share"), sc.purchase.spotShare},
-                         {QStringLiteral("savings_plan_usd_per_hour"), sc.purchase.savingsPlanUsdPerHour},
-                         {QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType)},
-                         {QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears},
-                         {QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment}});
+        QJsonObject { { QStringLiteral("spot_share"), sc.purchase.spotShare },
+            { QStringLiteral("savings_plan_usd_per_hour"), sc.purchase.savingsPlanUsdPerHour },
+            { QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType) },
+            { QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears },
+            { QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment } });
     return o;
 }
 
@@ -471,8 +477,8 @@ ScenarioReadResult readScenarioFile(const QString &path)
     }
     if (!opened) {
         ScenarioReadResult result;
-        result.diagnostics.append({Diagnostic::Severity::Error, path,
-                                   QStringLiteral("cannot open: ") + file.errorString()});
+        result.diagnostics.append(
+            { Diagnostic::Severity::Error, path, QStringLiteral("cannot open: ") + file.errorString() });
         return result;
     }
     return scenarioFromJson(file.readAll(), path == QStringLiteral("-") ? QStringLiteral("<stdin>") : path);

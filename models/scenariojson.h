@@ -17,10 +17,10 @@ namespace fleetplan::models {
 
 struct ScenarioReadResult
 {
-    std::optional<Scenario> scenario;   ///< set unless an error stopped reading
-    QList<Diagnostic> diagnostics;      ///< errors and warnings (unknown keys are warnings)
+    std::optional<Scenario> scenario; ///< set unless an error stopped reading
+    QList<Diagnostic> diagnostics; ///< errors and warnings (unknown keys are warnings)
     bool ok() const { return scenario.has_value() && !hasErrors(diagnostics); }
-    QString errorText() const;          ///< all diagnostics, one per line
+    QString errorText() const; ///< all diagnostics, one per line
 };
 
 /// Parses a scenario from JSON text. `origin` (a file name) prefixes locations of syntax errors.

@@ -14,8 +14,7 @@ namespace fleetplan::models {
 
 namespace {
 
-template<typename T>
-void pushField(Document *doc, int row, T Service::*field, T value, const QString &text)
+template <typename T> void pushField(Document *doc, int row, T Service::*field, T value, const QString &text)
 {
     if (doc->scenario().services.at(row).*field == value)
         return;
@@ -80,13 +79,13 @@ void ServiceTableModel::connectDocument()
         });
     }
     connect(d, &Document::servicesAboutToBeInserted, this,
-            [this](int first, int last) { beginInsertRows({}, first, last); });
+        [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(d, &Document::servicesInserted, this, [this] {
         endInsertRows();
         allChanged();
     });
     connect(d, &Document::servicesAboutToBeRemoved, this,
-            [this](int first, int last) { beginRemoveRows({}, first, last); });
+        [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(d, &Document::servicesRemoved, this, [this] {
         endRemoveRows();
         allChanged();
@@ -109,22 +108,38 @@ void ServiceTableModel::allChanged()
 QString ServiceTableModel::fieldKey(int column)
 {
     switch (column) {
-    case Name: return QStringLiteral("name");
-    case Kind: return QStringLiteral("kind");
-    case Cpu: return QStringLiteral("cpu");
-    case Memory: return QStringLiteral("memory_mib");
-    case Replicas: return QStringLiteral("replicas");
-    case MinReplicas: return QStringLiteral("min_replicas");
-    case MaxReplicas: return QStringLiteral("max_replicas");
-    case LoadProfileCol: return QStringLiteral("load_profile");
-    case Arch: return QStringLiteral("arch");
-    case Os: return QStringLiteral("os");
-    case NetworkMode: return QStringLiteral("network_mode");
-    case SpotOk: return QStringLiteral("spot_ok");
-    case EphemeralGib: return QStringLiteral("ephemeral_gib");
-    case RunsPerDay: return QStringLiteral("runs_per_day");
-    case RunSeconds: return QStringLiteral("run_seconds");
-    default: return {};
+    case Name:
+        return QStringLiteral("name");
+    case Kind:
+        return QStringLiteral("kind");
+    case Cpu:
+        return QStringLiteral("cpu");
+    case Memory:
+        return QStringLiteral("memory_mib");
+    case Replicas:
+        return QStringLiteral("replicas");
+    case MinReplicas:
+        return QStringLiteral("min_replicas");
+    case MaxReplicas:
+        return QStringLiteral("max_replicas");
+    case LoadProfileCol:
+        return QStringLiteral("load_profile");
+    case Arch:
+        return QStringLiteral("arch");
+    case Os:
+        return QStringLiteral("os");
+    case NetworkMode:
+        return QStringLiteral("network_mode");
+    case SpotOk:
+        return QStringLiteral("spot_ok");
+    case EphemeralGib:
+        return QStringLiteral("ephemeral_gib");
+    case RunsPerDay:
+        return QStringLiteral("runs_per_day");
+    case RunSeconds:
+        return QStringLiteral("run_seconds");
+    default:
+        return {};
     }
 }
 
@@ -146,8 +161,14 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::TextAlignmentRole:
         switch (index.column()) {
-        case Cpu: case Memory: case Replicas: case MinReplicas: case MaxReplicas: case EphemeralGib:
-        case RunsPerDay: case RunSeconds:
+        case Cpu:
+        case Memory:
+        case Replicas:
+        case MinReplicas:
+        case MaxReplicas:
+        case EphemeralGib:
+        case RunsPerDay:
+        case RunSeconds:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -183,23 +204,38 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     }
     const bool display = role == Qt::DisplayRole;
     switch (index.column()) {
-    case Name: return s.name;
-    case Kind: return toId(s.kind);
-    case Cpu: return display ? QStringLiteral("%1 vCPU").arg(s.effectiveCpu()) : QVariant(s.effectiveCpu());
-    case Memory: return display ? QStringLiteral("%1 MiB").arg(s.effectiveMemoryMib()) : QVariant(s.effectiveMemoryMib());
-    case Replicas: return s.replicas;
-    case MinReplicas: return s.minReplicas;
-    case MaxReplicas: return s.maxReplicas;
+    case Name:
+        return s.name;
+    case Kind:
+        return toId(s.kind);
+    case Cpu:
+        return display ? QStringLiteral("%1 vCPU").arg(s.effectiveCpu()) : QVariant(s.effectiveCpu());
+    case Memory:
+        return display ? QStringLiteral("%1 MiB").arg(s.effectiveMemoryMib()) : QVariant(s.effectiveMemoryMib());
+    case Replicas:
+        return s.replicas;
+    case MinReplicas:
+        return s.minReplicas;
+    case MaxReplicas:
+        return s.maxReplicas;
     case LoadProfileCol:
         return display && s.loadProfile.isEmpty() ? QVariant(QStringLiteral("flat")) : QVariant(s.loadProfile);
-    case Arch: return toId(s.arch);
-    case Os: return toId(s.os);
-    case NetworkMode: return toId(s.networkMode);
-    case SpotOk: return display ? QVariant(s.spotOk ? tr("yes") : tr("no")) : QVariant(s.spotOk);
-    case EphemeralGib: return display ? QStringLiteral("%1 GiB").arg(s.ephemeralGib) : QVariant(s.ephemeralGib);
-    case RunsPerDay: return s.runsPerDay;
-    case RunSeconds: return s.runSeconds;
-    default: return {};
+    case Arch:
+        return toId(s.arch);
+    case Os:
+        return toId(s.os);
+    case NetworkMode:
+        return toId(s.networkMode);
+    case SpotOk:
+        return display ? QVariant(s.spotOk ? tr("yes") : tr("no")) : QVariant(s.spotOk);
+    case EphemeralGib:
+        return display ? QStringLiteral("%1 GiB").arg(s.ephemeralGib) : QVariant(s.ephemeralGib);
+    case RunsPerDay:
+        return s.runsPerDay;
+    case RunSeconds:
+        return s.runSeconds;
+    default:
+        return {};
     }
 }
 
@@ -271,8 +307,8 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     case EphemeralGib:
         if (const auto v = toNumber(value)) {
             double Service::*field = index.column() == Cpu ? &Service::cpu
-                                   : index.column() == Memory ? &Service::memoryMib
-                                                              : &Service::ephemeralGib;
+                : index.column() == Memory                 ? &Service::memoryMib
+                                                           : &Service::ephemeralGib;
             pushField(doc, row, field, *v, text);
             return true;
         }
@@ -283,11 +319,11 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     case RunsPerDay:
     case RunSeconds:
         if (const auto v = toWhole(value)) {
-            int Service::*field = index.column() == Replicas      ? &Service::replicas
-                                : index.column() == MinReplicas   ? &Service::minReplicas
-                                : index.column() == MaxReplicas   ? &Service::maxReplicas
-                                : index.column() == RunsPerDay    ? &Service::runsPerDay
-                                                                  : &Service::runSeconds;
+            int Service::*field = index.column() == Replicas ? &Service::replicas
+                : index.column() == MinReplicas              ? &Service::minReplicas
+                : index.column() == MaxReplicas              ? &Service::maxReplicas
+                : index.column() == RunsPerDay               ? &Service::runsPerDay
+                                                             : &Service::runSeconds;
             pushField(doc, row, field, *v, text);
             return true;
         }
@@ -320,22 +356,38 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Service");
-    case Kind: return tr("Kind");
-    case Cpu: return tr("CPU");
-    case Memory: return tr("Memory");
-    case Replicas: return tr("Replicas");
-    case MinReplicas: return tr("Min");
-    case MaxReplicas: return tr("Max");
-    case LoadProfileCol: return tr("Load profile");
-    case Arch: return tr("Arch");
-    case Os: return tr("OS");
-    case NetworkMode: return tr("Network");
-    case SpotOk: return tr("Spot OK");
-    case EphemeralGib: return tr("Ephemeral");
-    case RunsPerDay: return tr("Runs/day");
-    case RunSeconds: return tr("Run (s)");
-    default: return {};
+    case Name:
+        return tr("Service");
+    case Kind:
+        return tr("Kind");
+    case Cpu:
+        return tr("CPU");
+    case Memory:
+        return tr("Memory");
+    case Replicas:
+        return tr("Replicas");
+    case MinReplicas:
+        return tr("Min");
+    case MaxReplicas:
+        return tr("Max");
+    case LoadProfileCol:
+        return tr("Load profile");
+    case Arch:
+        return tr("Arch");
+    case Os:
+        return tr("OS");
+    case NetworkMode:
+        return tr("Network");
+    case SpotOk:
+        return tr("Spot OK");
+    case EphemeralGib:
+        return tr("Ephemeral");
+    case RunsPerDay:
+        return tr("Runs/day");
+    case RunSeconds:
+        return tr("Run (s)");
+    default:
+        return {};
     }
 }
 

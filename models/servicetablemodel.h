@@ -22,12 +22,28 @@ class ServiceTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Kind, Cpu, Memory, Replicas, MinReplicas, MaxReplicas, LoadProfileCol, Arch, Os,
-                  NetworkMode, SpotOk, EphemeralGib, RunsPerDay, RunSeconds, ColumnCount };
+    enum Column {
+        Name,
+        Kind,
+        Cpu,
+        Memory,
+        Replicas,
+        MinReplicas,
+        MaxReplicas,
+        LoadProfileCol,
+        Arch,
+        Os,
+        NetworkMode,
+        SpotOk,
+        EphemeralGib,
+        RunsPerDay,
+        RunSeconds,
+        ColumnCount
+    };
     enum Role {
         ValidationRole = Qt::UserRole + 1, ///< QStringList: "error: …" / "warning: …" lines of this cell
-        HasErrorRole,                      ///< bool: the cell has at least one error
-        FieldKeyRole,                      ///< header: JSON key of the column
+        HasErrorRole, ///< bool: the cell has at least one error
+        FieldKeyRole, ///< header: JSON key of the column
     };
 
     explicit ServiceTableModel(QObject *parent = nullptr);

@@ -22,12 +22,12 @@ struct Problem
 
 Diagnostic error(const QString &where, const QString &message)
 {
-    return {Diagnostic::Severity::Error, where, message};
+    return { Diagnostic::Severity::Error, where, message };
 }
 
 Diagnostic warning(const QString &where, const QString &message)
 {
-    return {Diagnostic::Severity::Warning, where, message};
+    return { Diagnostic::Severity::Warning, where, message };
 }
 
 QString number(double value)
@@ -54,10 +54,10 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
     const QString base = QStringLiteral("services[%1]").arg(index);
     const QString named = QStringLiteral("service \"%1\"").arg(s.name);
     const auto field = [&base](const QString &key) -> QString { return base + u'.' + key; };
-    const auto add = [&out](QStringList fields, Diagnostic d) { out.append({std::move(fields), std::move(d)}); };
+    const auto add = [&out](QStringList fields, Diagnostic d) { out.append({ std::move(fields), std::move(d) }); };
 
     if (s.name.trimmed().isEmpty())
-        add({QStringLiteral("name")}, error(field(QStringLiteral("name")), QStringLiteral("must not be empty")));
+        add({ QStringLiteral("name") }, error(field(QStringLiteral("name")), QStringLiteral("must not be empty")));
     int duplicate = -1;
     if (!s.name.isEmpty()) {
         if (names) {
@@ -75,16 +75,17 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
         }
     }
     if (duplicate >= 0)
-        add({QStringLiteral("name")},
+        add({ QStringLiteral("name") },
             error(field(QStringLiteral("name")),
-                  QStringLiteral("duplicate service name \"%1\" (also services[%2])").arg(s.name).arg(duplicate)));
+                QStringLiteral("duplicate service name \"%1\" (also services[%2])").arg(s.name).arg(duplicate)));
 
     // Task size. With containers the size is derived; the container fields are checked instead.
     if (s.containers.isEmpty()) {
         if (!(s.cpu > 0))
-            add({QStringLiteral("cpu")}, error(field(QStringLiteral("cpu")), QStringLiteral("must be > 0")));
+            add({ QStringLiteral("cpu") }, error(field(QStringLiteral("cpu")), QStringLiteral("must be > 0")));
         if (!(s.memoryMib > 0))
-            add({QStringLiteral("memory_mib")}, error(field(QStringLiteral("memory_mib")), QStringLiteral("must be > 0")));
+            add({ QStringLiteral("memory_mib") },
+                error(field(QStringLiteral("memory_mib")), QStringLiteral("must be > 0")));
     } else {
         bool longRunning = false;
         for (qsizetype k = 0; k < s.containers.size(); ++k) {
@@ -92,37 +93,41 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             const QString cbase = field(QStringLiteral("containers[%1]").arg(k));
             longRunning = longRunning || !c.init;
             if (!(c.cpu >= 0))
-                add({QStringLiteral("cpu")}, error(cbase + QStringLiteral(".cpu"), QStringLiteral("must be >= 0")));
+                add({ QStringLiteral("cpu") }, error(cbase + QStringLiteral(".cpu"), QStringLiteral("must be >= 0")));
             if (!(c.memoryMib >= 0))
-                add({QStringLiteral("memory_mib")},
+                add({ QStringLiteral("memory_mib") },
                     error(cbase + QStringLiteral(".memory_mib"), QStringLiteral("must be >= 0")));
         }
         if (!longRunning)
-            add({QStringLiteral("cpu"), QStringLiteral("memory_mib")},
+            add({ QStringLiteral("cpu"), QStringLiteral("memory_mib") },
                 error(field(QStringLiteral("containers")),
-                      QStringLiteral("only init containers: a task needs at least one long-running container")));
+                    QStringLiteral("only init containers: a task needs at least one long-running container")));
         if (!(s.effectiveCpu() > 0))
-            add({QStringLiteral("cpu")},
+            add({ QStringLiteral("cpu") },
                 error(field(QStringLiteral("cpu")), QStringLiteral("must be > 0 (sum of the containers' cpu)")));
         if (!(s.effectiveMemoryMib() > 0))
-            add({QStringLiteral("memory_mib")},
-                error(field(QStringLiteral("memory_mib")), QStringLiteral("must be > 0 (sum of the containers' memory_mib)")));
+            add({ QStringLiteral("memory_mib") },
+                error(field(QStringLiteral("memory_mib")),
+                    QStringLiteral("must be > 0 (sum of the containers' memory_mib)")));
     }
     if (!(s.ephemeralGib >= 0))
-        add({QStringLiteral("ephemeral_gib")}, error(field(QStringLiteral("ephemeral_gib")), QStringLiteral("must be >= 0")));
+        add({ QStringLiteral("ephemeral_gib") },
+            error(field(QStringLiteral("ephemeral_gib")), QStringLiteral("must be >= 0")));
     if (s.os == OsFamily::Windows && s.arch == Arch::Arm64)
-        add({QStringLiteral("arch"), QStringLiteral("os")},
+        add({ QStringLiteral("arch"), QStringLiteral("os") },
             error(named, QStringLiteral("Windows containers need arch x86_64 (there are no Windows arm64 tasks)")));
 
     // Replicas.
     if (s.replicas < 0)
-        add({QStringLiteral("replicas")}, error(field(QStringLiteral("replicas")), QStringLiteral("must be >= 0")));
+        add({ QStringLiteral("replicas") }, error(field(QStringLiteral("replicas")), QStringLiteral("must be >= 0")));
     if (s.minReplicas < 0)
-        add({QStringLiteral("min_replicas")}, error(field(QStringLiteral("min_replicas")), QStringLiteral("must be >= 0")));
+        add({ QStringLiteral("min_replicas") },
+            error(field(QStringLiteral("min_replicas")), QStringLiteral("must be >= 0")));
     if (s.maxReplicas < 0)
-        add({QStringLiteral("max_replicas")}, error(field(QStringLiteral("max_replicas")), QStringLiteral("must be >= 0")));
+        add({ QStringLiteral("max_replicas") },
+            error(field(QStringLiteral("max_replicas")), QStringLiteral("must be >= 0")));
     if (s.kind == ServiceKind::Service && s.minReplicas > s.maxReplicas)
-        add({QStringLiteral("min_replicas"), QStringLiteral("max_replicas")},
+        add({ QStringLiteral("min_replicas"), QStringLiteral("max_replicas") },
             error(named, QStringLiteral("min_replicas %1 > max_replicas %2").arg(s.minReplicas).arg(s.maxReplicas)));
 
     // Load profile.
@@ -130,43 +135,46 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
         QStringList names;
         for (const LoadProfile &lp : sc.loadProfiles)
             names.append(lp.name);
-        add({QStringLiteral("load_profile")},
+        add({ QStringLiteral("load_profile") },
             error(field(QStringLiteral("load_profile")),
-                  QStringLiteral("unknown load profile \"%1\" (%2)")
-                      .arg(s.loadProfile,
-                           names.isEmpty() ? QStringLiteral("the scenario defines none")
-                                           : QStringLiteral("defined: ") + names.join(QStringLiteral(", ")))));
+                QStringLiteral("unknown load profile \"%1\" (%2)")
+                    .arg(s.loadProfile,
+                        names.isEmpty() ? QStringLiteral("the scenario defines none")
+                                        : QStringLiteral("defined: ") + names.join(QStringLiteral(", ")))));
     }
     if (s.kind != ServiceKind::Service && !s.loadProfile.isEmpty())
-        add({QStringLiteral("load_profile")},
+        add({ QStringLiteral("load_profile") },
             warning(field(QStringLiteral("load_profile")),
-                    QStringLiteral("ignored: a %1 is not scaled by load").arg(toId(s.kind))));
+                QStringLiteral("ignored: a %1 is not scaled by load").arg(toId(s.kind))));
 
     // Jobs.
     if (s.kind == ServiceKind::Job) {
         if (s.runsPerDay <= 0)
-            add({QStringLiteral("runs_per_day")},
+            add({ QStringLiteral("runs_per_day") },
                 error(field(QStringLiteral("runs_per_day")), QStringLiteral("a job needs runs_per_day > 0")));
         if (s.runSeconds <= 0)
-            add({QStringLiteral("run_seconds")},
+            add({ QStringLiteral("run_seconds") },
                 error(field(QStringLiteral("run_seconds")), QStringLiteral("a job needs run_seconds > 0")));
         if (s.runsPerDay > 0 && s.runSeconds > 0 && qint64(s.runsPerDay) * s.runSeconds > 86400)
-            add({QStringLiteral("runs_per_day"), QStringLiteral("run_seconds")},
-                warning(named, QStringLiteral("runs_per_day %1 × run_seconds %2 = %3 s exceeds a day (86400 s): runs overlap")
-                                   .arg(s.runsPerDay)
-                                   .arg(s.runSeconds)
-                                   .arg(qint64(s.runsPerDay) * s.runSeconds)));
+            add({ QStringLiteral("runs_per_day"), QStringLiteral("run_seconds") },
+                warning(named,
+                    QStringLiteral("runs_per_day %1 × run_seconds %2 = %3 s exceeds a day (86400 s): runs overlap")
+                        .arg(s.runsPerDay)
+                        .arg(s.runSeconds)
+                        .arg(qint64(s.runsPerDay) * s.runSeconds)));
     } else if (s.runsPerDay != 0 || s.runSeconds != 0) {
-        add({QStringLiteral("runs_per_day"), QStringLiteral("run_seconds")},
+        add({ QStringLiteral("runs_per_day"), QStringLiteral("run_seconds") },
             warning(named, QStringLiteral("runs_per_day and run_seconds are ignored: only a job runs on a schedule")));
     }
 
     // Networking.
     if (s.hostPort < 0 || s.hostPort > 65535)
-        add({QStringLiteral("host_port")}, error(field(QStringLiteral("host_port")), QStringLiteral("must be 0..65535")));
+        add({ QStringLiteral("host_port") },
+            error(field(QStringLiteral("host_port")), QStringLiteral("must be 0..65535")));
     else if (s.hostPort != 0 && s.networkMode == NetworkMode::Awsvpc)
-        add({QStringLiteral("host_port")},
-            warning(field(QStringLiteral("host_port")), QStringLiteral("ignored with network_mode awsvpc (each task has its own ENI)")));
+        add({ QStringLiteral("host_port") },
+            warning(field(QStringLiteral("host_port")),
+                QStringLiteral("ignored with network_mode awsvpc (each task has its own ENI)")));
     return out;
 }
 
@@ -175,7 +183,8 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
 bool fits(const pricing::InstanceType &type, const Service &s)
 {
     const pricing::CpuArch arch = s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
-    return type.hasSpecs() && type.arch == arch && type.vcpu >= s.effectiveCpu() && type.memoryMib >= s.effectiveMemoryMib();
+    return type.hasSpecs() && type.arch == arch && type.vcpu >= s.effectiveCpu()
+        && type.memoryMib >= s.effectiveMemoryMib();
 }
 
 void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Diagnostic> &out)
@@ -184,7 +193,7 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
     if (isRegionCode(sc.region) && !catalog.checkRegion(sc.region, &regionError))
         out.append(error(QStringLiteral("region"), regionError));
 
-    for (PlatformId id : {PlatformId::EcsEc2, PlatformId::EksNodes}) {
+    for (PlatformId id : { PlatformId::EcsEc2, PlatformId::EksNodes }) {
         const PlatformSettings &p = sc.platform(id);
         if (!p.enabled)
             continue;
@@ -220,14 +229,13 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
             }
             if (!anyArch)
                 out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
-                                 QStringLiteral("arch %1: no instance type allowed on %2 has this architecture")
-                                     .arg(toId(s.arch), toId(id))));
+                    QStringLiteral("arch %1: no instance type allowed on %2 has this architecture")
+                        .arg(toId(s.arch), toId(id))));
             else if (!anyFits)
                 out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
-                                 QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than any instance type "
-                                                "allowed on %4")
-                                     .arg(number(s.effectiveCpu()), number(s.effectiveMemoryMib()), toId(s.arch),
-                                          toId(id))));
+                    QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than any instance type "
+                                   "allowed on %4")
+                        .arg(number(s.effectiveCpu()), number(s.effectiveMemoryMib()), toId(s.arch), toId(id))));
         }
     }
 }
@@ -244,15 +252,16 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
         const bool windows = s.os == OsFamily::Windows;
         QStringList platforms;
         QString firstReason;
-        for (PlatformId id : {PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate}) {
+        for (PlatformId id : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate }) {
             if (!sc.platform(id).enabled)
                 continue;
             // Architecture and OS limits (EKS Fargate: Linux x86_64 only) are the platform models' business:
             // they price such pods at the x86 rates and say so. Only a size no Fargate task has is flagged here.
             const FargateFlavor flavor = id == PlatformId::EksFargate ? FargateFlavor::EksFargate
-                                       : windows                       ? FargateFlavor::EcsWindows
-                                                                       : FargateFlavor::EcsLinux;
-            const double memory = s.effectiveMemoryMib() + (id == PlatformId::EksFargate ? pricing::EksFargateOverheadMib : 0);
+                : windows                                             ? FargateFlavor::EcsWindows
+                                                                      : FargateFlavor::EcsLinux;
+            const double memory
+                = s.effectiveMemoryMib() + (id == PlatformId::EksFargate ? pricing::EksFargateOverheadMib : 0);
             QString why;
             if (!pricing::roundUpToFargateSize(s.effectiveCpu(), memory, flavor, &why)) {
                 platforms.append(toId(id));
@@ -262,8 +271,8 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
         }
         if (!platforms.isEmpty())
             out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
-                               QStringLiteral("too large for Fargate, not priced on %1: %2")
-                                   .arg(platforms.join(QStringLiteral(", ")), firstReason)));
+                QStringLiteral("too large for Fargate, not priced on %1: %2")
+                    .arg(platforms.join(QStringLiteral(", ")), firstReason)));
     }
 }
 
@@ -272,19 +281,19 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
 const QStringList &knownRegions()
 {
     // The 36 regions of ec2_ondemand_prices.csv and eks_rates.csv (resources/catalog/README.md).
-    static const QStringList regions{
-        QStringLiteral("af-south-1"),     QStringLiteral("ap-east-1"),      QStringLiteral("ap-east-2"),
-        QStringLiteral("ap-northeast-1"), QStringLiteral("ap-northeast-2"), QStringLiteral("ap-northeast-3"),
-        QStringLiteral("ap-south-1"),     QStringLiteral("ap-south-2"),     QStringLiteral("ap-southeast-1"),
-        QStringLiteral("ap-southeast-2"), QStringLiteral("ap-southeast-3"), QStringLiteral("ap-southeast-4"),
-        QStringLiteral("ap-southeast-5"), QStringLiteral("ap-southeast-6"), QStringLiteral("ap-southeast-7"),
-        QStringLiteral("ca-central-1"),   QStringLiteral("ca-west-1"),      QStringLiteral("eu-central-1"),
-        QStringLiteral("eu-central-2"),   QStringLiteral("eu-north-1"),     QStringLiteral("eu-south-1"),
-        QStringLiteral("eu-south-2"),     QStringLiteral("eu-west-1"),      QStringLiteral("eu-west-2"),
-        QStringLiteral("eu-west-3"),      QStringLiteral("il-central-1"),   QStringLiteral("me-central-1"),
-        QStringLiteral("me-south-1"),     QStringLiteral("mx-central-1"),   QStringLiteral("sa-east-1"),
-        QStringLiteral("us-east-1"),      QStringLiteral("us-east-2"),      QStringLiteral("us-gov-east-1"),
-        QStringLiteral("us-gov-west-1"),  QStringLiteral("us-west-1"),      QStringLiteral("us-west-2")};
+    static const QStringList regions { QStringLiteral("af-south-1"), QStringLiteral("ap-east-1"),
+        QStringLiteral("ap-east-2"), QStringLiteral("ap-northeast-1"), QStringLiteral("ap-northeast-2"),
+        QStringLiteral("ap-northeast-3"), QStringLiteral("ap-south-1"), QStringLiteral("ap-south-2"),
+        QStringLiteral("ap-southeast-1"), QStringLiteral("ap-southeast-2"), QStringLiteral("ap-southeast-3"),
+        QStringLiteral("ap-southeast-4"), QStringLiteral("ap-southeast-5"), QStringLiteral("ap-southeast-6"),
+        QStringLiteral("ap-southeast-7"), QStringLiteral("ca-central-1"), QStringLiteral("ca-west-1"),
+        QStringLiteral("eu-central-1"), QStringLiteral("eu-central-2"), QStringLiteral("eu-north-1"),
+        QStringLiteral("eu-south-1"), QStringLiteral("eu-south-2"), QStringLiteral("eu-west-1"),
+        QStringLiteral("eu-west-2"), QStringLiteral("eu-west-3"), QStringLiteral("il-central-1"),
+        QStringLiteral("me-central-1"), QStringLiteral("me-south-1"), QStringLiteral("mx-central-1"),
+        QStringLiteral("sa-east-1"), QStringLiteral("us-east-1"), QStringLiteral("us-east-2"),
+        QStringLiteral("us-gov-east-1"), QStringLiteral("us-gov-west-1"), QStringLiteral("us-west-1"),
+        QStringLiteral("us-west-2") };
     return regions;
 }
 
@@ -304,19 +313,19 @@ QList<Diagnostic> validateLoadProfile(const Scenario &sc, int index)
     for (qsizetype j = 0; j < sc.loadProfiles.size(); ++j) {
         if (j != index && !lp.name.isEmpty() && sc.loadProfiles.at(j).name == lp.name) {
             out.append(error(base + QStringLiteral(".name"),
-                             QStringLiteral("duplicate load profile name \"%1\" (also load_profiles[%2])").arg(lp.name).arg(j)));
+                QStringLiteral("duplicate load profile name \"%1\" (also load_profiles[%2])").arg(lp.name).arg(j)));
             break;
         }
     }
     if (lp.hourly.size() != 24 && lp.hourly.size() != 168)
         out.append(error(base + QStringLiteral(".hourly"),
-                         QStringLiteral("has %1 values; must have 24 (a day) or 168 (a week, Monday 00:00 first)")
-                             .arg(lp.hourly.size())));
+            QStringLiteral("has %1 values; must have 24 (a day) or 168 (a week, Monday 00:00 first)")
+                .arg(lp.hourly.size())));
     for (qsizetype h = 0; h < lp.hourly.size(); ++h) {
         const double v = lp.hourly.at(h);
         if (!std::isfinite(v) || v < 0)
             out.append(error(QStringLiteral("%1.hourly[%2]").arg(base).arg(h),
-                             QStringLiteral("must be a number >= 0, found %1").arg(number(v))));
+                QStringLiteral("must be a number >= 0, found %1").arg(number(v))));
     }
     return out;
 }
@@ -343,20 +352,22 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
 {
     QList<Diagnostic> out;
     if (sc.name.trimmed().isEmpty())
-        out.append(warning(QStringLiteral("name"), QStringLiteral("is empty; reports will call the scenario \"Untitled\"")));
+        out.append(
+            warning(QStringLiteral("name"), QStringLiteral("is empty; reports will call the scenario \"Untitled\"")));
     if (!isRegionCode(sc.region))
         out.append(error(QStringLiteral("region"),
-                         QStringLiteral("\"%1\" is not an AWS region code (like us-east-1)").arg(sc.region)));
+            QStringLiteral("\"%1\" is not an AWS region code (like us-east-1)").arg(sc.region)));
     else if (!catalog && !knownRegions().contains(sc.region))
         out.append(warning(QStringLiteral("region"),
-                           QStringLiteral("\"%1\" is not one of the %2 regions the bundled prices cover")
-                               .arg(sc.region)
-                               .arg(knownRegions().size())));
+            QStringLiteral("\"%1\" is not one of the %2 regions the bundled prices cover")
+                .arg(sc.region)
+                .arg(knownRegions().size())));
     if (sc.periodHours <= 0)
-        out.append(error(QStringLiteral("period"), QStringLiteral("must be at least 1 hour, found %1").arg(sc.periodHours)));
+        out.append(
+            error(QStringLiteral("period"), QStringLiteral("must be at least 1 hour, found %1").arg(sc.periodHours)));
     else if (sc.periodInDays && sc.periodHours % 24 != 0)
         out.append(error(QStringLiteral("period.days"),
-                         QStringLiteral("%1 hours is not a whole number of days").arg(sc.periodHours)));
+            QStringLiteral("%1 hours is not a whole number of days").arg(sc.periodHours)));
 
     for (qsizetype i = 0; i < sc.loadProfiles.size(); ++i)
         out += validateLoadProfile(sc, int(i));
@@ -369,25 +380,25 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
     const auto &purchase = sc.purchase;
     if (!(purchase.spotShare >= 0 && purchase.spotShare <= 1))
         out.append(error(QStringLiteral("purchase.spot_share"),
-                         QStringLiteral("must be between 0 and 1, found %1").arg(number(purchase.spotShare))));
+            QStringLiteral("must be between 0 and 1, found %1").arg(number(purchase.spotShare))));
     if (!(purchase.savingsPlanUsdPerHour >= 0))
         out.append(error(QStringLiteral("purchase.savings_plan_usd_per_hour"), QStringLiteral("must be >= 0")));
     if (purchase.savingsPlanTermYears != 1 && purchase.savingsPlanTermYears != 3)
         out.append(error(QStringLiteral("purchase.savings_plan_term_years"),
-                         QStringLiteral("must be 1 or 3, found %1").arg(purchase.savingsPlanTermYears)));
-    static const QStringList payments{QStringLiteral("No Upfront"), QStringLiteral("Partial Upfront"),
-                                      QStringLiteral("All Upfront")};
+            QStringLiteral("must be 1 or 3, found %1").arg(purchase.savingsPlanTermYears)));
+    static const QStringList payments { QStringLiteral("No Upfront"), QStringLiteral("Partial Upfront"),
+        QStringLiteral("All Upfront") };
     if (!payments.contains(purchase.savingsPlanPayment))
         out.append(error(QStringLiteral("purchase.savings_plan_payment"),
-                         QStringLiteral("unknown value \"%1\" (expected No Upfront, Partial Upfront or All Upfront)")
-                             .arg(purchase.savingsPlanPayment)));
+            QStringLiteral("unknown value \"%1\" (expected No Upfront, Partial Upfront or All Upfront)")
+                .arg(purchase.savingsPlanPayment)));
 
     for (PlatformId id : AllPlatforms) {
         const PlatformSettings &p = sc.platform(id);
         const QString base = QStringLiteral("platforms.") + toId(id);
         if (!(p.targetUtilizationPercent > 0 && p.targetUtilizationPercent <= 100))
             out.append(error(base + QStringLiteral(".target_utilization_percent"),
-                             QStringLiteral("must be in (0, 100], found %1").arg(number(p.targetUtilizationPercent))));
+                QStringLiteral("must be in (0, 100], found %1").arg(number(p.targetUtilizationPercent))));
         if (!(p.ebsGibPerNode >= 0))
             out.append(error(base + QStringLiteral(".ebs_gib_per_node"), QStringLiteral("must be >= 0")));
         if (p.scaleInDelayHours < 0)
@@ -395,13 +406,16 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         if (p.clusters < 0)
             out.append(error(base + QStringLiteral(".clusters"), QStringLiteral("must be >= 0")));
         if (p.fargateBase < 0 || p.fargateWeight < 0 || p.fargateSpotWeight < 0)
-            out.append(error(base, QStringLiteral("fargate_base, fargate_weight and fargate_spot_weight must be >= 0")));
+            out.append(
+                error(base, QStringLiteral("fargate_base, fargate_weight and fargate_spot_weight must be >= 0")));
         else if (id == PlatformId::EcsFargateSpot && p.fargateWeight + p.fargateSpotWeight == 0)
-            out.append(error(base, QStringLiteral("fargate_weight and fargate_spot_weight are both 0: "
-                                                  "at least one weight must be > 0")));
+            out.append(error(base,
+                QStringLiteral("fargate_weight and fargate_spot_weight are both 0: "
+                               "at least one weight must be > 0")));
         for (qsizetype k = 0; k < p.instanceTypes.size(); ++k) {
             if (p.instanceTypes.at(k).trimmed().isEmpty())
-                out.append(error(QStringLiteral("%1.instance_types[%2]").arg(base).arg(k), QStringLiteral("must not be empty")));
+                out.append(error(
+                    QStringLiteral("%1.instance_types[%2]").arg(base).arg(k), QStringLiteral("must not be empty")));
         }
     }
 

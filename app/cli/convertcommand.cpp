@@ -9,15 +9,17 @@ namespace fleetplan::cli {
 int runConvert(Context &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Convert a scenario between the JSON interchange format and the native .fleetplan document.\n"
-        "The format of each file follows its extension (.fleetplan = SQLite document, anything else =\n"
-        "JSON); OUTPUT - writes JSON to standard output. The output is written atomically: on failure\n"
-        "an existing OUTPUT is left as it was. Nothing is lost: both formats hold every field."));
+    parser.setApplicationDescription(
+        QStringLiteral("Convert a scenario between the JSON interchange format and the native .fleetplan document.\n"
+                       "The format of each file follows its extension (.fleetplan = SQLite document, anything else =\n"
+                       "JSON); OUTPUT - writes JSON to standard output. The output is written atomically: on failure\n"
+                       "an existing OUTPUT is left as it was. Nothing is lost: both formats hold every field."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Scenario to read (.json or .fleetplan; - for stdin)"));
-    parser.addPositionalArgument(QStringLiteral("OUTPUT"), QStringLiteral("File to write (.fleetplan or .json; - for stdout)"));
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan convert")} + ctx.args)) {
+    parser.addPositionalArgument(
+        QStringLiteral("INPUT"), QStringLiteral("Scenario to read (.json or .fleetplan; - for stdin)"));
+    parser.addPositionalArgument(
+        QStringLiteral("OUTPUT"), QStringLiteral("File to write (.fleetplan or .json; - for stdout)"));
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan convert") } + ctx.args)) {
         ctx.err << "fleetplan convert: " << parser.errorText() << '\n';
         return UsageError;
     }

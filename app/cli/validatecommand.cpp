@@ -21,20 +21,20 @@ QString severityName(const models::Diagnostic &d)
 int runValidate(Context &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Check a scenario file and print every problem: the file's syntax and types, then the workload\n"
-        "(sizes, replicas, load profiles, jobs), the region and whether every task fits an allowed\n"
-        "instance type of the bundled catalog. Exit status 0 when valid, 2 when not."));
+    parser.setApplicationDescription(
+        QStringLiteral("Check a scenario file and print every problem: the file's syntax and types, then the workload\n"
+                       "(sizes, replicas, load profiles, jobs), the region and whether every task fits an allowed\n"
+                       "instance type of the bundled catalog. Exit status 0 when valid, 2 when not."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("Output format: text (problems on stderr) or json (a report on stdout)."),
-                                    QStringLiteral("text|json"), QStringLiteral("text"));
+        QStringLiteral("Output format: text (problems on stderr) or json (a report on stdout)."),
+        QStringLiteral("text|json"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"), QStringLiteral("Treat warnings as errors."));
     const QCommandLineOption noCatalog(QStringLiteral("no-catalog"),
-                                       QStringLiteral("Skip the checks against the bundled catalog (region, instance fit)."));
-    parser.addOptions({format, strict, noCatalog});
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan validate")} + ctx.args)) {
+        QStringLiteral("Skip the checks against the bundled catalog (region, instance fit)."));
+    parser.addOptions({ format, strict, noCatalog });
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan validate") } + ctx.args)) {
         ctx.err << "fleetplan validate: " << parser.errorText() << '\n';
         return UsageError;
     }
@@ -55,7 +55,7 @@ int runValidate(Context &ctx)
     const QString path = parser.positionalArguments().constFirst();
     const QString origin = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
     const models::ScenarioReadResult read = models::readScenarioFile(path);
-    QList<models::Diagnostic> problems = read.diagnostics;   // already name the file
+    QList<models::Diagnostic> problems = read.diagnostics; // already name the file
     if (read.scenario && !hasErrors(read.diagnostics)) {
         std::shared_ptr<const pricing::Catalog> catalog;
         if (!parser.isSet(noCatalog))
@@ -74,14 +74,11 @@ int runValidate(Context &ctx)
     if (fmt == QLatin1String("json")) {
         QJsonArray list;
         for (const models::Diagnostic &d : std::as_const(problems))
-            list.append(QJsonObject{{QStringLiteral("severity"), severityName(d)},
-                                    {QStringLiteral("where"), d.where},
-                                    {QStringLiteral("message"), d.message}});
-        QJsonObject report{{QStringLiteral("file"), origin},
-                           {QStringLiteral("valid"), valid},
-                           {QStringLiteral("errors"), errors},
-                           {QStringLiteral("warnings"), warnings},
-                           {QStringLiteral("problems"), list}};
+            list.append(QJsonObject { { QStringLiteral("severity"), severityName(d) },
+                { QStringLiteral("where"), d.where }, { QStringLiteral("message"), d.message } });
+        QJsonObject report { { QStringLiteral("file"), origin }, { QStringLiteral("valid"), valid },
+            { QStringLiteral("errors"), errors }, { QStringLiteral("warnings"), warnings },
+            { QStringLiteral("problems"), list } };
         if (read.scenario) {
             report.insert(QStringLiteral("services"), int(read.scenario->services.size()));
             report.insert(QStringLiteral("load_profiles"), int(read.scenario->loadProfiles.size()));

@@ -10,7 +10,12 @@ class TestConvertCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run { int code; QByteArray out; QString err; };
+    struct Run
+    {
+        int code;
+        QByteArray out;
+        QString err;
+    };
     static Run run(const QStringList &args)
     {
         QProcess p;
@@ -18,10 +23,10 @@ private:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{QStringLiteral("convert")} + args);
+        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("convert") } + args);
         if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+            return { -1, {}, QStringLiteral("timed out") };
+        return { p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError()) };
     }
     static QByteArray readAll(const QString &path)
     {
@@ -36,11 +41,11 @@ private slots:
         const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json");
         const QString doc = dir.filePath(QStringLiteral("shop.fleetplan"));
         const QString json = dir.filePath(QStringLiteral("shop.json"));
-        Run r = run({sample, doc});
+        Run r = run({ sample, doc });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(readAll(doc).left(16), QByteArray("SQLite format 3\0", 16));
         QCOMPARE(readAll(doc).mid(68, 4), QByteArray("FLPN"));
-        r = run({doc, json});
+        r = run({ doc, json });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         // The sample file leaves keys at their defaults; the writer writes them all, so compare values.
         const auto back = fleetplan::models::readScenarioFile(json);
@@ -48,7 +53,7 @@ private slots:
         QCOMPARE(*back.scenario, fleetplan::models::bundledSampleScenario());
         QCOMPARE(readAll(json), fleetplan::models::scenarioToJson(fleetplan::models::bundledSampleScenario()));
         // To standard output.
-        r = run({doc, QStringLiteral("-")});
+        r = run({ doc, QStringLiteral("-") });
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, readAll(json));
     }
@@ -57,18 +62,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString invalid = QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/scenarios/missing.json");
-        Run r = run({invalid, dir.filePath(QStringLiteral("x.fleetplan"))});
+        Run r = run({ invalid, dir.filePath(QStringLiteral("x.fleetplan")) });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("error: %1: cannot open: ").arg(invalid)), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.fleetplan"))));
 
         const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json");
         const QString nowhere = dir.filePath(QStringLiteral("no/such/dir/x.fleetplan"));
-        r = run({sample, nowhere});
+        r = run({ sample, nowhere });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("cannot save %1: the folder").arg(nowhere)), qPrintable(r.err));
 
-        QCOMPARE(run({sample}).code, 1);
+        QCOMPARE(run({ sample }).code, 1);
     }
 };
 

@@ -14,7 +14,12 @@ class TestValidateCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run { int code; QString out; QString err; };
+    struct Run
+    {
+        int code;
+        QString out;
+        QString err;
+    };
     static Run run(const QStringList &args)
     {
         QProcess p;
@@ -22,10 +27,11 @@ private:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{QStringLiteral("validate")} + args);
+        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("validate") } + args);
         if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            return { -1, {}, QStringLiteral("timed out") };
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()) };
     }
     static QString fixture(const char *name)
     {
@@ -36,7 +42,7 @@ private slots:
     void sampleIsValid()
     {
         const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json");
-        const Run r = run({sample});
+        const Run r = run({ sample });
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QStringLiteral("valid: %1: 13 services, 4 load profiles\n").arg(sample));
         QCOMPARE(r.err, QString());
@@ -45,13 +51,15 @@ private slots:
     void everyProblemIsPrinted()
     {
         const QString file = fixture("invalid.json");
-        const Run r = run({file});
+        const Run r = run({ file });
         QCOMPARE(r.code, 2);
-        const QStringList expected{
+        const QStringList expected {
             QStringLiteral("error: %1:load_profiles[0].hourly: has 3 values; must have 24 (a day) or 168 (a week, "
-                           "Monday 00:00 first)").arg(file),
+                           "Monday 00:00 first)")
+                .arg(file),
             QStringLiteral("error: %1:service \"api\": min_replicas 5 > max_replicas 3").arg(file),
-            QStringLiteral("error: %1:services[2].load_profile: unknown load profile \"diurnal\" (defined: web)").arg(file),
+            QStringLiteral("error: %1:services[2].load_profile: unknown load profile \"diurnal\" (defined: web)")
+                .arg(file),
             QStringLiteral("error: %1:services[3].memory_mib: must be > 0").arg(file),
             QStringLiteral("error: %1:services[4].runs_per_day: a job needs runs_per_day > 0").arg(file),
             QStringLiteral("error: %1:services[4].run_seconds: a job needs run_seconds > 0").arg(file),
@@ -64,18 +72,18 @@ private slots:
     void warningsAloneAreValidUnlessStrict()
     {
         const QString file = fixture("unknown-keys.json");
-        const Run r = run({file});
+        const Run r = run({ file });
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("warning: %1:services[0].replcas: unknown key, ignored").arg(file)),
-                 qPrintable(r.err));
+            qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("valid: %1: 2 services, 0 load profiles, ").arg(file)));
-        QCOMPARE(run({QStringLiteral("--strict"), file}).code, 2);
+        QCOMPARE(run({ QStringLiteral("--strict"), file }).code, 2);
     }
 
     void jsonReport()
     {
         const QString file = fixture("invalid.json");
-        const Run r = run({QStringLiteral("--format"), QStringLiteral("json"), file});
+        const Run r = run({ QStringLiteral("--format"), QStringLiteral("json"), file });
         QCOMPARE(r.code, 2);
         const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(report.value(QStringLiteral("valid")).toBool(true), false);
@@ -92,12 +100,14 @@ private slots:
         sc.services[4].cpu = 900; // no instance type has 900 vCPU (largest: 896, u7in-*.224xlarge)
         const QString file = dir.filePath(QStringLiteral("huge.json"));
         QVERIFY(fleetplan::models::writeScenarioFile(sc, file));
-        const Run r = run({file});
+        const Run r = run({ file });
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("error: %1:service \"search\": task of 900 vCPU and 8192 MiB (x86_64) is "
-                                               "larger than any instance type allowed on ecs-ec2").arg(file)),
-                 qPrintable(r.err));
-        QCOMPARE(run({QStringLiteral("--no-catalog"), file}).code, 0);
+        QVERIFY2(
+            r.err.contains(QStringLiteral("error: %1:service \"search\": task of 900 vCPU and 8192 MiB (x86_64) is "
+                                          "larger than any instance type allowed on ecs-ec2")
+                               .arg(file)),
+            qPrintable(r.err));
+        QCOMPARE(run({ QStringLiteral("--no-catalog"), file }).code, 0);
     }
 
     void fleetplanDocumentsAndBadFiles()
@@ -105,14 +115,14 @@ private slots:
         QTemporaryDir dir;
         const QString doc = dir.filePath(QStringLiteral("shop.fleetplan"));
         QVERIFY(fleetplan::models::writeScenarioFile(fleetplan::models::bundledSampleScenario(), doc));
-        QCOMPARE(run({doc}).code, 0);
+        QCOMPARE(run({ doc }).code, 0);
 
         const QString junk = dir.filePath(QStringLiteral("junk.fleetplan"));
         QFile f(junk);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 a zip file, not a document");
         f.close();
-        const Run r = run({junk});
+        const Run r = run({ junk });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("error: %1: not a Fleetplan document").arg(junk)), qPrintable(r.err));
     }
@@ -120,8 +130,8 @@ private slots:
     void usage()
     {
         QCOMPARE(run({}).code, 1);
-        QCOMPARE(run({QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.json")}).code, 1);
-        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(run({ QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.json") }).code, 1);
+        const Run help = run({ QStringLiteral("--help") });
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(QStringLiteral("--strict")));
     }

@@ -61,9 +61,9 @@ private slots:
         QSignalSpy inserted(m_doc, &Document::servicesInserted);
         QSignalSpy removed(m_doc, &Document::servicesRemoved);
         roundTrip(new AddServiceCommand(m_doc, s, 2), after);
-        QCOMPARE(inserted.count(), 2);           // do, redo
-        QCOMPARE(inserted.at(0), (QVariantList{2, 2}));
-        QCOMPARE(removed.count(), 1);            // undo
+        QCOMPARE(inserted.count(), 2); // do, redo
+        QCOMPARE(inserted.at(0), (QVariantList { 2, 2 }));
+        QCOMPARE(removed.count(), 1); // undo
         QCOMPARE(stack()->text(0), QStringLiteral("Add service new-api"));
     }
 
@@ -82,8 +82,8 @@ private slots:
         after.services.remove(3);
         after.services.remove(0);
         QSignalSpy removed(m_doc, &Document::servicesRemoved);
-        roundTrip(new RemoveServicesCommand(m_doc, {7, 0, 3, 3}), after);
-        QCOMPARE(removed.count(), 6);            // three rows, twice (do and redo)
+        roundTrip(new RemoveServicesCommand(m_doc, { 7, 0, 3, 3 }), after);
+        QCOMPARE(removed.count(), 6); // three rows, twice (do and redo)
         QCOMPARE(stack()->text(0), QStringLiteral("Remove 3 services"));
     }
 
@@ -133,7 +133,8 @@ private slots:
         {
             Scenario after = m_doc->scenario();
             after.services[2].loadProfile = QStringLiteral("flat");
-            roundTrip(new SetServiceFieldCommand<QString>(m_doc, 2, &Service::loadProfile, QStringLiteral("flat")), after);
+            roundTrip(
+                new SetServiceFieldCommand<QString>(m_doc, 2, &Service::loadProfile, QStringLiteral("flat")), after);
         }
         stack()->clear();
         {
@@ -146,7 +147,7 @@ private slots:
     void setServiceFieldDragMergesIntoOneStep()
     {
         const int key = nextMergeKey();
-        for (int v : {13, 14, 15, 16})
+        for (int v : { 13, 14, 15, 16 })
             stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, v, {}, key));
         QCOMPARE(stack()->count(), 1);
         QCOMPARE(m_doc->scenario().services.at(0).replicas, 16);
@@ -177,7 +178,8 @@ private slots:
     void setService()
     {
         Service s = m_sample.services.at(5);
-        s.containers = {Container{QStringLiteral("app"), 0.5, 900, false}, Container{QStringLiteral("init"), 1, 100, true}};
+        s.containers = { Container { QStringLiteral("app"), 0.5, 900, false },
+            Container { QStringLiteral("init"), 1, 100, true } };
         s.cpu = s.effectiveCpu();
         s.memoryMib = s.effectiveMemoryMib();
         Scenario after = m_sample;
@@ -190,7 +192,8 @@ private slots:
         // The GUI edits containers without touching cpu/memory: the document derives them
         // (sum of long-running containers, max with init containers).
         Service s = m_sample.services.at(0);
-        s.containers = {Container{QStringLiteral("app"), 1.0, 2048, false}, Container{QStringLiteral("envoy"), 0.5, 256, false}};
+        s.containers = { Container { QStringLiteral("app"), 1.0, 2048, false },
+            Container { QStringLiteral("envoy"), 0.5, 256, false } };
         stack()->push(new SetServiceCommand(m_doc, 0, s));
         QCOMPARE(m_doc->scenario().services.at(0).cpu, 1.5);
         QCOMPARE(m_doc->scenario().services.at(0).memoryMib, 2304.0);
@@ -206,7 +209,7 @@ private slots:
         QSignalSpy inserted(m_doc, &Document::loadProfilesInserted);
         roundTrip(new AddLoadProfileCommand(m_doc, week), after);
         QCOMPARE(inserted.count(), 2);
-        QCOMPARE(inserted.at(0), (QVariantList{4, 4}));
+        QCOMPARE(inserted.at(0), (QVariantList { 4, 4 }));
     }
 
     void removeLoadProfileClearsAndRestoresReferences()
@@ -236,8 +239,8 @@ private slots:
         QSignalSpy profile(m_doc, &Document::loadProfileChanged);
         roundTrip(new RenameLoadProfileCommand(m_doc, 2, QStringLiteral("office")), after);
         QCOMPARE(profile.count(), 3);
-        QCOMPARE(profile.at(0), (QVariantList{2, QStringLiteral("office")}));
-        QCOMPARE(profile.at(1), (QVariantList{2, QStringLiteral("business-hours")}));
+        QCOMPARE(profile.at(0), (QVariantList { 2, QStringLiteral("office") }));
+        QCOMPARE(profile.at(1), (QVariantList { 2, QStringLiteral("business-hours") }));
     }
 
     void setLoadProfileHoursMergesDrag()
@@ -250,7 +253,7 @@ private slots:
 
         stack()->clear();
         const int key = nextMergeKey();
-        for (double v : {1.6, 1.7, 1.8}) {
+        for (double v : { 1.6, 1.7, 1.8 }) {
             hours[9] = v;
             stack()->push(new SetLoadProfileHoursCommand(m_doc, 0, hours, key));
         }
@@ -279,7 +282,7 @@ private slots:
     void setPlatformSettings()
     {
         PlatformSettings p = m_sample.platform(PlatformId::EksNodes);
-        p.instanceTypes = {QStringLiteral("m7g.*")};
+        p.instanceTypes = { QStringLiteral("m7g.*") };
         p.prefixDelegation = true;
         Scenario after = m_sample;
         after.platform(PlatformId::EksNodes) = p;
@@ -316,14 +319,14 @@ private slots:
     void importServicesAppendsAsOneStep()
     {
         Service api;
-        api.name = QStringLiteral("auth");                       // clashes with the sample's "auth"
-        api.loadProfile = QStringLiteral("diurnal-web");          // same name, other hours → "diurnal-web-2"
+        api.name = QStringLiteral("auth"); // clashes with the sample's "auth"
+        api.loadProfile = QStringLiteral("diurnal-web"); // same name, other hours → "diurnal-web-2"
         Service batch;
         batch.name = QStringLiteral("nightly");
-        batch.loadProfile = QStringLiteral("flat");               // identical to the sample's: reused
-        LoadProfile otherDiurnal{QStringLiteral("diurnal-web"), QList<double>(24, 0.5)};
-        LoadProfile flat{QStringLiteral("flat"), QList<double>(24, 1.0)};
-        auto *cmd = new ImportServicesCommand(m_doc, {api, batch}, {otherDiurnal, flat});
+        batch.loadProfile = QStringLiteral("flat"); // identical to the sample's: reused
+        LoadProfile otherDiurnal { QStringLiteral("diurnal-web"), QList<double>(24, 0.5) };
+        LoadProfile flat { QStringLiteral("flat"), QList<double>(24, 1.0) };
+        auto *cmd = new ImportServicesCommand(m_doc, { api, batch }, { otherDiurnal, flat });
 
         Scenario after = m_sample;
         LoadProfile renamed = otherDiurnal;
@@ -343,10 +346,10 @@ private slots:
     void importServicesReplace()
     {
         Service only;
-        only.name = QStringLiteral("auth");   // no clash: the old services go away
+        only.name = QStringLiteral("auth"); // no clash: the old services go away
         Scenario after = m_sample;
-        after.services = {only};
-        roundTrip(new ImportServicesCommand(m_doc, {only}, {}, ImportServicesCommand::Mode::Replace), after);
+        after.services = { only };
+        roundTrip(new ImportServicesCommand(m_doc, { only }, {}, ImportServicesCommand::Mode::Replace), after);
     }
 };
 

@@ -161,8 +161,8 @@ private slots:
         QVERIFY(writeScenarioDocument(bundledSampleScenario(), original));
         const QString leftover = recoveryDirectory() + QStringLiteral("/crashed.fleetplan");
         QVERIFY(writeScenarioDocument(unsaved, leftover, nullptr,
-                                      {{QStringLiteral("recovery_of"), original},
-                                       {QStringLiteral("recovery_pid"), QStringLiteral("999999999")}}));
+            { { QStringLiteral("recovery_of"), original },
+                { QStringLiteral("recovery_pid"), QStringLiteral("999999999") } }));
 
         const QList<RecoveryEntry> entries = listRecoveryFiles();
         QCOMPARE(entries.size(), 1);
@@ -178,10 +178,10 @@ private slots:
         QVERIFY2(doc.restoreFromRecovery(leftover, &error), qPrintable(error));
         QCOMPARE(doc.scenario(), unsaved);
         QCOMPARE(doc.filePath(), original);
-        QVERIFY(doc.isModified());                      // restored work still needs saving
-        QCOMPARE(doc.recoveryFilePath(), leftover);     // adopted
+        QVERIFY(doc.isModified()); // restored work still needs saving
+        QCOMPARE(doc.recoveryFilePath(), leftover); // adopted
         QVERIFY(doc.save(&error));
-        QVERIFY(!QFile::exists(leftover));               // gone after the clean save
+        QVERIFY(!QFile::exists(leftover)); // gone after the clean save
         QCOMPARE(readScenarioFile(original).scenario->name, QStringLiteral("work in progress"));
     }
 

@@ -56,7 +56,7 @@ private slots:
         QCOMPARE(m_doc->undoStack()->count(), 1);
 
         model.setMergeKey(nextMergeKey());
-        for (double v : {0.6, 0.7, 0.8, 0.9})
+        for (double v : { 0.6, 0.7, 0.8, 0.9 })
             QVERIFY(model.setData(model.index(10, 0), v));
         model.setMergeKey(0);
         QCOMPARE(m_doc->undoStack()->count(), 2);
@@ -76,8 +76,8 @@ private slots:
         QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("Mon 00:00"));
         QCOMPARE(model.headerData(167, Qt::Vertical).toString(), QStringLiteral("Sun 23:00"));
         // Replacing the week by a day (preset switch) resets the rows.
-        m_doc->undoStack()->push(new SetLoadProfileHoursCommand(m_doc, model.profileIndex(),
-                                                                presetHourly(LoadProfilePreset::Flat)));
+        m_doc->undoStack()->push(
+            new SetLoadProfileHoursCommand(m_doc, model.profileIndex(), presetHourly(LoadProfilePreset::Flat)));
         QCOMPARE(model.rowCount(), 24);
         m_doc->undoStack()->undo();
         QCOMPARE(model.rowCount(), 168);
@@ -99,16 +99,17 @@ private slots:
         QVERIFY(list.setData(list.index(1), QStringLiteral("web")));
         QCOMPARE(m_doc->scenario().services.at(0).loadProfile, QStringLiteral("web"));
         QCOMPARE(list.index(1).data(LoadProfileListModel::UsersRole).toInt(), 6);
-        QVERIFY(!list.setData(list.index(1), QStringLiteral("flat")));   // taken
+        QVERIFY(!list.setData(list.index(1), QStringLiteral("flat"))); // taken
         QCOMPARE(m_doc->undoStack()->count(), 1);
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->scenario().services.at(0).loadProfile, QStringLiteral("diurnal-web"));
-        m_doc->undoStack()->push(new AddLoadProfileCommand(m_doc, makeLoadProfile(LoadProfilePreset::NightlyBatch, QStringLiteral("n2")), 0));
+        m_doc->undoStack()->push(new AddLoadProfileCommand(
+            m_doc, makeLoadProfile(LoadProfilePreset::NightlyBatch, QStringLiteral("n2")), 0));
         QCOMPARE(list.rowCount(), 5);
         QCOMPARE(list.index(0).data().toString(), QStringLiteral("n2"));
         m_doc->undoStack()->undo();
         QCOMPARE(list.rowCount(), 4);
-        m_doc->reset(Scenario{});
+        m_doc->reset(Scenario {});
         QCOMPARE(list.rowCount(), 0);
     }
 };

@@ -36,13 +36,13 @@ private:
         sc.periodInDays = true;
         sc.notes = QStringLiteral("line 1\nline 2 with 'quotes' and \"double quotes\"");
         sc.loadProfiles.append(makeLoadProfile(LoadProfilePreset::BusinessWeek));
-        sc.loadProfiles.append(LoadProfile{QStringLiteral("odd"), {0.1234567890123, 1e-9, 3.5}});
+        sc.loadProfiles.append(LoadProfile { QStringLiteral("odd"), { 0.1234567890123, 1e-9, 3.5 } });
         Service s;
         s.name = QStringLiteral("sidecar-svc");
         s.kind = ServiceKind::Service;
-        s.containers = {Container{QStringLiteral("app"), 0.5, 1024, false},
-                        Container{QStringLiteral("envoy"), 0.25, 512.5, false},
-                        Container{QStringLiteral("migrate"), 1.0, 256, true}};
+        s.containers = { Container { QStringLiteral("app"), 0.5, 1024, false },
+            Container { QStringLiteral("envoy"), 0.25, 512.5, false },
+            Container { QStringLiteral("migrate"), 1.0, 256, true } };
         s.cpu = s.effectiveCpu();
         s.memoryMib = s.effectiveMemoryMib();
         s.ephemeralGib = 45.5;
@@ -66,7 +66,7 @@ private:
         win.networkMode = NetworkMode::Host;
         sc.services.append(win);
         PlatformSettings &ec2 = sc.platform(PlatformId::EcsEc2);
-        ec2.instanceTypes = {QStringLiteral("m6i.large"), QStringLiteral("c6i.*")};
+        ec2.instanceTypes = { QStringLiteral("m6i.large"), QStringLiteral("c6i.*") };
         ec2.mixedInstances = false;
         ec2.ebsGibPerNode = 50;
         ec2.targetUtilizationPercent = 85.5;
@@ -122,16 +122,10 @@ private:
         QSqlDatabase::removeDatabase(name);
     }
 
-    static QString singleError(const ScenarioReadResult &r)
-    {
-        return r.errorText();
-    }
+    static QString singleError(const ScenarioReadResult &r) { return r.errorText(); }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void roundTripDocumentIsLossless()
     {
@@ -176,8 +170,8 @@ private slots:
         QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
         const QByteArray bytes = readAll(file);
         QVERIFY(bytes.startsWith(QByteArrayView("SQLite format 3\0", 16)));
-        QCOMPARE(bytes.mid(68, 4), QByteArray("FLPN"));              // PRAGMA application_id, big-endian
-        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0\x02", 4));      // PRAGMA user_version 2
+        QCOMPARE(bytes.mid(68, 4), QByteArray("FLPN")); // PRAGMA application_id, big-endian
+        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0\x02", 4)); // PRAGMA user_version 2
         QStringList tables;
         const QString name = QStringLiteral("inspect");
         {
@@ -196,10 +190,11 @@ private slots:
             QCOMPARE(hours.value(0).toInt(), 4 * 24);
         }
         QSqlDatabase::removeDatabase(name);
-        QCOMPARE(tables, (QStringList{QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
-                                      QStringLiteral("load_profiles"), QStringLiteral("meta"),
-                                      QStringLiteral("platform_instance_types"), QStringLiteral("platform_settings"),
-                                      QStringLiteral("purchase"), QStringLiteral("scenario"), QStringLiteral("services")}));
+        QCOMPARE(tables,
+            (QStringList { QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
+                QStringLiteral("load_profiles"), QStringLiteral("meta"), QStringLiteral("platform_instance_types"),
+                QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("scenario"),
+                QStringLiteral("services") }));
     }
 
     void badFilesGiveClearErrors_data()
@@ -211,17 +206,19 @@ private slots:
                                << QStringLiteral("the file is empty: not a Fleetplan document");
         QTest::newRow("random binary") << QStringLiteral("random")
                                        << QStringLiteral("not a Fleetplan document: the file is not a SQLite database");
-        QTest::newRow("JSON named .fleetplan") << QStringLiteral("json")
-                                               << QStringLiteral("not a Fleetplan document: the file is not a SQLite database");
+        QTest::newRow("JSON named .fleetplan")
+            << QStringLiteral("json") << QStringLiteral("not a Fleetplan document: the file is not a SQLite database");
         QTest::newRow("foreign SQLite") << QStringLiteral("foreign")
                                         << QStringLiteral("not a Fleetplan document: a SQLite database of another "
                                                           "application (application_id 0x00000000, Fleetplan documents "
                                                           "have 0x464C504E)");
-        QTest::newRow("truncated") << QStringLiteral("truncated") << QStringLiteral("the file is truncated: its header says ");
+        QTest::newRow("truncated") << QStringLiteral("truncated")
+                                   << QStringLiteral("the file is truncated: its header says ");
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
-                                       << QStringLiteral("written by a newer Fleetplan: document schema version 3, this "
-                                                         "Fleetplan reads versions up to 2; update Fleetplan to open it");
+                                       << QStringLiteral(
+                                              "written by a newer Fleetplan: document schema version 3, this "
+                                              "Fleetplan reads versions up to 2; update Fleetplan to open it");
     }
     void badFilesGiveClearErrors()
     {
@@ -242,8 +239,9 @@ private slots:
         } else if (kind == QLatin1String("json")) {
             writeAll(file, scenarioToJson(bundledSampleScenario()));
         } else if (kind == QLatin1String("foreign")) {
-            rawSql(file, {QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)"),
-                          QStringLiteral("INSERT INTO photos (path) VALUES ('a.jpg')")});
+            rawSql(file,
+                { QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)"),
+                    QStringLiteral("INSERT INTO photos (path) VALUES ('a.jpg')") });
         } else if (kind == QLatin1String("truncated")) {
             const QByteArray bytes = readAll(good);
             QVERIFY(bytes.size() > 8192);
@@ -257,7 +255,7 @@ private slots:
             writeAll(file, bytes);
         } else if (kind == QLatin1String("newer")) {
             QVERIFY(QFile::copy(good, file));
-            rawSql(file, {QStringLiteral("PRAGMA user_version = 3")});
+            rawSql(file, { QStringLiteral("PRAGMA user_version = 3") });
         }
         const QByteArray before = readAll(file);
         const ScenarioReadResult r = readScenarioFile(file);
@@ -268,9 +266,9 @@ private slots:
         QVERIFY(d.isError());
         QCOMPARE(d.where, file);
         QVERIFY2(d.message.startsWith(expected), qPrintable(d.message));
-        QCOMPARE(readAll(file), before);                 // reading never changes a file it refuses
+        QCOMPARE(readAll(file), before); // reading never changes a file it refuses
         if (kind == QLatin1String("missing"))
-            QVERIFY(!QFile::exists(file));               // nor creates one
+            QVERIFY(!QFile::exists(file)); // nor creates one
     }
 
     void olderVersionIsMigratedAfterBackup()
@@ -278,45 +276,54 @@ private slots:
         // A schema-1 document as Fleetplan 0.1 wrote it: no scenario.notes, no meta table.
         const QString file = path(QStringLiteral("v1.fleetplan"));
         QFile::remove(file);
-        rawSql(file, {
-            QStringLiteral("PRAGMA application_id = 1179406414"), // 0x464C504E "FLPN"
-            QStringLiteral("PRAGMA user_version = 1"),
-            QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
-                           "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-            QStringLiteral("CREATE TABLE load_profile_hours (profile INTEGER NOT NULL, hour INTEGER NOT NULL, "
-                           "multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
-            QStringLiteral("CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
-                           "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
-                           "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
-                           "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
-                           "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
-                           "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE containers (service INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
-                           "cpu REAL NOT NULL, memory_mib REAL NOT NULL, init INTEGER NOT NULL, PRIMARY KEY (service, position))"),
-            QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
-                           "PRIMARY KEY (platform, key))"),
-            QStringLiteral("CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
-                           "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
-            QStringLiteral("CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
-                           "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
-                           "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)"),
-            QStringLiteral("INSERT INTO scenario VALUES (1, 'Old shop', 'eu-west-1', 168, 0)"),
-            QStringLiteral("INSERT INTO load_profiles VALUES (0, 'night')"),
-            QStringLiteral("INSERT INTO load_profile_hours VALUES (0, 0, 0.5), (0, 1, 2.0)"),
-            QStringLiteral("INSERT INTO services VALUES (0, 'api', 'service', 1.0, 2048, 20, 'x86_64', 'linux', 4, 2, 10, "
-                           "'night', 0, 0, 1, 'awsvpc', 0, '')"),
-            QStringLiteral("INSERT INTO platform_settings VALUES ('eks-nodes', 'clusters', 3)"),
-            QStringLiteral("INSERT INTO platform_instance_types VALUES ('eks-nodes', 0, 'm7g.*')"),
-            QStringLiteral("INSERT INTO purchase VALUES (1, 0.25, 0.5, 'compute', 1, 'No Upfront')"),
-        });
+        rawSql(file,
+            {
+                QStringLiteral("PRAGMA application_id = 1179406414"), // 0x464C504E "FLPN"
+                QStringLiteral("PRAGMA user_version = 1"),
+                QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
+                               "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+                QStringLiteral("CREATE TABLE load_profile_hours (profile INTEGER NOT NULL, hour INTEGER NOT NULL, "
+                               "multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
+                QStringLiteral(
+                    "CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
+                    "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
+                    "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
+                    "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
+                    "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE containers (service INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
+                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, init INTEGER NOT NULL, PRIMARY KEY (service, "
+                    "position))"),
+                QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
+                               "PRIMARY KEY (platform, key))"),
+                QStringLiteral(
+                    "CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
+                    "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
+                QStringLiteral(
+                    "CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
+                    "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
+                    "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)"),
+                QStringLiteral("INSERT INTO scenario VALUES (1, 'Old shop', 'eu-west-1', 168, 0)"),
+                QStringLiteral("INSERT INTO load_profiles VALUES (0, 'night')"),
+                QStringLiteral("INSERT INTO load_profile_hours VALUES (0, 0, 0.5), (0, 1, 2.0)"),
+                QStringLiteral(
+                    "INSERT INTO services VALUES (0, 'api', 'service', 1.0, 2048, 20, 'x86_64', 'linux', 4, 2, 10, "
+                    "'night', 0, 0, 1, 'awsvpc', 0, '')"),
+                QStringLiteral("INSERT INTO platform_settings VALUES ('eks-nodes', 'clusters', 3)"),
+                QStringLiteral("INSERT INTO platform_instance_types VALUES ('eks-nodes', 0, 'm7g.*')"),
+                QStringLiteral("INSERT INTO purchase VALUES (1, 0.25, 0.5, 'compute', 1, 'No Upfront')"),
+            });
         const QByteArray original = readAll(file);
 
         const ScenarioReadResult r = readScenarioFile(file);
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
         const QString backup = file + QStringLiteral(".v1.bak");
-        QCOMPARE(r.errorText(), QStringLiteral("warning: %1: migrated from document schema version 1 to 2; the "
-                                               "original was kept as %2").arg(file, backup));
+        QCOMPARE(r.errorText(),
+            QStringLiteral("warning: %1: migrated from document schema version 1 to 2; the "
+                           "original was kept as %2")
+                .arg(file, backup));
         QCOMPARE(readAll(backup), original);
         QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x02", 4));
         const Scenario &sc = *r.scenario;
@@ -325,12 +332,12 @@ private slots:
         QCOMPARE(sc.periodHours, 168);
         QCOMPARE(sc.notes, QString());
         QCOMPARE(sc.loadProfiles.size(), 1);
-        QCOMPARE(sc.loadProfiles.at(0).hourly, (QList<double>{0.5, 2.0}));
+        QCOMPARE(sc.loadProfiles.at(0).hourly, (QList<double> { 0.5, 2.0 }));
         QCOMPARE(sc.services.size(), 1);
         QCOMPARE(sc.services.at(0).replicas, 4);
         QCOMPARE(sc.services.at(0).spotOk, true);
         QCOMPARE(sc.platform(PlatformId::EksNodes).clusters, 3);
-        QCOMPARE(sc.platform(PlatformId::EksNodes).instanceTypes, QStringList{QStringLiteral("m7g.*")});
+        QCOMPARE(sc.platform(PlatformId::EksNodes).instanceTypes, QStringList { QStringLiteral("m7g.*") });
         QCOMPARE(sc.purchase.spotShare, 0.25);
 
         // Opened again: already current, no second migration or backup.
@@ -358,7 +365,7 @@ private slots:
         // Make the write itself fail: with RLIMIT_FSIZE, write(2) past 24 KiB fails with EFBIG (as a full
         // disk fails with ENOSPC); SIGXFSZ is ignored so the process survives to report it.
         const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit saved{};
+        rlimit saved {};
         QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
         rlimit limited = saved;
         limited.rlim_cur = 24 * 1024;
@@ -387,7 +394,9 @@ private slots:
         const QString file = path(QStringLiteral("no/such/folder/x.fleetplan"));
         QString error;
         QVERIFY(!writeScenarioDocument(bundledSampleScenario(), file, &error));
-        QCOMPARE(error, QStringLiteral("cannot save %1: the folder %2 does not exist").arg(file, path(QStringLiteral("no/such/folder"))));
+        QCOMPARE(error,
+            QStringLiteral("cannot save %1: the folder %2 does not exist")
+                .arg(file, path(QStringLiteral("no/such/folder"))));
     }
 
     void saveThroughSymlinkKeepsTheLink()
@@ -409,7 +418,7 @@ private slots:
         const QString file = path(QStringLiteral("perm.fleetplan"));
         QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
         QCOMPARE(QFile::permissions(file) & (QFile::ReadOther | QFile::WriteOther | QFile::ReadGroup),
-                 QFile::ReadOther | QFile::ReadGroup);   // rw-r--r-- for a new document
+            QFile::ReadOther | QFile::ReadGroup); // rw-r--r-- for a new document
         QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
         QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
         QCOMPARE(QFile::permissions(file) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
@@ -418,7 +427,8 @@ private slots:
     void metaTableKeepsCallerValues()
     {
         const QString file = path(QStringLiteral("meta.fleetplan"));
-        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file, nullptr, {{QStringLiteral("recovery_of"), QStringLiteral("/x/y.fleetplan")}}));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file, nullptr,
+            { { QStringLiteral("recovery_of"), QStringLiteral("/x/y.fleetplan") } }));
         QHash<QString, QString> meta;
         QVERIFY(readScenarioDocument(file, &meta).ok());
         QCOMPARE(meta.value(QStringLiteral("recovery_of")), QStringLiteral("/x/y.fleetplan"));

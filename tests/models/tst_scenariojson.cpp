@@ -67,12 +67,13 @@ private slots:
         const ScenarioReadResult r = readScenarioFile(path);
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
         const QStringList got = texts(r.diagnostics);
-        const QStringList expected{
+        const QStringList expected {
             QStringLiteral("warning: %1:services[0].replcas: unknown key, ignored").arg(path),
             QStringLiteral("warning: %1:services[1].containers[2].image: unknown key, ignored").arg(path),
             QStringLiteral("warning: %1:platforms.ecs-ec2.spot_fleet: unknown key, ignored").arg(path),
             QStringLiteral("warning: %1:platforms.gke: unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
-                           "ecs-fargate-spot, eks-nodes or eks-fargate)").arg(path),
+                           "ecs-fargate-spot, eks-nodes or eks-fargate)")
+                .arg(path),
             QStringLiteral("warning: %1:colour: unknown key, ignored").arg(path),
         };
         for (const QString &e : expected)
@@ -84,12 +85,12 @@ private slots:
     {
         const ScenarioReadResult r = readScenarioFile(fixture("unknown-keys.json"));
         QVERIFY(r.scenario);
-        QCOMPARE(r.scenario->periodHours, 720);   // 30 days × 24 h
+        QCOMPARE(r.scenario->periodHours, 720); // 30 days × 24 h
         QVERIFY(r.scenario->periodInDays);
         QCOMPARE(r.scenario->platform(PlatformId::EcsEc2).instanceTypes,
-                 (QStringList{QStringLiteral("m6i.large"), QStringLiteral("c6i.*")}));
+            (QStringList { QStringLiteral("m6i.large"), QStringLiteral("c6i.*") }));
         const QJsonObject written = scenarioToJsonObject(*r.scenario);
-        QCOMPARE(written.value(QStringLiteral("period")).toObject(), (QJsonObject{{QStringLiteral("days"), 30}}));
+        QCOMPARE(written.value(QStringLiteral("period")).toObject(), (QJsonObject { { QStringLiteral("days"), 30 } }));
     }
 
     void containersSumLongRunningAndMaxWithInit()
@@ -109,19 +110,24 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
         QTest::newRow("no marker") << QByteArray(R"({"name": "x"})")
-                                   << QStringLiteral("error: f.json:fleetplan_scenario: missing: this is not a Fleetplan "
-                                                     "scenario (expected \"fleetplan_scenario\": 1)");
+                                   << QStringLiteral(
+                                          "error: f.json:fleetplan_scenario: missing: this is not a Fleetplan "
+                                          "scenario (expected \"fleetplan_scenario\": 1)");
         QTest::newRow("newer format") << QByteArray(R"({"fleetplan_scenario": 2})")
                                       << QStringLiteral("error: f.json:fleetplan_scenario: format version 2 is not "
                                                         "supported by this Fleetplan (it reads version 1); a newer "
                                                         "Fleetplan wrote this file");
-        QTest::newRow("syntax error line 3") << QByteArray("{\n \"fleetplan_scenario\": 1,\n \"name\": }\n")
-                                             << QStringLiteral("error: f.json:3:11: not valid JSON: object is missing after a comma");
-        QTest::newRow("wrong type") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": "3"}]})")
+        QTest::newRow("syntax error line 3")
+            << QByteArray("{\n \"fleetplan_scenario\": 1,\n \"name\": }\n")
+            << QStringLiteral("error: f.json:3:11: not valid JSON: object is missing after a comma");
+        QTest::newRow("wrong type") << QByteArray(
+            R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": "3"}]})")
                                     << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
-        QTest::newRow("replicas beyond int") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": 1e12}]})")
-                                             << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
-        QTest::newRow("bad enum") << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "arch": "sparc"}]})")
+        QTest::newRow("replicas beyond int")
+            << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": 1e12}]})")
+            << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
+        QTest::newRow("bad enum") << QByteArray(
+            R"({"fleetplan_scenario": 1, "services": [{"name": "a", "arch": "sparc"}]})")
                                   << QStringLiteral("error: f.json:services[0].arch: unknown value \"sparc\" "
                                                     "(expected x86_64 or arm64)");
     }
@@ -157,7 +163,7 @@ private slots:
         const ScenarioReadResult r = readScenarioFile(path);
         QVERIFY(r.ok());
         QCOMPARE(r.scenario->name, QStringLiteral("second save"));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("shop.json")});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("shop.json") });
     }
 
     void failedWriteKeepsThePreviousFile()
@@ -166,7 +172,11 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("shop.json"));
         const Scenario old = bundledSampleScenario();
         QVERIFY(writeScenarioFile(old, path));
-        const QByteArray before = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray before = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
 
         Scenario big = old;
         for (int i = 0; i < 400; ++i) {
@@ -176,7 +186,7 @@ private slots:
         }
         // A file-size limit makes write(2) fail with EFBIG, as a full disk fails with ENOSPC.
         const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit saved{};
+        rlimit saved {};
         QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
         rlimit limited = saved;
         limited.rlim_cur = 16 * 1024;
@@ -192,7 +202,7 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("shop.json")});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("shop.json") });
     }
 };
 

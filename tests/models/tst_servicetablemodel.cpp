@@ -50,8 +50,9 @@ private slots:
         QCOMPARE(cell(9, ServiceTableModel::RunSeconds).data().toInt(), 5400);
         QCOMPARE(cell(6, ServiceTableModel::SpotOk).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(cell(9, ServiceTableModel::LoadProfileCol).data().toString(), QStringLiteral("flat"));
-        QCOMPARE(m_model->headerData(ServiceTableModel::Memory, Qt::Horizontal, ServiceTableModel::FieldKeyRole).toString(),
-                 QStringLiteral("memory_mib"));
+        QCOMPARE(
+            m_model->headerData(ServiceTableModel::Memory, Qt::Horizontal, ServiceTableModel::FieldKeyRole).toString(),
+            QStringLiteral("memory_mib"));
     }
 
     void setDataPushesUndoableCommands()
@@ -93,9 +94,10 @@ private slots:
         const QString expected = QStringLiteral("error: service \"api-gateway\": min_replicas 50 > max_replicas 30");
         QCOMPARE(cell(1, ServiceTableModel::MinReplicas).data(Qt::ToolTipRole).toString(), expected);
         QCOMPARE(cell(1, ServiceTableModel::MaxReplicas).data(ServiceTableModel::ValidationRole).toStringList(),
-                 QStringList{expected});
+            QStringList { expected });
         QVERIFY(cell(1, ServiceTableModel::MinReplicas).data(ServiceTableModel::HasErrorRole).toBool());
-        QCOMPARE(cell(1, ServiceTableModel::MinReplicas).data(Qt::BackgroundRole).value<QColor>(), QColor(255, 205, 205));
+        QCOMPARE(
+            cell(1, ServiceTableModel::MinReplicas).data(Qt::BackgroundRole).value<QColor>(), QColor(255, 205, 205));
         QVERIFY(!cell(1, ServiceTableModel::Cpu).data(Qt::BackgroundRole).isValid());
         m_doc->undoStack()->undo();
         QVERIFY(!cell(1, ServiceTableModel::MinReplicas).data(Qt::ToolTipRole).isValid());
@@ -104,7 +106,8 @@ private slots:
     void derivedSizeIsReadOnly()
     {
         Service s = m_doc->scenario().services.at(0);
-        s.containers = {Container{QStringLiteral("app"), 0.5, 1024, false}, Container{QStringLiteral("envoy"), 0.25, 256, false}};
+        s.containers = { Container { QStringLiteral("app"), 0.5, 1024, false },
+            Container { QStringLiteral("envoy"), 0.25, 256, false } };
         m_doc->undoStack()->push(new SetServiceCommand(m_doc, 0, s));
         QVERIFY(!(m_model->flags(cell(0, ServiceTableModel::Cpu)) & Qt::ItemIsEditable));
         QCOMPARE(cell(0, ServiceTableModel::Cpu).data(Qt::EditRole).toDouble(), 0.75);
@@ -121,11 +124,11 @@ private slots:
         m_doc->undoStack()->push(new AddServiceCommand(m_doc, extra, 0));
         QCOMPARE(m_model->rowCount(), 14);
         QCOMPARE(cell(0, ServiceTableModel::Name).data().toString(), QStringLiteral("extra"));
-        m_doc->undoStack()->push(new RemoveServicesCommand(m_doc, {1, 5, 13}));
+        m_doc->undoStack()->push(new RemoveServicesCommand(m_doc, { 1, 5, 13 }));
         QCOMPARE(m_model->rowCount(), 11);
         m_doc->undoStack()->push(new DuplicateServiceCommand(m_doc, 0));
         QCOMPARE(cell(1, ServiceTableModel::Name).data().toString(), QStringLiteral("extra-copy"));
-        m_doc->undoStack()->push(new ImportServicesCommand(m_doc, {extra, extra}));
+        m_doc->undoStack()->push(new ImportServicesCommand(m_doc, { extra, extra }));
         QCOMPARE(m_model->rowCount(), 14);
         while (m_doc->undoStack()->canUndo())
             m_doc->undoStack()->undo();
@@ -134,7 +137,7 @@ private slots:
             m_doc->undoStack()->redo();
         QCOMPARE(m_model->rowCount(), 14);
         Scenario small;
-        small.services = {extra};
+        small.services = { extra };
         m_doc->reset(small);
         QCOMPARE(m_model->rowCount(), 1);
     }

@@ -43,83 +43,81 @@ private slots:
         // 11 log-agent (daemon), 12 metrics-agent (daemon).
         QTest::newRow("memory zero (issue 4 example)")
             << Mutation([](Scenario &s) { s.services[3].memoryMib = 0; })
-            << QStringList{QStringLiteral("error: services[3].memory_mib: must be > 0")};
-        QTest::newRow("min > max (issue 4 example)")
-            << Mutation([](Scenario &s) {
-                   s.services[1].name = QStringLiteral("api");
-                   s.services[1].minReplicas = 5;
-                   s.services[1].maxReplicas = 3;
-               })
-            << QStringList{QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3")};
+            << QStringList { QStringLiteral("error: services[3].memory_mib: must be > 0") };
+        QTest::newRow("min > max (issue 4 example)") << Mutation([](Scenario &s) {
+            s.services[1].name = QStringLiteral("api");
+            s.services[1].minReplicas = 5;
+            s.services[1].maxReplicas = 3;
+        }) << QStringList { QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3") };
         QTest::newRow("unknown load profile")
             << Mutation([](Scenario &s) { s.services[4].loadProfile = QStringLiteral("office-hours"); })
-            << QStringList{QStringLiteral("error: services[4].load_profile: unknown load profile \"office-hours\" "
-                                          "(defined: flat, diurnal-web, business-hours, nightly-batch)")};
+            << QStringList { QStringLiteral("error: services[4].load_profile: unknown load profile \"office-hours\" "
+                                            "(defined: flat, diurnal-web, business-hours, nightly-batch)") };
         QTest::newRow("negative replicas")
             << Mutation([](Scenario &s) { s.services[0].replicas = -2; })
-            << QStringList{QStringLiteral("error: services[0].replicas: must be >= 0")};
+            << QStringList { QStringLiteral("error: services[0].replicas: must be >= 0") };
         QTest::newRow("duplicate service names")
             << Mutation([](Scenario &s) { s.services[5].name = QStringLiteral("search"); })
-            << QStringList{QStringLiteral("error: services[4].name: duplicate service name \"search\" (also services[5])"),
-                           QStringLiteral("error: services[5].name: duplicate service name \"search\" (also services[4])")};
+            << QStringList { QStringLiteral(
+                                 "error: services[4].name: duplicate service name \"search\" (also services[5])"),
+                   QStringLiteral("error: services[5].name: duplicate service name \"search\" (also services[4])") };
         QTest::newRow("profile of 23 hours")
             << Mutation([](Scenario &s) { s.loadProfiles[0].hourly.removeLast(); })
-            << QStringList{QStringLiteral("error: load_profiles[0].hourly: has 23 values; must have 24 (a day) or "
-                                          "168 (a week, Monday 00:00 first)")};
-        QTest::newRow("negative load")
-            << Mutation([](Scenario &s) { s.loadProfiles[1].hourly[5] = -0.5; })
-            << QStringList{QStringLiteral("error: load_profiles[1].hourly[5]: must be a number >= 0, found -0.5")};
+            << QStringList { QStringLiteral("error: load_profiles[0].hourly: has 23 values; must have 24 (a day) or "
+                                            "168 (a week, Monday 00:00 first)") };
+        QTest::newRow("negative load") << Mutation([](Scenario &s) {
+            s.loadProfiles[1].hourly[5] = -0.5;
+        }) << QStringList { QStringLiteral("error: load_profiles[1].hourly[5]: must be a number >= 0, found -0.5") };
         QTest::newRow("weekly profile is fine")
             << Mutation([](Scenario &s) { s.loadProfiles.append(makeLoadProfile(LoadProfilePreset::BusinessWeek)); })
-            << QStringList{};
+            << QStringList {};
         QTest::newRow("job without schedule")
             << Mutation([](Scenario &s) {
                    s.services[9].runsPerDay = 0;
                    s.services[9].runSeconds = 0;
                })
-            << QStringList{QStringLiteral("error: services[9].runs_per_day: a job needs runs_per_day > 0"),
-                           QStringLiteral("error: services[9].run_seconds: a job needs run_seconds > 0")};
+            << QStringList { QStringLiteral("error: services[9].runs_per_day: a job needs runs_per_day > 0"),
+                   QStringLiteral("error: services[9].run_seconds: a job needs run_seconds > 0") };
         QTest::newRow("job runs overlap")
             << Mutation([](Scenario &s) { s.services[10].runSeconds = 7200; })
-            << QStringList{QStringLiteral("warning: service \"cache-warmer\": runs_per_day 24 × run_seconds 7200 = "
-                                          "172800 s exceeds a day (86400 s): runs overlap")};
+            << QStringList { QStringLiteral("warning: service \"cache-warmer\": runs_per_day 24 × run_seconds 7200 = "
+                                            "172800 s exceeds a day (86400 s): runs overlap") };
         QTest::newRow("malformed region")
             << Mutation([](Scenario &s) { s.region = QStringLiteral("Virginia"); })
-            << QStringList{QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)")};
+            << QStringList { QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)") };
         QTest::newRow("region outside the bundled prices")
             << Mutation([](Scenario &s) { s.region = QStringLiteral("eu-east-9"); })
-            << QStringList{QStringLiteral("warning: region: \"eu-east-9\" is not one of the 36 regions the bundled "
-                                          "prices cover")};
-        QTest::newRow("zero period")
-            << Mutation([](Scenario &s) { s.periodHours = 0; })
-            << QStringList{QStringLiteral("error: period: must be at least 1 hour, found 0")};
-        QTest::newRow("windows on arm")
-            << Mutation([](Scenario &s) {
-                   s.services[3].os = OsFamily::Windows;
-               })
-            << QStringList{QStringLiteral("error: service \"catalog-api\": Windows containers need arch x86_64 "
-                                          "(there are no Windows arm64 tasks)")};
+            << QStringList { QStringLiteral("warning: region: \"eu-east-9\" is not one of the 36 regions the bundled "
+                                            "prices cover") };
+        QTest::newRow("zero period") << Mutation([](Scenario &s) {
+            s.periodHours = 0;
+        }) << QStringList { QStringLiteral("error: period: must be at least 1 hour, found 0") };
+        QTest::newRow("windows on arm") << Mutation([](Scenario &s) { s.services[3].os = OsFamily::Windows; })
+                                        << QStringList { QStringLiteral(
+                                               "error: service \"catalog-api\": Windows containers need arch x86_64 "
+                                               "(there are no Windows arm64 tasks)") };
         QTest::newRow("only init containers")
             << Mutation([](Scenario &s) {
-                   s.services[0].containers = {Container{QStringLiteral("migrate"), 1, 512, true}};
+                   s.services[0].containers = { Container { QStringLiteral("migrate"), 1, 512, true } };
                })
-            << QStringList{QStringLiteral("error: services[0].containers: only init containers: a task needs at "
-                                          "least one long-running container")};
+            << QStringList { QStringLiteral("error: services[0].containers: only init containers: a task needs at "
+                                            "least one long-running container") };
         QTest::newRow("too large for Fargate (16 vCPU max)")
             << Mutation([](Scenario &s) { s.services[4].cpu = 32; })
-            << QStringList{QStringLiteral("warning: service \"search\": too large for Fargate, not priced on "
-                                          "ecs-fargate, ecs-fargate-spot, eks-fargate: 32 vCPU / 8192 MiB exceeds the "
-                                          "largest ECS Fargate (Linux) task size (16 vCPU / 122880 MiB)")};
+            << QStringList { QStringLiteral(
+                   "warning: service \"search\": too large for Fargate, not priced on "
+                   "ecs-fargate, ecs-fargate-spot, eks-fargate: 32 vCPU / 8192 MiB exceeds the "
+                   "largest ECS Fargate (Linux) task size (16 vCPU / 122880 MiB)") };
         QTest::newRow("spot share above 1")
             << Mutation([](Scenario &s) { s.purchase.spotShare = 1.5; })
-            << QStringList{QStringLiteral("error: purchase.spot_share: must be between 0 and 1, found 1.5")};
+            << QStringList { QStringLiteral("error: purchase.spot_share: must be between 0 and 1, found 1.5") };
         QTest::newRow("fargate spot weights both zero")
             << Mutation([](Scenario &s) {
                    s.platform(PlatformId::EcsFargateSpot).fargateWeight = 0;
                    s.platform(PlatformId::EcsFargateSpot).fargateSpotWeight = 0;
                })
-            << QStringList{QStringLiteral("error: platforms.ecs-fargate-spot: fargate_weight and fargate_spot_weight "
-                                          "are both 0: at least one weight must be > 0")};
+            << QStringList { QStringLiteral("error: platforms.ecs-fargate-spot: fargate_weight and fargate_spot_weight "
+                                            "are both 0: at least one weight must be > 0") };
     }
     void problems()
     {
@@ -136,7 +134,8 @@ private slots:
         sc.services[1].minReplicas = 50;
         const QStringList minText = texts(validateServiceField(sc, 1, QStringLiteral("min_replicas")));
         const QStringList maxText = texts(validateServiceField(sc, 1, QStringLiteral("max_replicas")));
-        const QStringList expected{QStringLiteral("error: service \"api-gateway\": min_replicas 50 > max_replicas 30")};
+        const QStringList expected { QStringLiteral(
+            "error: service \"api-gateway\": min_replicas 50 > max_replicas 30") };
         QCOMPARE(minText, expected);
         QCOMPARE(maxText, expected);
         QVERIFY(validateServiceField(sc, 1, QStringLiteral("cpu")).isEmpty());
@@ -145,18 +144,19 @@ private slots:
 
     void invalidFixtureListsEveryProblem()
     {
-        const ScenarioReadResult r = readScenarioFile(QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/scenarios/invalid.json"));
+        const ScenarioReadResult r
+            = readScenarioFile(QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/scenarios/invalid.json"));
         QVERIFY(r.ok());
         QCOMPARE(texts(validateScenario(*r.scenario)),
-                 (QStringList{
-                     QStringLiteral("error: load_profiles[0].hourly: has 3 values; must have 24 (a day) or 168 (a "
-                                    "week, Monday 00:00 first)"),
-                     QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3"),
-                     QStringLiteral("error: services[2].load_profile: unknown load profile \"diurnal\" (defined: web)"),
-                     QStringLiteral("error: services[3].memory_mib: must be > 0"),
-                     QStringLiteral("error: services[4].runs_per_day: a job needs runs_per_day > 0"),
-                     QStringLiteral("error: services[4].run_seconds: a job needs run_seconds > 0"),
-                 }));
+            (QStringList {
+                QStringLiteral("error: load_profiles[0].hourly: has 3 values; must have 24 (a day) or 168 (a "
+                               "week, Monday 00:00 first)"),
+                QStringLiteral("error: service \"api\": min_replicas 5 > max_replicas 3"),
+                QStringLiteral("error: services[2].load_profile: unknown load profile \"diurnal\" (defined: web)"),
+                QStringLiteral("error: services[3].memory_mib: must be > 0"),
+                QStringLiteral("error: services[4].runs_per_day: a job needs runs_per_day > 0"),
+                QStringLiteral("error: services[4].run_seconds: a job needs run_seconds > 0"),
+            }));
     }
 
     void catalogChecks()
@@ -164,18 +164,19 @@ private slots:
         const auto catalog = fleetplan::pricing::Catalog::bundled();
         QVERIFY(catalog);
         Scenario sc = bundledSampleScenario();
-        QVERIFY2(validateScenario(sc, catalog.get()).isEmpty(), qPrintable(texts(validateScenario(sc, catalog.get())).join(u'\n')));
+        QVERIFY2(validateScenario(sc, catalog.get()).isEmpty(),
+            qPrintable(texts(validateScenario(sc, catalog.get())).join(u'\n')));
 
         // instance_types.csv: m6i.large has 2 vCPU and 8192 MiB; a 4 vCPU task cannot run on it.
-        sc.platform(PlatformId::EcsEc2).instanceTypes = {QStringLiteral("m6i.large")};
+        sc.platform(PlatformId::EcsEc2).instanceTypes = { QStringLiteral("m6i.large") };
         sc.platform(PlatformId::EksNodes).enabled = false;
         sc.services.resize(5); // web-frontend .. search (search: 2 vCPU, 8192 MiB still fits)
         sc.services[4].cpu = 4;
         QCOMPARE(texts(validateScenario(sc, catalog.get())),
-                 (QStringList{QStringLiteral("error: service \"catalog-api\": arch arm64: no instance type allowed on "
-                                             "ecs-ec2 has this architecture"),
-                              QStringLiteral("error: service \"search\": task of 4 vCPU and 8192 MiB (x86_64) is "
-                                             "larger than any instance type allowed on ecs-ec2")}));
+            (QStringList { QStringLiteral("error: service \"catalog-api\": arch arm64: no instance type allowed on "
+                                          "ecs-ec2 has this architecture"),
+                QStringLiteral("error: service \"search\": task of 4 vCPU and 8192 MiB (x86_64) is "
+                               "larger than any instance type allowed on ecs-ec2") }));
 
         // No list: every type of the catalog; the largest arm64 type has 192 vCPU (x8g.metal-48xl).
         sc = bundledSampleScenario();
@@ -193,7 +194,7 @@ private slots:
         // A malformed code is reported once, not again by the catalog.
         sc.region = QStringLiteral("Virginia");
         QCOMPARE(texts(validateScenario(sc, catalog.get())),
-                 QStringList{QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)")});
+            QStringList { QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)") });
     }
 
     void presets()
@@ -207,15 +208,15 @@ private slots:
         }
         const QList<double> week = presetHourly(LoadProfilePreset::BusinessWeek);
         QCOMPARE(week.size(), 168);
-        QCOMPARE(week.at(0 * 24 + 9), 1.0);   // Monday 09:00
-        QCOMPARE(week.at(4 * 24 + 17), 1.0);  // Friday 17:00
-        QCOMPARE(week.at(4 * 24 + 18), 0.2);  // Friday 18:00
-        QCOMPARE(week.at(5 * 24 + 12), 0.2);  // Saturday noon
+        QCOMPARE(week.at(0 * 24 + 9), 1.0); // Monday 09:00
+        QCOMPARE(week.at(4 * 24 + 17), 1.0); // Friday 17:00
+        QCOMPARE(week.at(4 * 24 + 18), 0.2); // Friday 18:00
+        QCOMPARE(week.at(5 * 24 + 12), 0.2); // Saturday noon
         QCOMPARE(presetHourly(LoadProfilePreset::NightlyBatch).at(2), 1.0);
         QCOMPARE(presetHourly(LoadProfilePreset::NightlyBatch).at(12), 0.0);
         // The sample's diurnal profile is the preset.
         QCOMPARE(bundledSampleScenario().findLoadProfile(QStringLiteral("diurnal-web"))->hourly,
-                 presetHourly(LoadProfilePreset::DiurnalWeb));
+            presetHourly(LoadProfilePreset::DiurnalWeb));
         // replicasAt with the business-hours preset: ceil(4 × 0.2) = 1 at night, 4 by day, clamped to min 2.
         Service s;
         s.replicas = 4;
@@ -224,8 +225,8 @@ private slots:
         const LoadProfile office = makeLoadProfile(LoadProfilePreset::BusinessHours);
         QCOMPARE(replicasAt(s, &office, 3, 1.0), 2);
         QCOMPARE(replicasAt(s, &office, 10, 1.0), 4);
-        QCOMPARE(replicasAt(s, &office, 10, 1.3), 6);   // ceil(4 × 1.0 × 1.3 = 5.2)
-        QCOMPARE(replicasAt(s, &office, 10, 3.0), 10);  // 12 clamped to max 10
+        QCOMPARE(replicasAt(s, &office, 10, 1.3), 6); // ceil(4 × 1.0 × 1.3 = 5.2)
+        QCOMPARE(replicasAt(s, &office, 10, 3.0), 10); // 12 clamped to max 10
     }
 };
 
