@@ -116,7 +116,7 @@ void TimelineChart::rebuild()
     costY->setLabel(tr("USD / hour"));
     fleetY->setLabel(tr("nodes (Fargate: tasks)"));
     loadY->setLabel(tr("load: vCPU requested"));
-    fleetX->setLabel(tr("hour of the billing period (grid: days)"));
+    fleetX->setLabel(tr("hour of the billing period (ticks at whole days)"));
     costX->setTickLabels(true);
 
     const int hours = m_report.hours;
