@@ -57,6 +57,13 @@ private:
         p.waitForFinished(60000);
         return QString::fromUtf8(p.readAllStandardOutput());
     }
+    static QString tool(const QString &program, const QStringList &args)
+    {
+        QProcess p;
+        p.start(program, args);
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
     static int pdfPages(const QString &path)
     {
         const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(pdfInfo(path));
@@ -169,6 +176,9 @@ private slots:
             QVERIFY2(text.contains(QLatin1String(section)), section);
         QVERIFY(text.contains(QStringLiteral("becomes 1 vCPU / 3072 MiB on Fargate")));
         QVERIFY(text.contains(QStringLiteral("EKS kube-reserved")));   // the cell may wrap before "memory"
+        // Vectors only: the PDF embeds no bitmap (pdfimages lists its two header lines and nothing else).
+        const QStringList images = tool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(images.size(), 2);
         // Every page numbered "Page N of M".
         for (int page = 1; page <= pages; ++page)
             QVERIFY2(pdfText(path, page).contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)), qPrintable(QString::number(page)));
