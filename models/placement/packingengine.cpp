@@ -15,6 +15,8 @@ constexpr double Eps = 1e-9;
 /// Work units per microsecond of PlacementRequest::timeBudgetMicros. The budget is counted in
 /// operations, not read from a clock, so that the same request always gives the same result.
 constexpr std::int64_t WorkPerMicro = 200;
+/// Node types whose fill is evaluated when a node is opened (in order of value per dollar).
+constexpr int MaxTypesPerNode = 6;
 
 double dot(const Vec &a, const Vec &b)
 {
@@ -38,39 +40,40 @@ QString number(double v)
 
 } // namespace
 
-LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand)
+GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
+                                    const std::vector<double> &prices)
 {
-    LpResult result;
-    const int types = int(capacities.size());
-    constexpr int Rows = DimensionCount;
-    Vec scale{};
-    for (int d = 0; d < Rows; ++d) {
-        scale[d] = 0.0;
-        for (const Vec &c : capacities)
-            scale[d] = std::max(scale[d], c[d]);
-        if (scale[d] <= 0.0)
-            scale[d] = 1.0;
+    GeneralLpResult result;
+    const int types = int(prices.size());
+    const int R = int(rows.size());
+    std::vector<double> scale(R, 1.0);
+    for (int r = 0; r < R; ++r) {
+        double m = 0.0;
+        for (double a : rows[r])
+            m = std::max(m, a);
+        scale[r] = m > 0.0 ? m : 1.0;
     }
-    const int cols = types + Rows;
-    // Tableau of  −A·x + s = −demand  (rows scaled by 1/scale), basis = surplus s.
-    std::vector<double> tab(std::size_t(Rows) * (cols + 1), 0.0);
+    const int cols = types + R;
+    // Tableau of  −A·x + s = −rhs  (rows scaled by 1/scale), basis = surplus s: dual feasible
+    // because prices are ≥ 0, so the dual simplex applies directly.
+    std::vector<double> tab(std::size_t(R) * (cols + 1), 0.0);
     auto at = [&](int r, int c) -> double & { return tab[std::size_t(r) * (cols + 1) + c]; };
     std::vector<double> reduced(cols, 0.0);
-    std::array<int, Rows> basis{};
-    for (int d = 0; d < Rows; ++d) {
+    std::vector<int> basis(R);
+    for (int r = 0; r < R; ++r) {
         for (int t = 0; t < types; ++t)
-            at(d, t) = -capacities[t][d] / scale[d];
-        at(d, types + d) = 1.0;
-        at(d, cols) = -demand[d] / scale[d];
-        basis[d] = types + d;
+            at(r, t) = -rows[r][t] / scale[r];
+        at(r, types + r) = 1.0;
+        at(r, cols) = -rhs[r] / scale[r];
+        basis[r] = types + r;
     }
     for (int t = 0; t < types; ++t)
         reduced[t] = std::max(0.0, prices[t]);
 
-    for (int iteration = 0; iteration < 64; ++iteration) {
+    for (int iteration = 0; iteration < 32 + 8 * R; ++iteration) {
         int row = -1;
         double mostNegative = -1e-12;
-        for (int r = 0; r < Rows; ++r) {
+        for (int r = 0; r < R; ++r) {
             if (at(r, cols) < mostNegative) {
                 mostNegative = at(r, cols);
                 row = r;
@@ -91,11 +94,11 @@ LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<d
             }
         }
         if (col < 0)
-            return result;  // infeasible: a dimension no type provides
+            return result;  // infeasible: a row no type provides
         const double pivot = at(row, col);
         for (int c = 0; c <= cols; ++c)
             at(row, c) /= pivot;
-        for (int r = 0; r < Rows; ++r) {
+        for (int r = 0; r < R; ++r) {
             if (r == row)
                 continue;
             const double f = at(r, col);
@@ -111,17 +114,36 @@ LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<d
         }
         basis[row] = col;
     }
-    for (int r = 0; r < Rows; ++r) {
+    for (int r = 0; r < R; ++r) {
         if (at(r, cols) < -1e-9)
             return result;  // iteration limit (never seen): report no bound rather than a wrong one
     }
     result.feasible = true;
-    for (int r = 0; r < Rows; ++r) {
+    for (int r = 0; r < R; ++r) {
         if (basis[r] < types)
             result.cost += prices[basis[r]] * std::max(0.0, at(r, cols));
     }
-    for (int d = 0; d < Rows; ++d)
-        result.duals[d] = std::max(0.0, reduced[types + d]) / scale[d];
+    result.duals.resize(R);
+    for (int r = 0; r < R; ++r)
+        result.duals[r] = std::max(0.0, reduced[types + r]) / scale[r];
+    return result;
+}
+
+LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand)
+{
+    std::vector<std::vector<double>> rows(DimensionCount, std::vector<double>(capacities.size()));
+    for (int d = 0; d < DimensionCount; ++d) {
+        for (std::size_t t = 0; t < capacities.size(); ++t)
+            rows[d][t] = capacities[t][d];
+    }
+    const GeneralLpResult g = solveCoveringLpRows(rows, {demand[0], demand[1], demand[2]}, prices);
+    LpResult result;
+    result.feasible = g.feasible;
+    result.cost = g.cost;
+    if (g.feasible) {
+        for (int d = 0; d < DimensionCount; ++d)
+            result.duals[d] = g.duals[d];
+    }
     return result;
 }
 
@@ -325,7 +347,8 @@ double Engine::lowerBound(const std::vector<int> &counts) const
     };
 
     double bound = lpCost(demand, QString(), false);
-    // Per architecture: items pinned to an architecture need nodes of it (items of any arch left out).
+    // Items pinned to an architecture need nodes of it: one LP whose rows cover the total demand on
+    // all types and, per architecture, the pinned demand on the types of that architecture.
     std::map<QString, Vec> byArch;
     for (int g = 0; g < m_groupCount; ++g) {
         if (counts[g] <= 0 || m_request.items[g].arch.isEmpty())
@@ -334,11 +357,31 @@ double Engine::lowerBound(const std::vector<int> &counts) const
         for (int d = 0; d < DimensionCount; ++d)
             v[d] += m_request3[g][d] * counts[g];
     }
-    if (byArch.size() > 1 || (byArch.size() == 1 && bound > 0.0)) {
-        double sum = 0.0;
+    if (!byArch.empty()) {
+        std::vector<std::vector<double>> rows;
+        std::vector<double> rhs;
+        std::vector<double> prices;
+        for (int t : m_allowed)
+            prices.push_back(m_request.nodeTypes[t].pricePerHour);
+        auto addRows = [&](const Vec &dem, const QString &arch, bool restrict) {
+            for (int d = 0; d < DimensionCount; ++d) {
+                if (dem[d] <= 0.0)
+                    continue;
+                std::vector<double> row;
+                for (int t : m_allowed) {
+                    const bool ok = !restrict || archCompatible(arch, m_request.nodeTypes[t].arch);
+                    row.push_back(ok ? m_cap[t][d] : 0.0);
+                }
+                rows.push_back(std::move(row));
+                rhs.push_back(dem[d]);
+            }
+        };
+        addRows(demand, QString(), false);
         for (const auto &[arch, dem] : byArch)
-            sum += lpCost(dem, arch, true);
-        bound = std::max(bound, sum);
+            addRows(dem, arch, true);
+        const GeneralLpResult lp = solveCoveringLpRows(rows, rhs, prices);
+        if (lp.feasible)
+            bound = std::max(bound, lp.cost);
     }
     // The largest single item needs at least the cheapest node that holds it.
     double largest = 0.0;
@@ -483,20 +526,27 @@ void Engine::construct(std::vector<int> &remaining)
             const double price = std::max(m_request.nodeTypes[t].pricePerHour, 1e-12);
             order.emplace_back(dot(duals, m_cap[t]) / price, t);
         }
-        std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
-            return a.first > b.first || (a.first == b.first && a.second < b.second);
+        // Most value per dollar first; among equals (sizes of one family) the largest first.
+        std::sort(order.begin(), order.end(), [&](const auto &a, const auto &b) {
+            if (std::abs(a.first - b.first) > 1e-9 * std::max(a.first, b.first))
+                return a.first > b.first;
+            const double ca = dot(duals, m_cap[a.second]), cb = dot(duals, m_cap[b.second]);
+            return ca > cb || (ca == cb && a.second < b.second);
         });
         m_work += std::int64_t(order.size()) * 4;
 
         Pattern best;
         double bestEff = -1.0;
         double bestDensity = -1.0;
+        int evaluated = 0;
         for (const auto &[upper, t] : order) {
-            if (upper < bestEff * (1.0 - 1e-12))
+            // Evaluating a few types is enough: cheapenPattern() then right-sizes the chosen fill.
+            if (upper < bestEff * (1.0 - 1e-12) || evaluated >= MaxTypesPerNode)
                 break;
             Pattern p = fill(t, remaining, active, values);
             if (p.itemCount == 0)
                 continue;
+            ++evaluated;
             const double price = std::max(m_request.nodeTypes[t].pricePerHour, 1e-12);
             const double eff = p.value / price;
             const double density = p.itemCount / price;
@@ -767,6 +817,8 @@ PlacementResult Engine::solve()
     m_nodes.clear();
     construct(remaining);
     improve(m_request.mode == Mode::CheapestMix);
+    if (m_allowed.size() == 1)
+        localSearchSingleType();
     return buildResult(wanted);
 }
 
@@ -833,6 +885,224 @@ PlacementResult Engine::solveIncremental(const PlacementResult &existing, bool c
     if (consolidate)
         improve(false);
     return buildResult(wanted);
+}
+
+} // namespace fleetplan::models::placement::detail
+
+namespace fleetplan::models::placement::detail {
+
+void Engine::localSearchSingleType()
+{
+    // Bin elimination for one node type (the vector bin packing benchmark case): take the least
+    // loaded node, put its items in a pool, and push pool items into the other nodes, directly or
+    // by swapping them against smaller items there (1-1, 2-1, 1-2), so that every move makes the
+    // nodes fuller. The pool empties (one node fewer) or no move helps (the node is restored).
+    if (m_allowed.size() != 1 || m_nodes.size() < 2)
+        return;
+    const int type = m_allowed.front();
+    const Vec &cap = m_cap[type];
+    std::int64_t items = 0;
+    for (const WorkNode &n : m_nodes)
+        items += n.itemCount;
+    if (items > 20000)
+        return;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (m_request.items[g].exclusiveKey > 0)
+            return;  // keys are rare in single-type fleets; the move checks below do not track them
+    }
+    std::vector<double> w(m_groupCount, 0.0);
+    for (int g = 0; g < m_groupCount; ++g) {
+        for (int d = 0; d < DimensionCount; ++d)
+            w[g] += cap[d] > 0.0 ? m_request3[g][d] / cap[d] : 0.0;
+    }
+    Vec tol{};
+    for (int d = 0; d < DimensionCount; ++d)
+        tol[d] = Eps * (1.0 + std::abs(cap[d]));
+    struct Bin
+    {
+        std::vector<int> items;  // one entry per item (group id)
+        Vec free{};
+        double load = 0.0;
+    };
+    auto feasible = [&](const Vec &f) { return f[0] >= -tol[0] && f[1] >= -tol[1] && f[2] >= -tol[2]; };
+    std::vector<Bin> bins;
+    for (const WorkNode &n : m_nodes) {
+        Bin b;
+        b.free = cap;
+        for (const auto &[g, c] : n.items) {
+            for (int k = 0; k < c; ++k) {
+                b.items.push_back(g);
+                for (int d = 0; d < DimensionCount; ++d)
+                    b.free[d] -= m_request3[g][d];
+                b.load += w[g];
+            }
+        }
+        bins.push_back(std::move(b));
+    }
+    // Per-dimension ceil bound: stop when reached.
+    Vec demand{};
+    for (const Bin &b : bins) {
+        for (int d = 0; d < DimensionCount; ++d)
+            demand[d] += cap[d] - b.free[d];
+    }
+    double bound = 1.0;
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (cap[d] > 0.0)
+            bound = std::max(bound, std::ceil(demand[d] / cap[d] - 1e-9));
+    }
+
+    auto place1 = [&](Bin &b, int g, int sign) {
+        for (int d = 0; d < DimensionCount; ++d)
+            b.free[d] -= sign * m_request3[g][d];
+        b.load += sign * w[g];
+    };
+
+    auto emptyPool = [&](std::vector<int> &pool, std::vector<Bin> &others) {
+        for (int round = 0; round < 1000 && budgetLeft(); ++round) {
+            // 1. Direct insertion, largest first, into the node left with the least slack.
+            std::stable_sort(pool.begin(), pool.end(), [&](int a, int b) { return w[a] > w[b]; });
+            for (std::size_t p = 0; p < pool.size();) {
+                const int g = pool[p];
+                int best = -1;
+                double bestSlack = std::numeric_limits<double>::infinity();
+                for (int i = 0; i < int(others.size()); ++i) {
+                    const Bin &b = others[i];
+                    Vec f{b.free[0] - m_request3[g][0], b.free[1] - m_request3[g][1], b.free[2] - m_request3[g][2]};
+                    if (!feasible(f))
+                        continue;
+                    const double slack = 3.0 - (b.load + w[g]);
+                    if (slack < bestSlack) {
+                        bestSlack = slack;
+                        best = i;
+                    }
+                }
+                m_work += std::int64_t(others.size());
+                if (best >= 0) {
+                    others[best].items.push_back(g);
+                    place1(others[best], g, +1);
+                    pool.erase(pool.begin() + std::ptrdiff_t(p));
+                } else {
+                    ++p;
+                }
+            }
+            if (pool.empty())
+                return true;
+            // 2. Swaps that make a node fuller (the pool lighter).
+            bool improved = false;
+            for (Bin &b : others) {
+                const int nb = int(b.items.size());
+                const int np = int(pool.size());
+                m_work += std::int64_t(nb) * np * (2 + np + nb);
+                bool done = false;
+                // 1 pool item for 1 node item
+                for (int pi = 0; pi < np && !done; ++pi) {
+                    const int p = pool[pi];
+                    for (int bi = 0; bi < nb && !done; ++bi) {
+                        const int q = b.items[bi];
+                        if (w[p] <= w[q] + 1e-12)
+                            continue;
+                        Vec f;
+                        for (int d = 0; d < DimensionCount; ++d)
+                            f[d] = b.free[d] + m_request3[q][d] - m_request3[p][d];
+                        if (feasible(f)) {
+                            b.items[bi] = p;
+                            b.free = f;
+                            b.load += w[p] - w[q];
+                            pool[pi] = q;
+                            done = true;
+                        }
+                    }
+                }
+                // 2 pool items for 1 node item
+                for (int pi = 0; pi < np && !done; ++pi) {
+                    for (int pj = pi + 1; pj < np && !done; ++pj) {
+                        const int p1 = pool[pi], p2 = pool[pj];
+                        for (int bi = 0; bi < nb && !done; ++bi) {
+                            const int q = b.items[bi];
+                            if (w[p1] + w[p2] <= w[q] + 1e-12)
+                                continue;
+                            Vec f;
+                            for (int d = 0; d < DimensionCount; ++d)
+                                f[d] = b.free[d] + m_request3[q][d] - m_request3[p1][d] - m_request3[p2][d];
+                            if (feasible(f)) {
+                                b.items[bi] = p1;
+                                b.items.push_back(p2);
+                                b.free = f;
+                                b.load += w[p1] + w[p2] - w[q];
+                                pool[pi] = q;
+                                pool.erase(pool.begin() + pj);
+                                done = true;
+                            }
+                        }
+                    }
+                }
+                // 1 pool item for 2 node items
+                for (int pi = 0; pi < int(pool.size()) && !done; ++pi) {
+                    const int p = pool[pi];
+                    for (int bi = 0; bi < nb && !done; ++bi) {
+                        for (int bj = bi + 1; bj < nb && !done; ++bj) {
+                            const int q1 = b.items[bi], q2 = b.items[bj];
+                            if (w[p] <= w[q1] + w[q2] + 1e-12)
+                                continue;
+                            Vec f;
+                            for (int d = 0; d < DimensionCount; ++d)
+                                f[d] = b.free[d] + m_request3[q1][d] + m_request3[q2][d] - m_request3[p][d];
+                            if (feasible(f)) {
+                                b.items[bi] = p;
+                                b.items.erase(b.items.begin() + bj);
+                                b.free = f;
+                                b.load += w[p] - w[q1] - w[q2];
+                                pool[pi] = q1;
+                                pool.push_back(q2);
+                                done = true;
+                            }
+                        }
+                    }
+                }
+                if (done)
+                    improved = true;
+                if (!budgetLeft())
+                    break;
+            }
+            if (!improved)
+                return false;
+        }
+        return false;
+    };
+
+    int failures = 0;
+    while (budgetLeft() && double(bins.size()) > bound && failures < 4) {
+        // Candidate: the failures-th least loaded node (ties by index).
+        std::vector<int> order(bins.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return bins[a].load < bins[b].load; });
+        if (failures >= int(order.size()))
+            break;
+        const int victim = order[failures];
+        std::vector<Bin> trial;
+        trial.reserve(bins.size() - 1);
+        for (int i = 0; i < int(bins.size()); ++i) {
+            if (i != victim)
+                trial.push_back(bins[i]);
+        }
+        std::vector<int> pool = bins[victim].items;
+        if (emptyPool(pool, trial)) {
+            bins = std::move(trial);
+            failures = 0;
+        } else {
+            ++failures;
+        }
+    }
+
+    m_nodes.clear();
+    for (const Bin &b : bins) {
+        WorkNode n;
+        n.type = type;
+        n.free = cap;
+        for (int g : b.items)
+            addToNode(n, g, 1);
+        m_nodes.push_back(std::move(n));
+    }
 }
 
 } // namespace fleetplan::models::placement::detail

@@ -22,6 +22,19 @@ struct LpResult
     Vec duals{};        ///< shadow price per unit of each dimension (≥ 0); Σ demand·duals = cost
 };
 
+/// Result of a covering LP with any number of rows.
+struct GeneralLpResult
+{
+    bool feasible = false;
+    double cost = 0.0;
+    std::vector<double> duals;  ///< one per row
+};
+
+/// Solves min Σ price_t·x_t s.t. Σ_t rows[r][t]·x_t ≥ rhs[r] for every row r, x ≥ 0, exactly with a
+/// dense dual simplex (the surplus basis is dual feasible because prices are ≥ 0).
+GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
+                                    const std::vector<double> &prices);
+
 /// Solves the covering LP exactly with a dense dual simplex (3 rows: with 3 dimensions the optimum
 /// uses at most 3 node types). The surplus basis is dual feasible because prices are ≥ 0.
 LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand);
@@ -71,6 +84,7 @@ private:
     void improve(bool allowRetype);
     bool tryEmptyNode(int victim);
     bool tryRepackNodes(const std::vector<int> &victims);
+    void localSearchSingleType();
     QString unplaceableReason(int group) const;
     PlacementResult buildResult(const std::vector<int> &wanted);
     bool budgetLeft() const { return m_work < m_budget; }
