@@ -57,7 +57,8 @@ QString toTable(const models::CostReport &report)
                     .arg(formatNumber(p.idleCostUsd, 2), 12);
     }
     for (const models::PlatformResult &p : report.platforms) {
-        text += QStringLiteral("\n%1 (%2): %3 USD\n").arg(models::displayName(p.id), models::toId(p.id), formatNumber(p.totalUsd, 2));
+        text += QStringLiteral("\n%1 (%2): %3 USD\n")
+                    .arg(models::displayName(p.id), models::toId(p.id), formatNumber(p.totalUsd, 2));
         for (const models::CostComponent &c : p.components) {
             text += QStringLiteral("  %1 %2 USD\n").arg(models::toId(c.id), -20).arg(formatNumber(c.usd, 2), 14);
             for (const QString &line : c.explanation.split(u'\n', Qt::SkipEmptyParts))
@@ -85,7 +86,7 @@ QString toCsv(const models::CostReport &report)
         for (const models::CostComponent &c : p.components) {
             text += QStringLiteral("%1,%2,%3,%4,%5\n")
                         .arg(models::toId(p.id), models::toId(c.id), QString::number(c.usd, 'g', 17),
-                             QString::number(c.quantity, 'g', 17), csvField(c.unit));
+                            QString::number(c.quantity, 'g', 17), csvField(c.unit));
         }
         text += QStringLiteral("%1,total,%2,,\n").arg(models::toId(p.id), QString::number(p.totalUsd, 'g', 17));
     }
@@ -97,34 +98,36 @@ QString toCsv(const models::CostReport &report)
 int runCompare(Context &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Price one scenario on ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate, hour by hour."));
+    parser.setApplicationDescription(QStringLiteral("Price one scenario on ECS on EC2, ECS Fargate, ECS Fargate Spot, "
+                                                    "EKS managed nodes and EKS Fargate, hour by hour."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("Output format: table (default), json or csv."),
-                                          QStringLiteral("FORMAT"), QStringLiteral("table"));
+    parser.addPositionalArgument(
+        QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+        QStringLiteral("Output format: table (default), json or csv."), QStringLiteral("FORMAT"),
+        QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
-                                            QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                                                           "ecs-fargate-spot, eks-nodes, eks-fargate."),
-                                            QStringLiteral("ID"));
-    const QCommandLineOption loadOption(QStringLiteral("load-multiplier"), QStringLiteral("Multiply every service's load (what-if)."),
-                                        QStringLiteral("X"), QStringLiteral("1"));
-    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
-    parser.addOptions({formatOption, platformOption, loadOption, outputOption});
+        QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
+                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+        QStringLiteral("ID"));
+    const QCommandLineOption loadOption(QStringLiteral("load-multiplier"),
+        QStringLiteral("Multiply every service's load (what-if)."), QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addOptions({ formatOption, platformOption, loadOption, outputOption });
     // CI options (issue 9): compare two scenarios, budget gates, silence.
     const QCommandLineOption diffOption(QStringLiteral("diff"),
-                                        QStringLiteral("Show what changed from SCENARIO to OTHER per platform and component "
-                                                       "(USD and percent); gates then apply to OTHER."),
-                                        QStringLiteral("OTHER"));
+        QStringLiteral("Show what changed from SCENARIO to OTHER per platform and component "
+                       "(USD and percent); gates then apply to OTHER."),
+        QStringLiteral("OTHER"));
     const QCommandLineOption failAboveOption(QStringLiteral("fail-above"),
-                                             QStringLiteral("Exit with status 3 when a platform's monthly cost (730 hours) is above USD; "
-                                                            "PLATFORM=USD gates one platform (repeatable)."),
-                                             QStringLiteral("[PLATFORM=]USD"));
-    const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
-                                         QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
-    parser.addOptions({diffOption, failAboveOption, quietOption});
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan compare")} + ctx.args)) {
+        QStringLiteral("Exit with status 3 when a platform's monthly cost (730 hours) is above USD; "
+                       "PLATFORM=USD gates one platform (repeatable)."),
+        QStringLiteral("[PLATFORM=]USD"));
+    const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
+        QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
+    parser.addOptions({ diffOption, failAboveOption, quietOption });
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan compare") } + ctx.args)) {
         ctx.err << "fleetplan compare: " << parser.errorText() << '\n';
         return UsageError;
     }
@@ -156,7 +159,8 @@ int runCompare(Context &ctx)
     bool numberOk = false;
     whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
     if (!numberOk || whatIf.loadMultiplier < 0) {
-        ctx.err << "fleetplan compare: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption) << "\"\n";
+        ctx.err << "fleetplan compare: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption)
+                << "\"\n";
         return UsageError;
     }
 
@@ -170,7 +174,8 @@ int runCompare(Context &ctx)
         }
         gates.append(*gate);
     }
-    if (parser.isSet(diffOption) && parser.value(diffOption) == u"-" && parser.positionalArguments().constFirst() == u"-") {
+    if (parser.isSet(diffOption) && parser.value(diffOption) == u"-"
+        && parser.positionalArguments().constFirst() == u"-") {
         ctx.err << "fleetplan compare: only one of SCENARIO and --diff can read standard input\n";
         return UsageError;
     }
@@ -233,7 +238,8 @@ int runCompare(Context &ctx)
     if (parser.isSet(outputOption) && parser.value(outputOption) != u"-") {
         QSaveFile file(parser.value(outputOption));
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << file.errorString() << '\n';
+            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << file.errorString()
+                    << '\n';
             return InvalidInput;
         }
     } else if (!parser.isSet(outputOption) && !parser.isSet(quietOption)) {

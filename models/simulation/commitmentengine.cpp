@@ -28,8 +28,8 @@ double applyCommitments(QList<UsageLine> &lines, const QList<Commitment> &commit
 {
     double used = 0;
     // AWS's order: RIs, then EC2 Instance Savings Plans, then Compute Savings Plans.
-    for (Commitment::Kind kind : {Commitment::Kind::ReservedInstance, Commitment::Kind::Ec2InstanceSavingsPlan,
-                                  Commitment::Kind::ComputeSavingsPlan}) {
+    for (Commitment::Kind kind : { Commitment::Kind::ReservedInstance, Commitment::Kind::Ec2InstanceSavingsPlan,
+             Commitment::Kind::ComputeSavingsPlan }) {
         for (const Commitment &c : commitments) {
             if (c.kind != kind || c.usdPerHour <= 0)
                 continue;
@@ -39,9 +39,8 @@ double applyCommitments(QList<UsageLine> &lines, const QList<Commitment> &commit
                     order.append(i);
             }
             // Highest saving percentage first (stable: equal discounts keep the lines' order).
-            std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-                return discountFor(c, lines.at(a)) > discountFor(c, lines.at(b));
-            });
+            std::stable_sort(order.begin(), order.end(),
+                [&](qsizetype a, qsizetype b) { return discountFor(c, lines.at(a)) > discountFor(c, lines.at(b)); });
             double remaining = c.usdPerHour;
             for (qsizetype i : order) {
                 if (remaining <= 0)
@@ -105,12 +104,12 @@ SavingsPlanRecommendation recommendSavingsPlan(const QList<double> &eligible, do
     r.commitmentUsdPerHour = bestC;
     r.totalUsdWithCommitment = bestTotal + otherUsd;
     r.savingUsd = baseline - bestTotal;
-    r.explanation = QStringLiteral("A commitment of %1 USD/h at %2 % off covers On-Demand usage up to %3 USD/h; "
-                                   "over %4 hours it costs %5 USD instead of %6 USD On-Demand (saving %7 USD).")
-                        .arg(formatNumber(bestC, 4), formatNumber(discountPercent, 1),
-                             formatNumber(bestC / (1.0 - d), 4))
-                        .arg(n)
-                        .arg(formatNumber(bestTotal, 2), formatNumber(baseline, 2), formatNumber(baseline - bestTotal, 2));
+    r.explanation
+        = QStringLiteral("A commitment of %1 USD/h at %2 % off covers On-Demand usage up to %3 USD/h; "
+                         "over %4 hours it costs %5 USD instead of %6 USD On-Demand (saving %7 USD).")
+              .arg(formatNumber(bestC, 4), formatNumber(discountPercent, 1), formatNumber(bestC / (1.0 - d), 4))
+              .arg(n)
+              .arg(formatNumber(bestTotal, 2), formatNumber(baseline, 2), formatNumber(baseline - bestTotal, 2));
     return r;
 }
 

@@ -16,9 +16,9 @@ namespace fleetplan::models {
 /// On-Demand usage of one hour that a commitment may cover.
 struct UsageLine
 {
-    QString family;               ///< EC2 instance family ("m6i"); empty for Fargate
+    QString family; ///< EC2 instance family ("m6i"); empty for Fargate
     pricing::CommitmentScope scope = pricing::CommitmentScope::Ec2;
-    double onDemandUsd = 0.0;     ///< the hour's usage priced at On-Demand rates
+    double onDemandUsd = 0.0; ///< the hour's usage priced at On-Demand rates
     double coveredOnDemandUsd = 0.0; ///< output: the part a commitment covered (at On-Demand prices)
 };
 
@@ -27,9 +27,9 @@ struct Commitment
 {
     enum class Kind { ReservedInstance, Ec2InstanceSavingsPlan, ComputeSavingsPlan };
     Kind kind = Kind::ComputeSavingsPlan;
-    double usdPerHour = 0.0;      ///< commitment (RI: the reservation's hourly fee)
-    QString family;               ///< RI / EC2 Instance SP: the family it is bound to; empty = any family
-    double ec2DiscountPercent = 0.0;     ///< percent off On-Demand for EC2 usage
+    double usdPerHour = 0.0; ///< commitment (RI: the reservation's hourly fee)
+    QString family; ///< RI / EC2 Instance SP: the family it is bound to; empty = any family
+    double ec2DiscountPercent = 0.0; ///< percent off On-Demand for EC2 usage
     double fargateDiscountPercent = 0.0; ///< percent off On-Demand for Fargate usage (Compute SP only)
 };
 
@@ -46,7 +46,7 @@ double hourCostWithSavingsPlan(double onDemandUsd, double commitmentUsdPerHour, 
 /// On-Demand usage. The optimum lies at C = U_k × (1 − d) for one of the hours (the total is convex and
 /// piecewise linear in C); every candidate is evaluated. `otherUsd` (costs no plan covers) is added to
 /// the totals reported.
-SavingsPlanRecommendation recommendSavingsPlan(const QList<double> &eligibleOnDemandPerHour, double discountPercent,
-                                               double otherUsd);
+SavingsPlanRecommendation recommendSavingsPlan(
+    const QList<double> &eligibleOnDemandPerHour, double discountPercent, double otherUsd);
 
 } // namespace fleetplan::models

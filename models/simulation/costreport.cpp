@@ -13,21 +13,21 @@ struct ComponentName
     const char16_t *key;
     const char16_t *label;
 };
-constexpr std::array<ComponentName, ComponentCount> kComponents{{
-    {ComponentId::ComputeOnDemand, u"compute_on_demand", u"Compute (On-Demand)"},
-    {ComponentId::ComputeSpot, u"compute_spot", u"Compute (Spot)"},
-    {ComponentId::ReservedInstances, u"reserved_instances", u"Reserved Instances"},
-    {ComponentId::SavingsPlans, u"savings_plans", u"Savings Plans commitment"},
-    {ComponentId::ControlPlane, u"control_plane", u"EKS control plane"},
-    {ComponentId::Ebs, u"ebs", u"EBS gp3 root volumes"},
-    {ComponentId::FargateVcpu, u"fargate_vcpu", u"Fargate vCPU"},
-    {ComponentId::FargateMemory, u"fargate_memory", u"Fargate memory"},
-    {ComponentId::FargateSpotVcpu, u"fargate_spot_vcpu", u"Fargate Spot vCPU"},
-    {ComponentId::FargateSpotMemory, u"fargate_spot_memory", u"Fargate Spot memory"},
-    {ComponentId::FargateStorage, u"fargate_storage", u"Fargate ephemeral storage"},
-    {ComponentId::OsLicense, u"os_license", u"Windows OS licence"},
-    {ComponentId::SpotInterruption, u"spot_interruption", u"Spot interruption allowance"},
-}};
+constexpr std::array<ComponentName, ComponentCount> kComponents { {
+    { ComponentId::ComputeOnDemand, u"compute_on_demand", u"Compute (On-Demand)" },
+    { ComponentId::ComputeSpot, u"compute_spot", u"Compute (Spot)" },
+    { ComponentId::ReservedInstances, u"reserved_instances", u"Reserved Instances" },
+    { ComponentId::SavingsPlans, u"savings_plans", u"Savings Plans commitment" },
+    { ComponentId::ControlPlane, u"control_plane", u"EKS control plane" },
+    { ComponentId::Ebs, u"ebs", u"EBS gp3 root volumes" },
+    { ComponentId::FargateVcpu, u"fargate_vcpu", u"Fargate vCPU" },
+    { ComponentId::FargateMemory, u"fargate_memory", u"Fargate memory" },
+    { ComponentId::FargateSpotVcpu, u"fargate_spot_vcpu", u"Fargate Spot vCPU" },
+    { ComponentId::FargateSpotMemory, u"fargate_spot_memory", u"Fargate Spot memory" },
+    { ComponentId::FargateStorage, u"fargate_storage", u"Fargate ephemeral storage" },
+    { ComponentId::OsLicense, u"os_license", u"Windows OS licence" },
+    { ComponentId::SpotInterruption, u"spot_interruption", u"Spot interruption allowance" },
+} };
 } // namespace
 
 QString toId(ComponentId id)
@@ -67,10 +67,10 @@ double PlatformResult::componentUsd(ComponentId componentId) const
 FleetSnapshot PlatformResult::fleetAt(int hour) const
 {
     if (hour < 0 || hour >= fleetStateOfHour.size())
-        return FleetSnapshot{id, hour, {}};
+        return FleetSnapshot { id, hour, {} };
     const int state = fleetStateOfHour.at(hour);
     if (state < 0 || state >= fleetStates.size())
-        return FleetSnapshot{id, hour, {}};
+        return FleetSnapshot { id, hour, {} };
     FleetSnapshot snapshot = fleetStates.at(state);
     snapshot.hour = hour;
     return snapshot;

@@ -19,14 +19,15 @@ namespace fleetplan::models {
 /// What-if knobs the GUI's sliders move. Each optional overrides the scenario's own value when set.
 struct WhatIf
 {
-    double loadMultiplier = 1.0;  ///< multiplies every service's replicas (replicasAt's whatIf factor)
+    double loadMultiplier = 1.0; ///< multiplies every service's replicas (replicasAt's whatIf factor)
     /// Scales load above the profile's mean: load' = mean + (load − mean) × peakMultiplier, never below 0.
     /// 1.0 leaves the profile unchanged; 0 flattens it to its mean.
     double peakMultiplier = 1.0;
-    std::optional<double> spotShare;                ///< overrides PurchaseOptions::spotShare (0..1)
-    std::optional<double> savingsPlanUsdPerHour;    ///< overrides PurchaseOptions::savingsPlanUsdPerHour
-    std::optional<double> targetUtilizationPercent; ///< overrides PlatformSettings::targetUtilizationPercent (EC2 platforms)
-    std::optional<QString> region;                  ///< overrides Scenario::region
+    std::optional<double> spotShare; ///< overrides PurchaseOptions::spotShare (0..1)
+    std::optional<double> savingsPlanUsdPerHour; ///< overrides PurchaseOptions::savingsPlanUsdPerHour
+    std::optional<double>
+        targetUtilizationPercent; ///< overrides PlatformSettings::targetUtilizationPercent (EC2 platforms)
+    std::optional<QString> region; ///< overrides Scenario::region
 
     friend bool operator==(const WhatIf &, const WhatIf &) = default;
 };
@@ -34,19 +35,19 @@ struct WhatIf
 /// Stable ids of cost components (JSON keys, CSV columns, report rows). A platform lists only the
 /// components that apply to it, in this order.
 enum class ComponentId {
-    ComputeOnDemand,     ///< "compute_on_demand": EC2 instance-hours at On-Demand rates not covered by a commitment
-    ComputeSpot,         ///< "compute_spot": EC2 Spot instance-hours at the catalog's Spot snapshot
-    ReservedInstances,   ///< "reserved_instances": RI fee (paid whether used or not)
-    SavingsPlans,        ///< "savings_plans": Savings Plans commitment paid (used or not)
-    ControlPlane,        ///< "control_plane": EKS cluster-hours
-    Ebs,                 ///< "ebs": gp3 root volumes of the nodes
-    FargateVcpu,         ///< "fargate_vcpu": Fargate vCPU-hours at On-Demand rates
-    FargateMemory,       ///< "fargate_memory": Fargate GB-hours at On-Demand rates
-    FargateSpotVcpu,     ///< "fargate_spot_vcpu": Fargate Spot vCPU-hours
-    FargateSpotMemory,   ///< "fargate_spot_memory": Fargate Spot GB-hours
-    FargateStorage,      ///< "fargate_storage": ephemeral storage above the free 20 GB
-    OsLicense,           ///< "os_license": Windows OS licence fee on Fargate (per vCPU-hour)
-    SpotInterruption,    ///< "spot_interruption": allowance for work re-run after Spot interruptions
+    ComputeOnDemand, ///< "compute_on_demand": EC2 instance-hours at On-Demand rates not covered by a commitment
+    ComputeSpot, ///< "compute_spot": EC2 Spot instance-hours at the catalog's Spot snapshot
+    ReservedInstances, ///< "reserved_instances": RI fee (paid whether used or not)
+    SavingsPlans, ///< "savings_plans": Savings Plans commitment paid (used or not)
+    ControlPlane, ///< "control_plane": EKS cluster-hours
+    Ebs, ///< "ebs": gp3 root volumes of the nodes
+    FargateVcpu, ///< "fargate_vcpu": Fargate vCPU-hours at On-Demand rates
+    FargateMemory, ///< "fargate_memory": Fargate GB-hours at On-Demand rates
+    FargateSpotVcpu, ///< "fargate_spot_vcpu": Fargate Spot vCPU-hours
+    FargateSpotMemory, ///< "fargate_spot_memory": Fargate Spot GB-hours
+    FargateStorage, ///< "fargate_storage": ephemeral storage above the free 20 GB
+    OsLicense, ///< "os_license": Windows OS licence fee on Fargate (per vCPU-hour)
+    SpotInterruption, ///< "spot_interruption": allowance for work re-run after Spot interruptions
 };
 inline constexpr int ComponentCount = 13;
 
@@ -60,9 +61,9 @@ QString displayName(ComponentId id);
 struct CostComponent
 {
     ComponentId id = ComponentId::ComputeOnDemand;
-    double usd = 0.0;          ///< unrounded total over the period
-    double quantity = 0.0;     ///< billed quantity (instance-hours, vCPU-hours, GB-hours, GB-months, cluster-hours)
-    QString unit;              ///< unit of quantity: "instance-hours", "vCPU-hours", "GB-hours", "GB-months", "cluster-hours"
+    double usd = 0.0; ///< unrounded total over the period
+    double quantity = 0.0; ///< billed quantity (instance-hours, vCPU-hours, GB-hours, GB-months, cluster-hours)
+    QString unit; ///< unit of quantity: "instance-hours", "vCPU-hours", "GB-hours", "GB-months", "cluster-hours"
     /// How the figure was reached, rates × quantities, e.g. "1,234.5 vCPU-hours × 0.04048 USD = 49.97 USD".
     /// Several lines are joined with '\n' (one per instance type or rate).
     QString explanation;
@@ -73,8 +74,8 @@ struct CostComponent
 /// requested ÷ allocatable per dimension, weighted over all node-hours (Fargate: requested ÷ provisioned).
 struct Utilisation
 {
-    double cpu = 0.0;     ///< 0..1
-    double memory = 0.0;  ///< 0..1
+    double cpu = 0.0; ///< 0..1
+    double memory = 0.0; ///< 0..1
     double slotUsage = 0.0; ///< ENI / pod slots used ÷ available (0 when the platform has no slot limit)
 
     friend bool operator==(const Utilisation &, const Utilisation &) = default;
@@ -83,12 +84,12 @@ struct Utilisation
 /// Hour-by-hour series over the billing period; every list has `hours` entries (index = hour of period).
 struct HourlySeries
 {
-    QList<double> costUsd;            ///< cost of that hour (commitments spread evenly over the hours)
-    QList<int> nodes;                 ///< EC2 nodes running (0 on Fargate platforms)
-    QList<int> tasks;                 ///< tasks / pods running (daemons included, one per node)
-    QList<double> cpuRequested;       ///< vCPU requested by tasks / pods
+    QList<double> costUsd; ///< cost of that hour (commitments spread evenly over the hours)
+    QList<int> nodes; ///< EC2 nodes running (0 on Fargate platforms)
+    QList<int> tasks; ///< tasks / pods running (daemons included, one per node)
+    QList<double> cpuRequested; ///< vCPU requested by tasks / pods
     QList<double> memoryRequestedMib; ///< MiB requested by tasks / pods
-    QList<double> cpuAllocatable;     ///< vCPU allocatable on the nodes (Fargate: provisioned vCPU)
+    QList<double> cpuAllocatable; ///< vCPU allocatable on the nodes (Fargate: provisioned vCPU)
     QList<double> memoryAllocatableMib; ///< MiB allocatable on the nodes (Fargate: provisioned MiB)
 
     friend bool operator==(const HourlySeries &, const HourlySeries &) = default;
@@ -97,9 +98,9 @@ struct HourlySeries
 /// One rule or figure the platform model relied on, for the "assumptions" table of reports.
 struct Assumption
 {
-    QString name;    ///< "EKS kube-reserved memory"
-    QString value;   ///< "11 MiB × max pods + 255 MiB"
-    QString source;  ///< "awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e"
+    QString name; ///< "EKS kube-reserved memory"
+    QString value; ///< "11 MiB × max pods + 255 MiB"
+    QString source; ///< "awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e"
 
     friend bool operator==(const Assumption &, const Assumption &) = default;
 };
@@ -107,11 +108,11 @@ struct Assumption
 /// The Savings Plans commitment that minimises the total cost for the simulated hourly usage curve.
 struct SavingsPlanRecommendation
 {
-    bool applicable = false;          ///< false when the platform has no usage a Savings Plan covers
+    bool applicable = false; ///< false when the platform has no usage a Savings Plan covers
     double commitmentUsdPerHour = 0.0; ///< recommended commitment (USD per hour, at Savings Plans rates)
-    double discountPercent = 0.0;     ///< discount assumed (percent off On-Demand, from the catalog)
+    double discountPercent = 0.0; ///< discount assumed (percent off On-Demand, from the catalog)
     double totalUsdWithCommitment = 0.0; ///< platform total if that commitment were bought
-    double savingUsd = 0.0;           ///< total without any commitment − totalUsdWithCommitment
+    double savingUsd = 0.0; ///< total without any commitment − totalUsdWithCommitment
     QString explanation;
 
     friend bool operator==(const SavingsPlanRecommendation &, const SavingsPlanRecommendation &) = default;
@@ -121,12 +122,12 @@ struct SavingsPlanRecommendation
 /// own micro-VM). Figures are per copy; `count` copies sit on the node.
 struct FleetItem
 {
-    QString service;       ///< service name ("api-gateway"); system daemons: "aws-node", "kube-proxy", "coredns"
-    double cpu = 0.0;      ///< vCPU requested per copy
-    double memoryMib = 0;  ///< MiB requested per copy
-    int slotsUsed = 0;     ///< ENIs / pod slots used per copy (0 when not limited)
-    bool daemon = false;   ///< a DaemonSet / daemon copy (one per node)
-    int count = 1;         ///< identical copies on this node
+    QString service; ///< service name ("api-gateway"); system daemons: "aws-node", "kube-proxy", "coredns"
+    double cpu = 0.0; ///< vCPU requested per copy
+    double memoryMib = 0; ///< MiB requested per copy
+    int slotsUsed = 0; ///< ENIs / pod slots used per copy (0 when not limited)
+    bool daemon = false; ///< a DaemonSet / daemon copy (one per node)
+    int count = 1; ///< identical copies on this node
 
     friend bool operator==(const FleetItem &, const FleetItem &) = default;
 };
@@ -134,12 +135,12 @@ struct FleetItem
 /// One EC2 node (or, on Fargate, one task's provisioned size) and what runs on it.
 struct FleetNode
 {
-    QString instanceType;       ///< "m6i.large"; Fargate: "fargate 2 vCPU / 9216 MiB"
-    bool spot = false;          ///< bought as Spot (EC2 Spot or FARGATE_SPOT)
-    double cpuCapacity = 0.0;   ///< allocatable vCPU (after node reservations; daemons appear as items)
+    QString instanceType; ///< "m6i.large"; Fargate: "fargate 2 vCPU / 9216 MiB"
+    bool spot = false; ///< bought as Spot (EC2 Spot or FARGATE_SPOT)
+    double cpuCapacity = 0.0; ///< allocatable vCPU (after node reservations; daemons appear as items)
     double memoryCapacityMib = 0; ///< allocatable MiB
-    int slotCapacity = 0;       ///< awsvpc task / pod slots (0 = unlimited)
-    double usdPerHour = 0.0;    ///< On-Demand or Spot rate of this node (Fargate: the task's hourly rate)
+    int slotCapacity = 0; ///< awsvpc task / pod slots (0 = unlimited)
+    double usdPerHour = 0.0; ///< On-Demand or Spot rate of this node (Fargate: the task's hourly rate)
     QList<FleetItem> items;
 
     friend bool operator==(const FleetNode &, const FleetNode &) = default;
@@ -159,14 +160,14 @@ struct FleetSnapshot
 struct PlatformResult
 {
     PlatformId id = PlatformId::EcsEc2;
-    double totalUsd = 0.0;                 ///< sum of components' usd
-    QList<CostComponent> components;       ///< in ComponentId order; only the ones that apply
+    double totalUsd = 0.0; ///< sum of components' usd
+    QList<CostComponent> components; ///< in ComponentId order; only the ones that apply
     QMap<QString, double> nodeHoursByType; ///< "m6i.large" → instance-hours (Spot nodes keyed "m6i.large (spot)")
-    int peakNodes = 0;                     ///< most EC2 nodes at any hour (Fargate: most tasks at any hour)
+    int peakNodes = 0; ///< most EC2 nodes at any hour (Fargate: most tasks at any hour)
     Utilisation utilisation;
-    double idleCostUsd = 0.0;              ///< cost of unrequested capacity: Σ_h cost_h × (1 − max(cpu, memory) util_h)
+    double idleCostUsd = 0.0; ///< cost of unrequested capacity: Σ_h cost_h × (1 − max(cpu, memory) util_h)
     HourlySeries series;
-    QStringList warnings;                  ///< surprises, e.g. "api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on Fargate"
+    QStringList warnings; ///< surprises, e.g. "api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on Fargate"
     QList<Assumption> assumptions;
     SavingsPlanRecommendation savingsPlan;
     /// Distinct packed fleets; fleetStateOfHour[h] indexes into it (identical hours share one state).
@@ -187,10 +188,10 @@ struct PlatformResult
 struct CostReport
 {
     QString scenarioName;
-    QString region;            ///< region priced (after WhatIf::region)
-    int hours = 0;             ///< billing period simulated
-    QString catalogAsOf;       ///< the catalog's as-of date ("2026-05-12")
-    WhatIf whatIf;             ///< the what-if applied
+    QString region; ///< region priced (after WhatIf::region)
+    int hours = 0; ///< billing period simulated
+    QString catalogAsOf; ///< the catalog's as-of date ("2026-05-12")
+    WhatIf whatIf; ///< the what-if applied
     QList<PlatformResult> platforms; ///< in PlatformId order, only the platforms simulated
 
     /// The result of a platform, or nullptr when it was not simulated.

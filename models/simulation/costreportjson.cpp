@@ -7,8 +7,7 @@
 namespace fleetplan::models {
 
 namespace {
-template<typename T>
-QJsonArray toArray(const QList<T> &values)
+template <typename T> QJsonArray toArray(const QList<T> &values)
 {
     QJsonArray a;
     for (const T &v : values)
@@ -24,10 +23,9 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
     o.insert(u"total_usd", p.totalUsd);
     QJsonObject components;
     for (const CostComponent &c : p.components) {
-        components.insert(toId(c.id), QJsonObject{{QStringLiteral("usd"), c.usd},
-                                                  {QStringLiteral("quantity"), c.quantity},
-                                                  {QStringLiteral("unit"), c.unit},
-                                                  {QStringLiteral("explanation"), c.explanation}});
+        components.insert(toId(c.id),
+            QJsonObject { { QStringLiteral("usd"), c.usd }, { QStringLiteral("quantity"), c.quantity },
+                { QStringLiteral("unit"), c.unit }, { QStringLiteral("explanation"), c.explanation } });
     }
     o.insert(u"components", components);
     QJsonObject nodeHours;
@@ -35,37 +33,35 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
         nodeHours.insert(it.key(), it.value());
     o.insert(u"node_hours", nodeHours);
     o.insert(u"peak_nodes", p.peakNodes);
-    o.insert(u"utilisation", QJsonObject{{QStringLiteral("cpu"), p.utilisation.cpu},
-                                         {QStringLiteral("memory"), p.utilisation.memory},
-                                         {QStringLiteral("slots"), p.utilisation.slotUsage}});
+    o.insert(u"utilisation",
+        QJsonObject { { QStringLiteral("cpu"), p.utilisation.cpu }, { QStringLiteral("memory"), p.utilisation.memory },
+            { QStringLiteral("slots"), p.utilisation.slotUsage } });
     o.insert(u"idle_cost_usd", p.idleCostUsd);
     o.insert(u"warnings", QJsonArray::fromStringList(p.warnings));
     const SavingsPlanRecommendation &sp = p.savingsPlan;
     o.insert(u"savings_plan_recommendation",
-             QJsonObject{{QStringLiteral("applicable"), sp.applicable},
-                         {QStringLiteral("commitment_usd_per_hour"), sp.commitmentUsdPerHour},
-                         {QStringLiteral("discount_percent"), sp.discountPercent},
-                         {QStringLiteral("total_usd_with_commitment"), sp.totalUsdWithCommitment},
-                         {QStringLiteral("saving_usd"), sp.savingUsd},
-                         {QStringLiteral("explanation"), sp.explanation}});
+        QJsonObject { { QStringLiteral("applicable"), sp.applicable },
+            { QStringLiteral("commitment_usd_per_hour"), sp.commitmentUsdPerHour },
+            { QStringLiteral("discount_percent"), sp.discountPercent },
+            { QStringLiteral("total_usd_with_commitment"), sp.totalUsdWithCommitment },
+            { QStringLiteral("saving_usd"), sp.savingUsd }, { QStringLiteral("explanation"), sp.explanation } });
     if (options.includeAssumptions) {
         QJsonArray assumptions;
         for (const Assumption &a : p.assumptions) {
-            assumptions.append(QJsonObject{{QStringLiteral("name"), a.name},
-                                           {QStringLiteral("value"), a.value},
-                                           {QStringLiteral("source"), a.source}});
+            assumptions.append(QJsonObject { { QStringLiteral("name"), a.name }, { QStringLiteral("value"), a.value },
+                { QStringLiteral("source"), a.source } });
         }
         o.insert(u"assumptions", assumptions);
     }
     if (options.includeSeries) {
         const HourlySeries &s = p.series;
-        o.insert(u"hourly", QJsonObject{{QStringLiteral("cost_usd"), toArray(s.costUsd)},
-                                        {QStringLiteral("nodes"), toArray(s.nodes)},
-                                        {QStringLiteral("tasks"), toArray(s.tasks)},
-                                        {QStringLiteral("cpu_requested"), toArray(s.cpuRequested)},
-                                        {QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib)},
-                                        {QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable)},
-                                        {QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib)}});
+        o.insert(u"hourly",
+            QJsonObject { { QStringLiteral("cost_usd"), toArray(s.costUsd) },
+                { QStringLiteral("nodes"), toArray(s.nodes) }, { QStringLiteral("tasks"), toArray(s.tasks) },
+                { QStringLiteral("cpu_requested"), toArray(s.cpuRequested) },
+                { QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib) },
+                { QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable) },
+                { QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib) } });
     }
     return o;
 }
@@ -78,8 +74,8 @@ QJsonObject costReportToJsonObject(const CostReport &report, const CostReportJso
     o.insert(u"region", report.region);
     o.insert(u"hours", report.hours);
     o.insert(u"catalog_as_of", report.catalogAsOf);
-    QJsonObject whatIf{{QStringLiteral("load_multiplier"), report.whatIf.loadMultiplier},
-                       {QStringLiteral("peak_multiplier"), report.whatIf.peakMultiplier}};
+    QJsonObject whatIf { { QStringLiteral("load_multiplier"), report.whatIf.loadMultiplier },
+        { QStringLiteral("peak_multiplier"), report.whatIf.peakMultiplier } };
     if (report.whatIf.spotShare)
         whatIf.insert(u"spot_share", *report.whatIf.spotShare);
     if (report.whatIf.savingsPlanUsdPerHour)

@@ -13,8 +13,8 @@ namespace fleetplan::models {
 
 struct CostReportJsonOptions
 {
-    bool includeSeries = false;      ///< add "hourly" (per-hour cost, nodes, tasks, requested/allocatable)
-    bool includeAssumptions = true;  ///< add "assumptions"
+    bool includeSeries = false; ///< add "hourly" (per-hour cost, nodes, tasks, requested/allocatable)
+    bool includeAssumptions = true; ///< add "assumptions"
 };
 
 QJsonObject costReportToJsonObject(const CostReport &report, const CostReportJsonOptions &options = {});

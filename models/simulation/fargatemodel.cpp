@@ -29,10 +29,10 @@ struct TaskPlan
     pricing::FargateSize size;
     pricing::FargateRateCard onDemand;
     std::optional<pricing::FargateRateCard> spot; ///< set when the service may go to FARGATE_SPOT
-    QString rateLabel;          ///< "Linux x86", "Linux ARM", "Windows x86"
+    QString rateLabel; ///< "Linux x86", "Linux ARM", "Windows x86"
     bool windows = false;
     double storageAboveFreeGb = 0.0;
-    double requestedCpu = 0.0;  ///< the service's own request (what utilisation divides)
+    double requestedCpu = 0.0; ///< the service's own request (what utilisation divides)
     double requestedMemoryMib = 0.0;
     int billedSecondsPerRun = 0; ///< jobs: max(runSeconds, minimum)
 };
@@ -82,7 +82,7 @@ int fargateSpotTasks(int tasks, int base, int fargateWeight, int spotWeight)
 void finishTotals(PlatformResult &result)
 {
     std::stable_sort(result.components.begin(), result.components.end(),
-                     [](const CostComponent &a, const CostComponent &b) { return a.id < b.id; });
+        [](const CostComponent &a, const CostComponent &b) { return a.id < b.id; });
     result.totalUsd = 0;
     for (const CostComponent &c : result.components)
         result.totalUsd += c.usd;
@@ -99,10 +99,11 @@ pricing::PaymentOption paymentOf(const PurchaseOptions &purchase)
     return pricing::parsePaymentOption(purchase.savingsPlanPayment).value_or(pricing::PaymentOption::NoUpfront);
 }
 
-std::optional<double> savingsPlanDiscountPercent(const SimulationInput &in, pricing::CommitmentScope scope,
-                                                 pricing::CommitmentPlan plan)
+std::optional<double> savingsPlanDiscountPercent(
+    const SimulationInput &in, pricing::CommitmentScope scope, pricing::CommitmentPlan plan)
 {
-    return in.catalog.commitments().discountPercent(scope, plan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase));
+    return in.catalog.commitments().discountPercent(
+        scope, plan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase));
 }
 
 PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
@@ -126,10 +127,10 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         }
     }
     if (!daemons.isEmpty()) {
-        r.warnings.append(QStringLiteral("%1 cannot run as daemons on %2: added as sidecars to every %3 (+%4 each)")
-                              .arg(daemons.join(QStringLiteral(", ")), platformName,
-                                   eks ? QStringLiteral("pod") : QStringLiteral("task"),
-                                   sizeText(sidecarCpu, sidecarMemory)));
+        r.warnings.append(
+            QStringLiteral("%1 cannot run as daemons on %2: added as sidecars to every %3 (+%4 each)")
+                .arg(daemons.join(QStringLiteral(", ")), platformName,
+                    eks ? QStringLiteral("pod") : QStringLiteral("task"), sizeText(sidecarCpu, sidecarMemory)));
     }
 
     // Rate cards, looked up once per (arch, os, spot).
@@ -158,7 +159,8 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         if (eks && s.os == OsFamily::Windows)
             r.warnings.append(QStringLiteral("%1: EKS Fargate runs Linux pods only; priced as Linux").arg(s.name));
         if (eks && arm) {
-            r.warnings.append(QStringLiteral("%1: EKS Fargate runs x86_64 pods only; priced at the Linux x86 rates").arg(s.name));
+            r.warnings.append(
+                QStringLiteral("%1: EKS Fargate runs x86_64 pods only; priced at the Linux x86 rates").arg(s.name));
             arm = false;
         }
         const double cpu = p.requestedCpu + sidecarCpu;
@@ -180,8 +182,8 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
                 why = QStringLiteral(" (sidecars included, rounded up to a valid size)");
             r.warnings.append(QStringLiteral("%1: %2 %3 becomes %4 on %5%6")
                                   .arg(s.name, sizeText(p.requestedCpu, p.requestedMemoryMib),
-                                       eks ? QStringLiteral("pod") : QStringLiteral("task"),
-                                       sizeText(size->vcpu, size->memoryMib), platformName, why));
+                                      eks ? QStringLiteral("pod") : QStringLiteral("task"),
+                                      sizeText(size->vcpu, size->memoryMib), platformName, why));
         }
         const auto archId = arm ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
         const auto os = windows ? pricing::FargateOs::Windows : pricing::FargateOs::Linux;
@@ -192,13 +194,15 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         }
         p.onDemand = *od;
         p.windows = windows;
-        p.rateLabel = windows ? QStringLiteral("Windows x86") : (arm ? QStringLiteral("Linux ARM") : QStringLiteral("Linux x86"));
+        p.rateLabel = windows ? QStringLiteral("Windows x86")
+                              : (arm ? QStringLiteral("Linux ARM") : QStringLiteral("Linux x86"));
         p.storageAboveFreeGb = std::max(0.0, s.ephemeralGib - 20.0);
         // Per-second billing with a one-minute minimum; Windows five minutes.
         p.billedSecondsPerRun = std::max(s.runSeconds, windows ? 300 : 60);
         if (spotPlatform && s.spotOk) {
             if (windows) {
-                r.warnings.append(QStringLiteral("%1: Fargate Spot does not run Windows tasks; all on FARGATE").arg(s.name));
+                r.warnings.append(
+                    QStringLiteral("%1: Fargate Spot does not run Windows tasks; all on FARGATE").arg(s.name));
             } else {
                 QString spotError;
                 if (const auto sp = card(archId, os, true, &spotError))
@@ -236,9 +240,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
             const Service &s = sc.services.at(p.service);
             int running = d.replicas.at(p.service);
             double odHours = 0, spotHours = 0;
-            auto split = [&](int tasks) {
-                return p.spot ? fargateSpotTasks(tasks, fargateBase, wFargate, wSpot) : 0;
-            };
+            auto split = [&](int tasks) { return p.spot ? fargateSpotTasks(tasks, fargateBase, wFargate, wSpot) : 0; };
             if (s.kind == ServiceKind::Job) {
                 const int perRun = std::max(0, s.replicas);
                 const int runs = d.jobRunsStarting.at(p.service);
@@ -251,7 +253,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
                 spotHours = spotTasks;
                 odHours = running - spotTasks;
             }
-            u[k] = PlanUsage{odHours, spotHours};
+            u[k] = PlanUsage { odHours, spotHours };
             const double gb = pricing::mibToGib(p.size.memoryMib);
             f.vcpuUsd += odHours * p.size.vcpu * p.onDemand.vcpuHour.usd;
             f.memoryUsd += odHours * gb * p.onDemand.gbHour.usd;
@@ -285,14 +287,18 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
             }
         }
         if (!planApplies)
-            r.warnings.append(QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate: not applied on %1").arg(platformName));
+            r.warnings.append(QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate: not applied on %1")
+                                  .arg(platformName));
     }
     QList<double> coveredShare(states.size(), 0.0);
     if (planApplies) {
         for (qsizetype st = 0; st < states.size(); ++st) {
-            QList<UsageLine> lines{UsageLine{QString(), pricing::CommitmentScope::Fargate, figures.at(st).onDemandComputeUsd, 0}};
-            applyCommitments(lines, {Commitment{Commitment::Kind::ComputeSavingsPlan, commitment, QString(), 0, discount}});
-            coveredShare[st] = lines.at(0).onDemandUsd > 0 ? lines.at(0).coveredOnDemandUsd / lines.at(0).onDemandUsd : 0.0;
+            QList<UsageLine> lines { UsageLine {
+                QString(), pricing::CommitmentScope::Fargate, figures.at(st).onDemandComputeUsd, 0 } };
+            applyCommitments(
+                lines, { Commitment { Commitment::Kind::ComputeSavingsPlan, commitment, QString(), 0, discount } });
+            coveredShare[st]
+                = lines.at(0).onDemandUsd > 0 ? lines.at(0).coveredOnDemandUsd / lines.at(0).onDemandUsd : 0.0;
         }
     }
 
@@ -326,17 +332,22 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
             const TaskPlan &p = plans.at(k);
             const PlanUsage &u = usage.at(st).at(k);
             const double gb = pricing::mibToGib(p.size.memoryMib);
-            quantities[{ComponentId::FargateVcpu, p.onDemand.vcpuHour.usd, p.rateLabel}] += n * u.onDemandTaskHours * p.size.vcpu;
-            quantities[{ComponentId::FargateMemory, p.onDemand.gbHour.usd, p.rateLabel}] += n * u.onDemandTaskHours * gb;
+            quantities[{ ComponentId::FargateVcpu, p.onDemand.vcpuHour.usd, p.rateLabel }]
+                += n * u.onDemandTaskHours * p.size.vcpu;
+            quantities[{ ComponentId::FargateMemory, p.onDemand.gbHour.usd, p.rateLabel }]
+                += n * u.onDemandTaskHours * gb;
             if (p.spot) {
-                quantities[{ComponentId::FargateSpotVcpu, p.spot->vcpuHour.usd, p.rateLabel}] += n * u.spotTaskHours * p.size.vcpu;
-                quantities[{ComponentId::FargateSpotMemory, p.spot->gbHour.usd, p.rateLabel}] += n * u.spotTaskHours * gb;
+                quantities[{ ComponentId::FargateSpotVcpu, p.spot->vcpuHour.usd, p.rateLabel }]
+                    += n * u.spotTaskHours * p.size.vcpu;
+                quantities[{ ComponentId::FargateSpotMemory, p.spot->gbHour.usd, p.rateLabel }]
+                    += n * u.spotTaskHours * gb;
             }
             if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
-                quantities[{ComponentId::FargateStorage, p.onDemand.ephemeralGbHourAbove20->usd, p.rateLabel}] +=
-                    n * (u.onDemandTaskHours + u.spotTaskHours) * p.storageAboveFreeGb;
+                quantities[{ ComponentId::FargateStorage, p.onDemand.ephemeralGbHourAbove20->usd, p.rateLabel }]
+                    += n * (u.onDemandTaskHours + u.spotTaskHours) * p.storageAboveFreeGb;
             if (p.windows && p.onDemand.osLicenseVcpuHour)
-                quantities[{ComponentId::OsLicense, p.onDemand.osLicenseVcpuHour->usd, p.rateLabel}] += n * u.onDemandTaskHours * p.size.vcpu;
+                quantities[{ ComponentId::OsLicense, p.onDemand.osLicenseVcpuHour->usd, p.rateLabel }]
+                    += n * u.onDemandTaskHours * p.size.vcpu;
         }
     }
     const double allowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
@@ -373,31 +384,33 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         addComponent(ComponentId::FargateSpotVcpu, QStringLiteral("vCPU-hours"));
         addComponent(ComponentId::FargateSpotMemory, QStringLiteral("GB-hours"));
         if (allowance > 0) {
-            const double spotUsd = totals[int(ComponentId::FargateSpotVcpu)] + totals[int(ComponentId::FargateSpotMemory)];
-            CostComponent c{ComponentId::SpotInterruption, spotUsd * allowance, spotUsd, QStringLiteral("USD of Spot usage"),
-                            QStringLiteral("%1 USD of Fargate Spot usage × %2 % re-run allowance = %3 USD")
-                                .arg(formatNumber(spotUsd, 2), formatNumber(allowance * 100, 1), formatNumber(spotUsd * allowance, 2))};
+            const double spotUsd
+                = totals[int(ComponentId::FargateSpotVcpu)] + totals[int(ComponentId::FargateSpotMemory)];
+            CostComponent c { ComponentId::SpotInterruption, spotUsd * allowance, spotUsd,
+                QStringLiteral("USD of Spot usage"),
+                QStringLiteral("%1 USD of Fargate Spot usage × %2 % re-run allowance = %3 USD")
+                    .arg(formatNumber(spotUsd, 2), formatNumber(allowance * 100, 1),
+                        formatNumber(spotUsd * allowance, 2)) };
             r.components.append(c);
         }
     }
     addComponent(ComponentId::FargateStorage, QStringLiteral("GB-hours above 20 GB"));
     addComponent(ComponentId::OsLicense, QStringLiteral("vCPU-hours"));
     if (planApplies) {
-        CostComponent c{ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
-                        QStringLiteral("%1 hours × %2 USD/h Compute Savings Plan commitment = %3 USD (%4 % off Fargate "
-                                       "On-Demand; covers %5 USD of On-Demand usage; unused commitment is still paid)")
-                            .arg(hours)
-                            .arg(formatRate(commitment), formatNumber(commitment * hours, 2), formatNumber(discount, 1),
-                                 formatNumber(coveredUsd, 2))};
+        CostComponent c { ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
+            QStringLiteral("%1 hours × %2 USD/h Compute Savings Plan commitment = %3 USD (%4 % off Fargate "
+                           "On-Demand; covers %5 USD of On-Demand usage; unused commitment is still paid)")
+                .arg(hours)
+                .arg(formatRate(commitment), formatNumber(commitment * hours, 2), formatNumber(discount, 1),
+                    formatNumber(coveredUsd, 2)) };
         r.components.append(c);
     }
     if (eks && controlPlane) {
         const double qty = double(clusters) * hours;
-        r.components.append(CostComponent{ComponentId::ControlPlane, qty * controlPlaneRate, qty, QStringLiteral("cluster-hours"),
-                                          explainProduct(qty, QStringLiteral("cluster-hours"), controlPlaneRate,
-                                                         qty * controlPlaneRate,
-                                                         ps.extendedSupport ? QStringLiteral("extended support")
-                                                                            : QStringLiteral("standard support"))});
+        r.components.append(
+            CostComponent { ComponentId::ControlPlane, qty * controlPlaneRate, qty, QStringLiteral("cluster-hours"),
+                explainProduct(qty, QStringLiteral("cluster-hours"), controlPlaneRate, qty * controlPlaneRate,
+                    ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support")) });
     }
     finishTotals(r);
 
@@ -434,7 +447,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         provMem += f.memoryProvisioned;
         r.peakNodes = std::max(r.peakNodes, f.tasks);
         const double util = std::max(f.cpuProvisioned > 0 ? f.cpuRequested / f.cpuProvisioned : 0.0,
-                                     f.memoryProvisioned > 0 ? f.memoryRequested / f.memoryProvisioned : 0.0);
+            f.memoryProvisioned > 0 ? f.memoryRequested / f.memoryProvisioned : 0.0);
         const double variable = stateCost.at(st) - (controlPlane ? clusters * controlPlaneRate : 0.0);
         r.idleCostUsd += variable * (f.tasks > 0 ? std::clamp(1.0 - util, 0.0, 1.0) : 0.0);
     }
@@ -445,12 +458,13 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     r.fleetStateOfHour = demand.stateOfHours();
     r.fleetStates.reserve(states.size());
     for (qsizetype st = 0; st < states.size(); ++st) {
-        FleetSnapshot snap{id, 0, {}};
+        FleetSnapshot snap { id, 0, {} };
         const HourDemand &d = states.at(st);
         for (const TaskPlan &p : plans) {
             const Service &s = sc.services.at(p.service);
             const int running = d.replicas.at(p.service);
-            const int spotTasks = p.spot && s.kind != ServiceKind::Job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
+            const int spotTasks
+                = p.spot && s.kind != ServiceKind::Job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
             for (int t = 0; t < running; ++t) {
                 FleetNode node;
                 node.spot = t >= running - spotTasks;
@@ -459,10 +473,11 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
                 node.memoryCapacityMib = p.size.memoryMib;
                 const pricing::FargateRateCard &rc = node.spot ? *p.spot : p.onDemand;
                 node.usdPerHour = p.size.vcpu * rc.vcpuHour.usd + pricing::mibToGib(p.size.memoryMib) * rc.gbHour.usd;
-                node.items.append(FleetItem{s.name, p.requestedCpu, p.requestedMemoryMib, 0, false, 1});
+                node.items.append(FleetItem { s.name, p.requestedCpu, p.requestedMemoryMib, 0, false, 1 });
                 for (const Service &dm : sc.services) {
                     if (dm.kind == ServiceKind::Daemon)
-                        node.items.append(FleetItem{dm.name, dm.effectiveCpu(), dm.effectiveMemoryMib(), 0, true, 1});
+                        node.items.append(
+                            FleetItem { dm.name, dm.effectiveCpu(), dm.effectiveMemoryMib(), 0, true, 1 });
                 }
                 snap.nodes.append(std::move(node));
             }
@@ -471,7 +486,8 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     }
 
     // Savings Plan recommendation over the hourly curve of On-Demand vCPU + GB usage.
-    if (const auto dp = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Fargate, pricing::CommitmentPlan::ComputeSavingsPlan)) {
+    if (const auto dp = savingsPlanDiscountPercent(
+            in, pricing::CommitmentScope::Fargate, pricing::CommitmentPlan::ComputeSavingsPlan)) {
         QList<double> curve(hours);
         double other = 0;
         for (int h = 0; h < hours; ++h) {
@@ -484,38 +500,39 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     }
 
     // Assumptions.
-    r.assumptions.append({QStringLiteral("Fargate task sizes"),
-                          eks ? QStringLiteral("pod requests + 256 MiB, rounded up to the next valid vCPU/memory combination")
-                              : QStringLiteral("task CPU/memory rounded up to the next valid combination"),
-                          eks ? QStringLiteral("docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html")
-                              : QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html")});
-    r.assumptions.append({QStringLiteral("Fargate billing"),
-                          QStringLiteral("per second, one-minute minimum (Windows five minutes); GB = GiB"),
-                          QStringLiteral("AWS Fargate pricing page")});
-    r.assumptions.append({QStringLiteral("Fargate ephemeral storage"), QStringLiteral("first 20 GB free, the rest billed per GB-hour"),
-                          QStringLiteral("AWS Fargate pricing page; fargate_rates.csv ephemeral_storage_above_20gb")});
+    r.assumptions.append({ QStringLiteral("Fargate task sizes"),
+        eks ? QStringLiteral("pod requests + 256 MiB, rounded up to the next valid vCPU/memory combination")
+            : QStringLiteral("task CPU/memory rounded up to the next valid combination"),
+        eks ? QStringLiteral("docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html")
+            : QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html") });
+    r.assumptions.append({ QStringLiteral("Fargate billing"),
+        QStringLiteral("per second, one-minute minimum (Windows five minutes); GB = GiB"),
+        QStringLiteral("AWS Fargate pricing page") });
+    r.assumptions.append(
+        { QStringLiteral("Fargate ephemeral storage"), QStringLiteral("first 20 GB free, the rest billed per GB-hour"),
+            QStringLiteral("AWS Fargate pricing page; fargate_rates.csv ephemeral_storage_above_20gb") });
     if (!plans.isEmpty()) {
         const pricing::Rate &v = plans.constFirst().onDemand.vcpuHour;
-        r.assumptions.append({QStringLiteral("Fargate rates (%1)").arg(in.region),
-                              QStringLiteral("%1 USD per vCPU-hour, %2 USD per GB-hour (Linux x86 as of %3)")
-                                  .arg(formatRate(v.usd), formatRate(plans.constFirst().onDemand.gbHour.usd), v.asOf),
-                              v.source});
+        r.assumptions.append({ QStringLiteral("Fargate rates (%1)").arg(in.region),
+            QStringLiteral("%1 USD per vCPU-hour, %2 USD per GB-hour (Linux x86 as of %3)")
+                .arg(formatRate(v.usd), formatRate(plans.constFirst().onDemand.gbHour.usd), v.asOf),
+            v.source });
     }
     if (spotPlatform) {
-        r.assumptions.append({QStringLiteral("capacity-provider strategy"),
-                              QStringLiteral("base %1 on FARGATE, then FARGATE:FARGATE_SPOT = %2:%3 (Spot share rounded down); "
-                                             "only spot_ok Linux services use FARGATE_SPOT")
-                                  .arg(fargateBase)
-                                  .arg(wFargate)
-                                  .arg(wSpot),
-                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html")});
-        r.assumptions.append({QStringLiteral("Fargate Spot rates"), QStringLiteral("point-in-time snapshot (estimate)"),
-                              QStringLiteral("fargate_rates.csv spot_* rows")});
+        r.assumptions.append({ QStringLiteral("capacity-provider strategy"),
+            QStringLiteral("base %1 on FARGATE, then FARGATE:FARGATE_SPOT = %2:%3 (Spot share rounded down); "
+                           "only spot_ok Linux services use FARGATE_SPOT")
+                .arg(fargateBase)
+                .arg(wFargate)
+                .arg(wSpot),
+            QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html") });
+        r.assumptions.append({ QStringLiteral("Fargate Spot rates"),
+            QStringLiteral("point-in-time snapshot (estimate)"), QStringLiteral("fargate_rates.csv spot_* rows") });
     }
     if (eks && controlPlane)
-        r.assumptions.append({QStringLiteral("EKS control plane"),
-                              QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)").arg(formatRate(controlPlaneRate)).arg(clusters),
-                              controlPlane->source});
+        r.assumptions.append({ QStringLiteral("EKS control plane"),
+            QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)").arg(formatRate(controlPlaneRate)).arg(clusters),
+            controlPlane->source });
     return r;
 }
 

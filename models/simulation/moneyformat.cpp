@@ -25,8 +25,9 @@ QString formatRate(double value)
 
 QString explainProduct(double quantity, const QString &unit, double rate, double usd, const QString &note)
 {
-    QString line = formatNumber(quantity, quantity == std::floor(quantity) ? 0 : 2) + u' ' + unit + QStringLiteral(" × ")
-        + formatRate(rate) + QStringLiteral(" USD = ") + formatNumber(usd, 2) + QStringLiteral(" USD");
+    QString line = formatNumber(quantity, quantity == std::floor(quantity) ? 0 : 2) + u' ' + unit
+        + QStringLiteral(" × ") + formatRate(rate) + QStringLiteral(" USD = ") + formatNumber(usd, 2)
+        + QStringLiteral(" USD");
     if (!note.isEmpty())
         line += QStringLiteral(" (") + note + u')';
     return line;

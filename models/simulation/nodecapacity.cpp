@@ -57,7 +57,7 @@ double eksKubeReservedCpuMillicores(int vcpu)
     {
         double from, to, percent;
     };
-    constexpr Tier tiers[] = {{0, 1000, 6.0}, {1000, 2000, 1.0}, {2000, 4000, 0.5}, {4000, 1e18, 0.25}};
+    constexpr Tier tiers[] = { { 0, 1000, 6.0 }, { 1000, 2000, 1.0 }, { 2000, 4000, 0.5 }, { 4000, 1e18, 0.25 } };
     double reserved = 0;
     for (const Tier &t : tiers) {
         if (total > t.from)

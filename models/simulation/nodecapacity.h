@@ -14,10 +14,10 @@ namespace fleetplan::models {
 /// Usable capacity of one node.
 struct NodeCapacity
 {
-    double cpu = 0.0;        ///< ECS: CPU units (1024 per vCPU); EKS: millicores
-    double memoryMib = 0.0;  ///< MiB
-    int slotLimit = 0;       ///< ECS: awsvpc tasks (ENIs); EKS: max pods
-    QString explanation;     ///< the arithmetic, e.g. "8192 MiB − 207 MiB OS − 0 MiB ECS_RESERVED_MEMORY = 7985 MiB"
+    double cpu = 0.0; ///< ECS: CPU units (1024 per vCPU); EKS: millicores
+    double memoryMib = 0.0; ///< MiB
+    int slotLimit = 0; ///< ECS: awsvpc tasks (ENIs); EKS: max pods
+    QString explanation; ///< the arithmetic, e.g. "8192 MiB − 207 MiB OS − 0 MiB ECS_RESERVED_MEMORY = 7985 MiB"
 };
 
 // ---- ECS on EC2 ---------------------------------------------------------------------------------------
@@ -52,7 +52,10 @@ double eksKubeReservedCpuMillicores(int vcpu);
 int eksMaxPods(const pricing::InstanceType &type, bool prefixDelegation);
 
 /// kube-reserved memory: 11 MiB × max pods + 255 MiB (nodeadm config.go @81fec2e getMemoryMebibytesToReserve).
-inline double eksKubeReservedMemoryMib(int maxPods) { return 11.0 * maxPods + 255.0; }
+inline double eksKubeReservedMemoryMib(int maxPods)
+{
+    return 11.0 * maxPods + 255.0;
+}
 /// evictionHard memory.available (nodeadm config.go @81fec2e).
 inline constexpr double EksEvictionHardMib = 100.0;
 /// Memory Karpenter reserves for the CMA on arm64 types before the VM overhead (types.go @1d92708).

@@ -52,16 +52,16 @@ constexpr qsizetype MaxReplaceGroups = 100;
 
 const QStringList &defaultInstancePatterns()
 {
-    static const QStringList patterns{QStringLiteral("m6i.*"), QStringLiteral("c6i.*"), QStringLiteral("r6i.*"),
-                                      QStringLiteral("m7g.*"), QStringLiteral("c7g.*"), QStringLiteral("r7g.*")};
+    static const QStringList patterns { QStringLiteral("m6i.*"), QStringLiteral("c6i.*"), QStringLiteral("r6i.*"),
+        QStringLiteral("m7g.*"), QStringLiteral("c7g.*"), QStringLiteral("r7g.*") };
     return patterns;
 }
 
 /// One item group of the placement request and where its count comes from.
 struct GroupSource
 {
-    int service = -1;         ///< index into scenario.services; -1 = CoreDNS
-    bool spotPart = false;    ///< the Spot-tolerant share of a spot_ok service
+    int service = -1; ///< index into scenario.services; -1 = CoreDNS
+    bool spotPart = false; ///< the Spot-tolerant share of a spot_ok service
     double cpuVcpu = 0, memoryMib = 0;
     int slotsEach = 0;
 };
@@ -74,7 +74,7 @@ struct FleetState
     QHash<QString, double> onDemandByFamily;
     int nodes = 0;
     double cpuAllocatable = 0, memoryAllocatable = 0, slotCapacity = 0; // vCPU, MiB, slots
-    double daemonCpu = 0, daemonMemory = 0, daemonSlots = 0;           // per-node daemons × nodes
+    double daemonCpu = 0, daemonMemory = 0, daemonSlots = 0; // per-node daemons × nodes
 };
 
 std::size_t hashPlacement(const pl::PlacementResult &p)
@@ -107,7 +107,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     QHash<QString, int> patternOf;
     for (qsizetype k = 0; k < patterns.size(); ++k) {
         QString matchError;
-        const QStringList matched = in.catalog.matchInstanceTypes({patterns.at(k)}, &matchError);
+        const QStringList matched = in.catalog.matchInstanceTypes({ patterns.at(k) }, &matchError);
         if (!matchError.isEmpty())
             r.warnings.append(matchError);
         for (const QString &name : matched) {
@@ -134,7 +134,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         const auto od = in.catalog.onDemandHourly(in.region, name);
         if (!od)
             continue;
-        Candidate c{t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps), 0};
+        Candidate c { t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps),
+            0 };
         if (spotShare > 0) {
             if (const auto sp = in.catalog.spotHourly(in.region, name))
                 c.spot = sp->usd;
@@ -150,12 +151,12 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     }
 
     // ---- daemons (per-node overhead) and item groups ---------------------------------------------------
-    pl::Resources overhead{0, 0, 0};
+    pl::Resources overhead { 0, 0, 0 };
     QList<FleetItem> daemonItems;
     if (!ecs) {
-        overhead = pl::Resources{AwsNodeCpuMillicores + KubeProxyCpuMillicores, 0, 2};
-        daemonItems.append(FleetItem{QStringLiteral("aws-node"), AwsNodeCpuMillicores / 1000.0, 0, 1, true, 1});
-        daemonItems.append(FleetItem{QStringLiteral("kube-proxy"), KubeProxyCpuMillicores / 1000.0, 0, 1, true, 1});
+        overhead = pl::Resources { AwsNodeCpuMillicores + KubeProxyCpuMillicores, 0, 2 };
+        daemonItems.append(FleetItem { QStringLiteral("aws-node"), AwsNodeCpuMillicores / 1000.0, 0, 1, true, 1 });
+        daemonItems.append(FleetItem { QStringLiteral("kube-proxy"), KubeProxyCpuMillicores / 1000.0, 0, 1, true, 1 });
     }
     bool anyAwsvpc = false;
     for (const Service &s : sc.services) {
@@ -169,7 +170,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         overhead[0] += s.effectiveCpu() * cpuUnits;
         overhead[1] += s.effectiveMemoryMib();
         overhead[2] += slotsEach;
-        daemonItems.append(FleetItem{s.name, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach, true, 1});
+        daemonItems.append(FleetItem { s.name, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach, true, 1 });
     }
     if (ecs && !anyAwsvpc)
         overhead[2] = 0;
@@ -181,26 +182,28 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     const double target = in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent);
     request.targetUtilization = std::clamp(target, 1.0, 100.0) / 100.0;
     QList<GroupSource> sources;
-    bool needArch[2] = {false, false};
-    double largest[2][2] = {{0, 0}, {0, 0}}; // [arch][cpu, memory]
+    bool needArch[2] = { false, false };
+    double largest[2][2] = { { 0, 0 }, { 0, 0 } }; // [arch][cpu, memory]
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
             continue;
         if (s.os == OsFamily::Windows)
-            r.warnings.append(QStringLiteral("%1: Windows instances are priced at Linux rates (the catalog has Linux prices only)").arg(s.name));
+            r.warnings.append(
+                QStringLiteral("%1: Windows instances are priced at Linux rates (the catalog has Linux prices only)")
+                    .arg(s.name));
         const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
         const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
         pl::ItemGroup g;
         g.service = s.name;
-        g.request = pl::Resources{s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach)};
+        g.request = pl::Resources { s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach) };
         g.arch = toId(s.arch);
         g.exclusiveKey = exclusive;
         const int a = s.arch == Arch::Arm64 ? 1 : 0;
         needArch[a] = true;
         largest[a][0] = std::max(largest[a][0], g.request.cpu);
         largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
-        GroupSource src{int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach};
+        GroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
         request.items.append(g);
         sources.append(src);
         if (s.spotOk && spotShare > 0) {
@@ -213,9 +216,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     if (!ecs) {
         pl::ItemGroup dns;
         dns.service = QStringLiteral("coredns");
-        dns.request = pl::Resources{CoreDnsCpuMillicores, CoreDnsMemoryMib, 1};
+        dns.request = pl::Resources { CoreDnsCpuMillicores, CoreDnsMemoryMib, 1 };
         request.items.append(dns);
-        sources.append(GroupSource{-1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1});
+        sources.append(GroupSource { -1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1 });
         largest[0][0] = std::max(largest[0][0], CoreDnsCpuMillicores);
     }
 
@@ -235,11 +238,14 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             for (const Candidate &c : candidates) {
                 if (c.type->arch != archWanted)
                     continue;
-                if (needArch[a] && (c.capacity.cpu - overhead.cpu < largest[a][0] || c.capacity.memoryMib - overhead.memoryMib < largest[a][1]))
+                if (needArch[a]
+                    && (c.capacity.cpu - overhead.cpu < largest[a][0]
+                        || c.capacity.memoryMib - overhead.memoryMib < largest[a][1]))
                     continue;
                 if (needArch[a] || (a == 0 && !needArch[1])) {
                     fixed.append(c);
-                    r.warnings.append(QStringLiteral("fixed instance type for %1 tasks: %2").arg(cpuArchName(archWanted), c.type->name));
+                    r.warnings.append(QStringLiteral("fixed instance type for %1 tasks: %2")
+                                          .arg(cpuArchName(archWanted), c.type->name));
                 }
                 break;
             }
@@ -258,7 +264,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             pl::NodeType nt;
             nt.name = c.type->name;
             nt.arch = pricing::cpuArchName(c.type->arch);
-            nt.capacity = pl::Resources{c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit)};
+            nt.capacity = pl::Resources { c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit) };
             if (ecs && !anyAwsvpc)
                 nt.capacity[2] = 0;
             nt.overhead = overhead;
@@ -356,7 +362,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         auto cit = countIds.constFind(window);
         if (cit == countIds.constEnd())
             cit = countIds.insert(window, int(countIds.size()));
-        const QPair<int, int> key{previousDemand, cit.value()};
+        const QPair<int, int> key { previousDemand, cit.value() };
         // The first day is simulated without the cache, so that reused fleets come from a warmed-up
         // fleet rather than from the empty start.
         const bool warmingUp = h < WarmUpHours;
@@ -369,8 +375,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         } else {
             for (qsizetype g = 0; g < groupCount; ++g)
                 request.items[g].count = window.at(g);
-            pl::PlacementResult placed = previous < 0 ? pl::place(request)
-                                                      : pl::placeIncremental(request, fleets.at(previous).placement, true);
+            pl::PlacementResult placed = previous < 0
+                ? pl::place(request)
+                : pl::placeIncremental(request, fleets.at(previous).placement, true);
             bool shrinking = false; // some group needs fewer items than the previous fleet holds
             if (previous >= 0) {
                 for (qsizetype g = 0; g < groupCount && !shrinking; ++g)
@@ -422,17 +429,18 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     const bool planApplies = commitment > 0 && spDiscount.has_value();
     QList<double> coveredOfFleet(fleets.size(), 0.0);
     if (planApplies) {
-        const Commitment c{plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan ? Commitment::Kind::Ec2InstanceSavingsPlan
-                                                                                    : Commitment::Kind::ComputeSavingsPlan,
-                           commitment, boundFamily, *spDiscount, 0.0};
+        const Commitment c { plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan
+                ? Commitment::Kind::Ec2InstanceSavingsPlan
+                : Commitment::Kind::ComputeSavingsPlan,
+            commitment, boundFamily, *spDiscount, 0.0 };
         for (qsizetype fi = 0; fi < fleets.size(); ++fi) {
             QList<UsageLine> lines;
             const FleetState &f = fleets.at(fi);
             QStringList families = f.onDemandByFamily.keys();
             families.sort();
             for (const QString &family : families)
-                lines.append(UsageLine{family, pricing::CommitmentScope::Ec2, f.onDemandByFamily.value(family), 0});
-            applyCommitments(lines, {c});
+                lines.append(UsageLine { family, pricing::CommitmentScope::Ec2, f.onDemandByFamily.value(family), 0 });
+            applyCommitments(lines, { c });
             for (const UsageLine &l : lines)
                 coveredOfFleet[fi] += l.coveredOnDemandUsd;
         }
@@ -443,7 +451,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
     if (!ebsRate)
         r.warnings.append(error);
-    const double ebsPerNodeHour = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
+    const double ebsPerNodeHour
+        = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
     std::optional<pricing::Rate> controlPlane;
     const int clusters = std::max(1, ps.clusters);
     if (!ecs) {
@@ -478,12 +487,14 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         nodeHours += f.nodes;
         curve[h] = f.onDemandUsd;
         const double nodeCost = f.onDemandUsd + f.spotUsd + f.nodes * ebsPerNodeHour;
-        const double hourCost = nodeCost - coveredOfFleet.at(fi) + (planApplies ? commitment : 0.0) + controlPlanePerHour;
+        const double hourCost
+            = nodeCost - coveredOfFleet.at(fi) + (planApplies ? commitment : 0.0) + controlPlanePerHour;
         se.costUsd[h] = hourCost;
         se.nodes[h] = f.nodes;
         r.peakNodes = std::max(r.peakNodes, f.nodes);
         const QList<int> &counts = stateCounts.at(demand.stateOfHour(h));
-        double cpu = f.nodes * overhead.cpu / cpuUnits, mem = f.nodes * overhead.memoryMib, slotSum = f.nodes * overhead[2];
+        double cpu = f.nodes * overhead.cpu / cpuUnits, mem = f.nodes * overhead.memoryMib,
+               slotSum = f.nodes * overhead[2];
         int tasks = f.nodes * daemonsPerNode;
         for (qsizetype g = 0; g < groupCount; ++g) {
             const GroupSource &src = sources.at(g);
@@ -505,17 +516,20 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         allocMem += f.memoryAllocatable;
         allocSlots += f.slotCapacity;
         const double util = std::max(f.cpuAllocatable > 0 ? cpu / f.cpuAllocatable : 0.0,
-                                     f.memoryAllocatable > 0 ? mem / f.memoryAllocatable : 0.0);
+            f.memoryAllocatable > 0 ? mem / f.memoryAllocatable : 0.0);
         r.idleCostUsd += nodeCost * std::clamp(1.0 - util, 0.0, 1.0);
     }
     r.utilisation.cpu = allocCpu > 0 ? reqCpu / allocCpu : 0.0;
     r.utilisation.memory = allocMem > 0 ? reqMem / allocMem : 0.0;
     r.utilisation.slotUsage = allocSlots > 0 ? reqSlots / allocSlots : 0.0;
-    if (r.utilisation.slotUsage > 0.98 && r.utilisation.slotUsage > r.utilisation.cpu && r.utilisation.slotUsage > r.utilisation.memory) {
-        r.warnings.append(ecs ? QStringLiteral("the awsvpc ENI limit (ENIs − 1 tasks per instance) decides the fleet size, not CPU or memory; "
-                                               "awsvpc trunking would raise it")
-                              : QStringLiteral("the max-pods limit decides the fleet size, not CPU or memory; "
-                                               "VPC CNI prefix delegation would raise it"));
+    if (r.utilisation.slotUsage > 0.98 && r.utilisation.slotUsage > r.utilisation.cpu
+        && r.utilisation.slotUsage > r.utilisation.memory) {
+        r.warnings.append(ecs
+                ? QStringLiteral(
+                    "the awsvpc ENI limit (ENIs − 1 tasks per instance) decides the fleet size, not CPU or memory; "
+                    "awsvpc trunking would raise it")
+                : QStringLiteral("the max-pods limit decides the fleet size, not CPU or memory; "
+                                 "VPC CNI prefix delegation would raise it"));
     }
 
     // Components.
@@ -531,10 +545,11 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                 continue;
             c.quantity += typeHours.at(t);
             lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
-                                        typeHours.at(t) * nt.pricePerHour, nt.name));
+                typeHours.at(t) * nt.pricePerHour, nt.name));
         }
         if (coveredUsd > 0)
-            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD").arg(formatNumber(coveredUsd, 2), formatNumber(c.usd, 2)));
+            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD")
+                             .arg(formatNumber(coveredUsd, 2), formatNumber(c.usd, 2)));
         c.explanation = lines.join(u'\n');
         r.components.append(c);
     }
@@ -550,42 +565,43 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                 continue;
             c.quantity += typeHours.at(t);
             lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
-                                        typeHours.at(t) * nt.pricePerHour, nt.name + QStringLiteral(" Spot")));
+                typeHours.at(t) * nt.pricePerHour, nt.name + QStringLiteral(" Spot")));
         }
         c.explanation = lines.isEmpty() ? QStringLiteral("no Spot node was needed") : lines.join(u'\n');
         r.components.append(c);
     }
     if (commitment > 0) {
         if (planApplies) {
-            r.components.append(CostComponent{
-                ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
-                QStringLiteral("%1 hours × %2 USD/h %3 commitment = %4 USD (%5 % off On-Demand%6; covers %7 USD of "
-                               "On-Demand usage; unused commitment is still paid)")
-                    .arg(hours)
-                    .arg(formatRate(commitment), pricing::commitmentPlanName(plan), formatNumber(commitment * hours, 2),
-                         formatNumber(*spDiscount, 1),
-                         boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + boundFamily,
-                         formatNumber(coveredUsd, 2))});
+            r.components.append(
+                CostComponent { ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
+                    QStringLiteral("%1 hours × %2 USD/h %3 commitment = %4 USD (%5 % off On-Demand%6; covers %7 USD of "
+                                   "On-Demand usage; unused commitment is still paid)")
+                        .arg(hours)
+                        .arg(formatRate(commitment), pricing::commitmentPlanName(plan),
+                            formatNumber(commitment * hours, 2), formatNumber(*spDiscount, 1),
+                            boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + boundFamily,
+                            formatNumber(coveredUsd, 2)) });
         } else {
-            r.warnings.append(QStringLiteral("no discount assumption for the Savings Plan (term %1 years, %2): not applied")
-                                  .arg(in.purchase.savingsPlanTermYears)
-                                  .arg(in.purchase.savingsPlanPayment));
+            r.warnings.append(
+                QStringLiteral("no discount assumption for the Savings Plan (term %1 years, %2): not applied")
+                    .arg(in.purchase.savingsPlanTermYears)
+                    .arg(in.purchase.savingsPlanPayment));
         }
     }
     if (controlPlane) {
         const double qty = double(clusters) * hours;
-        r.components.append(CostComponent{ComponentId::ControlPlane, qty * controlPlane->usd, qty, QStringLiteral("cluster-hours"),
-                                          explainProduct(qty, QStringLiteral("cluster-hours"), controlPlane->usd, qty * controlPlane->usd,
-                                                         ps.extendedSupport ? QStringLiteral("extended support")
-                                                                            : QStringLiteral("standard support"))});
+        r.components.append(
+            CostComponent { ComponentId::ControlPlane, qty * controlPlane->usd, qty, QStringLiteral("cluster-hours"),
+                explainProduct(qty, QStringLiteral("cluster-hours"), controlPlane->usd, qty * controlPlane->usd,
+                    ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support")) });
     }
     if (ebsRate) {
         const double gbMonths = nodeHours * std::max(0.0, ps.ebsGibPerNode) / pricing::HoursPerMonth;
-        r.components.append(CostComponent{
-            ComponentId::Ebs, gbMonths * ebsRate->usd, gbMonths, QStringLiteral("GB-months"),
-            QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
-                .arg(formatNumber(nodeHours, 0), formatRate(ps.ebsGibPerNode), formatNumber(gbMonths, 2),
-                     formatRate(ebsRate->usd), formatNumber(gbMonths * ebsRate->usd, 2))});
+        r.components.append(
+            CostComponent { ComponentId::Ebs, gbMonths * ebsRate->usd, gbMonths, QStringLiteral("GB-months"),
+                QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
+                    .arg(formatNumber(nodeHours, 0), formatRate(ps.ebsGibPerNode), formatNumber(gbMonths, 2),
+                        formatRate(ebsRate->usd), formatNumber(gbMonths * ebsRate->usd, 2)) });
     }
     finishTotals(r);
 
@@ -600,7 +616,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     r.fleetStateOfHour = fleetOfHour;
     r.fleetStates.reserve(fleets.size());
     for (const FleetState &f : fleets) {
-        FleetSnapshot snap{id, 0, {}};
+        FleetSnapshot snap { id, 0, {} };
         snap.nodes.reserve(f.placement.nodes.size());
         for (const pl::Node &n : f.placement.nodes) {
             const pl::NodeType &nt = request.nodeTypes.at(n.nodeType);
@@ -614,7 +630,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             node.items = daemonItems;
             for (const auto &[g, count] : n.items) {
                 const GroupSource &src = sources.at(g);
-                node.items.append(FleetItem{request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count});
+                node.items.append(
+                    FleetItem { request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count });
             }
             snap.nodes.append(std::move(node));
         }
@@ -622,64 +639,87 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     }
 
     // ---- Savings Plan recommendation -------------------------------------------------------------------
-    if (const auto dp = in.catalog.commitments().discountPercent(pricing::CommitmentScope::Ec2, pricing::CommitmentPlan::ComputeSavingsPlan,
-                                                                 in.purchase.savingsPlanTermYears, paymentOf(in.purchase))) {
+    if (const auto dp = in.catalog.commitments().discountPercent(pricing::CommitmentScope::Ec2,
+            pricing::CommitmentPlan::ComputeSavingsPlan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase))) {
         const double other = spotUsd + nodeHours * ebsPerNodeHour + controlPlanePerHour * hours;
         r.savingsPlan = recommendSavingsPlan(curve, *dp, other);
     }
 
     // ---- assumptions -----------------------------------------------------------------------------------
     if (ecs) {
-        r.assumptions.append({QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
-                              QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)")});
-        r.assumptions.append({QStringLiteral("ECS registered memory"),
-                              ps.osReservedMemoryMib > 0
-                                  ? QStringLiteral("installed − %1 MiB OS − %2 MiB ECS_RESERVED_MEMORY").arg(ps.osReservedMemoryMib).arg(ps.ecsReservedMemoryMib)
-                                  : QStringLiteral("installed − 207/8192 of it for the OS (m4.large: 8192 → 7985 MiB) − %1 MiB ECS_RESERVED_MEMORY").arg(ps.ecsReservedMemoryMib),
-                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html; ecs_client.go @8dfceca")});
-        r.assumptions.append({QStringLiteral("awsvpc tasks per instance"),
-                              ps.awsvpcTrunking ? QStringLiteral("trunking: branch ENIs + 1 (estimate; c5.large → 10), ENIs − 1 where trunking is unsupported")
-                                                : QStringLiteral("ENIs − 1 (c5.large: 3 ENIs → 2 tasks)"),
-                              QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html")});
-        r.assumptions.append({QStringLiteral("static host ports"), QStringLiteral("bridge/host tasks with a static host port never share an instance"),
-                              QStringLiteral("ECS task definition portMappings hostPort")});
+        r.assumptions.append({ QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
+            QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)") });
+        r.assumptions.append({ QStringLiteral("ECS registered memory"),
+            ps.osReservedMemoryMib > 0
+                ? QStringLiteral("installed − %1 MiB OS − %2 MiB ECS_RESERVED_MEMORY")
+                      .arg(ps.osReservedMemoryMib)
+                      .arg(ps.ecsReservedMemoryMib)
+                : QStringLiteral(
+                    "installed − 207/8192 of it for the OS (m4.large: 8192 → 7985 MiB) − %1 MiB ECS_RESERVED_MEMORY")
+                      .arg(ps.ecsReservedMemoryMib),
+            QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html; ecs_client.go "
+                           "@8dfceca") });
+        r.assumptions.append({ QStringLiteral("awsvpc tasks per instance"),
+            ps.awsvpcTrunking ? QStringLiteral(
+                "trunking: branch ENIs + 1 (estimate; c5.large → 10), ENIs − 1 where trunking is unsupported")
+                              : QStringLiteral("ENIs − 1 (c5.large: 3 ENIs → 2 tasks)"),
+            QStringLiteral("docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html") });
+        r.assumptions.append({ QStringLiteral("static host ports"),
+            QStringLiteral("bridge/host tasks with a static host port never share an instance"),
+            QStringLiteral("ECS task definition portMappings hostPort") });
     } else {
-        r.assumptions.append({QStringLiteral("EKS kube-reserved"), QStringLiteral("CPU 6 %/1 %/0.5 %/0.25 % tiers; memory 11 MiB × max pods + 255 MiB"),
-                              QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e")});
-        r.assumptions.append({QStringLiteral("eviction threshold"), QStringLiteral("memory.available 100 MiB"),
-                              QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e")});
-        r.assumptions.append({QStringLiteral("VM memory overhead"), QStringLiteral("%1 % of memory (arm64: after 64 MiB CMA)").arg(ps.vmOverheadPercent),
-                              QStringLiteral("aws/karpenter-provider-aws pkg/providers/instancetype/types.go @1d92708")});
-        r.assumptions.append({QStringLiteral("max pods"),
-                              ps.prefixDelegation ? QStringLiteral("prefix delegation: 110 below 30 vCPU, else 250")
-                                                  : QStringLiteral("ENIs × (IPv4 per ENI − 1) + 2"),
-                              ps.prefixDelegation ? QStringLiteral("EKS best practices, VPC CNI prefix mode")
-                                                  : QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go @81fec2e")});
-        r.assumptions.append({QStringLiteral("EKS add-on DaemonSets"), QStringLiteral("aws-node 25m CPU, kube-proxy 100m CPU on every node; CoreDNS 2 × 100m / 70 MiB"),
-                              QStringLiteral("EKS add-on default manifests (amazon-vpc-cni-k8s aws-k8s-cni.yaml, kube-proxy, coredns)")});
+        r.assumptions.append({ QStringLiteral("EKS kube-reserved"),
+            QStringLiteral("CPU 6 %/1 %/0.5 %/0.25 % tiers; memory 11 MiB × max pods + 255 MiB"),
+            QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e") });
+        r.assumptions.append({ QStringLiteral("eviction threshold"), QStringLiteral("memory.available 100 MiB"),
+            QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go @81fec2e") });
+        r.assumptions.append({ QStringLiteral("VM memory overhead"),
+            QStringLiteral("%1 % of memory (arm64: after 64 MiB CMA)").arg(ps.vmOverheadPercent),
+            QStringLiteral("aws/karpenter-provider-aws pkg/providers/instancetype/types.go @1d92708") });
+        r.assumptions.append({ QStringLiteral("max pods"),
+            ps.prefixDelegation ? QStringLiteral("prefix delegation: 110 below 30 vCPU, else 250")
+                                : QStringLiteral("ENIs × (IPv4 per ENI − 1) + 2"),
+            ps.prefixDelegation
+                ? QStringLiteral("EKS best practices, VPC CNI prefix mode")
+                : QStringLiteral("awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go @81fec2e") });
+        r.assumptions.append({ QStringLiteral("EKS add-on DaemonSets"),
+            QStringLiteral("aws-node 25m CPU, kube-proxy 100m CPU on every node; CoreDNS 2 × 100m / 70 MiB"),
+            QStringLiteral(
+                "EKS add-on default manifests (amazon-vpc-cni-k8s aws-k8s-cni.yaml, kube-proxy, coredns)") });
         if (controlPlane)
-            r.assumptions.append({QStringLiteral("EKS control plane"),
-                                  QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)").arg(formatRate(controlPlane->usd)).arg(clusters),
-                                  controlPlane->source});
+            r.assumptions.append({ QStringLiteral("EKS control plane"),
+                QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)")
+                    .arg(formatRate(controlPlane->usd))
+                    .arg(clusters),
+                controlPlane->source });
     }
-    r.assumptions.append({QStringLiteral("instance types"),
-                          ps.mixedInstances ? QStringLiteral("cheapest mix of %1").arg(patterns.join(QStringLiteral(", ")))
-                                            : QStringLiteral("one fixed type per architecture from %1").arg(patterns.join(QStringLiteral(", "))),
-                          QStringLiteral("scenario platform settings")});
-    r.assumptions.append({QStringLiteral("headroom"), QStringLiteral("nodes filled to %1 % of CPU and memory").arg(formatNumber(request.targetUtilization * 100, 1)),
-                          ecs ? QStringLiteral("ECS capacity provider managed scaling targetCapacity") : QStringLiteral("scenario target utilisation")});
-    r.assumptions.append({QStringLiteral("scale-in delay"), QStringLiteral("%1 h: nodes sized for the highest demand of the last %2 h").arg(delay).arg(delay + 1),
-                          QStringLiteral("scenario platform settings")});
+    r.assumptions.append({ QStringLiteral("instance types"),
+        ps.mixedInstances
+            ? QStringLiteral("cheapest mix of %1").arg(patterns.join(QStringLiteral(", ")))
+            : QStringLiteral("one fixed type per architecture from %1").arg(patterns.join(QStringLiteral(", "))),
+        QStringLiteral("scenario platform settings") });
+    r.assumptions.append({ QStringLiteral("headroom"),
+        QStringLiteral("nodes filled to %1 % of CPU and memory").arg(formatNumber(request.targetUtilization * 100, 1)),
+        ecs ? QStringLiteral("ECS capacity provider managed scaling targetCapacity")
+            : QStringLiteral("scenario target utilisation") });
+    r.assumptions.append({ QStringLiteral("scale-in delay"),
+        QStringLiteral("%1 h: nodes sized for the highest demand of the last %2 h").arg(delay).arg(delay + 1),
+        QStringLiteral("scenario platform settings") });
     if (ebsRate)
-        r.assumptions.append({QStringLiteral("EBS root volume"), QStringLiteral("%1 GB gp3 per node at %2 USD per GB-month ÷ 730 h").arg(formatRate(ps.ebsGibPerNode), formatRate(ebsRate->usd)),
-                              ebsRate->source});
+        r.assumptions.append({ QStringLiteral("EBS root volume"),
+            QStringLiteral("%1 GB gp3 per node at %2 USD per GB-month ÷ 730 h")
+                .arg(formatRate(ps.ebsGibPerNode), formatRate(ebsRate->usd)),
+            ebsRate->source });
     if (!candidates.isEmpty()) {
         if (const auto od = in.catalog.onDemandHourly(in.region, candidates.constFirst().type->name))
-            r.assumptions.append({QStringLiteral("EC2 On-Demand prices"), QStringLiteral("Linux, shared tenancy, as of %1").arg(od->asOf), od->source});
+            r.assumptions.append({ QStringLiteral("EC2 On-Demand prices"),
+                QStringLiteral("Linux, shared tenancy, as of %1").arg(od->asOf), od->source });
     }
     if (spotShare > 0)
-        r.assumptions.append({QStringLiteral("EC2 Spot"), QStringLiteral("%1 % of spot_ok tasks on Spot nodes at the catalog's Spot snapshot (estimate)").arg(formatNumber(spotShare * 100, 0)),
-                              QStringLiteral("ec2_spot_avg_prices.csv")});
+        r.assumptions.append({ QStringLiteral("EC2 Spot"),
+            QStringLiteral("%1 % of spot_ok tasks on Spot nodes at the catalog's Spot snapshot (estimate)")
+                .arg(formatNumber(spotShare * 100, 0)),
+            QStringLiteral("ec2_spot_avg_prices.csv") });
     return r;
 }
 

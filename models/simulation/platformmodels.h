@@ -22,16 +22,16 @@ struct SimulationInput
     const Scenario &scenario;
     const pricing::Catalog &catalog;
     const DemandTimeline &demand;
-    QString region;              ///< after WhatIf::region
-    PurchaseOptions purchase;    ///< after WhatIf::spotShare / savingsPlanUsdPerHour
+    QString region; ///< after WhatIf::region
+    PurchaseOptions purchase; ///< after WhatIf::spotShare / savingsPlanUsdPerHour
     std::optional<double> targetUtilizationPercent; ///< WhatIf override for the EC2 platforms
     int placementBudgetMicros = 0; ///< improvement-phase budget of each placement call (0 = constructive only)
 };
 
 /// The discount (percent off On-Demand) of the scenario's Savings Plan for a scope, from the catalog's
 /// commitment assumptions; nullopt when AWS sells no such plan (an EC2 Instance SP for Fargate).
-std::optional<double> savingsPlanDiscountPercent(const SimulationInput &in, pricing::CommitmentScope scope,
-                                                 pricing::CommitmentPlan plan);
+std::optional<double> savingsPlanDiscountPercent(
+    const SimulationInput &in, pricing::CommitmentScope scope, pricing::CommitmentPlan plan);
 pricing::CommitmentPlan savingsPlanOf(const PurchaseOptions &purchase);
 pricing::PaymentOption paymentOf(const PurchaseOptions &purchase);
 

@@ -8,8 +8,8 @@
 
 namespace fleetplan::models {
 
-CostReport simulate(const Scenario &scenario, const pricing::Catalog &catalog, const WhatIf &whatIf,
-                    const SimulationOptions &options)
+CostReport simulate(
+    const Scenario &scenario, const pricing::Catalog &catalog, const WhatIf &whatIf, const SimulationOptions &options)
 {
     CostReport report;
     report.scenarioName = scenario.name;
@@ -29,13 +29,14 @@ CostReport simulate(const Scenario &scenario, const pricing::Catalog &catalog, c
         purchase.savingsPlanUsdPerHour = std::max(0.0, *whatIf.savingsPlanUsdPerHour);
 
     const DemandTimeline demand(scenario, whatIf);
-    const SimulationInput input{scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
-                                options.placementBudgetMicros};
+    const SimulationInput input { scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
+        options.placementBudgetMicros };
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 
     for (PlatformId id : AllPlatforms) {
-        const bool wanted = options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id);
+        const bool wanted
+            = options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id);
         if (!wanted)
             continue;
         if (!regionKnown) {

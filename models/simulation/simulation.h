@@ -25,6 +25,6 @@ struct SimulationOptions
 /// fleets packed incrementally (EC2 platforms) or tasks sized for Fargate, purchase options applied.
 /// Identical hours are computed once. Thread-safe for distinct inputs (the catalog is immutable).
 CostReport simulate(const Scenario &scenario, const pricing::Catalog &catalog, const WhatIf &whatIf = {},
-                    const SimulationOptions &options = {});
+    const SimulationOptions &options = {});
 
 } // namespace fleetplan::models

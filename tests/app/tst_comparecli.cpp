@@ -26,20 +26,24 @@ private:
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{QStringLiteral("compare")} + args);
+        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("compare") } + args);
         if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            return { -1, {}, QStringLiteral("timed out") };
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()) };
     }
     static QString sample() { return QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json"); }
-    static QString data(const char *name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/simulation/") + QLatin1String(name); }
+    static QString data(const char *name)
+    {
+        return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/simulation/") + QLatin1String(name);
+    }
 
 private slots:
     void sampleTableShowsAllFivePlatforms()
     {
-        const Run r = run({sample()});
+        const Run r = run({ sample() });
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        for (const char *name : {"ECS on EC2", "ECS Fargate", "ECS Fargate Spot", "EKS managed nodes", "EKS Fargate"})
+        for (const char *name : { "ECS on EC2", "ECS Fargate", "ECS Fargate Spot", "EKS managed nodes", "EKS Fargate" })
             QVERIFY2(r.out.contains(QLatin1String(name)), name);
         QVERIFY(r.out.contains(QStringLiteral("Sample: online shop — us-east-1, 730 hours")));
         // Every bill line carries its arithmetic.
@@ -48,7 +52,7 @@ private slots:
 
     void sampleJson()
     {
-        const Run r = run({sample(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = run({ sample(), QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QJsonParseError error;
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
@@ -67,37 +71,41 @@ private slots:
     {
         // EKS user guide: 1 vCPU + 8 GB → 2 vCPU + 9 GB. 730 h × (2 × 0.04048 + 9 × 0.004445) = 88.30445,
         // + 730 cluster-hours × 0.10 = 73 → 161.30445.
-        const Run r = run({data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("json"),
-                           QStringLiteral("--platform"), QStringLiteral("eks-fargate")});
+        const Run r = run({ data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--platform"), QStringLiteral("eks-fargate") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonArray platforms = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"platforms").toArray();
         QCOMPARE(platforms.size(), 1);
         const QJsonObject p = platforms.at(0).toObject();
         QCOMPARE(p.value(u"id").toString(), QStringLiteral("eks-fargate"));
         QVERIFY(std::abs(p.value(u"total_usd").toDouble() - 161.30445) < 1e-9);
-        QVERIFY(p.value(u"warnings").toArray().contains(QJsonValue(QStringLiteral(
-            "api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on EKS Fargate (+256 MiB for kubelet, kube-proxy and "
-            "containerd, rounded up to a valid size)"))));
+        QVERIFY(p.value(u"warnings")
+                    .toArray()
+                    .contains(QJsonValue(QStringLiteral("api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on EKS "
+                                                        "Fargate (+256 MiB for kubelet, kube-proxy and "
+                                                        "containerd, rounded up to a valid size)"))));
     }
 
     void loadMultiplier()
     {
         // Twice the replicas on Fargate: exactly twice the Fargate cost (the control plane stays 73).
-        const Run r = run({data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("csv"),
-                           QStringLiteral("--platform"), QStringLiteral("eks-fargate"), QStringLiteral("--load-multiplier"),
-                           QStringLiteral("2")});
+        const Run r = run({ data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("csv"),
+            QStringLiteral("--platform"), QStringLiteral("eks-fargate"), QStringLiteral("--load-multiplier"),
+            QStringLiteral("2") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QStringLiteral("platform,component,usd,quantity,unit\n")), qPrintable(r.out));
         const QStringList total = r.out.split(u'\n').filter(QStringLiteral("eks-fargate,total,"));
         QCOMPARE(total.size(), 1);
-        QVERIFY2(std::abs(total.at(0).section(u',', 2, 2).toDouble() - (2 * 88.30445 + 73)) < 1e-9, qPrintable(total.at(0)));
+        QVERIFY2(
+            std::abs(total.at(0).section(u',', 2, 2).toDouble() - (2 * 88.30445 + 73)) < 1e-9, qPrintable(total.at(0)));
     }
 
     void outputFile()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("out.json"));
-        const Run r = run({data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"), path});
+        const Run r = run({ data("eks-fargate-example.json"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("-o"), path });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         QFile f(path);
@@ -109,13 +117,13 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown platform") << QStringList{sample(), QStringLiteral("--platform"), QStringLiteral("ecs-fargat")}
-                                          << QStringLiteral("unknown platform \"ecs-fargat\"");
-        QTest::newRow("bad format") << QStringList{sample(), QStringLiteral("--format"), QStringLiteral("xml")}
+        QTest::newRow("unknown platform") << QStringList { sample(), QStringLiteral("--platform"),
+            QStringLiteral("ecs-fargat") } << QStringLiteral("unknown platform \"ecs-fargat\"");
+        QTest::newRow("bad format") << QStringList { sample(), QStringLiteral("--format"), QStringLiteral("xml") }
                                     << QStringLiteral("--format must be table, json or csv");
-        QTest::newRow("bad multiplier") << QStringList{sample(), QStringLiteral("--load-multiplier"), QStringLiteral("lots")}
-                                        << QStringLiteral("--load-multiplier");
-        QTest::newRow("no scenario") << QStringList{} << QStringLiteral("expected exactly one SCENARIO");
+        QTest::newRow("bad multiplier") << QStringList { sample(), QStringLiteral("--load-multiplier"),
+            QStringLiteral("lots") } << QStringLiteral("--load-multiplier");
+        QTest::newRow("no scenario") << QStringList {} << QStringLiteral("expected exactly one SCENARIO");
     }
     void usageErrors()
     {
@@ -128,17 +136,18 @@ private slots:
 
     void invalidInputNamesTheFile()
     {
-        const Run missing = run({data("does-not-exist.json")});
+        const Run missing = run({ data("does-not-exist.json") });
         QCOMPARE(missing.code, 2);
         QVERIFY2(missing.err.contains(QStringLiteral("does-not-exist.json")), qPrintable(missing.err));
-        const Run region = run({data("unknown-region.json")});
+        const Run region = run({ data("unknown-region.json") });
         QCOMPARE(region.code, 2);
-        QVERIFY2(region.err.contains(QStringLiteral("unknown-region.json: region: unknown region \"us-est-1\"")), qPrintable(region.err));
+        QVERIFY2(region.err.contains(QStringLiteral("unknown-region.json: region: unknown region \"us-est-1\"")),
+            qPrintable(region.err));
     }
 
     void help()
     {
-        const Run r = run({QStringLiteral("--help")});
+        const Run r = run({ QStringLiteral("--help") });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("--load-multiplier")));
         QVERIFY(r.out.contains(QStringLiteral("ecs-fargate-spot")));

@@ -16,11 +16,14 @@ using namespace fleetplan::models;
 
 namespace {
 constexpr double Tolerance = 1e-9;
-#define COMPARE_USD(actual, expected)                                                                           \
-    do {                                                                                                        \
-        const double a_ = (actual), e_ = (expected);                                                            \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                 \
-                 qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QStringLiteral(#actual)).arg(a_, 0, 'g', 15).arg(e_, 0, 'g', 15))); \
+#define COMPARE_USD(actual, expected)                                                                                  \
+    do {                                                                                                               \
+        const double a_ = (actual), e_ = (expected);                                                                   \
+        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
+            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
+                           .arg(QStringLiteral(#actual))                                                               \
+                           .arg(a_, 0, 'g', 15)                                                                        \
+                           .arg(e_, 0, 'g', 15)));                                                                     \
     } while (false)
 } // namespace
 
@@ -37,12 +40,12 @@ private slots:
         // (c6i and m6i save the same 20 %: they keep their order, c6i first).
         //   c6i 4 USD costs 3.2 at 0.8 → fully covered; 0.8 USD left covers 0.8 / 0.8 = 1 more of m6i.
         //   Nothing left for Fargate.
-        QList<UsageLine> lines{{QStringLiteral("c6i"), pricing::CommitmentScope::Ec2, 4.0, 0},
-                               {QString(), pricing::CommitmentScope::Fargate, 5.0, 0},
-                               {QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 10.0, 0}};
-        const QList<Commitment> commitments{
-            {Commitment::Kind::ComputeSavingsPlan, 4.0, QString(), 20.0, 10.0},     // listed first, applied last
-            {Commitment::Kind::Ec2InstanceSavingsPlan, 2.0, QStringLiteral("m6i"), 30.0, 0.0}};
+        QList<UsageLine> lines { { QStringLiteral("c6i"), pricing::CommitmentScope::Ec2, 4.0, 0 },
+            { QString(), pricing::CommitmentScope::Fargate, 5.0, 0 },
+            { QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 10.0, 0 } };
+        const QList<Commitment> commitments { { Commitment::Kind::ComputeSavingsPlan, 4.0, QString(), 20.0,
+                                                  10.0 }, // listed first, applied last
+            { Commitment::Kind::Ec2InstanceSavingsPlan, 2.0, QStringLiteral("m6i"), 30.0, 0.0 } };
         const double used = applyCommitments(lines, commitments);
         COMPARE_USD(used, 6.0);
         COMPARE_USD(lines.at(2).coveredOnDemandUsd, 2.0 / 0.7 + 1.0);
@@ -54,9 +57,9 @@ private slots:
     {
         // Compute SP 3 USD/h, 10 % off EC2, 25 % off Fargate: Fargate (higher saving) first.
         // Fargate 2 USD costs 1.5 at SP rates → fully covered; 1.5 USD left covers 1.5 / 0.9 = 1.6667 of EC2.
-        QList<UsageLine> lines{{QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 8.0, 0},
-                               {QString(), pricing::CommitmentScope::Fargate, 2.0, 0}};
-        applyCommitments(lines, {{Commitment::Kind::ComputeSavingsPlan, 3.0, QString(), 10.0, 25.0}});
+        QList<UsageLine> lines { { QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 8.0, 0 },
+            { QString(), pricing::CommitmentScope::Fargate, 2.0, 0 } };
+        applyCommitments(lines, { { Commitment::Kind::ComputeSavingsPlan, 3.0, QString(), 10.0, 25.0 } });
         COMPARE_USD(lines.at(1).coveredOnDemandUsd, 2.0);
         COMPARE_USD(lines.at(0).coveredOnDemandUsd, 1.5 / 0.9);
     }
@@ -65,9 +68,10 @@ private slots:
     {
         // RI for m6i (fee 1 USD/h, 40 % off) applies before a Compute SP of 1 USD/h at 20 %:
         // RI covers 1 / 0.6 = 1.6667 of m6i's 2 USD; the SP covers the remaining 0.3333 for 0.2667 USD.
-        QList<UsageLine> lines{{QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 2.0, 0}};
-        const double used = applyCommitments(lines, {{Commitment::Kind::ComputeSavingsPlan, 1.0, QString(), 20.0, 0.0},
-                                                     {Commitment::Kind::ReservedInstance, 1.0, QStringLiteral("m6i"), 40.0, 0.0}});
+        QList<UsageLine> lines { { QStringLiteral("m6i"), pricing::CommitmentScope::Ec2, 2.0, 0 } };
+        const double used = applyCommitments(lines,
+            { { Commitment::Kind::ComputeSavingsPlan, 1.0, QString(), 20.0, 0.0 },
+                { Commitment::Kind::ReservedInstance, 1.0, QStringLiteral("m6i"), 40.0, 0.0 } });
         COMPARE_USD(lines.at(0).coveredOnDemandUsd, 2.0);
         COMPARE_USD(used, 1.0 + (2.0 - 1.0 / 0.6) * 0.8);
     }
@@ -122,10 +126,13 @@ private slots:
             QCOMPARE_LT(p.savingsPlan.totalUsdWithCommitment, p.totalUsd);
             WhatIf whatIf;
             whatIf.savingsPlanUsdPerHour = p.savingsPlan.commitmentUsdPerHour;
-            const CostReport withPlan = simulate(sc, *catalog, whatIf, SimulationOptions{{p.id}, 0});
+            const CostReport withPlan = simulate(sc, *catalog, whatIf, SimulationOptions { { p.id }, 0 });
             const PlatformResult &q = withPlan.platforms.constFirst();
             QVERIFY2(std::abs(q.totalUsd - p.savingsPlan.totalUsdWithCommitment) < 1e-6,
-                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(toId(p.id)).arg(q.totalUsd, 0, 'f', 6).arg(p.savingsPlan.totalUsdWithCommitment, 0, 'f', 6)));
+                qPrintable(QStringLiteral("%1: %2 vs %3")
+                               .arg(toId(p.id))
+                               .arg(q.totalUsd, 0, 'f', 6)
+                               .arg(p.savingsPlan.totalUsdWithCommitment, 0, 'f', 6)));
             COMPARE_USD(q.componentUsd(ComponentId::SavingsPlans), 72 * p.savingsPlan.commitmentUsdPerHour);
         }
     }

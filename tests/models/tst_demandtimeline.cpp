@@ -38,8 +38,10 @@ private slots:
         QTest::newRow("web-frontend h10: 12 × 1.0 = 12") << QStringLiteral("web-frontend") << 10 << 1.0 << 12;
         QTest::newRow("web-frontend h34 wraps to h10: 12") << QStringLiteral("web-frontend") << 34 << 1.0 << 12;
         QTest::newRow("web-frontend h10 what-if 2: 24") << QStringLiteral("web-frontend") << 10 << 2.0 << 24;
-        QTest::newRow("web-frontend h10 what-if 4: 48 clamped to max 40") << QStringLiteral("web-frontend") << 10 << 4.0 << 40;
-        QTest::newRow("web-frontend h3 what-if 0.5: ceil(1.62) = 2 → min 4") << QStringLiteral("web-frontend") << 3 << 0.5 << 4;
+        QTest::newRow("web-frontend h10 what-if 4: 48 clamped to max 40")
+            << QStringLiteral("web-frontend") << 10 << 4.0 << 40;
+        QTest::newRow("web-frontend h3 what-if 0.5: ceil(1.62) = 2 → min 4")
+            << QStringLiteral("web-frontend") << 3 << 0.5 << 4;
         // search: 4 replicas, min 2, business-hours (0.2 at night).
         QTest::newRow("search h2: ceil(4 × 0.2) = 1 → min 2") << QStringLiteral("search") << 2 << 1.0 << 2;
         QTest::newRow("search h9: 4") << QStringLiteral("search") << 9 << 1.0 << 4;
@@ -47,7 +49,8 @@ private slots:
         QTest::newRow("log-agent daemon: 0") << QStringLiteral("log-agent") << 9 << 1.0 << 0;
         // reporting-batch: 1 run/day at 00:00 for 5400 s, 4 parallel tasks.
         QTest::newRow("reporting-batch h0: 4 tasks") << QStringLiteral("reporting-batch") << 0 << 1.0 << 4;
-        QTest::newRow("reporting-batch h1: run lasts to 01:30, 4 tasks") << QStringLiteral("reporting-batch") << 1 << 1.0 << 4;
+        QTest::newRow("reporting-batch h1: run lasts to 01:30, 4 tasks")
+            << QStringLiteral("reporting-batch") << 1 << 1.0 << 4;
         QTest::newRow("reporting-batch h2: 0") << QStringLiteral("reporting-batch") << 2 << 1.0 << 0;
         QTest::newRow("reporting-batch h24: next day 4") << QStringLiteral("reporting-batch") << 24 << 1.0 << 4;
         // cache-warmer: 24 runs/day of 300 s, 2 parallel: every hour 2 tasks.
@@ -113,7 +116,7 @@ private slots:
         QCOMPARE(DemandTimeline::runsStarting(s, hour), starting);
         Scenario scenario;
         scenario.periodHours = 48;
-        scenario.services = {s};
+        scenario.services = { s };
         const DemandTimeline timeline(scenario);
         QCOMPARE(timeline.at(hour).replicas.at(0), concurrent * 3);
         QCOMPARE(timeline.at(hour).jobRunsStarting.at(0), starting);
@@ -122,20 +125,20 @@ private slots:
     void peakMultiplierReshapesAroundTheMean()
     {
         // [0.5, 1.5] has mean 1.0: peak × 2 gives [0, 2]; peak × 0 flattens to [1, 1].
-        LoadProfile p{QStringLiteral("p"), {0.5, 1.5}};
-        QCOMPARE(DemandTimeline::reshaped(p, 2.0).hourly, (QList<double>{0.0, 2.0}));
-        QCOMPARE(DemandTimeline::reshaped(p, 0.0).hourly, (QList<double>{1.0, 1.0}));
-        QCOMPARE(DemandTimeline::reshaped(p, 3.0).hourly, (QList<double>{0.0, 2.5})); // never below 0
+        LoadProfile p { QStringLiteral("p"), { 0.5, 1.5 } };
+        QCOMPARE(DemandTimeline::reshaped(p, 2.0).hourly, (QList<double> { 0.0, 2.0 }));
+        QCOMPARE(DemandTimeline::reshaped(p, 0.0).hourly, (QList<double> { 1.0, 1.0 }));
+        QCOMPARE(DemandTimeline::reshaped(p, 3.0).hourly, (QList<double> { 0.0, 2.5 })); // never below 0
 
         Scenario scenario;
         scenario.periodHours = 2;
-        scenario.loadProfiles = {p};
+        scenario.loadProfiles = { p };
         Service s;
         s.name = QStringLiteral("api");
         s.replicas = 10;
         s.minReplicas = 0;
         s.loadProfile = QStringLiteral("p");
-        scenario.services = {s};
+        scenario.services = { s };
         WhatIf whatIf;
         whatIf.peakMultiplier = 2.0;
         const DemandTimeline timeline(scenario, whatIf);

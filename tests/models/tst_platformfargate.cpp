@@ -19,11 +19,14 @@ namespace {
 constexpr double Tolerance = 1e-9;
 
 /// Money compares to 1e-9 USD; the message shows both values at full precision.
-#define COMPARE_USD(actual, expected)                                                                           \
-    do {                                                                                                        \
-        const double a_ = (actual), e_ = (expected);                                                            \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                 \
-                 qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QStringLiteral(#actual)).arg(a_, 0, 'g', 15).arg(e_, 0, 'g', 15))); \
+#define COMPARE_USD(actual, expected)                                                                                  \
+    do {                                                                                                               \
+        const double a_ = (actual), e_ = (expected);                                                                   \
+        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
+            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
+                           .arg(QStringLiteral(#actual))                                                               \
+                           .arg(a_, 0, 'g', 15)                                                                        \
+                           .arg(e_, 0, 'g', 15)));                                                                     \
     } while (false)
 
 Service service(const QString &name, double cpu, double memoryMib, int replicas)
@@ -48,7 +51,7 @@ Scenario scenarioWith(const QList<Service> &services, int hours)
 
 PlatformResult run(const Scenario &sc, PlatformId id)
 {
-    const CostReport report = simulate(sc, *pricing::Catalog::bundled(), {}, SimulationOptions{{id}, 0});
+    const CostReport report = simulate(sc, *pricing::Catalog::bundled(), {}, SimulationOptions { { id }, 0 });
     return report.platforms.constFirst();
 }
 
@@ -83,8 +86,10 @@ private slots:
             << 1.0 << 2048.0 << int(Arch::X86_64) << int(OsFamily::Linux) << 20.0 << 29.5504 << 6.4897 << 0.0 << 0.0;
         QTest::newRow("ARM 1 vCPU/2 GB 730 h: 730×0.03238=23.6374; 730×2×0.00356=5.1976")
             << 1.0 << 2048.0 << int(Arch::Arm64) << int(OsFamily::Linux) << 20.0 << 23.6374 << 5.1976 << 0.0 << 0.0;
-        QTest::newRow("Windows 1 vCPU/2 GB 730 h: 730×0.046552=33.98296; 730×2×0.00511175=7.463155; licence 730×0.046=33.58")
-            << 1.0 << 2048.0 << int(Arch::X86_64) << int(OsFamily::Windows) << 20.0 << 33.98296 << 7.463155 << 33.58 << 0.0;
+        QTest::newRow(
+            "Windows 1 vCPU/2 GB 730 h: 730×0.046552=33.98296; 730×2×0.00511175=7.463155; licence 730×0.046=33.58")
+            << 1.0 << 2048.0 << int(Arch::X86_64) << int(OsFamily::Windows) << 20.0 << 33.98296 << 7.463155 << 33.58
+            << 0.0;
         QTest::newRow("rounding 0.3 vCPU/600 MiB → 0.5/1024: 730×0.5×0.04048=14.7752; 730×1×0.004445=3.24485")
             << 0.3 << 600.0 << int(Arch::X86_64) << int(OsFamily::Linux) << 20.0 << 14.7752 << 3.24485 << 0.0 << 0.0;
         QTest::newRow("storage 50 GB: 30 GB × 730 h × 0.000111 = 2.4309")
@@ -105,7 +110,7 @@ private slots:
         s.arch = Arch(arch);
         s.os = OsFamily(os);
         s.ephemeralGib = ephemeralGib;
-        const PlatformResult r = run(scenarioWith({s}, 730), PlatformId::EcsFargate);
+        const PlatformResult r = run(scenarioWith({ s }, 730), PlatformId::EcsFargate);
         COMPARE_USD(r.componentUsd(ComponentId::FargateVcpu), vcpuUsd);
         COMPARE_USD(r.componentUsd(ComponentId::FargateMemory), memoryUsd);
         COMPARE_USD(r.componentUsd(ComponentId::OsLicense), licenceUsd);
@@ -116,9 +121,11 @@ private slots:
 
     void roundingWarningNamesTheService()
     {
-        const PlatformResult r = run(scenarioWith({service(QStringLiteral("api"), 0.3, 600, 1)}, 24), PlatformId::EcsFargate);
-        QVERIFY2(hasWarning(r, QStringLiteral("api: 0.3 vCPU / 600 MiB task becomes 0.5 vCPU / 1024 MiB on ECS Fargate")),
-                 qPrintable(r.warnings.join(u'\n')));
+        const PlatformResult r
+            = run(scenarioWith({ service(QStringLiteral("api"), 0.3, 600, 1) }, 24), PlatformId::EcsFargate);
+        QVERIFY2(
+            hasWarning(r, QStringLiteral("api: 0.3 vCPU / 600 MiB task becomes 0.5 vCPU / 1024 MiB on ECS Fargate")),
+            qPrintable(r.warnings.join(u'\n')));
     }
 
     void eksFargateUserGuideExample()
@@ -126,9 +133,10 @@ private slots:
         // EKS user guide (fargate-pod-configuration): a 1 vCPU + 8 GB request becomes 2 vCPU + 9 GB
         // (8192 + 256 MiB rounds up to 9216 MiB at 2 vCPU). 730 h: 730 × (2 × 0.04048 + 9 × 0.004445)
         // = 730 × 0.120965 = 88.30445; control plane 730 × 0.10 = 73.
-        const PlatformResult r = run(scenarioWith({service(QStringLiteral("api"), 1, 8192, 1)}, 730), PlatformId::EksFargate);
+        const PlatformResult r
+            = run(scenarioWith({ service(QStringLiteral("api"), 1, 8192, 1) }, 730), PlatformId::EksFargate);
         QVERIFY2(hasWarning(r, QStringLiteral("api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on EKS Fargate")),
-                 qPrintable(r.warnings.join(u'\n')));
+            qPrintable(r.warnings.join(u'\n')));
         COMPARE_USD(r.componentUsd(ComponentId::FargateVcpu), 730 * 2 * 0.04048);
         COMPARE_USD(r.componentUsd(ComponentId::FargateMemory), 730 * 9 * 0.004445);
         COMPARE_USD(r.componentUsd(ComponentId::ControlPlane), 73.0);
@@ -141,9 +149,11 @@ private slots:
         // 10 h × (0.5 × 0.04048 + 1 × 0.004445) = 0.24685; control plane 10 × 0.10 = 1.
         Service daemon = service(QStringLiteral("log-agent"), 0.25, 256, 1);
         daemon.kind = ServiceKind::Daemon;
-        const PlatformResult r = run(scenarioWith({service(QStringLiteral("web"), 0.25, 512, 1), daemon}, 10), PlatformId::EksFargate);
-        QVERIFY2(hasWarning(r, QStringLiteral("log-agent cannot run as daemons on EKS Fargate: added as sidecars to every pod")),
-                 qPrintable(r.warnings.join(u'\n')));
+        const PlatformResult r
+            = run(scenarioWith({ service(QStringLiteral("web"), 0.25, 512, 1), daemon }, 10), PlatformId::EksFargate);
+        QVERIFY2(hasWarning(r,
+                     QStringLiteral("log-agent cannot run as daemons on EKS Fargate: added as sidecars to every pod")),
+            qPrintable(r.warnings.join(u'\n')));
         COMPARE_USD(r.totalUsd, 1.24685);
         const FleetSnapshot fleet = r.fleetAt(3);
         QCOMPARE(fleet.nodes.size(), 1);
@@ -174,7 +184,7 @@ private slots:
         job.runsPerDay = 24;
         job.runSeconds = runSeconds;
         job.os = OsFamily(os);
-        const PlatformResult r = run(scenarioWith({job}, 24), PlatformId::EcsFargate);
+        const PlatformResult r = run(scenarioWith({ job }, 24), PlatformId::EcsFargate);
         COMPARE_USD(r.totalUsd, expected);
     }
 
@@ -208,7 +218,7 @@ private slots:
         // Spot 6 × 10 × (0.01291 + 2 × 0.00138835) = 0.941202; 10 % interruption allowance 0.0941202.
         Service worker = service(QStringLiteral("worker"), 1, 2048, 10);
         worker.spotOk = true;
-        Scenario sc = scenarioWith({worker, service(QStringLiteral("api"), 1, 2048, 1)}, 10);
+        Scenario sc = scenarioWith({ worker, service(QStringLiteral("api"), 1, 2048, 1) }, 10);
         PlatformSettings &ps = sc.platform(PlatformId::EcsFargateSpot);
         ps.fargateBase = 2;
         ps.fargateWeight = 1;
@@ -216,7 +226,8 @@ private slots:
         ps.interruptionAllowancePercent = 10;
         const PlatformResult r = run(sc, PlatformId::EcsFargateSpot);
         const double od = r.componentUsd(ComponentId::FargateVcpu) + r.componentUsd(ComponentId::FargateMemory);
-        const double spot = r.componentUsd(ComponentId::FargateSpotVcpu) + r.componentUsd(ComponentId::FargateSpotMemory);
+        const double spot
+            = r.componentUsd(ComponentId::FargateSpotVcpu) + r.componentUsd(ComponentId::FargateSpotMemory);
         COMPARE_USD(od, 2.4685);
         COMPARE_USD(spot, 0.941202);
         COMPARE_USD(r.componentUsd(ComponentId::SpotInterruption), 0.0941202);
@@ -234,10 +245,10 @@ private slots:
         // each hour costs 0.02 + 0.04937 − 0.02 / (1 − d). 100 h.
         const auto catalog = pricing::Catalog::bundled();
         const double d = *catalog->commitments().discountPercent(pricing::CommitmentScope::Fargate,
-                                                                 pricing::CommitmentPlan::ComputeSavingsPlan, 1,
-                                                                 pricing::PaymentOption::NoUpfront) / 100.0;
+                             pricing::CommitmentPlan::ComputeSavingsPlan, 1, pricing::PaymentOption::NoUpfront)
+            / 100.0;
         QCOMPARE_LT(std::abs(d - 0.175), 1e-12);
-        Scenario sc = scenarioWith({service(QStringLiteral("api"), 1, 2048, 1)}, 100);
+        Scenario sc = scenarioWith({ service(QStringLiteral("api"), 1, 2048, 1) }, 100);
         sc.purchase.savingsPlanUsdPerHour = 0.02;
         const PlatformResult r = run(sc, PlatformId::EcsFargate);
         const double expected = 100 * (0.02 + 0.04937 - 0.02 / (1 - d));
@@ -247,13 +258,14 @@ private slots:
 
     void ec2InstanceSavingsPlanDoesNotCoverFargate()
     {
-        Scenario sc = scenarioWith({service(QStringLiteral("api"), 1, 2048, 1)}, 10);
+        Scenario sc = scenarioWith({ service(QStringLiteral("api"), 1, 2048, 1) }, 10);
         sc.purchase.savingsPlanUsdPerHour = 0.02;
         sc.purchase.savingsPlanType = SavingsPlanType::Ec2Instance;
         const PlatformResult r = run(sc, PlatformId::EcsFargate);
         COMPARE_USD(r.totalUsd, 10 * 0.04937);
         QVERIFY(!r.component(ComponentId::SavingsPlans));
-        QVERIFY2(hasWarning(r, QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate")), qPrintable(r.warnings.join(u'\n')));
+        QVERIFY2(hasWarning(r, QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate")),
+            qPrintable(r.warnings.join(u'\n')));
     }
 };
 

@@ -18,11 +18,14 @@ namespace {
 constexpr double Tolerance = 1e-9;
 
 /// Money compares to 1e-9 USD; the message shows both values at full precision.
-#define COMPARE_USD(actual, expected)                                                                           \
-    do {                                                                                                        \
-        const double a_ = (actual), e_ = (expected);                                                            \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                 \
-                 qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QStringLiteral(#actual)).arg(a_, 0, 'g', 15).arg(e_, 0, 'g', 15))); \
+#define COMPARE_USD(actual, expected)                                                                                  \
+    do {                                                                                                               \
+        const double a_ = (actual), e_ = (expected);                                                                   \
+        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
+            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
+                           .arg(QStringLiteral(#actual))                                                               \
+                           .arg(a_, 0, 'g', 15)                                                                        \
+                           .arg(e_, 0, 'g', 15)));                                                                     \
     } while (false)
 constexpr double EbsPerNodeHour = 20 * 0.08 / 730.0; // 20 GB gp3 root volume, per node-hour
 
@@ -43,14 +46,14 @@ Scenario fixedType(const QList<Service> &services, PlatformId id, const QString 
     sc.name = QStringLiteral("test");
     sc.periodHours = hours;
     sc.services = services;
-    sc.platform(id).instanceTypes = {type};
+    sc.platform(id).instanceTypes = { type };
     sc.platform(id).mixedInstances = false;
     return sc;
 }
 
 PlatformResult run(const Scenario &sc, PlatformId id, const WhatIf &whatIf = {})
 {
-    return simulate(sc, *pricing::Catalog::bundled(), whatIf, SimulationOptions{{id}, 0}).platforms.constFirst();
+    return simulate(sc, *pricing::Catalog::bundled(), whatIf, SimulationOptions { { id }, 0 }).platforms.constFirst();
 }
 
 const pricing::InstanceType &type(const QString &name)
@@ -71,14 +74,25 @@ QString checkPacking(const PlatformResult &r)
                 mem += i.memoryMib * i.count;
                 slotSum += i.slotsUsed * i.count;
             }
-            if (cpu > n.cpuCapacity + 1e-6 || mem > n.memoryCapacityMib + 1e-6 || (n.slotCapacity > 0 && slotSum > n.slotCapacity))
+            if (cpu > n.cpuCapacity + 1e-6 || mem > n.memoryCapacityMib + 1e-6
+                || (n.slotCapacity > 0 && slotSum > n.slotCapacity))
                 return QStringLiteral("state %1: %2 holds %3 vCPU / %4 MiB / %5 slots, capacity %6 / %7 / %8")
-                    .arg(s).arg(n.instanceType).arg(cpu).arg(mem).arg(slotSum).arg(n.cpuCapacity).arg(n.memoryCapacityMib).arg(n.slotCapacity);
+                    .arg(s)
+                    .arg(n.instanceType)
+                    .arg(cpu)
+                    .arg(mem)
+                    .arg(slotSum)
+                    .arg(n.cpuCapacity)
+                    .arg(n.memoryCapacityMib)
+                    .arg(n.slotCapacity);
         }
     }
     for (int h = 0; h < r.series.nodes.size(); ++h) {
         if (r.fleetAt(h).nodes.size() != r.series.nodes.at(h))
-            return QStringLiteral("hour %1: fleetAt has %2 nodes, series %3").arg(h).arg(r.fleetAt(h).nodes.size()).arg(r.series.nodes.at(h));
+            return QStringLiteral("hour %1: fleetAt has %2 nodes, series %3")
+                .arg(h)
+                .arg(r.fleetAt(h).nodes.size())
+                .arg(r.series.nodes.at(h));
     }
     return {};
 }
@@ -166,7 +180,8 @@ private slots:
         // 10 awsvpc tasks of 0.25 vCPU / 512 MiB on c5.large: CPU would hold 8 (2048 units), memory 7
         // (4096 − 104 OS = 3992 MiB), ENIs only 2 (3 − 1) → 5 instances. 10 h: 5 × 10 × 0.085 = 4.25
         // compute; EBS 50 node-hours × 20 GB × 0.08 / 730.
-        const Scenario sc = fixedType({service(QStringLiteral("api"), 0.25, 512, 10)}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10);
+        const Scenario sc = fixedType(
+            { service(QStringLiteral("api"), 0.25, 512, 10) }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10);
         const PlatformResult r = run(sc, PlatformId::EcsEc2);
         QCOMPARE(r.peakNodes, 5);
         QCOMPARE(r.nodeHoursByType.value(QStringLiteral("c5.large")), 50.0);
@@ -189,10 +204,12 @@ private slots:
         Service s = service(QStringLiteral("legacy"), 0.25, 512, 4);
         s.networkMode = NetworkMode::Bridge;
         s.hostPort = 8080;
-        const PlatformResult r = run(fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2);
+        const PlatformResult r
+            = run(fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2);
         QCOMPARE(r.peakNodes, 4);
         s.hostPort = 0; // dynamic ports: all four share one instance
-        QCOMPARE(run(fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2).peakNodes, 1);
+        QCOMPARE(
+            run(fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2).peakNodes, 1);
     }
 
     void headroomFromTargetCapacity()
@@ -201,7 +218,7 @@ private slots:
         // instances. Target capacity 50 %: 1024 units and 1996 MiB usable → 3 per instance → 4 instances.
         Service s = service(QStringLiteral("api"), 0.25, 512, 10);
         s.networkMode = NetworkMode::Bridge;
-        Scenario sc = fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 4);
+        Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 4);
         QCOMPARE(run(sc, PlatformId::EcsEc2).peakNodes, 2);
         sc.platform(PlatformId::EcsEc2).targetUtilizationPercent = 50;
         QCOMPARE(run(sc, PlatformId::EcsEc2).peakNodes, 4);
@@ -216,9 +233,9 @@ private slots:
         QTest::addColumn<QList<int>>("nodes");
         // 4 awsvpc tasks at 00:00 only (profile 1, 0, 0, ...), c5.large holds 2: 2 instances at hour 0;
         // with a one-hour scale-in delay they stay through hour 1.
-        QTest::newRow("no delay: 2, 0, 0") << 0 << QList<int>{2, 0, 0};
-        QTest::newRow("1 h delay: 2, 2, 0") << 1 << QList<int>{2, 2, 0};
-        QTest::newRow("2 h delay: 2, 2, 2") << 2 << QList<int>{2, 2, 2};
+        QTest::newRow("no delay: 2, 0, 0") << 0 << QList<int> { 2, 0, 0 };
+        QTest::newRow("1 h delay: 2, 2, 0") << 1 << QList<int> { 2, 2, 0 };
+        QTest::newRow("2 h delay: 2, 2, 2") << 2 << QList<int> { 2, 2, 2 };
     }
     void scaleInDelay()
     {
@@ -226,10 +243,10 @@ private slots:
         QFETCH(QList<int>, nodes);
         Service s = service(QStringLiteral("burst"), 0.25, 512, 4);
         s.loadProfile = QStringLiteral("midnight");
-        Scenario sc = fixedType({s}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 3);
+        Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 3);
         QList<double> hourly(24, 0.0);
         hourly[0] = 1.0;
-        sc.loadProfiles = {LoadProfile{QStringLiteral("midnight"), hourly}};
+        sc.loadProfiles = { LoadProfile { QStringLiteral("midnight"), hourly } };
         sc.platform(PlatformId::EcsEc2).scaleInDelayHours = delay;
         const PlatformResult r = run(sc, PlatformId::EcsEc2);
         QCOMPARE(r.series.nodes, nodes);
@@ -243,7 +260,8 @@ private slots:
     {
         // m6i.large: 29 pods, 2 taken by aws-node and kube-proxy → 27. 50 tiny pods + 2 CoreDNS = 52 → 2
         // nodes. 10 h: 2 × 10 × 0.096 = 1.92 compute + 10 × 0.10 control plane + 20 node-hours of EBS.
-        const Scenario sc = fixedType({service(QStringLiteral("tiny"), 0.01, 16, 50)}, PlatformId::EksNodes, QStringLiteral("m6i.large"), 10);
+        const Scenario sc = fixedType(
+            { service(QStringLiteral("tiny"), 0.01, 16, 50) }, PlatformId::EksNodes, QStringLiteral("m6i.large"), 10);
         const PlatformResult r = run(sc, PlatformId::EksNodes);
         QCOMPARE(r.peakNodes, 2);
         COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 1.92);
@@ -251,20 +269,26 @@ private slots:
         COMPARE_USD(r.totalUsd, (1.92 + 1.0 + 20 * EbsPerNodeHour));
         QCOMPARE(checkPacking(r), QString());
         // 53 pods + 2 CoreDNS = 55 > 54 → 3 nodes.
-        QCOMPARE(run(fixedType({service(QStringLiteral("tiny"), 0.01, 16, 53)}, PlatformId::EksNodes, QStringLiteral("m6i.large"), 10),
-                     PlatformId::EksNodes).peakNodes, 3);
+        QCOMPARE(run(fixedType({ service(QStringLiteral("tiny"), 0.01, 16, 53) }, PlatformId::EksNodes,
+                         QStringLiteral("m6i.large"), 10),
+                     PlatformId::EksNodes)
+                     .peakNodes,
+            3);
     }
 
     void daemonSetOverhead()
     {
         // m6i.large allocatable 1930 m − aws-node 25 m − kube-proxy 100 m = 1805 m: two 800 m pods and a
         // CoreDNS (100 m) fit → 4 pods on 2 nodes. A 300 m workload daemon leaves 1505 m: one pod per node → 4.
-        const QList<Service> pods{service(QStringLiteral("api"), 0.8, 512, 4)};
-        QCOMPARE(run(fixedType(pods, PlatformId::EksNodes, QStringLiteral("m6i.large"), 5), PlatformId::EksNodes).peakNodes, 2);
+        const QList<Service> pods { service(QStringLiteral("api"), 0.8, 512, 4) };
+        QCOMPARE(
+            run(fixedType(pods, PlatformId::EksNodes, QStringLiteral("m6i.large"), 5), PlatformId::EksNodes).peakNodes,
+            2);
         Service daemon = service(QStringLiteral("agent"), 0.3, 128, 1);
         daemon.kind = ServiceKind::Daemon;
-        const PlatformResult r = run(fixedType(pods + QList<Service>{daemon}, PlatformId::EksNodes, QStringLiteral("m6i.large"), 5),
-                                     PlatformId::EksNodes);
+        const PlatformResult r
+            = run(fixedType(pods + QList<Service> { daemon }, PlatformId::EksNodes, QStringLiteral("m6i.large"), 5),
+                PlatformId::EksNodes);
         QCOMPARE(r.peakNodes, 4);
         // Every node carries aws-node, kube-proxy and the agent.
         for (const FleetNode &n : r.fleetAt(0).nodes) {
@@ -273,7 +297,8 @@ private slots:
                 if (i.daemon)
                     daemons.append(i.service);
             }
-            QCOMPARE(daemons, (QStringList{QStringLiteral("aws-node"), QStringLiteral("kube-proxy"), QStringLiteral("agent")}));
+            QCOMPARE(daemons,
+                (QStringList { QStringLiteral("aws-node"), QStringLiteral("kube-proxy"), QStringLiteral("agent") }));
         }
         QCOMPARE(checkPacking(r), QString());
     }
@@ -292,8 +317,9 @@ private slots:
         QFETCH(bool, extended);
         QFETCH(int, clusters);
         QFETCH(double, expected);
-        for (PlatformId id : {PlatformId::EksNodes, PlatformId::EksFargate}) {
-            Scenario sc = fixedType({service(QStringLiteral("api"), 0.25, 512, 1)}, id, QStringLiteral("m6i.large"), 730);
+        for (PlatformId id : { PlatformId::EksNodes, PlatformId::EksFargate }) {
+            Scenario sc
+                = fixedType({ service(QStringLiteral("api"), 0.25, 512, 1) }, id, QStringLiteral("m6i.large"), 730);
             sc.platform(id).extendedSupport = extended;
             sc.platform(id).clusters = clusters;
             COMPARE_USD(run(sc, id).componentUsd(ComponentId::ControlPlane), expected);
@@ -303,7 +329,8 @@ private slots:
     void ebsPerNode()
     {
         // 1 node × 100 h × 50 GB gp3 × 0.08 / 730 = 0.547945...
-        Scenario sc = fixedType({service(QStringLiteral("api"), 0.25, 512, 1)}, PlatformId::EcsEc2, QStringLiteral("c5.large"), 100);
+        Scenario sc = fixedType(
+            { service(QStringLiteral("api"), 0.25, 512, 1) }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 100);
         sc.platform(PlatformId::EcsEc2).ebsGibPerNode = 50;
         COMPARE_USD(run(sc, PlatformId::EcsEc2).componentUsd(ComponentId::Ebs), 100 * 50 * 0.08 / 730);
     }
@@ -314,7 +341,7 @@ private slots:
         sc.periodHours = 48;
         WhatIf whatIf;
         whatIf.spotShare = 1.0;
-        for (PlatformId id : {PlatformId::EcsEc2, PlatformId::EksNodes}) {
+        for (PlatformId id : { PlatformId::EcsEc2, PlatformId::EksNodes }) {
             const PlatformResult r = run(sc, id, whatIf);
             QCOMPARE_GT(r.componentUsd(ComponentId::ComputeSpot), 0.0);
             int spotNodes = 0;
@@ -326,7 +353,7 @@ private slots:
                     for (const FleetItem &i : n.items) {
                         const int index = sc.indexOfService(i.service);
                         QVERIFY2(i.daemon || (index >= 0 && sc.services.at(index).spotOk),
-                                 qPrintable(i.service + QStringLiteral(" on Spot node ") + n.instanceType));
+                            qPrintable(i.service + QStringLiteral(" on Spot node ") + n.instanceType));
                     }
                 }
             }
@@ -338,7 +365,7 @@ private slots:
     void sampleFleetsRespectCapacity()
     {
         const CostReport report = simulate(bundledSampleScenario(), *pricing::Catalog::bundled());
-        for (PlatformId id : {PlatformId::EcsEc2, PlatformId::EksNodes}) {
+        for (PlatformId id : { PlatformId::EcsEc2, PlatformId::EksNodes }) {
             const PlatformResult *r = report.platform(id);
             QVERIFY(r);
             QCOMPARE(checkPacking(*r), QString());

@@ -68,7 +68,10 @@ private slots:
             for (double v : p.series.costUsd)
                 hourly += v;
             QVERIFY2(std::abs(hourly - p.totalUsd) < 1e-6,
-                     qPrintable(QStringLiteral("%1: series %2, total %3").arg(toId(p.id)).arg(hourly, 0, 'f', 6).arg(p.totalUsd, 0, 'f', 6)));
+                qPrintable(QStringLiteral("%1: series %2, total %3")
+                               .arg(toId(p.id))
+                               .arg(hourly, 0, 'f', 6)
+                               .arg(p.totalUsd, 0, 'f', 6)));
             QCOMPARE(p.series.costUsd.size(), 730);
             QCOMPARE(p.fleetStateOfHour.size(), 730);
             QVERIFY(p.utilisation.cpu > 0 && p.utilisation.cpu <= 1.0);
@@ -80,9 +83,9 @@ private slots:
     void fargateRoundingWarning()
     {
         const PlatformResult *p = sample().platform(PlatformId::EksFargate);
-        QVERIFY(p->warnings.contains(QStringLiteral(
-            "api-gateway: 1 vCPU / 2048 MiB pod becomes 2 vCPU / 4096 MiB on EKS Fargate (+256 MiB for kubelet, kube-proxy "
-            "and containerd, rounded up to a valid size)")));
+        QVERIFY(p->warnings.contains(QStringLiteral("api-gateway: 1 vCPU / 2048 MiB pod becomes 2 vCPU / 4096 MiB on "
+                                                    "EKS Fargate (+256 MiB for kubelet, kube-proxy "
+                                                    "and containerd, rounded up to a valid size)")));
     }
 
     void whatIfLoadRaisesEveryPlatform()
@@ -99,11 +102,12 @@ private slots:
         WhatIf spot;
         spot.spotShare = 1.0;
         const CostReport r = simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), spot,
-                                      SimulationOptions{{PlatformId::EcsEc2, PlatformId::EksNodes}, 0});
+            SimulationOptions { { PlatformId::EcsEc2, PlatformId::EksNodes }, 0 });
         QCOMPARE(r.platforms.size(), 2);
         for (const PlatformResult &p : r.platforms) {
             QCOMPARE_GT(p.componentUsd(ComponentId::ComputeSpot), 0.0);
-            QCOMPARE_LT(p.componentUsd(ComponentId::ComputeOnDemand), sample().platform(p.id)->componentUsd(ComponentId::ComputeOnDemand));
+            QCOMPARE_LT(p.componentUsd(ComponentId::ComputeOnDemand),
+                sample().platform(p.id)->componentUsd(ComponentId::ComputeOnDemand));
         }
     }
 
@@ -119,7 +123,8 @@ private slots:
         w.region = QStringLiteral("us-est-1");
         const CostReport r = simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), w);
         QCOMPARE(r.platforms.size(), 5);
-        QVERIFY2(r.platforms.at(0).warnings.join(u'\n').contains(QStringLiteral("us-est-1")), qPrintable(r.platforms.at(0).warnings.join(u'\n')));
+        QVERIFY2(r.platforms.at(0).warnings.join(u'\n').contains(QStringLiteral("us-est-1")),
+            qPrintable(r.platforms.at(0).warnings.join(u'\n')));
         QCOMPARE(r.platforms.at(0).totalUsd, 0.0);
     }
 
@@ -135,7 +140,8 @@ private slots:
         for (const QJsonValue &v : platforms) {
             const QJsonObject p = v.toObject();
             ids.append(p.value(u"id").toString());
-            for (const char *key : {"total_usd", "components", "node_hours", "peak_nodes", "warnings", "utilisation", "idle_cost_usd"})
+            for (const char *key :
+                { "total_usd", "components", "node_hours", "peak_nodes", "warnings", "utilisation", "idle_cost_usd" })
                 QVERIFY2(p.contains(QLatin1String(key)), key);
             const QJsonObject components = p.value(u"components").toObject();
             double sum = 0;
@@ -145,8 +151,9 @@ private slots:
             }
             QVERIFY(std::abs(sum - p.value(u"total_usd").toDouble()) < 1e-9);
         }
-        QCOMPARE(ids, (QStringList{QStringLiteral("ecs-ec2"), QStringLiteral("ecs-fargate"), QStringLiteral("ecs-fargate-spot"),
-                                   QStringLiteral("eks-nodes"), QStringLiteral("eks-fargate")}));
+        QCOMPARE(ids,
+            (QStringList { QStringLiteral("ecs-ec2"), QStringLiteral("ecs-fargate"), QStringLiteral("ecs-fargate-spot"),
+                QStringLiteral("eks-nodes"), QStringLiteral("eks-fargate") }));
         const QJsonObject eks = platforms.at(3).toObject();
         QCOMPARE(eks.value(u"components").toObject().value(u"control_plane").toObject().value(u"usd").toDouble(), 73.0);
         // Series only on request.
@@ -154,7 +161,16 @@ private slots:
         CostReportJsonOptions withSeries;
         withSeries.includeSeries = true;
         const QJsonObject full = QJsonDocument::fromJson(costReportToJson(sample(), withSeries)).object();
-        QCOMPARE(full.value(u"platforms").toArray().at(0).toObject().value(u"hourly").toObject().value(u"cost_usd").toArray().size(), 730);
+        QCOMPARE(full.value(u"platforms")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"hourly")
+                     .toObject()
+                     .value(u"cost_usd")
+                     .toArray()
+                     .size(),
+            730);
     }
 };
 
