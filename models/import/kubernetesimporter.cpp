@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <sstream>
 #include <string>
 
 #include <QJsonArray>
@@ -12,6 +13,7 @@
 #include <QMultiHash>
 #include <QSet>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "models/import/cronschedule.h"
@@ -560,6 +562,48 @@ bool looksLikeJson(const QByteArray &data)
     return false;
 }
 
+/// Watches a first parse for yaml-cpp 0.7's endless loop: on input such as "," its LoadAll() keeps
+/// starting empty documents at the same token, growing memory without end (jbeder/yaml-cpp#1040, fixed
+/// upstream by PR #1319 after 0.7.0, the version in Debian 12). A document that starts where the
+/// previous one started is turned into a syntax error.
+class ProgressGuard : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (m_documents > 0 && mark.pos <= m_lastPos)
+            throw YAML::ParserException(mark, "unexpected token here; the document cannot be read");
+        m_lastPos = mark.pos;
+        ++m_documents;
+    }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override { }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    }
+    void OnSequenceEnd() override { }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
+    void OnMapEnd() override { }
+
+private:
+    int m_lastPos = -1;
+    int m_documents = 0;
+};
+
+/// YAML::LoadAll behind the ProgressGuard check (the text is parsed twice; only valid YAML is loaded).
+std::vector<YAML::Node> loadAllDocuments(const QByteArray &data)
+{
+    const std::string text = data.toStdString();
+    {
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        ProgressGuard guard;
+        while (parser.HandleNextDocument(guard)) { }
+    }
+    return YAML::LoadAll(text);
+}
+
 void importFile(const ImportInput &input, FileImport &file)
 {
     if (looksLikeJson(input.data)) {
@@ -569,7 +613,7 @@ void importFile(const ImportInput &input, FileImport &file)
             // YAML flow style ("{kind: Pod, ...}") starts like JSON: outside *.json files, try YAML too.
             if (!input.origin.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
                 try {
-                    const std::vector<YAML::Node> documents = YAML::LoadAll(input.data.toStdString());
+                    const std::vector<YAML::Node> documents = loadAllDocuments(input.data);
                     for (const YAML::Node &yamlDoc : documents) {
                         if (file.failed)
                             break;
@@ -595,7 +639,7 @@ void importFile(const ImportInput &input, FileImport &file)
     }
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(input.data.toStdString());
+        documents = loadAllDocuments(input.data);
     } catch (const YAML::Exception &e) {
         file.fileError(e.mark.is_null() ? input.origin : file.where(e.mark),
             QStringLiteral("YAML syntax error: ") + fromStd(e.msg));

@@ -359,6 +359,17 @@ private slots:
         QCOMPARE(s.hostPort, 80);
     }
 
+    /// Found by fuzz_kubernetes: yaml-cpp 0.7's LoadAll() loops forever on a stray "," (jbeder/yaml-cpp#1040).
+    void yamlCppCommaLoopIsAnError()
+    {
+        const ImportResult r = importKubernetesPaths({ fixture(u"broken/comma-loop.yaml"_s) });
+        QCOMPARE(r.failedFiles, QStringList { u"comma-loop.yaml"_s });
+        QCOMPARE(allDiagnostics(r),
+            u"comma-loop.yaml:1:1: YAML syntax error: unexpected token here; the document cannot be read"_s);
+        const ImportResult comma = importKubernetes({ { u"c.yaml"_s, QByteArray(",") } });
+        QCOMPARE(comma.failedFiles, QStringList { u"c.yaml"_s });
+    }
+
     /// YAML in flow style starts like JSON but is not JSON.
     void flowStyleYaml()
     {
