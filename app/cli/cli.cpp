@@ -16,6 +16,7 @@ const QList<Command> &commands()
         {QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"), &runCatalog},
         {QStringLiteral("report"), QStringLiteral("Write a PDF, HTML, Markdown, CSV or JSON cost report"), &runReport, true},
         {QStringLiteral("manpage"), QStringLiteral("Write the manual page fleetplan(1)"), &runManpage},
+        {QStringLiteral("pack"), QStringLiteral("Pack tasks onto EC2 instance types at the lowest cost, with a lower bound"), &runPack},
     };
     return table;
 }

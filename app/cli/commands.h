@@ -13,5 +13,6 @@ int runCatalog(Context &ctx);     // catalogcommand.cpp
 int runReport(Context &ctx);     // reportcommand.cpp
 int runManpage(Context &ctx);    // manpage.cpp
 int runConvert(Context &ctx);    // convertcommand.cpp
+int runPack(Context &ctx);       // packcommand.cpp
 
 } // namespace fleetplan::cli

@@ -17,6 +17,8 @@ constexpr double Eps = 1e-9;
 constexpr std::int64_t WorkPerMicro = 200;
 /// Node types whose fill is evaluated when a node is opened (in order of value per dollar).
 constexpr int MaxTypesPerNode = 6;
+/// Bin elimination: how many of the least loaded nodes are tried before the search stops.
+constexpr int MaxVictimTries = 24;
 
 double dot(const Vec &a, const Vec &b)
 {
@@ -1071,7 +1073,7 @@ void Engine::localSearchSingleType()
     };
 
     int failures = 0;
-    while (budgetLeft() && double(bins.size()) > bound && failures < 4) {
+    while (budgetLeft() && double(bins.size()) > bound && failures < MaxVictimTries) {
         // Candidate: the failures-th least loaded node (ties by index).
         std::vector<int> order(bins.size());
         std::iota(order.begin(), order.end(), 0);
