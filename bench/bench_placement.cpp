@@ -247,6 +247,8 @@ void BM_AwsCheapestMix(benchmark::State &state, bool distinct)
     const QStringList problems = validatePlacement(request, result);
     state.counters["invalid"] = double(problems.size());
     state.counters["unplaced"] = double(result.unplaced.size());
+    state.counters["util_cpu"] = result.utilisation.cpu;
+    state.counters["util_mem"] = result.utilisation.memoryMib;
     if (!problems.isEmpty())
         state.SetLabel(problems.constFirst().toStdString());
 }
