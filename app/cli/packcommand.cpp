@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <chrono>
+#include <cmath>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -103,7 +104,7 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
         const double cpu = o.value(u"cpu").toDouble(-1);
         const double memory = o.value(u"memory_mib").toDouble(-1);
         const double pods = o.value(u"slots").toDouble(1);  // not "slots": a Qt macro
-        if (count < 0 || count != double(int(count))) {
+        if (count < 0 || count > 1e8 || count != std::floor(count)) {
             ctx.err << where << ".count: expected a whole number >= 0\n";
             return InvalidInput;
         }

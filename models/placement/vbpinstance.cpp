@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/placement/vbpinstance.h"
 
+#include <cmath>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
@@ -90,7 +92,7 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
     r.instance.capacity = Resources{n[0], n[1], n[2]};
     if (!next(n))
         return r;
-    if (n.size() != 1 || n[0] < 0 || n[0] != double(int(n[0]))) {
+    if (n.size() != 1 || n[0] < 0 || n[0] > 1e7 || n[0] != std::floor(n[0])) {
         r.error = QStringLiteral("%1:%2: expected the number of item lines").arg(fileName).arg(lineNo);
         return r;
     }
@@ -99,7 +101,7 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
         if (!next(n))
             return r;
         // Sizes may be negative: 19 Caprara triplet files (d = 3 extension) hold a few, e.g. "15 35 -2 1".
-        if (n.size() != 4 || n[3] < 0 || n[3] != double(int(n[3]))) {
+        if (n.size() != 4 || n[3] < 0 || n[3] > 1e7 || n[3] != std::floor(n[3])) {
             r.error = QStringLiteral("%1:%2: expected 3 sizes and a demand").arg(fileName).arg(lineNo);
             return r;
         }
