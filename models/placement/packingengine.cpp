@@ -16,7 +16,7 @@ constexpr double Eps = 1e-9;
 /// operations, not read from a clock, so that the same request always gives the same result.
 constexpr std::int64_t WorkPerMicro = 200;
 /// Node types whose fill is evaluated when a node is opened (in order of value per dollar).
-constexpr int MaxTypesPerNode = 6;
+constexpr int MaxTypesPerNode = 24;
 /// Bin elimination: how many of the least loaded nodes are tried before the search stops.
 constexpr int MaxVictimTries = 64;
 
