@@ -322,8 +322,18 @@ private:
             s.cpu = s.effectiveCpu();
             s.memoryMib = s.effectiveMemoryMib();
         }
-        if (s.cpu <= 0)
-            warn(path, QStringLiteral("no CPU reserved (no task-level cpu, no container cpu): planned with 0 vCPU"));
+        if (s.cpu <= 0) {
+            // ECS on EC2 reserves nothing for such a task; a plan needs a size: the smallest Fargate task,
+            // 256 CPU units (TaskDefinition.cpu, "Task size").
+            if (s.containers.isEmpty())
+                s.cpu = 0.25;
+            else
+                s.containers.first().cpu = 0.25;
+            s.cpu = s.effectiveCpu();
+            warn(path,
+                QStringLiteral("no CPU reserved (no task-level cpu, no container cpu): planned with 0.25 vCPU, "
+                               "the smallest Fargate task"));
+        }
         const QString revision = def.revision > 0 ? u':' + QString::number(def.revision) : QString();
         s.source = m_origin + QStringLiteral(": TaskDefinition/") + def.family + revision;
         taskDefinitions.append(def);

@@ -349,12 +349,29 @@ private:
         }
         if (pod["hostNetwork"].scalar() == u"true")
             s.networkMode = NetworkMode::Host;
-        if (s.cpu <= 0 || s.memoryMib <= 0)
+        // A pod with no CPU (or memory) request or limit on any container: plan it as EKS Fargate runs such
+        // a pod, 0.25 vCPU / 0.5 GB ("Fargate pod configuration", EKS user guide), on its first container.
+        if (s.cpu <= 0 || s.memoryMib <= 0) {
+            Container &first = s.containers.first();
+            QStringList planned;
+            if (s.cpu <= 0) {
+                first.cpu = NoRequestCpu;
+                planned << QStringLiteral("%1 vCPU").arg(NoRequestCpu);
+            }
+            if (s.memoryMib <= 0) {
+                first.memoryMib = NoRequestMemoryMib;
+                planned << QStringLiteral("%1 MiB").arg(NoRequestMemoryMib);
+            }
+            s.cpu = s.effectiveCpu();
+            s.memoryMib = s.effectiveMemoryMib();
             warn(pod,
-                QStringLiteral("no CPU or memory request or limit on its containers: planned with %1 vCPU and %2 MiB "
-                               "(EKS Fargate would run it as 0.25 vCPU / 0.5 GB)")
-                    .arg(s.cpu)
-                    .arg(s.memoryMib));
+                QStringLiteral("no %1 request or limit on its containers: planned with %2 on container %3, as EKS "
+                               "Fargate runs such pods")
+                    .arg(planned.size() == 2 ? QStringLiteral("CPU or memory")
+                                             : (planned.constFirst().endsWith(u"vCPU") ? QStringLiteral("CPU")
+                                                                                       : QStringLiteral("memory")),
+                        planned.join(QStringLiteral(" and ")), first.name));
+        }
         return true;
     }
 
@@ -369,9 +386,11 @@ private:
         if (*deadline > 0) {
             s.runSeconds = *deadline;
         } else {
-            s.runSeconds = DefaultJobRunSeconds;
+            // At most the time between two runs: "* * * * *" is assumed to take 60 s, not 600.
+            const int between = s.runsPerDay > 0 ? 86400 / s.runsPerDay : DefaultJobRunSeconds;
+            s.runSeconds = std::min(DefaultJobRunSeconds, between);
             warn(jobSpec,
-                QStringLiteral("no activeDeadlineSeconds: each run is assumed to take %1 s").arg(DefaultJobRunSeconds));
+                QStringLiteral("no activeDeadlineSeconds: each run is assumed to take %1 s").arg(s.runSeconds));
         }
     }
 

@@ -10,8 +10,13 @@
 /// `kubectl get ... -o yaml|json` output, including `List` objects.
 namespace fleetplan::models {
 
-/// Run time assumed for a Job or CronJob run without `activeDeadlineSeconds` (docs/import.md).
+/// Run time assumed for a Job or CronJob run without `activeDeadlineSeconds` (docs/import.md); a
+/// CronJob that runs more often is assumed to take at most the time between two runs.
 inline constexpr int DefaultJobRunSeconds = 600;
+/// Size planned for a pod whose containers have no request or limit at all: what EKS Fargate gives such a
+/// pod (EKS user guide, "Fargate pod configuration": no requests → 0.25 vCPU / 0.5 GB).
+inline constexpr double NoRequestCpu = 0.25;
+inline constexpr double NoRequestMemoryMib = 512;
 
 /// Imports Kubernetes objects from the inputs (YAML through yaml-cpp, JSON through QJsonDocument).
 ///

@@ -233,6 +233,22 @@ private slots:
         QCOMPARE(find(r, u"new"_s)->memoryMib, 1024.0);
     }
 
+    /// EC2 task definitions may leave cpu out entirely; the plan uses the smallest Fargate task, 256 units.
+    void noCpuIsPlannedAtTheSmallestFargateSize()
+    {
+        const QByteArray td
+            = R"({"family": "tiny", "containerDefinitions": [{"name": "a", "memory": 128}, {"name": "b", "memory": 64}]})";
+        const ImportResult r = importEcs({ { u"tiny.json"_s, td } });
+        QCOMPARE(r.services.size(), 1);
+        const Service &s = r.services.constFirst();
+        QCOMPARE(s.containers, (QList<Container> { { u"a"_s, 0.25, 128, false }, { u"b"_s, 0, 64, false } }));
+        QCOMPARE(s.effectiveCpu(), 0.25);
+        QCOMPARE(s.effectiveMemoryMib(), 192.0);
+        QCOMPARE(allDiagnostics(r),
+            u"tiny.json: $: no CPU reserved (no task-level cpu, no container cpu): planned with "
+            "0.25 vCPU, the smallest Fargate task"_s);
+    }
+
     void hostileInputs_data()
     {
         QTest::addColumn<QByteArray>("data");

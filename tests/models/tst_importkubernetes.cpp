@@ -152,11 +152,12 @@ private slots:
         fluentd.containers = { { u"fluentd-elasticsearch"_s, 0.1, 200, false } };
         compareService(*find(r, u"fluentd-elasticsearch"_s), fluentd);
 
-        // "* * * * *" = 1440 runs a day; no activeDeadlineSeconds → DefaultJobRunSeconds; no requests → 0.
-        Service hello = make(u"hello"_s, ServiceKind::Job, 0, 0, u"k8s-docs-examples.yaml: CronJob/hello"_s);
-        hello.containers = { { u"hello"_s, 0, 0, false } };
+        // "* * * * *" = 1440 runs a day; no activeDeadlineSeconds → at most the 86400 / 1440 = 60 s between
+        // runs; no requests at all → EKS Fargate's 0.25 vCPU / 0.5 GB for such a pod.
+        Service hello = make(u"hello"_s, ServiceKind::Job, 0.25, 512, u"k8s-docs-examples.yaml: CronJob/hello"_s);
+        hello.containers = { { u"hello"_s, 0.25, 512, false } };
         hello.runsPerDay = 1440;
-        hello.runSeconds = DefaultJobRunSeconds;
+        hello.runSeconds = 60;
         compareService(*find(r, u"hello"_s), hello);
 
         // Two containers of 250m / 64Mi requests each = 0.5 vCPU / 128 MiB (the page says so too).
@@ -165,8 +166,8 @@ private slots:
         frontend.containers = { { u"app"_s, 0.25, 64, false }, { u"log-aggregator"_s, 0.25, 64, false } };
         compareService(*find(r, u"frontend"_s), frontend);
 
-        Service pi = make(u"pi"_s, ServiceKind::Job, 0, 0, u"k8s-docs-examples.yaml: Job/pi"_s);
-        pi.containers = { { u"pi"_s, 0, 0, false } };
+        Service pi = make(u"pi"_s, ServiceKind::Job, 0.25, 512, u"k8s-docs-examples.yaml: Job/pi"_s);
+        pi.containers = { { u"pi"_s, 0.25, 512, false } };
         pi.runsPerDay = 1;
         pi.runSeconds = DefaultJobRunSeconds;
         compareService(*find(r, u"pi"_s), pi);
@@ -181,10 +182,14 @@ private slots:
         const QString text = allDiagnostics(r);
         QVERIFY2(text.contains(
                      u"k8s-docs-examples.yaml:55:7: CronJob/hello: spec.jobTemplate.spec: no activeDeadlineSeconds: "
-                     "each run is assumed to take 600 s"_s),
+                     "each run is assumed to take 60 s"_s),
             qPrintable(text));
         QVERIFY2(text.contains(u"Job/pi: a Job runs once; planned as one run per day"_s), qPrintable(text));
-        QVERIFY2(text.contains(u"CronJob/hello: spec.jobTemplate.spec.template.spec: no CPU or memory request"_s),
+        QVERIFY2(text.contains(u"CronJob/hello: spec.jobTemplate.spec.template.spec: no CPU or memory request or limit "
+                               "on its containers: planned with 0.25 vCPU and 512 MiB on container hello, as EKS "
+                               "Fargate runs such pods"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"Job/pi: spec: no activeDeadlineSeconds: each run is assumed to take 600 s"_s),
             qPrintable(text));
     }
 
@@ -196,9 +201,10 @@ private slots:
         QVERIFY(!r.hasErrors());
         QCOMPARE(r.services.size(), 3);
 
+        // requests cpu 200m and no memory at all → 0.5 GB (EKS Fargate's size for a pod without requests).
         Service php
-            = make(u"php-apache"_s, ServiceKind::Service, 0.2, 0, u"kubectl-get-all.json: Deployment/php-apache"_s);
-        php.containers = { { u"php-apache"_s, 0.2, 0, false } };
+            = make(u"php-apache"_s, ServiceKind::Service, 0.2, 512, u"kubectl-get-all.json: Deployment/php-apache"_s);
+        php.containers = { { u"php-apache"_s, 0.2, 512, false } };
         php.minReplicas = 1;
         php.maxReplicas = 10;
         compareService(*find(r, u"php-apache"_s), php);
@@ -225,7 +231,8 @@ private slots:
         // JSON has no lines: the warning names the JSON path.
         QVERIFY2(
             allDiagnostics(r).contains(u"kubectl-get-all.json: Deployment/php-apache: $.items[0].spec.template.spec: "
-                                       "no CPU or memory request"_s),
+                                       "no memory request or limit on its containers: planned with 512 MiB on "
+                                       "container php-apache, as EKS Fargate runs such pods"_s),
             qPrintable(allDiagnostics(r)));
     }
 
