@@ -246,9 +246,8 @@ QWidget *MainWindow::createWorkloadTab()
     m_profileBox->setAccessibleName(tr("Load profile to edit"));
     m_profileBox->setMinimumContentsLength(16);
     profileLabel->setBuddy(m_profileBox);
-    auto *addProfile = new QToolButton(profilePane);
-    addProfile->setText(tr("New profile"));
-    addProfile->setPopupMode(QToolButton::InstantPopup);
+    auto *addProfile = new QPushButton(tr("New profile"), profilePane);
+    addProfile->setObjectName(QStringLiteral("newLoadProfile"));
     auto *presetMenu = new QMenu(addProfile);
     for (models::LoadProfilePreset preset : models::allLoadProfilePresets()) {
         presetMenu->addAction(models::presetDisplayName(preset), this, [this, preset] {
@@ -260,6 +259,8 @@ QWidget *MainWindow::createWorkloadTab()
     addProfile->setMenu(presetMenu);
     auto *hint = new QLabel(tr("Drag the bars to shape the load; arrow keys step the selected hour."), profilePane);
     hint->setForegroundRole(QPalette::PlaceholderText);
+    hint->setWordWrap(true);
+    hint->setMinimumWidth(80);
     profileBar->addWidget(profileLabel);
     profileBar->addWidget(m_profileBox);
     profileBar->addWidget(addProfile);
@@ -305,7 +306,7 @@ QWidget *MainWindow::createWorkloadTab()
     m_settingsPanel->setRegions(m_catalog->regions());
     m_settingsPanel->setDocument(m_document);
     settingsScroll->setWidget(m_settingsPanel);
-    settingsScroll->setMinimumWidth(m_settingsPanel->sizeHint().width() + 24);
+    settingsScroll->setMinimumWidth(std::min(300, m_settingsPanel->sizeHint().width() + 24));
     settingsScroll->setMaximumWidth(360);
     outer->addWidget(settingsScroll);
     return page;

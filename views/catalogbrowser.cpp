@@ -85,6 +85,7 @@ CatalogBrowser::CatalogBrowser(QWidget *parent)
     m_search->setPlaceholderText(tr("Filter types: m6i, c7g.*, *.xlarge"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Filter instance types"));
+    m_search->setMinimumWidth(120);
     m_arch = new QComboBox(this);
     m_arch->addItem(tr("Any architecture"), QString());
     m_arch->addItem(QStringLiteral("x86_64"), QStringLiteral("x86_64"));

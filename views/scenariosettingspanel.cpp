@@ -155,8 +155,10 @@ void ScenarioSettingsPanel::refresh()
         const models::PlatformSettings &p = s.platform(id);
         m_enabled[i]->setChecked(p.enabled);
         if (m_types[i]) {
-            if (!m_types[i]->hasFocus())
+            if (!m_types[i]->hasFocus()) {
                 m_types[i]->setText(p.instanceTypes.join(QStringLiteral(", ")));
+                m_types[i]->setCursorPosition(0); // show the start of a long list
+            }
             m_mixed[i]->setChecked(p.mixedInstances);
             m_types[i]->setEnabled(p.enabled);
             m_mixed[i]->setEnabled(p.enabled);

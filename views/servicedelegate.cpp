@@ -85,6 +85,22 @@ QWidget *ServiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIt
         editor = spin;
         break;
     }
+    case Col::EphemeralGib: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(20, 200); // Fargate: 20 GiB free, up to 200 GiB
+        spin->setDecimals(0);
+        spin->setSuffix(tr(" GiB"));
+        editor = spin;
+        break;
+    }
+    case Col::RunsPerDay:
+    case Col::RunSeconds: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(0, index.column() == Col::RunsPerDay ? 1440 : 7 * 86400);
+        spin->setSuffix(index.column() == Col::RunsPerDay ? tr(" per day") : tr(" s"));
+        editor = spin;
+        break;
+    }
     case Col::Replicas:
     case Col::MinReplicas:
     case Col::MaxReplicas: {

@@ -12,7 +12,7 @@
 namespace fleetplan::views {
 
 /// Editors for the services table (models::ServiceTableModel's columns): spin boxes with units for
-/// CPU, memory and replica counts, combo boxes for kind, architecture, OS, network mode and Spot,
+/// CPU, memory, replica counts, ephemeral storage and job schedules, combo boxes for kind, architecture, OS, network mode and Spot,
 /// and a load-profile picker. Cells the model marks invalid are painted red.
 ///
 /// Multi-select edits: when several cells of the edited column (or whole rows) are selected and the
