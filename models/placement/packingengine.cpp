@@ -18,7 +18,7 @@ constexpr std::int64_t WorkPerMicro = 200;
 /// Node types whose fill is evaluated when a node is opened (in order of value per dollar).
 constexpr int MaxTypesPerNode = 24;
 /// Bin elimination: how many of the least loaded nodes are tried before the search stops.
-constexpr int MaxVictimTries = 64;
+constexpr int MaxVictimTries = 256;
 
 double dot(const Vec &a, const Vec &b)
 {
