@@ -19,6 +19,8 @@ constexpr std::int64_t WorkPerMicro = 200;
 constexpr int MaxTypesPerNode = 24;
 /// Bin elimination: how many of the least loaded nodes are tried before the search stops.
 constexpr int MaxVictimTries = 256;
+/// Single node type: how many constructive starts (fewest nodes first) get a bin elimination search.
+constexpr int MaxSearchStarts = 4;
 
 double dot(const Vec &a, const Vec &b)
 {
@@ -819,8 +821,9 @@ PlacementResult Engine::solve()
     m_nodes.clear();
     construct(remaining);
     improve(m_request.mode == Mode::CheapestMix);
-    if (m_allowed.size() == 1)
-        localSearchSingleType();
+    if (m_allowed.size() == 1) {
+        searchSingleType();
+    }
     return buildResult(wanted);
 }
 
@@ -1105,6 +1108,272 @@ void Engine::localSearchSingleType()
             addToNode(n, g, 1);
         m_nodes.push_back(std::move(n));
     }
+}
+
+std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
+{
+    // Several item-level constructive starts for one node type (the vector bin packing case): FFD
+    // and best-fit decreasing by four size measures, and a bin-centric "perfect fit" fill that closes
+    // a node with one or two items matching its free space exactly (triplet-like instances). The
+    // packings are returned fewest nodes first (ties: in the order above), without the current one.
+    std::vector<std::vector<WorkNode>> starts;
+    if (m_allowed.size() != 1 || m_nodes.size() < 2)
+        return starts;
+    const int type = m_allowed.front();
+    const Vec &cap = m_cap[type];
+    const Vec &inv = m_inv[type];
+    std::int64_t total = 0;
+    for (const WorkNode &n : m_nodes) {
+        if (n.type != type)
+            return starts;
+        total += n.itemCount;
+    }
+    if (total > 5000)
+        return starts;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (m_request.items[g].exclusiveKey > 0)
+            return starts;
+    }
+    std::vector<int> counts(m_groupCount, 0);
+    for (const WorkNode &n : m_nodes) {
+        for (const auto &[g, c] : n.items)
+            counts[g] += c;
+    }
+    std::vector<int> groups;
+    for (int g = 0; g < m_groupCount; ++g) {
+        if (counts[g] > 0)
+            groups.push_back(g);
+    }
+    Vec tol{};
+    for (int d = 0; d < DimensionCount; ++d)
+        tol[d] = Eps * (1.0 + std::abs(cap[d]));
+    auto fitsIn = [&](const Vec &free, int g) {
+        for (int d = 0; d < DimensionCount; ++d) {
+            if (free[d] - m_request3[g][d] < -tol[d])
+                return false;
+        }
+        return true;
+    };
+    auto norm = [&](int g, int d) { return m_request3[g][d] * inv[d]; };
+
+    const std::size_t bestBins = std::numeric_limits<std::size_t>::max();
+    auto keep = [&](const std::vector<std::vector<int>> &bins) {
+        std::vector<WorkNode> nodes;
+        for (const std::vector<int> &bin : bins) {
+            WorkNode n;
+            n.type = type;
+            n.free = cap;
+            for (int g : bin)
+                addToNode(n, g, 1);
+            nodes.push_back(std::move(n));
+        }
+        starts.push_back(std::move(nodes));
+    };
+
+    // 1. FFD / BFD by size measures.
+    for (int measure = 0; measure < 4; ++measure) {
+        std::vector<double> key(m_groupCount, 0.0);
+        for (int g : groups) {
+            double k = measure == 3 ? 1.0 : 0.0;
+            for (int d = 0; d < DimensionCount; ++d) {
+                const double x = std::max(0.0, norm(g, d));
+                if (measure == 0)
+                    k += x;
+                else if (measure == 1)
+                    k = std::max(k, x);
+                else if (measure == 2)
+                    k += x * x;
+                else
+                    k *= x;
+            }
+            key[g] = k;
+        }
+        std::vector<int> order = groups;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key[a] > key[b]; });
+        for (int bestFit = 0; bestFit < 2 && budgetLeft(); ++bestFit) {
+            std::vector<Vec> free;
+            std::vector<std::vector<int>> bins;
+            for (int g : order) {
+                for (int c = 0; c < counts[g]; ++c) {
+                    int chosen = -1;
+                    double chosenSlack = std::numeric_limits<double>::infinity();
+                    for (int b = 0; b < int(bins.size()); ++b) {
+                        if (!fitsIn(free[b], g))
+                            continue;
+                        if (!bestFit) {
+                            chosen = b;
+                            break;
+                        }
+                        double slack = 0.0;
+                        for (int d = 0; d < DimensionCount; ++d)
+                            slack += (free[b][d] - m_request3[g][d]) * inv[d];
+                        if (slack < chosenSlack) {
+                            chosenSlack = slack;
+                            chosen = b;
+                        }
+                    }
+                    m_work += std::int64_t(bins.size()) + 1;
+                    if (chosen < 0) {
+                        bins.emplace_back();
+                        free.push_back(cap);
+                        chosen = int(bins.size()) - 1;
+                    }
+                    bins[chosen].push_back(g);
+                    for (int d = 0; d < DimensionCount; ++d)
+                        free[chosen][d] -= m_request3[g][d];
+                }
+            }
+            keep(bins);
+        }
+    }
+
+    // 2. Bin-centric perfect fit (integer sizes only: exact matching by value).
+    bool integral = true;
+    for (int g : groups) {
+        for (int d = 0; d < DimensionCount; ++d)
+            integral = integral && m_request3[g][d] == std::round(m_request3[g][d]) && std::abs(m_request3[g][d]) < 1e12;
+    }
+    for (int d = 0; d < DimensionCount; ++d)
+        integral = integral && cap[d] == std::round(cap[d]) && std::abs(cap[d]) < 1e12;
+    if (integral && budgetLeft()) {
+        using Key = std::array<long long, DimensionCount>;
+        auto keyOf = [](const Vec &v) {
+            Key k{};
+            for (int d = 0; d < DimensionCount; ++d)
+                k[d] = std::llround(v[d]);
+            return k;
+        };
+        std::map<Key, int> byValue;  // request -> group (identical requests were merged; first wins)
+        for (int g : groups)
+            byValue.emplace(keyOf(m_request3[g]), g);
+        std::vector<double> size(m_groupCount, 0.0);
+        for (int g : groups) {
+            for (int d = 0; d < DimensionCount; ++d)
+                size[g] += norm(g, d);
+        }
+        std::vector<int> order = groups;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return size[a] > size[b]; });
+        std::vector<int> left = counts;
+        std::int64_t remainingItems = total;
+        std::vector<std::vector<int>> bins;
+        auto lookup = [&](const Vec &residual) {
+            const auto it = byValue.find(keyOf(residual));
+            return it == byValue.end() ? -1 : it->second;
+        };
+        while (remainingItems > 0 && bins.size() < bestBins) {
+            std::vector<int> bin;
+            Vec free = cap;
+            auto take = [&](int g) {
+                bin.push_back(g);
+                --left[g];
+                --remainingItems;
+                for (int d = 0; d < DimensionCount; ++d)
+                    free[d] -= m_request3[g][d];
+            };
+            for (int g : order) {
+                if (left[g] > 0) {
+                    take(g);
+                    break;
+                }
+            }
+            while (remainingItems > 0) {
+                // One item that fills the node exactly.
+                const int exact = lookup(free);
+                if (exact >= 0 && left[exact] > 0) {
+                    take(exact);
+                    break;
+                }
+                // Two items that fill it exactly.
+                bool paired = false;
+                m_work += std::int64_t(order.size()) * 4;
+                for (int g : order) {
+                    if (left[g] == 0 || !fitsIn(free, g))
+                        continue;
+                    Vec rest;
+                    for (int d = 0; d < DimensionCount; ++d)
+                        rest[d] = free[d] - m_request3[g][d];
+                    const int h = lookup(rest);
+                    if (h >= 0 && left[h] > (h == g ? 1 : 0)) {
+                        take(g);
+                        take(h);
+                        paired = true;
+                        break;
+                    }
+                }
+                if (paired)
+                    break;
+                // Otherwise the largest item that fits.
+                int next = -1;
+                for (int g : order) {
+                    if (left[g] > 0 && fitsIn(free, g)) {
+                        next = g;
+                        break;
+                    }
+                }
+                if (next < 0)
+                    break;
+                take(next);
+            }
+            bins.push_back(std::move(bin));
+            if (!budgetLeft())
+                break;
+        }
+        if (remainingItems == 0)
+            keep(bins);
+    }
+    std::stable_sort(starts.begin(), starts.end(),
+                     [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
+    return starts;
+}
+
+void Engine::searchSingleType()
+{
+    // Bin elimination from the current packing and from the best other starts; each search gets an
+    // equal share of the remaining work budget; the packing with the fewest nodes wins (ties: the
+    // earlier one). Stops as soon as a packing reaches the per-dimension ceil bound.
+    std::vector<std::vector<WorkNode>> starts = singleTypeStarts();
+    if (starts.empty()) {
+        localSearchSingleType();
+        return;
+    }
+    const int type = m_allowed.front();
+    const Vec &cap = m_cap[type];
+    Vec demand{};
+    for (const WorkNode &n : m_nodes) {
+        for (int d = 0; d < DimensionCount; ++d)
+            demand[d] += cap[d] - n.free[d];
+    }
+    double bound = 1.0;
+    for (int d = 0; d < DimensionCount; ++d) {
+        if (cap[d] > 0.0)
+            bound = std::max(bound, std::ceil(demand[d] / cap[d] - 1e-9));
+    }
+    std::vector<std::vector<WorkNode>> queue;
+    queue.push_back(m_nodes);
+    for (std::vector<WorkNode> &s : starts) {
+        if (int(queue.size()) >= MaxSearchStarts)
+            break;
+        queue.push_back(std::move(s));
+    }
+    std::stable_sort(queue.begin(), queue.end(),
+                     [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
+    const std::int64_t fullBudget = m_budget;
+    std::vector<WorkNode> best;
+    for (int i = 0; i < int(queue.size()); ++i) {
+        const std::int64_t share = (fullBudget - m_work) / std::int64_t(queue.size() - i);
+        if (share <= 0)
+            break;
+        m_budget = m_work + share;
+        m_nodes = std::move(queue[i]);
+        localSearchSingleType();
+        if (best.empty() || m_nodes.size() < best.size())
+            best = m_nodes;
+        if (double(best.size()) <= bound)
+            break;
+    }
+    m_budget = fullBudget;
+    if (!best.empty())
+        m_nodes = std::move(best);
 }
 
 } // namespace fleetplan::models::placement::detail

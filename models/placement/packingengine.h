@@ -85,6 +85,8 @@ private:
     bool tryEmptyNode(int victim);
     bool tryRepackNodes(const std::vector<int> &victims);
     void localSearchSingleType();
+    std::vector<std::vector<WorkNode>> singleTypeStarts();
+    void searchSingleType();
     QString unplaceableReason(int group) const;
     PlacementResult buildResult(const std::vector<int> &wanted);
     bool budgetLeft() const { return m_work < m_budget; }
