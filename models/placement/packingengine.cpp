@@ -1156,7 +1156,6 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
     };
     auto norm = [&](int g, int d) { return m_request3[g][d] * inv[d]; };
 
-    const std::size_t bestBins = std::numeric_limits<std::size_t>::max();
     auto keep = [&](const std::vector<std::vector<int>> &bins) {
         std::vector<WorkNode> nodes;
         for (const std::vector<int> &bin : bins) {
@@ -1253,73 +1252,86 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
         }
         std::vector<int> order = groups;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return size[a] > size[b]; });
-        std::vector<int> left = counts;
-        std::int64_t remainingItems = total;
-        std::vector<std::vector<int>> bins;
-        auto lookup = [&](const Vec &residual) {
-            const auto it = byValue.find(keyOf(residual));
-            return it == byValue.end() ? -1 : it->second;
-        };
-        while (remainingItems > 0 && bins.size() < bestBins) {
-            std::vector<int> bin;
-            Vec free = cap;
-            auto take = [&](int g) {
-                bin.push_back(g);
-                --left[g];
-                --remainingItems;
-                for (int d = 0; d < DimensionCount; ++d)
-                    free[d] -= m_request3[g][d];
+        for (int rule = 0; rule < 2 && budgetLeft(); ++rule) {
+            std::vector<int> left = counts;
+            std::int64_t remainingItems = total;
+            std::vector<std::vector<int>> bins;
+            auto lookup = [&](const Vec &residual) {
+                const auto it = byValue.find(keyOf(residual));
+                return it == byValue.end() ? -1 : it->second;
             };
-            for (int g : order) {
-                if (left[g] > 0) {
-                    take(g);
-                    break;
-                }
-            }
             while (remainingItems > 0) {
-                // One item that fills the node exactly.
-                const int exact = lookup(free);
-                if (exact >= 0 && left[exact] > 0) {
-                    take(exact);
-                    break;
-                }
-                // Two items that fill it exactly.
-                bool paired = false;
-                m_work += std::int64_t(order.size()) * 4;
-                for (int g : order) {
-                    if (left[g] == 0 || !fitsIn(free, g))
-                        continue;
-                    Vec rest;
+                std::vector<int> bin;
+                Vec free = cap;
+                auto take = [&](int g) {
+                    bin.push_back(g);
+                    --left[g];
+                    --remainingItems;
                     for (int d = 0; d < DimensionCount; ++d)
-                        rest[d] = free[d] - m_request3[g][d];
-                    const int h = lookup(rest);
-                    if (h >= 0 && left[h] > (h == g ? 1 : 0)) {
-                        take(g);
-                        take(h);
-                        paired = true;
-                        break;
-                    }
-                }
-                if (paired)
-                    break;
-                // Otherwise the largest item that fits.
-                int next = -1;
+                        free[d] -= m_request3[g][d];
+                };
                 for (int g : order) {
-                    if (left[g] > 0 && fitsIn(free, g)) {
-                        next = g;
+                    if (left[g] > 0) {
+                        take(g);
                         break;
                     }
                 }
-                if (next < 0)
+                while (remainingItems > 0) {
+                    // One item that fills the node exactly.
+                    const int exact = lookup(free);
+                    if (exact >= 0 && left[exact] > 0) {
+                        take(exact);
+                        break;
+                    }
+                    // Two items that fill it exactly.
+                    bool paired = false;
+                    m_work += std::int64_t(order.size()) * 4;
+                    for (int g : order) {
+                        if (left[g] == 0 || !fitsIn(free, g))
+                            continue;
+                        Vec rest;
+                        for (int d = 0; d < DimensionCount; ++d)
+                            rest[d] = free[d] - m_request3[g][d];
+                        const int h = lookup(rest);
+                        if (h >= 0 && left[h] > (h == g ? 1 : 0)) {
+                            take(g);
+                            take(h);
+                            paired = true;
+                            break;
+                        }
+                    }
+                    if (paired)
+                        break;
+                    // Otherwise the largest item that fits (rule 0) or the one most aligned with the
+                    // free space (rule 1, dot product of normalised vectors).
+                    int next = -1;
+                    double nextScore = -std::numeric_limits<double>::infinity();
+                    for (int g : order) {
+                        if (left[g] > 0 && fitsIn(free, g)) {
+                            if (rule == 0) {
+                                next = g;
+                                break;
+                            }
+                            double score = 0.0;
+                            for (int d = 0; d < DimensionCount; ++d)
+                                score += norm(g, d) * free[d] * inv[d];
+                            if (score > nextScore) {
+                                nextScore = score;
+                                next = g;
+                            }
+                        }
+                    }
+                    if (next < 0)
+                        break;
+                    take(next);
+                }
+                bins.push_back(std::move(bin));
+                if (!budgetLeft())
                     break;
-                take(next);
             }
-            bins.push_back(std::move(bin));
-            if (!budgetLeft())
-                break;
+            if (remainingItems == 0)
+                keep(bins);
         }
-        if (remainingItems == 0)
-            keep(bins);
     }
     std::stable_sort(starts.begin(), starts.end(),
                      [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
