@@ -1170,13 +1170,20 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
     };
 
     // 1. FFD / BFD by size measures.
-    for (int measure = 0; measure < 4; ++measure) {
+    Vec scarcity{};  // total demand per dimension in nodes: weights of measure 4
+    for (int g : groups) {
+        for (int d = 0; d < DimensionCount; ++d)
+            scarcity[d] += std::max(0.0, norm(g, d)) * counts[g];
+    }
+    for (int measure = 0; measure < 5; ++measure) {
         std::vector<double> key(m_groupCount, 0.0);
         for (int g : groups) {
             double k = measure == 3 ? 1.0 : 0.0;
             for (int d = 0; d < DimensionCount; ++d) {
                 const double x = std::max(0.0, norm(g, d));
-                if (measure == 0)
+                if (measure == 4)
+                    k += scarcity[d] * x;
+                else if (measure == 0)
                     k += x;
                 else if (measure == 1)
                     k = std::max(k, x);
