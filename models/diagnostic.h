@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,9 @@ struct Diagnostic
 
     friend bool operator==(const Diagnostic &, const Diagnostic &) = default;
 };
+
+/// "line:column" (both 1-based) of a byte offset in text: where a JSON or YAML syntax error is.
+QString lineColumn(const QByteArray &text, qsizetype offset);
 
 inline bool hasErrors(const QList<Diagnostic> &diagnostics)
 {

@@ -18,22 +18,6 @@ namespace fleetplan::models {
 
 namespace {
 
-/// Line and column of a byte offset, for syntax errors.
-QString locate(const QByteArray &text, qsizetype offset)
-{
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return QStringLiteral("%1:%2").arg(line).arg(column);
-}
-
 /// Reads one JSON object's fields, reporting type errors and unknown keys at `path`.
 class ObjectReader
 {
@@ -400,7 +384,7 @@ ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origi
     if (error.error != QJsonParseError::NoError) {
         ScenarioReadResult result;
         const QString where
-            = origin.isEmpty() ? locate(json, error.offset) : origin + u':' + locate(json, error.offset);
+            = origin.isEmpty() ? lineColumn(json, error.offset) : origin + u':' + lineColumn(json, error.offset);
         result.diagnostics.append(
             { Diagnostic::Severity::Error, where, QStringLiteral("not valid JSON: ") + error.errorString() });
         return result;

@@ -47,21 +47,6 @@ struct ScalableTarget
     int maxCapacity = 0;
 };
 
-QString lineColumn(const QByteArray &text, qsizetype offset)
-{
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return QStringLiteral("%1:%2").arg(line).arg(column);
-}
-
 /// Last part of an ARN after `marker` ("arn:aws:ecs:...:cluster/prod" → "prod").
 QString afterMarker(const QString &text, QLatin1String marker)
 {
@@ -522,13 +507,7 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
 
 ImportResult importEcsPaths(const QStringList &paths)
 {
-    QList<Diagnostic> readErrors;
-    QStringList failed;
-    const QList<ImportInput> inputs = readImportInputs(paths, readErrors, failed);
-    ImportResult result = importEcs(inputs);
-    result.diagnostics = readErrors + result.diagnostics;
-    result.failedFiles = failed + result.failedFiles;
-    return result;
+    return importPaths(paths, &importEcs);
 }
 
 } // namespace fleetplan::models

@@ -103,4 +103,15 @@ void makeServiceNamesUnique(ImportResult &result)
     }
 }
 
+ImportResult importPaths(const QStringList &paths, ImportResult (*importer)(const QList<ImportInput> &))
+{
+    QList<Diagnostic> readErrors;
+    QStringList failed;
+    const QList<ImportInput> inputs = readImportInputs(paths, readErrors, failed);
+    ImportResult result = importer(inputs);
+    result.diagnostics = readErrors + result.diagnostics;
+    result.failedFiles = failed + result.failedFiles;
+    return result;
+}
+
 } // namespace fleetplan::models

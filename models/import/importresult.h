@@ -42,6 +42,10 @@ struct ImportResult
 /// an unreadable path becomes an error diagnostic in `errors` and a failed file.
 QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> &errors, QStringList &failedFiles);
 
+/// Reads the paths (readImportInputs) and runs `importer` on what was read; read errors and failed files
+/// come first in the result.
+ImportResult importPaths(const QStringList &paths, ImportResult (*importer)(const QList<ImportInput> &));
+
 /// Gives services with the same name distinct names ("web", "web-2"), warning about each rename.
 void makeServiceNamesUnique(ImportResult &result);
 

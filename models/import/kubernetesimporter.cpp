@@ -556,21 +556,6 @@ YAML::Node toYaml(const QJsonValue &value)
     return YAML::Node(YAML::NodeType::Null);
 }
 
-QString lineColumn(const QByteArray &text, qsizetype offset)
-{
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return QStringLiteral("%1:%2").arg(line).arg(column);
-}
-
 bool looksLikeJson(const QByteArray &data)
 {
     for (char c : data) {
@@ -733,13 +718,7 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
 
 ImportResult importKubernetesPaths(const QStringList &paths)
 {
-    QList<Diagnostic> readErrors;
-    QStringList failed;
-    const QList<ImportInput> inputs = readImportInputs(paths, readErrors, failed);
-    ImportResult result = importKubernetes(inputs);
-    result.diagnostics = readErrors + result.diagnostics;
-    result.failedFiles = failed + result.failedFiles;
-    return result;
+    return importPaths(paths, &importKubernetes);
 }
 
 } // namespace fleetplan::models
