@@ -5,6 +5,7 @@
 #include <QSaveFile>
 
 #include "app/cli/commands.h"
+#include "app/cli/scenarioinput.h"
 #include "app/cli/comparediff.h"
 #include "models/scenariojson.h"
 #include "models/simulation/costreportjson.h"
@@ -180,23 +181,15 @@ int runCompare(Context &ctx)
         return UsageError;
     }
 
-    const QString path = parser.positionalArguments().constFirst();
-    const auto read = models::readScenarioFile(path);
-    if (!read.diagnostics.isEmpty())
-        ctx.err << read.errorText() << '\n';
-    if (!read.ok())
-        return InvalidInput;
-    const models::Scenario &scenario = *read.scenario;
-
     QString catalogError;
     const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
     if (!catalogError.isEmpty())
         ctx.err << "fleetplan compare: " << catalogError << '\n';
-    QString regionError;
-    if (!catalog->checkRegion(scenario.region, &regionError)) {
-        ctx.err << path << ": region: " << regionError << '\n';
+    const bool quiet = parser.isSet(quietOption);
+    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet);
+    if (!read)
         return InvalidInput;
-    }
+    const models::Scenario &scenario = *read;
 
     const models::CostReport report = models::simulate(scenario, *catalog, whatIf, options);
     QString text;
@@ -210,17 +203,10 @@ int runCompare(Context &ctx)
     const models::CostReport *gated = &report;
     models::CostReport other;
     if (parser.isSet(diffOption)) {
-        const QString otherPath = parser.value(diffOption);
-        const auto otherRead = models::readScenarioFile(otherPath);
-        if (!otherRead.diagnostics.isEmpty())
-            ctx.err << otherRead.errorText() << '\n';
-        if (!otherRead.ok())
+        const auto otherRead = readValidScenario(parser.value(diffOption), *catalog, ctx.err, quiet);
+        if (!otherRead)
             return InvalidInput;
-        if (!catalog->checkRegion(otherRead.scenario->region, &regionError)) {
-            ctx.err << otherPath << ": region: " << regionError << '\n';
-            return InvalidInput;
-        }
-        other = models::simulate(*otherRead.scenario, *catalog, whatIf, options);
+        other = models::simulate(*otherRead, *catalog, whatIf, options);
         gated = &other;
         if (format == u"json")
             text = QString::fromUtf8(diffJson(report, other));

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "app/cli/commands.h"
+#include "app/cli/scenarioinput.h"
 #include "app/report/reportwriter.h"
 #include "models/scenariojson.h"
 #include "models/simulation/simulation.h"
@@ -103,23 +104,14 @@ int runReport(Context &ctx)
         return UsageError;
     }
 
-    const QString path = parser.positionalArguments().constFirst();
-    const auto read = models::readScenarioFile(path);
-    if (!read.diagnostics.isEmpty() && (!quiet || !read.ok()))
-        ctx.err << read.errorText() << '\n';
-    if (!read.ok())
-        return InvalidInput;
-    const models::Scenario &scenario = *read.scenario;
-
     QString catalogError;
     const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
     if (!catalogError.isEmpty() && !quiet)
         ctx.err << "fleetplan report: " << catalogError << '\n';
-    QString regionError;
-    if (!catalog->checkRegion(scenario.region, &regionError)) {
-        ctx.err << path << ": region: " << regionError << '\n';
+    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet);
+    if (!read)
         return InvalidInput;
-    }
+    const models::Scenario &scenario = *read;
     options.catalog = catalog;
 
     const models::CostReport report = models::simulate(scenario, *catalog, whatIf, simulation);

@@ -141,8 +141,37 @@ private slots:
         QVERIFY2(missing.err.contains(QStringLiteral("does-not-exist.json")), qPrintable(missing.err));
         const Run region = run({ data("unknown-region.json") });
         QCOMPARE(region.code, 2);
-        QVERIFY2(region.err.contains(QStringLiteral("unknown-region.json: region: unknown region \"us-est-1\"")),
+        QVERIFY2(region.err.contains(QStringLiteral("unknown-region.json:region: unknown region \"us-est-1\"")),
             qPrintable(region.err));
+    }
+
+    void invalidScenarioIsNeverPriced()
+    {
+        // A negative replica count and a misspelt instance type: compare refuses, naming file and field.
+        QFile sample(QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(sample.readAll()).object();
+        QJsonArray services = doc.value(QStringLiteral("services")).toArray();
+        QJsonObject third = services.at(2).toObject();
+        third.insert(QStringLiteral("replicas"), -3);
+        services.replace(2, third);
+        doc.insert(QStringLiteral("services"), services);
+        QJsonObject platforms = doc.value(QStringLiteral("platforms")).toObject();
+        platforms.insert(QStringLiteral("ecs-ec2"),
+            QJsonObject { { QStringLiteral("instance_types"), QJsonArray { QStringLiteral("m5.lage") } } });
+        doc.insert(QStringLiteral("platforms"), platforms);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(doc).toJson());
+        out.close();
+        const Run r = run({ path });
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(path + QStringLiteral(":services[2].replicas: must be >= 0")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("unknown instance type \"m5.lage\"; did you mean m5.large")),
+            qPrintable(r.err));
     }
 
     void help()

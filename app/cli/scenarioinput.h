@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QString>
+#include <QTextStream>
+
+#include "models/scenario.h"
+
+namespace fleetplan::pricing {
+class Catalog;
+}
+
+namespace fleetplan::cli {
+
+/// Reads the scenario a command is about to price (`-` = standard input) and validates it against the
+/// catalog. Every problem goes to `err` naming the file and the field; warnings are left out when
+/// `quiet`. Returns nothing when there is an error: a negative replica count or an unknown instance
+/// type is never priced.
+std::optional<models::Scenario> readValidScenario(const QString &path, const pricing::Catalog &catalog,
+                                                  QTextStream &err, bool quiet = false);
+
+} // namespace fleetplan::cli
