@@ -11,7 +11,4 @@ inline constexpr int EcsCpuUnitsPerVcpu = 1024;   ///< ECS task/instance CPU uni
 
 constexpr double mibToGib(double mib) { return mib / MibPerGib; }
 
-/// Version of the pricing rules (bumped when a rule changes figures).
-int rulesVersion();
-
 } // namespace fleetplan::pricing
