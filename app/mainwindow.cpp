@@ -26,7 +26,6 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,9 +48,12 @@
 #include "models/scenariojson.h"
 #include "models/servicetablemodel.h"
 #include "pricing/catalog.h"
+#include "pricing/pricebook.h"
 #include "views/catalogbrowser.h"
 #include "views/charttheme.h"
+#include "models/simulation/simulation.h"
 #include "views/comparisonchart.h"
+#include "views/comparisontablemodel.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
@@ -83,7 +85,7 @@ QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_catalog(pricing::Catalog::bundled())
+    , m_catalog(pricing::Catalog::withUserPriceBook(&m_catalogError))
     , m_document(new models::Document(this))
     , m_serviceModel(new models::ServiceTableModel(this))
     , m_runner(new SimulationRunner(m_catalog, this))
@@ -133,8 +135,14 @@ MainWindow::MainWindow(QWidget *parent)
     }
     if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
         newest = m_catalog->datasets().constFirst().asOfMax;
-    m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10)));
-    m_catalogDate->setToolTip(tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
+    const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
+    m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10))
+                           + (withPriceBook ? tr(" · with your price book") : QString()));
+    m_catalogDate->setToolTip(
+        withPriceBook ? tr("The bundled AWS price catalog with your price book (%1) over it, as fleetplan compare "
+                           "and report use it; see the Catalog tab for every dataset and source")
+                            .arg(QDir::toNativeSeparators(pricing::PriceBook::defaultPath()))
+                      : tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
     statusBar()->addWidget(m_simStatus, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_catalogDate);
@@ -145,7 +153,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_runner, &SimulationRunner::busyChanged, this, &MainWindow::setBusy);
     connect(m_runner, &SimulationRunner::reportReady, this,
-            [this](const models::CostReport &report, quint64, qint64 elapsed) { applyReport(report, elapsed); });
+            [this](const models::CostReport &report, quint64 generation, qint64 elapsed) {
+                m_reportGeneration = generation;
+                applyReport(report, elapsed);
+            });
 
     connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
     connect(m_document, &models::Document::changed, this, &MainWindow::syncWhatIfFromScenario);
@@ -177,6 +188,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     readSettings();
     setScenario(models::bundledSampleScenario());
+    if (!m_catalogError.isEmpty())
+        statusBar()->showMessage(tr("Your price book was not applied: %1").arg(m_catalogError), 15000);
 }
 
 MainWindow::~MainWindow()
@@ -321,7 +334,7 @@ QWidget *MainWindow::createComparisonTab()
     m_comparison->setObjectName(QStringLiteral("comparisonChart"));
     m_comparison->setAccessibleName(tr("Cost comparison chart"));
     m_comparison->setMinimumHeight(280);
-    m_comparisonModel = new QStandardItemModel(this);
+    m_comparisonModel = new views::ComparisonTableModel(this);
     m_comparisonTable = new QTableView(left);
     m_comparisonTable->setObjectName(QStringLiteral("comparisonTable"));
     m_comparisonTable->setAccessibleName(tr("Cost comparison table"));
@@ -782,6 +795,13 @@ void MainWindow::exportReport()
         exportReportTo(path);
 }
 
+bool MainWindow::reportIsCurrent() const
+{
+    // A pending (timer) or running request, or a newer request than the report's, means the report on
+    // screen was computed for an older scenario or what-if than the one being edited.
+    return m_hasReport && !m_simTimer->isActive() && m_runner && m_reportGeneration == m_runner->generation();
+}
+
 bool MainWindow::exportReportTo(const QString &path)
 {
     if (!m_hasReport)
@@ -794,7 +814,12 @@ bool MainWindow::exportReportTo(const QString &path)
     ReportOptions options;
     options.catalog = m_catalog;
     QString error;
-    const std::optional<ReportOutcome> outcome = writeReport(m_report, m_document->scenario(), path, options, &error);
+    // The report must describe the scenario it is exported with: while a simulation of newer edits is
+    // pending or in flight, simulate what is on screen now (the same function the runner calls).
+    const models::Scenario scenario = m_document->scenario();
+    const models::CostReport report
+        = reportIsCurrent() ? m_report : models::simulate(scenario, *m_catalog, currentWhatIf());
+    const std::optional<ReportOutcome> outcome = writeReport(report, scenario, path, options, &error);
     QApplication::restoreOverrideCursor();
     if (!m_runner || !m_runner->isBusy())
         m_progress->hide();
@@ -1060,50 +1085,7 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
 void MainWindow::fillComparisonTable()
 {
     const int selectedRow = m_comparisonTable->currentIndex().row();
-    m_comparisonModel->clear();
-    QList<models::ComponentId> components;
-    for (const models::PlatformResult &p : m_report.platforms) {
-        for (const models::CostComponent &c : p.components) {
-            if (!components.contains(c.id))
-                components << c.id;
-        }
-    }
-    std::sort(components.begin(), components.end());
-    QStringList headers{tr("Platform"), tr("Total USD")};
-    for (models::ComponentId id : components)
-        headers << models::displayName(id);
-    headers << tr("Peak nodes / tasks") << tr("CPU use") << tr("Memory use");
-    m_comparisonModel->setHorizontalHeaderLabels(headers);
-    double cheapest = std::numeric_limits<double>::infinity();
-    for (const models::PlatformResult &p : m_report.platforms)
-        cheapest = std::min(cheapest, p.totalUsd);
-    for (const models::PlatformResult &p : m_report.platforms) {
-        QList<QStandardItem *> row;
-        auto *name = new QStandardItem(models::displayName(p.id));
-        name->setData(int(p.id), Qt::UserRole);
-        auto *total = new QStandardItem(views::formatUsdAmount(p.totalUsd));
-        if (p.totalUsd == cheapest) {
-            QFont bold = total->font();
-            bold.setBold(true);
-            total->setFont(bold);
-            name->setFont(bold);
-            name->setText(name->text() + QStringLiteral(" ★"));
-        }
-        row << name << total;
-        for (models::ComponentId id : components) {
-            const models::CostComponent *c = p.component(id);
-            auto *item = new QStandardItem(c ? views::formatUsdAmount(c->usd) : QStringLiteral("—"));
-            if (c)
-                item->setToolTip(c->explanation);
-            row << item;
-        }
-        row << new QStandardItem(QString::number(p.peakNodes))
-            << new QStandardItem(QStringLiteral("%1 %").arg(p.utilisation.cpu * 100, 0, 'f', 0))
-            << new QStandardItem(QStringLiteral("%1 %").arg(p.utilisation.memory * 100, 0, 'f', 0));
-        for (int i = 1; i < row.size(); ++i)
-            row[i]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_comparisonModel->appendRow(row);
-    }
+    m_comparisonModel->setReport(m_report);
     m_comparisonTable->resizeColumnsToContents();
     if (selectedRow >= 0 && selectedRow < m_comparisonModel->rowCount()) {
         const QSignalBlocker block(m_comparisonTable->selectionModel());

@@ -18,7 +18,6 @@ class QMenu;
 class QProgressBar;
 class QSlider;
 class QSpinBox;
-class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -37,6 +36,7 @@ class ServiceTableModel;
 namespace fleetplan::views {
 class CatalogBrowser;
 class ComparisonChart;
+class ComparisonTableModel;
 class ExplainPanel;
 class FleetView;
 class LoadProfileEditor;
@@ -78,6 +78,8 @@ public:
     int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
     /// Writes the newest report to `path` (format from the suffix: .pdf .html .md .csv .json).
     bool exportReportTo(const QString &path);
+    /// Whether report() answers the scenario and what-if on screen (no newer simulation pending).
+    bool reportIsCurrent() const;
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
 
@@ -89,6 +91,8 @@ public:
     /// Milliseconds from the newest change to its charts being updated.
     qint64 lastLatencyMs() const { return m_lastLatencyMs; }
     SimulationRunner *runner() const { return m_runner; }
+    /// The catalog the window prices with (bundled + the user's price book, as the CLI).
+    const std::shared_ptr<const pricing::Catalog> &catalog() const { return m_catalog; }
 
     void setTheme(views::ThemeMode mode);
     views::ThemeMode theme() const { return m_theme; }
@@ -159,6 +163,11 @@ private:
     void showExplain(models::PlatformId id);
     void setBusy(bool busy);
 
+    /// Why the user's price book could not be applied (empty when it was); declared before m_catalog,
+    /// whose initialiser writes it.
+    QString m_catalogError;
+    /// The catalog the window prices with: the bundled one with the user's price book over it, the same
+    /// one `fleetplan compare` and `report` use (Catalog::withUserPriceBook()).
     std::shared_ptr<const pricing::Catalog> m_catalog;
     models::Document *m_document = nullptr;
     models::ServiceTableModel *m_serviceModel = nullptr;
@@ -173,7 +182,7 @@ private:
     views::ScenarioSettingsPanel *m_settingsPanel = nullptr;
     views::ComparisonChart *m_comparison = nullptr;
     QTableView *m_comparisonTable = nullptr;
-    QStandardItemModel *m_comparisonModel = nullptr;
+    views::ComparisonTableModel *m_comparisonModel = nullptr;
     QLabel *m_comparisonSummary = nullptr;
     views::TimelineChart *m_timeline = nullptr;
     QLabel *m_timelineSummary = nullptr;
@@ -196,6 +205,7 @@ private:
 
     models::CostReport m_report;
     bool m_hasReport = false;
+    quint64 m_reportGeneration = 0; ///< the runner generation m_report answers
     QElapsedTimer m_applyTimer;
     qint64 m_lastLatencyMs = 0;
     int m_profileMergeKey = 0;

@@ -2,6 +2,7 @@
 #include "models/document.h"
 
 #include <QFile>
+#include <QLockFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QTimer>
@@ -134,6 +135,13 @@ bool Document::autosaveNow(QString *error)
 {
     if (!isModified())
         return true;
+    if (!m_recoveryLock)
+        m_recoveryLock = lockRecoveryFile(m_recoveryPath);
+    if (!m_recoveryLock) {
+        if (error)
+            *error = QStringLiteral("cannot autosave to %1: another running Fleetplan holds it").arg(m_recoveryPath);
+        return false;
+    }
     return writeRecoveryFile(m_scenario, m_recoveryPath, m_filePath, error);
 }
 
@@ -141,6 +149,7 @@ void Document::discardRecoveryFile()
 {
     if (QFile::exists(m_recoveryPath))
         QFile::remove(m_recoveryPath);
+    m_recoveryLock.reset(); // QLockFile's destructor unlocks and removes the .lock file
 }
 
 bool Document::restoreFromRecovery(const QString &recoveryPath, QString *error)
@@ -157,6 +166,7 @@ bool Document::restoreFromRecovery(const QString &recoveryPath, QString *error)
     m_undoStack->resetClean(); // emits cleanChanged(false) → modifiedChanged(true)
     discardRecoveryFile();
     m_recoveryPath = recoveryPath;
+    m_recoveryLock = lockRecoveryFile(m_recoveryPath); // the crashed session's stale lock is taken over
     return true;
 }
 

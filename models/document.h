@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -8,6 +10,7 @@
 #include "models/diagnostic.h"
 #include "models/scenario.h"
 
+class QLockFile;
 class QTimer;
 class QUndoStack;
 
@@ -133,6 +136,9 @@ private:
     QTimer *m_autosaveTimer = nullptr;
     QString m_filePath;
     QString m_recoveryPath;
+    /// Held while this document's recovery file exists, so another running instance does not offer it
+    /// as crashed work (recovery.h, lockRecoveryFile()).
+    std::unique_ptr<QLockFile> m_recoveryLock;
     int m_autosaveDelay = 30000;
 };
 

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -43,6 +44,17 @@ bool writeRecoveryFile(
         { { kOriginal, originalPath }, { kProcess, QString::number(QCoreApplication::applicationPid()) } });
 }
 
+std::unique_ptr<QLockFile> lockRecoveryFile(const QString &recoveryPath)
+{
+    auto lock = std::make_unique<QLockFile>(recoveryPath + QStringLiteral(".lock"));
+    // Never stale by age: a long-running instance keeps its files. QLockFile still takes over a lock
+    // whose process is gone (same host), which is exactly a crashed session.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return nullptr;
+    return lock;
+}
+
 QList<RecoveryEntry> listRecoveryFiles()
 {
     QList<RecoveryEntry> entries;
@@ -52,6 +64,9 @@ QList<RecoveryEntry> listRecoveryFiles()
         QHash<QString, QString> meta;
         const ScenarioReadResult read = readScenarioDocument(file.absoluteFilePath(), &meta);
         if (!read.scenario || !meta.contains(kOriginal) || meta.value(kProcess) == self)
+            continue;
+        // Another running instance autosaving its own unsaved work: not crashed work, not ours to offer.
+        if (!lockRecoveryFile(file.absoluteFilePath()))
             continue;
         RecoveryEntry e;
         e.recoveryPath = file.absoluteFilePath();

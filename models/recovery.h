@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+class QLockFile;
 
 #include "models/scenario.h"
 
@@ -29,8 +33,13 @@ QString newRecoveryFilePath();
 /// Writes `scenario` to `recoveryPath` (atomically) with the original document's path.
 bool writeRecoveryFile(
     const Scenario &scenario, const QString &recoveryPath, const QString &originalPath, QString *error = nullptr);
-/// Recovery files left by other (crashed) sessions, newest first. Files this process is writing and
-/// files that are not readable recovery documents are skipped.
+/// Takes the lock that marks `recoveryPath` as in use by this process (`recoveryPath` + ".lock", a
+/// QLockFile holding the PID and host). nullptr when another live process holds it. A lock left by a
+/// process that died is stale and is taken over.
+std::unique_ptr<QLockFile> lockRecoveryFile(const QString &recoveryPath);
+/// Recovery files left by sessions that ended without saving (a crash), newest first. Files this
+/// process is writing, files another running Fleetplan holds (its lock is live), and files that are not
+/// readable recovery documents are skipped. Reading a file never writes it.
 QList<RecoveryEntry> listRecoveryFiles();
 /// False when the environment variable FLEETPLAN_NO_RECOVERY_PROMPT=1 is set (tests, scripted runs).
 bool recoveryPromptEnabled();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenariodocument.h"
 
+#include "models/atomicwrite.h"
+
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -719,9 +721,8 @@ bool writeScenarioDocument(
     QFile::setPermissions(tempPath,
         target.exists() ? QFile::permissions(finalPath)
                         : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-    // rename(2) replaces the target atomically: readers see the old or the new document, never a mix.
-    if (std::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+    QString reason;
+    if (!replaceFile(tempPath, finalPath, &reason)) {
         removeTemp();
         return fail(QStringLiteral("cannot save %1: replacing the file failed: %2; the previous file was kept")
                         .arg(path, reason));

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenariojson.h"
 
+#include "models/atomicwrite.h"
+
 #include <cmath>
 #include <functional>
 
 #include <QFile>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -472,11 +473,10 @@ bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *e
 {
     if (path.endsWith(QStringLiteral(".fleetplan"), Qt::CaseInsensitive))
         return writeScenarioDocument(scenario, path, error);
-    QSaveFile file(path);
-    const QByteArray json = scenarioToJson(scenario);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+    QString reason;
+    if (!writeFileAtomically(path, scenarioToJson(scenario), &reason)) {
         if (error)
-            *error = QStringLiteral("cannot save %1: %2; the previous file was kept").arg(path, file.errorString());
+            *error = QStringLiteral("cannot save %1: %2; the previous file was kept").arg(path, reason);
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include "pricing/catalog.h"
 #include "pricing/fargatesizing.h"
@@ -187,7 +188,10 @@ bool fits(const pricing::InstanceType &type, const Service &s)
         && type.memoryMib >= s.effectiveMemoryMib();
 }
 
-void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Diagnostic> &out)
+/// Platforms that cannot run a service, by service index (filled by the checks below).
+using CannotRun = QHash<qsizetype, QSet<int>>;
+
+void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Diagnostic> &out, CannotRun &cannotRun)
 {
     QString regionError;
     if (isRegionCode(sc.region) && !catalog.checkRegion(sc.region, &regionError))
@@ -227,14 +231,19 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
                     break;
                 }
             }
+            // Warnings, not errors: the other platforms can still be priced, and this one is shown as
+            // infeasible with the same reason (a team pinning one Graviton service beside x86 node groups).
+            if (!anyArch || !anyFits)
+                cannotRun[i].insert(int(id));
             if (!anyArch)
-                out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
-                    QStringLiteral("arch %1: no instance type allowed on %2 has this architecture")
+                out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
+                    QStringLiteral("arch %1: no instance type allowed on %2 has this architecture; %2 cannot run "
+                                   "this service and is shown as infeasible")
                         .arg(toId(s.arch), toId(id))));
             else if (!anyFits)
-                out.append(error(QStringLiteral("service \"%1\"").arg(s.name),
+                out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
                     QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than any instance type "
-                                   "allowed on %4")
+                                   "allowed on %4; %4 is shown as infeasible")
                         .arg(number(s.effectiveCpu()), number(s.effectiveMemoryMib()), toId(s.arch), toId(id))));
         }
     }
@@ -242,7 +251,7 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
 
 /// Fargate size limits per enabled Fargate platform (pricing/fargatesizing.h: 16 vCPU / 120 GiB Linux,
 /// 4 vCPU / 30 GiB Windows, +256 MiB per EKS pod): warnings, since the EC2 platforms may still run the task.
-void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
+void fargateChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannotRun)
 {
     using pricing::FargateFlavor;
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
@@ -264,6 +273,7 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out)
                 = s.effectiveMemoryMib() + (id == PlatformId::EksFargate ? pricing::EksFargateOverheadMib : 0);
             QString why;
             if (!pricing::roundUpToFargateSize(s.effectiveCpu(), memory, flavor, &why)) {
+                cannotRun[i].insert(int(id));
                 platforms.append(toId(id));
                 if (firstReason.isEmpty())
                     firstReason = why;
@@ -419,9 +429,21 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         }
     }
 
-    fargateChecks(sc, out);
-    if (catalog)
-        catalogChecks(sc, *catalog, out);
+    CannotRun cannotRun;
+    fargateChecks(sc, out, cannotRun);
+    if (catalog) {
+        catalogChecks(sc, *catalog, out, cannotRun);
+        // A service that no enabled platform can run leaves nothing to compare: that is an error. One
+        // platform that cannot run it is only a warning (that platform is shown as infeasible).
+        int enabled = 0;
+        for (PlatformId id : AllPlatforms)
+            enabled += sc.platform(id).enabled ? 1 : 0;
+        for (auto it = cannotRun.cbegin(); it != cannotRun.cend(); ++it) {
+            if (enabled > 0 && it.value().size() >= enabled)
+                out.append(error(QStringLiteral("service \"%1\"").arg(sc.services.at(it.key()).name),
+                    QStringLiteral("no enabled platform can run this service (see the warnings above)")));
+        }
+    }
     return out;
 }
 

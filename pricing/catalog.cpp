@@ -23,7 +23,14 @@ namespace fleetplan::pricing {
 namespace {
 
 /// Schema version of the bundled catalog file (PRAGMA user_version), written by the catalog builder.
-constexpr int CatalogSchemaVersion = 1;
+constexpr int CatalogSchemaVersion = 2; // 2: instance_types.hypervisor
+
+bool setErrorText(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
 
 int editDistance(const QString &a, const QString &b)
 {
@@ -132,7 +139,7 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                     "SELECT name, family, vcpu, memory_mib, arch, max_enis, ipv4_per_eni, bare_metal, eks_max_pods,"
                     " karpenter_cpu_millicores, karpenter_memory_mib, default_card_max_enis, network_cards,"
                     " trunking_compatible, branch_enis, gpu_count, gpu_name, accelerator_count, accelerator_name,"
-                    " spec_source, network_source FROM instance_types ORDER BY name"))) {
+                    " spec_source, network_source, hypervisor FROM instance_types ORDER BY name"))) {
                 fail(QStringLiteral("reading instance_types: ") + q.lastError().text());
                 return;
             }
@@ -162,6 +169,7 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 t.acceleratorName = q.value(18).toString();
                 t.specSource = q.value(19).toString();
                 t.networkSource = q.value(20).toString();
+                t.hypervisor = q.value(21).toString();
                 c.m_instanceTypes.append(std::move(t));
             }
             QHash<int, QString> sources;
@@ -218,7 +226,10 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
     PriceBook book;
     if (!book.open(path, error))
         return false;
-    const QList<PriceBookEntry> entries = book.entries(error);
+    QString readError;
+    const QList<PriceBookEntry> entries = book.entries(&readError);
+    if (!readError.isEmpty())
+        return setErrorText(error, readError);
     // Imported first, then overrides, so an override always wins.
     for (int pass = 0; pass < 2; ++pass) {
         const Rate::Origin wanted = pass == 0 ? Rate::Imported : Rate::Override;
@@ -268,7 +279,8 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
             }
         }
     }
-    book.applyCommitmentEdits(c.m_commitments);
+    if (!book.applyCommitmentEdits(c.m_commitments, &readError))
+        return setErrorText(error, readError);
     return true;
 }
 

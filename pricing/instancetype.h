@@ -43,6 +43,7 @@ struct InstanceType
     std::optional<int> karpenterAllocatableMemoryMib;
     QString specSource;           ///< where vcpu/memory/arch came from
     QString networkSource;        ///< where the ENI data came from
+    QString hypervisor;           ///< "nitro", "xen" or empty (unknown); VPC CNI prefix delegation needs Nitro
 
     /// vCPU and memory are known.
     bool hasSpecs() const { return vcpu > 0 && memoryMib > 0; }

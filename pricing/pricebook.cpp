@@ -2,6 +2,7 @@
 #include "pricing/pricebook.h"
 
 #include <atomic>
+#include <optional>
 
 #include <QDate>
 #include <QDir>
@@ -14,7 +15,9 @@ namespace fleetplan::pricing {
 
 namespace {
 
-constexpr int PriceBookSchemaVersion = 1;
+/// 1: commitments stored enum ordinals; 2: commitments store names ("ec2", "Compute Savings Plan",
+/// "No Upfront"), so reordering an enum can never change what a saved edit means.
+constexpr int PriceBookSchemaVersion = 2;
 
 QString newConnectionName()
 {
@@ -107,6 +110,26 @@ bool PriceBook::open(const QString &path, QString *error)
     return ensureSchema(error);
 }
 
+namespace {
+QString scopeName(CommitmentScope scope)
+{
+    return scope == CommitmentScope::Fargate ? QStringLiteral("fargate") : QStringLiteral("ec2");
+}
+
+std::optional<CommitmentScope> parseScope(const QString &text)
+{
+    if (text == u"ec2")
+        return CommitmentScope::Ec2;
+    if (text == u"fargate")
+        return CommitmentScope::Fargate;
+    return std::nullopt;
+}
+
+const QString CommitmentsDdl = QStringLiteral(
+    "CREATE TABLE commitments (scope TEXT NOT NULL, plan TEXT NOT NULL, term_years INTEGER NOT NULL,"
+    " payment TEXT NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan, term_years, payment))");
+} // namespace
+
 bool PriceBook::ensureSchema(QString *error)
 {
     QSqlDatabase db = database();
@@ -114,25 +137,70 @@ bool PriceBook::ensureSchema(QString *error)
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return setError(error, QStringLiteral("%1: not a readable SQLite database: %2").arg(m_path, q.lastError().text()));
     const int version = q.value(0).toInt();
+    q.finish();
     if (version == PriceBookSchemaVersion)
         return true;
-    if (version != 0)
+    if (version > PriceBookSchemaVersion)
         return setError(error, QStringLiteral("%1: price book schema version %2 is newer than this Fleetplan (%3)")
                                    .arg(m_path).arg(version).arg(PriceBookSchemaVersion));
-    const QStringList ddl{
-        QStringLiteral("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
-                       " origin TEXT NOT NULL CHECK (origin IN ('imported', 'override')), usd REAL NOT NULL,"
-                       " as_of TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (kind, region, key, origin))"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL,"
-                       " term_years INTEGER NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL,"
-                       " PRIMARY KEY (scope, plan, term_years, payment))"),
-        QStringLiteral("PRAGMA user_version = 1"),
+    if (!db.transaction())
+        return setError(error, QStringLiteral("%1: upgrading the price book: %2").arg(m_path, db.lastError().text()));
+    const auto failed = [&](const QString &what, const QString &why) {
+        db.rollback();
+        return setError(error, QStringLiteral("%1: %2: %3").arg(m_path, what, why));
     };
-    for (const QString &sql : ddl) {
-        if (!q.exec(sql))
-            return setError(error, QStringLiteral("%1: creating the price book schema: %2").arg(m_path, q.lastError().text()));
+    if (version == 0) {
+        const QStringList ddl{
+            QStringLiteral("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
+                           " origin TEXT NOT NULL CHECK (origin IN ('imported', 'override')), usd REAL NOT NULL,"
+                           " as_of TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (kind, region, key, origin))"),
+            CommitmentsDdl,
+        };
+        for (const QString &sql : ddl) {
+            if (!q.exec(sql))
+                return failed(QStringLiteral("creating the price book schema"), q.lastError().text());
+        }
+    } else {
+        // Version 1 → 2: the commitment edits' ordinals become names (the enums' order at version 1:
+        // scope Ec2, Fargate; plan Compute SP, EC2 Instance SP, Standard RI, Convertible RI; payment No,
+        // Partial, All Upfront — the order in pricing/commitments.h when version 1 was written).
+        struct Row
+        {
+            QString scope, plan, payment;
+            int term;
+            double percent;
+        };
+        QList<Row> rows;
+        if (!q.exec(QStringLiteral("SELECT scope, plan, term_years, payment, percent FROM commitments")))
+            return failed(QStringLiteral("reading the commitment edits"), q.lastError().text());
+        while (q.next()) {
+            const int scope = q.value(0).toInt(), plan = q.value(1).toInt(), payment = q.value(3).toInt();
+            if (scope < 0 || scope > 1 || plan < 0 || plan > 3 || payment < 0 || payment > 2)
+                return failed(QStringLiteral("upgrading the commitment edits"),
+                              QStringLiteral("row (%1, %2, %3) names no known scope, plan or payment")
+                                  .arg(scope).arg(plan).arg(payment));
+            rows.append(Row{scopeName(CommitmentScope(scope)), commitmentPlanName(CommitmentPlan(plan)),
+                            paymentOptionName(PaymentOption(payment)), q.value(2).toInt(), q.value(4).toDouble()});
+        }
+        q.finish();
+        if (!q.exec(QStringLiteral("DROP TABLE commitments")) || !q.exec(CommitmentsDdl))
+            return failed(QStringLiteral("upgrading the commitment edits"), q.lastError().text());
+        q.prepare(QStringLiteral("INSERT INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
+        for (const Row &r : std::as_const(rows)) {
+            q.addBindValue(r.scope);
+            q.addBindValue(r.plan);
+            q.addBindValue(r.term);
+            q.addBindValue(r.payment);
+            q.addBindValue(r.percent);
+            if (!q.exec())
+                return failed(QStringLiteral("upgrading the commitment edits"), q.lastError().text());
+        }
     }
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(PriceBookSchemaVersion)))
+        return failed(QStringLiteral("setting the schema version"), q.lastError().text());
+    if (!db.commit())
+        return failed(QStringLiteral("upgrading the price book"), db.lastError().text());
     return true;
 }
 
@@ -198,8 +266,11 @@ QList<PriceBookEntry> PriceBook::entries(QString *error) const
     }
     while (q.next()) {
         const auto kind = parseRateKind(q.value(0).toString());
-        if (!kind)
-            continue;
+        if (!kind) {
+            setError(error, QStringLiteral("%1: rate %2 %3 has an unknown kind \"%4\"")
+                                .arg(m_path, q.value(1).toString(), q.value(2).toString(), q.value(0).toString()));
+            return {};
+        }
         out.append(PriceBookEntry{*kind, q.value(1).toString(), q.value(2).toString(), q.value(4).toDouble(),
                                   q.value(5).toString(), q.value(6).toString(),
                                   q.value(3).toString() == u"override" ? Rate::Override : Rate::Imported});
@@ -216,25 +287,35 @@ bool PriceBook::setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan
                                    .arg(commitmentPlanName(plan)).arg(termYears).arg(paymentOptionName(payment)).arg(percent));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(int(scope));
-    q.addBindValue(int(plan));
+    q.addBindValue(scopeName(scope));
+    q.addBindValue(commitmentPlanName(plan));
     q.addBindValue(termYears);
-    q.addBindValue(int(payment));
+    q.addBindValue(paymentOptionName(payment));
     q.addBindValue(percent);
     if (!q.exec())
         return setError(error, QStringLiteral("%1: saving the discount: %2").arg(m_path, q.lastError().text()));
     return true;
 }
 
-void PriceBook::applyCommitmentEdits(CommitmentAssumptions &assumptions) const
+bool PriceBook::applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error) const
 {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT scope, plan, term_years, payment, percent FROM commitments")))
-        return;
+        return setError(error, QStringLiteral("%1: reading the commitment edits: %2").arg(m_path, q.lastError().text()));
     while (q.next()) {
-        assumptions.setDiscountPercent(CommitmentScope(q.value(0).toInt()), CommitmentPlan(q.value(1).toInt()),
-                                       q.value(2).toInt(), PaymentOption(q.value(3).toInt()), q.value(4).toDouble());
+        const auto scope = parseScope(q.value(0).toString());
+        const auto plan = parseCommitmentPlan(q.value(1).toString());
+        const auto payment = parsePaymentOption(q.value(3).toString());
+        const int term = q.value(2).toInt();
+        const double percent = q.value(4).toDouble();
+        if (!scope || !plan || !payment || !assumptions.setDiscountPercent(*scope, *plan, term, *payment, percent))
+            return setError(error, QStringLiteral("%1: commitment edit (%2, %3, %4 yr, %5, %6 %) is not an option AWS sells")
+                                       .arg(m_path, q.value(0).toString(), q.value(1).toString())
+                                       .arg(term)
+                                       .arg(q.value(3).toString())
+                                       .arg(percent));
     }
+    return true;
 }
 
 } // namespace fleetplan::pricing

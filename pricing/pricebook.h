@@ -37,7 +37,7 @@ struct PriceBookEntry
 /// The user's own price book: a SQLite database (by default QStandardPaths::AppDataLocation/pricebook.sqlite)
 /// holding the enterprise discount, per-item overrides and custom rates, imported AWS Price List rates and
 /// edited Savings Plans/RI assumptions. Catalog::load() layers it over the bundled catalog, which is never
-/// written. Schema version in PRAGMA user_version.
+/// written. Schema version in PRAGMA user_version; older books are upgraded in one transaction on open.
 class PriceBook
 {
 public:
@@ -70,8 +70,9 @@ public:
     /// The user's edits of commitment discounts (applied over CommitmentAssumptions::defaults()).
     bool setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment,
                                double percent, QString *error = nullptr);
-    /// Applies the stored edits to `assumptions`.
-    void applyCommitmentEdits(CommitmentAssumptions &assumptions) const;
+    /// Applies the stored edits to `assumptions`. false + *error (naming the book and the row) when the
+    /// table cannot be read or a row names no option AWS sells.
+    bool applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error = nullptr) const;
 
 private:
     bool ensureSchema(QString *error);

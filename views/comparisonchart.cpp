@@ -20,11 +20,6 @@ namespace {
 
 constexpr double BarWidth = 0.6;
 
-QString periodUnit(int hours)
-{
-    return hours == 730 ? QStringLiteral("month") : QStringLiteral("%1 hours").arg(hours);
-}
-
 } // namespace
 
 QString formatUsdAmount(double usd)
@@ -78,10 +73,11 @@ void ComparisonChart::rebuild()
     m_components.clear();
     m_platforms.clear();
     m_totalLabels.clear();
-    m_cheapest = -1;
+    const models::PlatformResult *best = m_report.cheapestPlatform();
+    m_cheapest = best ? int(best - m_report.platforms.constData()) : -1;
 
     m_theme.apply(this);
-    yAxis->setLabel(tr("USD / %1").arg(periodUnit(m_report.hours)));
+    yAxis->setLabel(tr("USD / %1").arg(m_report.periodUnit()));
 
     QVector<double> keys;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
@@ -96,9 +92,8 @@ void ComparisonChart::rebuild()
         if (space > 0)
             name[space] = u'\n';
         ticker->addTick(i + 1, name);
-        maxTotal = std::max(maxTotal, p.totalUsd);
-        if (m_cheapest < 0 || p.totalUsd < m_report.platforms.at(m_cheapest).totalUsd)
-            m_cheapest = i;
+        if (p.feasible())
+            maxTotal = std::max(maxTotal, p.totalUsd);
     }
     xAxis->setTicker(ticker);
     xAxis->setRange(0.4, std::max<double>(1, m_report.platforms.size()) + 0.6);
@@ -113,8 +108,9 @@ void ComparisonChart::rebuild()
         QVector<double> values;
         bool present = false;
         for (const models::PlatformResult &p : m_report.platforms) {
-            present = present || p.component(id) != nullptr;
-            values.append(p.componentUsd(id));
+            // An infeasible platform has no bar: its partial figures are not a price.
+            present = present || (p.feasible() && p.component(id) != nullptr);
+            values.append(p.feasible() ? p.componentUsd(id) : 0.0);
         }
         if (!present)
             continue;
@@ -136,7 +132,7 @@ void ComparisonChart::rebuild()
         auto *label = new QCPItemText(this);
         label->setClipToAxisRect(false);
         label->position->setType(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(i + 1, p.totalUsd);
+        label->position->setCoords(i + 1, p.feasible() ? p.totalUsd : 0.0);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setTextAlignment(Qt::AlignCenter);
         label->setPadding(QMargins(3, 1, 3, 1));
@@ -144,7 +140,8 @@ void ComparisonChart::rebuild()
         QFont font = m_theme.labelFont;
         font.setBold(i == m_cheapest);
         label->setFont(font);
-        label->setPen(QPen(platformColor(p.id), i == m_cheapest ? 2.0 : 1.0));
+        label->setPen(QPen(p.feasible() ? platformColor(p.id) : m_theme.text, i == m_cheapest ? 2.0 : 1.0,
+                           p.feasible() ? Qt::SolidLine : Qt::DashLine));
         label->setBrush(m_theme.background);
         label->setText(totalLabel(i));
         m_totalLabels.append(label);
@@ -157,7 +154,10 @@ QString ComparisonChart::totalLabel(int bar) const
 {
     if (bar < 0 || bar >= m_report.platforms.size())
         return {};
-    const QString total = formatUsdShort(m_report.platforms.at(bar).totalUsd);
+    const models::PlatformResult &p = m_report.platforms.at(bar);
+    if (!p.feasible())
+        return tr("infeasible");
+    const QString total = formatUsdShort(p.totalUsd);
     return bar == m_cheapest ? QStringLiteral("★ cheapest\n") + total : total;
 }
 
@@ -171,6 +171,8 @@ QString ComparisonChart::tooltipAt(const QPointF &pos) const
     if (index < 0 || index >= m_report.platforms.size() || std::abs(key - (index + 1)) > BarWidth / 2)
         return {};
     const models::PlatformResult &p = m_report.platforms.at(index);
+    if (!p.feasible())
+        return tr("%1 cannot run this workload: %2").arg(models::displayName(p.id), p.infeasibleSummary());
     double base = 0;
     for (const ComponentId id : m_components) {
         const double usd = p.componentUsd(id);
@@ -189,23 +191,29 @@ QString ComparisonChart::textSummary() const
 {
     if (m_report.platforms.isEmpty())
         return tr("No platform simulated.");
+    const models::PlatformResult *best = m_report.cheapestPlatform();
     QList<const models::PlatformResult *> sorted;
-    for (const models::PlatformResult &p : m_report.platforms)
-        sorted.append(&p);
+    QStringList infeasible;
+    for (const models::PlatformResult &p : m_report.platforms) {
+        if (p.feasible())
+            sorted.append(&p);
+        else
+            infeasible.append(tr("%1: infeasible (%2).").arg(models::displayName(p.id), p.infeasibleSummary()));
+    }
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
-    const double cheapest = sorted.constFirst()->totalUsd;
+    const double cheapest = best ? best->totalUsd : 0.0;
     QStringList parts;
     for (const models::PlatformResult *p : sorted) {
         QString line = tr("%1: %2 USD per %3").arg(models::displayName(p->id), formatUsdAmount(p->totalUsd),
-                                                   periodUnit(m_report.hours));
-        if (p == sorted.constFirst())
+                                                   m_report.periodUnit());
+        if (p == best)
             line += tr(" (cheapest)");
         else if (cheapest > 0)
             line += tr(" (%1 % more)").arg(QString::number((p->totalUsd - cheapest) / cheapest * 100.0, 'f', 1));
         parts.append(line + u'.');
     }
-    return parts.join(u' ');
+    return (parts + infeasible).join(u' ');
 }
 
 void ComparisonChart::mouseMoveEvent(QMouseEvent *event)

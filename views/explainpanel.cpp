@@ -68,7 +68,16 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     if (!r)
         return {};
     QString h;
-    h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
+    if (!r->feasible()) {
+        h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), tr("infeasible"));
+        h += tr("<p>This platform cannot run the workload as described, so it has no price:</p><ul>");
+        for (const models::Infeasibility &i : r->infeasible)
+            h += QStringLiteral("<li>%1</li>")
+                     .arg(html(i.service.isEmpty() ? i.reason : i.service + QStringLiteral(": ") + i.reason));
+        h += QStringLiteral("</ul>");
+    } else {
+        h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
+    }
     h += tr("<p>%1 hours in %2, catalog of %3.</p>").arg(report.hours).arg(html(report.region), html(report.catalogAsOf));
     h += QStringLiteral("<h4>%1</h4>").arg(tr("Components"));
     for (const models::CostComponent &c : r->components) {
@@ -81,6 +90,16 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
             h += QStringLiteral("<li>%1: %2</li>").arg(html(it.key()), QLocale(QLocale::English).toString(it.value(), 'f', 1));
         h += QStringLiteral("</ul>");
         h += tr("<p>Peak nodes: %1.</p>").arg(r->peakNodes);
+    }
+    if (r->lowerBoundUsd > 0) {
+        // How far the packed fleets can be from the best packing (docs/cost-rules.md).
+        h += QStringLiteral("<h4>%1</h4>").arg(tr("Packing vs lower bound"));
+        h += tr("<p>Compute instance-hours at catalog rates: %1. Sum over the hours of the placement lower bound "
+                "of each hour's demand (no packing of that demand onto the allowed types can cost less): %2. "
+                "Packed ÷ bound: <b>%3</b> (at most %4 % above the best possible packing).</p>")
+                 .arg(usd(r->packedComputeUsd), usd(r->lowerBoundUsd))
+                 .arg(r->optimalityRatio, 0, 'f', 3)
+                 .arg((r->optimalityRatio - 1.0) * 100, 0, 'f', 1);
     }
     h += tr("<p>Utilisation: CPU %1 %, memory %2 %").arg(r->utilisation.cpu * 100, 0, 'f', 1).arg(r->utilisation.memory * 100, 0, 'f', 1);
     if (r->utilisation.slotUsage > 0)

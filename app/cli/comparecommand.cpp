@@ -2,11 +2,11 @@
 // `fleetplan compare SCENARIO`: the same workload priced on the five platforms (docs/compare-json.md).
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 
 #include "app/cli/commands.h"
 #include "app/cli/scenarioinput.h"
 #include "app/cli/comparediff.h"
+#include "models/atomicwrite.h"
 #include "models/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
@@ -33,6 +33,30 @@ QString csvField(const QString &text)
     return u'"' + quoted + u'"';
 }
 
+/// The packing gap of the EC2-backed platforms: compute instance-hours at catalog rates against the Σ of
+/// the hourly placement lower bounds (docs/cost-rules.md). Empty when no platform has a bound.
+QString gapTable(const models::CostReport &report)
+{
+    QString text;
+    for (const models::PlatformResult &p : report.platforms) {
+        if (p.lowerBoundUsd <= 0)
+            continue;
+        text += QStringLiteral("%1 %2 %3 %4\n")
+                    .arg(models::displayName(p.id), -20)
+                    .arg(formatNumber(p.packedComputeUsd, 2), 14)
+                    .arg(formatNumber(p.lowerBoundUsd, 2), 14)
+                    .arg(formatNumber(p.optimalityRatio, 3), 14);
+    }
+    if (text.isEmpty())
+        return text;
+    return QStringLiteral("\n%1 %2 %3 %4\n")
+               .arg(QStringLiteral("packing vs bound"), -20)
+               .arg(QStringLiteral("compute USD"), 14)
+               .arg(QStringLiteral("bound USD"), 14)
+               .arg(QStringLiteral("packed ÷ bound"), 14)
+        + text;
+}
+
 /// Human-readable: a summary table, then each platform's bill with the arithmetic behind every line.
 QString toTable(const models::CostReport &report)
 {
@@ -48,18 +72,35 @@ QString toTable(const models::CostReport &report)
                 .arg(QStringLiteral("CPU util"), 9)
                 .arg(QStringLiteral("mem util"), 9)
                 .arg(QStringLiteral("idle USD"), 12);
+    const models::PlatformResult *best = report.cheapestPlatform();
     for (const models::PlatformResult &p : report.platforms) {
-        text += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+        if (!p.feasible()) {
+            text += QStringLiteral("%1 %2   %3\n")
+                        .arg(models::displayName(p.id), -20)
+                        .arg(QStringLiteral("infeasible"), 14)
+                        .arg(p.infeasibleSummary());
+            continue;
+        }
+        text += QStringLiteral("%1 %2 %3 %4 %5 %6%7\n")
                     .arg(models::displayName(p.id), -20)
                     .arg(formatNumber(p.totalUsd, 2), 14)
                     .arg(p.peakNodes, 11)
                     .arg(percent(p.utilisation.cpu), 9)
                     .arg(percent(p.utilisation.memory), 9)
-                    .arg(formatNumber(p.idleCostUsd, 2), 12);
+                    .arg(formatNumber(p.idleCostUsd, 2), 12)
+                    .arg(&p == best ? QStringLiteral("  cheapest") : QString());
     }
+    text += gapTable(report);
     for (const models::PlatformResult &p : report.platforms) {
-        text += QStringLiteral("\n%1 (%2): %3 USD\n")
-                    .arg(models::displayName(p.id), models::toId(p.id), formatNumber(p.totalUsd, 2));
+        if (p.feasible()) {
+            text += QStringLiteral("\n%1 (%2): %3 USD\n")
+                        .arg(models::displayName(p.id), models::toId(p.id), formatNumber(p.totalUsd, 2));
+        } else {
+            text += QStringLiteral("\n%1 (%2): infeasible\n").arg(models::displayName(p.id), models::toId(p.id));
+            for (const models::Infeasibility &i : p.infeasible)
+                text += QStringLiteral("  cannot run: %1\n")
+                            .arg(i.service.isEmpty() ? i.reason : i.service + QStringLiteral(": ") + i.reason);
+        }
         for (const models::CostComponent &c : p.components) {
             text += QStringLiteral("  %1 %2 USD\n").arg(models::toId(c.id), -20).arg(formatNumber(c.usd, 2), 14);
             for (const QString &line : c.explanation.split(u'\n', Qt::SkipEmptyParts))
@@ -89,7 +130,11 @@ QString toCsv(const models::CostReport &report)
                         .arg(models::toId(p.id), models::toId(c.id), QString::number(c.usd, 'g', 17),
                             QString::number(c.quantity, 'g', 17), csvField(c.unit));
         }
-        text += QStringLiteral("%1,total,%2,,\n").arg(models::toId(p.id), QString::number(p.totalUsd, 'g', 17));
+        // An infeasible platform's total is empty and its unit says why: never a number to sum.
+        if (p.feasible())
+            text += QStringLiteral("%1,total,%2,,\n").arg(models::toId(p.id), QString::number(p.totalUsd, 'g', 17));
+        else
+            text += QStringLiteral("%1,total,,,%2\n").arg(models::toId(p.id), csvField(QStringLiteral("infeasible: ") + p.infeasibleSummary()));
     }
     return text;
 }
@@ -127,7 +172,9 @@ int runCompare(Context &ctx)
         QStringLiteral("[PLATFORM=]USD"));
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
-    parser.addOptions({ diffOption, failAboveOption, quietOption });
+    const QCommandLineOption strictOption(QStringLiteral("strict"),
+        QStringLiteral("Exit with status 2 when any platform cannot run the workload (by default only when none can)."));
+    parser.addOptions({ diffOption, failAboveOption, quietOption, strictOption });
     if (!parser.parse(QStringList { QStringLiteral("fleetplan compare") } + ctx.args)) {
         ctx.err << "fleetplan compare: " << parser.errorText() << '\n';
         return UsageError;
@@ -222,18 +269,30 @@ int runCompare(Context &ctx)
         ctx.out << text;
     }
     if (parser.isSet(outputOption) && parser.value(outputOption) != u"-") {
-        QSaveFile file(parser.value(outputOption));
-        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << file.errorString()
-                    << '\n';
+        QString reason;
+        if (!models::writeFileAtomically(parser.value(outputOption), text.toUtf8(), &reason)) {
+            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << reason << '\n';
             return InvalidInput;
         }
     } else if (!parser.isSet(outputOption) && !parser.isSet(quietOption)) {
         ctx.out << text;
     }
+    // Infeasible platforms are reported, priced platforms still count: the run fails only when no
+    // platform can run the workload, or with --strict when any cannot.
+    int feasibleCount = 0;
+    for (const models::PlatformResult &p : gated->platforms) {
+        if (p.feasible())
+            ++feasibleCount;
+        else
+            ctx.err << "fleetplan compare: " << models::displayName(p.id)
+                    << " cannot run this workload: " << p.infeasibleSummary() << '\n';
+    }
     const QStringList failures = failedGates(*gated, gates);
     for (const QString &failure : failures)
         ctx.err << "fleetplan compare: " << failure << '\n';
+    if ((feasibleCount == 0 && !gated->platforms.isEmpty())
+        || (parser.isSet(strictOption) && feasibleCount < gated->platforms.size()))
+        return InvalidInput;
     return failures.isEmpty() ? Ok : BudgetExceeded;
 }
 

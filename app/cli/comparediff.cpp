@@ -117,6 +117,16 @@ QStringList failedGates(const models::CostReport &report, const QList<BudgetGate
         for (const BudgetGate &gate : gates) {
             if (gate.platform && *gate.platform != p.id)
                 continue;
+            if (!p.feasible()) {
+                // A fleet that does not exist never passes a gate named for it; a gate over every
+                // platform judges only the platforms that can run the workload.
+                if (gate.platform)
+                    failures.append(QStringLiteral("%1 cannot run this workload, so it cannot meet the budget of %2 USD "
+                                                   "(--fail-above %3=%4)")
+                                        .arg(models::displayName(p.id), formatNumber(gate.usdPerMonth, 2),
+                                             models::toId(p.id), QString::number(gate.usdPerMonth)));
+                continue;
+            }
             if (monthly > gate.usdPerMonth) {
                 const QString spec = gate.platform ? models::toId(*gate.platform) + u'=' + QString::number(gate.usdPerMonth)
                                                    : QString::number(gate.usdPerMonth);

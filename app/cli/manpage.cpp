@@ -3,11 +3,11 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "models/atomicwrite.h"
 
 namespace fleetplan::cli {
 
@@ -158,9 +158,9 @@ int runManpage(Context &ctx)
         ctx.out << text;
         return Ok;
     }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-        ctx.err << "fleetplan manpage: " << output << ": cannot write: " << file.errorString() << '\n';
+    QString reason;
+    if (!models::writeFileAtomically(output, text.toUtf8(), &reason)) {
+        ctx.err << "fleetplan manpage: " << output << ": cannot write: " << reason << '\n';
         return InvalidInput;
     }
     return Ok;

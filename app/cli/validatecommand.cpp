@@ -58,8 +58,13 @@ int runValidate(Context &ctx)
     QList<models::Diagnostic> problems = read.diagnostics; // already name the file
     if (read.scenario && !hasErrors(read.diagnostics)) {
         std::shared_ptr<const pricing::Catalog> catalog;
+        // The same catalog compare and report price with (bundled + the user's price book), so that what
+        // validate accepts, they accept.
+        QString catalogError;
         if (!parser.isSet(noCatalog))
-            catalog = pricing::Catalog::bundled();
+            catalog = pricing::Catalog::withUserPriceBook(&catalogError);
+        if (!catalogError.isEmpty())
+            ctx.err << "fleetplan validate: " << catalogError << '\n';
         for (models::Diagnostic d : models::validateScenario(*read.scenario, catalog.get())) {
             d.where = d.where.isEmpty() ? origin : origin + u':' + d.where;
             problems.append(d);

@@ -35,15 +35,6 @@ QString quantity(double q)
     return formatNumber(q, q == std::floor(q) ? 0 : 2);
 }
 
-QString periodText(int hours)
-{
-    if (hours == 730)
-        return QStringLiteral("1 month (730 hours)");
-    if (hours % 24 == 0)
-        return QStringLiteral("%1 days (%2 hours)").arg(hours / 24).arg(hours);
-    return QStringLiteral("%1 hours").arg(hours);
-}
-
 QString kindText(const models::Service &s)
 {
     switch (s.kind) {
@@ -52,16 +43,6 @@ QString kindText(const models::Service &s)
     case models::ServiceKind::Job: return QStringLiteral("job");
     }
     return {};
-}
-
-const PlatformResult *cheapest(const CostReport &report)
-{
-    const PlatformResult *best = nullptr;
-    for (const PlatformResult &p : report.platforms) {
-        if (!best || p.totalUsd < best->totalUsd)
-            best = &p;
-    }
-    return best;
 }
 
 /// The component whose cost differs most between two platforms (other − best).
@@ -93,20 +74,30 @@ ReportTable makeTable(QStringList header, QList<bool> numeric, QList<double> wei
 
 QString recommendationText(const CostReport &report)
 {
-    const PlatformResult *best = cheapest(report);
-    if (!best)
-        return QStringLiteral("No platform was simulated.");
-    const QString unit = report.hours == 730 ? QStringLiteral("per month") : QStringLiteral("over %1 hours").arg(report.hours);
+    const PlatformResult *best = report.cheapestPlatform();
+    QStringList infeasible;
+    for (const PlatformResult &p : report.platforms) {
+        if (!p.feasible())
+            infeasible.append(QStringLiteral("%1 cannot run this workload (%2).")
+                                  .arg(models::displayName(p.id), p.infeasibleSummary()));
+    }
+    if (!best) {
+        if (report.platforms.isEmpty())
+            return QStringLiteral("No platform was simulated.");
+        return QStringLiteral("No platform can run this workload as described. ") + infeasible.join(u' ');
+    }
+    const QString unit = report.perPeriod();
     QString text = QStringLiteral("%1 is the cheapest platform for this workload at %2 USD %3")
                        .arg(models::displayName(best->id), usd(best->totalUsd), unit);
     QList<const PlatformResult *> others;
     for (const PlatformResult &p : report.platforms) {
-        if (&p != best)
+        if (&p != best && p.feasible())
             others.append(&p);
     }
     std::stable_sort(others.begin(), others.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    const QString infeasibleText = infeasible.isEmpty() ? QString() : u' ' + infeasible.join(u' ');
     if (others.isEmpty())
-        return text + QStringLiteral(" (the only platform simulated).");
+        return text + QStringLiteral(" (the only platform that can run it).") + infeasibleText;
     QStringList cheaper;
     for (const PlatformResult *p : others) {
         const double diff = p->totalUsd - best->totalUsd;
@@ -124,7 +115,7 @@ QString recommendationText(const CostReport &report)
     // Idle capacity: what the EC2 platforms pay for nodes nobody requested.
     const PlatformResult *idlest = nullptr;
     for (const PlatformResult &p : report.platforms) {
-        if (p.idleCostUsd > 0.005 && (!idlest || p.idleCostUsd > idlest->idleCostUsd))
+        if (p.feasible() && p.idleCostUsd > 0.005 && (!idlest || p.idleCostUsd > idlest->idleCostUsd))
             idlest = &p;
     }
     if (idlest) {
@@ -132,19 +123,19 @@ QString recommendationText(const CostReport &report)
                     .arg(models::displayName(idlest->id), usd(idlest->idleCostUsd), percentOf(idlest->idleCostUsd, idlest->totalUsd),
                          fraction(idlest->utilisation.cpu), fraction(idlest->utilisation.memory));
     }
-    return text;
+    return text + infeasibleText;
 }
 
 ReportContent buildReportContent(const CostReport &report, const models::Scenario &scenario,
                                  const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt)
 {
     ReportContent c;
-    c.periodUnit = report.hours == 730 ? QStringLiteral("month") : QStringLiteral("%1 hours").arg(report.hours);
+    c.periodUnit = report.periodUnit();
     c.title = QStringLiteral("Fleetplan cost report — ") + report.scenarioName;
     c.titleBlock = {
         {QStringLiteral("Scenario"), report.scenarioName},
         {QStringLiteral("Region"), report.region},
-        {QStringLiteral("Period"), periodText(report.hours)},
+        {QStringLiteral("Period"), report.periodLabel()},
         {QStringLiteral("Catalog date"), report.catalogAsOf + (catalogBuiltAt.isEmpty() ? QString()
                                                                    : QStringLiteral(" (built %1)").arg(catalogBuiltAt))},
         {QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION)},
@@ -164,13 +155,18 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         c.titleBlock.append({QStringLiteral("What-if"), whatIf.join(QStringLiteral(", "))});
     c.recommendation = recommendationText(report);
 
-    const PlatformResult *best = cheapest(report);
+    const PlatformResult *best = report.cheapestPlatform();
     c.summary = makeTable({QStringLiteral("Platform"), QStringLiteral("Total USD"), QStringLiteral("vs cheapest USD"),
                            QStringLiteral("vs cheapest")},
                           {false, true, true, true}, {3, 2, 2, 1.5});
     for (const PlatformResult &p : report.platforms) {
         const double diff = p.totalUsd - (best ? best->totalUsd : 0);
         QString name = models::displayName(p.id);
+        if (!p.feasible()) {
+            c.summary.rows.append({name + QStringLiteral(" (infeasible)"), QStringLiteral("infeasible"),
+                                   QStringLiteral("–"), QStringLiteral("–")});
+            continue;
+        }
         if (&p == best)
             name += QStringLiteral(" (cheapest)");
         c.summary.rows.append({name, usd(p.totalUsd), &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
@@ -180,7 +176,10 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
     for (const PlatformResult &p : report.platforms) {
         PlatformBreakdown b;
         b.platform = p.id;
-        b.title = QStringLiteral("%1 (%2): %3 USD").arg(models::displayName(p.id), models::toId(p.id), usd(p.totalUsd));
+        b.title = p.feasible()
+            ? QStringLiteral("%1 (%2): %3 USD").arg(models::displayName(p.id), models::toId(p.id), usd(p.totalUsd))
+            : QStringLiteral("%1 (%2): infeasible — %3").arg(models::displayName(p.id), models::toId(p.id),
+                                                              p.infeasibleSummary());
         b.table = makeTable({QStringLiteral("Component"), QStringLiteral("Quantity"), QStringLiteral("USD"),
                              QStringLiteral("Share"), QStringLiteral("How it was computed")},
                             {false, true, true, true, false}, {2.0, 2.3, 1.2, 1.15, 4.6});
@@ -193,15 +192,20 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         c.breakdowns.append(b);
     }
 
+    // Packing gap (EC2-backed platforms): compute instance-hours at catalog rates ÷ Σ hourly placement bound.
     c.fleet = makeTable({QStringLiteral("Platform"), QStringLiteral("Peak nodes / tasks"), QStringLiteral("CPU utilisation"),
-                         QStringLiteral("Memory utilisation"), QStringLiteral("Idle cost USD"), QStringLiteral("Idle share")},
-                        {false, true, true, true, true, true}, {3, 1.6, 1.6, 1.6, 1.6, 1.2});
+                         QStringLiteral("Memory utilisation"), QStringLiteral("Idle cost USD"), QStringLiteral("Idle share"),
+                         QStringLiteral("Lower bound USD"), QStringLiteral("Packed ÷ bound")},
+                        {false, true, true, true, true, true, true, true}, {3, 1.6, 1.6, 1.6, 1.6, 1.2, 1.6, 1.3});
     c.nodeHours = makeTable({QStringLiteral("Platform"), QStringLiteral("Instance type"), QStringLiteral("Node-hours"),
                              QStringLiteral("Share of node-hours")},
                             {false, false, true, true}, {3, 3, 2, 2});
     for (const PlatformResult &p : report.platforms) {
+        const bool bounded = p.lowerBoundUsd > 0;
         c.fleet.rows.append({models::displayName(p.id), QString::number(p.peakNodes), fraction(p.utilisation.cpu),
-                             fraction(p.utilisation.memory), usd(p.idleCostUsd), percentOf(p.idleCostUsd, p.totalUsd)});
+                             fraction(p.utilisation.memory), usd(p.idleCostUsd), percentOf(p.idleCostUsd, p.totalUsd),
+                             bounded ? usd(p.lowerBoundUsd) : QStringLiteral("–"),
+                             bounded ? formatNumber(p.optimalityRatio, 3) : QStringLiteral("–")});
         double all = 0;
         for (const double h : p.nodeHoursByType)
             all += h;

@@ -5,11 +5,11 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include "app/report/reportcharts.h"
 #include "app/report/reportcontent.h"
 #include "app/report/reportformats.h"
+#include "models/atomicwrite.h"
 #include "models/simulation/costreportjson.h"
 
 namespace fleetplan::app {
@@ -32,22 +32,13 @@ ReportContent contentFor(const models::CostReport &report, const models::Scenari
 /// Writes bytes to a file atomically, or to standard output for "-".
 bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
 {
-    if (path == u"-") {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
-            if (error)
-                *error = QStringLiteral("cannot write to standard output: %1").arg(out.errorString());
-            return false;
-        }
+    QString reason;
+    if (models::writeFileAtomically(path, bytes, &reason))
         return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (error)
+        *error = path == u"-" ? QStringLiteral("cannot write to standard output: %1").arg(reason)
+                              : QStringLiteral("%1: cannot write: %2").arg(path, reason);
+    return false;
 }
 
 } // namespace
@@ -94,7 +85,8 @@ QByteArray reportCsv(const models::CostReport &report)
     for (const models::PlatformResult &p : report.platforms) {
         for (const models::CostComponent &c : p.components)
             text += QStringLiteral("%1,%2,%3\n").arg(models::toId(p.id), models::toId(c.id), full(c.usd));
-        text += QStringLiteral("%1,total,%2\n").arg(models::toId(p.id), full(p.totalUsd));
+        // An infeasible platform has no total: the field stays empty, never a partial sum.
+        text += QStringLiteral("%1,total,%2\n").arg(models::toId(p.id), p.feasible() ? full(p.totalUsd) : QString());
     }
     return text.toUtf8();
 }

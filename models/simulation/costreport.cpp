@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "pricing/units.h"
+
 namespace fleetplan::models {
 
 namespace {
@@ -83,6 +85,54 @@ const PlatformResult *CostReport::platform(PlatformId platformId) const
             return &p;
     }
     return nullptr;
+}
+
+void PlatformResult::markInfeasible(const QString &service, const QString &reason)
+{
+    const Infeasibility entry { service, reason };
+    if (!infeasible.contains(entry))
+        infeasible.append(entry);
+}
+
+QString PlatformResult::infeasibleSummary() const
+{
+    QStringList parts;
+    for (const Infeasibility &i : infeasible)
+        parts.append(i.service.isEmpty() ? i.reason : i.service + QStringLiteral(": ") + i.reason);
+    return parts.join(QStringLiteral("; "));
+}
+
+const PlatformResult *CostReport::cheapestPlatform() const
+{
+    const PlatformResult *best = nullptr;
+    for (const PlatformResult &p : platforms) {
+        if (!p.feasible())
+            continue;
+        // Equal totals: the first in PlatformId order, whatever order the list is in.
+        if (!best || p.totalUsd < best->totalUsd || (p.totalUsd == best->totalUsd && p.id < best->id))
+            best = &p;
+    }
+    return best;
+}
+
+QString CostReport::periodUnit() const
+{
+    return hours == int(pricing::HoursPerMonth) ? QStringLiteral("month") : QStringLiteral("%1 hours").arg(hours);
+}
+
+QString CostReport::perPeriod() const
+{
+    return hours == int(pricing::HoursPerMonth) ? QStringLiteral("per month")
+                                                : QStringLiteral("over %1 hours").arg(hours);
+}
+
+QString CostReport::periodLabel() const
+{
+    if (hours == int(pricing::HoursPerMonth))
+        return QStringLiteral("1 month (%1 hours)").arg(hours);
+    if (hours > 0 && hours % 24 == 0)
+        return QStringLiteral("%1 days (%2 hours)").arg(hours / 24).arg(hours);
+    return QStringLiteral("%1 hours").arg(hours);
 }
 
 } // namespace fleetplan::models

@@ -156,6 +156,16 @@ struct FleetSnapshot
     friend bool operator==(const FleetSnapshot &, const FleetSnapshot &) = default;
 };
 
+/// A service (or the whole platform) that the platform cannot run or price, and why. A platform with any
+/// of these is infeasible: its figures are not a price, and nothing may show or compare them as one.
+struct Infeasibility
+{
+    QString service; ///< the service that cannot run; empty when the whole platform cannot be priced
+    QString reason; ///< "96 vCPU per task but the largest allowed type has 64", "no Fargate rate in xx-1"
+
+    friend bool operator==(const Infeasibility &, const Infeasibility &) = default;
+};
+
 /// Everything one platform costs and why.
 struct PlatformResult
 {
@@ -166,6 +176,14 @@ struct PlatformResult
     int peakNodes = 0; ///< most EC2 nodes at any hour (Fargate: most tasks at any hour)
     Utilisation utilisation;
     double idleCostUsd = 0.0; ///< cost of unrequested capacity: Σ_h cost_h × (1 − max(cpu, memory) util_h)
+    /// EC2-backed platforms (ECS on EC2, EKS nodes) only, 0 elsewhere: how far the packed fleets can be from
+    /// the best possible packing (docs/cost-rules.md). packedComputeUsd = Σ_h Σ_nodes the node's On-Demand or
+    /// Spot rate (instance-hours at catalog rates, before Savings Plans, without EBS or control plane);
+    /// lowerBoundUsd = Σ_h placement lowerBoundPerHour of that hour's windowed demand, the same rates;
+    /// optimalityRatio = packedComputeUsd ÷ lowerBoundUsd (≥ 1; 0 when there is no bound).
+    double packedComputeUsd = 0.0;
+    double lowerBoundUsd = 0.0; ///< see packedComputeUsd
+    double optimalityRatio = 0.0; ///< see packedComputeUsd
     HourlySeries series;
     QStringList warnings; ///< surprises, e.g. "api: 1 vCPU / 8192 MiB pod becomes 2 vCPU / 9216 MiB on Fargate"
     QList<Assumption> assumptions;
@@ -173,6 +191,15 @@ struct PlatformResult
     /// Distinct packed fleets; fleetStateOfHour[h] indexes into it (identical hours share one state).
     QList<FleetSnapshot> fleetStates;
     QList<int> fleetStateOfHour;
+    /// What this platform cannot run or price (empty = feasible). See feasible().
+    QList<Infeasibility> infeasible;
+
+    /// True when every service runs and every part of the bill has a rate: only then is totalUsd a price.
+    bool feasible() const { return infeasible.isEmpty(); }
+    /// Records that `service` (empty: the platform as a whole) cannot run or be priced, once per reason.
+    void markInfeasible(const QString &service, const QString &reason);
+    /// "api: 96 vCPU per task ...; worker: ..." — every reason, for tables and tooltips.
+    QString infeasibleSummary() const;
 
     /// The component with this id, or nullptr when the platform has none.
     const CostComponent *component(ComponentId id) const;
@@ -196,6 +223,15 @@ struct CostReport
 
     /// The result of a platform, or nullptr when it was not simulated.
     const PlatformResult *platform(PlatformId id) const;
+    /// The cheapest feasible platform: the lowest totalUsd; on a tie the first in PlatformId order.
+    /// nullptr when no platform is feasible. Every view, report and CLI output asks this one function.
+    const PlatformResult *cheapestPlatform() const;
+    /// The billing period in words: "month" for 730 hours (pricing::HoursPerMonth), else "N hours".
+    QString periodUnit() const;
+    /// "per month" or "over N hours".
+    QString perPeriod() const;
+    /// "1 month (730 hours)" or "N hours".
+    QString periodLabel() const;
 
     friend bool operator==(const CostReport &, const CostReport &) = default;
 };

@@ -20,7 +20,16 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
     QJsonObject o;
     o.insert(u"id", toId(p.id));
     o.insert(u"name", displayName(p.id));
-    o.insert(u"total_usd", p.totalUsd);
+    // An infeasible platform has no price: its total is null, never a partial sum a reader could compare.
+    o.insert(u"feasible", p.feasible());
+    o.insert(u"total_usd", p.feasible() ? QJsonValue(p.totalUsd) : QJsonValue(QJsonValue::Null));
+    QJsonArray infeasible;
+    for (const Infeasibility &i : p.infeasible) {
+        infeasible.append(QJsonObject { { QStringLiteral("service"),
+                                            i.service.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(i.service) },
+            { QStringLiteral("reason"), i.reason } });
+    }
+    o.insert(u"infeasible", infeasible);
     QJsonObject components;
     for (const CostComponent &c : p.components) {
         components.insert(toId(c.id),
@@ -37,6 +46,11 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
         QJsonObject { { QStringLiteral("cpu"), p.utilisation.cpu }, { QStringLiteral("memory"), p.utilisation.memory },
             { QStringLiteral("slots"), p.utilisation.slotUsage } });
     o.insert(u"idle_cost_usd", p.idleCostUsd);
+    // EC2-backed platforms: packed compute at catalog rates against the Σ of the hourly placement bounds.
+    const bool bounded = p.lowerBoundUsd > 0;
+    o.insert(u"packed_compute_usd", bounded ? QJsonValue(p.packedComputeUsd) : QJsonValue(QJsonValue::Null));
+    o.insert(u"lower_bound_usd", bounded ? QJsonValue(p.lowerBoundUsd) : QJsonValue(QJsonValue::Null));
+    o.insert(u"optimality_ratio", bounded ? QJsonValue(p.optimalityRatio) : QJsonValue(QJsonValue::Null));
     o.insert(u"warnings", QJsonArray::fromStringList(p.warnings));
     const SavingsPlanRecommendation &sp = p.savingsPlan;
     o.insert(u"savings_plan_recommendation",
@@ -89,6 +103,9 @@ QJsonObject costReportToJsonObject(const CostReport &report, const CostReportJso
     for (const PlatformResult &p : report.platforms)
         platforms.append(platformToJson(p, options));
     o.insert(u"platforms", platforms);
+    const PlatformResult *cheapest = report.cheapestPlatform();
+    o.insert(u"cheapest", cheapest ? QJsonValue(toId(cheapest->id)) : QJsonValue(QJsonValue::Null));
+    o.insert(u"period", report.periodUnit());
     return o;
 }
 

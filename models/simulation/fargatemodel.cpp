@@ -171,6 +171,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         const auto size = pricing::roundUpToFargateSize(cpu, memory, flavor, &error);
         if (!size) {
             r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, error, platformName));
+            r.markInfeasible(s.name, error);
             continue;
         }
         p.size = *size;
@@ -190,6 +191,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         const auto od = card(archId, os, false, &error);
         if (!od) {
             r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, error, platformName));
+            r.markInfeasible(s.name, error);
             continue;
         }
         p.onDemand = *od;
@@ -309,10 +311,12 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     if (eks) {
         QString error;
         controlPlane = in.catalog.eksControlPlaneHourly(in.region, ps.extendedSupport, &error);
-        if (!controlPlane)
+        if (!controlPlane) {
             r.warnings.append(error);
-        else
+            r.markInfeasible(QString(), error);
+        } else {
             controlPlaneRate = controlPlane->usd;
+        }
     }
     const int clusters = std::max(1, ps.clusters);
     double totals[ComponentCount] = {};

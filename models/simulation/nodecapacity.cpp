@@ -68,8 +68,15 @@ double eksKubeReservedCpuMillicores(int vcpu)
 
 int eksMaxPods(const pricing::InstanceType &type, bool prefixDelegation)
 {
-    if (prefixDelegation)
-        return type.vcpu < 30 ? 110 : 250;
+    // Prefix delegation (max-pods-calculator.sh with --cni-prefix-delegation-enabled, Nitro only): every
+    // secondary IP slot holds a /28 prefix of 16 addresses, then the recommended value is capped at 110
+    // pods up to 30 vCPU and 250 above. Types on Xen keep the secondary-IP formula.
+    if (prefixDelegation && type.hypervisor != u"xen" && type.defaultCardMaxEnis > 0 && type.ipv4PerEni > 0) {
+        const int addresses = type.defaultCardMaxEnis * ((type.ipv4PerEni - 1) * 16) + 2;
+        return std::min(addresses, type.vcpu > 30 ? 250 : 110);
+    }
+    if (prefixDelegation && type.hypervisor != u"xen")
+        return type.vcpu > 30 ? 250 : 110; // no ENI data: the ceiling alone
     if (type.eksMaxPods > 0)
         return type.eksMaxPods;
     if (type.defaultCardMaxEnis > 0 && type.ipv4PerEni > 0)

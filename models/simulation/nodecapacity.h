@@ -46,9 +46,12 @@ NodeCapacity ecsRegisteredCapacity(const pricing::InstanceType &type, const Plat
 /// @81fec2e getCPUMillicoresToReserve). 2 vCPU → 70 m, 4 vCPU → 80 m, 8 vCPU → 90 m.
 double eksKubeReservedCpuMillicores(int vcpu);
 
-/// Max pods: with VPC CNI prefix delegation, 110 below 30 vCPU and 250 otherwise (the EKS best-practices
-/// recommendation for prefix mode); without, the ENI formula default_card_max_enis × (ipv4_per_eni − 1) + 2
-/// (eni_max_pods.go @81fec2e; instance_types.csv eks_max_pods), 110 when the type has no ENI data.
+/// Max pods. With VPC CNI prefix delegation on a Nitro type: min(ENIs × ((IPv4 per ENI − 1) × 16) + 2,
+/// 110 up to 30 vCPU, 250 above) — awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh
+/// @0a6d499 (calculate_max_ip_addresses_prefix_delegation, MAX_POD_CEILING_FOR_LOW/HIGH_CPU, "CPU_COUNT
+/// -gt 30"); t3.nano: 2 × (1 × 16) + 2 = 34. Without it (or on Xen), the ENI formula
+/// default_card_max_enis × (ipv4_per_eni − 1) + 2 (eni_max_pods.go @81fec2e; instance_types.csv
+/// eks_max_pods), 110 when the type has no ENI data.
 int eksMaxPods(const pricing::InstanceType &type, bool prefixDelegation);
 
 /// kube-reserved memory: 11 MiB × max pods + 255 MiB (nodeadm config.go @81fec2e getMemoryMebibytesToReserve).

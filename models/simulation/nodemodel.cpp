@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ECS on EC2 and EKS managed nodes: the demand of every hour is packed onto EC2 instances by the placement
-// engine (models/placement), incrementally from the previous hour's fleet, and the fleet is priced.
+// engine (models/placement) and the fleet is priced. The fleet of an hour depends on that hour's windowed
+// demand only (one packing per distinct demand, monotone in the demand; docs/cost-rules.md).
 //  - ECS: container instances register vCPU × 1024 CPU units and installed memory − OS share −
 //    ECS_RESERVED_MEMORY; awsvpc tasks take an ENI (nodecapacity.h); bridge/host tasks with a static host
 //    port cannot share an instance; daemons run once per instance.
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <QHash>
 
@@ -38,17 +40,6 @@ constexpr double KubeProxyCpuMillicores = 100.0;
 constexpr double CoreDnsCpuMillicores = 100.0;
 constexpr double CoreDnsMemoryMib = 70.0;
 constexpr int CoreDnsReplicas = 2;
-/// Hours simulated before fleets are reused for recurring demand transitions (one day).
-constexpr int WarmUpHours = 24;
-/// A fleet is replaced by a freshly packed one when that saves more than this share of its hourly cost.
-constexpr double ReplaceSavingThreshold = 0.10;
-/// A fresh packing is only tried when the fleet costs more than this share above the placement lower bound.
-constexpr double ReplaceCheckAboveBound = 0.25;
-/// At most this many fresh packings per simulation (each costs a full placement; keeps what-ifs fast).
-constexpr int MaxReplaceChecks = 8;
-/// Replace consolidation is only tried for up to this many item groups (a full placement of hundreds of
-/// services costs tens of milliseconds; larger fleets rely on incremental consolidation alone).
-constexpr qsizetype MaxReplaceGroups = 100;
 
 const QStringList &defaultInstancePatterns()
 {
@@ -86,6 +77,85 @@ std::size_t hashPlacement(const pl::PlacementResult &p)
             h = h * 131 + std::size_t(item.first) * 7 + std::size_t(item.second);
     }
     return h;
+}
+
+/// The fleet `from` (packed for a demand that dominates the request's counts) with the surplus items
+/// removed, least used nodes first, and the emptied nodes closed: a valid packing of the request that
+/// costs no more than `from`. std::nullopt when `from` holds fewer items of some group than requested.
+std::optional<pl::PlacementResult> shrinkOnto(const pl::PlacementRequest &request, const pl::PlacementResult &from)
+{
+    const qsizetype groupCount = request.items.size();
+    QList<int> surplus(groupCount, 0);
+    for (const pl::Node &n : from.nodes) {
+        for (const auto &[g, count] : n.items)
+            surplus[g] += count;
+    }
+    QList<int> unplacedOf(groupCount, 0);
+    for (const pl::Unplaced &u : from.unplaced)
+        unplacedOf[u.group] += u.count;
+    for (qsizetype g = 0; g < groupCount; ++g) {
+        // Items the dominating fleet could not place at all cannot be placed here either.
+        const int wanted = std::max(0, request.items.at(g).count - unplacedOf.at(g));
+        surplus[g] -= wanted;
+        if (surplus.at(g) < 0)
+            return std::nullopt;
+    }
+    auto load = [&](const pl::Node &n) {
+        const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
+        double u = 0;
+        for (int d = 0; d < pl::DimensionCount; ++d) {
+            const double cap = t.capacity[d] - t.overhead[d];
+            if (cap > 0)
+                u = std::max(u, n.used[d] / cap);
+        }
+        return u;
+    };
+    QList<int> order(from.nodes.size());
+    for (qsizetype i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    QList<double> loads(from.nodes.size());
+    for (qsizetype i = 0; i < loads.size(); ++i)
+        loads[i] = load(from.nodes.at(i));
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return loads.at(a) < loads.at(b); });
+    QList<pl::Node> nodes = from.nodes;
+    for (int i : order) {
+        pl::Node &n = nodes[i];
+        for (auto &item : n.items) {
+            const int take = std::min(item.second, surplus.at(item.first));
+            if (take <= 0)
+                continue;
+            surplus[item.first] -= take;
+            item.second -= take;
+            const pl::Resources &req = request.items.at(item.first).request;
+            for (int d = 0; d < pl::DimensionCount; ++d)
+                n.used[d] -= take * req[d];
+        }
+        n.items.removeIf([](const QPair<int, int> &item) { return item.second <= 0; });
+    }
+    pl::PlacementResult out;
+    out.unplaced = from.unplaced;
+    for (pl::Unplaced &u : out.unplaced)
+        u.count = std::min(u.count, request.items.at(u.group).count);
+    out.unplaced.removeIf([](const pl::Unplaced &u) { return u.count <= 0; });
+    out.nodesByType = QList<int>(request.nodeTypes.size(), 0);
+    pl::Resources items, capacity;
+    for (pl::Node &n : nodes) {
+        if (n.items.isEmpty())
+            continue;
+        const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
+        out.nodesByType[n.nodeType] += 1;
+        out.costPerHour += t.pricePerHour;
+        for (int d = 0; d < pl::DimensionCount; ++d) {
+            items[d] += n.used[d];
+            capacity[d] += t.capacity[d] - t.overhead[d];
+        }
+        for (const auto &item : n.items)
+            out.placedItems += item.second;
+        out.nodes.append(std::move(n));
+    }
+    for (int d = 0; d < pl::DimensionCount; ++d)
+        out.utilisation[d] = capacity[d] > 0 ? items[d] / capacity[d] : 0.0;
+    return out;
 }
 
 } // namespace
@@ -144,8 +214,10 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         candidates.append(c);
     }
     if (candidates.isEmpty()) {
-        r.warnings.append(QStringLiteral("no instance type of %1 has an On-Demand price in %2: %3 not priced")
-                              .arg(patterns.join(QStringLiteral(", ")), in.region, platformName));
+        const QString why = QStringLiteral("no instance type of %1 has an On-Demand price in %2")
+                                .arg(patterns.join(QStringLiteral(", ")), in.region);
+        r.warnings.append(why + QStringLiteral(": %1 not priced").arg(platformName));
+        r.markInfeasible(QString(), why);
         finishTotals(r);
         return r;
     }
@@ -302,13 +374,21 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         stateCounts.append(c);
     }
 
-    QHash<QList<int>, int> countIds;
-    QHash<QPair<int, int>, int> transitions;
     QList<FleetState> fleets;
     QHash<std::size_t, QList<int>> fleetsByHash;
     QList<int> fleetOfHour(hours, -1);
     QStringList unplacedReasons;
     const int typeCount = int(request.nodeTypes.size());
+
+    // EBS root volume per node-hour: part of what a fleet costs when fleets are compared.
+    QString error;
+    const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
+    if (!ebsRate) {
+        r.warnings.append(error);
+        r.markInfeasible(QString(), error);
+    }
+    const double ebsPerNodeHour
+        = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
 
     auto internFleet = [&](pl::PlacementResult &&placed) {
         const std::size_t h = hashPlacement(placed);
@@ -334,6 +414,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         for (const pl::Unplaced &u : placed.unplaced) {
             if (!unplacedReasons.contains(u.reason))
                 unplacedReasons.append(u.reason);
+            // A task that fits no allowed node is a service this platform cannot run, not a cheaper fleet.
+            r.markInfeasible(request.items.at(u.group).service, u.reason);
         }
         f.placement = std::move(placed);
         const int idx = int(fleets.size());
@@ -342,66 +424,91 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         return idx;
     };
 
-    // Identical hours are computed once: the fleet of an hour is keyed by (demand of the previous hour,
-    // demand of this hour), both after the scale-in window. The first time a transition occurs, the
-    // placement engine grows / consolidates the previous hour's fleet incrementally; when the same
-    // transition recurs (the next day of a daily profile), its fleet is reused.
-    int previous = -1;
-    int previousDemand = -1;
-    QList<int> window;
-    QList<int> previousWindow;
-    int replaceChecks = 0;
-    for (int h = 0; h < hours; ++h) {
-        window = stateCounts.at(demand.stateOfHour(h));
-        // Scale-in delay: nodes stay for the highest demand of the last `delay` hours.
-        for (int k = 1; k <= delay && h - k >= 0; ++k) {
-            const QList<int> &earlier = stateCounts.at(demand.stateOfHour(h - k));
-            for (qsizetype g = 0; g < groupCount; ++g)
-                window[g] = std::max(window.at(g), earlier.at(g));
-        }
-        auto cit = countIds.constFind(window);
-        if (cit == countIds.constEnd())
-            cit = countIds.insert(window, int(countIds.size()));
-        const QPair<int, int> key { previousDemand, cit.value() };
-        // The first day is simulated without the cache, so that reused fleets come from a warmed-up
-        // fleet rather than from the empty start.
-        const bool warmingUp = h < WarmUpHours;
-        auto tit = warmingUp ? transitions.constEnd() : transitions.constFind(key);
-        int fleet;
-        if (tit != transitions.constEnd()) {
-            fleet = tit.value();
-        } else if (previous >= 0 && previousDemand == cit.value()) {
-            fleet = previous; // same demand as the hour before: the fleet stays as it is
-        } else {
-            for (qsizetype g = 0; g < groupCount; ++g)
-                request.items[g].count = window.at(g);
-            pl::PlacementResult placed = previous < 0
-                ? pl::place(request)
-                : pl::placeIncremental(request, fleets.at(previous).placement, true);
-            bool shrinking = false; // some group needs fewer items than the previous fleet holds
-            if (previous >= 0) {
-                for (qsizetype g = 0; g < groupCount && !shrinking; ++g)
-                    shrinking = window.at(g) < previousWindow.at(g);
+    // ---- hour by hour: one fleet per distinct (windowed) demand --------------------------------------
+    // Scale-in delay: the nodes of hour h are sized for the highest demand of hours h − delay .. h (ECS
+    // cluster auto scaling and Karpenter keep nodes that long). The fleet of an hour is a function of that
+    // windowed demand alone, never of the path that led to it: for the same demand the same fleet, and
+    // the month does not swing with the order of the hours. Each distinct demand is packed from scratch
+    // (Karpenter's replace consolidation / a capacity provider converging to the cheapest fleet), and the
+    // fleets are made monotone: a demand that another one dominates (every group ≤) never gets a dearer
+    // fleet, because the cheapest dominating fleet with the surplus tasks removed is a candidate too.
+    QHash<QList<int>, int> windowIds;
+    QList<QList<int>> windows;
+    QList<int> windowOfHour(hours, -1);
+    {
+        QList<int> window;
+        for (int h = 0; h < hours; ++h) {
+            window = stateCounts.at(demand.stateOfHour(h));
+            for (int k = 1; k <= delay && h - k >= 0; ++k) {
+                const QList<int> &earlier = stateCounts.at(demand.stateOfHour(h - k));
+                for (qsizetype g = 0; g < groupCount; ++g)
+                    window[g] = std::max(window.at(g), earlier.at(g));
             }
-            if (shrinking && replaceChecks < MaxReplaceChecks && groupCount <= MaxReplaceGroups
-                && placed.costPerHour > placed.lowerBoundPerHour * (1.0 + ReplaceCheckAboveBound)) {
-                ++replaceChecks;
-                // Replace consolidation (Karpenter): when the grown / emptied fleet is far above the lower
-                // bound and a fleet packed from scratch is markedly cheaper, the nodes are replaced.
-                pl::PlacementResult fresh = pl::place(request);
-                if (fresh.unplaced.size() <= placed.unplaced.size()
-                    && fresh.costPerHour < placed.costPerHour * (1.0 - ReplaceSavingThreshold))
-                    placed = std::move(fresh);
+            auto it = windowIds.constFind(window);
+            if (it == windowIds.constEnd()) {
+                it = windowIds.insert(window, int(windows.size()));
+                windows.append(window);
             }
-            fleet = internFleet(std::move(placed));
-            if (!warmingUp)
-                transitions.insert(key, fleet);
+            windowOfHour[h] = it.value();
         }
-        fleetOfHour[h] = fleet;
-        previous = fleet;
-        previousDemand = cit.value();
-        previousWindow = window;
     }
+    const qsizetype windowCount = windows.size();
+    // Largest demand first: a demand dominating another one has a larger sum, so it is planned before.
+    QList<qint64> windowSums(windowCount, 0);
+    for (qsizetype w = 0; w < windowCount; ++w) {
+        for (int c : windows.at(w))
+            windowSums[w] += c;
+    }
+    QList<int> windowOrder(windowCount);
+    for (qsizetype w = 0; w < windowCount; ++w)
+        windowOrder[w] = int(w);
+    std::stable_sort(windowOrder.begin(), windowOrder.end(),
+        [&](int a, int b) { return windowSums.at(a) > windowSums.at(b); });
+    auto dominates = [&](int big, int small) {
+        const QList<int> &b = windows.at(big);
+        const QList<int> &s = windows.at(small);
+        for (qsizetype g = 0; g < groupCount; ++g) {
+            if (b.at(g) < s.at(g))
+                return false;
+        }
+        return true;
+    };
+    auto hourlyCost = [&](const pl::PlacementResult &p) {
+        return p.costPerHour + double(p.nodes.size()) * ebsPerNodeHour;
+    };
+    QList<int> fleetOfWindow(windowCount, -1);
+    QList<double> costOfWindow(windowCount, 0.0); // hourly node cost with EBS, for the monotone check
+    QList<double> boundOfWindow(windowCount, 0.0); // placement lower bound, USD per hour
+    QList<int> planned;
+    planned.reserve(windowCount);
+    for (int w : windowOrder) {
+        for (qsizetype g = 0; g < groupCount; ++g)
+            request.items[g].count = windows.at(w).at(g);
+        pl::PlacementResult best = pl::place(request);
+        boundOfWindow[w] = best.lowerBoundPerHour;
+        double bestCost = hourlyCost(best);
+        // The cheapest already planned fleet of a dominating demand.
+        int dominating = -1;
+        for (int b : planned) {
+            if (costOfWindow.at(b) < bestCost - 1e-9
+                && (dominating < 0 || costOfWindow.at(b) < costOfWindow.at(dominating)) && dominates(b, w))
+                dominating = b;
+        }
+        if (dominating >= 0) {
+            if (auto shrunk = shrinkOnto(request, fleets.at(fleetOfWindow.at(dominating)).placement);
+                shrunk && shrunk->unplaced.size() <= best.unplaced.size() && hourlyCost(*shrunk) < bestCost) {
+                shrunk->lowerBoundPerHour = best.lowerBoundPerHour;
+                shrunk->ratio = best.lowerBoundPerHour > 0 ? shrunk->costPerHour / best.lowerBoundPerHour : 1.0;
+                best = std::move(*shrunk);
+                bestCost = hourlyCost(best);
+            }
+        }
+        costOfWindow[w] = bestCost;
+        fleetOfWindow[w] = internFleet(std::move(best));
+        planned.append(w);
+    }
+    for (int h = 0; h < hours; ++h)
+        fleetOfHour[h] = fleetOfWindow.at(windowOfHour.at(h));
     for (const QString &reason : unplacedReasons)
         r.warnings.append(QStringLiteral("not placed: ") + reason);
 
@@ -446,19 +553,15 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         }
     }
 
-    // ---- EBS, control plane ----------------------------------------------------------------------------
-    QString error;
-    const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
-    if (!ebsRate)
-        r.warnings.append(error);
-    const double ebsPerNodeHour
-        = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
+    // ---- control plane --------------------------------------------------------------------------------
     std::optional<pricing::Rate> controlPlane;
     const int clusters = std::max(1, ps.clusters);
     if (!ecs) {
         controlPlane = in.catalog.eksControlPlaneHourly(in.region, ps.extendedSupport, &error);
-        if (!controlPlane)
+        if (!controlPlane) {
             r.warnings.append(error);
+            r.markInfeasible(QString(), error);
+        }
     }
     const double controlPlanePerHour = controlPlane ? clusters * controlPlane->usd : 0.0;
 
@@ -486,6 +589,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         spotUsd += f.spotUsd;
         nodeHours += f.nodes;
         curve[h] = f.onDemandUsd;
+        r.packedComputeUsd += f.onDemandUsd + f.spotUsd;
+        r.lowerBoundUsd += boundOfWindow.at(windowOfHour.at(h));
         const double nodeCost = f.onDemandUsd + f.spotUsd + f.nodes * ebsPerNodeHour;
         const double hourCost
             = nodeCost - coveredOfFleet.at(fi) + (planApplies ? commitment : 0.0) + controlPlanePerHour;
@@ -519,6 +624,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             f.memoryAllocatable > 0 ? mem / f.memoryAllocatable : 0.0);
         r.idleCostUsd += nodeCost * std::clamp(1.0 - util, 0.0, 1.0);
     }
+    r.optimalityRatio = r.lowerBoundUsd > 0 ? r.packedComputeUsd / r.lowerBoundUsd : 0.0;
     r.utilisation.cpu = allocCpu > 0 ? reqCpu / allocCpu : 0.0;
     r.utilisation.memory = allocMem > 0 ? reqMem / allocMem : 0.0;
     r.utilisation.slotUsage = allocSlots > 0 ? reqSlots / allocSlots : 0.0;

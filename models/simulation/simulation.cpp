@@ -43,6 +43,7 @@ CostReport simulate(
             PlatformResult r;
             r.id = id;
             r.warnings.append(regionError);
+            r.markInfeasible(QString(), regionError);
             report.platforms.append(r);
             continue;
         }

@@ -122,7 +122,7 @@ int main(int argc, char **argv)
                     " arch TEXT, max_enis INTEGER, ipv4_per_eni INTEGER, bare_metal INTEGER, eks_max_pods INTEGER,"
                     " karpenter_cpu_millicores INTEGER, karpenter_memory_mib INTEGER, default_card_max_enis INTEGER,"
                     " network_cards INTEGER, trunking_compatible INTEGER, branch_enis INTEGER, gpu_count INTEGER, gpu_name TEXT,"
-                    " accelerator_count INTEGER, accelerator_name TEXT, spec_source TEXT, network_source TEXT)"));
+                    " accelerator_count INTEGER, accelerator_name TEXT, spec_source TEXT, network_source TEXT, hypervisor TEXT)"));
         exec(q, QStringLiteral("CREATE TABLE rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL, usd REAL NOT NULL,"
                                " unit TEXT NOT NULL, as_of TEXT NOT NULL, source_id INTEGER NOT NULL REFERENCES sources(id), estimated INTEGER NOT NULL,"
                                " PRIMARY KEY (kind, region, key))"));
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 
         // ---- instance types
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT INTO instance_types VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        ins.prepare(QStringLiteral("INSERT INTO instance_types VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         const int typeRows = forEachRow(in.filePath(QStringLiteral("instance_types.csv")), [&](const QHash<QString, QString> &r, qint64) {
             const QVariantList values{r[QStringLiteral("instance_type")], r[QStringLiteral("family")],
                                       toInt(r[QStringLiteral("vcpu")]), toInt(r[QStringLiteral("memory_mib")]),
@@ -147,7 +147,8 @@ int main(int argc, char **argv)
                                       int(toBool(r[QStringLiteral("trunking_compatible")])), toInt(r[QStringLiteral("branch_enis")]),
                                       toInt(r[QStringLiteral("gpu_count")]), r[QStringLiteral("gpu_name")],
                                       toInt(r[QStringLiteral("accelerator_count")]), r[QStringLiteral("accelerator_name")],
-                                      r[QStringLiteral("spec_source")], r[QStringLiteral("network_source")]};
+                                      r[QStringLiteral("spec_source")], r[QStringLiteral("network_source")],
+                                      r[QStringLiteral("hypervisor")]};
             for (qsizetype i = 0; i < values.size(); ++i)
                 ins.bindValue(int(i), values.at(i));
             if (!ins.exec())
@@ -328,7 +329,7 @@ int main(int argc, char **argv)
         meta.bindValue(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         if (!meta.exec())
             die(meta.lastError().text());
-        exec(q, QStringLiteral("PRAGMA user_version = 1"));
+        exec(q, QStringLiteral("PRAGMA user_version = 2"));
         if (!db.commit())
             die(QStringLiteral("commit: ") + db.lastError().text());
         exec(q, QStringLiteral("VACUUM"));

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "models/scenariojson.h"
+
 class TestCompareCli : public QObject
 {
     Q_OBJECT
@@ -39,6 +41,52 @@ private:
     }
 
 private slots:
+    void armServiceOnX86OnlyNodesIsOneInfeasiblePlatform()
+    {
+        // The sample's catalog-api is arm64. With ECS on EC2 limited to m6i.* (x86_64 only) that one
+        // platform cannot run it: it is shown as infeasible with the reason, the other four are priced,
+        // and the run succeeds — unless --strict, or a budget gate names the infeasible platform.
+        QTemporaryDir dir;
+        fleetplan::models::Scenario sc = fleetplan::models::bundledSampleScenario();
+        sc.platform(fleetplan::models::PlatformId::EcsEc2).instanceTypes = { QStringLiteral("m6i.*") };
+        const QString file = dir.filePath(QStringLiteral("graviton-api.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(sc, file));
+
+        const Run table = run({ file });
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        QVERIFY2(table.out.contains(QStringLiteral("ECS on EC2               infeasible")), qPrintable(table.out));
+        QVERIFY2(table.err.contains(QStringLiteral("ECS on EC2 cannot run this workload: catalog-api:")),
+                 qPrintable(table.err));
+
+        const Run json = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(json.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        int feasible = 0;
+        for (const QJsonValue &v : o.value(u"platforms").toArray()) {
+            const QJsonObject p = v.toObject();
+            if (p.value(u"id").toString() == u"ecs-ec2") {
+                QCOMPARE(p.value(u"feasible").toBool(true), false);
+                QVERIFY(p.value(u"total_usd").isNull());
+                QCOMPARE(p.value(u"infeasible").toArray().at(0).toObject().value(u"service").toString(),
+                         QStringLiteral("catalog-api"));
+            } else {
+                QVERIFY(p.value(u"feasible").toBool());
+                QCOMPARE_GT(p.value(u"total_usd").toDouble(), 0.0);
+                ++feasible;
+            }
+        }
+        QCOMPARE(feasible, 4);
+        QVERIFY(o.value(u"cheapest").toString() != u"ecs-ec2");
+
+        QCOMPARE(run({ file, QStringLiteral("--strict"), QStringLiteral("-q") }).code, 2);
+        const Run gate = run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("ecs-ec2=1000000") });
+        QCOMPARE(gate.code, 3);
+        QVERIFY2(gate.err.contains(QStringLiteral("ECS on EC2 cannot run this workload, so it cannot meet the budget")),
+                 qPrintable(gate.err));
+        // A gate over all platforms judges the four that run.
+        QCOMPARE(run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("1000000") }).code, 0);
+    }
+
     void sampleTableShowsAllFivePlatforms()
     {
         const Run r = run({ sample() });

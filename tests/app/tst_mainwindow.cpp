@@ -4,6 +4,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -18,7 +22,11 @@
 #include <QtTest>
 
 #include "app/mainwindow.h"
+#include "models/commands.h"
 #include "models/document.h"
+#include "models/simulation/simulation.h"
+#include "pricing/catalog.h"
+#include "pricing/pricebook.h"
 #include "models/scenariojson.h"
 #include "models/servicetablemodel.h"
 #include "views/charttheme.h"
@@ -322,6 +330,65 @@ private slots:
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
+    }
+
+    void exportRightAfterAnEditDescribesTheEdit()
+    {
+        // An edit schedules a simulation; exporting before it reaches the charts used to write the old
+        // report next to the new scenario. The export must describe what is on screen now.
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied));
+        const double before = totalOf(window.report(), models::PlatformId::EcsFargate);
+        window.document()->undoStack()->push(new models::SetServiceFieldCommand<int>(
+            window.document(), 0, &models::Service::replicas, window.scenario().services.at(0).replicas * 3));
+        QVERIFY(!window.reportIsCurrent());
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("now.json"));
+        QVERIFY(window.exportReportTo(json));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        double exported = -1;
+        for (const QJsonValue &v : o.value(u"platforms").toArray()) {
+            if (v.toObject().value(u"id").toString() == u"ecs-fargate")
+                exported = v.toObject().value(u"total_usd").toDouble();
+        }
+        const double expected = totalOf(models::simulate(window.scenario(), *window.catalog(), window.currentWhatIf()),
+                                        models::PlatformId::EcsFargate);
+        QVERIFY2(std::abs(exported - expected) < 1e-6 && exported > before,
+                 qPrintable(QStringLiteral("exported %1, current %2, before the edit %3").arg(exported).arg(expected).arg(before)));
+        QVERIFY(waitForReport(applied));
+        QVERIFY(window.reportIsCurrent());
+    }
+
+    void windowPricesWithTheUserPriceBookLikeTheCli()
+    {
+        // `fleetplan compare` and `report` apply the user's price book; the window did not, so the
+        // window and an exported report disagreed for anyone with an override.
+        QTemporaryDir dir;
+        const QString book = dir.filePath(QStringLiteral("pricebook.sqlite"));
+        {
+            pricing::PriceBook pb;
+            QVERIFY(pb.open(book));
+            QVERIFY(pb.setEnterpriseDiscountPercent(10));
+        }
+        qputenv("FLEETPLAN_PRICEBOOK", book.toUtf8());
+        const auto reset = qScopeGuard([] { qunsetenv("FLEETPLAN_PRICEBOOK"); });
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied));
+        const auto cli = pricing::Catalog::withUserPriceBook();
+        QVERIFY(cli != pricing::Catalog::bundled());
+        const models::CostReport expected = models::simulate(window.scenario(), *cli, window.currentWhatIf());
+        const models::CostReport bundled
+            = models::simulate(window.scenario(), *pricing::Catalog::bundled(), window.currentWhatIf());
+        for (const models::PlatformResult &p : window.report().platforms) {
+            QCOMPARE(p.totalUsd, totalOf(expected, p.id));
+            QVERIFY2(p.totalUsd < totalOf(bundled, p.id), qPrintable(models::toId(p.id)));
+        }
     }
 
     void editingSeveralSelectedCellsIsOneUndoStep()

@@ -3,9 +3,15 @@
 // through simulate() with the bundled catalog (us-east-1 On-Demand: c5.large 0.085, m6i.large 0.096 USD/h,
 // karpenter zz_generated.pricing_aws.go @6fc13b5; gp3 0.08 USD per GB-month, AWS EBS feed 2024-07-18;
 // EKS control plane 0.10 / 0.60 USD per cluster-hour, AWS EKS feed 2025-10-28).
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include "models/scenariojson.h"
+#include "models/simulation/costreportjson.h"
+#include "models/simulation/moneyformat.h"
 #include "models/simulation/nodecapacity.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
@@ -167,12 +173,33 @@ private slots:
         QCOMPARE(eksAllocatableCapacity(type(QStringLiteral("m7g.large")), ps).memoryMib, 6844.0);
     }
 
+    void maxPodsWithPrefixDelegation_data()
+    {
+        // Computed by hand from awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh @0a6d499
+        // with --cni-prefix-delegation-enabled: Nitro → ENIs × ((IPv4 per ENI − 1) × 16) + 2, then
+        // min(…, 110) when vCPU ≤ 30, min(…, 250) above; Xen → ENIs × (IPv4 per ENI − 1) + 2, no cap.
+        // ENIs and IPv4 per ENI from resources/catalog/instance_types.csv (default card).
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("prefix");
+        QTest::addColumn<int>("maxPods");
+        QTest::newRow("t3.nano nitro 2 ENI x 2 IPv4: 2*(1*16)+2 = 34 (below the 110 cap)") << QStringLiteral("t3.nano") << true << 34;
+        QTest::newRow("t3.micro nitro 2 x 2: 34") << QStringLiteral("t3.micro") << true << 34;
+        QTest::newRow("c6g.medium nitro 2 x 4: 2*(3*16)+2 = 98") << QStringLiteral("c6g.medium") << true << 98;
+        QTest::newRow("t3.small nitro 3 x 4: 146 capped at 110") << QStringLiteral("t3.small") << true << 110;
+        QTest::newRow("m6i.large nitro 3 x 10: 434 capped at 110") << QStringLiteral("m6i.large") << true << 110;
+        QTest::newRow("m5.8xlarge nitro 32 vCPU is -gt 30: 250") << QStringLiteral("m5.8xlarge") << true << 250;
+        QTest::newRow("c5.9xlarge nitro 36 vCPU: 250") << QStringLiteral("c5.9xlarge") << true << 250;
+        QTest::newRow("m4.large xen: secondary IPs 2*(10-1)+2 = 20") << QStringLiteral("m4.large") << true << 20;
+        QTest::newRow("t2.medium xen: 3*(6-1)+2 = 17") << QStringLiteral("t2.medium") << true << 17;
+        QTest::newRow("m6i.large without prefix: 3*(10-1)+2 = 29") << QStringLiteral("m6i.large") << false << 29;
+    }
+
     void maxPodsWithPrefixDelegation()
     {
-        // EKS best practices (prefix mode): 110 below 30 vCPU, 250 from 30 vCPU.
-        QCOMPARE(eksMaxPods(type(QStringLiteral("m6i.large")), true), 110);
-        QCOMPARE(eksMaxPods(type(QStringLiteral("m6i.8xlarge")), true), 250);
-        QCOMPARE(eksMaxPods(type(QStringLiteral("m6i.large")), false), 29);
+        QFETCH(QString, name);
+        QFETCH(bool, prefix);
+        QFETCH(int, maxPods);
+        QCOMPARE(eksMaxPods(type(name), prefix), maxPods);
     }
 
     void eniLimitedEcsPacking()
@@ -188,6 +215,12 @@ private slots:
         COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 4.25);
         COMPARE_USD(r.componentUsd(ComponentId::Ebs), 50 * EbsPerNodeHour);
         COMPARE_USD(r.totalUsd, (4.25 + 50 * EbsPerNodeHour));
+        // Packing gap: 5 × c5.large is optimal (ENIs bind: 10 tasks ÷ 2 per instance); the bound never
+        // exceeds what was paid for compute.
+        COMPARE_USD(r.packedComputeUsd, 4.25);
+        QCOMPARE_GT(r.lowerBoundUsd, 0.0);
+        QCOMPARE_LE(r.lowerBoundUsd, r.packedComputeUsd + Tolerance);
+        COMPARE_USD(r.optimalityRatio, r.packedComputeUsd / r.lowerBoundUsd);
         QCOMPARE(r.utilisation.slotUsage, 1.0);
         QVERIFY(r.warnings.join(u'\n').contains(QStringLiteral("awsvpc ENI limit")));
         QCOMPARE(checkPacking(r), QString());
@@ -360,6 +393,54 @@ private slots:
             QCOMPARE_GT(spotNodes, 0);
             QCOMPARE(checkPacking(r), QString());
         }
+    }
+
+    /// Issue 13: the month's compute cost against the Σ of the hourly placement lower bounds, on the
+    /// EC2-backed platforms of the sample; shown in the JSON and in `fleetplan compare`.
+    void placementGapOfTheSample()
+    {
+        WhatIf noCommitment; // packed compute = the compute components when no Savings Plan covers a part
+        noCommitment.savingsPlanUsdPerHour = 0;
+        const CostReport report = simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), noCommitment);
+        for (const PlatformResult &p : report.platforms) {
+            if (p.id != PlatformId::EcsEc2 && p.id != PlatformId::EksNodes) {
+                QCOMPARE(p.lowerBoundUsd, 0.0);
+                QCOMPARE(p.optimalityRatio, 0.0);
+                continue;
+            }
+            QCOMPARE_GT(p.lowerBoundUsd, 0.0);
+            QCOMPARE_LE(p.lowerBoundUsd, p.packedComputeUsd);
+            COMPARE_USD(p.packedComputeUsd,
+                p.componentUsd(ComponentId::ComputeOnDemand) + p.componentUsd(ComponentId::ComputeSpot));
+            COMPARE_USD(p.optimalityRatio, p.packedComputeUsd / p.lowerBoundUsd);
+            QCOMPARE_GE(p.optimalityRatio, 1.0);
+            QCOMPARE_LT(p.optimalityRatio, 1.5);
+            qInfo("%s: compute %.2f USD, bound %.2f USD, packed / bound %.4f", qPrintable(toId(p.id)),
+                p.packedComputeUsd, p.lowerBoundUsd, p.optimalityRatio);
+        }
+        const QJsonArray platforms = QJsonDocument::fromJson(costReportToJson(report)).object().value(u"platforms").toArray();
+        for (const QJsonValue &v : platforms) {
+            const QJsonObject o = v.toObject();
+            const QString id = o.value(u"id").toString();
+            const bool ec2 = id == u"ecs-ec2" || id == u"eks-nodes";
+            for (const char *key : { "packed_compute_usd", "lower_bound_usd", "optimality_ratio" }) {
+                const QJsonValue value = o.value(QLatin1StringView(key));
+                QVERIFY2(ec2 ? value.isDouble() : value.isNull(), key);
+            }
+            if (ec2)
+                QCOMPARE_GE(o.value(u"optimality_ratio").toDouble(), 1.0);
+        }
+
+        // `fleetplan compare` prints the ratio of both EC2-backed platforms.
+        QProcess cli;
+        cli.start(QStringLiteral(FLEETPLAN_EXE),
+            { QStringLiteral("compare"), QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json") });
+        QVERIFY(cli.waitForFinished(60000));
+        const QString table = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(table.contains(QStringLiteral("packing vs bound")), qPrintable(table));
+        const CostReport shown = simulate(bundledSampleScenario(), *pricing::Catalog::bundled());
+        for (PlatformId id : { PlatformId::EcsEc2, PlatformId::EksNodes })
+            QVERIFY2(table.contains(formatNumber(shown.platform(id)->optimalityRatio, 3)), qPrintable(table));
     }
 
     void sampleFleetsRespectCapacity()

@@ -125,7 +125,75 @@ private slots:
         QCOMPARE(r.platforms.size(), 5);
         QVERIFY2(r.platforms.at(0).warnings.join(u'\n').contains(QStringLiteral("us-est-1")),
             qPrintable(r.platforms.at(0).warnings.join(u'\n')));
-        QCOMPARE(r.platforms.at(0).totalUsd, 0.0);
+        // Nothing could be priced: every platform is infeasible, none is "cheapest" at 0 USD.
+        for (const PlatformResult &p : r.platforms) {
+            QVERIFY(!p.feasible());
+            QVERIFY2(p.infeasibleSummary().contains(QStringLiteral("us-est-1")), qPrintable(p.infeasibleSummary()));
+        }
+        QCOMPARE(r.cheapestPlatform(), nullptr);
+        const QJsonObject o = QJsonDocument::fromJson(costReportToJson(r)).object();
+        QVERIFY(o.value(u"cheapest").isNull());
+        const QJsonObject first = o.value(u"platforms").toArray().at(0).toObject();
+        QCOMPARE(first.value(u"feasible").toBool(true), false);
+        QVERIFY(first.value(u"total_usd").isNull());
+        QVERIFY(first.value(u"infeasible").toArray().at(0).toObject().value(u"reason").toString().contains(u"us-est-1"));
+    }
+
+    void taskTooLargeForFargateMakesOnlyFargateInfeasible()
+    {
+        // A 32 vCPU / 200 GiB task: no Fargate size holds it (largest 16 vCPU / 120 GB, AWS Fargate task
+        // sizes, resources/catalog/fargate_task_sizes.csv), while the EC2 platforms can place it on a large
+        // type. Before, the Fargate platforms priced the other services and showed the partial sum, which
+        // could come out cheapest.
+        Scenario sc = bundledSampleScenario();
+        Service big = sc.services.constFirst();
+        big.name = QStringLiteral("giant");
+        big.kind = ServiceKind::Service;
+        big.cpu = 32;
+        big.memoryMib = 200 * 1024;
+        big.replicas = big.minReplicas = big.maxReplicas = 1;
+        big.containers.clear();
+        big.loadProfile.clear();
+        sc.services.append(big);
+        const CostReport r = simulate(sc, *pricing::Catalog::bundled());
+        for (const PlatformResult &p : r.platforms) {
+            const bool fargate = p.id == PlatformId::EcsFargate || p.id == PlatformId::EcsFargateSpot
+                || p.id == PlatformId::EksFargate;
+            QVERIFY2(p.feasible() == !fargate, qPrintable(toId(p.id) + u' ' + p.infeasibleSummary()));
+            if (fargate) {
+                QCOMPARE(p.infeasible.constFirst().service, QStringLiteral("giant"));
+            }
+        }
+        const PlatformResult *best = r.cheapestPlatform();
+        QVERIFY(best);
+        QVERIFY(best->id == PlatformId::EcsEc2 || best->id == PlatformId::EksNodes);
+    }
+
+    void cheapestIgnoresInfeasibleAndBreaksTiesByPlatformOrder()
+    {
+        CostReport r;
+        r.hours = 730;
+        PlatformResult a;
+        a.id = PlatformId::EcsEc2;
+        a.totalUsd = 100;
+        PlatformResult b;
+        b.id = PlatformId::EcsFargate;
+        b.totalUsd = 10;
+        b.markInfeasible(QStringLiteral("api"), QStringLiteral("no Fargate size"));
+        b.markInfeasible(QStringLiteral("api"), QStringLiteral("no Fargate size")); // recorded once
+        PlatformResult c;
+        c.id = PlatformId::EksNodes;
+        c.totalUsd = 100;
+        r.platforms = { c, b, a }; // out of order on purpose
+        QCOMPARE(b.infeasible.size(), 1);
+        QVERIFY(r.cheapestPlatform());
+        QCOMPARE(r.cheapestPlatform()->id, PlatformId::EcsEc2); // tie 100 = 100: first in PlatformId order
+        QCOMPARE(r.periodUnit(), QStringLiteral("month"));
+        QCOMPARE(r.perPeriod(), QStringLiteral("per month"));
+        QCOMPARE(r.periodLabel(), QStringLiteral("1 month (730 hours)"));
+        r.hours = 48;
+        QCOMPARE(r.periodUnit(), QStringLiteral("48 hours"));
+        QCOMPARE(r.periodLabel(), QStringLiteral("2 days (48 hours)"));
     }
 
     void jsonShape()

@@ -172,18 +172,32 @@ private slots:
         sc.platform(PlatformId::EksNodes).enabled = false;
         sc.services.resize(5); // web-frontend .. search (search: 2 vCPU, 8192 MiB still fits)
         sc.services[4].cpu = 4;
+        // A service one platform cannot run is a warning: that platform is shown as infeasible and the
+        // others are still priced (an arm64 service beside x86-only node groups is a common real case).
         QCOMPARE(texts(validateScenario(sc, catalog.get())),
-            (QStringList { QStringLiteral("error: service \"catalog-api\": arch arm64: no instance type allowed on "
-                                          "ecs-ec2 has this architecture"),
-                QStringLiteral("error: service \"search\": task of 4 vCPU and 8192 MiB (x86_64) is "
-                               "larger than any instance type allowed on ecs-ec2") }));
+            (QStringList { QStringLiteral("warning: service \"catalog-api\": arch arm64: no instance type allowed on "
+                                          "ecs-ec2 has this architecture; ecs-ec2 cannot run this service and is "
+                                          "shown as infeasible"),
+                QStringLiteral("warning: service \"search\": task of 4 vCPU and 8192 MiB (x86_64) is "
+                               "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as infeasible") }));
+        // Only when no enabled platform can run it is it an error.
+        for (PlatformId id : AllPlatforms)
+            sc.platform(id).enabled = id == PlatformId::EcsEc2;
+        QVERIFY(texts(validateScenario(sc, catalog.get()))
+                    .contains(QStringLiteral("error: service \"search\": no enabled platform can run this service "
+                                             "(see the warnings above)")));
 
         // No list: every type of the catalog; the largest arm64 type has 192 vCPU (x8g.metal-48xl).
         sc = bundledSampleScenario();
         sc.services[3].cpu = 256; // catalog-api is arm64
         QVERIFY(texts(validateScenario(sc, catalog.get()))
-                    .contains(QStringLiteral("error: service \"catalog-api\": task of 256 vCPU and 2048 MiB (arm64) is "
-                                             "larger than any instance type allowed on ecs-ec2")));
+                    .contains(QStringLiteral("warning: service \"catalog-api\": task of 256 vCPU and 2048 MiB (arm64) is "
+                                             "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as "
+                                             "infeasible")));
+        // 256 vCPU fits no Fargate size either: no platform of the sample can run it.
+        QVERIFY(texts(validateScenario(sc, catalog.get()))
+                    .contains(QStringLiteral("error: service \"catalog-api\": no enabled platform can run this service "
+                                             "(see the warnings above)")));
 
         sc = bundledSampleScenario();
         sc.region = QStringLiteral("us-est-1");

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +20,8 @@ private slots:
     void commitmentEdits();
     void rejectsBadInput();
     void unreadablePriceBook();
+    void versionOneBookIsUpgraded();
+    void badRowsAreReportedNotSkipped();
 };
 
 void TestPriceBook::layering()
@@ -132,6 +136,86 @@ void TestPriceBook::unreadablePriceBook()
     QString error;
     QVERIFY(!Catalog::load(QString(), path, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
+}
+
+
+
+
+namespace {
+/// Runs SQL on a price book file directly, as an older Fleetplan (or a damaged file) would have left it.
+void rawSql(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &sql : statements)
+            QVERIFY2(q.exec(sql), qPrintable(sql));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+} // namespace
+
+void TestPriceBook::versionOneBookIsUpgraded()
+{
+    // Version 1 stored the commitment edit's enums as ordinals: (0, 1, 3, 2) = Ec2 scope, EC2 Instance
+    // Savings Plan, 3 years, All Upfront. Opening it with this Fleetplan keeps that meaning, stored by name.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pricebook.sqlite"));
+    rawSql(path, {QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                  QStringLiteral("CREATE TABLE rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
+                                 " origin TEXT NOT NULL, usd REAL NOT NULL, as_of TEXT NOT NULL, source TEXT NOT NULL,"
+                                 " PRIMARY KEY (kind, region, key, origin))"),
+                  QStringLiteral("CREATE TABLE commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL, term_years INTEGER"
+                                 " NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan,"
+                                 " term_years, payment))"),
+                  QStringLiteral("INSERT INTO commitments VALUES (0, 1, 3, 2, 61.5)"),
+                  QStringLiteral("PRAGMA user_version = 1")});
+    QString error;
+    const auto c = Catalog::load(QString(), path, &error);
+    QVERIFY2(c, qPrintable(error));
+    const CommitmentDiscount *d
+        = c->commitments().find(CommitmentScope::Ec2, CommitmentPlan::Ec2InstanceSavingsPlan, 3, PaymentOption::AllUpfront);
+    QVERIFY(d);
+    QCOMPARE(d->discountPercent, 61.5);
+    QVERIFY(d->userEdited);
+    // The file now says what it means in words.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT scope, plan, payment FROM commitments")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ec2"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("EC2 Instance Savings Plan"));
+        QCOMPARE(q.value(2).toString(), QStringLiteral("All Upfront"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void TestPriceBook::badRowsAreReportedNotSkipped()
+{
+    // A rate of an unknown kind, or a commitment row naming no option AWS sells, used to be skipped in
+    // silence (the catalog then looked as if the book had been applied). Now loading fails and says why.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pricebook.sqlite"));
+    {
+        PriceBook book;
+        QVERIFY(book.open(path));
+    }
+    rawSql(path, {QStringLiteral("INSERT INTO rates VALUES ('ec2_gold', 'us-east-1', 'm5.large', 'override', 1, '2026-01-01', 'x')")});
+    QString error;
+    QVERIFY(!Catalog::load(QString(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("unknown kind \"ec2_gold\"")), qPrintable(error));
+
+    rawSql(path, {QStringLiteral("DELETE FROM rates"),
+                  QStringLiteral("INSERT INTO commitments VALUES ('ec2', 'Platinum Plan', 1, 'No Upfront', 10)")});
+    error.clear();
+    QVERIFY(!Catalog::load(QString(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("Platinum Plan")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestPriceBook)

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/comparisontablemodel.h"
+
+#include <algorithm>
+
+#include <QFont>
+
+#include "views/comparisonchart.h"
+
+namespace fleetplan::views {
+
+ComparisonTableModel::ComparisonTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+void ComparisonTableModel::setReport(const models::CostReport &report)
+{
+    beginResetModel();
+    m_report = report;
+    m_components.clear();
+    for (const models::PlatformResult &p : m_report.platforms) {
+        for (const models::CostComponent &c : p.components) {
+            if (!m_components.contains(c.id))
+                m_components.append(c.id);
+        }
+    }
+    std::sort(m_components.begin(), m_components.end());
+    const models::PlatformResult *best = m_report.cheapestPlatform();
+    m_cheapestRow = best ? int(best - m_report.platforms.constData()) : -1;
+    endResetModel();
+}
+
+int ComparisonTableModel::rowOf(models::PlatformId id) const
+{
+    for (int r = 0; r < m_report.platforms.size(); ++r) {
+        if (m_report.platforms.at(r).id == id)
+            return r;
+    }
+    return -1;
+}
+
+int ComparisonTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_report.platforms.size());
+}
+
+int ComparisonTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 2 + int(m_components.size()) + 3;
+}
+
+ComparisonTableModel::Column ComparisonTableModel::columnKind(int column) const
+{
+    if (column == 0)
+        return Column::Platform;
+    if (column == 1)
+        return Column::Total;
+    const int afterComponents = column - 2 - int(m_components.size());
+    if (afterComponents < 0)
+        return Column::Component;
+    return afterComponents == 0 ? Column::PeakNodes : (afterComponents == 1 ? Column::CpuUse : Column::MemoryUse);
+}
+
+QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int column) const
+{
+    const bool cheapest = &p - m_report.platforms.constData() == m_cheapestRow;
+    switch (columnKind(column)) {
+    case Column::Platform:
+        return models::displayName(p.id) + (cheapest ? QStringLiteral(" ★") : QString());
+    case Column::Total:
+        return p.feasible() ? formatUsdAmount(p.totalUsd) : tr("infeasible");
+    case Column::Component: {
+        if (!p.feasible())
+            return QStringLiteral("—");
+        const models::CostComponent *c = p.component(m_components.at(column - 2));
+        return c ? formatUsdAmount(c->usd) : QStringLiteral("—");
+    }
+    case Column::PeakNodes:
+        return QString::number(p.peakNodes);
+    case Column::CpuUse:
+        return QStringLiteral("%1 %").arg(p.utilisation.cpu * 100, 0, 'f', 0);
+    case Column::MemoryUse:
+        return QStringLiteral("%1 %").arg(p.utilisation.memory * 100, 0, 'f', 0);
+    }
+    return {};
+}
+
+QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_report.platforms.size() || index.column() >= columnCount())
+        return {};
+    const models::PlatformResult &p = m_report.platforms.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(p, index.column());
+    case Qt::UserRole:
+        return int(p.id);
+    case Qt::ToolTipRole:
+        if (!p.feasible())
+            return tr("%1 cannot run this workload: %2").arg(models::displayName(p.id), p.infeasibleSummary());
+        if (columnKind(index.column()) == Column::Component) {
+            if (const models::CostComponent *c = p.component(m_components.at(index.column() - 2)))
+                return c->explanation;
+        }
+        return {};
+    case Qt::FontRole:
+        if (index.row() == m_cheapestRow && index.column() <= 1) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        if (!p.feasible()) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == 0 ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (columnKind(section)) {
+    case Column::Platform: return tr("Platform");
+    case Column::Total: return tr("Total USD");
+    case Column::Component: return models::displayName(m_components.at(section - 2));
+    case Column::PeakNodes: return tr("Peak nodes / tasks");
+    case Column::CpuUse: return tr("CPU use");
+    case Column::MemoryUse: return tr("Memory use");
+    }
+    return {};
+}
+
+} // namespace fleetplan::views
