@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/placement/packingengine.h"
 
+#include "models/placement/lpsolver.h"
+#include "models/placement/patternsolver.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -47,89 +50,28 @@ QString number(double v)
 GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
                                     const std::vector<double> &prices)
 {
+    // GLPK's simplex (models/placement/lpsolver.h) on min price·x s.t. rows·x ≥ rhs, x ≥ 0.
     GeneralLpResult result;
-    const int types = int(prices.size());
-    const int R = int(rows.size());
-    std::vector<double> scale(R, 1.0);
-    for (int r = 0; r < R; ++r) {
-        double m = 0.0;
-        for (double a : rows[r])
-            m = std::max(m, a);
-        scale[r] = m > 0.0 ? m : 1.0;
-    }
-    const int cols = types + R;
-    // Tableau of  −A·x + s = −rhs  (rows scaled by 1/scale), basis = surplus s: dual feasible
-    // because prices are ≥ 0, so the dual simplex applies directly.
-    std::vector<double> tab(std::size_t(R) * (cols + 1), 0.0);
-    auto at = [&](int r, int c) -> double & { return tab[std::size_t(r) * (cols + 1) + c]; };
-    std::vector<double> reduced(cols, 0.0);
-    std::vector<int> basis(R);
-    for (int r = 0; r < R; ++r) {
-        for (int t = 0; t < types; ++t)
-            at(r, t) = -rows[r][t] / scale[r];
-        at(r, types + r) = 1.0;
-        at(r, cols) = -rhs[r] / scale[r];
-        basis[r] = types + r;
-    }
-    for (int t = 0; t < types; ++t)
-        reduced[t] = std::max(0.0, prices[t]);
-
-    for (int iteration = 0; iteration < 32 + 8 * R; ++iteration) {
-        int row = -1;
-        double mostNegative = -1e-12;
-        for (int r = 0; r < R; ++r) {
-            if (at(r, cols) < mostNegative) {
-                mostNegative = at(r, cols);
-                row = r;
-            }
+    lp::Problem problem;
+    problem.cost.resize(prices.size());
+    for (std::size_t t = 0; t < prices.size(); ++t)
+        problem.cost[t] = std::max(0.0, prices[t]);
+    problem.rows.resize(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        problem.rows[r].lower = rhs[r];
+        for (std::size_t t = 0; t < rows[r].size() && t < prices.size(); ++t) {
+            if (rows[r][t] != 0.0)
+                problem.rows[r].coefficients.emplace_back(int(t), rows[r][t]);
         }
-        if (row < 0)
-            break;
-        int col = -1;
-        double bestRatio = std::numeric_limits<double>::infinity();
-        for (int c = 0; c < cols; ++c) {
-            const double a = at(row, c);
-            if (a < -1e-12) {
-                const double ratio = reduced[c] / -a;
-                if (ratio < bestRatio - 1e-15) {
-                    bestRatio = ratio;
-                    col = c;
-                }
-            }
-        }
-        if (col < 0)
-            return result;  // infeasible: a row no type provides
-        const double pivot = at(row, col);
-        for (int c = 0; c <= cols; ++c)
-            at(row, c) /= pivot;
-        for (int r = 0; r < R; ++r) {
-            if (r == row)
-                continue;
-            const double f = at(r, col);
-            if (f != 0.0) {
-                for (int c = 0; c <= cols; ++c)
-                    at(r, c) -= f * at(row, c);
-            }
-        }
-        const double f = reduced[col];
-        if (f != 0.0) {
-            for (int c = 0; c < cols; ++c)
-                reduced[c] -= f * at(row, c);
-        }
-        basis[row] = col;
     }
-    for (int r = 0; r < R; ++r) {
-        if (at(r, cols) < -1e-9)
-            return result;  // iteration limit (never seen): report no bound rather than a wrong one
-    }
+    const lp::Solution s = lp::solveLp(problem);
+    if (s.status != lp::Status::Optimal)
+        return result;
     result.feasible = true;
-    for (int r = 0; r < R; ++r) {
-        if (basis[r] < types)
-            result.cost += prices[basis[r]] * std::max(0.0, at(r, cols));
-    }
-    result.duals.resize(R);
-    for (int r = 0; r < R; ++r)
-        result.duals[r] = std::max(0.0, reduced[types + r]) / scale[r];
+    result.cost = std::max(0.0, s.objective);
+    result.duals.resize(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        result.duals[r] = std::max(0.0, s.duals[r]);
     return result;
 }
 
@@ -805,6 +747,10 @@ PlacementResult Engine::buildResult(const std::vector<int> &wanted)
             result.unplaced.append({g, missing, unplaceableReason(g)});
     }
     result.lowerBoundPerHour = lowerBound(placed);
+    if (m_patternBoundComputed) {
+        result.patternBoundPerHour = m_patternBound;
+        result.lowerBoundPerHour = std::max(result.lowerBoundPerHour, m_patternBound);
+    }
     if (result.lowerBoundPerHour > 0.0)
         result.ratio = result.costPerHour / result.lowerBoundPerHour;
     else
@@ -824,6 +770,8 @@ PlacementResult Engine::solve()
     if (m_allowed.size() == 1) {
         searchSingleType();
     }
+    if (m_request.mode == Mode::CheapestMix)
+        patternPhase(wanted);
     return buildResult(wanted);
 }
 

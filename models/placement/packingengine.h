@@ -30,13 +30,13 @@ struct GeneralLpResult
     std::vector<double> duals;  ///< one per row
 };
 
-/// Solves min Σ price_t·x_t s.t. Σ_t rows[r][t]·x_t ≥ rhs[r] for every row r, x ≥ 0, exactly with a
-/// dense dual simplex (the surplus basis is dual feasible because prices are ≥ 0).
+/// Solves min Σ price_t·x_t s.t. Σ_t rows[r][t]·x_t ≥ rhs[r] for every row r, x ≥ 0,
+/// with GLPK (lpsolver.h).
 GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
                                     const std::vector<double> &prices);
 
-/// Solves the covering LP exactly with a dense dual simplex (3 rows: with 3 dimensions the optimum
-/// uses at most 3 node types). The surplus basis is dual feasible because prices are ≥ 0.
+/// Solves the covering LP with GLPK (3 rows: with 3 dimensions the optimum
+/// uses at most 3 node types).
 LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand);
 
 /// A node while the engine works on it.
@@ -58,6 +58,8 @@ struct Pattern
     int itemCount = 0;
 };
 
+struct PatternModel;
+
 class Engine
 {
 public:
@@ -66,6 +68,9 @@ public:
     bool compatible(int group, int type) const { return m_compat[std::size_t(group) * m_typeCount + type] != 0; }
     bool placeable(int group) const { return m_placeable[group] != 0; }
     double lowerBound(const std::vector<int> &counts) const;
+    /// The pattern LP bound (column generation, patternsolver.cpp) of the counts; 0 when the problem
+    /// is too large for it or not Mode::CheapestMix.
+    double patternLowerBound(const std::vector<int> &counts) const;
 
     PlacementResult solve();
     PlacementResult solveIncremental(const PlacementResult &existing, bool consolidate);
@@ -90,6 +95,8 @@ private:
     QString unplaceableReason(int group) const;
     PlacementResult buildResult(const std::vector<int> &wanted);
     bool budgetLeft() const { return m_work < m_budget; }
+    bool patternModel(const std::vector<int> &counts, PatternModel &model) const;
+    void patternPhase(const std::vector<int> &wanted);
 
     const PlacementRequest &m_request;
     int m_groupCount = 0;
@@ -104,6 +111,8 @@ private:
     std::vector<WorkNode> m_nodes;
     std::int64_t m_work = 0;          ///< deterministic work counter (the time budget, in operations)
     std::int64_t m_budget = 0;
+    double m_patternBound = 0.0;      ///< pattern LP bound of the placeable items (patternPhase)
+    bool m_patternBoundComputed = false;
 };
 
 } // namespace fleetplan::models::placement::detail

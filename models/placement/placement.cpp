@@ -21,15 +21,6 @@ bool fits(const PlacementRequest &request, int group, int nodeType)
     return engine.compatible(group, nodeType);
 }
 
-double lowerBound(const PlacementRequest &request)
-{
-    const Engine engine(request);
-    std::vector<int> counts(request.items.size());
-    for (int g = 0; g < request.items.size(); ++g)
-        counts[g] = engine.placeable(g) ? std::max(0, request.items[g].count) : 0;
-    return engine.lowerBound(counts);
-}
-
 namespace {
 
 /// Identical items of different groups (same request, architecture, Spot flag and key) are packed
@@ -46,12 +37,11 @@ struct MergeKey
     }
 };
 
-} // namespace
-
-PlacementResult place(const PlacementRequest &request)
+/// The request with identical groups merged; mergedOf[g] is the merged index of group g.
+PlacementRequest mergedRequest(const PlacementRequest &request, std::vector<int> &mergedOf)
 {
     std::map<MergeKey, int> index;
-    std::vector<int> mergedOf(request.items.size());
+    mergedOf.assign(request.items.size(), 0);
     PlacementRequest merged = request;
     merged.items.clear();
     for (int g = 0; g < request.items.size(); ++g) {
@@ -66,6 +56,27 @@ PlacementResult place(const PlacementRequest &request)
         }
         mergedOf[g] = it->second;
     }
+    return merged;
+}
+
+} // namespace
+
+double lowerBound(const PlacementRequest &request)
+{
+    std::vector<int> mergedOf;
+    const PlacementRequest merged = mergedRequest(request, mergedOf);
+    const PlacementRequest &r = merged.items.size() == request.items.size() ? request : merged;
+    const Engine engine(r);
+    std::vector<int> counts(r.items.size());
+    for (int g = 0; g < r.items.size(); ++g)
+        counts[g] = engine.placeable(g) ? std::max(0, r.items[g].count) : 0;
+    return std::max(engine.lowerBound(counts), engine.patternLowerBound(counts));
+}
+
+PlacementResult place(const PlacementRequest &request)
+{
+    std::vector<int> mergedOf;
+    const PlacementRequest merged = mergedRequest(request, mergedOf);
     if (merged.items.size() == request.items.size()) {
         Engine engine(request);
         return engine.solve();

@@ -104,6 +104,9 @@ struct PlacementResult
     QList<int> nodesByType;          ///< number of opened nodes per node type (size = nodeTypes.size())
     double costPerHour = 0.0;        ///< Σ price of opened nodes
     double lowerBoundPerHour = 0.0;  ///< lowerBound() of the placed items: no packing is cheaper
+    /// The pattern LP (Gilmore–Gomory) bound alone, 0 when it was not computed (Mode::SingleType,
+    /// or more than 64 groups / 128 types / 2048 groups × types); lowerBoundPerHour includes it.
+    double patternBoundPerHour = 0.0;
     double ratio = 1.0;              ///< costPerHour ÷ lowerBoundPerHour (1 when both are 0)
     /// Per dimension: Σ item requests ÷ Σ usable capacity (capacity − overhead) of the opened nodes.
     Resources utilisation;
@@ -127,8 +130,10 @@ PlacementResult placeIncremental(const PlacementRequest &request, const Placemen
 
 /// A lower bound on the hourly cost of packing all placeable items of the request: the maximum of
 /// the fractional-fleet LP bound (min Σ price·x subject to Σ (capacity − overhead)·x ≥ demand in every
-/// dimension, solved exactly; integer node count for Mode::SingleType), the same bound per
-/// architecture summed, and the cheapest node that holds the largest single item.
+/// dimension; integer node count for Mode::SingleType), the same LP with rows per architecture, the
+/// cheapest node that holds the largest single item, one node per item sharing an exclusive key,
+/// and (Mode::CheapestMix, small enough problems) the pattern LP bound of column generation.
+/// Equals place(request).lowerBoundPerHour when every item is placeable.
 double lowerBound(const PlacementRequest &request);
 
 /// Whether an item of group g may go onto node type t at all (architecture, Spot, size with overhead).

@@ -114,8 +114,10 @@ void TestPlacement::cheapestMixWithDaemonSetOverhead()
 {
     // DaemonSets take 100 m / 256 MiB on every node: m5.large keeps 1900 m (1 task of 1 vCPU),
     // m5.xlarge 3900 m (3 tasks). 7 tasks: 2 × xlarge (6) + 1 × large (1) = 2·0.192 + 0.096 = $0.48
-    // (7 × large = $0.672, 3 × xlarge = $0.576). LP bound: xlarge gives the most millicores per
-    // dollar, 7000 / 3900 × 0.192 = $0.344615...; ratio 0.48 / 0.344615 = 1.392857.
+    // (7 × large = $0.672, 3 × xlarge = $0.576). Fractional-fleet LP: xlarge gives the most
+    // millicores per dollar, 7000 / 3900 × 0.192 = $0.344615... The pattern LP is tighter: a node
+    // holds 1 (large) or 3 (xlarge) tasks, min 0.096·a + 0.192·b s.t. a + 3·b ≥ 7 gives b = 7/3,
+    // $0.448; ratio 0.48 / 0.448 = 1.0714.
     PlacementRequest r;
     r.mode = Mode::CheapestMix;
     r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1})};
@@ -124,8 +126,9 @@ void TestPlacement::cheapestMixWithDaemonSetOverhead()
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QCOMPARE(res.nodesByType, QList<int>({1, 2}));
     QCOMPARE_LT(std::abs(res.costPerHour - 0.48), 1e-12);
-    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 7000.0 / 3900.0 * 0.192), 1e-12);
-    QCOMPARE_LT(std::abs(res.ratio - 0.48 / (7000.0 / 3900.0 * 0.192)), 1e-9);
+    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 7.0 / 3.0 * 0.192), 1e-9);
+    QCOMPARE_LT(std::abs(res.patternBoundPerHour - 7.0 / 3.0 * 0.192), 1e-9);
+    QCOMPARE_LT(std::abs(res.ratio - 0.48 / (7.0 / 3.0 * 0.192)), 1e-8);
     QCOMPARE_LT(std::abs(lowerBound(r) - res.lowerBoundPerHour), 1e-12);
 }
 
