@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 
 namespace fleetplan::models {
@@ -41,6 +43,82 @@ QSet<QString> profileNames(const Scenario &scenario)
         names.insert(p.name);
     return names;
 }
+/// `value` rounded to at most `decimals` decimals, no trailing zeros, in the user's locale.
+QString decimal(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0)
+        rounded = 0; // no "-0"
+    return QLocale().toString(rounded, 'f', QLocale::FloatingPointShortest);
+}
+
+QString settingsText(const Scenario &scenario, const ScenarioSettings &to)
+{
+    const ScenarioSettings from = ScenarioSettings::of(scenario);
+    const bool name = from.name != to.name;
+    const bool region = from.region != to.region;
+    const bool period = from.periodHours != to.periodHours || from.periodInDays != to.periodInDays;
+    const bool notes = from.notes != to.notes;
+    if (int(name) + int(region) + int(period) + int(notes) != 1)
+        return tr("Change scenario settings");
+    if (name)
+        return tr("Rename scenario to %1").arg(to.name);
+    if (region)
+        return tr("Set region to %1").arg(to.region);
+    if (period) {
+        if (to.periodInDays && to.periodHours % 24 == 0)
+            return to.periodHours == 24
+                ? tr("Set billing period to 1 day")
+                : tr("Set billing period to %1 days").arg(QLocale().toString(to.periodHours / 24));
+        return to.periodHours == 1 ? tr("Set billing period to 1 hour")
+                                   : tr("Set billing period to %1 hours").arg(QLocale().toString(to.periodHours));
+    }
+    return tr("Edit notes");
+}
+
+QString platformText(PlatformId platform, const PlatformSettings &from, const PlatformSettings &to)
+{
+    PlatformSettings toggled = from;
+    toggled.enabled = to.enabled;
+    if (from.enabled != to.enabled && toggled == to)
+        return (to.enabled ? tr("Enable %1") : tr("Disable %1")).arg(displayName(platform));
+    return tr("Change %1 settings").arg(displayName(platform));
+}
+
+QString purchaseText(const PurchaseOptions &from, const PurchaseOptions &to)
+{
+    const bool spot = from.spotShare != to.spotShare;
+    const bool amount = from.savingsPlanUsdPerHour != to.savingsPlanUsdPerHour;
+    const bool type = from.savingsPlanType != to.savingsPlanType;
+    const bool term = from.savingsPlanTermYears != to.savingsPlanTermYears;
+    const bool payment = from.savingsPlanPayment != to.savingsPlanPayment;
+    if (int(spot) + int(amount) + int(type) + int(term) + int(payment) != 1)
+        return tr("Change purchase options");
+    if (spot)
+        return tr("Set Spot share to %1 %").arg(decimal(to.spotShare * 100, 1));
+    if (amount)
+        return tr("Set Savings Plans commitment to $%1 per hour")
+            .arg(QLocale().toString(to.savingsPlanUsdPerHour, 'f', 2));
+    if (type)
+        return tr("Set Savings Plans type to %1")
+            .arg(to.savingsPlanType == SavingsPlanType::Compute ? tr("Compute") : tr("EC2 Instance"));
+    if (term)
+        return to.savingsPlanTermYears == 1 ? tr("Set Savings Plans term to 1 year")
+                                            : tr("Set Savings Plans term to %1 years").arg(to.savingsPlanTermYears);
+    return tr("Set Savings Plans payment to %1").arg(to.savingsPlanPayment);
+}
+
+QString setFieldText(const QString &what, const Service &service, const QString &value)
+{
+    return tr("Set %1 of %2 to %3").arg(what, service.name, value);
+}
+
+QString editServiceText(const Service &service)
+{
+    return tr("Edit service %1").arg(service.name);
+}
+
 } // namespace
 
 int nextMergeKey()
@@ -60,6 +138,94 @@ QString uniqueServiceName(const Scenario &scenario, const QString &base)
 QString uniqueLoadProfileName(const Scenario &scenario, const QString &base)
 {
     return uniqueName(profileNames(scenario), base);
+}
+
+QString formatMemoryMib(double mib)
+{
+    const double rounded = std::round(mib * 100) / 100;
+    if (std::abs(rounded) < 1024)
+        return tr("%1 MiB").arg(decimal(rounded, 2));
+    return tr("%1 GiB").arg(decimal(mib / 1024, 2));
+}
+
+QString formatVcpu(double vcpu)
+{
+    return tr("%1 vCPU").arg(decimal(vcpu, 3));
+}
+
+QString setServiceFieldText(const Service &service, int Service::*field, int value)
+{
+    const QString n = QLocale().toString(value);
+    if (field == &Service::replicas)
+        return setFieldText(tr("replicas"), service, n);
+    if (field == &Service::minReplicas)
+        return setFieldText(tr("minimum replicas"), service, n);
+    if (field == &Service::maxReplicas)
+        return setFieldText(tr("maximum replicas"), service, n);
+    if (field == &Service::runsPerDay)
+        return setFieldText(tr("runs per day"), service, n);
+    if (field == &Service::runSeconds)
+        return setFieldText(tr("run time"), service, tr("%1 s").arg(n));
+    if (field == &Service::hostPort)
+        return setFieldText(tr("host port"), service, value == 0 ? tr("dynamic") : QString::number(value));
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, double Service::*field, double value)
+{
+    if (field == &Service::cpu)
+        return setFieldText(tr("CPU"), service, formatVcpu(value));
+    if (field == &Service::memoryMib)
+        return setFieldText(tr("memory"), service, formatMemoryMib(value));
+    if (field == &Service::ephemeralGib)
+        return setFieldText(tr("ephemeral storage"), service, tr("%1 GiB").arg(decimal(value, 2)));
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, bool Service::*field, bool value)
+{
+    if (field == &Service::spotOk)
+        return (value ? tr("Allow Spot for %1") : tr("Disallow Spot for %1")).arg(service.name);
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, QString Service::*field, const QString &value)
+{
+    if (field == &Service::name)
+        return tr("Rename %1 to %2").arg(service.name, value);
+    if (field == &Service::loadProfile)
+        return setFieldText(tr("load profile"), service, value.isEmpty() ? tr("flat") : value);
+    if (field == &Service::source)
+        return setFieldText(tr("source"), service, value);
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, ServiceKind Service::*field, ServiceKind value)
+{
+    if (field == &Service::kind)
+        return setFieldText(tr("kind"), service, toId(value));
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, Arch Service::*field, Arch value)
+{
+    if (field == &Service::arch)
+        return setFieldText(tr("architecture"), service, toId(value));
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, OsFamily Service::*field, OsFamily value)
+{
+    if (field == &Service::os)
+        return setFieldText(tr("OS"), service, toId(value));
+    return editServiceText(service);
+}
+
+QString setServiceFieldText(const Service &service, NetworkMode Service::*field, NetworkMode value)
+{
+    if (field == &Service::networkMode)
+        return setFieldText(tr("network mode"), service, toId(value));
+    return editServiceText(service);
 }
 
 // ---- services ----
@@ -137,7 +303,7 @@ RenameServiceCommand::RenameServiceCommand(Document *document, int row, const QS
     , m_old(document->scenario().services.at(row).name)
     , m_new(name)
 {
-    setText(tr("Rename service %1 to %2").arg(m_old, m_new));
+    setText(tr("Rename %1 to %2").arg(m_old, m_new));
 }
 
 void RenameServiceCommand::redo()
@@ -154,40 +320,21 @@ void RenameServiceCommand::undo()
     m_document->setService(m_row, s);
 }
 
+Service ServiceTarget::get(const Document &document) const
+{
+    return document.scenario().services.at(row);
+}
+
+void ServiceTarget::set(Document *document, const Service &service) const
+{
+    document->setService(row, service);
+}
+
 SetServiceCommand::SetServiceCommand(
     Document *document, int row, const Service &service, const QString &text, int mergeKey, QUndoCommand *parent)
-    : QUndoCommand(text.isEmpty() ? tr("Edit service %1").arg(service.name) : text, parent)
-    , m_document(document)
-    , m_row(row)
-    , m_old(document->scenario().services.at(row))
-    , m_new(service)
-    , m_mergeKey(mergeKey)
+    : ChangeValueCommand(document, ServiceTarget { row }, service,
+        text.isEmpty() ? tr("Edit service %1").arg(service.name) : text, mergeKey, parent)
 {
-}
-
-void SetServiceCommand::redo()
-{
-    m_document->setService(m_row, m_new);
-}
-
-void SetServiceCommand::undo()
-{
-    m_document->setService(m_row, m_old);
-}
-
-int SetServiceCommand::id() const
-{
-    return m_mergeKey != 0 ? SetServiceCommandId : -1;
-}
-
-bool SetServiceCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = dynamic_cast<const SetServiceCommand *>(other);
-    if (!o || o->m_mergeKey != m_mergeKey || o->m_row != m_row)
-        return false;
-    m_new = o->m_new;
-    setObsolete(m_new == m_old);
-    return true;
 }
 
 // ---- load profiles ----
@@ -285,152 +432,76 @@ void RenameLoadProfileCommand::undo()
     apply(m_old);
 }
 
+QList<double> LoadProfileHoursTarget::get(const Document &document) const
+{
+    return document.scenario().loadProfiles.at(index).hourly;
+}
+
+void LoadProfileHoursTarget::set(Document *document, const QList<double> &hourly) const
+{
+    LoadProfile p = document->scenario().loadProfiles.at(index);
+    p.hourly = hourly;
+    document->setLoadProfile(index, p);
+}
+
 SetLoadProfileHoursCommand::SetLoadProfileHoursCommand(
     Document *document, int index, QList<double> hourly, int mergeKey, QUndoCommand *parent)
-    : QUndoCommand(tr("Edit load profile %1").arg(document->scenario().loadProfiles.at(index).name), parent)
-    , m_document(document)
-    , m_index(index)
-    , m_old(document->scenario().loadProfiles.at(index).hourly)
-    , m_new(std::move(hourly))
-    , m_mergeKey(mergeKey)
+    : ChangeValueCommand(document, LoadProfileHoursTarget { index }, std::move(hourly),
+        tr("Edit load profile %1").arg(document->scenario().loadProfiles.at(index).name), mergeKey, parent)
 {
-}
-
-void SetLoadProfileHoursCommand::redo()
-{
-    LoadProfile p = m_document->scenario().loadProfiles.at(m_index);
-    p.hourly = m_new;
-    m_document->setLoadProfile(m_index, p);
-}
-
-void SetLoadProfileHoursCommand::undo()
-{
-    LoadProfile p = m_document->scenario().loadProfiles.at(m_index);
-    p.hourly = m_old;
-    m_document->setLoadProfile(m_index, p);
-}
-
-int SetLoadProfileHoursCommand::id() const
-{
-    return m_mergeKey != 0 ? SetLoadProfileHoursCommandId : -1;
-}
-
-bool SetLoadProfileHoursCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = dynamic_cast<const SetLoadProfileHoursCommand *>(other);
-    if (!o || o->m_mergeKey != m_mergeKey || o->m_index != m_index)
-        return false;
-    m_new = o->m_new;
-    setObsolete(m_new == m_old);
-    return true;
 }
 
 // ---- settings ----
 
+ScenarioSettings ScenarioSettingsTarget::get(const Document &document) const
+{
+    return ScenarioSettings::of(document.scenario());
+}
+
+void ScenarioSettingsTarget::set(Document *document, const ScenarioSettings &settings) const
+{
+    document->setSettings(settings);
+}
+
 SetScenarioSettingsCommand::SetScenarioSettingsCommand(
     Document *document, const ScenarioSettings &settings, int mergeKey, QUndoCommand *parent)
-    : QUndoCommand(tr("Change scenario settings"), parent)
-    , m_document(document)
-    , m_old(ScenarioSettings::of(document->scenario()))
-    , m_new(settings)
-    , m_mergeKey(mergeKey)
+    : ChangeValueCommand(
+        document, ScenarioSettingsTarget {}, settings, settingsText(document->scenario(), settings), mergeKey, parent)
 {
 }
 
-void SetScenarioSettingsCommand::redo()
+PlatformSettings PlatformSettingsTarget::get(const Document &document) const
 {
-    m_document->setSettings(m_new);
+    return document.scenario().platform(platform);
 }
 
-void SetScenarioSettingsCommand::undo()
+void PlatformSettingsTarget::set(Document *document, const PlatformSettings &settings) const
 {
-    m_document->setSettings(m_old);
-}
-
-int SetScenarioSettingsCommand::id() const
-{
-    return m_mergeKey != 0 ? SetScenarioSettingsCommandId : -1;
-}
-
-bool SetScenarioSettingsCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = dynamic_cast<const SetScenarioSettingsCommand *>(other);
-    if (!o || o->m_mergeKey != m_mergeKey)
-        return false;
-    m_new = o->m_new;
-    setObsolete(m_new == m_old);
-    return true;
+    document->setPlatformSettings(platform, settings);
 }
 
 SetPlatformSettingsCommand::SetPlatformSettingsCommand(
     Document *document, PlatformId platform, const PlatformSettings &settings, int mergeKey, QUndoCommand *parent)
-    : QUndoCommand(tr("Change %1 settings").arg(displayName(platform)), parent)
-    , m_document(document)
-    , m_platform(platform)
-    , m_old(document->scenario().platform(platform))
-    , m_new(settings)
-    , m_mergeKey(mergeKey)
+    : ChangeValueCommand(document, PlatformSettingsTarget { platform }, settings,
+        platformText(platform, document->scenario().platform(platform), settings), mergeKey, parent)
 {
 }
 
-void SetPlatformSettingsCommand::redo()
+PurchaseOptions PurchaseOptionsTarget::get(const Document &document) const
 {
-    m_document->setPlatformSettings(m_platform, m_new);
+    return document.scenario().purchase;
 }
 
-void SetPlatformSettingsCommand::undo()
+void PurchaseOptionsTarget::set(Document *document, const PurchaseOptions &options) const
 {
-    m_document->setPlatformSettings(m_platform, m_old);
-}
-
-int SetPlatformSettingsCommand::id() const
-{
-    return m_mergeKey != 0 ? SetPlatformSettingsCommandId : -1;
-}
-
-bool SetPlatformSettingsCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = dynamic_cast<const SetPlatformSettingsCommand *>(other);
-    if (!o || o->m_mergeKey != m_mergeKey || o->m_platform != m_platform)
-        return false;
-    m_new = o->m_new;
-    setObsolete(m_new == m_old);
-    return true;
+    document->setPurchaseOptions(options);
 }
 
 SetPurchaseOptionsCommand::SetPurchaseOptionsCommand(
     Document *document, const PurchaseOptions &options, int mergeKey, QUndoCommand *parent)
-    : QUndoCommand(tr("Change purchase options"), parent)
-    , m_document(document)
-    , m_old(document->scenario().purchase)
-    , m_new(options)
-    , m_mergeKey(mergeKey)
+    : ChangeValueCommand(document, PurchaseOptionsTarget {}, options,
+        purchaseText(document->scenario().purchase, options), mergeKey, parent)
 {
-}
-
-void SetPurchaseOptionsCommand::redo()
-{
-    m_document->setPurchaseOptions(m_new);
-}
-
-void SetPurchaseOptionsCommand::undo()
-{
-    m_document->setPurchaseOptions(m_old);
-}
-
-int SetPurchaseOptionsCommand::id() const
-{
-    return m_mergeKey != 0 ? SetPurchaseOptionsCommandId : -1;
-}
-
-bool SetPurchaseOptionsCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *o = dynamic_cast<const SetPurchaseOptionsCommand *>(other);
-    if (!o || o->m_mergeKey != m_mergeKey)
-        return false;
-    m_new = o->m_new;
-    setObsolete(m_new == m_old);
-    return true;
 }
 
 // ---- import ----

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <utility>
+
 #include <QList>
 #include <QUndoCommand>
 
@@ -11,7 +13,9 @@
 /// undo(), so do → undo → redo round trips are lossless.
 ///
 /// Slider and drag edits merge into one undo step: give every command of one drag the same non-zero
-/// `mergeKey` (take one from nextMergeKey() when the drag starts). Commands with mergeKey 0 never merge.
+/// `mergeKey` (take one from nextMergeKey() when the drag starts). Edits of one field of one service
+/// merge with the edit right before them when it changed the same field of the same service, key or no
+/// key (ChangeValueCommand). Other commands with mergeKey 0 never merge.
 namespace fleetplan::models {
 
 /// Ids of the commands that can merge (QUndoCommand::id()), all in one place.
@@ -75,7 +79,7 @@ private:
     Service m_copy;
 };
 
-/// Renames the service at `row`.
+/// Renames the service at `row` ("Rename worker to jobs").
 class RenameServiceCommand : public QUndoCommand
 {
 public:
@@ -90,68 +94,139 @@ private:
     QString m_new;
 };
 
-/// Replaces the whole service at `row` (several fields at once, containers, ...).
-class SetServiceCommand : public QUndoCommand
+/// One command template for every edit that replaces one value (Tiled's ChangeValue, LabPlot's
+/// StandardSetterCmd): id(), mergeWith(), undo() and redo() are written once here, and `Target` says
+/// what is changed. A Target is a small value type with
+///
+///     using Value = ...;                                     // the type of the value changed
+///     static constexpr CommandId Id = ...;                   // QUndoCommand::id() when it may merge
+///     static constexpr bool MergesWithoutKey = ...;          // see below
+///     Value get(const Document &) const;
+///     void set(Document *, const Value &) const;
+///     friend bool operator==(const Target &, const Target &); // the same thing (same row, same field)
+///
+/// Two commands merge when their targets are equal and either they carry the same non-zero mergeKey
+/// (one slider drag), or the target is MergesWithoutKey (a field of a service: several edits of one
+/// field of one service in a row are one undo step, as in Tiled's property editor). QUndoStack never
+/// merges into the command at the clean index, so an edit after a save stays its own step. A merge
+/// that lands back on the old value makes the command obsolete: it leaves the stack.
+template <typename Target> class ChangeValueCommand : public QUndoCommand
 {
 public:
-    SetServiceCommand(Document *document, int row, const Service &service, const QString &text = {}, int mergeKey = 0,
-        QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
+    using Value = typename Target::Value;
 
-private:
-    Document *m_document;
-    int m_row;
-    Service m_old;
-    Service m_new;
-    int m_mergeKey;
-};
-
-/// Sets one scalar field of the service at `row`, e.g.
-/// `new SetServiceFieldCommand<int>(doc, 2, &Service::replicas, 8, QObject::tr("Set replicas"))`.
-template <typename T> class SetServiceFieldCommand : public QUndoCommand
-{
-public:
-    SetServiceFieldCommand(Document *document, int row, T Service::*field, T value, const QString &text = {},
-        int mergeKey = 0, QUndoCommand *parent = nullptr)
+    ChangeValueCommand(Document *document, Target target, Value value, const QString &text, int mergeKey = 0,
+        QUndoCommand *parent = nullptr)
         : QUndoCommand(text, parent)
         , m_document(document)
-        , m_row(row)
-        , m_field(field)
-        , m_old(document->scenario().services.at(row).*field)
+        , m_target(std::move(target))
+        , m_old(m_target.get(*document))
         , m_new(std::move(value))
         , m_mergeKey(mergeKey)
     {
     }
-    void redo() override { apply(m_new); }
-    void undo() override { apply(m_old); }
-    int id() const override { return m_mergeKey != 0 ? SetServiceFieldCommandId : -1; }
+    void redo() override { m_target.set(m_document, m_new); }
+    void undo() override { m_target.set(m_document, m_old); }
+    int id() const override { return Target::MergesWithoutKey || m_mergeKey != 0 ? int(Target::Id) : -1; }
     bool mergeWith(const QUndoCommand *other) override
     {
-        const auto *o = dynamic_cast<const SetServiceFieldCommand<T> *>(other);
-        if (!o || o->m_mergeKey != m_mergeKey || o->m_row != m_row || o->m_field != m_field)
+        // Same id does not mean same Target: SetServiceFieldCommand<int> and <double> share one.
+        const auto *o = dynamic_cast<const ChangeValueCommand<Target> *>(other);
+        if (!o || !(o->m_target == m_target) || o->m_document != m_document)
+            return false;
+        if (!Target::MergesWithoutKey && o->m_mergeKey != m_mergeKey)
             return false;
         m_new = o->m_new;
+        setText(o->text()); // "Set replicas of api to 21", the value the step now sets
         setObsolete(m_new == m_old);
         return true;
     }
 
-private:
-    void apply(const T &value)
-    {
-        Service s = m_document->scenario().services.at(m_row);
-        s.*m_field = value;
-        m_document->setService(m_row, s);
-    }
+    const Target &target() const { return m_target; }
+    const Value &oldValue() const { return m_old; }
+    const Value &newValue() const { return m_new; }
 
+private:
     Document *m_document;
-    int m_row;
-    T Service::*m_field;
-    T m_old;
-    T m_new;
+    Target m_target;
+    Value m_old;
+    Value m_new;
     int m_mergeKey;
+};
+
+/// The undo text of a field edit, in the words of the History dock and the Edit menu:
+/// "Set memory of api to 2 GiB", "Set replicas of web-frontend to 20", "Set load profile of api to
+/// diurnal-web". Numbers in the user's locale; memory in MiB below 1024 MiB, else GiB with at most two
+/// decimals; CPU in vCPU.
+QString setServiceFieldText(const Service &service, int Service::*field, int value);
+QString setServiceFieldText(const Service &service, double Service::*field, double value);
+QString setServiceFieldText(const Service &service, bool Service::*field, bool value);
+QString setServiceFieldText(const Service &service, QString Service::*field, const QString &value);
+QString setServiceFieldText(const Service &service, ServiceKind Service::*field, ServiceKind value);
+QString setServiceFieldText(const Service &service, Arch Service::*field, Arch value);
+QString setServiceFieldText(const Service &service, OsFamily Service::*field, OsFamily value);
+QString setServiceFieldText(const Service &service, NetworkMode Service::*field, NetworkMode value);
+
+/// "512 MiB", "1.5 GiB", "2 GiB", "3.33 GiB" (user's locale).
+QString formatMemoryMib(double mib);
+/// "0.25 vCPU", "2 vCPU" (user's locale).
+QString formatVcpu(double vcpu);
+
+/// What SetServiceFieldCommand<T> changes: one scalar field of the service at `row`.
+template <typename T> struct ServiceFieldTarget
+{
+    using Value = T;
+    static constexpr CommandId Id = SetServiceFieldCommandId;
+    static constexpr bool MergesWithoutKey = true;
+
+    int row;
+    T Service::*field;
+
+    T get(const Document &document) const { return document.scenario().services.at(row).*field; }
+    void set(Document *document, const T &value) const
+    {
+        Service s = document->scenario().services.at(row);
+        s.*field = value;
+        document->setService(row, s);
+    }
+    friend bool operator==(const ServiceFieldTarget &, const ServiceFieldTarget &) = default;
+};
+
+/// Sets one scalar field of the service at `row`, e.g.
+/// `new SetServiceFieldCommand<int>(doc, 2, &Service::replicas, 8)` ("Set replicas of orders-api to 8").
+/// An empty `text` is made from the field and the value (setServiceFieldText()).
+template <typename T> class SetServiceFieldCommand : public ChangeValueCommand<ServiceFieldTarget<T>>
+{
+public:
+    SetServiceFieldCommand(Document *document, int row, T Service::*field, T value, const QString &text = {},
+        int mergeKey = 0, QUndoCommand *parent = nullptr)
+        : ChangeValueCommand<ServiceFieldTarget<T>>(document, ServiceFieldTarget<T> { row, field }, value,
+            text.isEmpty() ? setServiceFieldText(document->scenario().services.at(row), field, value) : text, mergeKey,
+            parent)
+    {
+    }
+};
+
+/// What SetServiceCommand changes: the whole service at `row`.
+struct ServiceTarget
+{
+    using Value = Service;
+    static constexpr CommandId Id = SetServiceCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    int row;
+
+    Service get(const Document &document) const;
+    void set(Document *document, const Service &service) const;
+    friend bool operator==(const ServiceTarget &, const ServiceTarget &) = default;
+};
+
+/// Replaces the whole service at `row` (several fields at once, containers, ...).
+class SetServiceCommand : public ChangeValueCommand<ServiceTarget>
+{
+public:
+    SetServiceCommand(Document *document, int row, const Service &service, const QString &text = {}, int mergeKey = 0,
+        QUndoCommand *parent = nullptr);
 };
 
 /// Adds a load profile at `index` (-1 = at the end).
@@ -202,79 +277,91 @@ private:
     QList<int> m_users;
 };
 
+/// What SetLoadProfileHoursCommand changes: the hours of the load profile at `index`.
+struct LoadProfileHoursTarget
+{
+    using Value = QList<double>;
+    static constexpr CommandId Id = SetLoadProfileHoursCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    int index;
+
+    QList<double> get(const Document &document) const;
+    void set(Document *document, const QList<double> &hourly) const;
+    friend bool operator==(const LoadProfileHoursTarget &, const LoadProfileHoursTarget &) = default;
+};
+
 /// Sets the hourly multipliers of the load profile at `index` (24 or 168 values). Dragging a bar of
 /// the profile editor pushes one per mouse move with the same mergeKey: one undo step.
-class SetLoadProfileHoursCommand : public QUndoCommand
+class SetLoadProfileHoursCommand : public ChangeValueCommand<LoadProfileHoursTarget>
 {
 public:
     SetLoadProfileHoursCommand(
         Document *document, int index, QList<double> hourly, int mergeKey = 0, QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    Document *m_document;
-    int m_index;
-    QList<double> m_old;
-    QList<double> m_new;
-    int m_mergeKey;
 };
 
-/// Sets name, region, billing period and notes.
-class SetScenarioSettingsCommand : public QUndoCommand
+/// What SetScenarioSettingsCommand changes: name, region, billing period and notes.
+struct ScenarioSettingsTarget
+{
+    using Value = ScenarioSettings;
+    static constexpr CommandId Id = SetScenarioSettingsCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    ScenarioSettings get(const Document &document) const;
+    void set(Document *document, const ScenarioSettings &settings) const;
+    friend bool operator==(const ScenarioSettingsTarget &, const ScenarioSettingsTarget &) = default;
+};
+
+/// Sets name, region, billing period and notes. The undo text names what changed when it is one
+/// thing ("Set region to eu-west-1", "Set billing period to 30 days").
+class SetScenarioSettingsCommand : public ChangeValueCommand<ScenarioSettingsTarget>
 {
 public:
     SetScenarioSettingsCommand(
         Document *document, const ScenarioSettings &settings, int mergeKey = 0, QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    Document *m_document;
-    ScenarioSettings m_old;
-    ScenarioSettings m_new;
-    int m_mergeKey;
 };
 
-/// Sets one platform's settings.
-class SetPlatformSettingsCommand : public QUndoCommand
+/// What SetPlatformSettingsCommand changes: the settings of one platform.
+struct PlatformSettingsTarget
+{
+    using Value = PlatformSettings;
+    static constexpr CommandId Id = SetPlatformSettingsCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    PlatformId platform;
+
+    PlatformSettings get(const Document &document) const;
+    void set(Document *document, const PlatformSettings &settings) const;
+    friend bool operator==(const PlatformSettingsTarget &, const PlatformSettingsTarget &) = default;
+};
+
+/// Sets one platform's settings ("Change EKS on EC2 settings").
+class SetPlatformSettingsCommand : public ChangeValueCommand<PlatformSettingsTarget>
 {
 public:
     SetPlatformSettingsCommand(Document *document, PlatformId platform, const PlatformSettings &settings,
         int mergeKey = 0, QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    Document *m_document;
-    PlatformId m_platform;
-    PlatformSettings m_old;
-    PlatformSettings m_new;
-    int m_mergeKey;
 };
 
-/// Sets the purchase options (Spot share and Savings Plans sliders merge while dragging).
-class SetPurchaseOptionsCommand : public QUndoCommand
+/// What SetPurchaseOptionsCommand changes: the purchase options.
+struct PurchaseOptionsTarget
+{
+    using Value = PurchaseOptions;
+    static constexpr CommandId Id = SetPurchaseOptionsCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    PurchaseOptions get(const Document &document) const;
+    void set(Document *document, const PurchaseOptions &options) const;
+    friend bool operator==(const PurchaseOptionsTarget &, const PurchaseOptionsTarget &) = default;
+};
+
+/// Sets the purchase options (Spot share and Savings Plans sliders merge while dragging). The undo
+/// text names what changed when it is one thing ("Set Spot share to 60 %").
+class SetPurchaseOptionsCommand : public ChangeValueCommand<PurchaseOptionsTarget>
 {
 public:
     SetPurchaseOptionsCommand(
         Document *document, const PurchaseOptions &options, int mergeKey = 0, QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    Document *m_document;
-    PurchaseOptions m_old;
-    PurchaseOptions m_new;
-    int m_mergeKey;
 };
 
 /// Lands many services (and the load profiles they use) as one undoable step: importers, paste.

@@ -14,11 +14,12 @@ namespace fleetplan::models {
 
 namespace {
 
-template <typename T> void pushField(Document *doc, int row, T Service::*field, T value, const QString &text)
+/// Pushes the edit ("Set memory of api to 2 GiB"); setting the value a field has adds no undo step.
+template <typename T> void pushField(Document *doc, int row, T Service::*field, T value)
 {
     if (doc->scenario().services.at(row).*field == value)
         return;
-    doc->undoStack()->push(new SetServiceFieldCommand<T>(doc, row, field, std::move(value), text));
+    doc->undoStack()->push(new SetServiceFieldCommand<T>(doc, row, field, std::move(value)));
 }
 
 /// A number from an edit: a double or a string in C or the user's locale ("0.5", "0,5").
@@ -248,12 +249,11 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     Document *doc = m_document;
     const int row = index.row();
     const Service &s = scenario().services.at(row);
-    const QString text = tr("Set %1 of %2").arg(fieldKey(index.column()), s.name);
 
     if (role == Qt::CheckStateRole) {
         if (index.column() != SpotOk)
             return false;
-        pushField(doc, row, &Service::spotOk, value.toInt() == Qt::Checked, text);
+        pushField(doc, row, &Service::spotOk, value.toInt() == Qt::Checked);
         return true;
     }
     if (role != Qt::EditRole)
@@ -270,25 +270,25 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     }
     case Kind:
         if (const auto v = serviceKindFromId(value.toString())) {
-            pushField(doc, row, &Service::kind, *v, text);
+            pushField(doc, row, &Service::kind, *v);
             return true;
         }
         return false;
     case Arch:
         if (const auto v = archFromId(value.toString())) {
-            pushField(doc, row, &Service::arch, *v, text);
+            pushField(doc, row, &Service::arch, *v);
             return true;
         }
         return false;
     case Os:
         if (const auto v = osFromId(value.toString())) {
-            pushField(doc, row, &Service::os, *v, text);
+            pushField(doc, row, &Service::os, *v);
             return true;
         }
         return false;
     case NetworkMode:
         if (const auto v = networkModeFromId(value.toString())) {
-            pushField(doc, row, &Service::networkMode, *v, text);
+            pushField(doc, row, &Service::networkMode, *v);
             return true;
         }
         return false;
@@ -296,11 +296,11 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
         QString name = value.toString().trimmed();
         if (name == QLatin1String("flat") && !scenario().findLoadProfile(name))
             name.clear();
-        pushField(doc, row, &Service::loadProfile, name, text);
+        pushField(doc, row, &Service::loadProfile, name);
         return true;
     }
     case SpotOk:
-        pushField(doc, row, &Service::spotOk, value.toBool(), text);
+        pushField(doc, row, &Service::spotOk, value.toBool());
         return true;
     case Cpu:
     case Memory:
@@ -309,7 +309,7 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
             double Service::*field = index.column() == Cpu ? &Service::cpu
                 : index.column() == Memory                 ? &Service::memoryMib
                                                            : &Service::ephemeralGib;
-            pushField(doc, row, field, *v, text);
+            pushField(doc, row, field, *v);
             return true;
         }
         return false;
@@ -324,7 +324,7 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
                 : index.column() == MaxReplicas              ? &Service::maxReplicas
                 : index.column() == RunsPerDay               ? &Service::runsPerDay
                                                              : &Service::runSeconds;
-            pushField(doc, row, field, *v, text);
+            pushField(doc, row, field, *v);
             return true;
         }
         return false;

@@ -107,6 +107,7 @@ private slots:
         roundTrip(new RenameServiceCommand(m_doc, 4, QStringLiteral("opensearch")), after);
         QCOMPARE(changedRow.count(), 3);
         QCOMPARE(changedRow.at(0).at(0).toInt(), 4);
+        QCOMPARE(stack()->text(0), QStringLiteral("Rename search to opensearch"));
     }
 
     void setServiceFieldOfEveryType()
@@ -151,19 +152,156 @@ private slots:
             stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, v, {}, key));
         QCOMPARE(stack()->count(), 1);
         QCOMPARE(m_doc->scenario().services.at(0).replicas, 16);
-        // Another drag (new key) is another step, even on the same field.
+        // A different field never merges.
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::maxReplicas, 50, {}, key));
+        QCOMPARE(stack()->count(), 2);
+        // Back to replicas: not in a row with the first drag any more, so another step.
         const int key2 = nextMergeKey();
         stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 20, {}, key2));
         stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 21, {}, key2));
-        QCOMPARE(stack()->count(), 2);
-        // A different field never merges.
-        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::maxReplicas, 50, {}, key2));
         QCOMPARE(stack()->count(), 3);
-        stack()->undo();
         stack()->undo();
         QCOMPARE(m_doc->scenario().services.at(0).replicas, 16);
         stack()->undo();
+        QCOMPARE(m_doc->scenario().services.at(0).maxReplicas, m_sample.services.at(0).maxReplicas);
+        stack()->undo();
         QCOMPARE(m_doc->scenario().services.at(0).replicas, 12); // the sample's value
+    }
+
+    void editsOfOneFieldOfOneServiceInARowAreOneStep()
+    {
+        // Typed edits (no merge key), as the service table pushes them.
+        for (int v : { 13, 14, 20 })
+            stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, v));
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(stack()->text(0), QStringLiteral("Set replicas of web-frontend to 20")); // the last value
+        // Another service, same field: another step.
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 1, &Service::replicas, 7));
+        QCOMPARE(stack()->count(), 2);
+        // Same service, another field of the same type: another step.
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 1, &Service::maxReplicas, 70));
+        QCOMPARE(stack()->count(), 3);
+        // Another field of another type, then the first field again: not in a row, so two more steps.
+        stack()->push(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1024));
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 1, &Service::maxReplicas, 80));
+        QCOMPARE(stack()->count(), 5);
+        // Two fields of one type: two steps.
+        stack()->push(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 2));
+        stack()->push(new SetServiceFieldCommand<double>(m_doc, 1, &Service::ephemeralGib, 30));
+        QCOMPARE(stack()->count(), 7);
+        for (int i = 0; i < 6; ++i)
+            stack()->undo();
+        QCOMPARE(m_doc->scenario().services.at(0).replicas, 20);
+        stack()->undo();
+        QCOMPARE(m_doc->scenario(), m_sample);
+    }
+
+    void anEditAfterSavingIsItsOwnStep()
+    {
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 13));
+        stack()->setClean(); // what Document::save() does
+        stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 14));
+        QCOMPARE(stack()->count(), 2);
+        stack()->undo();
+        QVERIFY(!m_doc->isModified());
+        QCOMPARE(m_doc->scenario().services.at(0).replicas, 13);
+    }
+
+    void settingsEditsWithoutAKeyDoNotMerge()
+    {
+        ScenarioSettings s = ScenarioSettings::of(m_sample);
+        s.region = QStringLiteral("eu-west-1");
+        stack()->push(new SetScenarioSettingsCommand(m_doc, s));
+        s.name = QStringLiteral("Shop EU");
+        stack()->push(new SetScenarioSettingsCommand(m_doc, s));
+        QCOMPARE(stack()->count(), 2);
+        PurchaseOptions o = m_sample.purchase;
+        o.spotShare = 0.2;
+        stack()->push(new SetPurchaseOptionsCommand(m_doc, o));
+        o.spotShare = 0.3;
+        stack()->push(new SetPurchaseOptionsCommand(m_doc, o));
+        QCOMPARE(stack()->count(), 4);
+    }
+
+    void undoTextsAreInWordsOfTheUser()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Scenario sc = m_sample;
+        Service api;
+        api.name = QStringLiteral("api");
+        Service worker;
+        worker.name = QStringLiteral("worker");
+        worker.kind = ServiceKind::Job;
+        sc.services = { sc.services.at(0), api, worker }; // web-frontend, api, worker
+        m_doc->reset(sc);
+        const auto text = [](QUndoCommand *command) {
+            const QString t = command->text();
+            delete command;
+            return t;
+        };
+        QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 20)),
+            QStringLiteral("Set replicas of web-frontend to 20"));
+        QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::maxReplicas, 1500)),
+            QStringLiteral("Set maximum replicas of web-frontend to 1,500"));
+        QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::minReplicas, 2)),
+            QStringLiteral("Set minimum replicas of web-frontend to 2"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 2048)),
+            QStringLiteral("Set memory of api to 2 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 512)),
+            QStringLiteral("Set memory of api to 512 MiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1023)),
+            QStringLiteral("Set memory of api to 1,023 MiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1024)),
+            QStringLiteral("Set memory of api to 1 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1536)),
+            QStringLiteral("Set memory of api to 1.5 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 10240.0 / 3)),
+            QStringLiteral("Set memory of api to 3.33 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 0.25)),
+            QStringLiteral("Set CPU of api to 0.25 vCPU"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 2)),
+            QStringLiteral("Set CPU of api to 2 vCPU"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::ephemeralGib, 30)),
+            QStringLiteral("Set ephemeral storage of api to 30 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QStringLiteral("diurnal-web"))),
+            QStringLiteral("Set load profile of api to diurnal-web"));
+        QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QString())),
+            QStringLiteral("Set load profile of api to flat"));
+        QCOMPARE(text(new SetServiceFieldCommand<Arch>(m_doc, 1, &Service::arch, Arch::Arm64)),
+            QStringLiteral("Set architecture of api to arm64"));
+        QCOMPARE(text(new SetServiceFieldCommand<ServiceKind>(m_doc, 1, &Service::kind, ServiceKind::Daemon)),
+            QStringLiteral("Set kind of api to daemon"));
+        QCOMPARE(text(new SetServiceFieldCommand<NetworkMode>(m_doc, 1, &Service::networkMode, NetworkMode::Bridge)),
+            QStringLiteral("Set network mode of api to bridge"));
+        QCOMPARE(text(new SetServiceFieldCommand<bool>(m_doc, 2, &Service::spotOk, true)),
+            QStringLiteral("Allow Spot for worker"));
+        QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 2, &Service::runsPerDay, 4)),
+            QStringLiteral("Set runs per day of worker to 4"));
+        QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 2, &Service::runSeconds, 90)),
+            QStringLiteral("Set run time of worker to 90 s"));
+        QCOMPARE(text(new RenameServiceCommand(m_doc, 2, QStringLiteral("jobs"))), QStringLiteral("Rename worker to jobs"));
+
+        ScenarioSettings settings = ScenarioSettings::of(sc);
+        settings.region = QStringLiteral("eu-west-1");
+        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, settings)), QStringLiteral("Set region to eu-west-1"));
+        ScenarioSettings period = ScenarioSettings::of(sc);
+        period.periodHours = 30 * 24;
+        period.periodInDays = true;
+        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, period)), QStringLiteral("Set billing period to 30 days"));
+        settings.name = QStringLiteral("Shop EU");
+        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, settings)), QStringLiteral("Change scenario settings"));
+        PurchaseOptions o = sc.purchase;
+        o.spotShare = 0.6;
+        QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)), QStringLiteral("Set Spot share to 60 %"));
+        o = sc.purchase;
+        o.savingsPlanUsdPerHour = 2.5;
+        QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)),
+            QStringLiteral("Set Savings Plans commitment to $2.50 per hour"));
+        PlatformSettings eks = sc.platform(PlatformId::EksNodes);
+        eks.enabled = !eks.enabled;
+        QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::EksNodes, eks)),
+            (eks.enabled ? QStringLiteral("Enable ") : QStringLiteral("Disable ")) + displayName(PlatformId::EksNodes));
+        QLocale::setDefault(QLocale::c());
     }
 
     void dragBackToTheStartLeavesNoStep()
