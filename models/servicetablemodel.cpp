@@ -69,6 +69,7 @@ void ServiceTableModel::setScenario(const Scenario &scenario)
 
 void ServiceTableModel::connectDocument()
 {
+    invalidateProblems();
     Document *d = m_document;
     if (d != m_ownDocument) {
         // A document deleted before the model: fall back to the private one.
@@ -79,15 +80,23 @@ void ServiceTableModel::connectDocument()
             endResetModel();
         });
     }
-    connect(d, &Document::servicesAboutToBeInserted, this,
-        [this](int first, int last) { beginInsertRows({}, first, last); });
+    // Every handler forgets the cached problems before views hear of the change: a view (or
+    // QAbstractItemModelTester) may ask for data() while the signal is delivered.
+    connect(d, &Document::servicesAboutToBeInserted, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+        invalidateProblems();
+    });
     connect(d, &Document::servicesInserted, this, [this] {
+        invalidateProblems();
         endInsertRows();
         allChanged();
     });
-    connect(d, &Document::servicesAboutToBeRemoved, this,
-        [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(d, &Document::servicesAboutToBeRemoved, this, [this](int first, int last) {
+        beginRemoveRows({}, first, last);
+        invalidateProblems();
+    });
     connect(d, &Document::servicesRemoved, this, [this] {
+        invalidateProblems();
         endRemoveRows();
         allChanged();
     });
@@ -96,14 +105,50 @@ void ServiceTableModel::connectDocument()
     connect(d, &Document::loadProfilesInserted, this, &ServiceTableModel::allChanged);
     connect(d, &Document::loadProfilesRemoved, this, &ServiceTableModel::allChanged);
     connect(d, &Document::loadProfileChanged, this, &ServiceTableModel::allChanged);
-    connect(d, &Document::scenarioAboutToBeReset, this, &ServiceTableModel::beginResetModel);
-    connect(d, &Document::scenarioReset, this, &ServiceTableModel::endResetModel);
+    connect(d, &Document::scenarioAboutToBeReset, this, [this] {
+        beginResetModel();
+        invalidateProblems();
+    });
+    connect(d, &Document::scenarioReset, this, [this] {
+        invalidateProblems();
+        endResetModel();
+    });
+    // Whatever else changed (settings, platforms): validation may read it too.
+    connect(d, &Document::changed, this, &ServiceTableModel::invalidateProblems);
 }
 
 void ServiceTableModel::allChanged()
 {
+    invalidateProblems();
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ServiceTableModel::invalidateProblems()
+{
+    m_problems.clear();
+}
+
+const ServiceTableModel::CellProblems &ServiceTableModel::problemsAt(int row, int column) const
+{
+    auto it = m_problems.constFind(row);
+    if (it == m_problems.cend()) {
+        ++m_validationRuns;
+        RowProblems problems;
+        // Most rows have no problem: one pass over the service tells, and only a row with problems
+        // is asked field by field which cells they belong to.
+        if (!validateService(scenario(), row).isEmpty()) {
+            for (int c = 0; c < ColumnCount; ++c) {
+                CellProblems &cell = problems[c];
+                for (const Diagnostic &d : validateServiceField(scenario(), row, fieldKey(c))) {
+                    cell.lines.append((d.isError() ? tr("error: ") : tr("warning: ")) + d.toString());
+                    cell.error = cell.error || d.isError();
+                }
+            }
+        }
+        it = m_problems.insert(row, problems);
+    }
+    return it->at(column);
 }
 
 QString ServiceTableModel::fieldKey(int column)
@@ -178,20 +223,17 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
     case HasErrorRole:
     case Qt::BackgroundRole: {
-        const QList<Diagnostic> problems = validateServiceField(scenario(), index.row(), fieldKey(index.column()));
+        const CellProblems &problems = problemsAt(index.row(), index.column());
         if (role == HasErrorRole)
-            return hasErrors(problems);
+            return problems.error;
         if (role == Qt::BackgroundRole) {
-            if (problems.isEmpty())
+            if (problems.lines.isEmpty())
                 return {};
-            return hasErrors(problems) ? QColor(255, 205, 205) : QColor(255, 240, 190);
+            return problems.error ? QColor(255, 205, 205) : QColor(255, 240, 190);
         }
-        QStringList lines;
-        for (const Diagnostic &d : problems)
-            lines.append((d.isError() ? tr("error: ") : tr("warning: ")) + d.toString());
         if (role == ValidationRole)
-            return lines;
-        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+            return problems.lines;
+        return problems.lines.isEmpty() ? QVariant() : QVariant(problems.lines.join(u'\n'));
     }
     case Qt::CheckStateRole:
         if (index.column() == SpotOk)

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
+#include <QStringList>
 
 #include "models/document.h"
 #include "models/scenario.h"
@@ -17,6 +21,10 @@ namespace fleetplan::models {
 /// string of an enum), CheckStateRole for "Spot OK", ToolTipRole and ValidationRole (the problems of
 /// that cell, validation.h), BackgroundRole (red tint for errors, yellow for warnings), FieldKeyRole
 /// on the horizontal header (the column's JSON key, "memory_mib").
+///
+/// Validation runs once per document change, not per cell and role on each repaint: the problems of a
+/// row are computed the first time a view asks for them and kept until the document changes (any
+/// edit, insert, remove or reset clears them all, since problems cross rows: duplicate names).
 class ServiceTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,12 +74,30 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// How many times a row was validated since the model was created (for tests and benchmarks:
+    /// repaints without edits leave it unchanged).
+    int validationRuns() const { return m_validationRuns; }
+
 private:
+    /// The problems of one cell, as the roles show them.
+    struct CellProblems
+    {
+        QStringList lines; ///< "error: …" / "warning: …"
+        bool error = false;
+    };
+    using RowProblems = std::array<CellProblems, ColumnCount>;
+
     void connectDocument();
     void allChanged();
+    /// Forgets the cached problems (the document changed).
+    void invalidateProblems();
+    /// The cached problems of a cell, validating its row first when needed.
+    const CellProblems &problemsAt(int row, int column) const;
 
     QPointer<Document> m_document;
     Document *m_ownDocument = nullptr;
+    mutable QHash<int, RowProblems> m_problems; ///< by row; only rows a view asked for
+    mutable int m_validationRuns = 0;
 };
 
 } // namespace fleetplan::models

@@ -119,6 +119,50 @@ private slots:
         QVERIFY(!cell(1, ServiceTableModel::MinReplicas).data(Qt::ToolTipRole).isValid());
     }
 
+    void validatesOncePerDocumentChange()
+    {
+        // A repaint asks every visible cell for several roles: none of them may validate again.
+        const QList<int> roles { Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, ServiceTableModel::HasErrorRole,
+            ServiceTableModel::ValidationRole };
+        const auto repaint = [&] {
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                for (int c = 0; c < m_model->columnCount(); ++c) {
+                    for (int role : roles)
+                        m_model->data(m_model->index(r, c), role);
+                }
+            }
+        };
+        const int rows = m_model->rowCount();
+        QVERIFY(m_model->setData(cell(1, ServiceTableModel::MinReplicas), 50)); // error: min 50 > max 30
+        const int afterEdit = m_model->validationRuns();
+        repaint();
+        const int afterFirstRepaint = m_model->validationRuns();
+        QVERIFY(afterFirstRepaint > afterEdit);
+        QVERIFY2(afterFirstRepaint - afterEdit <= rows, "each row is validated at most once per change");
+        for (int i = 0; i < 10; ++i)
+            repaint(); // 10 × 13 rows × 15 columns × 5 roles = 9750 data() calls
+        QCOMPARE(m_model->validationRuns(), afterFirstRepaint);
+        QVERIFY(cell(1, ServiceTableModel::MinReplicas).data(ServiceTableModel::HasErrorRole).toBool());
+
+        // An edit of one row changes what another row shows (a duplicate name): the cache follows.
+        QVERIFY(!cell(2, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        QVERIFY(m_model->setData(cell(3, ServiceTableModel::Name), QStringLiteral("orders-api")));
+        QVERIFY(cell(2, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        QVERIFY(cell(3, ServiceTableModel::Name).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("error: ")));
+        QVERIFY(m_model->validationRuns() > afterFirstRepaint);
+
+        // Structural edits and resets clear it too.
+        m_doc->undoStack()->push(new RemoveServicesCommand(m_doc, { 3 }));
+        QVERIFY(!cell(2, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        Service copy = m_doc->scenario().services.at(0);
+        m_doc->undoStack()->push(new AddServiceCommand(m_doc, copy, 5));
+        QVERIFY(cell(0, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        QVERIFY(cell(5, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        m_doc->reset(bundledSampleScenario());
+        QVERIFY(!cell(0, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
+        QVERIFY(!cell(1, ServiceTableModel::MinReplicas).data(Qt::BackgroundRole).isValid());
+    }
+
     void derivedSizeIsReadOnly()
     {
         Service s = m_doc->scenario().services.at(0);
