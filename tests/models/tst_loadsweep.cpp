@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 13 "Placement 2": more demand never makes a month cheaper. WhatIf::loadMultiplier is swept from
 // 1.00 to 3.00 on the bundled sample (step 0.05, 41 months) and on a generated 500-service scenario
-// (step 0.10, 21 months: each month takes a few hundred ms there); no platform's total may fall by more
-// than 0.5 % from one step to the next. The fleet of an hour depends on its windowed demand only: the same
-// demand gives the same fleet, whatever the hours before it (docs/cost-rules.md). The measured largest
-// drop per platform is printed (qInfo; "worst step-to-step change", negative = a fall) for docs/cost-rules.md.
+// (step 0.20, 11 months: a month of 500 services costs 0.1–0.5 s, more while the placement engine's
+// pattern / MIP phase is not bounded by the budget; docs/cost-rules.md has the 0.10-step figures); no
+// platform's total may fall by more than 0.5 % from one step to the next. The fleet of an hour depends on
+// its windowed demand only: the same demand gives the same fleet, whatever the hours before it
+// (docs/cost-rules.md). The worst step per platform is printed (qInfo; "worst step-to-step change",
+// negative = a fall) for docs/cost-rules.md.
 #include <QTest>
 
 #include "models/scenariojson.h"
@@ -100,7 +102,7 @@ private slots:
 
     void fiveHundredServicesNeverCheaperWithMoreLoad()
     {
-        const QString failures = sweep(fiveHundredServices(), 20, "500-svc");
+        const QString failures = sweep(fiveHundredServices(), 10, "500-svc");
         QVERIFY2(failures.isEmpty(), qPrintable(failures));
     }
 
