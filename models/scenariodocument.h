@@ -9,23 +9,28 @@
 /// The native `.fleetplan` document: a SQLite file with proper tables (scenario, load_profiles,
 /// load_profile_hours, services, containers, platform_settings, platform_instance_types, purchase,
 /// meta), identified by `PRAGMA application_id` and versioned by `PRAGMA user_version`.
-/// The layout and its migrations are described in docs/scenario-format.md.
+/// The layout and its migrations are described in docs/scenario-format.md. The code is in three parts:
+/// documentschema.h (connections, DDL, migrations), scenariodocumentreader.cpp and
+/// scenariodocumentwriter.cpp.
 namespace fleetplan::models {
 
 /// `PRAGMA application_id` of every `.fleetplan` file: the ASCII bytes "FLPN" (0x464C504E).
 /// `file(1)` and our reader use it to tell a Fleetplan document from any other SQLite database.
 inline constexpr qint32 DocumentApplicationId = 0x464C504E;
 
-/// The schema version this build writes (`PRAGMA user_version`). Older files are migrated in order
-/// (after a backup copy); newer ones are refused.
+/// The schema version this build writes (`PRAGMA user_version`). Older files are read through the
+/// migrations, in memory; newer ones are refused.
 ///  - 1: first layout (scenario, load profiles, services, containers, platform settings, purchase)
 ///  - 2: adds `scenario.notes` and the `meta` table (writer, save time, recovery information)
 inline constexpr int DocumentSchemaVersion = 2;
 
 /// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite
 /// file, a SQLite file of another application, truncated or damaged, written by a newer Fleetplan.
-/// A document of an older schema version is first copied to `<path>.v<N>.bak` and then migrated in
-/// place; a warning names the backup. `meta`, when given, receives the `meta` table's key/value pairs.
+/// Reading never writes: the file is opened read-only (a write-protected file or folder is fine) and
+/// its bytes, modification time and `user_version` stay as they were. A document of an older schema
+/// version is copied into an in-memory database, migrated there and read from it, with a warning;
+/// the file gets the current schema when it is saved (writeScenarioDocument()).
+/// `meta`, when given, receives the `meta` table's key/value pairs.
 ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QString> *meta = nullptr);
 
 /// Writes `scenario` to `path` as a `.fleetplan` document, atomically: the document is built in a

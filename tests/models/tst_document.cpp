@@ -5,7 +5,11 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QtTest>
@@ -31,6 +35,51 @@ private:
         QDir dir(recoveryDirectory());
         for (const QString &f : dir.entryList(QDir::Files | QDir::Hidden))
             dir.remove(f);
+    }
+
+    /// Runs SQL on a SQLite file outside the code under test; returns the first column of the last row.
+    static QVariant rawSql(const QString &file, const QStringList &statements, bool readOnly = false)
+    {
+        const QString name = QStringLiteral("raw-") + QString::number(QRandomGenerator::global()->generate());
+        QVariant last;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(file);
+            if (readOnly)
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (db.open()) {
+                for (const QString &sql : statements) {
+                    QSqlQuery q(db);
+                    if (!q.exec(sql))
+                        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+                    while (q.next())
+                        last = q.value(0);
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return last;
+    }
+    static int userVersionOf(const QString &file)
+    {
+        return rawSql(file, { QStringLiteral("PRAGMA user_version") }, true).toInt();
+    }
+    /// Turns a current document into one of schema version 1 (no scenario.notes, no meta table) and
+    /// dates it an hour back, so that a write would show in its modification time.
+    static void downgradeToVersion1(const QString &file)
+    {
+        rawSql(file,
+            { QStringLiteral("ALTER TABLE scenario DROP COLUMN notes"), QStringLiteral("DROP TABLE meta"),
+                QStringLiteral("PRAGMA user_version = 1") });
+        QFile f(file);
+        if (f.open(QIODevice::ReadWrite))
+            f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime);
+    }
+    static QByteArray readAll(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
 private slots:
@@ -111,6 +160,57 @@ private slots:
         QCOMPARE(reset.count(), 1);
         QCOMPARE(doc.scenario(), bundledSampleScenario());
         QCOMPARE(doc.filePath(), QFileInfo(sample).absoluteFilePath());
+    }
+
+    void anOlderDocumentChangesOnlyWhenSaved()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("older.fleetplan"));
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
+        downgradeToVersion1(file);
+        QCOMPARE(userVersionOf(file), 1);
+        const QByteArray bytes = readAll(file);
+        const QDateTime modified = QFileInfo(file).lastModified();
+
+        Document doc;
+        doc.setAutosaveDelay(0);
+        QList<Diagnostic> diagnostics;
+        QVERIFY(doc.open(file, &diagnostics));
+        QCOMPARE(diagnostics.size(), 1);
+        QVERIFY(!diagnostics.at(0).isError()); // "written by an older Fleetplan ...": a warning
+        Scenario expected = bundledSampleScenario();
+        expected.notes.clear(); // schema 1 has no notes
+        QCOMPARE(doc.scenario(), expected);
+        QVERIFY(!doc.isModified());
+        // Opening wrote nothing.
+        QCOMPARE(readAll(file), bytes);
+        QCOMPARE(QFileInfo(file).lastModified(), modified);
+        QCOMPARE(userVersionOf(file), 1);
+        QVERIFY(!QFile::exists(file + QStringLiteral(".v1.bak")));
+
+        // Saving writes the current schema.
+        QString error;
+        QVERIFY2(doc.save(&error), qPrintable(error));
+        QCOMPARE(userVersionOf(file), DocumentSchemaVersion);
+        const ScenarioReadResult saved = readScenarioFile(file);
+        QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
+        QCOMPARE(*saved.scenario, expected);
+    }
+
+    void recoveryListingLeavesOlderFilesAlone()
+    {
+        // The recovery listing reads every file in the folder through readScenarioDocument(): an
+        // older document there (no meta table, so not offered) must come out as it went in.
+        const QString older = recoveryDirectory() + QStringLiteral("/older.fleetplan");
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), older));
+        downgradeToVersion1(older);
+        const QByteArray bytes = readAll(older);
+        const QDateTime modified = QFileInfo(older).lastModified();
+        const QStringList before = QDir(recoveryDirectory()).entryList(QDir::Files | QDir::Hidden);
+        QVERIFY(listRecoveryFiles().isEmpty());
+        QCOMPARE(QDir(recoveryDirectory()).entryList(QDir::Files | QDir::Hidden), before);
+        QCOMPARE(readAll(older), bytes);
+        QCOMPARE(QFileInfo(older).lastModified(), modified);
+        QCOMPARE(userVersionOf(older), 1);
     }
 
     void autosaveWritesRecoveryFileAndCleanSaveRemovesIt()

@@ -16,7 +16,8 @@
 using namespace fleetplan::models;
 
 /// The native .fleetplan SQLite document: lossless round trips, clear errors for files that are not
-/// ours or not whole, migrations with a backup, atomic saves that keep the old file on failure.
+/// ours or not whole, older versions read through an in-memory migration without touching the file,
+/// atomic saves that keep the old file on failure.
 class TestScenarioDocument : public QObject
 {
     Q_OBJECT
@@ -123,6 +124,112 @@ private:
     }
 
     static QString singleError(const ScenarioReadResult &r) { return r.errorText(); }
+
+    /// PRAGMA user_version of a SQLite file, read through a read-only connection.
+    static int userVersionOf(const QString &file)
+    {
+        const QString name = QStringLiteral("raw-") + QString::number(QRandomGenerator::global()->generate());
+        int version = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(file);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+                    version = q.value(0).toInt();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return version;
+    }
+
+    /// What reading must leave alone: the bytes, the modification time, and the folder's listing
+    /// (no backup, no journal).
+    struct FileState
+    {
+        QByteArray bytes;
+        QDateTime modified;
+        QStringList folder;
+        friend bool operator==(const FileState &, const FileState &) = default;
+    };
+    static FileState stateOf(const QString &file)
+    {
+        const QFileInfo info(file);
+        return { readAll(file), info.lastModified(),
+            info.absoluteDir().entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot) };
+    }
+    /// Sets the file's modification time an hour back, so that any write would show.
+    static void backdate(const QString &file)
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+    }
+
+    /// A schema-1 document as Fleetplan 0.1 wrote it: no scenario.notes, no meta table.
+    static void writeVersion1Document(const QString &file)
+    {
+        QFile::remove(file);
+        rawSql(file,
+            {
+                QStringLiteral("PRAGMA application_id = 1179406414"), // 0x464C504E "FLPN"
+                QStringLiteral("PRAGMA user_version = 1"),
+                QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
+                               "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+                QStringLiteral("CREATE TABLE load_profile_hours (profile INTEGER NOT NULL, hour INTEGER NOT NULL, "
+                               "multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
+                QStringLiteral(
+                    "CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
+                    "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
+                    "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
+                    "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
+                    "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE containers (service INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
+                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, init INTEGER NOT NULL, PRIMARY KEY (service, "
+                    "position))"),
+                QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
+                               "PRIMARY KEY (platform, key))"),
+                QStringLiteral(
+                    "CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
+                    "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
+                QStringLiteral(
+                    "CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
+                    "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
+                    "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)"),
+                QStringLiteral("INSERT INTO scenario VALUES (1, 'Old shop', 'eu-west-1', 168, 0)"),
+                QStringLiteral("INSERT INTO load_profiles VALUES (0, 'night')"),
+                QStringLiteral("INSERT INTO load_profile_hours VALUES (0, 0, 0.5), (0, 1, 2.0)"),
+                QStringLiteral(
+                    "INSERT INTO services VALUES (0, 'api', 'service', 1.0, 2048, 20, 'x86_64', 'linux', 4, 2, 10, "
+                    "'night', 0, 0, 1, 'awsvpc', 0, '')"),
+                QStringLiteral("INSERT INTO containers VALUES (0, 0, 'app', 1.0, 2048, 0)"),
+                QStringLiteral("INSERT INTO platform_settings VALUES ('eks-nodes', 'clusters', 3)"),
+                QStringLiteral("INSERT INTO platform_instance_types VALUES ('eks-nodes', 0, 'm7g.*')"),
+                QStringLiteral("INSERT INTO purchase VALUES (1, 0.25, 0.5, 'compute', 1, 'No Upfront')"),
+            });
+    }
+
+    static void checkVersion1Content(const Scenario &sc)
+    {
+        QCOMPARE(sc.name, QStringLiteral("Old shop"));
+        QCOMPARE(sc.region, QStringLiteral("eu-west-1"));
+        QCOMPARE(sc.periodHours, 168);
+        QCOMPARE(sc.notes, QString());
+        QCOMPARE(sc.loadProfiles.size(), 1);
+        QCOMPARE(sc.loadProfiles.at(0).hourly, (QList<double> { 0.5, 2.0 }));
+        QCOMPARE(sc.services.size(), 1);
+        QCOMPARE(sc.services.at(0).replicas, 4);
+        QCOMPARE(sc.services.at(0).spotOk, true);
+        QCOMPARE(sc.services.at(0).containers.size(), 1);
+        QCOMPARE(sc.platform(PlatformId::EksNodes).clusters, 3);
+        QCOMPARE(sc.platform(PlatformId::EksNodes).instanceTypes, QStringList { QStringLiteral("m7g.*") });
+        QCOMPARE(sc.purchase.spotShare, 0.25);
+    }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -271,81 +378,87 @@ private slots:
             QVERIFY(!QFile::exists(file)); // nor creates one
     }
 
-    void olderVersionIsMigratedAfterBackup()
+    void olderVersionIsReadWithoutTouchingTheFile()
     {
-        // A schema-1 document as Fleetplan 0.1 wrote it: no scenario.notes, no meta table.
-        const QString file = path(QStringLiteral("v1.fleetplan"));
-        QFile::remove(file);
-        rawSql(file,
-            {
-                QStringLiteral("PRAGMA application_id = 1179406414"), // 0x464C504E "FLPN"
-                QStringLiteral("PRAGMA user_version = 1"),
-                QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
-                               "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
-                QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-                QStringLiteral("CREATE TABLE load_profile_hours (profile INTEGER NOT NULL, hour INTEGER NOT NULL, "
-                               "multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
-                QStringLiteral(
-                    "CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
-                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
-                    "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
-                    "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
-                    "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
-                    "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
-                QStringLiteral(
-                    "CREATE TABLE containers (service INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
-                    "cpu REAL NOT NULL, memory_mib REAL NOT NULL, init INTEGER NOT NULL, PRIMARY KEY (service, "
-                    "position))"),
-                QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
-                               "PRIMARY KEY (platform, key))"),
-                QStringLiteral(
-                    "CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
-                    "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
-                QStringLiteral(
-                    "CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
-                    "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
-                    "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)"),
-                QStringLiteral("INSERT INTO scenario VALUES (1, 'Old shop', 'eu-west-1', 168, 0)"),
-                QStringLiteral("INSERT INTO load_profiles VALUES (0, 'night')"),
-                QStringLiteral("INSERT INTO load_profile_hours VALUES (0, 0, 0.5), (0, 1, 2.0)"),
-                QStringLiteral(
-                    "INSERT INTO services VALUES (0, 'api', 'service', 1.0, 2048, 20, 'x86_64', 'linux', 4, 2, 10, "
-                    "'night', 0, 0, 1, 'awsvpc', 0, '')"),
-                QStringLiteral("INSERT INTO platform_settings VALUES ('eks-nodes', 'clusters', 3)"),
-                QStringLiteral("INSERT INTO platform_instance_types VALUES ('eks-nodes', 0, 'm7g.*')"),
-                QStringLiteral("INSERT INTO purchase VALUES (1, 0.25, 0.5, 'compute', 1, 'No Upfront')"),
-            });
-        const QByteArray original = readAll(file);
+        QTemporaryDir dir; // a folder of its own, to see that nothing appears beside the file
+        const QString file = dir.filePath(QStringLiteral("v1.fleetplan"));
+        writeVersion1Document(file);
+        backdate(file);
+        const FileState before = stateOf(file);
+        QCOMPARE(before.folder, QStringList { QStringLiteral("v1.fleetplan") });
 
-        const ScenarioReadResult r = readScenarioFile(file);
+        QHash<QString, QString> meta;
+        const ScenarioReadResult r = readScenarioDocument(file, &meta);
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
-        const QString backup = file + QStringLiteral(".v1.bak");
         QCOMPARE(r.errorText(),
-            QStringLiteral("warning: %1: migrated from document schema version 1 to 2; the "
-                           "original was kept as %2")
-                .arg(file, backup));
-        QCOMPARE(readAll(backup), original);
-        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x02", 4));
-        const Scenario &sc = *r.scenario;
-        QCOMPARE(sc.name, QStringLiteral("Old shop"));
-        QCOMPARE(sc.region, QStringLiteral("eu-west-1"));
-        QCOMPARE(sc.periodHours, 168);
-        QCOMPARE(sc.notes, QString());
-        QCOMPARE(sc.loadProfiles.size(), 1);
-        QCOMPARE(sc.loadProfiles.at(0).hourly, (QList<double> { 0.5, 2.0 }));
-        QCOMPARE(sc.services.size(), 1);
-        QCOMPARE(sc.services.at(0).replicas, 4);
-        QCOMPARE(sc.services.at(0).spotOk, true);
-        QCOMPARE(sc.platform(PlatformId::EksNodes).clusters, 3);
-        QCOMPARE(sc.platform(PlatformId::EksNodes).instanceTypes, QStringList { QStringLiteral("m7g.*") });
-        QCOMPARE(sc.purchase.spotShare, 0.25);
+            QStringLiteral("warning: %1: written by an older Fleetplan (document schema version 1); the file is "
+                           "left as it is and saving it writes schema version 2")
+                .arg(file));
+        checkVersion1Content(*r.scenario);
+        QVERIFY(meta.isEmpty()); // schema 1 has no meta table; the migrated copy's is empty
+        // Reads never write: same bytes, same time, no backup or journal, still schema version 1.
+        QVERIFY(stateOf(file) == before);
+        QCOMPARE(userVersionOf(file), 1);
 
-        // Opened again: already current, no second migration or backup.
+        // Read again: the same, since the file is still version 1 (no second backup either).
         const ScenarioReadResult again = readScenarioFile(file);
         QVERIFY(again.ok());
-        QVERIFY(again.diagnostics.isEmpty());
-        QVERIFY(!QFile::exists(backup + QStringLiteral(".2")));
-        QCOMPARE(*again.scenario, sc);
+        QCOMPARE(*again.scenario, *r.scenario);
+        QVERIFY(stateOf(file) == before);
+
+        // Saving writes the current schema.
+        QString error;
+        QVERIFY2(writeScenarioDocument(*r.scenario, file, &error), qPrintable(error));
+        QCOMPARE(userVersionOf(file), DocumentSchemaVersion);
+        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x02", 4));
+        const ScenarioReadResult saved = readScenarioFile(file);
+        QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
+        QCOMPARE(*saved.scenario, *r.scenario);
+    }
+
+    void readOnlyDocumentsOpen()
+    {
+        // A current and an older document, write-protected, in a write-protected folder.
+        QTemporaryDir dir;
+        const QString current = dir.filePath(QStringLiteral("current.fleetplan"));
+        const QString old = dir.filePath(QStringLiteral("v1.fleetplan"));
+        QString error;
+        QVERIFY2(writeScenarioDocument(richScenario(), current, &error), qPrintable(error));
+        writeVersion1Document(old);
+        const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+        QVERIFY(QFile::setPermissions(current, readOnly));
+        QVERIFY(QFile::setPermissions(old, readOnly));
+        QVERIFY(QFile::setPermissions(dir.path(), readOnly | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
+        const FileState currentBefore = stateOf(current);
+        const FileState oldBefore = stateOf(old);
+
+        const ScenarioReadResult a = readScenarioFile(current);
+        const ScenarioReadResult b = readScenarioFile(old);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY2(a.ok() && a.diagnostics.isEmpty(), qPrintable(a.errorText()));
+        QCOMPARE(*a.scenario, richScenario());
+        QVERIFY2(b.ok(), qPrintable(b.errorText()));
+        checkVersion1Content(*b.scenario);
+        QVERIFY(stateOf(current) == currentBefore);
+        QVERIFY(stateOf(old) == oldBefore);
+    }
+
+    void damagedOlderVersionIsRefusedAndLeftAlone()
+    {
+        // Schema 1 without the scenario table: the in-memory migration fails, the file stays.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("v1-broken.fleetplan"));
+        writeVersion1Document(file);
+        rawSql(file, { QStringLiteral("DROP TABLE scenario") });
+        const FileState before = stateOf(file);
+        const ScenarioReadResult r = readScenarioFile(file);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.errorText().startsWith(QStringLiteral("error: %1: cannot read the document of schema version 1: "
+                                                         "migrating the document from schema version 1 to 2: ")
+                                              .arg(file)),
+            qPrintable(r.errorText()));
+        QVERIFY2(r.errorText().endsWith(QStringLiteral("; the file was not changed")), qPrintable(r.errorText()));
+        QVERIFY(stateOf(file) == before);
     }
 
     void failedSaveKeepsTheOldFile()

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/documentschema.h"
+
+#include <atomic>
+#include <functional>
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUrl>
+
+#include "models/scenariodocument.h"
+
+namespace fleetplan::models::documentsql {
+
+Connection::Connection(const QString &path, Mode mode)
+{
+    static std::atomic<int> counter { 0 };
+    m_name = QStringLiteral("fleetplan-document-%1").arg(++counter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    switch (mode) {
+    case Mode::ReadOnly:
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        break;
+    case Mode::ReadWrite:
+        db.setDatabaseName(path);
+        break;
+    case Mode::Memory:
+        // URI filenames on, so that copyIntoMemory() can ATTACH the original with mode=ro.
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+        break;
+    }
+    m_open = db.open();
+    if (!m_open)
+        m_error = db.lastError().text();
+}
+
+Connection::~Connection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+void exec(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        throw SqlFailure { what + QStringLiteral(": ") + query.lastError().text() };
+}
+
+void exec(const QSqlDatabase &db, const QString &sql, const QString &what)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        throw SqlFailure { what + QStringLiteral(": ") + q.lastError().text() };
+}
+
+QVariant pragma(const QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next())
+        throw SqlFailure { QStringLiteral("reading PRAGMA %1: %2").arg(name, q.lastError().text()) };
+    return q.value(0);
+}
+
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps {
+        // 0 → 1: the first layout.
+        { QStringLiteral("CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, "
+                         "region TEXT NOT NULL, period_hours INTEGER NOT NULL, period_in_days INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE load_profiles (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+            QStringLiteral(
+                "CREATE TABLE load_profile_hours (profile INTEGER NOT NULL REFERENCES load_profiles(position) "
+                "ON DELETE CASCADE, hour INTEGER NOT NULL, multiplier REAL NOT NULL, PRIMARY KEY (profile, hour))"),
+            QStringLiteral(
+                "CREATE TABLE services (position INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+                "cpu REAL NOT NULL, memory_mib REAL NOT NULL, ephemeral_gib REAL NOT NULL, arch TEXT NOT NULL, "
+                "os TEXT NOT NULL, replicas INTEGER NOT NULL, min_replicas INTEGER NOT NULL, "
+                "max_replicas INTEGER NOT NULL, load_profile TEXT NOT NULL, runs_per_day INTEGER NOT NULL, "
+                "run_seconds INTEGER NOT NULL, spot_ok INTEGER NOT NULL, network_mode TEXT NOT NULL, "
+                "host_port INTEGER NOT NULL, source TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE containers (service INTEGER NOT NULL REFERENCES services(position) ON DELETE CASCADE, "
+                "position INTEGER NOT NULL, name TEXT NOT NULL, cpu REAL NOT NULL, memory_mib REAL NOT NULL, "
+                "init INTEGER NOT NULL, PRIMARY KEY (service, position))"),
+            QStringLiteral("CREATE TABLE platform_settings (platform TEXT NOT NULL, key TEXT NOT NULL, value, "
+                           "PRIMARY KEY (platform, key))"),
+            QStringLiteral("CREATE TABLE platform_instance_types (platform TEXT NOT NULL, position INTEGER NOT NULL, "
+                           "pattern TEXT NOT NULL, PRIMARY KEY (platform, position))"),
+            QStringLiteral("CREATE TABLE purchase (id INTEGER PRIMARY KEY CHECK (id = 1), spot_share REAL NOT NULL, "
+                           "savings_plan_usd_per_hour REAL NOT NULL, savings_plan_type TEXT NOT NULL, "
+                           "savings_plan_term_years INTEGER NOT NULL, savings_plan_payment TEXT NOT NULL)") },
+        // 1 → 2: free-text notes on the scenario; a key/value table for the writer, save time and recovery.
+        { QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") },
+    };
+    static_assert(DocumentSchemaVersion == 2, "add a migration step when the schema version grows");
+    return steps;
+}
+
+void migrate(const QSqlDatabase &db, int from)
+{
+    for (int v = from; v < DocumentSchemaVersion; ++v) {
+        for (const QString &sql : migrations().at(v))
+            exec(db, sql, QStringLiteral("migrating the document from schema version %1 to %2").arg(v).arg(v + 1));
+    }
+    exec(db, QStringLiteral("PRAGMA user_version = %1").arg(DocumentSchemaVersion),
+        QStringLiteral("setting the schema version"));
+}
+
+void inTransaction(const QSqlDatabase &db, const QString &what, const std::function<void()> &work)
+{
+    QSqlDatabase d = db;
+    if (!d.transaction())
+        throw SqlFailure { QStringLiteral("starting %1: %2").arg(what, d.lastError().text()) };
+    try {
+        work();
+    } catch (const SqlFailure &) {
+        d.rollback();
+        throw;
+    }
+    if (!d.commit())
+        throw SqlFailure { QStringLiteral("committing %1: %2").arg(what, d.lastError().text()) };
+}
+
+namespace {
+QString quoted(const QString &name)
+{
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+} // namespace
+
+void copyIntoMemory(const QSqlDatabase &memory, const QString &path)
+{
+    // mode=ro: SQLite opens the original read-only, as QSQLITE_OPEN_READONLY would; it takes a shared
+    // lock while reading and never creates a journal beside it.
+    QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    uri.setQuery(QStringLiteral("mode=ro"));
+    {
+        QSqlQuery attach(memory);
+        attach.prepare(QStringLiteral("ATTACH DATABASE ? AS original"));
+        attach.addBindValue(uri.toString(QUrl::FullyEncoded));
+        exec(attach, QStringLiteral("opening the document read-only"));
+    }
+    const auto detach = [&memory] {
+        QSqlQuery q(memory);
+        q.exec(QStringLiteral("DETACH DATABASE original"));
+    };
+    try {
+        QStringList tables;
+        QStringList later; // indexes, triggers, views: after the rows
+        {
+            QSqlQuery q(memory);
+            q.setForwardOnly(true);
+            if (!q.exec(QStringLiteral("SELECT type, name, sql FROM original.sqlite_master "
+                                       "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")))
+                throw SqlFailure { QStringLiteral("reading the document's schema: ") + q.lastError().text() };
+            while (q.next()) {
+                if (q.value(0).toString() == QLatin1String("table")) {
+                    exec(memory, q.value(2).toString(), QStringLiteral("copying the document's schema"));
+                    tables.append(q.value(1).toString());
+                } else {
+                    later.append(q.value(2).toString());
+                }
+            }
+        }
+        for (const QString &table : std::as_const(tables))
+            exec(memory, QStringLiteral("INSERT INTO main.%1 SELECT * FROM original.%1").arg(quoted(table)),
+                QStringLiteral("copying table %1 of the document").arg(table));
+        for (const QString &sql : std::as_const(later))
+            exec(memory, sql, QStringLiteral("copying the document's schema"));
+        for (const QString &name : { QStringLiteral("application_id"), QStringLiteral("user_version") })
+            exec(memory,
+                QStringLiteral("PRAGMA main.%1 = %2")
+                    .arg(name)
+                    .arg(pragma(memory, QStringLiteral("original.") + name).toLongLong()),
+                QStringLiteral("copying PRAGMA %1 of the document").arg(name));
+    } catch (const SqlFailure &) {
+        detach();
+        throw;
+    }
+    detach();
+}
+
+} // namespace fleetplan::models::documentsql
