@@ -113,6 +113,8 @@ private:
     std::int64_t m_budget = 0;
     double m_patternBound = 0.0;      ///< pattern LP bound of the placeable items (patternPhase)
     bool m_patternBoundComputed = false;
+    double m_integerBound = 0.0;      ///< proven bound of the MIP over all maximal patterns (0: not run)
+    bool m_provenOptimal = false;     ///< that MIP finished and the packing costs its optimum
 };
 
 } // namespace fleetplan::models::placement::detail

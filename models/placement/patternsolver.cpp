@@ -359,10 +359,13 @@ double PatternSolver::cost(const std::vector<int> &copies) const
     return sum;
 }
 
-std::vector<int> PatternSolver::solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven)
+std::vector<int> PatternSolver::solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven,
+                                            double *bestBound)
 {
     if (proven)
         *proven = false;
+    if (bestBound)
+        *bestBound = 0.0;
     const int G = m_model.groups();
     lp::Problem problem;
     problem.cost.resize(m_columns.size());
@@ -392,6 +395,8 @@ std::vector<int> PatternSolver::solveInteger(int nodeLimit, const std::vector<in
         return {};
     if (proven)
         *proven = s.status == lp::Status::Optimal;
+    if (bestBound)
+        *bestBound = s.bestBound;
     std::vector<int> copies(m_columns.size(), 0);
     for (std::size_t p = 0; p < copies.size(); ++p)
         copies[p] = int(std::llround(std::max(0.0, s.x[p])));
@@ -418,9 +423,11 @@ constexpr int MaxPatternTypes = 128;
 constexpr int MaxPatternProduct = 2048;       ///< groups × types
 constexpr int MaxCgIterations = 60;
 constexpr std::int64_t PatternWork = 4000000;  ///< deterministic work units of one pattern phase
-constexpr int MaxEnumeratedColumns = 2000;
-constexpr int MaxMipColumns = 2500;
+constexpr int MaxEnumeratedColumns = 6000;
+constexpr int MaxMipColumns = 8000;
 constexpr int MipNodeLimit = 2000;
+constexpr int MinMipNodes = 20;
+constexpr std::int64_t MipWork = 400000;  ///< MIP nodes × (columns × rows) of one pattern phase
 
 } // namespace
 
@@ -514,28 +521,55 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         }
         engineColumn.push_back(ok ? solver.addColumn(std::move(c)) : -1);
     }
-    if (bound.bound >= engineCost * (1.0 - 1e-9))
-        return;  // the engine's packing is optimal already
+    if (bound.bound >= engineCost * (1.0 - 1e-9)) {
+        m_provenOptimal = true;  // the engine's packing costs the LP bound: optimal
+        return;
+    }
     const PatternLpResult lp = solver.generate(MaxCgIterations);
-    if (solver.columns().size() <= std::size_t(MaxEnumeratedColumns) / 2)
-        solver.enumerateMaximal(MaxEnumeratedColumns);
-
+    std::vector<int> incumbent(solver.columns().size(), 0);
+    bool haveIncumbent = true;
+    for (int c : engineColumn) {
+        if (c < 0)
+            haveIncumbent = false;
+        else
+            ++incumbent[c];
+    }
+    if (!haveIncumbent)
+        incumbent.clear();
+    // Nodes in proportion to the size of the program: about the same work for small and large ones.
+    auto nodeLimit = [&] {
+        const std::int64_t size = std::int64_t(solver.columns().size() + 8) * (pm.groups() + 1);
+        return int(std::clamp<std::int64_t>(MipWork / size, MinMipNodes, MipNodeLimit));
+    };
     std::vector<int> copies;
     if (int(solver.columns().size()) <= MaxMipColumns) {
-        std::vector<int> incumbent(solver.columns().size(), 0);
-        bool complete = true;
-        for (int c : engineColumn) {
-            if (c < 0)
-                complete = false;
-            else
-                ++incumbent[c];
-        }
-        copies = solver.solveInteger(MipNodeLimit, complete ? incumbent : std::vector<int>{});
+        // a) Price and branch: the integer program over the generated columns (and the engine's).
+        copies = solver.solveInteger(nodeLimit(), incumbent);
+        if (copies.empty() || (!incumbent.empty() && solver.cost(copies) > solver.cost(incumbent)))
+            copies = incumbent;
     } else if (lp.solved) {
         // Large: round the LP down; the residual items go through the constructive heuristic below.
         copies.assign(solver.columns().size(), 0);
         for (std::size_t p = 0; p < copies.size() && p < lp.x.size(); ++p)
             copies[p] = int(std::floor(lp.x[p] + 1e-9));
+    }
+    // b) With every maximal pattern among the columns the integer program is the exact problem: its
+    // proven bound (the optimum when the search finishes) bounds every packing.
+    const std::size_t generated = solver.columns().size();
+    if (generated <= std::size_t(MaxEnumeratedColumns) / 2 && solver.enumerateMaximal(MaxEnumeratedColumns)
+        && int(solver.columns().size()) <= MaxMipColumns) {
+        std::vector<int> start = copies;
+        if (!start.empty())
+            start.resize(solver.columns().size(), 0);  // the new columns come after the old ones
+        bool proven = false;
+        double mipBound = 0.0;
+        std::vector<int> exact = solver.solveInteger(nodeLimit(), start, &proven, &mipBound);
+        if (!exact.empty()) {
+            m_integerBound = std::max(m_patternBound, mipBound * (1.0 - 1e-9));
+            m_provenOptimal = proven;
+            if (copies.empty() || solver.cost(exact) < solver.cost(copies))
+                copies = std::move(exact);
+        }
     }
     if (copies.empty())
         return;
@@ -576,6 +610,13 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         placedAfter += n.itemCount;
     if (placedAfter < placedBefore || after >= engineCost * (1.0 - 1e-9))
         m_nodes = std::move(saved);
+    if (m_provenOptimal) {
+        // The integer program over all maximal patterns finished: is the packing kept its optimum?
+        double kept = 0.0;
+        for (const WorkNode &n : m_nodes)
+            kept += m_request.nodeTypes[n.type].pricePerHour;
+        m_provenOptimal = kept <= m_integerBound / (1.0 - 1e-9) * (1.0 + 1e-9);
+    }
 }
 
 } // namespace fleetplan::models::placement::detail

@@ -70,7 +70,9 @@ public:
     bool enumerateMaximal(int columnLimit);
     /// The integer program over the current columns (GLPK branch and cut, at most nodeLimit nodes):
     /// copies per column, or empty when no solution was found. incumbent: copies per column or empty.
-    std::vector<int> solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven = nullptr);
+    /// proven: the search finished (optimal over these columns); bestBound: its proven bound.
+    std::vector<int> solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven = nullptr,
+                                  double *bestBound = nullptr);
     /// Σ price × copies.
     double cost(const std::vector<int> &copies) const;
 

@@ -70,7 +70,9 @@ double lowerBound(const PlacementRequest &request)
     std::vector<int> counts(r.items.size());
     for (int g = 0; g < r.items.size(); ++g)
         counts[g] = engine.placeable(g) ? std::max(0, r.items[g].count) : 0;
-    return std::max(engine.lowerBound(counts), engine.patternLowerBound(counts));
+    if (engine.patternLowerBound(counts) > 0.0)
+        return place(request).lowerBoundPerHour;  // the pattern phase also proves integer bounds
+    return engine.lowerBound(counts);
 }
 
 PlacementResult place(const PlacementRequest &request)

@@ -107,6 +107,9 @@ struct PlacementResult
     /// The pattern LP (Gilmore–Gomory) bound alone, 0 when it was not computed (Mode::SingleType,
     /// or more than 64 groups / 128 types / 2048 groups × types); lowerBoundPerHour includes it.
     double patternBoundPerHour = 0.0;
+    /// The packing is a proven optimum: a MIP over every maximal node pattern finished (small
+    /// Mode::CheapestMix problems); lowerBoundPerHour is then that optimum.
+    bool provenOptimal = false;
     double ratio = 1.0;              ///< costPerHour ÷ lowerBoundPerHour (1 when both are 0)
     /// Per dimension: Σ item requests ÷ Σ usable capacity (capacity − overhead) of the opened nodes.
     Resources utilisation;
@@ -133,7 +136,9 @@ PlacementResult placeIncremental(const PlacementRequest &request, const Placemen
 /// dimension; integer node count for Mode::SingleType), the same LP with rows per architecture, the
 /// cheapest node that holds the largest single item, one node per item sharing an exclusive key,
 /// and (Mode::CheapestMix, small enough problems) the pattern LP bound of column generation.
-/// Equals place(request).lowerBoundPerHour when every item is placeable.
+/// For those, also the proven bound of the integer program over all maximal node patterns when it
+/// could be enumerated; this bound is computed by place() itself, so lowerBound(request) =
+/// place(request).lowerBoundPerHour.
 double lowerBound(const PlacementRequest &request);
 
 /// Whether an item of group g may go onto node type t at all (architecture, Spot, size with overhead).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,7 +101,10 @@ void TestPlacementOptima::costAndBoundAgainstOptimum()
     int optimal = 0;
     QString worstCostName, worstBoundName;
     for (const Instance &inst : std::as_const(m_instances)) {
+        QElapsedTimer timer;
+        timer.start();
         const PlacementResult res = place(inst.request);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
         const QStringList problems = validatePlacement(inst.request, res);
         QVERIFY2(problems.isEmpty(), qPrintable(inst.name + QLatin1Char('\n') + joined(problems)));
         QVERIFY2(res.unplaced.isEmpty(), qPrintable(inst.name));
@@ -110,6 +114,9 @@ void TestPlacementOptima::costAndBoundAgainstOptimum()
         QVERIFY2(std::abs(lowerBound(inst.request) - res.lowerBoundPerHour) <= 1e-9 * inst.optimum, qPrintable(inst.name));
         const double cost = res.costPerHour / inst.optimum;
         const double bound = res.lowerBoundPerHour / inst.optimum;
+        if (qEnvironmentVariableIsSet("FLEETPLAN_OPTIMA_VERBOSE"))
+            qInfo("%s: cost/OPT %.4f, bound/OPT %.4f, pattern LP/OPT %.4f%s, %.1f ms", qPrintable(inst.name), cost, bound,
+                  res.patternBoundPerHour / inst.optimum, res.provenOptimal ? ", proven optimal" : "", ms);
         logCost += std::log(cost);
         logBound += std::log(bound);
         if (cost > worstCost) {
