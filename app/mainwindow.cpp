@@ -10,7 +10,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,21 +36,19 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include "app/documentcontroller.h"
 #include "app/recentfiles.h"
-#include "app/report/reportwriter.h"
 #include "app/simulationrunner.h"
 #include "models/commands.h"
 #include "models/document.h"
-#include "models/import/ecsimporter.h"
-#include "models/import/kubernetesimporter.h"
 #include "models/loadprofilepresets.h"
 #include "models/scenariojson.h"
 #include "models/servicetablemodel.h"
+#include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
 #include "views/catalogbrowser.h"
 #include "views/charttheme.h"
-#include "models/simulation/simulation.h"
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
 #include "views/explainpanel.h"
@@ -66,8 +63,6 @@ Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
 namespace fleetplan::app {
 
 namespace {
-const QString ScenarioFilter = QStringLiteral("Fleetplan scenarios (*.fleetplan *.json);;All files (*)");
-
 QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &accessible)
 {
     auto *label = new QLabel(parent);
@@ -89,7 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new models::Document(this))
     , m_serviceModel(new models::ServiceTableModel(this))
     , m_runner(new SimulationRunner(m_catalog, this))
-    , m_recent(new RecentFiles(this))
+    , m_documents(new DocumentController(m_document, m_catalog, this, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_serviceModel->setDocument(m_document);
@@ -184,7 +179,29 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &models::Document::autosaveFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
     });
-    connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    connect(m_documents->recentFiles(), &RecentFiles::changed, this,
+            [this] { m_documents->fillRecentMenu(m_recentMenu); });
+    connect(m_documents, &DocumentController::statusMessage, this, [this](const QString &text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    });
+    connect(m_documents, &DocumentController::busy, this, [this](bool busy) {
+        if (busy)
+            m_progress->show();
+        else if (!m_runner || !m_runner->isBusy())
+            m_progress->hide();
+    });
+    m_documents->setCurrentReport([this]() -> std::optional<models::CostReport> {
+        if (!m_hasReport)
+            return std::nullopt;
+        // The report must describe the scenario it is exported with: while a simulation of newer edits
+        // is pending or in flight, simulate what is on screen now (the same function the runner calls).
+        if (reportIsCurrent())
+            return m_report;
+        return models::simulate(m_document->scenario(), *m_catalog, currentWhatIf());
+    });
 
     readSettings();
     setScenario(models::bundledSampleScenario());
@@ -480,17 +497,17 @@ void MainWindow::createActions()
         addAction(a);
         return a;
     };
-    make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] { newDocument(); });
-    make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, [this] { openDocument(); });
-    make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); });
-    QAction *saveAsAction = make(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] { m_documents->newDocument(); });
+    make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, [this] { m_documents->openDocument(); });
+    make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { m_documents->save(); });
+    QAction *saveAsAction = make(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { m_documents->saveAs(); });
     if (saveAsAction->shortcut().isEmpty()) // the platform theme may define none (offscreen, some desktops)
         saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
-         [this] { importWorkload(true); });
+         [this] { m_documents->importWorkload(true); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
-         [this] { importWorkload(false); });
-    make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")), [this] { exportReport(); });
+         [this] { m_documents->importWorkload(false); });
+    make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")), [this] { m_documents->exportReport(); });
     QAction *quit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
     if (quit->shortcut().isEmpty())
         quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
@@ -561,7 +578,7 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("actionExportReport")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
-    updateRecentMenu();
+    m_documents->fillRecentMenu(m_recentMenu);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(action(QStringLiteral("actionUndo")));
@@ -626,173 +643,22 @@ void MainWindow::updateTitle()
 
 bool MainWindow::maybeSave()
 {
-    if (!m_document->isModified())
-        return true;
-    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
-                    tr("“%1” has unsaved changes.").arg(m_document->displayName()),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("unsavedChangesPrompt"));
-    box.setInformativeText(tr("Save them before going on?"));
-    box.setDefaultButton(QMessageBox::Save);
-    switch (box.exec()) {
-    case QMessageBox::Save: return save();
-    case QMessageBox::Discard: return true;
-    default: return false;
-    }
-}
-
-void MainWindow::newDocument()
-{
-    if (!maybeSave())
-        return;
-    m_document->discardRecoveryFile();
-    models::Scenario blank;
-    blank.loadProfiles = {models::makeLoadProfile(models::LoadProfilePreset::Flat)};
-    models::Service web;
-    web.name = QStringLiteral("web");
-    web.replicas = 2;
-    web.loadProfile = blank.loadProfiles.constFirst().name;
-    blank.services = {web};
-    m_document->reset(blank);
-}
-
-void MainWindow::openDocument()
-{
-    if (!maybeSave())
-        return;
-    const QString dir = m_document->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir, ScenarioFilter);
-    if (!path.isEmpty())
-        openFile(path);
+    return m_documents->maybeSave();
 }
 
 bool MainWindow::openFile(const QString &path, bool quiet)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QList<models::Diagnostic> diagnostics;
-    m_document->discardRecoveryFile();
-    const bool ok = m_document->open(path, &diagnostics);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        QStringList lines;
-        for (const models::Diagnostic &d : diagnostics)
-            lines << d.toString();
-        if (!quiet)
-            QMessageBox::critical(this, tr("Cannot open scenario"), tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), lines.join(u'\n')));
-        m_recent->remove(path);
-        return false;
-    }
-    m_recent->add(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
-    return true;
-}
-
-bool MainWindow::save()
-{
-    if (m_document->filePath().isEmpty())
-        return saveAs();
-    QString error;
-    if (!m_document->save(&error)) {
-        QMessageBox::critical(this, tr("Cannot save"), error);
-        return false;
-    }
-    m_recent->add(m_document->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 4000);
-    return true;
-}
-
-bool MainWindow::saveAs()
-{
-    QString suggested = m_document->filePath();
-    if (suggested.isEmpty())
-        suggested = QDir::home().filePath(m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':') + QStringLiteral(".fleetplan"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, ScenarioFilter);
-    if (path.isEmpty())
-        return false;
-    return saveFileAs(path);
+    return m_documents->openFile(path, quiet);
 }
 
 bool MainWindow::saveFileAs(const QString &path)
 {
-    QString error;
-    if (!m_document->saveAs(path, &error)) {
-        QMessageBox::critical(this, tr("Cannot save"), error);
-        return false;
-    }
-    m_recent->add(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
-    return true;
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = m_recent->files();
-    for (int i = 0; i < files.size(); ++i) {
-        const QString path = files.at(i);
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
-        a->setToolTip(QDir::toNativeSeparators(path));
-        a->setStatusTip(QDir::toNativeSeparators(path));
-        connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
-    }
-    if (!files.isEmpty())
-        m_recentMenu->addSeparator();
-    QAction *clear = m_recentMenu->addAction(tr("&Clear list"), m_recent, &RecentFiles::clear);
-    clear->setEnabled(!files.isEmpty());
-}
-
-void MainWindow::importWorkload(bool kubernetes)
-{
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"), QDir::homePath(),
-        kubernetes ? tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)")
-                   : tr("ECS task definitions and services (*.json);;All files (*)"));
-    if (!paths.isEmpty())
-        importFiles(paths, kubernetes);
+    return m_documents->saveFileAs(path);
 }
 
 int MainWindow::importFiles(const QStringList &paths, bool kubernetes, bool quiet)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const models::ImportResult result = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
-    QApplication::restoreOverrideCursor();
-    if (!result.services.isEmpty()) {
-        // One undoable step, whatever the number of services.
-        m_document->undoStack()->push(new models::ImportServicesCommand(
-            m_document, result.services, {}, models::ImportServicesCommand::Mode::Append,
-            result.services.size() == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(result.services.size())));
-    }
-    QStringList problems;
-    for (const models::Diagnostic &d : result.diagnostics)
-        problems << d.toString();
-    if ((result.hasErrors() || result.services.isEmpty()) && !quiet) {
-        QMessageBox box(QMessageBox::Warning, tr("Import"), result.summary(), QMessageBox::Ok, this);
-        box.setDetailedText(problems.join(u'\n'));
-        box.exec();
-    } else {
-        statusBar()->showMessage(result.summary().section(u'\n', 0, 0), 6000);
-    }
-    return int(result.services.size());
-}
-
-void MainWindow::exportReport()
-{
-    if (!m_hasReport) {
-        statusBar()->showMessage(tr("No simulation result yet"), 3000);
-        return;
-    }
-    const QString base = m_document->filePath().isEmpty()
-                             ? QDir::home().filePath(QStringLiteral("fleetplan-report"))
-                             : QFileInfo(m_document->filePath()).absolutePath() + u'/' + QFileInfo(m_document->filePath()).completeBaseName();
-    QString selectedFilter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export report"), base + QStringLiteral(".pdf"),
-        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"), &selectedFilter);
-    if (!path.isEmpty())
-        exportReportTo(path);
+    return m_documents->importFiles(paths, kubernetes, quiet);
 }
 
 bool MainWindow::reportIsCurrent() const
@@ -804,34 +670,7 @@ bool MainWindow::reportIsCurrent() const
 
 bool MainWindow::exportReportTo(const QString &path)
 {
-    if (!m_hasReport)
-        return false;
-    // Rendering (PDF charts) runs on the GUI thread: show the busy indicator before it starts.
-    m_progress->show();
-    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    ReportOptions options;
-    options.catalog = m_catalog;
-    QString error;
-    // The report must describe the scenario it is exported with: while a simulation of newer edits is
-    // pending or in flight, simulate what is on screen now (the same function the runner calls).
-    const models::Scenario scenario = m_document->scenario();
-    const models::CostReport report
-        = reportIsCurrent() ? m_report : models::simulate(scenario, *m_catalog, currentWhatIf());
-    const std::optional<ReportOutcome> outcome = writeReport(report, scenario, path, options, &error);
-    QApplication::restoreOverrideCursor();
-    if (!m_runner || !m_runner->isBusy())
-        m_progress->hide();
-    if (!outcome) {
-        statusBar()->clearMessage();
-        QMessageBox::critical(this, tr("Cannot export report"), error);
-        return false;
-    }
-    statusBar()->showMessage(outcome->pages > 0 ? tr("Exported %1 (%n page(s))", nullptr, outcome->pages).arg(QDir::toNativeSeparators(path))
-                                                : tr("Exported %1").arg(QDir::toNativeSeparators(path)),
-                             6000);
-    return true;
+    return m_documents->exportReportTo(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

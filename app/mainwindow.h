@@ -47,7 +47,7 @@ class TimelineChart;
 
 namespace fleetplan::app {
 
-class RecentFiles;
+class DocumentController;
 class SimulationRunner;
 
 /// The application's main window: the workload editor, the comparison, timeline and fleet views, the
@@ -91,6 +91,8 @@ public:
     /// Milliseconds from the newest change to its charts being updated.
     qint64 lastLatencyMs() const { return m_lastLatencyMs; }
     SimulationRunner *runner() const { return m_runner; }
+    /// New, Open, Save, recent files, import and export of the window's document.
+    DocumentController *documents() const { return m_documents; }
     /// The catalog the window prices with (bundled + the user's price book, as the CLI).
     const std::shared_ptr<const pricing::Catalog> &catalog() const { return m_catalog; }
 
@@ -137,13 +139,6 @@ private:
     void readSettings();
     void writeSettings() const;
 
-    void newDocument();
-    void openDocument();
-    bool save();
-    bool saveAs();
-    void importWorkload(bool kubernetes);
-    void exportReport();
-    void updateRecentMenu();
     void updateTitle();
 
     void addService();
@@ -172,7 +167,7 @@ private:
     models::Document *m_document = nullptr;
     models::ServiceTableModel *m_serviceModel = nullptr;
     SimulationRunner *m_runner = nullptr;
-    RecentFiles *m_recent = nullptr;
+    DocumentController *m_documents = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     QTableView *m_serviceTable = nullptr;

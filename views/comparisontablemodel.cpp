@@ -64,7 +64,7 @@ QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int 
     const bool cheapest = &p - m_report.platforms.constData() == m_cheapestRow;
     switch (columnKind(column)) {
     case Column::Platform:
-        return models::displayName(p.id) + (cheapest ? QStringLiteral(" ★") : QString());
+        return QString(models::displayName(p.id) + (cheapest ? QStringLiteral(" ★") : QString()));
     case Column::Total:
         return p.feasible() ? formatUsdAmount(p.totalUsd) : tr("infeasible");
     case Column::Component: {

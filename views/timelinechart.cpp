@@ -151,6 +151,9 @@ void TimelineChart::rebuild()
     double maxCost = 0;
     double maxNodes = 0;
     for (const models::PlatformResult &p : m_report.platforms) {
+        // An infeasible platform's partial figures are no price: no cost or node line for it.
+        if (!p.feasible())
+            continue;
         const QColor color = platformColor(p.id);
         if (p.series.costUsd.size() >= hours) {
             QCPGraph *cost = addGraph(costX, costY);
@@ -194,6 +197,10 @@ QString TimelineChart::textSummary() const
         return tr("No platform simulated.");
     QStringList parts;
     for (const models::PlatformResult &p : m_report.platforms) {
+        if (!p.feasible()) {
+            parts.append(tr("%1: infeasible (%2).").arg(models::displayName(p.id), p.infeasibleSummary()));
+            continue;
+        }
         const Range cost = rangeOf(p.series.costUsd);
         const bool fargate = isFargatePlatform(p.id);
         const Range count = fargate ? rangeOf(p.series.tasks) : rangeOf(p.series.nodes);

@@ -6,31 +6,21 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 /// `fleetplan catalog ...` run as a user would, headless. Figures from resources/catalog/*.csv.
 class TestCatalogCli : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QString out;
-        QString err;
-    };
+    using Run = fleetplan::test::CliRun;
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        // Never the user's own price book.
+        // Never the user's own price book: one of this test's, so that `catalog import` can write it.
+        QProcessEnvironment env;
         env.insert(QStringLiteral("FLEETPLAN_PRICEBOOK"), m_dir.filePath(QStringLiteral("default-pricebook.sqlite")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{QStringLiteral("catalog")} + args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return fleetplan::test::runFleetplan(QStringList{QStringLiteral("catalog")} + args, {}, env);
     }
     static QString fixture(const char *name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/pricing/") + QString::fromLatin1(name); }
     QTemporaryDir m_dir;

@@ -2,26 +2,16 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 /// Runs the real `fleetplan` executable as a user would, with no display.
 class TestCli : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Run { int code; QString out; QString err; };
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));   // headless commands must not need one
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = fleetplan::test::CliRun;
+    static Run run(const QStringList &args) { return fleetplan::test::runFleetplan(args); }
 
 private slots:
     void version()

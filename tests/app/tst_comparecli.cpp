@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 #include "models/scenariojson.h"
 
 class TestCompareCli : public QObject
@@ -14,25 +16,10 @@ class TestCompareCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QString out;
-        QString err;
-    };
+    using Run = fleetplan::test::CliRun;
     static Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("compare") } + args);
-        if (!p.waitForFinished(120000))
-            return { -1, {}, QStringLiteral("timed out") };
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
+        return fleetplan::test::runFleetplan(QStringList { QStringLiteral("compare") } + args);
     }
     static QString sample() { return QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json"); }
     static QString data(const char *name)

@@ -2,6 +2,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 #include "models/scenariojson.h"
 
 /// `fleetplan convert INPUT OUTPUT` between JSON and the .fleetplan document, as a user runs it.
@@ -18,15 +20,9 @@ private:
     };
     static Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("convert") } + args);
-        if (!p.waitForFinished(120000))
-            return { -1, {}, QStringLiteral("timed out") };
-        return { p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError()) };
+        const fleetplan::test::CliRun r
+            = fleetplan::test::runFleetplan(QStringList { QStringLiteral("convert") } + args);
+        return { r.code, r.outBytes, r.err };
     }
     static QByteArray readAll(const QString &path)
     {

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 /// `fleetplan report`, `fleetplan compare --diff/--fail-above/--quiet` and `fleetplan manpage` run as a
 /// user or a CI pipeline runs them: the real executable, no display, the bundled sample scenario.
 class TestReportCli : public QObject
@@ -12,21 +14,11 @@ class TestReportCli : public QObject
 
 private:
     struct Run { int code; QByteArray out; QString err; };
+    // QT_QPA_PLATFORM removed: report must pick the offscreen platform itself.
     static Run run(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));   // report must pick the offscreen platform itself
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), args);
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+        const fleetplan::test::CliRun r = fleetplan::test::runFleetplan(args, stdinData);
+        return {r.code, r.outBytes, r.err};
     }
     static QString tool(const QString &program, const QStringList &args)
     {

@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 #include "models/scenariodocument.h"
 #include "models/scenariojson.h"
 
@@ -14,24 +16,10 @@ class TestValidateCommand : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QString out;
-        QString err;
-    };
+    using Run = fleetplan::test::CliRun;
     static Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("validate") } + args);
-        if (!p.waitForFinished(120000))
-            return { -1, {}, QStringLiteral("timed out") };
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
+        return fleetplan::test::runFleetplan(QStringList { QStringLiteral("validate") } + args);
     }
     static QString fixture(const char *name)
     {

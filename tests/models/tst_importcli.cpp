@@ -2,6 +2,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "common/clirunner.h"
+
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
 #include "models/scenariojson.h"
@@ -15,25 +17,8 @@ class TestImportCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QString out;
-        QString err;
-    };
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { u"import"_s } + args);
-        if (!p.waitForFinished(60000))
-            return { -1, {}, u"timed out"_s };
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    using Run = fleetplan::test::CliRun;
+    static Run run(const QStringList &args) { return fleetplan::test::runFleetplan(QStringList { u"import"_s } + args); }
     static QString fixture(const QString &name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name; }
 
 private slots:

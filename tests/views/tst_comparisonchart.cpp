@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
 #include <QToolTip>
 #include <QtTest>
 
 #include "data/reports/costreportfixture.h"
 #include "views/comparisonchart.h"
+#include "views/comparisontablemodel.h"
 
 using fleetplan::models::ComponentId;
 using fleetplan::models::PlatformId;
@@ -32,6 +34,37 @@ private:
     }
 
 private slots:
+    void infeasiblePlatformHasNoBarAndIsNeverCheapest()
+    {
+        // The fixture's cheapest platform made infeasible (a service too large for it): its partial sum is
+        // no price, so it gets no bar, its label says "infeasible", and the next platform is cheapest —
+        // in the chart, its summary and the comparison table alike.
+        auto report = fixture::costReport();
+        const fleetplan::models::PlatformResult *cheapest = report.cheapestPlatform();
+        QVERIFY(cheapest);
+        const int gone = int(cheapest - report.platforms.constData());
+        report.platforms[gone].markInfeasible(QStringLiteral("etl"), QStringLiteral("96 vCPU per task but the largest allowed type has 64"));
+        ComparisonChart chart;
+        chart.setReport(report);
+        QCOMPARE(chart.totalLabel(gone), QStringLiteral("infeasible"));
+        for (QCPBars *bars : chart.componentBars())
+            QCOMPARE(bars->data()->at(gone)->value, 0.0);
+        const int now = int(report.cheapestPlatform() - report.platforms.constData());
+        QVERIFY(now != gone);
+        QVERIFY2(chart.totalLabel(now).startsWith(QStringLiteral("★ cheapest")), qPrintable(chart.totalLabel(now)));
+        QVERIFY(chart.textSummary().contains(QStringLiteral("infeasible (etl: 96 vCPU per task")));
+
+        fleetplan::views::ComparisonTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReport(report);
+        QCOMPARE(model.rowCount(), int(report.platforms.size()));
+        QCOMPARE(model.index(gone, 1).data().toString(), QStringLiteral("infeasible"));
+        QVERIFY(model.index(gone, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("etl")));
+        QVERIFY(model.index(now, 0).data().toString().endsWith(QStringLiteral(" ★")));
+        QCOMPARE(model.index(now, 0).data(Qt::UserRole).toInt(), int(report.platforms.at(now).id));
+        QVERIFY(model.index(now, 1).data(Qt::FontRole).value<QFont>().bold());
+    }
+
     void barsMatchReport()
     {
         ComparisonChart chart;

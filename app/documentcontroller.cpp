@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/documentcontroller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QUndoStack>
+
+#include "app/recentfiles.h"
+#include "app/report/reportwriter.h"
+#include "models/commands.h"
+#include "models/document.h"
+#include "models/import/ecsimporter.h"
+#include "models/import/kubernetesimporter.h"
+#include "models/loadprofilepresets.h"
+
+namespace fleetplan::app {
+
+namespace {
+const QString ScenarioFilter = QStringLiteral("Fleetplan scenarios (*.fleetplan *.json);;All files (*)");
+}
+
+DocumentController::DocumentController(models::Document *document, std::shared_ptr<const pricing::Catalog> catalog,
+                                       QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_document(document), m_catalog(std::move(catalog)), m_dialogParent(dialogParent),
+      m_recent(new RecentFiles(this))
+{
+}
+
+void DocumentController::setCurrentReport(std::function<std::optional<models::CostReport>()> currentReport)
+{
+    m_currentReport = std::move(currentReport);
+}
+
+bool DocumentController::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("“%1” has unsaved changes.").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_dialogParent);
+    box.setObjectName(QStringLiteral("unsavedChangesPrompt"));
+    box.setInformativeText(tr("Save them before going on?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void DocumentController::newDocument()
+{
+    if (!maybeSave())
+        return;
+    m_document->discardRecoveryFile();
+    models::Scenario blank;
+    blank.loadProfiles = {models::makeLoadProfile(models::LoadProfilePreset::Flat)};
+    models::Service web;
+    web.name = QStringLiteral("web");
+    web.replicas = 2;
+    web.loadProfile = blank.loadProfiles.constFirst().name;
+    blank.services = {web};
+    m_document->reset(blank);
+}
+
+void DocumentController::openDocument()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = m_document->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open scenario"), dir, ScenarioFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool DocumentController::openFile(const QString &path, bool quiet)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QList<models::Diagnostic> diagnostics;
+    m_document->discardRecoveryFile();
+    const bool ok = m_document->open(path, &diagnostics);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QStringList lines;
+        for (const models::Diagnostic &d : diagnostics)
+            lines << d.toString();
+        if (!quiet)
+            QMessageBox::critical(m_dialogParent, tr("Cannot open scenario"),
+                                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), lines.join(u'\n')));
+        m_recent->remove(path);
+        return false;
+    }
+    m_recent->add(path);
+    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool DocumentController::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        QMessageBox::critical(m_dialogParent, tr("Cannot save"), error);
+        return false;
+    }
+    m_recent->add(m_document->filePath());
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), 4000);
+    return true;
+}
+
+bool DocumentController::saveAs()
+{
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty())
+        suggested = QDir::home().filePath(m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':')
+                                          + QStringLiteral(".fleetplan"));
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Save scenario"), suggested, ScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    return saveFileAs(path);
+}
+
+bool DocumentController::saveFileAs(const QString &path)
+{
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::critical(m_dialogParent, tr("Cannot save"), error);
+        return false;
+    }
+    m_recent->add(path);
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void DocumentController::fillRecentMenu(QMenu *menu)
+{
+    menu->clear();
+    const QStringList files = m_recent->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *a = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    if (!files.isEmpty())
+        menu->addSeparator();
+    QAction *clear = menu->addAction(tr("&Clear list"), m_recent, &RecentFiles::clear);
+    clear->setEnabled(!files.isEmpty());
+}
+
+void DocumentController::importWorkload(bool kubernetes)
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        m_dialogParent, kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"),
+        QDir::homePath(),
+        kubernetes ? tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)")
+                   : tr("ECS task definitions and services (*.json);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths, kubernetes);
+}
+
+int DocumentController::importFiles(const QStringList &paths, bool kubernetes, bool quiet)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const models::ImportResult result = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
+    QApplication::restoreOverrideCursor();
+    if (!result.services.isEmpty()) {
+        // One undoable step, whatever the number of services.
+        m_document->undoStack()->push(new models::ImportServicesCommand(
+            m_document, result.services, {}, models::ImportServicesCommand::Mode::Append,
+            result.services.size() == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(result.services.size())));
+    }
+    QStringList problems;
+    for (const models::Diagnostic &d : result.diagnostics)
+        problems << d.toString();
+    if ((result.hasErrors() || result.services.isEmpty()) && !quiet) {
+        QMessageBox box(QMessageBox::Warning, tr("Import"), result.summary(), QMessageBox::Ok, m_dialogParent);
+        box.setDetailedText(problems.join(u'\n'));
+        box.exec();
+    } else {
+        Q_EMIT statusMessage(result.summary().section(u'\n', 0, 0), 6000);
+    }
+    return int(result.services.size());
+}
+
+void DocumentController::exportReport()
+{
+    const QString file = m_document->filePath();
+    const QString base = file.isEmpty() ? QDir::home().filePath(QStringLiteral("fleetplan-report"))
+                                        : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(
+        m_dialogParent, tr("Export report"), base + QStringLiteral(".pdf"),
+        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+bool DocumentController::exportReportTo(const QString &path)
+{
+    const std::optional<models::CostReport> report = m_currentReport ? m_currentReport() : std::nullopt;
+    if (!report) {
+        Q_EMIT statusMessage(tr("No simulation result yet"), 3000);
+        return false;
+    }
+    // Rendering (PDF charts) runs on the GUI thread: show the busy indicator before it starts.
+    Q_EMIT busy(true);
+    Q_EMIT statusMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)), 0);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    ReportOptions options;
+    options.catalog = m_catalog;
+    QString error;
+    const std::optional<ReportOutcome> outcome = writeReport(*report, m_document->scenario(), path, options, &error);
+    QApplication::restoreOverrideCursor();
+    Q_EMIT busy(false);
+    if (!outcome) {
+        Q_EMIT statusMessage(QString(), 0);
+        QMessageBox::critical(m_dialogParent, tr("Cannot export report"), error);
+        return false;
+    }
+    Q_EMIT statusMessage(outcome->pages > 0
+                             ? tr("Exported %1 (%n page(s))", nullptr, outcome->pages).arg(QDir::toNativeSeparators(path))
+                             : tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                         6000);
+    return true;
+}
+
+} // namespace fleetplan::app

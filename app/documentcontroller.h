@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "models/simulation/costreport.h"
+
+class QMenu;
+class QWidget;
+
+namespace fleetplan::pricing {
+class Catalog;
+}
+
+namespace fleetplan::models {
+class Document;
+}
+
+namespace fleetplan::app {
+
+class RecentFiles;
+
+/// The document lifecycle of the main window: New, Open, Save, Save As, the recent-files menu, import
+/// of Kubernetes manifests and ECS task definitions, and report export — every step that asks the user
+/// a question or shows a file dialog, around one models::Document. The window owns the widgets; this
+/// owns the decisions (as Tiled's DocumentManager does for its editors). Status texts go out through
+/// statusMessage(); errors are shown in message boxes parented to `dialogParent` unless a call says quiet.
+class DocumentController : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `currentReport` returns the report that describes the document as it is now (the window runs a
+    /// simulation first when the one on screen is stale).
+    DocumentController(models::Document *document, std::shared_ptr<const pricing::Catalog> catalog,
+                       QWidget *dialogParent, QObject *parent = nullptr);
+
+    models::Document *document() const { return m_document; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    void setCurrentReport(std::function<std::optional<models::CostReport>()> currentReport);
+
+    /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
+    bool maybeSave();
+    /// A new untitled scenario with one service (after maybeSave()).
+    void newDocument();
+    /// The Open dialog, then openFile().
+    void openDocument();
+    /// Opens a scenario file (no unsaved-changes prompt); errors in a message box unless `quiet`.
+    bool openFile(const QString &path, bool quiet = false);
+    /// Saves to the document's file, or asks for one.
+    bool save();
+    /// The Save As dialog, then saveFileAs().
+    bool saveAs();
+    bool saveFileAs(const QString &path);
+    /// The import dialog, then importFiles().
+    void importWorkload(bool kubernetes);
+    /// Imports as one undoable step; returns the services landed. Problems in a message box unless `quiet`.
+    int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
+    /// The export dialog, then exportReportTo().
+    void exportReport();
+    /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).
+    bool exportReportTo(const QString &path);
+    /// Rebuilds `menu` from the recent-files list (numbered entries, then "Clear list").
+    void fillRecentMenu(QMenu *menu);
+
+Q_SIGNALS:
+    void statusMessage(const QString &text, int timeoutMs);
+    /// Export started / finished (the window shows its busy indicator meanwhile).
+    void busy(bool busy);
+
+private:
+    models::Document *m_document;
+    std::shared_ptr<const pricing::Catalog> m_catalog;
+    QWidget *m_dialogParent;
+    RecentFiles *m_recent;
+    std::function<std::optional<models::CostReport>()> m_currentReport;
+};
+
+} // namespace fleetplan::app
