@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 13 "Placement 2": more demand never makes a month cheaper. WhatIf::loadMultiplier is swept from
 // 1.00 to 3.00 on the bundled sample (step 0.05, 41 months) and on a generated 500-service scenario
-// (step 0.20, 11 months: a month of 500 services costs 0.1–0.5 s, more while the placement engine's
-// pattern / MIP phase is not bounded by the budget; docs/cost-rules.md has the 0.10-step figures); no
+// (step 0.25, 9 months: a month of 500 services costs 0.1 s of CPU, ~6 s while the placement engine's
+// pattern / MIP phase ignores the budget; docs/cost-rules.md has the 0.10-step figures); no
 // platform's total may fall by more than 0.5 % from one step to the next. The fleet of an hour depends on
 // its windowed demand only: the same demand gives the same fleet, whatever the hours before it
 // (docs/cost-rules.md). The worst step per platform is printed (qInfo; "worst step-to-step change",
@@ -102,7 +102,7 @@ private slots:
 
     void fiveHundredServicesNeverCheaperWithMoreLoad()
     {
-        const QString failures = sweep(fiveHundredServices(), 10, "500-svc");
+        const QString failures = sweep(fiveHundredServices(), 8, "500-svc");
         QVERIFY2(failures.isEmpty(), qPrintable(failures));
     }
 
