@@ -2,9 +2,12 @@
 // Placement engine: packing quality on the d = 3 vector bin packing sets (Panigrahy, New, Triplet;
 // ../shared/binpacking-instances) and cost quality / speed on generated AWS-like workloads with real
 // instance types and us-east-1 on-demand prices (../shared/data/instance_types.csv,
-// ec2_ondemand_prices.csv). Figures are reported as counters; docs/placement.md records them.
+// ec2_ondemand_prices.csv), and cost / bound against the proven optima of tests/data/placement/optima
+// (generated and solved with CBC by scripts/placement-optima/generate.py). Figures are reported as
+// counters; docs/placement.md records them.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <map>
 
@@ -14,6 +17,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 #include <benchmark/benchmark.h>
@@ -286,8 +292,99 @@ void BM_AwsIncremental(benchmark::State &state)
     state.counters["invalid"] = double(validatePlacement(request, result).size());
 }
 
+// ---- Proven optima ----------------------------------------------------------------------------
+
+struct OptimumInstance
+{
+    QString name;
+    PlacementRequest request;
+    double optimum = 0.0;
+};
+
+QList<OptimumInstance> optimumInstances()
+{
+    QList<OptimumInstance> list;
+    const QDir dir(QStringLiteral(FLEETPLAN_SOURCE_DIR "/tests/data/placement/optima"));
+    auto res = [](const QJsonObject &o) {
+        return Resources{o.value(u"cpu").toDouble() * 1000.0, o.value(u"memory_mib").toDouble(), o.value(u"slots").toDouble(1)};
+    };
+    for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(file));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        OptimumInstance inst;
+        inst.name = o.value(u"name").toString();
+        inst.optimum = o.value(u"optimum_per_hour").toDouble();
+        const Resources overhead = res(o.value(u"node_overhead").toObject());
+        for (const QJsonValue &v : o.value(u"node_types").toArray()) {
+            const QJsonObject t = v.toObject();
+            inst.request.nodeTypes.append(NodeType{t.value(u"name").toString(), t.value(u"arch").toString(), res(t),
+                                                   Resources{overhead.cpu, overhead.memoryMib, o.value(u"node_overhead").toObject().value(u"slots").toDouble()},
+                                                   t.value(u"price_per_hour").toDouble(), false});
+        }
+        for (const QJsonValue &v : o.value(u"items").toArray()) {
+            const QJsonObject i = v.toObject();
+            ItemGroup g;
+            g.service = i.value(u"service").toString();
+            g.count = i.value(u"count").toInt();
+            g.request = res(i);
+            g.arch = i.value(u"arch").toString();
+            inst.request.items.append(g);
+        }
+        list.append(inst);
+    }
+    return list;
+}
+
+/// Packs every instance with a proven optimum; counters: cost/OPT and bound/OPT (geometric mean,
+/// worst), instances solved to the optimum, proven optimal, validator failures, slowest CPU time.
+void BM_Optima(benchmark::State &state)
+{
+    const QList<OptimumInstance> instances = optimumInstances();
+    if (instances.isEmpty()) {
+        state.SkipWithError("no instances in tests/data/placement/optima");
+        return;
+    }
+    double logCost = 0, logBound = 0, worstCost = 0, worstBound = 2, slowestCpu = 0, totalCpu = 0;
+    int optimal = 0, proven = 0, invalid = 0;
+    for (auto _ : state) {
+        logCost = logBound = worstCost = slowestCpu = totalCpu = 0;
+        worstBound = 2;
+        optimal = proven = invalid = 0;
+        for (const OptimumInstance &inst : instances) {
+            const double cpuStart = threadCpuSeconds();
+            const PlacementResult result = place(inst.request);
+            const double cpu = threadCpuSeconds() - cpuStart;
+            slowestCpu = std::max(slowestCpu, cpu);
+            totalCpu += cpu;
+            if (!validatePlacement(inst.request, result).isEmpty() || !result.unplaced.isEmpty())
+                ++invalid;
+            const double c = result.costPerHour / inst.optimum, b = result.lowerBoundPerHour / inst.optimum;
+            logCost += std::log(c);
+            logBound += std::log(b);
+            worstCost = std::max(worstCost, c);
+            worstBound = std::min(worstBound, b);
+            optimal += c <= 1.0 + 1e-9;
+            proven += result.provenOptimal;
+        }
+    }
+    const double n = double(instances.size());
+    state.counters["instances"] = n;
+    state.counters["cost_per_opt"] = std::exp(logCost / n);
+    state.counters["cost_worst"] = worstCost;
+    state.counters["bound_per_opt"] = std::exp(logBound / n);
+    state.counters["bound_worst"] = worstBound;
+    state.counters["optimal"] = optimal;
+    state.counters["proven"] = proven;
+    state.counters["invalid"] = invalid;
+    state.counters["slowest_cpu_ms"] = slowestCpu * 1e3;
+    state.counters["mean_cpu_ms"] = totalCpu * 1e3 / n;
+}
+
 } // namespace
 
+BENCHMARK(BM_Optima)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_VbpSet, Panigrahy, QStringLiteral("Panigrahy"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_VbpSet, New, QStringLiteral("New"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_VbpSet, Triplet, QStringLiteral("Triplet"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);

@@ -7,8 +7,10 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 
 #include "models/placement/engineutil.h"
+#include "models/placement/lpsolver.h"
 
 namespace fleetplan::models::placement::detail {
 
@@ -113,6 +115,31 @@ void Engine::construct(std::vector<int> &remaining)
         caps.push_back(m_cap[t]);
         prices.push_back(m_request.nodeTypes[t].pricePerHour);
     }
+    // The covering LP of the remaining demand, one GLPK object for the whole construction (warm starts).
+    lp::Problem covering;
+    covering.cost.resize(prices.size());
+    covering.rows.resize(DimensionCount);
+    for (std::size_t t = 0; t < prices.size(); ++t) {
+        covering.cost[t] = std::max(0.0, prices[t]);
+        for (int d = 0; d < DimensionCount; ++d) {
+            if (caps[t][d] != 0.0)
+                covering.rows[d].coefficients.emplace_back(int(t), caps[t][d]);
+        }
+    }
+    std::optional<lp::CoveringLp> reusable;
+    auto solveDemand = [&](const Vec &demand) {
+        if (!reusable)
+            reusable.emplace(covering);
+        const lp::Solution s = reusable->solve({demand[0], demand[1], demand[2]});
+        LpResult r;
+        r.feasible = s.status == lp::Status::Optimal;
+        if (r.feasible) {
+            r.cost = std::max(0.0, s.objective);
+            for (int d = 0; d < DimensionCount; ++d)
+                r.duals[d] = std::max(0.0, s.duals[d]);
+        }
+        return r;
+    };
     std::vector<std::pair<double, int>> order;
     while (!active.empty()) {
         Vec demand{};
@@ -121,7 +148,7 @@ void Engine::construct(std::vector<int> &remaining)
                 demand[d] += m_request3[g][d] * remaining[g];
         }
         Vec duals{};
-        const LpResult lp = solveCoveringLp(caps, prices, demand);
+        const LpResult lp = solveDemand(demand);
         if (lp.feasible && lp.duals[0] + lp.duals[1] + lp.duals[2] > 0.0) {
             duals = lp.duals;
         } else {

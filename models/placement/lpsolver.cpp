@@ -72,7 +72,17 @@ public:
         if (ia.size() > 1)
             glp_load_matrix(m_p, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
     }
-    ~Glp() { glp_delete_prob(m_p); }
+    ~Glp()
+    {
+        if (m_p)
+            glp_delete_prob(m_p);
+    }
+    glp_prob *release()
+    {
+        glp_prob *p = m_p;
+        m_p = nullptr;
+        return p;
+    }
     Glp(const Glp &) = delete;
     Glp &operator=(const Glp &) = delete;
     glp_prob *get() const { return m_p; }
@@ -227,6 +237,55 @@ Solution solveMip(const Problem &problem, int nodeLimit, const std::vector<doubl
     s.x.resize(problem.cost.size());
     for (std::size_t j = 0; j < problem.cost.size(); ++j)
         s.x[j] = glp_mip_col_val(p, int(j) + 1);
+    return s;
+}
+
+CoveringLp::CoveringLp(const Problem &problem)
+    : m_rows(int(problem.rows.size()))
+{
+    enterGlpk();
+    Glp glp(problem);
+    m_problem = glp.release();
+}
+
+CoveringLp::~CoveringLp()
+{
+    glp_delete_prob(static_cast<glp_prob *>(m_problem));
+}
+
+Solution CoveringLp::solve(const std::vector<double> &rowLower)
+{
+    enterGlpk();
+    auto *p = static_cast<glp_prob *>(m_problem);
+    Solution s;
+    for (int r = 0; r < m_rows; ++r)
+        glp_set_row_bnds(p, r + 1, GLP_LO, r < int(rowLower.size()) && std::isfinite(rowLower[r]) ? rowLower[r] : 0.0, 0.0);
+    int ret = 1;
+    if (m_warm) {
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        parm.meth = GLP_DUALP;
+        parm.presolve = GLP_OFF;
+        ret = glp_simplex(p, &parm);
+    }
+    if (ret != 0 || (glp_get_status(p) != GLP_OPT && glp_get_status(p) != GLP_NOFEAS))
+        ret = runSimplex(p, 100000);
+    m_warm = ret == 0 && glp_get_status(p) == GLP_OPT;
+    if (ret != 0)
+        return s;
+    if (glp_get_status(p) == GLP_NOFEAS) {
+        s.status = Status::Infeasible;
+        return s;
+    }
+    if (glp_get_status(p) != GLP_OPT)
+        return s;
+    s.status = Status::Optimal;
+    s.objective = glp_get_obj_val(p);
+    s.bestBound = s.objective;
+    s.duals.resize(m_rows);
+    for (int r = 0; r < m_rows; ++r)
+        s.duals[r] = glp_get_row_dual(p, r + 1);
     return s;
 }
 

@@ -54,6 +54,26 @@ Solution solveLp(const Problem &problem, int iterationLimit = 100000);
 /// column, or empty) is offered as a first feasible solution when it is integral and feasible.
 Solution solveMip(const Problem &problem, int nodeLimit, const std::vector<double> &incumbent = {});
 
+/// One GLPK problem object solved repeatedly with new row lower bounds (the constructive phase asks
+/// the same covering LP for a shrinking demand): each solve starts from the previous optimal basis,
+/// which stays dual feasible because the costs do not change, so the dual simplex needs few steps.
+/// Use from one thread at a time (like every GLPK problem object).
+class CoveringLp
+{
+public:
+    explicit CoveringLp(const Problem &problem);
+    ~CoveringLp();
+    CoveringLp(const CoveringLp &) = delete;
+    CoveringLp &operator=(const CoveringLp &) = delete;
+    /// rowLower: one per row. Duals are filled, x is not.
+    Solution solve(const std::vector<double> &rowLower);
+
+private:
+    void *m_problem = nullptr;  ///< glp_prob
+    int m_rows = 0;
+    bool m_warm = false;
+};
+
 /// The GLPK version, e.g. "5.0".
 const char *glpkVersion();
 
