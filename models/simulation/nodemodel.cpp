@@ -811,6 +811,10 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     r.assumptions.append({ QStringLiteral("scale-in delay"),
         QStringLiteral("%1 h: nodes sized for the highest demand of the last %2 h").arg(delay).arg(delay + 1),
         QStringLiteral("scenario platform settings") });
+    r.assumptions.append({ QStringLiteral("fleet per hour"),
+        QStringLiteral("packed from scratch for each distinct windowed demand (replace consolidation); never "
+                       "dearer than the fleet of a larger demand"),
+        QStringLiteral("docs/cost-rules.md, Planning the month") });
     if (ebsRate)
         r.assumptions.append({ QStringLiteral("EBS root volume"),
             QStringLiteral("%1 GB gp3 per node at %2 USD per GB-month ÷ 730 h")
