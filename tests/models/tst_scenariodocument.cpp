@@ -416,6 +416,20 @@ private slots:
         QCOMPARE(*saved.scenario, *r.scenario);
     }
 
+    void olderVersionWithAnOddNameIsRead()
+    {
+        // The in-memory copy ATTACHes the file by URI: characters a URI escapes must survive.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("a folder #2 ?")));
+        const QString file = dir.filePath(QStringLiteral("a folder #2 ?/shop 50% é&x=1.fleetplan"));
+        writeVersion1Document(file);
+        const FileState before = stateOf(file);
+        const ScenarioReadResult r = readScenarioFile(file);
+        QVERIFY2(r.ok(), qPrintable(r.errorText()));
+        checkVersion1Content(*r.scenario);
+        QVERIFY(stateOf(file) == before);
+    }
+
     void readOnlyDocumentsOpen()
     {
         // A current and an older document, write-protected, in a write-protected folder.
