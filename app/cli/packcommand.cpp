@@ -74,7 +74,14 @@ QString location(const QString &path, const QByteArray &text, int offset)
     return QStringLiteral("%1:%2:%3").arg(path).arg(line).arg(column);
 }
 
-int packItems(Context &ctx, const QString &path, const QString &region, const QString &typePatterns, bool json)
+int packAndReport(Context &ctx, const PlacementRequest &request, const QString &region, bool json);
+
+/// Largest number of tasks one `fleetplan pack` accepts, per item and in total: the engine keeps one
+/// record per opened node: 100 M tasks would need millions of them (and minutes), 1 M take about a second.
+constexpr double MaxTasks = 1e6;
+
+int packItems(Context &ctx, const QString &path, const QString &region, bool regionSet, const QString &typePatterns,
+              bool json)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -88,13 +95,18 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
         ctx.err << location(path, text, parseError.offset) << ": " << parseError.errorString() << '\n';
         return InvalidInput;
     }
-    if (!doc.isArray()) {
-        ctx.err << path << ": expected an array of items [{\"service\", \"count\", \"cpu\", \"memory_mib\", \"slots\"}]\n";
+    // An array of items, or an object {"items": [...], "node_types": [...], "node_overhead": {...}}
+    // (the format of tests/data/placement/optima/*.json): explicit node types instead of the catalog.
+    if (!doc.isArray() && !(doc.isObject() && doc.object().value(u"items").isArray())) {
+        ctx.err << path << ": expected an array of items [{\"service\", \"count\", \"cpu\", \"memory_mib\", \"slots\"}]"
+                           " or an object with \"items\" (and \"node_types\")\n";
         return InvalidInput;
     }
+    const QJsonObject top = doc.isObject() ? doc.object() : QJsonObject();
     PlacementRequest request;
     request.mode = Mode::CheapestMix;
-    const QJsonArray array = doc.array();
+    const QJsonArray array = doc.isArray() ? doc.array() : top.value(u"items").toArray();
+    double totalTasks = 0;
     for (int i = 0; i < array.size(); ++i) {
         const QJsonObject o = array[i].toObject();
         const QString where = QStringLiteral("%1: items[%2]").arg(path).arg(i);
@@ -104,8 +116,24 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
         const double cpu = o.value(u"cpu").toDouble(-1);
         const double memory = o.value(u"memory_mib").toDouble(-1);
         const double pods = o.value(u"slots").toDouble(1);  // not "slots": a Qt macro
-        if (count < 0 || count > 1e8 || count != std::floor(count)) {
+        if (count < 0 || count != std::floor(count) || !std::isfinite(count)) {
             ctx.err << where << ".count: expected a whole number >= 0\n";
+            return InvalidInput;
+        }
+        if (count > MaxTasks) {
+            ctx.err << where << ".count: " << QString::number(count, 'f', 0) << " tasks is more than the "
+                    << QString::number(MaxTasks, 'f', 0) << " one pack accepts\n";
+            return InvalidInput;
+        }
+        totalTasks += count;
+        if (totalTasks > MaxTasks) {
+            ctx.err << where << ".count: the items up to here add up to " << QString::number(totalTasks, 'f', 0)
+                    << " tasks, more than the " << QString::number(MaxTasks, 'f', 0) << " one pack accepts\n";
+            return InvalidInput;
+        }
+        if (!std::isfinite(cpu) || !std::isfinite(memory) || !std::isfinite(pods) || cpu > 1e6 || memory > 1e9 || pods > 1e6) {
+            ctx.err << where << (!(std::isfinite(cpu) && cpu <= 1e6) ? ".cpu" : (!(std::isfinite(memory) && memory <= 1e9) ? ".memory_mib" : ".slots"))
+                    << ": the number is too large\n";
             return InvalidInput;
         }
         if (cpu < 0 || memory < 0 || pods < 0) {
@@ -122,6 +150,40 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
         }
         g.spotOk = o.value(u"spot_ok").toBool(false);
         request.items.append(g);
+    }
+
+    if (top.contains(u"node_types")) {
+        // Explicit node types: cpu in vCPU, memory_mib, slots, price_per_hour; node_overhead on every node.
+        const QJsonObject ov = top.value(u"node_overhead").toObject();
+        const Resources overhead{ov.value(u"cpu").toDouble() * 1000.0, ov.value(u"memory_mib").toDouble(), ov.value(u"slots").toDouble()};
+        const QJsonArray types = top.value(u"node_types").toArray();
+        for (int i = 0; i < types.size(); ++i) {
+            const QJsonObject t = types[i].toObject();
+            const QString where = QStringLiteral("%1: node_types[%2]").arg(path).arg(i);
+            NodeType n;
+            n.name = t.value(u"name").toString(QStringLiteral("type %1").arg(i + 1));
+            n.arch = t.value(u"arch").toString();
+            n.capacity = Resources{t.value(u"cpu").toDouble(-1) * 1000.0, t.value(u"memory_mib").toDouble(-1), t.value(u"slots").toDouble(-1)};
+            n.overhead = overhead;
+            n.pricePerHour = t.value(u"price_per_hour").toDouble(-1);
+            for (const char *field : {"cpu", "memory_mib", "slots", "price_per_hour"}) {
+                const double v = t.value(QLatin1String(field)).toDouble(-1);
+                if (!(v >= 0) || !std::isfinite(v)) {
+                    ctx.err << where << '.' << field << ": expected a number >= 0\n";
+                    return InvalidInput;
+                }
+            }
+            request.nodeTypes.append(n);
+        }
+        if (request.nodeTypes.isEmpty()) {
+            ctx.err << path << ": node_types: expected at least one node type\n";
+            return InvalidInput;
+        }
+        return packAndReport(ctx, request, regionSet ? region : top.value(u"region").toString(), json);
+    }
+    if (!regionSet) {
+        ctx.err << "fleetplan pack: --region is required with ITEMS.json\n";
+        return UsageError;
     }
 
     const auto catalog = pricing::Catalog::bundled();
@@ -163,9 +225,16 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
         return InvalidInput;
     }
 
+    return packAndReport(ctx, request, region, json);
+}
+
+int packAndReport(Context &ctx, const PlacementRequest &request, const QString &region, bool json)
+{
     const auto start = std::chrono::steady_clock::now();
     const PlacementResult result = place(request);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // The independent checker on our own result: capacities, architectures, keys, item counts.
+    const QStringList problems = validatePlacement(request, result);
 
     if (json) {
         QJsonArray nodes;
@@ -197,6 +266,22 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
                                         {QStringLiteral("slots"), result.utilisation.slotCount}};
         o[u"placed"] = result.placedItems;
         o[u"unplaced"] = unplaced;
+        o[u"proven_optimal"] = result.provenOptimal;
+        o[u"pattern_bound_per_hour"] = result.patternBoundPerHour;
+        // Every node with its contents, in the engine's order (by type, fullest first).
+        QJsonArray contents;
+        for (const Node &node : result.nodes) {
+            QJsonArray items;
+            for (const auto &[g, count] : node.items)
+                items.append(QJsonObject{{QStringLiteral("service"), request.items[g].service}, {QStringLiteral("count"), count}});
+            const NodeType &type = request.nodeTypes[node.nodeType];
+            contents.append(QJsonObject{{QStringLiteral("type"), type.name},
+                                        {QStringLiteral("price_per_hour"), type.pricePerHour},
+                                        {QStringLiteral("items"), items}});
+        }
+        o[u"node_contents"] = contents;
+        o[u"valid"] = problems.isEmpty();
+        o[u"problems"] = QJsonArray::fromStringList(problems);
         o[u"seconds"] = seconds;
         ctx.out << jsonText(o);
     } else {
@@ -216,9 +301,14 @@ int packItems(Context &ctx, const QString &path, const QString &region, const QS
                        .arg(result.utilisation.cpu * 100, 0, 'f', 1)
                        .arg(result.utilisation.memoryMib * 100, 0, 'f', 1)
                        .arg(result.utilisation.slotCount * 100, 0, 'f', 1);
+        if (result.provenOptimal)
+            ctx.out << "proven optimal:       yes (integer program over all node patterns)\n";
+        ctx.out << "valid:                " << (problems.isEmpty() ? "yes" : "NO") << '\n';
         for (const Unplaced &u : result.unplaced)
             ctx.out << "unplaced: " << u.count << " x " << u.reason << '\n';
     }
+    for (const QString &p : problems)
+        ctx.err << "fleetplan pack: invalid packing: " << p << '\n';
     return Ok;
 }
 
@@ -230,7 +320,9 @@ int runPack(Context &ctx)
     parser.setApplicationDescription(QStringLiteral(
         "Pack items onto EC2 instance types at the lowest hourly cost, with a lower bound.\n"
         "ITEMS.json: [{\"service\", \"count\", \"cpu\" (vCPU), \"memory_mib\", \"slots\" (pods, default 1),\n"
-        "\"arch\" (optional), \"spot_ok\" (optional)}]. --vbp packs a vector bin packing instance instead."));
+        "\"arch\" (optional), \"spot_ok\" (optional)}], or {\"items\": [...], \"node_types\": [{\"name\", \"arch\",\n"
+        "\"cpu\", \"memory_mib\", \"slots\", \"price_per_hour\"}], \"node_overhead\": {...}} (no catalog, no --region).\n"
+        "At most 1 000 000 tasks. --vbp packs a vector bin packing instance instead."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ITEMS.json"), QStringLiteral("Items to pack (not with --vbp)"));
     parser.addOption({QStringLiteral("vbp"), QStringLiteral("Pack a .vbp instance (VPSolver format, d = 3)."), QStringLiteral("FILE")});
@@ -262,11 +354,7 @@ int runPack(Context &ctx)
         ctx.err << "fleetplan pack: expected --vbp FILE or exactly one ITEMS.json\n";
         return UsageError;
     }
-    if (!parser.isSet(QStringLiteral("region"))) {
-        ctx.err << "fleetplan pack: --region is required with ITEMS.json\n";
-        return UsageError;
-    }
-    return packItems(ctx, positional.constFirst(), parser.value(QStringLiteral("region")),
+    return packItems(ctx, positional.constFirst(), parser.value(QStringLiteral("region")), parser.isSet(QStringLiteral("region")),
                      parser.value(QStringLiteral("instance-types")), format == u"json");
 }
 
