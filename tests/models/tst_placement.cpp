@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QFile>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QTest>
 
 #include "models/placement/packingengine.h"
@@ -67,6 +68,8 @@ private slots:
     void vbpSample_data();
     void vbpSample();
     void incrementalKeepsNodesAndConsolidates();
+    void patternPhaseWithKeysAndSpot();
+    void concurrentPlacementsAgree();
 };
 
 void TestPlacement::coveringLp()
@@ -364,6 +367,58 @@ void TestPlacement::incrementalKeepsNodesAndConsolidates()
     const PlacementResult noConsolidation = placeIncremental(down, grown, false);
     QVERIFY2(validatePlacement(down, noConsolidation).isEmpty(), qPrintable(joined(validatePlacement(down, noConsolidation))));
     QCOMPARE(noConsolidation.nodes.size(), 2);
+}
+
+void TestPlacement::patternPhaseWithKeysAndSpot()
+{
+    // CheapestMix with an exclusive key (one per node), Spot-only and arch-pinned items: the pattern
+    // phase respects all of them (validator) and its bound stays below the cost.
+    PlacementRequest r;
+    NodeType spot = m5Xlarge();
+    spot.name = QStringLiteral("m5.xlarge (spot)");
+    spot.spot = true;
+    spot.pricePerHour = 0.07;
+    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}), spot,
+                   NodeType{QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources{2000, 8192, 29}, {100, 256, 1}, 0.077, false}};
+    ItemGroup proxy = group(QStringLiteral("proxy"), 5, 250, 256);
+    proxy.exclusiveKey = 8080;
+    ItemGroup batch = group(QStringLiteral("batch"), 6, 1000, 1024);
+    batch.spotOk = true;
+    ItemGroup arm = group(QStringLiteral("graviton"), 3, 500, 3000);
+    arm.arch = QStringLiteral("arm64");
+    r.items = {proxy, batch, arm, group(QStringLiteral("web"), 7, 500, 1024)};
+    const PlacementResult res = place(r);
+    QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+    QVERIFY(res.unplaced.isEmpty());
+    QCOMPARE_GE(res.nodes.size(), 5);  // five proxies, one per node
+    QCOMPARE_GT(res.patternBoundPerHour, 0.0);
+    QCOMPARE_LE(res.lowerBoundPerHour, res.costPerHour * (1 + 1e-9));
+    QCOMPARE_LE(res.patternBoundPerHour, res.lowerBoundPerHour);
+    QCOMPARE(place(r), res);
+}
+
+void TestPlacement::concurrentPlacementsAgree()
+{
+    // GLPK keeps its state per thread: placements on QtConcurrent's pool give the same results as
+    // one after the other.
+    QList<PlacementRequest> requests;
+    for (int k = 0; k < 8; ++k) {
+        PlacementRequest r;
+        r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}),
+                       NodeType{QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 8192, 58}, {100, 256, 1}, 0.17, false}};
+        for (int i = 0; i < 6; ++i)
+            r.items.append(group(QStringLiteral("s%1").arg(i), 1 + (i * 7 + k) % 9, 250 + ((i + k) * 370) % 1500, 256 + ((i + 2 * k) * 911) % 6000));
+        requests.append(r);
+    }
+    QList<PlacementResult> sequential;
+    for (const PlacementRequest &r : std::as_const(requests))
+        sequential.append(place(r));
+    for (int round = 0; round < 3; ++round) {
+        const QList<PlacementResult> parallel = QtConcurrent::blockingMapped(requests, [](const PlacementRequest &r) { return place(r); });
+        QCOMPARE(parallel, sequential);
+    }
+    for (int k = 0; k < requests.size(); ++k)
+        QVERIFY2(validatePlacement(requests[k], sequential[k]).isEmpty(), qPrintable(joined(validatePlacement(requests[k], sequential[k]))));
 }
 
 QTEST_GUILESS_MAIN(TestPlacement)
