@@ -625,6 +625,10 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         r.idleCostUsd += nodeCost * std::clamp(1.0 - util, 0.0, 1.0);
     }
     r.optimalityRatio = r.lowerBoundUsd > 0 ? r.packedComputeUsd / r.lowerBoundUsd : 0.0;
+    if (!r.feasible()) {
+        // A platform that cannot run the workload has no price, so no packing gap either (0 = not shown).
+        r.packedComputeUsd = r.lowerBoundUsd = r.optimalityRatio = 0.0;
+    }
     r.utilisation.cpu = allocCpu > 0 ? reqCpu / allocCpu : 0.0;
     r.utilisation.memory = allocMem > 0 ? reqMem / allocMem : 0.0;
     r.utilisation.slotUsage = allocSlots > 0 ? reqSlots / allocSlots : 0.0;
