@@ -441,6 +441,15 @@ private slots:
         const CostReport shown = simulate(bundledSampleScenario(), *pricing::Catalog::bundled());
         for (PlatformId id : { PlatformId::EcsEc2, PlatformId::EksNodes })
             QVERIFY2(table.contains(formatNumber(shown.platform(id)->optimalityRatio, 3)), qPrintable(table));
+
+        // A platform that cannot run the workload (a 96 vCPU task, c5.large only) has no price and no gap.
+        const PlatformResult huge = run(fixedType({ service(QStringLiteral("huge"), 96, 1024, 1),
+                                                      service(QStringLiteral("api"), 0.25, 512, 2) },
+                                            PlatformId::EcsEc2, QStringLiteral("c5.large"), 3),
+            PlatformId::EcsEc2);
+        QVERIFY(!huge.feasible());
+        QCOMPARE(huge.lowerBoundUsd, 0.0);
+        QCOMPARE(huge.optimalityRatio, 0.0);
     }
 
     void sampleFleetsRespectCapacity()
