@@ -192,7 +192,7 @@ QList<NodeType> awsNodeTypes()
 /// 500 services with typical request shapes; `tasks` tasks spread over them by random weights;
 /// a fifth of the services pinned to arm64, a fifth to x86_64, the rest any architecture.
 /// distinct: every task its own group of 1 (no grouping by service).
-QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true)
+QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true, int serviceCount = 500)
 {
     Rng rng{0x5eed0000ULL + std::uint64_t(tasks)};
     static const double cpus[] = {100, 250, 500, 750, 1000, 1500, 2000, 4000};
@@ -200,7 +200,7 @@ QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true)
     QList<ItemGroup> services;
     QList<double> weights;
     double weightSum = 0;
-    for (int s = 0; s < 500; ++s) {
+    for (int s = 0; s < serviceCount; ++s) {
         ItemGroup g;
         g.service = QStringLiteral("svc-%1").arg(s);
         const double cpu = cpus[rng.below(8)];
@@ -214,13 +214,13 @@ QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true)
         services.append(g);
     }
     int assigned = 0;
-    for (int s = 0; s < 500; ++s) {
+    for (int s = 0; s < serviceCount; ++s) {
         services[s].count = std::max(1, int(std::floor(tasks * weights[s] / weightSum)));
         assigned += services[s].count;
     }
-    for (int s = 0; assigned < tasks; s = (s + 1) % 500, ++assigned)
+    for (int s = 0; assigned < tasks; s = (s + 1) % serviceCount, ++assigned)
         ++services[s].count;
-    for (int s = 0; assigned > tasks; s = (s + 1) % 500) {
+    for (int s = 0; assigned > tasks; s = (s + 1) % serviceCount) {
         if (services[s].count > 1) {
             --services[s].count;
             --assigned;
@@ -244,7 +244,8 @@ void BM_AwsCheapestMix(benchmark::State &state, bool distinct)
 {
     PlacementRequest request;
     request.nodeTypes = awsNodeTypes();
-    request.items = awsWorkload(int(state.range(0)), distinct, state.range(2) == 0);
+    request.items = awsWorkload(int(state.range(0)), distinct, state.range(2) == 0,
+                                state.range(3) > 0 ? int(state.range(3)) : 500);
     request.timeBudgetMicros = int(state.range(1));
     request.mode = Mode::CheapestMix;
     if (request.nodeTypes.isEmpty()) {
@@ -262,7 +263,9 @@ void BM_AwsCheapestMix(benchmark::State &state, bool distinct)
     state.counters["nodes"] = double(result.nodes.size());
     state.counters["cost"] = result.costPerHour;
     state.counters["bound"] = result.lowerBoundPerHour;
+    state.counters["pattern_bound"] = result.patternBoundPerHour;
     state.counters["ratio"] = result.ratio;
+    state.counters["proven"] = result.provenOptimal;
     const QStringList problems = validatePlacement(request, result);
     state.counters["invalid"] = double(problems.size());
     state.counters["unplaced"] = double(result.unplaced.size());
@@ -390,6 +393,9 @@ BENCHMARK_CAPTURE(BM_VbpSet, New, QStringLiteral("New"))->Arg(20000)->Iterations
 BENCHMARK_CAPTURE(BM_VbpSet, Triplet, QStringLiteral("Triplet"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_AwsCheapestMix, grouped, false)
     ->Args({1000, 2000, 0})->Args({10000, 2000, 0})->Args({100000, 2000, 0})->Args({100000, 2000, 1})->Unit(benchmark::kMillisecond);
+// 20 services on 96 types: small enough for the pattern phase (column generation, MIP over patterns).
+BENCHMARK_CAPTURE(BM_AwsCheapestMix, services20, false)
+    ->Args({200, 2000, 0, 20})->Args({1000, 2000, 0, 20})->Args({10000, 2000, 0, 20})->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_AwsCheapestMix, distinct, true)->Args({100000, 2000, 0})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AwsIncremental)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 

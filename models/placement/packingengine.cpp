@@ -275,7 +275,9 @@ PlacementResult Engine::solve()
     if (m_allowed.size() == 1) {
         searchSingleType();
     }
-    if (m_request.mode == Mode::CheapestMix)
+    // The pattern phase (column generation, MIP over patterns) is the refinement: a request with no
+    // time budget (the GUI's first, fast pass while a slider moves) stops at the constructive packing.
+    if (m_request.mode == Mode::CheapestMix && m_request.timeBudgetMicros > 0)
         patternPhase(wanted);
     return buildResult(wanted);
 }

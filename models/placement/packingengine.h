@@ -71,6 +71,8 @@ public:
     /// The pattern LP bound (column generation, patternsolver.cpp) of the counts; 0 when the problem
     /// is too large for it or not Mode::CheapestMix.
     double patternLowerBound(const std::vector<int> &counts) const;
+    /// Whether solve() runs the pattern phase for these counts (Mode::CheapestMix, small enough).
+    bool patternPhaseApplies(const std::vector<int> &counts) const;
 
     PlacementResult solve();
     PlacementResult solveIncremental(const PlacementResult &existing, bool consolidate);

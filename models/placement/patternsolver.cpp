@@ -2,6 +2,7 @@
 #include "models/placement/patternsolver.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -163,11 +164,43 @@ PatternSolver::Knapsack PatternSolver::price(int type, const std::vector<double>
             rho[i][d] = std::max(rho[i + 1][d], r > 1e-12 ? duals[g] / r : inf);
         }
     }
+    // Per dimension, the items by dual value per unit of that dimension: the fractional knapsack of
+    // one dimension over the undecided items bounds the rest (min over the dimensions).
+    std::array<std::vector<int>, DimensionCount> byRatio;  // positions into items
+    std::array<bool, DimensionCount> bounding{};
+    for (int d = 0; d < DimensionCount; ++d) {
+        bounding[d] = true;
+        for (int i = 0; i < n; ++i) {
+            if (m_model.request[items[i]][d] > 1e-12)
+                byRatio[d].push_back(i);
+            else
+                bounding[d] = false;  // an item free in this dimension: no bound from it
+        }
+        std::stable_sort(byRatio[d].begin(), byRatio[d].end(), [&](int a, int b) {
+            return duals[items[a]] / m_model.request[items[a]][d] > duals[items[b]] / m_model.request[items[b]][d];
+        });
+    }
     auto boundFrom = [&](int i, const Vec &free) {
         double b = rest[i];
         for (int d = 0; d < DimensionCount; ++d) {
             if (rho[i][d] < inf)
                 b = std::min(b, std::max(0.0, free[d]) * rho[i][d]);
+        }
+        for (int d = 0; d < DimensionCount; ++d) {
+            if (!bounding[d])
+                continue;
+            double room = std::max(0.0, free[d]), v = 0.0;
+            for (int pos : byRatio[d]) {
+                if (pos < i)
+                    continue;
+                const double r = m_model.request[items[pos]][d];
+                const double take = std::min(double(upper[pos]), room / r);
+                v += duals[items[pos]] * take;
+                room -= take * r;
+                if (room <= 0.0)
+                    break;
+            }
+            b = std::min(b, v);
         }
         return b;
     };
@@ -209,7 +242,7 @@ PatternSolver::Knapsack PatternSolver::price(int type, const std::vector<double>
         counts[i] = 0;
     };
     dfs(dfs, 0, cap, 0.0);
-    m_work += nodes * (1 + n / 8);
+    m_work += nodes * (1 + n / 2);
     result.value = bestValue;
     if (!aborted)
         result.upper = bestValue;
@@ -351,6 +384,43 @@ bool PatternSolver::enumerateMaximal(int columnLimit)
     return true;
 }
 
+std::vector<int> PatternSolver::dive(int maxSteps)
+{
+    const std::vector<int> counts = m_model.count;
+    std::vector<int> copies;
+    std::vector<int> &residual = m_model.count;
+    bool ok = true;
+    for (int step = 0; step < maxSteps; ++step) {
+        if (std::all_of(residual.begin(), residual.end(), [](int c) { return c <= 0; }))
+            break;
+        const PatternLpResult lp = generate(8);
+        if (!lp.solved) {
+            ok = false;
+            break;
+        }
+        int best = -1;
+        for (int p = 0; p < int(lp.x.size()); ++p) {
+            if (lp.x[p] > 1e-9 && (best < 0 || lp.x[p] > lp.x[best] + 1e-9))
+                best = p;
+        }
+        if (best < 0) {
+            ok = false;
+            break;
+        }
+        const int take = std::max(1, int(std::floor(lp.x[best] + 1e-9)));
+        copies.resize(m_columns.size(), 0);
+        copies[best] += take;
+        for (const auto &[g, c] : m_columns[best].items)
+            residual[g] = std::max(0, residual[g] - c * take);
+    }
+    ok = ok && std::all_of(residual.begin(), residual.end(), [](int c) { return c <= 0; });
+    m_model.count = counts;
+    if (!ok)
+        return {};
+    copies.resize(m_columns.size(), 0);
+    return copies;
+}
+
 double PatternSolver::cost(const std::vector<int> &copies) const
 {
     double sum = 0.0;
@@ -419,14 +489,15 @@ namespace {
 
 /// Size limits of the pattern phase (the engine's result stands alone above them).
 constexpr int MaxPatternGroups = 64;
-constexpr int MaxPatternTypes = 128;
-constexpr int MaxPatternProduct = 2048;       ///< groups × types
+constexpr int MaxPatternTypes = 48;
+constexpr int MaxPatternProduct = 640;        ///< groups × types
 constexpr int MaxCgIterations = 60;
 constexpr std::int64_t PatternWork = 4000000;  ///< deterministic work units of one pattern phase
 constexpr int MaxEnumeratedColumns = 6000;
 constexpr int MaxMipColumns = 8000;
 constexpr int MipNodeLimit = 2000;
 constexpr int MinMipNodes = 20;
+constexpr int MaxDiveSteps = 64;
 constexpr std::int64_t MipWork = 400000;  ///< MIP nodes × (columns × rows) of one pattern phase
 
 } // namespace
@@ -474,6 +545,12 @@ bool Engine::patternModel(const std::vector<int> &counts, PatternModel &model) c
     return true;
 }
 
+bool Engine::patternPhaseApplies(const std::vector<int> &counts) const
+{
+    PatternModel model;
+    return patternModel(counts, model);
+}
+
 double Engine::patternLowerBound(const std::vector<int> &counts) const
 {
     PatternModel model;
@@ -493,13 +570,9 @@ void Engine::patternPhase(const std::vector<int> &wanted)
     if (!patternModel(counts, model))
         return;
     PatternSolver solver(std::move(model), PatternWork);
-    // 1. The bound: column generation from one column per group (the same run as lowerBound()).
+    // 1. Columns: one per group, and the engine's nodes (so that the integer programs below can
+    //    only improve on the engine's packing).
     solver.addSingleGroupColumns();
-    const PatternLpResult bound = solver.generate(MaxCgIterations);
-    m_patternBound = bound.bound;
-    m_patternBoundComputed = true;
-
-    // 2. The engine's nodes become columns too, so the integer program can only improve on them.
     const PatternModel &pm = solver.model();
     std::vector<int> localGroup(m_groupCount, -1), localType(m_typeCount, -1);
     for (int i = 0; i < pm.groups(); ++i)
@@ -521,6 +594,10 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         }
         engineColumn.push_back(ok ? solver.addColumn(std::move(c)) : -1);
     }
+    // 2. The bound: column generation to the LP optimum (Farley bound when the budget stops it).
+    const PatternLpResult bound = solver.generate(MaxCgIterations);
+    m_patternBound = bound.bound;
+    m_patternBoundComputed = true;
     if (bound.bound >= engineCost * (1.0 - 1e-9)) {
         m_provenOptimal = true;  // the engine's packing costs the LP bound: optimal
         return;
@@ -548,10 +625,14 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         if (copies.empty() || (!incumbent.empty() && solver.cost(copies) > solver.cost(incumbent)))
             copies = incumbent;
     } else if (lp.solved) {
-        // Large: round the LP down; the residual items go through the constructive heuristic below.
-        copies.assign(solver.columns().size(), 0);
-        for (std::size_t p = 0; p < copies.size() && p < lp.x.size(); ++p)
-            copies[p] = int(std::floor(lp.x[p] + 1e-9));
+        // Large: dive on the LP (fix the largest column, re-solve the residual); when a step fails,
+        // round the LP down and let the constructive heuristic below place the residual items.
+        copies = solver.dive(MaxDiveSteps);
+        if (copies.empty()) {
+            copies.assign(solver.columns().size(), 0);
+            for (std::size_t p = 0; p < copies.size() && p < lp.x.size(); ++p)
+                copies[p] = int(std::floor(lp.x[p] + 1e-9));
+        }
     }
     // b) With every maximal pattern among the columns the integer program is the exact problem: its
     // proven bound (the optimum when the search finishes) bounds every packing.

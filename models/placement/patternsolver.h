@@ -73,6 +73,10 @@ public:
     /// proven: the search finished (optimal over these columns); bestBound: its proven bound.
     std::vector<int> solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven = nullptr,
                                   double *bestBound = nullptr);
+    /// Diving: solve the LP (with column generation) for the residual demand, fix the copies of the
+    /// column with the largest value (its integer part, or one copy), repeat. Copies per column, or
+    /// empty when an LP failed. Leaves the model's counts as they were.
+    std::vector<int> dive(int maxSteps);
     /// Σ price × copies.
     double cost(const std::vector<int> &copies) const;
 

@@ -70,7 +70,7 @@ double lowerBound(const PlacementRequest &request)
     std::vector<int> counts(r.items.size());
     for (int g = 0; g < r.items.size(); ++g)
         counts[g] = engine.placeable(g) ? std::max(0, r.items[g].count) : 0;
-    if (engine.patternLowerBound(counts) > 0.0)
+    if (engine.patternPhaseApplies(counts))
         return place(request).lowerBoundPerHour;  // the pattern phase also proves integer bounds
     return engine.lowerBound(counts);
 }

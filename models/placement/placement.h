@@ -105,7 +105,7 @@ struct PlacementResult
     double costPerHour = 0.0;        ///< Σ price of opened nodes
     double lowerBoundPerHour = 0.0;  ///< lowerBound() of the placed items: no packing is cheaper
     /// The pattern LP (Gilmore–Gomory) bound alone, 0 when it was not computed (Mode::SingleType,
-    /// or more than 64 groups / 128 types / 2048 groups × types); lowerBoundPerHour includes it.
+    /// or more than 64 groups / 48 types / 640 groups × types); lowerBoundPerHour includes it.
     double patternBoundPerHour = 0.0;
     /// The packing is a proven optimum: a MIP over every maximal node pattern finished (small
     /// Mode::CheapestMix problems); lowerBoundPerHour is then that optimum.
