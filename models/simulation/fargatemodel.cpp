@@ -7,13 +7,12 @@
 //  - Windows adds an OS licence per vCPU-hour; ephemeral storage above the free 20 GB is billed per GB-hour;
 //  - EKS Fargate pods pay the Linux x86 rates (AWS Fargate pricing page footnote);
 //  - Fargate has no daemon scheduling: daemons run as sidecars in every task / pod.
-#include "models/simulation/platformmodels.h"
+#include "models/simulation/fargateplatform.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
-#include "models/simulation/commitmentengine.h"
+#include "models/simulation/costengine.h"
 #include "models/simulation/moneyformat.h"
 #include "pricing/fargatesizing.h"
 #include "pricing/units.h"
@@ -21,44 +20,6 @@
 namespace fleetplan::models {
 
 namespace {
-
-/// How one service runs on the platform.
-struct TaskPlan
-{
-    int service = -1;
-    pricing::FargateSize size;
-    pricing::FargateRateCard onDemand;
-    std::optional<pricing::FargateRateCard> spot; ///< set when the service may go to FARGATE_SPOT
-    QString rateLabel; ///< "Linux x86", "Linux ARM", "Windows x86"
-    bool windows = false;
-    double storageAboveFreeGb = 0.0;
-    double requestedCpu = 0.0; ///< the service's own request (what utilisation divides)
-    double requestedMemoryMib = 0.0;
-    int billedSecondsPerRun = 0; ///< jobs: max(runSeconds, minimum)
-};
-
-/// Usage of one demand state, per plan.
-struct PlanUsage
-{
-    double onDemandTaskHours = 0.0;
-    double spotTaskHours = 0.0;
-};
-
-/// Key of one explanation bucket: component and rate.
-struct BucketKey
-{
-    ComponentId component;
-    double rate;
-    QString label;
-    bool operator<(const BucketKey &o) const
-    {
-        if (component != o.component)
-            return component < o.component;
-        if (rate != o.rate)
-            return rate < o.rate;
-        return label < o.label;
-    }
-};
 
 QString sizeText(double vcpu, double memoryMib)
 {
@@ -79,26 +40,6 @@ int fargateSpotTasks(int tasks, int base, int fargateWeight, int spotWeight)
     return int(std::floor(double(rest) * std::max(0, spotWeight) / weights + 1e-9));
 }
 
-void finishTotals(PlatformResult &result)
-{
-    std::stable_sort(result.components.begin(), result.components.end(),
-        [](const CostComponent &a, const CostComponent &b) { return a.id < b.id; });
-    result.totalUsd = 0;
-    for (const CostComponent &c : result.components)
-        result.totalUsd += c.usd;
-}
-
-pricing::CommitmentPlan savingsPlanOf(const PurchaseOptions &purchase)
-{
-    return purchase.savingsPlanType == SavingsPlanType::Ec2Instance ? pricing::CommitmentPlan::Ec2InstanceSavingsPlan
-                                                                    : pricing::CommitmentPlan::ComputeSavingsPlan;
-}
-
-pricing::PaymentOption paymentOf(const PurchaseOptions &purchase)
-{
-    return pricing::parsePaymentOption(purchase.savingsPlanPayment).value_or(pricing::PaymentOption::NoUpfront);
-}
-
 std::optional<double> savingsPlanDiscountPercent(
     const SimulationInput &in, pricing::CommitmentScope scope, pricing::CommitmentPlan plan)
 {
@@ -106,19 +47,18 @@ std::optional<double> savingsPlanDiscountPercent(
         scope, plan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase));
 }
 
-PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
+FargateTaskPlans fargateTaskPlans(const SimulationInput &in, PlatformId id, PlatformResult &r)
 {
     const Scenario &sc = in.scenario;
     const PlatformSettings &ps = sc.platform(id);
     const bool eks = id == PlatformId::EksFargate;
     const bool spotPlatform = id == PlatformId::EcsFargateSpot;
     const QString platformName = displayName(id);
-    PlatformResult r;
-    r.id = id;
+    FargateTaskPlans out;
 
     // Daemons become sidecars of every task / pod.
-    double sidecarCpu = 0, sidecarMemory = 0;
-    QStringList daemons;
+    double &sidecarCpu = out.sidecarCpu, &sidecarMemory = out.sidecarMemoryMib;
+    QStringList &daemons = out.daemons;
     for (const Service &s : sc.services) {
         if (s.kind == ServiceKind::Daemon) {
             sidecarCpu += s.effectiveCpu();
@@ -145,12 +85,12 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         return it->second;
     };
 
-    QList<TaskPlan> plans;
+    QList<FargateTaskPlan> &plans = out.plans;
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
             continue;
-        TaskPlan p;
+        FargateTaskPlan p;
         p.service = int(i);
         p.requestedCpu = s.effectiveCpu();
         p.requestedMemoryMib = s.effectiveMemoryMib();
@@ -216,96 +156,121 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         plans.append(p);
     }
 
-    // Usage per demand state.
+    out.fargateBase = ps.fargateBase;
+    out.fargateWeight = ps.fargateWeight;
+    out.fargateSpotWeight = ps.fargateSpotWeight;
+    if (spotPlatform && out.fargateWeight <= 0 && out.fargateSpotWeight <= 0)
+        r.warnings.append(QStringLiteral("capacity-provider strategy has no weight above 0: every task on FARGATE"));
+    return out;
+}
+
+QList<FargatePlanUsage> fargateStateUsage(const FargateTaskPlans &plans, const Scenario &sc, const HourDemand &d)
+{
+    QList<FargatePlanUsage> u(plans.plans.size());
+    for (qsizetype k = 0; k < plans.plans.size(); ++k) {
+        const FargateTaskPlan &p = plans.plans.at(k);
+        const Service &s = sc.services.at(p.service);
+        const int running = d.replicas.at(p.service);
+        double odHours = 0, spotHours = 0;
+        auto split = [&](int tasks) {
+            return p.spot ? fargateSpotTasks(tasks, plans.fargateBase, plans.fargateWeight, plans.fargateSpotWeight)
+                          : 0;
+        };
+        if (s.kind == ServiceKind::Job) {
+            const int perRun = std::max(0, s.replicas);
+            const int runs = d.jobRunsStarting.at(p.service);
+            const double runHours = p.billedSecondsPerRun / 3600.0;
+            const int spotPerRun = split(perRun);
+            spotHours = double(runs) * spotPerRun * runHours;
+            odHours = double(runs) * (perRun - spotPerRun) * runHours;
+        } else {
+            const int spotTasks = split(running);
+            spotHours = spotTasks;
+            odHours = running - spotTasks;
+        }
+        u[k] = FargatePlanUsage { odHours, spotHours };
+    }
+    return u;
+}
+
+BillableState fargateBillableState(const FargateTaskPlans &plans, const QList<FargatePlanUsage> &usage)
+{
+    BillableState state;
+    for (qsizetype k = 0; k < plans.plans.size(); ++k) {
+        const FargateTaskPlan &p = plans.plans.at(k);
+        const FargatePlanUsage &u = usage.at(k);
+        const double gb = pricing::mibToGib(p.size.memoryMib);
+        state.items.append({ ComponentId::FargateVcpu, u.onDemandTaskHours, p.size.vcpu, p.onDemand.vcpuHour.usd,
+            p.rateLabel, 0, QString() });
+        state.items.append(
+            { ComponentId::FargateMemory, u.onDemandTaskHours, gb, p.onDemand.gbHour.usd, p.rateLabel, 0, QString() });
+        if (p.spot) {
+            state.items.append({ ComponentId::FargateSpotVcpu, u.spotTaskHours, p.size.vcpu, p.spot->vcpuHour.usd,
+                p.rateLabel, 0, QString() });
+            state.items.append(
+                { ComponentId::FargateSpotMemory, u.spotTaskHours, gb, p.spot->gbHour.usd, p.rateLabel, 0, QString() });
+        }
+        if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
+            state.items.append({ ComponentId::FargateStorage, u.onDemandTaskHours + u.spotTaskHours,
+                p.storageAboveFreeGb, p.onDemand.ephemeralGbHourAbove20->usd, p.rateLabel, 0, QString() });
+        if (p.windows && p.onDemand.osLicenseVcpuHour)
+            state.items.append({ ComponentId::OsLicense, u.onDemandTaskHours, p.size.vcpu,
+                p.onDemand.osLicenseVcpuHour->usd, p.rateLabel, 0, QString() });
+    }
+    return state;
+}
+
+PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
+{
+    const Scenario &sc = in.scenario;
+    const PlatformSettings &ps = sc.platform(id);
+    const bool eks = id == PlatformId::EksFargate;
+    const bool spotPlatform = id == PlatformId::EcsFargateSpot;
+    const QString platformName = displayName(id);
+    PlatformResult r;
+    r.id = id;
+
+    // ---- what runs: task sizes and rate cards ------------------------------------------------------
+    const FargateTaskPlans taskPlans = fargateTaskPlans(in, id, r);
+    const QList<FargateTaskPlan> &plans = taskPlans.plans;
+    const double sidecarCpu = taskPlans.sidecarCpu, sidecarMemory = taskPlans.sidecarMemoryMib;
+    const int fargateBase = taskPlans.fargateBase, wFargate = taskPlans.fargateWeight,
+              wSpot = taskPlans.fargateSpotWeight;
+
+    // ---- usage per demand state ----------------------------------------------------------------------
     const DemandTimeline &demand = in.demand;
     const int hours = demand.hours();
     const QList<HourDemand> &states = demand.states();
-    QList<QList<PlanUsage>> usage(states.size());
     struct StateFigures
     {
-        double onDemandComputeUsd = 0; // vCPU + GB at On-Demand (what a Savings Plan covers)
-        double vcpuUsd = 0, memoryUsd = 0, spotVcpuUsd = 0, spotMemoryUsd = 0, storageUsd = 0, licenseUsd = 0;
         int tasks = 0;
         double cpuRequested = 0, memoryRequested = 0, cpuProvisioned = 0, memoryProvisioned = 0;
     };
     QList<StateFigures> figures(states.size());
-    int fargateBase = ps.fargateBase, wFargate = ps.fargateWeight, wSpot = ps.fargateSpotWeight;
-    if (spotPlatform && wFargate <= 0 && wSpot <= 0)
-        r.warnings.append(QStringLiteral("capacity-provider strategy has no weight above 0: every task on FARGATE"));
+    BillableUsage usage;
+    usage.scope = pricing::CommitmentScope::Fargate;
+    usage.stateOfHour = demand.stateOfHours();
+    usage.states.reserve(states.size());
     for (qsizetype st = 0; st < states.size(); ++st) {
         const HourDemand &d = states.at(st);
-        QList<PlanUsage> &u = usage[st];
-        u.resize(plans.size());
+        usage.states.append(fargateBillableState(taskPlans, fargateStateUsage(taskPlans, sc, d)));
+        usage.runs.append(UsageRun { int(st), double(demand.hoursOfState().at(st)) });
         StateFigures &f = figures[st];
-        for (qsizetype k = 0; k < plans.size(); ++k) {
-            const TaskPlan &p = plans.at(k);
-            const Service &s = sc.services.at(p.service);
-            int running = d.replicas.at(p.service);
-            double odHours = 0, spotHours = 0;
-            auto split = [&](int tasks) { return p.spot ? fargateSpotTasks(tasks, fargateBase, wFargate, wSpot) : 0; };
-            if (s.kind == ServiceKind::Job) {
-                const int perRun = std::max(0, s.replicas);
-                const int runs = d.jobRunsStarting.at(p.service);
-                const double runHours = p.billedSecondsPerRun / 3600.0;
-                const int spotPerRun = split(perRun);
-                spotHours = double(runs) * spotPerRun * runHours;
-                odHours = double(runs) * (perRun - spotPerRun) * runHours;
-            } else {
-                const int spotTasks = split(running);
-                spotHours = spotTasks;
-                odHours = running - spotTasks;
-            }
-            u[k] = PlanUsage { odHours, spotHours };
-            const double gb = pricing::mibToGib(p.size.memoryMib);
-            f.vcpuUsd += odHours * p.size.vcpu * p.onDemand.vcpuHour.usd;
-            f.memoryUsd += odHours * gb * p.onDemand.gbHour.usd;
-            if (p.spot) {
-                f.spotVcpuUsd += spotHours * p.size.vcpu * p.spot->vcpuHour.usd;
-                f.spotMemoryUsd += spotHours * gb * p.spot->gbHour.usd;
-            }
-            if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
-                f.storageUsd += (odHours + spotHours) * p.storageAboveFreeGb * p.onDemand.ephemeralGbHourAbove20->usd;
-            if (p.windows && p.onDemand.osLicenseVcpuHour)
-                f.licenseUsd += odHours * p.size.vcpu * p.onDemand.osLicenseVcpuHour->usd;
+        for (const FargateTaskPlan &p : plans) {
+            const int running = d.replicas.at(p.service);
             f.tasks += running;
             f.cpuRequested += running * (p.requestedCpu + sidecarCpu);
             f.memoryRequested += running * (p.requestedMemoryMib + sidecarMemory);
             f.cpuProvisioned += running * p.size.vcpu;
             f.memoryProvisioned += running * double(p.size.memoryMib);
         }
-        f.onDemandComputeUsd = f.vcpuUsd + f.memoryUsd;
     }
 
-    // Savings Plan (Compute SP only covers Fargate).
-    const double commitment = std::max(0.0, in.purchase.savingsPlanUsdPerHour);
-    const auto plan = savingsPlanOf(in.purchase);
-    double discount = 0;
-    bool planApplies = false;
-    if (commitment > 0) {
-        if (plan == pricing::CommitmentPlan::ComputeSavingsPlan) {
-            if (const auto dp = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Fargate, plan)) {
-                discount = *dp;
-                planApplies = true;
-            }
-        }
-        if (!planApplies)
-            r.warnings.append(QStringLiteral("an EC2 Instance Savings Plan does not cover Fargate: not applied on %1")
-                                  .arg(platformName));
-    }
-    QList<double> coveredShare(states.size(), 0.0);
-    if (planApplies) {
-        for (qsizetype st = 0; st < states.size(); ++st) {
-            QList<UsageLine> lines { UsageLine {
-                QString(), pricing::CommitmentScope::Fargate, figures.at(st).onDemandComputeUsd, 0 } };
-            applyCommitments(
-                lines, { Commitment { Commitment::Kind::ComputeSavingsPlan, commitment, QString(), 0, discount } });
-            coveredShare[st]
-                = lines.at(0).onDemandUsd > 0 ? lines.at(0).coveredOnDemandUsd / lines.at(0).onDemandUsd : 0.0;
-        }
-    }
-
-    // Totals and explanation buckets.
-    std::map<BucketKey, double> quantities;
+    // ---- what is billed directly besides the tasks: the EKS control plane ---------------------------
+    const SavingsPlanChoice savingsPlan
+        = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Fargate, platformName);
+    if (!savingsPlan.warning.isEmpty())
+        r.warnings.append(savingsPlan.warning);
     double controlPlaneRate = 0;
     std::optional<pricing::Rate> controlPlane;
     if (eks) {
@@ -319,104 +284,16 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         }
     }
     const int clusters = std::max(1, ps.clusters);
-    double totals[ComponentCount] = {};
-    double coveredUsd = 0;
-    for (qsizetype st = 0; st < states.size(); ++st) {
-        const double n = demand.hoursOfState().at(st);
-        const double open = 1.0 - coveredShare.at(st);
-        const StateFigures &f = figures.at(st);
-        totals[int(ComponentId::FargateVcpu)] += n * f.vcpuUsd * open;
-        totals[int(ComponentId::FargateMemory)] += n * f.memoryUsd * open;
-        totals[int(ComponentId::FargateSpotVcpu)] += n * f.spotVcpuUsd;
-        totals[int(ComponentId::FargateSpotMemory)] += n * f.spotMemoryUsd;
-        totals[int(ComponentId::FargateStorage)] += n * f.storageUsd;
-        totals[int(ComponentId::OsLicense)] += n * f.licenseUsd;
-        coveredUsd += n * f.onDemandComputeUsd * coveredShare.at(st);
-        for (qsizetype k = 0; k < plans.size(); ++k) {
-            const TaskPlan &p = plans.at(k);
-            const PlanUsage &u = usage.at(st).at(k);
-            const double gb = pricing::mibToGib(p.size.memoryMib);
-            quantities[{ ComponentId::FargateVcpu, p.onDemand.vcpuHour.usd, p.rateLabel }]
-                += n * u.onDemandTaskHours * p.size.vcpu;
-            quantities[{ ComponentId::FargateMemory, p.onDemand.gbHour.usd, p.rateLabel }]
-                += n * u.onDemandTaskHours * gb;
-            if (p.spot) {
-                quantities[{ ComponentId::FargateSpotVcpu, p.spot->vcpuHour.usd, p.rateLabel }]
-                    += n * u.spotTaskHours * p.size.vcpu;
-                quantities[{ ComponentId::FargateSpotMemory, p.spot->gbHour.usd, p.rateLabel }]
-                    += n * u.spotTaskHours * gb;
-            }
-            if (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20)
-                quantities[{ ComponentId::FargateStorage, p.onDemand.ephemeralGbHourAbove20->usd, p.rateLabel }]
-                    += n * (u.onDemandTaskHours + u.spotTaskHours) * p.storageAboveFreeGb;
-            if (p.windows && p.onDemand.osLicenseVcpuHour)
-                quantities[{ ComponentId::OsLicense, p.onDemand.osLicenseVcpuHour->usd, p.rateLabel }]
-                    += n * u.onDemandTaskHours * p.size.vcpu;
-        }
-    }
-    const double allowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
+    usage.controlPlane = controlPlane;
+    usage.clusters = clusters;
+    usage.controlPlaneNote = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
+    usage.spotInterruptionAllowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
 
-    auto addComponent = [&](ComponentId cid, const QString &unit) {
-        CostComponent c;
-        c.id = cid;
-        c.usd = totals[int(cid)];
-        c.unit = unit;
-        QStringList lines;
-        for (const auto &[key, qty] : quantities) {
-            if (key.component != cid || qty <= 0)
-                continue;
-            c.quantity += qty;
-            lines.append(explainProduct(qty, unit, key.rate, qty * key.rate, key.label));
-        }
-        if (lines.isEmpty() && c.usd == 0)
-            return;
-        if ((cid == ComponentId::FargateVcpu || cid == ComponentId::FargateMemory) && coveredUsd > 0) {
-            double full = 0;
-            for (const auto &[key, qty] : quantities) {
-                if (key.component == cid)
-                    full += qty * key.rate;
-            }
-            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD")
-                             .arg(formatNumber(full - c.usd, 2), formatNumber(c.usd, 2)));
-        }
-        c.explanation = lines.join(u'\n');
-        r.components.append(c);
-    };
-    addComponent(ComponentId::FargateVcpu, QStringLiteral("vCPU-hours"));
-    addComponent(ComponentId::FargateMemory, QStringLiteral("GB-hours"));
-    if (spotPlatform) {
-        addComponent(ComponentId::FargateSpotVcpu, QStringLiteral("vCPU-hours"));
-        addComponent(ComponentId::FargateSpotMemory, QStringLiteral("GB-hours"));
-        if (allowance > 0) {
-            const double spotUsd
-                = totals[int(ComponentId::FargateSpotVcpu)] + totals[int(ComponentId::FargateSpotMemory)];
-            CostComponent c { ComponentId::SpotInterruption, spotUsd * allowance, spotUsd,
-                QStringLiteral("USD of Spot usage"),
-                QStringLiteral("%1 USD of Fargate Spot usage × %2 % re-run allowance = %3 USD")
-                    .arg(formatNumber(spotUsd, 2), formatNumber(allowance * 100, 1),
-                        formatNumber(spotUsd * allowance, 2)) };
-            r.components.append(c);
-        }
-    }
-    addComponent(ComponentId::FargateStorage, QStringLiteral("GB-hours above 20 GB"));
-    addComponent(ComponentId::OsLicense, QStringLiteral("vCPU-hours"));
-    if (planApplies) {
-        CostComponent c { ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
-            QStringLiteral("%1 hours × %2 USD/h Compute Savings Plan commitment = %3 USD (%4 % off Fargate "
-                           "On-Demand; covers %5 USD of On-Demand usage; unused commitment is still paid)")
-                .arg(hours)
-                .arg(formatRate(commitment), formatNumber(commitment * hours, 2), formatNumber(discount, 1),
-                    formatNumber(coveredUsd, 2)) };
-        r.components.append(c);
-    }
-    if (eks && controlPlane) {
-        const double qty = double(clusters) * hours;
-        r.components.append(
-            CostComponent { ComponentId::ControlPlane, qty * controlPlaneRate, qty, QStringLiteral("cluster-hours"),
-                explainProduct(qty, QStringLiteral("cluster-hours"), controlPlaneRate, qty * controlPlaneRate,
-                    ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support")) });
-    }
+    // ---- the cost engine: rates, Savings Plan, components, hourly cost, recommendation ------------
+    const PricedUsage priced = priceUsage(usage, savingsPlan);
+    r.components = priced.components;
     finishTotals(r);
+    r.savingsPlan = priced.savingsPlan;
 
     // Series, utilisation, idle cost, peak, fleet states.
     HourlySeries &se = r.series;
@@ -427,14 +304,8 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     se.memoryRequestedMib.resize(hours);
     se.cpuAllocatable.resize(hours);
     se.memoryAllocatableMib.resize(hours);
-    QList<double> stateCost(states.size());
-    for (qsizetype st = 0; st < states.size(); ++st) {
-        const StateFigures &f = figures.at(st);
-        const double open = 1.0 - coveredShare.at(st);
-        const double spot = f.spotVcpuUsd + f.spotMemoryUsd;
-        stateCost[st] = (f.vcpuUsd + f.memoryUsd) * open + spot * (1 + allowance) + f.storageUsd + f.licenseUsd
-            + (planApplies ? commitment : 0.0) + (controlPlane ? clusters * controlPlaneRate : 0.0);
-    }
+    const QList<double> &stateCost = priced.stateCostUsd;
+    const double controlPlanePerHour = usage.controlPlaneUsdPerHour();
     double reqCpu = 0, reqMem = 0, provCpu = 0, provMem = 0;
     for (int h = 0; h < hours; ++h) {
         const int st = demand.stateOfHour(h);
@@ -452,7 +323,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         r.peakNodes = std::max(r.peakNodes, f.tasks);
         const double util = std::max(f.cpuProvisioned > 0 ? f.cpuRequested / f.cpuProvisioned : 0.0,
             f.memoryProvisioned > 0 ? f.memoryRequested / f.memoryProvisioned : 0.0);
-        const double variable = stateCost.at(st) - (controlPlane ? clusters * controlPlaneRate : 0.0);
+        const double variable = stateCost.at(st) - controlPlanePerHour;
         r.idleCostUsd += variable * (f.tasks > 0 ? std::clamp(1.0 - util, 0.0, 1.0) : 0.0);
     }
     r.utilisation.cpu = provCpu > 0 ? reqCpu / provCpu : 0.0;
@@ -464,7 +335,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     for (qsizetype st = 0; st < states.size(); ++st) {
         FleetSnapshot snap { id, 0, {} };
         const HourDemand &d = states.at(st);
-        for (const TaskPlan &p : plans) {
+        for (const FargateTaskPlan &p : plans) {
             const Service &s = sc.services.at(p.service);
             const int running = d.replicas.at(p.service);
             const int spotTasks
@@ -487,20 +358,6 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
             }
         }
         r.fleetStates.append(std::move(snap));
-    }
-
-    // Savings Plan recommendation over the hourly curve of On-Demand vCPU + GB usage.
-    if (const auto dp = savingsPlanDiscountPercent(
-            in, pricing::CommitmentScope::Fargate, pricing::CommitmentPlan::ComputeSavingsPlan)) {
-        QList<double> curve(hours);
-        double other = 0;
-        for (int h = 0; h < hours; ++h) {
-            const StateFigures &f = figures.at(demand.stateOfHour(h));
-            curve[h] = f.onDemandComputeUsd;
-            other += (f.spotVcpuUsd + f.spotMemoryUsd) * (1 + allowance) + f.storageUsd + f.licenseUsd
-                + (controlPlane ? clusters * controlPlaneRate : 0.0);
-        }
-        r.savingsPlan = recommendSavingsPlan(curve, *dp, other);
     }
 
     // Assumptions.

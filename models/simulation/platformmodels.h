@@ -5,7 +5,8 @@
 
 #include <QString>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
+#include "models/simulation/costengine.h"
 #include "models/simulation/costreport.h"
 #include "models/simulation/demandtimeline.h"
 #include "pricing/catalog.h"
@@ -14,6 +15,8 @@
 /// The five platform models. Each turns the demand timeline into what AWS bills for one platform and
 /// returns a complete PlatformResult (components with explanations, series, warnings, assumptions).
 /// simulate() (simulation.h) is the public entry point; these are exposed for tests and benchmarks.
+/// Each runs its phases — what to place / what runs, on which node types, what is billed — from
+/// nodeplatform.h or fargateplatform.h and prices the billable usage with the cost engine (costengine.h).
 namespace fleetplan::models {
 
 /// What every platform model reads. References must outlive the call.
@@ -32,8 +35,7 @@ struct SimulationInput
 /// commitment assumptions; nullopt when AWS sells no such plan (an EC2 Instance SP for Fargate).
 std::optional<double> savingsPlanDiscountPercent(
     const SimulationInput &in, pricing::CommitmentScope scope, pricing::CommitmentPlan plan);
-pricing::CommitmentPlan savingsPlanOf(const PurchaseOptions &purchase);
-pricing::PaymentOption paymentOf(const PurchaseOptions &purchase);
+// savingsPlanOf(), paymentOf() and finishTotals() are declared in costengine.h.
 
 /// ECS Fargate, ECS Fargate Spot or EKS Fargate.
 PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id);
@@ -45,8 +47,5 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id);
 /// floor(rest × spotWeight ÷ (fargateWeight + spotWeight)) (rounding favours FARGATE; ECS
 /// developer guide, "Capacity provider strategies"). Both weights 0 = everything on FARGATE.
 int fargateSpotTasks(int tasks, int base, int fargateWeight, int spotWeight);
-
-/// Sums component usd into totalUsd and sorts components in ComponentId order.
-void finishTotals(PlatformResult &result);
 
 } // namespace fleetplan::models
