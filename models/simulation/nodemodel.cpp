@@ -11,7 +11,7 @@
 //  - Both: capacity-provider / Karpenter headroom (target utilisation), a scale-in delay (nodes are sized
 //    for the highest demand of the last scaleInDelayHours + 1 hours), EBS gp3 root volume per node,
 //    Spot for the Spot-tolerant share, Savings Plans applied hour by hour (commitmentengine.h).
-#include "models/simulation/platformmodels.h"
+#include "models/simulation/nodeplatform.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +21,7 @@
 #include <QHash>
 
 #include "models/placement/placement.h"
-#include "models/simulation/commitmentengine.h"
+#include "models/simulation/costengine.h"
 #include "models/simulation/moneyformat.h"
 #include "models/simulation/nodecapacity.h"
 #include "pricing/units.h"
@@ -48,24 +48,13 @@ const QStringList &defaultInstancePatterns()
     return patterns;
 }
 
-/// One item group of the placement request and where its count comes from.
-struct GroupSource
-{
-    int service = -1; ///< index into scenario.services; -1 = CoreDNS
-    bool spotPart = false; ///< the Spot-tolerant share of a spot_ok service
-    double cpuVcpu = 0, memoryMib = 0;
-    int slotsEach = 0;
-};
-
-/// A fleet state after placement, with the figures the cost engine needs.
+/// A planned fleet with the figures the series need.
 struct FleetState
 {
     pl::PlacementResult placement;
     double onDemandUsd = 0, spotUsd = 0;
-    QHash<QString, double> onDemandByFamily;
     int nodes = 0;
     double cpuAllocatable = 0, memoryAllocatable = 0, slotCapacity = 0; // vCPU, MiB, slots
-    double daemonCpu = 0, daemonMemory = 0, daemonSlots = 0; // per-node daemons × nodes
 };
 
 std::size_t hashPlacement(const pl::PlacementResult &p)
@@ -160,18 +149,15 @@ std::optional<pl::PlacementResult> shrinkOnto(const pl::PlacementRequest &reques
 
 } // namespace
 
-PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
+NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, PlatformResult &r)
 {
-    const Scenario &sc = in.scenario;
-    const PlatformSettings &ps = sc.platform(id);
+    const PlatformSettings &ps = in.scenario.platform(id);
     const bool ecs = id == PlatformId::EcsEc2;
-    const double cpuUnits = ecs ? double(pricing::EcsCpuUnitsPerVcpu) : 1000.0;
     const QString platformName = displayName(id);
-    PlatformResult r;
-    r.id = id;
-
+    NodeCandidates out;
     // ---- candidate instance types --------------------------------------------------------------------
-    const QStringList patterns = ps.instanceTypes.isEmpty() ? defaultInstancePatterns() : ps.instanceTypes;
+    out.patterns = ps.instanceTypes.isEmpty() ? defaultInstancePatterns() : ps.instanceTypes;
+    const QStringList &patterns = out.patterns;
     // Each pattern is matched once; a type keeps the index of the first pattern that names it.
     QStringList names;
     QHash<QString, int> patternOf;
@@ -187,15 +173,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             }
         }
     }
-    struct Candidate
-    {
-        const pricing::InstanceType *type;
-        double onDemand;
-        std::optional<double> spot;
-        NodeCapacity capacity;
-        int patternIndex;
-    };
-    QList<Candidate> candidates;
+    QList<NodeCandidate> &candidates = out.candidates;
     const double spotShare = std::clamp(in.purchase.spotShare, 0.0, 1.0);
     for (const QString &name : names) {
         const pricing::InstanceType *t = in.catalog.instanceType(name);
@@ -204,7 +182,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         const auto od = in.catalog.onDemandHourly(in.region, name);
         if (!od)
             continue;
-        Candidate c { t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps),
+        NodeCandidate c { t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps),
             0 };
         if (spotShare > 0) {
             if (const auto sp = in.catalog.spotHourly(in.region, name))
@@ -218,19 +196,34 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                                 .arg(patterns.join(QStringLiteral(", ")), in.region);
         r.warnings.append(why + QStringLiteral(": %1 not priced").arg(platformName));
         r.markInfeasible(QString(), why);
-        finishTotals(r);
-        return r;
     }
 
+    return out;
+}
+
+NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResult &r)
+{
+    const Scenario &sc = in.scenario;
+    const PlatformSettings &ps = sc.platform(id);
+    const bool ecs = id == PlatformId::EcsEc2;
+    const double cpuUnits = ecs ? double(pricing::EcsCpuUnitsPerVcpu) : 1000.0;
+    NodeWorkload w;
+    w.spotShare = std::clamp(in.purchase.spotShare, 0.0, 1.0);
+    const double spotShare = w.spotShare;
+    pl::Resources &overhead = w.overhead;
+    QList<FleetItem> &daemonItems = w.daemonItems;
+    bool &anyAwsvpc = w.anyAwsvpc;
+    pl::PlacementRequest &request = w.request;
+    QList<NodeGroupSource> &sources = w.sources;
+    bool(&needArch)[2] = w.needArch;
+    double(&largest)[2][2] = w.largest; // [arch][cpu, memory]
+
     // ---- daemons (per-node overhead) and item groups ---------------------------------------------------
-    pl::Resources overhead { 0, 0, 0 };
-    QList<FleetItem> daemonItems;
     if (!ecs) {
         overhead = pl::Resources { AwsNodeCpuMillicores + KubeProxyCpuMillicores, 0, 2 };
         daemonItems.append(FleetItem { QStringLiteral("aws-node"), AwsNodeCpuMillicores / 1000.0, 0, 1, true, 1 });
         daemonItems.append(FleetItem { QStringLiteral("kube-proxy"), KubeProxyCpuMillicores / 1000.0, 0, 1, true, 1 });
     }
-    bool anyAwsvpc = false;
     for (const Service &s : sc.services) {
         if (s.kind != ServiceKind::Daemon && (!ecs || s.networkMode == NetworkMode::Awsvpc))
             anyAwsvpc = true;
@@ -247,15 +240,11 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     if (ecs && !anyAwsvpc)
         overhead[2] = 0;
 
-    pl::PlacementRequest request;
     request.cpuUnitsPerVcpu = cpuUnits;
     request.timeBudgetMicros = in.placementBudgetMicros;
     request.mode = pl::Mode::CheapestMix;
     const double target = in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent);
     request.targetUtilization = std::clamp(target, 1.0, 100.0) / 100.0;
-    QList<GroupSource> sources;
-    bool needArch[2] = { false, false };
-    double largest[2][2] = { { 0, 0 }, { 0, 0 } }; // [arch][cpu, memory]
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
@@ -275,7 +264,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         needArch[a] = true;
         largest[a][0] = std::max(largest[a][0], g.request.cpu);
         largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
-        GroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
+        NodeGroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
         request.items.append(g);
         sources.append(src);
         if (s.spotOk && spotShare > 0) {
@@ -290,24 +279,37 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         dns.service = QStringLiteral("coredns");
         dns.request = pl::Resources { CoreDnsCpuMillicores, CoreDnsMemoryMib, 1 };
         request.items.append(dns);
-        sources.append(GroupSource { -1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1 });
+        sources.append(NodeGroupSource { -1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1 });
         largest[0][0] = std::max(largest[0][0], CoreDnsCpuMillicores);
     }
+
+    return w;
+}
+
+QList<qsizetype> chooseNodeTypes(const PlatformSettings &ps, PlatformId id, NodeWorkload &w,
+    QList<NodeCandidate> &candidates, PlatformResult &r)
+{
+    const bool ecs = id == PlatformId::EcsEc2;
+    const bool anyAwsvpc = w.anyAwsvpc;
+    const pl::Resources &overhead = w.overhead;
+    const bool(&needArch)[2] = w.needArch;
+    const double(&largest)[2][2] = w.largest;
+    pl::PlacementRequest &request = w.request;
 
     // Fixed type (managed node group / ASG): per architecture, the first listed type (in pattern order,
     // smallest first within a wildcard) that holds the largest task of that architecture.
     if (!ps.mixedInstances) {
-        std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        std::stable_sort(candidates.begin(), candidates.end(), [](const NodeCandidate &a, const NodeCandidate &b) {
             if (a.patternIndex != b.patternIndex)
                 return a.patternIndex < b.patternIndex;
             if (a.type->vcpu != b.type->vcpu)
                 return a.type->vcpu < b.type->vcpu;
             return a.type->memoryMib < b.type->memoryMib;
         });
-        QList<Candidate> fixed;
+        QList<NodeCandidate> fixed;
         for (int a = 0; a < 2; ++a) {
             const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
-            for (const Candidate &c : candidates) {
+            for (const NodeCandidate &c : candidates) {
                 if (c.type->arch != archWanted)
                     continue;
                 if (needArch[a]
@@ -330,7 +332,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     QList<qsizetype> candidateOf; // parallel to request.nodeTypes: index into candidates
     for (int pass = 0; pass < 2; ++pass) {
         for (qsizetype k = 0; k < candidates.size(); ++k) {
-            const Candidate &c = candidates.at(k);
+            const NodeCandidate &c = candidates.at(k);
             if (pass == 1 && !c.spot)
                 continue;
             pl::NodeType nt;
@@ -347,17 +349,20 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         }
     }
 
-    // ---- hour by hour ----------------------------------------------------------------------------------
-    const DemandTimeline &demand = in.demand;
-    const int hours = demand.hours();
-    const int delay = std::max(0, ps.scaleInDelayHours);
-    const qsizetype groupCount = request.items.size();
+    return candidateOf;
+}
+
+QList<QList<int>> groupCountsOfStates(const NodeWorkload &w, const Scenario &sc, const DemandTimeline &demand)
+{
+    const QList<NodeGroupSource> &sources = w.sources;
+    const double spotShare = w.spotShare;
+    const qsizetype groupCount = w.request.items.size();
     QList<QList<int>> stateCounts;
     stateCounts.reserve(demand.states().size());
     for (const HourDemand &d : demand.states()) {
         QList<int> c(groupCount, 0);
         for (qsizetype g = 0; g < groupCount; ++g) {
-            const GroupSource &src = sources.at(g);
+            const NodeGroupSource &src = sources.at(g);
             if (src.service < 0) {
                 c[g] = CoreDnsReplicas;
                 continue;
@@ -374,52 +379,28 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         stateCounts.append(c);
     }
 
-    QList<FleetState> fleets;
+    return stateCounts;
+}
+
+MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &stateCounts, const QList<int> &stateOfHour,
+    int delay, double ebsPerNodeHour)
+{
+    MonthPlan out;
+    const int hours = int(stateOfHour.size());
+    const qsizetype groupCount = request.items.size();
+    QList<int> &fleetOfHour = out.fleetOfHour;
+    fleetOfHour = QList<int>(hours, -1);
+    QList<int> &windowOfHour = out.windowOfHour;
+    windowOfHour = QList<int>(hours, -1);
     QHash<std::size_t, QList<int>> fleetsByHash;
-    QList<int> fleetOfHour(hours, -1);
-    QStringList unplacedReasons;
-    const int typeCount = int(request.nodeTypes.size());
-
-    // EBS root volume per node-hour: part of what a fleet costs when fleets are compared.
-    QString error;
-    const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
-    if (!ebsRate) {
-        r.warnings.append(error);
-        r.markInfeasible(QString(), error);
-    }
-    const double ebsPerNodeHour
-        = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
-
     auto internFleet = [&](pl::PlacementResult &&placed) {
         const std::size_t h = hashPlacement(placed);
         for (int idx : fleetsByHash.value(h)) {
-            if (fleets.at(idx).placement.nodes == placed.nodes)
+            if (out.fleets.at(idx).nodes == placed.nodes)
                 return idx;
         }
-        FleetState f;
-        for (const pl::Node &n : placed.nodes) {
-            const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
-            const Candidate &c = candidates.at(candidateOf.at(n.nodeType));
-            if (t.spot) {
-                f.spotUsd += t.pricePerHour;
-            } else {
-                f.onDemandUsd += t.pricePerHour;
-                f.onDemandByFamily[c.type->family] += t.pricePerHour;
-            }
-            f.cpuAllocatable += t.capacity.cpu / cpuUnits;
-            f.memoryAllocatable += t.capacity.memoryMib;
-            f.slotCapacity += t.capacity[2];
-        }
-        f.nodes = int(placed.nodes.size());
-        for (const pl::Unplaced &u : placed.unplaced) {
-            if (!unplacedReasons.contains(u.reason))
-                unplacedReasons.append(u.reason);
-            // A task that fits no allowed node is a service this platform cannot run, not a cheaper fleet.
-            r.markInfeasible(request.items.at(u.group).service, u.reason);
-        }
-        f.placement = std::move(placed);
-        const int idx = int(fleets.size());
-        fleets.append(std::move(f));
+        const int idx = int(out.fleets.size());
+        out.fleets.append(std::move(placed));
         fleetsByHash[h].append(idx);
         return idx;
     };
@@ -434,13 +415,12 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     // fleet, because the cheapest dominating fleet with the surplus tasks removed is a candidate too.
     QHash<QList<int>, int> windowIds;
     QList<QList<int>> windows;
-    QList<int> windowOfHour(hours, -1);
     {
         QList<int> window;
         for (int h = 0; h < hours; ++h) {
-            window = stateCounts.at(demand.stateOfHour(h));
+            window = stateCounts.at(stateOfHour.at(h));
             for (int k = 1; k <= delay && h - k >= 0; ++k) {
-                const QList<int> &earlier = stateCounts.at(demand.stateOfHour(h - k));
+                const QList<int> &earlier = stateCounts.at(stateOfHour.at(h - k));
                 for (qsizetype g = 0; g < groupCount; ++g)
                     window[g] = std::max(window.at(g), earlier.at(g));
             }
@@ -478,7 +458,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     };
     QList<int> fleetOfWindow(windowCount, -1);
     QList<double> costOfWindow(windowCount, 0.0); // hourly node cost with EBS, for the monotone check
-    QList<double> boundOfWindow(windowCount, 0.0); // placement lower bound, USD per hour
+    QList<double> &boundOfWindow = out.boundOfWindow; // placement lower bound, USD per hour
+    boundOfWindow = QList<double>(windowCount, 0.0);
     QList<int> planned;
     planned.reserve(windowCount);
     for (int w : windowOrder) {
@@ -495,7 +476,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                 dominating = b;
         }
         if (dominating >= 0) {
-            if (auto shrunk = shrinkOnto(request, fleets.at(fleetOfWindow.at(dominating)).placement);
+            if (auto shrunk = shrinkOnto(request, out.fleets.at(fleetOfWindow.at(dominating)));
                 shrunk && shrunk->unplaced.size() <= best.unplaced.size() && hourlyCost(*shrunk) < bestCost) {
                 shrunk->lowerBoundPerHour = best.lowerBoundPerHour;
                 shrunk->ratio = best.lowerBoundPerHour > 0 ? shrunk->costPerHour / best.lowerBoundPerHour : 1.0;
@@ -509,49 +490,113 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     }
     for (int h = 0; h < hours; ++h)
         fleetOfHour[h] = fleetOfWindow.at(windowOfHour.at(h));
-    for (const QString &reason : unplacedReasons)
-        r.warnings.append(QStringLiteral("not placed: ") + reason);
+    return out;
+}
 
-    // ---- commitments per fleet state -------------------------------------------------------------------
-    const double commitment = std::max(0.0, in.purchase.savingsPlanUsdPerHour);
-    const auto plan = savingsPlanOf(in.purchase);
-    const auto spDiscount = savingsPlanDiscountPercent(in, pricing::CommitmentScope::Ec2, plan);
-    QString boundFamily;
-    if (commitment > 0 && plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan) {
-        // An EC2 Instance Savings Plan is bound to one family: the one with the most On-Demand spend.
-        QHash<QString, double> spend;
-        for (int h = 0; h < hours; ++h) {
-            const FleetState &f = fleets.at(fleetOfHour.at(h));
-            for (auto it = f.onDemandByFamily.cbegin(); it != f.onDemandByFamily.cend(); ++it)
-                spend[it.key()] += it.value();
-        }
-        double best = -1;
-        for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
-            if (it.value() > best || (it.value() == best && it.key() < boundFamily)) {
-                best = it.value();
-                boundFamily = it.key();
+BillableUsage nodeBillableUsage(const pl::PlacementRequest &request, const QList<NodeCandidate> &candidates,
+    const QList<qsizetype> &candidateOf, const MonthPlan &month)
+{
+    BillableUsage usage;
+    usage.scope = pricing::CommitmentScope::Ec2;
+    usage.stateOfHour = month.fleetOfHour;
+    usage.states.reserve(month.fleets.size());
+    for (const pl::PlacementResult &fleet : month.fleets) {
+        BillableState state;
+        state.nodes = int(fleet.nodes.size());
+        state.items.reserve(fleet.nodes.size());
+        for (const pl::Node &n : fleet.nodes) {
+            const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
+            if (t.spot) {
+                state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour, t.name + QStringLiteral(" Spot"),
+                    n.nodeType, QString() });
+            } else {
+                state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour, t.name, n.nodeType,
+                    candidates.at(candidateOf.at(n.nodeType)).type->family });
             }
         }
+        usage.states.append(std::move(state));
     }
-    const bool planApplies = commitment > 0 && spDiscount.has_value();
-    QList<double> coveredOfFleet(fleets.size(), 0.0);
-    if (planApplies) {
-        const Commitment c { plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan
-                ? Commitment::Kind::Ec2InstanceSavingsPlan
-                : Commitment::Kind::ComputeSavingsPlan,
-            commitment, boundFamily, *spDiscount, 0.0 };
-        for (qsizetype fi = 0; fi < fleets.size(); ++fi) {
-            QList<UsageLine> lines;
-            const FleetState &f = fleets.at(fi);
-            QStringList families = f.onDemandByFamily.keys();
-            families.sort();
-            for (const QString &family : families)
-                lines.append(UsageLine { family, pricing::CommitmentScope::Ec2, f.onDemandByFamily.value(family), 0 });
-            applyCommitments(lines, { c });
-            for (const UsageLine &l : lines)
-                coveredOfFleet[fi] += l.coveredOnDemandUsd;
+    usage.runs.reserve(month.fleetOfHour.size());
+    for (int fleet : month.fleetOfHour)
+        usage.runs.append(UsageRun { fleet, 1.0 });
+    return usage;
+}
+
+PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
+{
+    const Scenario &sc = in.scenario;
+    const PlatformSettings &ps = sc.platform(id);
+    const bool ecs = id == PlatformId::EcsEc2;
+    const double cpuUnits = ecs ? double(pricing::EcsCpuUnitsPerVcpu) : 1000.0;
+    PlatformResult r;
+    r.id = id;
+
+    // ---- on which node types (1/2): the allowed instance types and their usable capacity ------------
+    NodeCandidates nodeTypes = nodeCandidates(in, id, r);
+    if (nodeTypes.candidates.isEmpty()) {
+        finishTotals(r);
+        return r;
+    }
+    const QStringList &patterns = nodeTypes.patterns;
+    QList<NodeCandidate> &candidates = nodeTypes.candidates;
+
+    // ---- what to place: per-node daemons, item groups; node types (2/2) -------------------------------
+    NodeWorkload workload = nodeWorkload(in, id, r);
+    const QList<qsizetype> candidateOf = chooseNodeTypes(ps, id, workload, candidates, r);
+    const double spotShare = workload.spotShare;
+    const pl::PlacementRequest &request = workload.request;
+    const QList<NodeGroupSource> &sources = workload.sources;
+    const pl::Resources &overhead = workload.overhead;
+    const QList<FleetItem> &daemonItems = workload.daemonItems;
+    const DemandTimeline &demand = in.demand;
+    const int hours = demand.hours();
+    const int delay = std::max(0, ps.scaleInDelayHours);
+    const qsizetype groupCount = request.items.size();
+    const QList<QList<int>> stateCounts = groupCountsOfStates(workload, sc, demand);
+    const int typeCount = int(request.nodeTypes.size());
+
+    // EBS root volume per node-hour: part of what a fleet costs when fleets are compared.
+    QString error;
+    const auto ebsRate = in.catalog.ebsGbMonth(in.region, QStringLiteral("gp3"), &error);
+    if (!ebsRate) {
+        r.warnings.append(error);
+        r.markInfeasible(QString(), error);
+    }
+    const double ebsPerNodeHour
+        = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
+
+    // ---- fleet per hour: one fleet per distinct windowed demand (planMonth) ----------------------------
+    const MonthPlan month = planMonth(request, stateCounts, demand.stateOfHours(), delay, ebsPerNodeHour);
+    const QList<int> &fleetOfHour = month.fleetOfHour;
+    const QList<int> &windowOfHour = month.windowOfHour;
+    const QList<double> &boundOfWindow = month.boundOfWindow;
+    QList<FleetState> fleets;
+    fleets.reserve(month.fleets.size());
+    QStringList unplacedReasons;
+    for (const pl::PlacementResult &placed : month.fleets) {
+        FleetState f;
+        for (const pl::Node &n : placed.nodes) {
+            const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
+            if (t.spot)
+                f.spotUsd += t.pricePerHour;
+            else
+                f.onDemandUsd += t.pricePerHour;
+            f.cpuAllocatable += t.capacity.cpu / cpuUnits;
+            f.memoryAllocatable += t.capacity.memoryMib;
+            f.slotCapacity += t.capacity[2];
         }
+        f.nodes = int(placed.nodes.size());
+        for (const pl::Unplaced &u : placed.unplaced) {
+            if (!unplacedReasons.contains(u.reason))
+                unplacedReasons.append(u.reason);
+            // A task that fits no allowed node is a service this platform cannot run, not a cheaper fleet.
+            r.markInfeasible(request.items.at(u.group).service, u.reason);
+        }
+        f.placement = placed;
+        fleets.append(std::move(f));
     }
+    for (const QString &reason : unplacedReasons)
+        r.warnings.append(QStringLiteral("not placed: ") + reason);
 
     // ---- control plane --------------------------------------------------------------------------------
     std::optional<pricing::Rate> controlPlane;
@@ -563,11 +608,23 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             r.markInfeasible(QString(), error);
         }
     }
-    const double controlPlanePerHour = controlPlane ? clusters * controlPlane->usd : 0.0;
+
+    // ---- what is billed, priced by the cost engine ----------------------------------------------------
+    BillableUsage usage = nodeBillableUsage(request, candidates, candidateOf, month);
+    usage.ebsGbMonth = ebsRate;
+    usage.ebsGibPerNode = ps.ebsGibPerNode;
+    usage.controlPlane = controlPlane;
+    usage.clusters = clusters;
+    usage.controlPlaneNote = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
+    usage.listed = { ComponentId::ComputeOnDemand };
+    if (spotShare > 0)
+        usage.listed.append(ComponentId::ComputeSpot);
+    const SavingsPlanChoice savingsPlan
+        = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Ec2, displayName(id));
+    const PricedUsage priced = priceUsage(usage, savingsPlan);
 
     // ---- totals, series --------------------------------------------------------------------------------
     QList<double> typeHours(typeCount, 0.0);
-    double onDemandUsd = 0, coveredUsd = 0, spotUsd = 0, nodeHours = 0;
     HourlySeries &se = r.series;
     se.costUsd.resize(hours);
     se.nodes.resize(hours);
@@ -577,24 +634,16 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     se.cpuAllocatable.resize(hours);
     se.memoryAllocatableMib.resize(hours);
     double reqCpu = 0, reqMem = 0, reqSlots = 0, allocCpu = 0, allocMem = 0, allocSlots = 0;
-    QList<double> curve(hours);
     const int daemonsPerNode = int(daemonItems.size());
     for (int h = 0; h < hours; ++h) {
         const int fi = fleetOfHour.at(h);
         const FleetState &f = fleets.at(fi);
         for (const pl::Node &n : f.placement.nodes)
             typeHours[n.nodeType] += 1.0;
-        onDemandUsd += f.onDemandUsd;
-        coveredUsd += coveredOfFleet.at(fi);
-        spotUsd += f.spotUsd;
-        nodeHours += f.nodes;
-        curve[h] = f.onDemandUsd;
         r.packedComputeUsd += f.onDemandUsd + f.spotUsd;
         r.lowerBoundUsd += boundOfWindow.at(windowOfHour.at(h));
         const double nodeCost = f.onDemandUsd + f.spotUsd + f.nodes * ebsPerNodeHour;
-        const double hourCost
-            = nodeCost - coveredOfFleet.at(fi) + (planApplies ? commitment : 0.0) + controlPlanePerHour;
-        se.costUsd[h] = hourCost;
+        se.costUsd[h] = priced.stateCostUsd.at(fi);
         se.nodes[h] = f.nodes;
         r.peakNodes = std::max(r.peakNodes, f.nodes);
         const QList<int> &counts = stateCounts.at(demand.stateOfHour(h));
@@ -602,7 +651,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                slotSum = f.nodes * overhead[2];
         int tasks = f.nodes * daemonsPerNode;
         for (qsizetype g = 0; g < groupCount; ++g) {
-            const GroupSource &src = sources.at(g);
+            const NodeGroupSource &src = sources.at(g);
             const int n = counts.at(g);
             tasks += n;
             cpu += n * src.cpuVcpu;
@@ -642,77 +691,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                                  "VPC CNI prefix delegation would raise it"));
     }
 
-    // Components.
-    {
-        CostComponent c;
-        c.id = ComponentId::ComputeOnDemand;
-        c.usd = onDemandUsd - coveredUsd;
-        c.unit = QStringLiteral("instance-hours");
-        QStringList lines;
-        for (int t = 0; t < typeCount; ++t) {
-            const pl::NodeType &nt = request.nodeTypes.at(t);
-            if (nt.spot || typeHours.at(t) <= 0)
-                continue;
-            c.quantity += typeHours.at(t);
-            lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
-                typeHours.at(t) * nt.pricePerHour, nt.name));
-        }
-        if (coveredUsd > 0)
-            lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD")
-                             .arg(formatNumber(coveredUsd, 2), formatNumber(c.usd, 2)));
-        c.explanation = lines.join(u'\n');
-        r.components.append(c);
-    }
-    if (spotShare > 0) {
-        CostComponent c;
-        c.id = ComponentId::ComputeSpot;
-        c.usd = spotUsd;
-        c.unit = QStringLiteral("instance-hours");
-        QStringList lines;
-        for (int t = 0; t < typeCount; ++t) {
-            const pl::NodeType &nt = request.nodeTypes.at(t);
-            if (!nt.spot || typeHours.at(t) <= 0)
-                continue;
-            c.quantity += typeHours.at(t);
-            lines.append(explainProduct(typeHours.at(t), QStringLiteral("instance-hours"), nt.pricePerHour,
-                typeHours.at(t) * nt.pricePerHour, nt.name + QStringLiteral(" Spot")));
-        }
-        c.explanation = lines.isEmpty() ? QStringLiteral("no Spot node was needed") : lines.join(u'\n');
-        r.components.append(c);
-    }
-    if (commitment > 0) {
-        if (planApplies) {
-            r.components.append(
-                CostComponent { ComponentId::SavingsPlans, commitment * hours, double(hours), QStringLiteral("hours"),
-                    QStringLiteral("%1 hours × %2 USD/h %3 commitment = %4 USD (%5 % off On-Demand%6; covers %7 USD of "
-                                   "On-Demand usage; unused commitment is still paid)")
-                        .arg(hours)
-                        .arg(formatRate(commitment), pricing::commitmentPlanName(plan),
-                            formatNumber(commitment * hours, 2), formatNumber(*spDiscount, 1),
-                            boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + boundFamily,
-                            formatNumber(coveredUsd, 2)) });
-        } else {
-            r.warnings.append(
-                QStringLiteral("no discount assumption for the Savings Plan (term %1 years, %2): not applied")
-                    .arg(in.purchase.savingsPlanTermYears)
-                    .arg(in.purchase.savingsPlanPayment));
-        }
-    }
-    if (controlPlane) {
-        const double qty = double(clusters) * hours;
-        r.components.append(
-            CostComponent { ComponentId::ControlPlane, qty * controlPlane->usd, qty, QStringLiteral("cluster-hours"),
-                explainProduct(qty, QStringLiteral("cluster-hours"), controlPlane->usd, qty * controlPlane->usd,
-                    ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support")) });
-    }
-    if (ebsRate) {
-        const double gbMonths = nodeHours * std::max(0.0, ps.ebsGibPerNode) / pricing::HoursPerMonth;
-        r.components.append(
-            CostComponent { ComponentId::Ebs, gbMonths * ebsRate->usd, gbMonths, QStringLiteral("GB-months"),
-                QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
-                    .arg(formatNumber(nodeHours, 0), formatRate(ps.ebsGibPerNode), formatNumber(gbMonths, 2),
-                        formatRate(ebsRate->usd), formatNumber(gbMonths * ebsRate->usd, 2)) });
-    }
+    if (!savingsPlan.warning.isEmpty())
+        r.warnings.append(savingsPlan.warning);
+    r.components = priced.components;
     finishTotals(r);
 
     for (int t = 0; t < typeCount; ++t) {
@@ -739,7 +720,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             node.usdPerHour = nt.pricePerHour;
             node.items = daemonItems;
             for (const auto &[g, count] : n.items) {
-                const GroupSource &src = sources.at(g);
+                const NodeGroupSource &src = sources.at(g);
                 node.items.append(
                     FleetItem { request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count });
             }
@@ -748,12 +729,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         r.fleetStates.append(std::move(snap));
     }
 
-    // ---- Savings Plan recommendation -------------------------------------------------------------------
-    if (const auto dp = in.catalog.commitments().discountPercent(pricing::CommitmentScope::Ec2,
-            pricing::CommitmentPlan::ComputeSavingsPlan, in.purchase.savingsPlanTermYears, paymentOf(in.purchase))) {
-        const double other = spotUsd + nodeHours * ebsPerNodeHour + controlPlanePerHour * hours;
-        r.savingsPlan = recommendSavingsPlan(curve, *dp, other);
-    }
+    // ---- Savings Plan recommendation (the cost engine's) -------------------------------------------------
+    r.savingsPlan = priced.savingsPlan;
 
     // ---- assumptions -----------------------------------------------------------------------------------
     if (ecs) {

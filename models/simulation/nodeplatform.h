@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "models/placement/placement.h"
+#include "models/simulation/costengine.h"
+#include "models/simulation/demandtimeline.h"
+#include "models/simulation/nodecapacity.h"
+#include "models/simulation/platformmodels.h"
+
+/// The phases of the two EC2-backed platform models (ECS on EC2, EKS managed nodes):
+///  1. on which node types: nodeCandidates() — the allowed instance types with a price in the region and
+///     their usable capacity (nodecapacity.h); chooseNodeTypes() — the fixed type per architecture
+///     (managed node group) or the cheapest mix, as placement node types (On-Demand, then Spot);
+///  2. what to place: nodeWorkload() — per-node daemons and overhead, item groups (service, its Spot share,
+///     CoreDNS) with their sizes after the platform's rules; groupCountsOfStates() — tasks per group per
+///     demand state;
+///  3. fleet per hour: planMonth() — one packing per distinct windowed demand, monotone (docs/cost-rules.md,
+///     "Planning the month");
+///  4. what is billed: nodeBillableUsage() — instance-hours by type, family and purchase option, nodes for
+///     EBS — priced by the cost engine (costengine.h).
+/// simulateNodePlatform() (platformmodels.h) runs them and adds series, fleet states and assumptions.
+namespace fleetplan::models {
+
+/// An allowed instance type with its prices and usable capacity.
+struct NodeCandidate
+{
+    const pricing::InstanceType *type = nullptr;
+    double onDemand = 0.0; ///< USD per hour, Linux On-Demand
+    std::optional<double> spot; ///< USD per hour at the Spot snapshot (only looked up with a Spot share)
+    NodeCapacity capacity; ///< ECS registered / EKS allocatable
+    int patternIndex = 0; ///< index of the first pattern of the platform settings that names the type
+};
+
+struct NodeCandidates
+{
+    QStringList patterns; ///< the platform's instance_types, or the defaults (m6i, c6i, r6i, m7g, c7g, r7g)
+    QList<NodeCandidate> candidates; ///< in pattern order; empty = the platform cannot be priced
+};
+
+/// The allowed instance types of the platform: each pattern matched once, bare-metal, accelerated and
+/// unpriced types left out. Match errors become warnings; no candidate at all marks the platform
+/// infeasible ("no instance type of ... has an On-Demand price in <region>").
+NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, PlatformResult &result);
+
+/// One item group of the placement request and where its count comes from.
+struct NodeGroupSource
+{
+    int service = -1; ///< index into scenario.services; -1 = CoreDNS
+    bool spotPart = false; ///< the Spot-tolerant share of a spot_ok service
+    double cpuVcpu = 0, memoryMib = 0;
+    int slotsEach = 0;
+};
+
+/// What must be placed on the nodes of one platform.
+struct NodeWorkload
+{
+    placement::PlacementRequest request; ///< item groups (counts 0), CPU units, headroom; node types empty
+    QList<NodeGroupSource> sources; ///< parallel to request.items
+    placement::Resources overhead { 0, 0, 0 }; ///< per-node daemons (CPU units, MiB, slots)
+    QList<FleetItem> daemonItems; ///< the per-node daemons, as the fleet view lists them
+    bool anyAwsvpc = false; ///< ECS: some task uses an ENI (else the slot limit is off)
+    bool needArch[2] = { false, false }; ///< [x86_64, arm64]: some task needs it
+    double largest[2][2] = { { 0, 0 }, { 0, 0 } }; ///< [arch][CPU units, MiB] of the largest task
+    double spotShare = 0.0; ///< PurchaseOptions::spotShare clamped to 0..1
+};
+
+/// The per-node daemons (EKS: aws-node, kube-proxy; plus the workload's daemons) as overhead and the item
+/// groups: every service (ECS: CPU units of 1024 per vCPU, an ENI per awsvpc task, exclusive static host
+/// ports; EKS: millicores, a pod slot each), its Spot-tolerant share as a group of its own, CoreDNS on EKS.
+/// Windows services are warned about (Linux prices).
+NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResult &result);
+
+/// The node types of the placement request: with mixed_instances off, per architecture the first listed
+/// type that holds the largest task (a warning names it); On-Demand variants, then Spot variants of the
+/// types with a Spot price. Fills workload.request.nodeTypes and returns, parallel to it, the index of
+/// each node type's candidate.
+QList<qsizetype> chooseNodeTypes(const PlatformSettings &settings, PlatformId id, NodeWorkload &workload,
+    QList<NodeCandidate> &candidates, PlatformResult &result);
+
+/// Tasks per item group for every demand state: the replicas of each service, its Spot share
+/// round(n × spotShare) in the Spot group, CoreDNS 2 replicas.
+QList<QList<int>> groupCountsOfStates(const NodeWorkload &workload, const Scenario &scenario, const DemandTimeline &demand);
+
+/// The fleet of every hour of the month.
+struct MonthPlan
+{
+    QList<placement::PlacementResult> fleets; ///< distinct fleets
+    QList<int> fleetOfHour; ///< hour → fleets
+    QList<int> windowOfHour; ///< hour → distinct windowed demand
+    QList<double> boundOfWindow; ///< placement lower bound of each windowed demand, USD per hour
+};
+
+/// Plans the month (docs/cost-rules.md, "Planning the month"): the windowed demand of hour h is the
+/// componentwise maximum of the group counts of hours h − delay … h; each distinct windowed demand, largest
+/// first, gets a fresh packing or — when cheaper (instance rates + ebsUsdPerNodeHour per node) — the fleet
+/// of a dominating demand with the surplus removed. `request` carries the node types; its counts are set
+/// per demand.
+MonthPlan planMonth(placement::PlacementRequest request, const QList<QList<int>> &stateCounts,
+    const QList<int> &stateOfHour, int delay, double ebsUsdPerNodeHour);
+
+/// Instance-hours of the planned fleets as billable usage: one state per fleet with one item per node
+/// (On-Demand: compute_on_demand with its family; Spot: compute_spot), one run per hour. EBS, the control
+/// plane and the listed components are left to the caller.
+BillableUsage nodeBillableUsage(const placement::PlacementRequest &request, const QList<NodeCandidate> &candidates,
+    const QList<qsizetype> &candidateOf, const MonthPlan &month);
+
+} // namespace fleetplan::models
