@@ -98,6 +98,7 @@ private:
     PlacementResult buildResult(const std::vector<int> &wanted);
     bool budgetLeft() const { return m_work < m_budget; }
     bool patternModel(const std::vector<int> &counts, PatternModel &model) const;
+    std::int64_t patternWork() const;
     void patternPhase(const std::vector<int> &wanted);
 
     const PlacementRequest &m_request;

@@ -492,7 +492,9 @@ constexpr int MaxPatternGroups = 64;
 constexpr int MaxPatternTypes = 48;
 constexpr int MaxPatternProduct = 640;        ///< groups × types
 constexpr int MaxCgIterations = 60;
-constexpr std::int64_t PatternWork = 4000000;  ///< deterministic work units of one pattern phase
+/// Work units of one pattern phase per unit of the engine's budget (timeBudgetMicros × 200): the
+/// default 20 000 µs gives 4 000 000 (knapsack nodes × size, LP sizes).
+constexpr std::int64_t PatternWorkPerBudget = 1;
 constexpr int MaxEnumeratedColumns = 6000;
 constexpr int MaxMipColumns = 8000;
 constexpr int MipNodeLimit = 2000;
@@ -505,7 +507,8 @@ constexpr std::int64_t MipWork = 400000;  ///< MIP nodes × (columns × rows) of
 bool Engine::patternModel(const std::vector<int> &counts, PatternModel &model) const
 {
     model = PatternModel{};
-    if (m_request.mode != Mode::CheapestMix || m_allowed.empty())
+    // timeBudgetMicros = 0 asks for the constructive packing only (the GUI's fast first pass).
+    if (m_request.mode != Mode::CheapestMix || m_allowed.empty() || m_budget <= 0)
         return false;
     for (int g = 0; g < m_groupCount; ++g) {
         if (counts[g] <= 0 || !placeable(g))
@@ -545,6 +548,11 @@ bool Engine::patternModel(const std::vector<int> &counts, PatternModel &model) c
     return true;
 }
 
+std::int64_t Engine::patternWork() const
+{
+    return m_budget * PatternWorkPerBudget;
+}
+
 bool Engine::patternPhaseApplies(const std::vector<int> &counts) const
 {
     PatternModel model;
@@ -556,7 +564,7 @@ double Engine::patternLowerBound(const std::vector<int> &counts) const
     PatternModel model;
     if (!patternModel(counts, model))
         return 0.0;
-    PatternSolver solver(std::move(model), PatternWork);
+    PatternSolver solver(std::move(model), patternWork());
     solver.addSingleGroupColumns();
     return solver.generate(MaxCgIterations).bound;
 }
@@ -569,7 +577,7 @@ void Engine::patternPhase(const std::vector<int> &wanted)
     PatternModel model;
     if (!patternModel(counts, model))
         return;
-    PatternSolver solver(std::move(model), PatternWork);
+    PatternSolver solver(std::move(model), patternWork());
     // 1. Columns: one per group, and the engine's nodes (so that the integer programs below can
     //    only improve on the engine's packing).
     solver.addSingleGroupColumns();
