@@ -11,6 +11,7 @@
 #include "models/simulation/costengine.h"
 #include "models/simulation/fargateplatform.h"
 #include "models/simulation/nodeplatform.h"
+#include "models/simulation/simulation.h"
 #include "models/workload/scenariojson.h"
 #include "pricing/catalog.h"
 
@@ -362,6 +363,28 @@ private slots:
         const PricedUsage priced = priceUsage(usage, SavingsPlanChoice {});
         COMPARE_USD(find(priced.components, ComponentId::ComputeOnDemand)->quantity, 6.0);
         COMPARE_USD(priced.totalUsd, 0.6);
+    }
+
+    void hourlyCostAddsUpToTheTotal()
+    {
+        // The engine's hourly cost of every state, summed over the hours, is the platform's total — with a
+        // Spot share, a Compute Savings Plan and an interruption allowance, on all five platforms.
+        const auto catalog = pricing::Catalog::bundled();
+        Scenario sc = bundledSampleScenario();
+        sc.platform(PlatformId::EcsFargateSpot).interruptionAllowancePercent = 5;
+        WhatIf whatIf;
+        whatIf.spotShare = 0.4;
+        whatIf.savingsPlanUsdPerHour = 0.8;
+        const CostReport report = simulate(sc, *catalog, whatIf, fastSimulation());
+        QCOMPARE(report.platforms.size(), 5);
+        for (const PlatformResult &p : report.platforms) {
+            double sum = 0;
+            for (double c : p.series.costUsd)
+                sum += c;
+            QVERIFY2(std::abs(sum - p.totalUsd) < 1e-6,
+                qPrintable(QStringLiteral("%1: Σ hours %2, total %3").arg(toId(p.id)).arg(sum).arg(p.totalUsd)));
+            QVERIFY(p.componentUsd(ComponentId::SavingsPlans) > 0);
+        }
     }
 };
 
