@@ -49,23 +49,54 @@ ComponentKind kind(const char *unit, bool eligible, bool spot, const char *empty
 
 const ComponentKind &componentKind(ComponentId id)
 {
-    // One row per ComponentId, in its order.
-    static const std::array<ComponentKind, ComponentCount> kinds {
-        kind("instance-hours", true, false), // ComputeOnDemand
-        kind("instance-hours", false, true, "no Spot node was needed"), // ComputeSpot
-        kind("hours", false, false), // ReservedInstances
-        kind("hours", false, false), // SavingsPlans
-        kind("cluster-hours", false, false), // ControlPlane
-        kind("GB-months", false, false), // Ebs
-        kind("vCPU-hours", true, false), // FargateVcpu
-        kind("GB-hours", true, false), // FargateMemory
-        kind("vCPU-hours", false, true), // FargateSpotVcpu
-        kind("GB-hours", false, true), // FargateSpotMemory
-        kind("GB-hours above 20 GB", false, false), // FargateStorage
-        kind("vCPU-hours", false, false), // OsLicense
-        kind("USD of Spot usage", false, false), // SpotInterruption
-    };
-    return kinds.at(std::size_t(id));
+    // One row per ComponentId; the switch has no default, so a new ComponentId without a row is a
+    // compile error (-Wswitch, warnings are errors).
+    static const auto table = [] {
+        std::array<ComponentKind, ComponentCount> kinds;
+        for (int c = 0; c < ComponentCount; ++c) {
+            switch (ComponentId(c)) {
+            case ComponentId::ComputeOnDemand:
+                kinds[std::size_t(c)] = kind("instance-hours", true, false);
+                break;
+            case ComponentId::ComputeSpot:
+                kinds[std::size_t(c)] = kind("instance-hours", false, true, "no Spot node was needed");
+                break;
+            case ComponentId::ReservedInstances:
+            case ComponentId::SavingsPlans:
+                kinds[std::size_t(c)] = kind("hours", false, false);
+                break;
+            case ComponentId::ControlPlane:
+                kinds[std::size_t(c)] = kind("cluster-hours", false, false);
+                break;
+            case ComponentId::Ebs:
+                kinds[std::size_t(c)] = kind("GB-months", false, false);
+                break;
+            case ComponentId::FargateVcpu:
+                kinds[std::size_t(c)] = kind("vCPU-hours", true, false);
+                break;
+            case ComponentId::FargateMemory:
+                kinds[std::size_t(c)] = kind("GB-hours", true, false);
+                break;
+            case ComponentId::FargateSpotVcpu:
+                kinds[std::size_t(c)] = kind("vCPU-hours", false, true);
+                break;
+            case ComponentId::FargateSpotMemory:
+                kinds[std::size_t(c)] = kind("GB-hours", false, true);
+                break;
+            case ComponentId::FargateStorage:
+                kinds[std::size_t(c)] = kind("GB-hours above 20 GB", false, false);
+                break;
+            case ComponentId::OsLicense:
+                kinds[std::size_t(c)] = kind("vCPU-hours", false, false);
+                break;
+            case ComponentId::SpotInterruption:
+                kinds[std::size_t(c)] = kind("USD of Spot usage", false, false);
+                break;
+            }
+        }
+        return kinds;
+    }();
+    return table.at(std::size_t(id));
 }
 
 double BillableUsage::ebsUsdPerNodeHour() const
