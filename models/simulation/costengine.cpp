@@ -186,11 +186,20 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
                     it = familyComponents.insert(item.family, PerComponent {});
                 (*it)[c] += item.usd();
             }
+            // States of one platform mostly list the same lines in the same order (Fargate: per plan):
+            // reuse the previous state's bucket of the same position when the key is the same.
+            if (st > 0 && ids.size() < bucketOfItem.at(st - 1).size()) {
+                const BillableItem &prev = usage.states.at(st - 1).items.at(ids.size());
+                if (prev.component == item.component && prev.order == item.order && prev.rate == item.rate
+                    && prev.label == item.label) {
+                    ids.append(bucketOfItem.at(st - 1).at(ids.size()));
+                    continue;
+                }
+            }
             const BucketKey key { item.component, item.order, item.rate, item.label };
             auto b = bucketIds.find(key);
-            if (b == bucketIds.end()) {
+            if (b == bucketIds.end())
                 b = bucketIds.emplace(key, int(bucketIds.size())).first;
-            }
             ids.append(b->second);
         }
         for (auto it = familyComponents.cbegin(); it != familyComponents.cend(); ++it) {
