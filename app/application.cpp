@@ -15,8 +15,8 @@
 #include "app/cli/cli.h"
 #include "app/mainwindow.h"
 #include "app/recoveryprompt.h"
-#include "models/document.h"
-#include "models/scenariojson.h"
+#include "models/workload/document.h"
+#include "models/workload/scenariojson.h"
 
 namespace fleetplan::app {
 
@@ -42,16 +42,20 @@ void scheduleScreenshots(MainWindow &window)
     if (dir.isEmpty())
         return;
     const QString suffix = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_SUFFIX");
-    QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, dir, suffix] {
-        QTimer::singleShot(300, &window, [&window, dir, suffix] {
-            const QStringList files = window.saveScreenshots(dir, suffix);
-            std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
-            std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
-            std::fprintf(stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
-            window.document()->undoStack()->setClean();
-            QCoreApplication::exit(files.isEmpty() ? 1 : 0);
-        });
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        &window, &MainWindow::reportApplied, &window,
+        [&window, dir, suffix] {
+            QTimer::singleShot(300, &window, [&window, dir, suffix] {
+                const QStringList files = window.saveScreenshots(dir, suffix);
+                std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
+                std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
+                std::fprintf(
+                    stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
+                window.document()->undoStack()->setClean();
+                QCoreApplication::exit(files.isEmpty() ? 1 : 0);
+            });
+        },
+        Qt::SingleShotConnection);
 }
 
 int runGui(int argc, char **argv)
@@ -95,7 +99,7 @@ int runCommand(const cli::Command &command, int argc, char **argv)
     applyApplicationIdentity();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cli::Context ctx{command.needsGui ? commandArgs : QCoreApplication::arguments().mid(2), out, err};
+    cli::Context ctx { command.needsGui ? commandArgs : QCoreApplication::arguments().mid(2), out, err };
     const int code = command.run(ctx);
     out.flush();
     err.flush();

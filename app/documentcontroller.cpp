@@ -11,11 +11,11 @@
 
 #include "app/recentfiles.h"
 #include "app/report/reportwriter.h"
-#include "models/commands.h"
-#include "models/document.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
-#include "models/loadprofilepresets.h"
+#include "models/workload/loadprofilepresets.h"
 
 namespace fleetplan::app {
 
@@ -23,10 +23,13 @@ namespace {
 const QString ScenarioFilter = QStringLiteral("Fleetplan scenarios (*.fleetplan *.json);;All files (*)");
 }
 
-DocumentController::DocumentController(models::Document *document, std::shared_ptr<const pricing::Catalog> catalog,
-                                       QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_document(document), m_catalog(std::move(catalog)), m_dialogParent(dialogParent),
-      m_recent(new RecentFiles(this))
+DocumentController::DocumentController(
+    models::Document *document, std::shared_ptr<const pricing::Catalog> catalog, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_catalog(std::move(catalog))
+    , m_dialogParent(dialogParent)
+    , m_recent(new RecentFiles(this))
 {
 }
 
@@ -40,15 +43,18 @@ bool DocumentController::maybeSave()
     if (!m_document->isModified())
         return true;
     QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
-                    tr("“%1” has unsaved changes.").arg(m_document->displayName()),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_dialogParent);
+        tr("“%1” has unsaved changes.").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_dialogParent);
     box.setObjectName(QStringLiteral("unsavedChangesPrompt"));
     box.setInformativeText(tr("Save them before going on?"));
     box.setDefaultButton(QMessageBox::Save);
     switch (box.exec()) {
-    case QMessageBox::Save: return save();
-    case QMessageBox::Discard: return true;
-    default: return false;
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -58,12 +64,12 @@ void DocumentController::newDocument()
         return;
     m_document->discardRecoveryFile();
     models::Scenario blank;
-    blank.loadProfiles = {models::makeLoadProfile(models::LoadProfilePreset::Flat)};
+    blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
     models::Service web;
     web.name = QStringLiteral("web");
     web.replicas = 2;
     web.loadProfile = blank.loadProfiles.constFirst().name;
-    blank.services = {web};
+    blank.services = { web };
     m_document->reset(blank);
 }
 
@@ -71,7 +77,8 @@ void DocumentController::openDocument()
 {
     if (!maybeSave())
         return;
-    const QString dir = m_document->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString dir
+        = m_document->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open scenario"), dir, ScenarioFilter);
     if (!path.isEmpty())
         openFile(path);
@@ -90,7 +97,7 @@ bool DocumentController::openFile(const QString &path, bool quiet)
             lines << d.toString();
         if (!quiet)
             QMessageBox::critical(m_dialogParent, tr("Cannot open scenario"),
-                                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), lines.join(u'\n')));
+                tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), lines.join(u'\n')));
         m_recent->remove(path);
         return false;
     }
@@ -117,8 +124,8 @@ bool DocumentController::saveAs()
 {
     QString suggested = m_document->filePath();
     if (suggested.isEmpty())
-        suggested = QDir::home().filePath(m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':')
-                                          + QStringLiteral(".fleetplan"));
+        suggested = QDir::home().filePath(
+            m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':') + QStringLiteral(".fleetplan"));
     const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Save scenario"), suggested, ScenarioFilter);
     if (path.isEmpty())
         return false;
@@ -159,9 +166,8 @@ void DocumentController::fillRecentMenu(QMenu *menu)
 
 void DocumentController::importWorkload(bool kubernetes)
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        m_dialogParent, kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"),
-        QDir::homePath(),
+    const QStringList paths = QFileDialog::getOpenFileNames(m_dialogParent,
+        kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"), QDir::homePath(),
         kubernetes ? tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)")
                    : tr("ECS task definitions and services (*.json);;All files (*)"));
     if (!paths.isEmpty())
@@ -171,13 +177,15 @@ void DocumentController::importWorkload(bool kubernetes)
 int DocumentController::importFiles(const QStringList &paths, bool kubernetes, bool quiet)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const models::ImportResult result = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
+    const models::ImportResult result
+        = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
     QApplication::restoreOverrideCursor();
     if (!result.services.isEmpty()) {
         // One undoable step, whatever the number of services.
-        m_document->undoStack()->push(new models::ImportServicesCommand(
-            m_document, result.services, {}, models::ImportServicesCommand::Mode::Append,
-            result.services.size() == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(result.services.size())));
+        m_document->undoStack()->push(new models::ImportServicesCommand(m_document, result.services, {},
+            models::ImportServicesCommand::Mode::Append,
+            result.services.size() == 1 ? tr("Import 1 service")
+                                        : tr("Import %1 services").arg(result.services.size())));
     }
     QStringList problems;
     for (const models::Diagnostic &d : result.diagnostics)
@@ -197,9 +205,8 @@ void DocumentController::exportReport()
     const QString file = m_document->filePath();
     const QString base = file.isEmpty() ? QDir::home().filePath(QStringLiteral("fleetplan-report"))
                                         : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(
-        m_dialogParent, tr("Export report"), base + QStringLiteral(".pdf"),
-        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"),
+        base + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
     if (!path.isEmpty())
         exportReportTo(path);
 }
@@ -228,9 +235,9 @@ bool DocumentController::exportReportTo(const QString &path)
         return false;
     }
     Q_EMIT statusMessage(outcome->pages > 0
-                             ? tr("Exported %1 (%n page(s))", nullptr, outcome->pages).arg(QDir::toNativeSeparators(path))
-                             : tr("Exported %1").arg(QDir::toNativeSeparators(path)),
-                         6000);
+            ? tr("Exported %1 (%n page(s))", nullptr, outcome->pages).arg(QDir::toNativeSeparators(path))
+            : tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+        6000);
     return true;
 }
 

@@ -39,7 +39,7 @@ public:
     /// `currentReport` returns the report that describes the document as it is now (the window runs a
     /// simulation first when the one on screen is stale).
     DocumentController(models::Document *document, std::shared_ptr<const pricing::Catalog> catalog,
-                       QWidget *dialogParent, QObject *parent = nullptr);
+        QWidget *dialogParent, QObject *parent = nullptr);
 
     models::Document *document() const { return m_document; }
     RecentFiles *recentFiles() const { return m_recent; }

@@ -39,11 +39,11 @@
 #include "app/documentcontroller.h"
 #include "app/recentfiles.h"
 #include "app/simulationrunner.h"
-#include "models/commands.h"
-#include "models/document.h"
-#include "models/loadprofilepresets.h"
-#include "models/scenariojson.h"
-#include "models/servicetablemodel.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
+#include "models/workload/loadprofilepresets.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/servicetablemodel.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
@@ -132,12 +132,12 @@ MainWindow::MainWindow(QWidget *parent)
         newest = m_catalog->datasets().constFirst().asOfMax;
     const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
     m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10))
-                           + (withPriceBook ? tr(" · with your price book") : QString()));
-    m_catalogDate->setToolTip(
-        withPriceBook ? tr("The bundled AWS price catalog with your price book (%1) over it, as fleetplan compare "
-                           "and report use it; see the Catalog tab for every dataset and source")
-                            .arg(QDir::toNativeSeparators(pricing::PriceBook::defaultPath()))
-                      : tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
+        + (withPriceBook ? tr(" · with your price book") : QString()));
+    m_catalogDate->setToolTip(withPriceBook
+            ? tr("The bundled AWS price catalog with your price book (%1) over it, as fleetplan compare "
+                 "and report use it; see the Catalog tab for every dataset and source")
+                  .arg(QDir::toNativeSeparators(pricing::PriceBook::defaultPath()))
+            : tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
     statusBar()->addWidget(m_simStatus, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_catalogDate);
@@ -148,10 +148,16 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_runner, &SimulationRunner::busyChanged, this, &MainWindow::setBusy);
     connect(m_runner, &SimulationRunner::reportReady, this,
-            [this](const models::CostReport &report, quint64 generation, qint64 elapsed) {
-                m_reportGeneration = generation;
-                applyReport(report, elapsed);
-            });
+        [this](const models::CostReport &report, quint64 generation, qint64 elapsed, bool refined) {
+            m_reportGeneration = generation;
+            m_reportRefined = refined;
+            applyReport(report, elapsed);
+        });
+    connect(m_runner, &SimulationRunner::simulationFailed, this, [this](const QString &error) {
+        // The document and the last figures stay; the user sees why the new ones are missing.
+        m_simStatus->setText(tr("Not updated: %1").arg(error));
+        statusBar()->showMessage(tr("The simulation failed: %1. Your edits are kept.").arg(error), 15000);
+    });
 
     connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
     connect(m_document, &models::Document::changed, this, &MainWindow::syncWhatIfFromScenario);
@@ -176,11 +182,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (index == m_profileBox->currentIndex() && !m_profileDragging)
             showProfile(index);
     });
-    connect(m_document, &models::Document::autosaveFailed, this, [this](const QString &error) {
-        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
-    });
-    connect(m_documents->recentFiles(), &RecentFiles::changed, this,
-            [this] { m_documents->fillRecentMenu(m_recentMenu); });
+    connect(m_document, &models::Document::autosaveFailed, this,
+        [this](const QString &error) { statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000); });
+    connect(
+        m_documents->recentFiles(), &RecentFiles::changed, this, [this] { m_documents->fillRecentMenu(m_recentMenu); });
     connect(m_documents, &DocumentController::statusMessage, this, [this](const QString &text, int timeoutMs) {
         if (text.isEmpty())
             statusBar()->clearMessage();
@@ -198,7 +203,7 @@ MainWindow::MainWindow(QWidget *parent)
             return std::nullopt;
         // The report must describe the scenario it is exported with: while a simulation of newer edits
         // is pending or in flight, simulate what is on screen now (the same function the runner calls).
-        if (reportIsCurrent())
+        if (reportIsCurrent() && m_reportRefined)
             return m_report;
         return models::simulate(m_document->scenario(), *m_catalog, currentWhatIf());
     });
@@ -244,8 +249,8 @@ QWidget *MainWindow::createWorkloadTab()
     m_serviceTable->setAlternatingRowColors(true);
     m_serviceTable->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_serviceTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_serviceTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                    | QAbstractItemView::AnyKeyPressed);
+    m_serviceTable->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_serviceTable->horizontalHeader()->setStretchLastSection(true);
     m_serviceTable->verticalHeader()->setVisible(false);
     m_serviceTable->verticalHeader()->setDefaultSectionSize(m_serviceTable->fontMetrics().height() + 8);
@@ -261,7 +266,8 @@ QWidget *MainWindow::createWorkloadTab()
     connect(m_delegate, &views::ServiceDelegate::multiEditStarted, this, [this](int rows, const QString &column) {
         m_document->undoStack()->beginMacro(tr("Set %1 of %2 services").arg(column).arg(rows));
     });
-    connect(m_delegate, &views::ServiceDelegate::multiEditFinished, this, [this] { m_document->undoStack()->endMacro(); });
+    connect(
+        m_delegate, &views::ServiceDelegate::multiEditFinished, this, [this] { m_document->undoStack()->endMacro(); });
     m_serviceTable->setItemDelegate(m_delegate);
     sl->addWidget(m_serviceTable, 1);
     serviceBar->setProperty("fleetplanPending", true);
@@ -282,7 +288,8 @@ QWidget *MainWindow::createWorkloadTab()
     for (models::LoadProfilePreset preset : models::allLoadProfilePresets()) {
         presetMenu->addAction(models::presetDisplayName(preset), this, [this, preset] {
             const QString name = models::uniqueLoadProfileName(m_document->scenario(), models::presetId(preset));
-            m_document->undoStack()->push(new models::AddLoadProfileCommand(m_document, models::makeLoadProfile(preset, name)));
+            m_document->undoStack()->push(
+                new models::AddLoadProfileCommand(m_document, models::makeLoadProfile(preset, name)));
             m_profileBox->setCurrentIndex(m_profileBox->count() - 1);
         });
     }
@@ -308,21 +315,23 @@ QWidget *MainWindow::createWorkloadTab()
             m_profileDragging = true;
             m_profileMergeKey = models::nextMergeKey();
         }
-        m_document->undoStack()->push(new models::SetLoadProfileHoursCommand(m_document, index, hourly, m_profileMergeKey));
+        m_document->undoStack()->push(
+            new models::SetLoadProfileHoursCommand(m_document, index, hourly, m_profileMergeKey));
     });
     connect(m_profileEditor, &views::LoadProfileEditor::editFinished, this, [this] {
         m_profileDragging = false;
         m_profileMergeKey = 0;
     });
     // Selecting a service shows its load profile.
-    connect(m_serviceTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (!current.isValid() || current.row() >= m_document->scenario().services.size())
-            return;
-        const QString name = m_document->scenario().services.at(current.row()).loadProfile;
-        const int i = m_profileBox->findText(name);
-        if (i >= 0)
-            m_profileBox->setCurrentIndex(i);
-    });
+    connect(m_serviceTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (!current.isValid() || current.row() >= m_document->scenario().services.size())
+                return;
+            const QString name = m_document->scenario().services.at(current.row()).loadProfile;
+            const int i = m_profileBox->findText(name);
+            if (i >= 0)
+                m_profileBox->setCurrentIndex(i);
+        });
     split->addWidget(servicesPane);
     split->addWidget(profilePane);
     split->setStretchFactor(0, 3);
@@ -362,15 +371,18 @@ QWidget *MainWindow::createComparisonTab()
     m_comparisonTable->verticalHeader()->setVisible(false);
     m_comparisonTable->setAlternatingRowColors(true);
     m_comparisonTable->horizontalHeader()->setStretchLastSection(true);
-    connect(m_comparisonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            showExplain(static_cast<models::PlatformId>(m_comparisonModel->index(current.row(), 0).data(Qt::UserRole).toInt()));
-    });
-    connect(m_comparison, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int dataIndex, QMouseEvent *) {
-        const auto &platforms = m_comparison->platforms();
-        if (dataIndex >= 0 && dataIndex < platforms.size())
-            showExplain(platforms.at(dataIndex));
-    });
+    connect(m_comparisonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                showExplain(static_cast<models::PlatformId>(
+                    m_comparisonModel->index(current.row(), 0).data(Qt::UserRole).toInt()));
+        });
+    connect(
+        m_comparison, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int dataIndex, QMouseEvent *) {
+            const auto &platforms = m_comparison->platforms();
+            if (dataIndex >= 0 && dataIndex < platforms.size())
+                showExplain(platforms.at(dataIndex));
+        });
     left->addWidget(m_comparison);
     left->addWidget(m_comparisonTable);
     left->setStretchFactor(0, 3);
@@ -444,8 +456,10 @@ QWidget *MainWindow::createFleetTab()
         const auto *r = m_report.platform(static_cast<models::PlatformId>(m_fleetPlatform->currentData().toInt()));
         if (!r)
             return;
-        const QList<int> &counts = r->series.nodes.isEmpty() || *std::max_element(r->series.nodes.cbegin(), r->series.nodes.cend()) == 0
-                                       ? r->series.tasks : r->series.nodes;
+        const QList<int> &counts
+            = r->series.nodes.isEmpty() || *std::max_element(r->series.nodes.cbegin(), r->series.nodes.cend()) == 0
+            ? r->series.tasks
+            : r->series.nodes;
         if (counts.isEmpty())
             return;
         m_fleetHour->setValue(int(std::max_element(counts.cbegin(), counts.cend()) - counts.cbegin()));
@@ -482,8 +496,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
     tabifyDockWidget(explainDock, historyDock);
     explainDock->raise();
-    resizeDocks({whatIfDock, explainDock}, {340, 340}, Qt::Horizontal);
-    resizeDocks({whatIfDock, explainDock}, {m_whatIf->sizeHint().height() + 60, 600}, Qt::Vertical);
+    resizeDocks({ whatIfDock, explainDock }, { 340, 340 }, Qt::Horizontal);
+    resizeDocks({ whatIfDock, explainDock }, { m_whatIf->sizeHint().height() + 60, 600 }, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -500,14 +514,16 @@ void MainWindow::createActions()
     make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] { m_documents->newDocument(); });
     make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, [this] { m_documents->openDocument(); });
     make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { m_documents->save(); });
-    QAction *saveAsAction = make(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { m_documents->saveAs(); });
+    QAction *saveAsAction = make(
+        QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { m_documents->saveAs(); });
     if (saveAsAction->shortcut().isEmpty()) // the platform theme may define none (offscreen, some desktops)
         saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
-         [this] { m_documents->importWorkload(true); });
+        [this] { m_documents->importWorkload(true); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
-         [this] { m_documents->importWorkload(false); });
-    make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")), [this] { m_documents->exportReport(); });
+        [this] { m_documents->importWorkload(false); });
+    make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
+        [this] { m_documents->exportReport(); });
     QAction *quit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
     if (quit->shortcut().isEmpty())
         quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
@@ -518,26 +534,29 @@ void MainWindow::createActions()
     addAction(undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    redo->setShortcuts({ QKeySequence::Redo, QKeySequence(tr("Ctrl+Y")) });
     addAction(redo);
-    make(QStringLiteral("actionAddService"), tr("&Add service"), QKeySequence(tr("Ctrl+Shift+N")), [this] { addService(); });
-    make(QStringLiteral("actionDuplicateService"), tr("&Duplicate service"), QKeySequence(tr("Ctrl+D")), [this] { duplicateService(); });
+    make(QStringLiteral("actionAddService"), tr("&Add service"), QKeySequence(tr("Ctrl+Shift+N")),
+        [this] { addService(); });
+    make(QStringLiteral("actionDuplicateService"), tr("&Duplicate service"), QKeySequence(tr("Ctrl+D")),
+        [this] { duplicateService(); });
     QAction *remove = make(QStringLiteral("actionRemoveServices"), tr("&Remove services"), QKeySequence::Delete,
-                           [this] { removeServices(); });
+        [this] { removeServices(); });
     // Delete removes rows only from the services table (elsewhere it edits text).
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     removeAction(remove);
     m_serviceTable->addAction(remove);
 
-    const QString tabNames[] = {tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog")};
+    const QString tabNames[] = { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog") };
     for (int i = 0; i < 5; ++i) {
         make(QStringLiteral("actionTab%1").arg(i + 1), tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
-             [this, i] { m_tabs->setCurrentIndex(i); });
+            [this, i] { m_tabs->setCurrentIndex(i); });
     }
     auto *themes = new QActionGroup(this);
-    QAction *light = make(QStringLiteral("actionThemeLight"), tr("&Light theme"), {}, [this] { setTheme(views::ThemeMode::Light); });
+    QAction *light = make(
+        QStringLiteral("actionThemeLight"), tr("&Light theme"), {}, [this] { setTheme(views::ThemeMode::Light); });
     QAction *dark = make(QStringLiteral("actionThemeDark"), tr("&Dark theme"), QKeySequence(tr("Ctrl+Shift+T")),
-                         [this] { setTheme(m_theme == views::ThemeMode::Dark ? views::ThemeMode::Light : views::ThemeMode::Dark); });
+        [this] { setTheme(m_theme == views::ThemeMode::Dark ? views::ThemeMode::Light : views::ThemeMode::Dark); });
     light->setCheckable(true);
     dark->setCheckable(true);
     themes->addAction(light);
@@ -545,10 +564,10 @@ void MainWindow::createActions()
     light->setChecked(true);
     make(QStringLiteral("actionAbout"), tr("&About Fleetplan"), {}, [this] {
         QMessageBox::about(this, tr("About Fleetplan"),
-                           tr("<p><b>Fleetplan %1</b></p><p>Plans the cost and capacity of container fleets on AWS: "
-                              "ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate.</p>"
-                              "<p>GPL-3.0-or-later. Charts by QCustomPlot.</p>")
-                               .arg(QStringLiteral(FLEETPLAN_VERSION)));
+            tr("<p><b>Fleetplan %1</b></p><p>Plans the cost and capacity of container fleets on AWS: "
+               "ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate.</p>"
+               "<p>GPL-3.0-or-later. Charts by QCustomPlot.</p>")
+                .arg(QStringLiteral(FLEETPLAN_VERSION)));
     });
 
     auto *serviceBar = m_serviceTable->parentWidget()->findChild<QToolBar *>(QStringLiteral("serviceToolBar"));
@@ -608,8 +627,8 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1400, 860);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    setTheme(views::themeFromId(qEnvironmentVariable("FLEETPLAN_THEME",
-                                                     settings.value(QStringLiteral("preferences/theme")).toString())));
+    setTheme(views::themeFromId(
+        qEnvironmentVariable("FLEETPLAN_THEME", settings.value(QStringLiteral("preferences/theme")).toString())));
     const int autosave = settings.value(QStringLiteral("preferences/autosaveSeconds"), 30).toInt();
     m_document->setAutosaveDelay(std::max(0, autosave) * 1000);
 }
@@ -748,7 +767,7 @@ void MainWindow::refreshProfileBox()
 void MainWindow::showProfile(int index)
 {
     const auto &profiles = m_document->scenario().loadProfiles;
-    m_profileEditor->setProfile(index >= 0 && index < profiles.size() ? profiles.at(index) : models::LoadProfile{});
+    m_profileEditor->setProfile(index >= 0 && index < profiles.size() ? profiles.at(index) : models::LoadProfile {});
 }
 
 // ---- what-if and simulation ---------------------------------------------------------------------------
@@ -779,12 +798,21 @@ void MainWindow::onWhatIfChanged(views::WhatIfPanel::Knob knob)
     const views::WhatIfPanel::Values v = m_whatIf->values();
     // Scenario-backed knobs act as what-if overrides while they move; the drag's end pushes one command.
     switch (knob) {
-    case views::WhatIfPanel::SpotShare: m_dragOverrides.spotShare = v.spotShare; break;
-    case views::WhatIfPanel::SavingsPlan: m_dragOverrides.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour; break;
-    case views::WhatIfPanel::TargetUtilization: m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent; break;
-    case views::WhatIfPanel::Region: m_dragOverrides.region = v.region; break;
+    case views::WhatIfPanel::SpotShare:
+        m_dragOverrides.spotShare = v.spotShare;
+        break;
+    case views::WhatIfPanel::SavingsPlan:
+        m_dragOverrides.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
+        break;
+    case views::WhatIfPanel::TargetUtilization:
+        m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent;
+        break;
+    case views::WhatIfPanel::Region:
+        m_dragOverrides.region = v.region;
+        break;
     case views::WhatIfPanel::LoadMultiplier:
-    case views::WhatIfPanel::PeakMultiplier: break;
+    case views::WhatIfPanel::PeakMultiplier:
+        break;
     }
     simulateNow();
 }
@@ -804,8 +832,9 @@ void MainWindow::onWhatIfFinished(views::WhatIfPanel::Knob knob)
         p.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
         if (!(p == s.purchase)) {
             auto *c = new models::SetPurchaseOptionsCommand(m_document, p);
-            c->setText(knob == views::WhatIfPanel::SpotShare ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
-                                                             : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
+            c->setText(knob == views::WhatIfPanel::SpotShare
+                    ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
+                    : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
             stack->push(c);
         }
         break;
@@ -813,7 +842,7 @@ void MainWindow::onWhatIfFinished(views::WhatIfPanel::Knob knob)
     case views::WhatIfPanel::TargetUtilization: {
         m_dragOverrides.targetUtilizationPercent.reset();
         QList<models::PlatformId> changed;
-        for (models::PlatformId id : {models::PlatformId::EcsEc2, models::PlatformId::EksNodes}) {
+        for (models::PlatformId id : { models::PlatformId::EcsEc2, models::PlatformId::EksNodes }) {
             if (s.platform(id).targetUtilizationPercent != v.targetUtilizationPercent)
                 changed << id;
         }
@@ -910,13 +939,17 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     QTimer::singleShot(0, this, [this, elapsedMs, started = applyStart] {
         const qint64 charts = m_applyTimer.elapsed() - started;
         m_lastLatencyMs = elapsedMs + charts;
-        m_simStatus->setText(tr("Updated in %1 ms (simulation %2 ms, charts %3 ms) · load × %4 · %5")
-                                 .arg(m_lastLatencyMs)
-                                 .arg(elapsedMs)
-                                 .arg(charts)
-                                 .arg(m_whatIf->values().loadMultiplier, 0, 'f', 2)
-                                 .arg(m_report.region));
-        qCDebug(lcGui) << "change to charts updated:" << m_lastLatencyMs << "ms; simulation" << elapsedMs << "ms, charts" << charts << "ms";
+        // Say which figure is on screen: the fast first pass while the refined one is computed, or the
+        // refined figure `fleetplan compare` prints.
+        m_simStatus->setText(
+            tr("Updated in %1 ms (simulation %2 ms, charts %3 ms) · load × %4 · %5 · %6")
+                .arg(m_lastLatencyMs)
+                .arg(elapsedMs)
+                .arg(charts)
+                .arg(m_whatIf->values().loadMultiplier, 0, 'f', 2)
+                .arg(m_report.region, m_reportRefined ? tr("refined packing") : tr("quick estimate, refining…")));
+        qCDebug(lcGui) << "change to charts updated:" << m_lastLatencyMs << "ms; simulation" << elapsedMs
+                       << "ms, charts" << charts << "ms";
         Q_EMIT reportApplied();
     });
 }
@@ -960,10 +993,12 @@ void MainWindow::setTheme(views::ThemeMode mode)
 {
     m_theme = mode;
     views::applyTheme(mode);
-    const views::ChartTheme chart = mode == views::ThemeMode::Dark ? views::ChartTheme::dark() : views::ChartTheme::light();
+    const views::ChartTheme chart
+        = mode == views::ThemeMode::Dark ? views::ChartTheme::dark() : views::ChartTheme::light();
     m_comparison->setTheme(chart);
     m_timeline->setTheme(chart);
-    if (QAction *a = action(mode == views::ThemeMode::Dark ? QStringLiteral("actionThemeDark") : QStringLiteral("actionThemeLight")))
+    if (QAction *a = action(
+            mode == views::ThemeMode::Dark ? QStringLiteral("actionThemeDark") : QStringLiteral("actionThemeLight")))
         a->setChecked(true);
 }
 
@@ -973,8 +1008,8 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
 {
     QDir().mkpath(dir);
     QStringList files;
-    const QString names[] = {QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
-                             QStringLiteral("fleet"), QStringLiteral("catalog")};
+    const QString names[] = { QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
+        QStringLiteral("fleet"), QStringLiteral("catalog") };
     const int current = m_tabs->currentIndex();
     for (int i = 0; i < m_tabs->count(); ++i) {
         m_tabs->setCurrentIndex(i);

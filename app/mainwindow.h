@@ -6,7 +6,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "views/theme.h"
 #include "views/whatifpanel.h"
@@ -31,7 +31,7 @@ class Catalog;
 namespace fleetplan::models {
 class Document;
 class ServiceTableModel;
-}
+} // namespace fleetplan::models
 
 namespace fleetplan::views {
 class CatalogBrowser;
@@ -43,7 +43,7 @@ class LoadProfileEditor;
 class ScenarioSettingsPanel;
 class ServiceDelegate;
 class TimelineChart;
-}
+} // namespace fleetplan::views
 
 namespace fleetplan::app {
 
@@ -80,6 +80,8 @@ public:
     bool exportReportTo(const QString &path);
     /// Whether report() answers the scenario and what-if on screen (no newer simulation pending).
     bool reportIsCurrent() const;
+    /// Whether report() is the refined pass (what `fleetplan compare` prints), not the fast first one.
+    bool reportIsRefined() const { return m_hasReport && m_reportRefined; }
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
 
@@ -201,6 +203,7 @@ private:
     models::CostReport m_report;
     bool m_hasReport = false;
     quint64 m_reportGeneration = 0; ///< the runner generation m_report answers
+    bool m_reportRefined = false; ///< m_report is the refined pass (else the fast first pass)
     QElapsedTimer m_applyTimer;
     qint64 m_lastLatencyMs = 0;
     int m_profileMergeKey = 0;

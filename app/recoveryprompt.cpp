@@ -8,8 +8,8 @@
 #include <QPushButton>
 
 #include "app/mainwindow.h"
-#include "models/document.h"
-#include "models/recovery.h"
+#include "models/workload/document.h"
+#include "models/workload/recovery.h"
 
 namespace fleetplan::app {
 
@@ -22,12 +22,13 @@ bool offerRecovery(MainWindow &window)
         return false;
     const models::RecoveryEntry &newest = entries.constFirst();
     QMessageBox box(QMessageBox::Question, QObject::tr("Recover unsaved work"),
-                    QObject::tr("Fleetplan found work that was not saved when a session ended unexpectedly:\n\n"
-                                "“%1” (%2), autosaved %3.")
-                        .arg(newest.scenarioName,
-                             newest.serviceCount == 1 ? QObject::tr("1 service") : QObject::tr("%1 services").arg(newest.serviceCount),
-                             QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                    QMessageBox::NoButton, &window);
+        QObject::tr("Fleetplan found work that was not saved when a session ended unexpectedly:\n\n"
+                    "“%1” (%2), autosaved %3.")
+            .arg(newest.scenarioName,
+                newest.serviceCount == 1 ? QObject::tr("1 service")
+                                         : QObject::tr("%1 services").arg(newest.serviceCount),
+                QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::NoButton, &window);
     box.setObjectName(QStringLiteral("recoveryPrompt"));
     if (!newest.originalPath.isEmpty())
         box.setInformativeText(QObject::tr("It belongs to %1.").arg(QDir::toNativeSeparators(newest.originalPath)));

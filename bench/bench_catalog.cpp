@@ -20,16 +20,16 @@ using namespace fleetplan::pricing;
 namespace {
 
 // Metadata and header exactly as in the jtdelia AmazonEC2 index.csv (version 20250912225308).
-const char *CsvPreamble =
-    "\"FormatVersion\",\"v1.0\"\n"
-    "\"Disclaimer\",\"This pricing list is for informational purposes only.\"\n"
-    "\"Publication Date\",\"2025-09-12T22:53:08Z\"\n"
-    "\"Version\",\"20250912225308\"\n"
-    "\"OfferCode\",\"AmazonEC2\"\n";
+const char *CsvPreamble = "\"FormatVersion\",\"v1.0\"\n"
+                          "\"Disclaimer\",\"This pricing list is for informational purposes only.\"\n"
+                          "\"Publication Date\",\"2025-09-12T22:53:08Z\"\n"
+                          "\"Version\",\"20250912225308\"\n"
+                          "\"OfferCode\",\"AmazonEC2\"\n";
 
 QByteArray realHeader()
 {
-    QFile f(QStringLiteral(FLEETPLAN_SHARED_DATA_DIR "/data/pricelist-samples/ec2-global-offer-csv-sample-2025-09-jtdelia.csv"));
+    QFile f(QStringLiteral(
+        FLEETPLAN_SHARED_DATA_DIR "/data/pricelist-samples/ec2-global-offer-csv-sample-2025-09-jtdelia.csv"));
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot read the EC2 CSV sample: %s", qPrintable(f.fileName()));
     for (int i = 0; i < 5; ++i)
@@ -39,8 +39,8 @@ QByteArray realHeader()
 
 const QStringList &regions()
 {
-    static const QStringList r{QStringLiteral("us-east-1"), QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
-                               QStringLiteral("eu-central-1"), QStringLiteral("ap-southeast-1"), QStringLiteral("ap-northeast-1")};
+    static const QStringList r { QStringLiteral("us-east-1"), QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
+        QStringLiteral("eu-central-1"), QStringLiteral("ap-southeast-1"), QStringLiteral("ap-northeast-1") };
     return r;
 }
 
@@ -57,13 +57,15 @@ QString writeCsv(const QString &dir, qint64 bytes)
     const QList<QByteArray> columns = header.trimmed().split(',');
     auto columnIndex = [&](const char *name) { return columns.indexOf(QByteArray("\"") + name + '"'); };
     const int iSku = columnIndex("SKU"), iTerm = columnIndex("OfferTermCode"), iRate = columnIndex("RateCode"),
-              iTermType = columnIndex("TermType"), iDesc = columnIndex("PriceDescription"), iDate = columnIndex("EffectiveDate"),
-              iUnit = columnIndex("Unit"), iPrice = columnIndex("PricePerUnit"), iCurrency = columnIndex("Currency"),
-              iFamily = columnIndex("Product Family"), iService = columnIndex("serviceCode"), iType = columnIndex("Instance Type"),
-              iTenancy = columnIndex("Tenancy"), iOs = columnIndex("Operating System"), iSw = columnIndex("Pre Installed S/W"),
-              iCap = columnIndex("CapacityStatus"), iOp = columnIndex("operation"), iUsage = columnIndex("usageType"),
-              iRegion = columnIndex("Region Code"), iMarket = columnIndex("MarketOption"), iVcpu = columnIndex("vCPU"),
-              iMem = columnIndex("Memory"), iProc = columnIndex("Physical Processor");
+              iTermType = columnIndex("TermType"), iDesc = columnIndex("PriceDescription"),
+              iDate = columnIndex("EffectiveDate"), iUnit = columnIndex("Unit"), iPrice = columnIndex("PricePerUnit"),
+              iCurrency = columnIndex("Currency"), iFamily = columnIndex("Product Family"),
+              iService = columnIndex("serviceCode"), iType = columnIndex("Instance Type"),
+              iTenancy = columnIndex("Tenancy"), iOs = columnIndex("Operating System"),
+              iSw = columnIndex("Pre Installed S/W"), iCap = columnIndex("CapacityStatus"),
+              iOp = columnIndex("operation"), iUsage = columnIndex("usageType"), iRegion = columnIndex("Region Code"),
+              iMarket = columnIndex("MarketOption"), iVcpu = columnIndex("vCPU"), iMem = columnIndex("Memory"),
+              iProc = columnIndex("Physical Processor");
     f.write(CsvPreamble);
     f.write(header);
     const auto &types = Catalog::bundled()->instanceTypes();
@@ -124,8 +126,9 @@ QString writeJson(const QString &dir, qint64 bytes)
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     const auto &types = Catalog::bundled()->instanceTypes();
-    f.write("{\n  \"formatVersion\" : \"v1.0\",\n  \"offerCode\" : \"AmazonEC2\",\n  \"version\" : \"20240528203522\",\n"
-            "  \"publicationDate\" : \"2024-05-28T20:35:22Z\",\n  \"products\" : {\n");
+    f.write(
+        "{\n  \"formatVersion\" : \"v1.0\",\n  \"offerCode\" : \"AmazonEC2\",\n  \"version\" : \"20240528203522\",\n"
+        "  \"publicationDate\" : \"2024-05-28T20:35:22Z\",\n  \"products\" : {\n");
     // Products take about half the file, terms the other half.
     qint64 written = 0;
     qint64 count = 0;
@@ -134,29 +137,36 @@ QString writeJson(const QString &dir, qint64 bytes)
         const bool linux = count % 10 == 0;
         const QByteArray sku = "P" + QByteArray::number(count);
         const QByteArray text = (count ? ",\n" : "") + QByteArray("    \"") + sku + "\" : {\n      \"sku\" : \"" + sku
-                                + "\",\n      \"productFamily\" : \"Compute Instance\",\n      \"attributes\" : {\n"
-                                  "        \"servicecode\" : \"AmazonEC2\",\n        \"location\" : \"US East (N. Virginia)\",\n"
-                                  "        \"instanceType\" : \"" + t.name.toUtf8() + "\",\n        \"vcpu\" : \"" + QByteArray::number(t.vcpu)
-                                + "\",\n        \"tenancy\" : \"Shared\",\n        \"operatingSystem\" : \"" + (linux ? "Linux" : "Windows")
-                                + "\",\n        \"licenseModel\" : \"No License required\",\n        \"usagetype\" : \"BoxUsage:" + t.name.toUtf8()
-                                + "\",\n        \"operation\" : \"" + (linux ? "RunInstances" : "RunInstances:0002")
-                                + "\",\n        \"capacitystatus\" : \"Used\",\n        \"marketoption\" : \"OnDemand\",\n"
-                                  "        \"preInstalledSw\" : \"NA\",\n        \"regionCode\" : \"us-east-" + QByteArray::number(1 + count / types.size() % 2)
-                                + "\",\n        \"servicename\" : \"Amazon Elastic Compute Cloud\"\n      }\n    }";
+            + "\",\n      \"productFamily\" : \"Compute Instance\",\n      \"attributes\" : {\n"
+              "        \"servicecode\" : \"AmazonEC2\",\n        \"location\" : \"US East (N. Virginia)\",\n"
+              "        \"instanceType\" : \""
+            + t.name.toUtf8() + "\",\n        \"vcpu\" : \"" + QByteArray::number(t.vcpu)
+            + "\",\n        \"tenancy\" : \"Shared\",\n        \"operatingSystem\" : \"" + (linux ? "Linux" : "Windows")
+            + "\",\n        \"licenseModel\" : \"No License required\",\n        \"usagetype\" : \"BoxUsage:"
+            + t.name.toUtf8() + "\",\n        \"operation\" : \"" + (linux ? "RunInstances" : "RunInstances:0002")
+            + "\",\n        \"capacitystatus\" : \"Used\",\n        \"marketoption\" : \"OnDemand\",\n"
+              "        \"preInstalledSw\" : \"NA\",\n        \"regionCode\" : \"us-east-"
+            + QByteArray::number(1 + count / types.size() % 2)
+            + "\",\n        \"servicename\" : \"Amazon Elastic Compute Cloud\"\n      }\n    }";
         f.write(text);
         written += text.size();
     }
     f.write("\n  },\n  \"terms\" : {\n    \"OnDemand\" : {\n");
     for (qint64 i = 0; i < count; ++i) {
         const QByteArray sku = "P" + QByteArray::number(i);
-        const QByteArray text = (i ? ",\n" : "") + QByteArray("      \"") + sku + "\" : {\n        \"" + sku + ".JRTCKXETXF\" : {\n"
-                                + "          \"offerTermCode\" : \"JRTCKXETXF\",\n          \"sku\" : \"" + sku
-                                + "\",\n          \"effectiveDate\" : \"2024-05-01T00:00:00Z\",\n          \"priceDimensions\" : {\n"
-                                  "            \"" + sku + ".JRTCKXETXF.6YS6EN2CT7\" : {\n              \"rateCode\" : \"" + sku
-                                + ".JRTCKXETXF.6YS6EN2CT7\",\n              \"description\" : \"$0.096 per On Demand Linux Instance Hour\",\n"
-                                  "              \"beginRange\" : \"0\",\n              \"endRange\" : \"Inf\",\n              \"unit\" : \"Hrs\",\n"
-                                  "              \"pricePerUnit\" : {\n                \"USD\" : \"" + QByteArray::number(0.01 + (i % 997) * 0.001, 'f', 10)
-                                + "\"\n              },\n              \"appliesTo\" : [ ]\n            }\n          },\n          \"termAttributes\" : { }\n        }\n      }";
+        const QByteArray text = (i ? ",\n" : "") + QByteArray("      \"") + sku + "\" : {\n        \"" + sku
+            + ".JRTCKXETXF\" : {\n" + "          \"offerTermCode\" : \"JRTCKXETXF\",\n          \"sku\" : \"" + sku
+            + "\",\n          \"effectiveDate\" : \"2024-05-01T00:00:00Z\",\n          \"priceDimensions\" : {\n"
+              "            \""
+            + sku + ".JRTCKXETXF.6YS6EN2CT7\" : {\n              \"rateCode\" : \"" + sku
+            + ".JRTCKXETXF.6YS6EN2CT7\",\n              \"description\" : \"$0.096 per On Demand Linux Instance "
+              "Hour\",\n"
+              "              \"beginRange\" : \"0\",\n              \"endRange\" : \"Inf\",\n              \"unit\" : "
+              "\"Hrs\",\n"
+              "              \"pricePerUnit\" : {\n                \"USD\" : \""
+            + QByteArray::number(0.01 + (i % 997) * 0.001, 'f', 10)
+            + "\"\n              },\n              \"appliesTo\" : [ ]\n            }\n          },\n          "
+              "\"termAttributes\" : { }\n        }\n      }";
         f.write(text);
     }
     f.write("\n    }\n  },\n  \"attributesList\" : { }\n}");
@@ -216,7 +226,7 @@ void importBench(benchmark::State &state, bool json)
         PriceBook book;
         book.open(dir.filePath(QStringLiteral("pb.sqlite")));
         state.ResumeTiming();
-        const ImportResult r = PriceListImporter::importFiles(book, {file});
+        const ImportResult r = PriceListImporter::importFiles(book, { file });
         if (!r.ok)
             state.SkipWithError(qPrintable(r.error));
         written = r.ratesWritten;

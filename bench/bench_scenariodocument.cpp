@@ -6,9 +6,9 @@
 #include <QCoreApplication>
 #include <QTemporaryDir>
 
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
-#include "models/validation.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 
 using namespace fleetplan::models;
 

@@ -8,7 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 

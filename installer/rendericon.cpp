@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     QSaveFile out(args.at(3));
     if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
         std::fprintf(stderr, "fleetplan_rendericon: %s: cannot write: %s\n", qPrintable(args.at(3)),
-                     qPrintable(out.errorString()));
+            qPrintable(out.errorString()));
         return 2;
     }
     return 0;

@@ -12,8 +12,8 @@ struct Diagnostic
 {
     enum class Severity { Error, Warning };
     Severity severity = Severity::Error;
-    QString where;    ///< path of the field or file location; may be empty
-    QString message;  ///< what is wrong, in words a user understands
+    QString where; ///< path of the field or file location; may be empty
+    QString message; ///< what is wrong, in words a user understands
 
     /// "where: message" (or just the message when where is empty).
     QString toString() const { return where.isEmpty() ? message : where + QStringLiteral(": ") + message; }

@@ -44,7 +44,7 @@ int editDistance(const QString &a, const QString &b)
         cur[0] = int(i);
         for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            cur[j] = std::min({ prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost });
         }
         std::swap(prev, cur);
     }
@@ -57,10 +57,9 @@ QStringList nearest(const QString &name, const QStringList &candidates, int coun
     QList<std::pair<int, QString>> scored;
     scored.reserve(candidates.size());
     for (const QString &c : candidates)
-        scored.append({editDistance(needle, c.toLower()), c});
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &x, const auto &y) {
-        return x.first < y.first || (x.first == y.first && x.second < y.second);
-    });
+        scored.append({ editDistance(needle, c.toLower()), c });
+    std::stable_sort(scored.begin(), scored.end(),
+        [](const auto &x, const auto &y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
     QStringList out;
     // Only suggest names that are reasonably close: at most half the length of the input away.
     const int limit = std::max<int>(2, int(needle.size() / 2));
@@ -90,7 +89,7 @@ const Rate *findRate(const Catalog::RateTable &table, const QString &region, con
 
 QString uniqueConnectionName(const char *prefix)
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter { 0 };
     return QString::fromLatin1(prefix) + QString::number(++counter);
 }
 
@@ -132,7 +131,9 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 return;
             }
             if (q.value(0).toInt() != CatalogSchemaVersion) {
-                fail(QStringLiteral("catalog schema version %1, expected %2").arg(q.value(0).toInt()).arg(CatalogSchemaVersion));
+                fail(QStringLiteral("catalog schema version %1, expected %2")
+                         .arg(q.value(0).toInt())
+                         .arg(CatalogSchemaVersion));
                 return;
             }
             if (!q.exec(QStringLiteral(
@@ -179,7 +180,8 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
             }
             while (q.next())
                 sources.insert(q.value(0).toInt(), q.value(1).toString());
-            if (!q.exec(QStringLiteral("SELECT kind, region, key, usd, unit, as_of, source_id, estimated FROM rates"))) {
+            if (!q.exec(
+                    QStringLiteral("SELECT kind, region, key, usd, unit, as_of, source_id, estimated FROM rates"))) {
                 fail(QStringLiteral("reading rates: ") + q.lastError().text());
                 return;
             }
@@ -196,19 +198,32 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 r.origin = Rate::Bundled;
                 Catalog::RateTable *table = nullptr;
                 switch (*kind) {
-                case RateKind::Ec2OnDemand: table = &c.m_onDemand; break;
-                case RateKind::Ec2Spot: table = &c.m_spot; break;
-                case RateKind::Ec2Reserved: table = &c.m_reserved; break;
-                case RateKind::Fargate: table = &c.m_fargate; break;
-                case RateKind::Eks: table = &c.m_eks; break;
-                case RateKind::Other: table = &c.m_other; break;
+                case RateKind::Ec2OnDemand:
+                    table = &c.m_onDemand;
+                    break;
+                case RateKind::Ec2Spot:
+                    table = &c.m_spot;
+                    break;
+                case RateKind::Ec2Reserved:
+                    table = &c.m_reserved;
+                    break;
+                case RateKind::Fargate:
+                    table = &c.m_fargate;
+                    break;
+                case RateKind::Eks:
+                    table = &c.m_eks;
+                    break;
+                case RateKind::Other:
+                    table = &c.m_other;
+                    break;
                 }
-                table->byRegion[q.value(1).toString()].insert(q.value(2).toString(), std::move(r));
+                table->byRegion[q.value(1).toString()].insert(q.value(2).toString(), r);
             }
-            if (q.exec(QStringLiteral("SELECT name, file, rows, as_of_min, as_of_max, sources FROM datasets ORDER BY rowid"))) {
+            if (q.exec(QStringLiteral(
+                    "SELECT name, file, rows, as_of_min, as_of_max, sources FROM datasets ORDER BY rowid"))) {
                 while (q.next()) {
-                    c.m_datasets.append(DatasetInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
-                                                    q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+                    c.m_datasets.append(DatasetInfo { q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
+                        q.value(3).toString(), q.value(4).toString(), q.value(5).toString() });
                 }
             }
             if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'built_at'")) && q.next())
@@ -238,25 +253,47 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
                 continue;
             Catalog::RateTable *table = nullptr;
             switch (e.kind) {
-            case RateKind::Ec2OnDemand: table = &c.m_onDemand; break;
-            case RateKind::Ec2Spot: table = &c.m_spot; break;
-            case RateKind::Ec2Reserved: table = &c.m_reserved; break;
-            case RateKind::Fargate: table = &c.m_fargate; break;
-            case RateKind::Eks: table = &c.m_eks; break;
-            case RateKind::Other: table = &c.m_other; break;
+            case RateKind::Ec2OnDemand:
+                table = &c.m_onDemand;
+                break;
+            case RateKind::Ec2Spot:
+                table = &c.m_spot;
+                break;
+            case RateKind::Ec2Reserved:
+                table = &c.m_reserved;
+                break;
+            case RateKind::Fargate:
+                table = &c.m_fargate;
+                break;
+            case RateKind::Eks:
+                table = &c.m_eks;
+                break;
+            case RateKind::Other:
+                table = &c.m_other;
+                break;
             }
             Rate &r = table->byRegion[e.region][e.key];
             if (r.unit.isEmpty()) { // a custom rate the bundled catalog does not have
                 switch (e.kind) {
                 case RateKind::Ec2OnDemand:
-                case RateKind::Ec2Spot: r.unit = QStringLiteral("USD per hour"); break;
-                case RateKind::Ec2Reserved: r.unit = QStringLiteral("USD per hour (effective)"); break;
-                case RateKind::Fargate:
-                    r.unit = e.key.endsWith(QLatin1String("vcpu")) || e.key.endsWith(QLatin1String("license")) ? QStringLiteral("USD per vCPU-hour")
-                                                                                                               : QStringLiteral("USD per GB-hour");
+                case RateKind::Ec2Spot:
+                    r.unit = QStringLiteral("USD per hour");
                     break;
-                case RateKind::Eks: r.unit = QStringLiteral("USD per cluster-hour"); break;
-                case RateKind::Other: r.unit = e.key.endsWith(QLatin1String("_storage")) ? QStringLiteral("USD per GB-month") : QStringLiteral("USD"); break;
+                case RateKind::Ec2Reserved:
+                    r.unit = QStringLiteral("USD per hour (effective)");
+                    break;
+                case RateKind::Fargate:
+                    r.unit = e.key.endsWith(QLatin1String("vcpu")) || e.key.endsWith(QLatin1String("license"))
+                        ? QStringLiteral("USD per vCPU-hour")
+                        : QStringLiteral("USD per GB-hour");
+                    break;
+                case RateKind::Eks:
+                    r.unit = QStringLiteral("USD per cluster-hour");
+                    break;
+                case RateKind::Other:
+                    r.unit = e.key.endsWith(QLatin1String("_storage")) ? QStringLiteral("USD per GB-month")
+                                                                       : QStringLiteral("USD");
+                    break;
                 }
             }
             r.usd = r.listUsd = e.usd;
@@ -270,7 +307,7 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
     c.m_enterpriseDiscountPercent = book.enterpriseDiscountPercent();
     if (c.m_enterpriseDiscountPercent > 0) {
         const double factor = 1.0 - c.m_enterpriseDiscountPercent / 100.0;
-        for (Catalog::RateTable *t : {&c.m_onDemand, &c.m_spot, &c.m_reserved, &c.m_fargate, &c.m_eks, &c.m_other}) {
+        for (Catalog::RateTable *t : { &c.m_onDemand, &c.m_spot, &c.m_reserved, &c.m_fargate, &c.m_eks, &c.m_other }) {
             for (auto &region : t->byRegion) {
                 for (Rate &r : region) {
                     if (r.origin != Rate::Override)
@@ -291,7 +328,7 @@ void CatalogLoader::finish(Catalog &c)
     for (qsizetype i = 0; i < c.m_instanceTypes.size(); ++i)
         c.m_typeIndex.insert(c.m_instanceTypes.at(i).name, i);
     QSet<QString> regions;
-    for (const Catalog::RateTable *t : {&c.m_onDemand, &c.m_spot, &c.m_fargate, &c.m_eks, &c.m_other}) {
+    for (const Catalog::RateTable *t : { &c.m_onDemand, &c.m_spot, &c.m_fargate, &c.m_eks, &c.m_other }) {
         for (auto it = t->byRegion.cbegin(); it != t->byRegion.cend(); ++it)
             regions.insert(it.key());
     }
@@ -355,7 +392,7 @@ std::shared_ptr<const Catalog> Catalog::bundled()
 
 std::shared_ptr<const Catalog> Catalog::withUserPriceBook(QString *error)
 {
-    const std::shared_ptr<const Catalog> base = bundled();
+    std::shared_ptr<const Catalog> base = bundled();
     const QString path = PriceBook::defaultPath();
     if (!QFileInfo::exists(path))
         return base;
@@ -433,9 +470,11 @@ QStringList Catalog::matchInstanceTypes(const QStringList &namesOrWildcards, QSt
         if (pattern.isEmpty())
             continue;
         if (pattern.contains(u'*') || pattern.contains(u'?')) {
-            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::UnanchoredWildcardConversion),
-                                        QRegularExpression::CaseInsensitiveOption);
-            const QRegularExpression anchored(QRegularExpression::anchoredPattern(re.pattern()), QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
+                                            pattern, QRegularExpression::UnanchoredWildcardConversion),
+                QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpression anchored(
+                QRegularExpression::anchoredPattern(re.pattern()), QRegularExpression::CaseInsensitiveOption);
             int matched = 0;
             for (const InstanceType &t : m_instanceTypes) {
                 if (anchored.match(t.name).hasMatch()) {
@@ -457,7 +496,8 @@ QStringList Catalog::matchInstanceTypes(const QStringList &namesOrWildcards, QSt
                 QStringList suggestions;
                 for (const QString &f : near)
                     suggestions.append(f + QStringLiteral(".*"));
-                problems.append(QStringLiteral("\"%1\" matches no instance type").arg(pattern) + didYouMean(suggestions));
+                problems.append(
+                    QStringLiteral("\"%1\" matches no instance type").arg(pattern) + didYouMean(suggestions));
             }
         } else if (const InstanceType *t = instanceType(pattern)) {
             if (!seen.contains(t->name)) {
@@ -465,7 +505,8 @@ QStringList Catalog::matchInstanceTypes(const QStringList &namesOrWildcards, QSt
                 out.append(t->name);
             }
         } else {
-            problems.append(QStringLiteral("unknown instance type \"%1\"").arg(pattern) + didYouMean(suggestInstanceTypes(pattern)));
+            problems.append(QStringLiteral("unknown instance type \"%1\"").arg(pattern)
+                + didYouMean(suggestInstanceTypes(pattern)));
         }
     }
     if (error)
@@ -511,7 +552,7 @@ QStringList Catalog::regionsWithOnDemand(const QString &type) const
 namespace {
 
 std::optional<Rate> ec2Lookup(const Catalog &c, const Catalog::RateTable &table, const QString &region,
-                              const QString &type, const QString &what, QString *error)
+    const QString &type, const QString &what, QString *error)
 {
     if (const Rate *r = findRate(table, region, type))
         return *r;
@@ -533,8 +574,8 @@ std::optional<Rate> ec2Lookup(const Catalog &c, const Catalog::RateTable &table,
     }
     where.sort();
     *error = QStringLiteral("%1 has no %2 price in region %3; ").arg(type, what, region)
-             + (where.isEmpty() ? QStringLiteral("no region has one")
-                                : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
+        + (where.isEmpty() ? QStringLiteral("no region has one")
+                           : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
     return std::nullopt;
 }
 
@@ -551,9 +592,12 @@ std::optional<Rate> Catalog::spotHourly(const QString &region, const QString &ty
 }
 
 std::optional<Rate> Catalog::reservedEffectiveHourly(const QString &region, const QString &type, int termYears,
-                                                     PaymentOption payment, const QString &offeringClass) const
+    PaymentOption payment, const QString &offeringClass) const
 {
-    const QString key = QStringLiteral("%1|%2yr|%3|%4").arg(type).arg(termYears).arg(paymentOptionName(payment), offeringClass.toLower());
+    const QString key = QStringLiteral("%1|%2yr|%3|%4")
+                            .arg(type)
+                            .arg(termYears)
+                            .arg(paymentOptionName(payment), offeringClass.toLower());
     if (const Rate *r = findRate(m_reserved, region, key))
         return *r;
     return std::nullopt;
@@ -561,15 +605,16 @@ std::optional<Rate> Catalog::reservedEffectiveHourly(const QString &region, cons
 
 // ---- Fargate, EKS, EBS ---------------------------------------------------------------------------
 
-std::optional<FargateRateCard> Catalog::fargate(const QString &region, CpuArch arch, FargateOs os, bool spot,
-                                                QString *error) const
+std::optional<FargateRateCard> Catalog::fargate(
+    const QString &region, CpuArch arch, FargateOs os, bool spot, QString *error) const
 {
     if (!checkRegion(region, error))
         return std::nullopt;
     const QString archKey = arch == CpuArch::Arm64 ? QStringLiteral("arm") : QStringLiteral("x86");
-    const QString what = QStringLiteral("Fargate%1 %2 %3").arg(spot ? QStringLiteral(" Spot") : QString(),
-                                                              os == FargateOs::Windows ? QStringLiteral("Windows") : QStringLiteral("Linux"),
-                                                              cpuArchName(arch));
+    const QString what
+        = QStringLiteral("Fargate%1 %2 %3")
+              .arg(spot ? QStringLiteral(" Spot") : QString(),
+                  os == FargateOs::Windows ? QStringLiteral("Windows") : QStringLiteral("Linux"), cpuArchName(arch));
     auto missing = [&](const QString &detail) -> std::optional<FargateRateCard> {
         if (error) {
             QStringList where;
@@ -579,26 +624,27 @@ std::optional<FargateRateCard> Catalog::fargate(const QString &region, CpuArch a
             }
             where.sort();
             *error = QStringLiteral("no %1 rate (%2) in region %3; ").arg(what, detail, region)
-                     + (where.isEmpty() ? QStringLiteral("no region has one")
-                                        : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
+                + (where.isEmpty() ? QStringLiteral("no region has one")
+                                   : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
         }
         return std::nullopt;
     };
     if (os == FargateOs::Windows && (arch == CpuArch::Arm64 || spot)) {
         if (error)
-            *error = QStringLiteral("%1 does not exist: Fargate Windows runs on x86 with on-demand capacity only").arg(what);
+            *error = QStringLiteral("%1 does not exist: Fargate Windows runs on x86 with on-demand capacity only")
+                         .arg(what);
         return std::nullopt;
     }
     const QString prefix = os == FargateOs::Windows ? QStringLiteral("windows_x86_")
-                           : spot                  ? QStringLiteral("spot_linux_") + archKey + u'_'
-                                                   : QStringLiteral("linux_") + archKey + u'_';
+        : spot                                      ? QStringLiteral("spot_linux_") + archKey + u'_'
+                                                    : QStringLiteral("linux_") + archKey + u'_';
     const Rate *cpu = findRate(m_fargate, region, prefix + QStringLiteral("vcpu"));
     if (!cpu)
         return missing(prefix + QStringLiteral("vcpu"));
     const Rate *mem = findRate(m_fargate, region, prefix + QStringLiteral("memory"));
     if (!mem)
         return missing(prefix + QStringLiteral("memory"));
-    FargateRateCard card{*cpu, *mem, std::nullopt, std::nullopt};
+    FargateRateCard card { *cpu, *mem, std::nullopt, std::nullopt };
     if (os == FargateOs::Windows) {
         const Rate *lic = findRate(m_fargate, region, QStringLiteral("windows_os_license"));
         if (!lic)
@@ -613,7 +659,7 @@ std::optional<FargateRateCard> Catalog::fargate(const QString &region, CpuArch a
 namespace {
 
 std::optional<Rate> regionalLookup(const Catalog &c, const Catalog::RateTable &table, const QString &region,
-                                   const QString &key, const QString &what, QString *error)
+    const QString &key, const QString &what, QString *error)
 {
     if (const Rate *r = findRate(table, region, key))
         return *r;
@@ -625,8 +671,8 @@ std::optional<Rate> regionalLookup(const Catalog &c, const Catalog::RateTable &t
         }
         where.sort();
         *error = QStringLiteral("no %1 rate in region %2; ").arg(what, region)
-                 + (where.isEmpty() ? QStringLiteral("no region has one")
-                                    : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
+            + (where.isEmpty() ? QStringLiteral("no region has one")
+                               : QStringLiteral("available in: ") + where.join(QStringLiteral(", ")));
     }
     return std::nullopt;
 }
@@ -635,7 +681,8 @@ std::optional<Rate> regionalLookup(const Catalog &c, const Catalog::RateTable &t
 
 std::optional<Rate> Catalog::eksControlPlaneHourly(const QString &region, bool extendedSupport, QString *error) const
 {
-    const QString key = extendedSupport ? QStringLiteral("cluster_extended_support") : QStringLiteral("cluster_standard_support");
+    const QString key
+        = extendedSupport ? QStringLiteral("cluster_extended_support") : QStringLiteral("cluster_standard_support");
     return regionalLookup(*this, m_eks, region, key, QStringLiteral("EKS control plane (%1)").arg(key), error);
 }
 
@@ -647,7 +694,8 @@ std::optional<Rate> Catalog::ebsGbMonth(const QString &region, const QString &vo
             *error = QStringLiteral("unknown EBS volume type \"%1\"; expected gp3 or gp2").arg(volumeType);
         return std::nullopt;
     }
-    return regionalLookup(*this, m_other, region, type + QStringLiteral("_storage"), QStringLiteral("EBS %1").arg(type), error);
+    return regionalLookup(
+        *this, m_other, region, type + QStringLiteral("_storage"), QStringLiteral("EBS %1").arg(type), error);
 }
 
 std::optional<Rate> Catalog::otherRate(const QString &region, const QString &item, QString *error) const

@@ -19,7 +19,7 @@ namespace fleetplan::pricing {
 /// Filter for Catalog::instanceTypes(). Empty/unset fields do not filter.
 struct InstanceFilter
 {
-    QStringList families;                 ///< e.g. {"m6i", "c6i"}; empty = all
+    QStringList families; ///< e.g. {"m6i", "c6i"}; empty = all
     int minGeneration = 0;
     int maxGeneration = std::numeric_limits<int>::max();
     std::optional<CpuArch> arch;
@@ -28,20 +28,20 @@ struct InstanceFilter
     double minMemoryMib = 0;
     double maxMemoryMib = std::numeric_limits<double>::infinity();
     bool excludeBareMetal = false;
-    bool excludeAccelerated = false;      ///< drop types with GPUs or other accelerators
-    bool requireSpecs = false;            ///< drop the types with unknown vCPU/memory
-    QString pricedInRegion;               ///< keep only types with an On-Demand price in this region; empty = any
+    bool excludeAccelerated = false; ///< drop types with GPUs or other accelerators
+    bool requireSpecs = false; ///< drop the types with unknown vCPU/memory
+    QString pricedInRegion; ///< keep only types with an On-Demand price in this region; empty = any
 };
 
 /// What a dataset of the catalog holds, for `fleetplan catalog info` and report footers.
 struct DatasetInfo
 {
-    QString name;        ///< "ec2_ondemand"
-    QString file;        ///< "ec2_ondemand_prices.csv"
+    QString name; ///< "ec2_ondemand"
+    QString file; ///< "ec2_ondemand_prices.csv"
     int rows = 0;
-    QString asOfMin;     ///< oldest as_of
-    QString asOfMax;     ///< newest as_of
-    QString sources;     ///< short summary of the sources (full text in resources/catalog/README.md)
+    QString asOfMin; ///< oldest as_of
+    QString asOfMax; ///< newest as_of
+    QString sources; ///< short summary of the sources (full text in resources/catalog/README.md)
 };
 
 /// The pricing catalog: instance types and every rate, loaded once into memory (hash maps, no query per
@@ -68,8 +68,8 @@ public:
 
     /// Loads the catalog SQLite file at catalogPath (empty = the embedded one), then layers the price book
     /// at priceBookPath over it (empty = none). Returns nullptr and sets *error on failure (names the file).
-    static std::shared_ptr<const Catalog> load(const QString &catalogPath, const QString &priceBookPath,
-                                               QString *error = nullptr);
+    static std::shared_ptr<const Catalog> load(
+        const QString &catalogPath, const QString &priceBookPath, QString *error = nullptr);
 
     // ---- instance types -----------------------------------------------------------------------------
     /// The type with this exact name, or nullptr.
@@ -104,15 +104,16 @@ public:
     /// Imported Reserved Instance effective hourly (hourly fee + upfront spread over the term); only from
     /// the price book (imported AWS Price List Reserved terms). offeringClass "standard" or "convertible".
     std::optional<Rate> reservedEffectiveHourly(const QString &region, const QString &type, int termYears,
-                                                PaymentOption payment, const QString &offeringClass) const;
+        PaymentOption payment, const QString &offeringClass) const;
 
     // ---- Fargate, EKS, EBS --------------------------------------------------------------------------
     /// Fargate rate card. Windows and ARM are ECS-only; EKS Fargate uses Linux x86. nullopt with *error
     /// naming region/arch/os when the catalog has no such rate.
-    std::optional<FargateRateCard> fargate(const QString &region, CpuArch arch, FargateOs os, bool spot,
-                                           QString *error = nullptr) const;
+    std::optional<FargateRateCard> fargate(
+        const QString &region, CpuArch arch, FargateOs os, bool spot, QString *error = nullptr) const;
     /// EKS control plane USD per cluster-hour: 0.10 standard, 0.60 extended support (eks_rates.csv).
-    std::optional<Rate> eksControlPlaneHourly(const QString &region, bool extendedSupport, QString *error = nullptr) const;
+    std::optional<Rate> eksControlPlaneHourly(
+        const QString &region, bool extendedSupport, QString *error = nullptr) const;
     /// EBS USD per GB-month; volumeType "gp3" or "gp2" (ebs_rates.csv).
     std::optional<Rate> ebsGbMonth(const QString &region, const QString &volumeType, QString *error = nullptr) const;
     /// Any other regional rate by its item name in network_and_registry_rates.csv or ebs_rates.csv
@@ -142,14 +143,14 @@ private:
     friend class CatalogLoader;
 
     QList<InstanceType> m_instanceTypes;
-    QHash<QString, qsizetype> m_typeIndex;      ///< name → index in m_instanceTypes
+    QHash<QString, qsizetype> m_typeIndex; ///< name → index in m_instanceTypes
     QStringList m_regions;
-    RateTable m_onDemand;    ///< key: instance type
-    RateTable m_spot;        ///< key: instance type
-    RateTable m_reserved;    ///< key: "type|term|payment|class"
-    RateTable m_fargate;     ///< key: item of fargate_rates.csv ("linux_x86_vcpu", ...)
-    RateTable m_eks;         ///< key: item of eks_rates.csv
-    RateTable m_other;       ///< key: item of ebs_rates.csv / network_and_registry_rates.csv
+    RateTable m_onDemand; ///< key: instance type
+    RateTable m_spot; ///< key: instance type
+    RateTable m_reserved; ///< key: "type|term|payment|class"
+    RateTable m_fargate; ///< key: item of fargate_rates.csv ("linux_x86_vcpu", ...)
+    RateTable m_eks; ///< key: item of eks_rates.csv
+    RateTable m_other; ///< key: item of ebs_rates.csv / network_and_registry_rates.csv
     CommitmentAssumptions m_commitments = CommitmentAssumptions::defaults();
     double m_enterpriseDiscountPercent = 0;
     QList<DatasetInfo> m_datasets;

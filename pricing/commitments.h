@@ -12,13 +12,20 @@ namespace fleetplan::pricing {
 /// Savings Plans and Reserved Instances. AWS publishes no per-plan discount table for them in the bundled
 /// data, so they are editable assumptions with documented defaults (commitments.cpp and
 /// resources/catalog/README.md explain each default).
-enum class CommitmentPlan { ComputeSavingsPlan, Ec2InstanceSavingsPlan, StandardReservedInstance, ConvertibleReservedInstance };
+enum class CommitmentPlan {
+    ComputeSavingsPlan,
+    Ec2InstanceSavingsPlan,
+    StandardReservedInstance,
+    ConvertibleReservedInstance
+};
 enum class PaymentOption { NoUpfront, PartialUpfront, AllUpfront };
-/// What the discount applies to: EC2 instance hours, or Fargate vCPU/GB hours (only Compute Savings Plans cover Fargate).
+/// What the discount applies to: EC2 instance hours, or Fargate vCPU/GB hours (only Compute Savings Plans cover
+/// Fargate).
 enum class CommitmentScope { Ec2, Fargate };
 
-QString commitmentPlanName(CommitmentPlan plan);   ///< "Compute Savings Plan", "EC2 Instance Savings Plan", "Standard RI", "Convertible RI"
-QString paymentOptionName(PaymentOption payment);  ///< "No Upfront", "Partial Upfront", "All Upfront"
+QString commitmentPlanName(
+    CommitmentPlan plan); ///< "Compute Savings Plan", "EC2 Instance Savings Plan", "Standard RI", "Convertible RI"
+QString paymentOptionName(PaymentOption payment); ///< "No Upfront", "Partial Upfront", "All Upfront"
 std::optional<CommitmentPlan> parseCommitmentPlan(const QString &text);
 std::optional<PaymentOption> parsePaymentOption(const QString &text);
 
@@ -27,10 +34,10 @@ struct CommitmentDiscount
 {
     CommitmentScope scope = CommitmentScope::Ec2;
     CommitmentPlan plan = CommitmentPlan::ComputeSavingsPlan;
-    int termYears = 1;                 ///< 1 or 3
+    int termYears = 1; ///< 1 or 3
     PaymentOption payment = PaymentOption::NoUpfront;
-    double discountPercent = 0.0;      ///< percent off On-Demand
-    QString basis;                     ///< where the default came from, or "user" when edited
+    double discountPercent = 0.0; ///< percent off On-Demand
+    QString basis; ///< where the default came from, or "user" when edited
     bool userEdited = false;
 };
 
@@ -42,12 +49,15 @@ public:
     static CommitmentAssumptions defaults();
 
     /// Percent off On-Demand; nullopt when AWS does not sell that combination (e.g. an RI for Fargate).
-    std::optional<double> discountPercent(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const;
+    std::optional<double> discountPercent(
+        CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const;
     /// The whole entry, or nullptr.
-    const CommitmentDiscount *find(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const;
+    const CommitmentDiscount *find(
+        CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const;
     /// Edits one assumption (marks it user-edited). Returns false for a combination AWS does not sell
     /// or a percent outside 0..100.
-    bool setDiscountPercent(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, double percent);
+    bool setDiscountPercent(
+        CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, double percent);
     /// All entries in a stable order.
     const QList<CommitmentDiscount> &entries() const { return m_entries; }
 

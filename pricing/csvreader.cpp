@@ -68,7 +68,8 @@ bool CsvReader::next()
         if (m_pos >= m_end && !fill()) {
             // End of input inside a record.
             if (state == State::Quoted) {
-                fail(QStringLiteral("unterminated quoted field (the quote opened here is never closed)"), quoteLine, quoteColumn);
+                fail(QStringLiteral("unterminated quoted field (the quote opened here is never closed)"), quoteLine,
+                    quoteColumn);
                 return false;
             }
             if (state == State::FieldStart)
@@ -173,8 +174,9 @@ bool CsvReader::next()
                 m_column = 1;
                 return true;
             }
-            fail(QStringLiteral("expected a comma or the end of the line after a closing quote, found '%1'").arg(QLatin1Char(c)),
-                 m_line, m_column);
+            fail(QStringLiteral("expected a comma or the end of the line after a closing quote, found '%1'")
+                     .arg(QLatin1Char(c)),
+                m_line, m_column);
             return false;
         }
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/fargatesizing.h"
 
+#include <array>
+
 #include <cmath>
 
 namespace fleetplan::pricing {
@@ -22,28 +24,28 @@ struct SizeRow
 // resources/catalog/fargate_task_sizes.csv (docs.aws.amazon.com/AmazonECS task-cpu-memory-error.html;
 // awsdocs/amazon-eks-user-guide fargate-pod-configuration.adoc @f600414). tst_fargatesizing checks this
 // table against the CSV file.
-constexpr SizeRow Rows[] = {
-    {256, 512, 512, 512, true, false, true},
-    {256, 1024, 2048, 1024, true, false, true},
-    {512, 1024, 4096, 1024, true, false, true},
-    {1024, 2048, 8192, 1024, true, true, true},
-    {2048, 4096, 16384, 1024, true, true, true},
-    {4096, 8192, 30720, 1024, true, true, true},
-    {8192, 16384, 61440, 4096, true, false, true},
-    {16384, 32768, 122880, 8192, true, false, true},
-};
+constexpr auto Rows = std::to_array<SizeRow>({
+    { 256, 512, 512, 512, true, false, true },
+    { 256, 1024, 2048, 1024, true, false, true },
+    { 512, 1024, 4096, 1024, true, false, true },
+    { 1024, 2048, 8192, 1024, true, true, true },
+    { 2048, 4096, 16384, 1024, true, true, true },
+    { 4096, 8192, 30720, 1024, true, true, true },
+    { 8192, 16384, 61440, 4096, true, false, true },
+    { 16384, 32768, 122880, 8192, true, false, true },
+});
 
 QList<FargateSize> buildSizes(FargateFlavor flavor)
 {
     QList<FargateSize> sizes;
     for (const SizeRow &row : Rows) {
         const bool applies = flavor == FargateFlavor::EcsLinux ? row.ecsLinux
-                             : flavor == FargateFlavor::EcsWindows ? row.ecsWindows
-                                                                   : row.eksFargate;
+            : flavor == FargateFlavor::EcsWindows              ? row.ecsWindows
+                                                               : row.eksFargate;
         if (!applies)
             continue;
         for (int m = row.memoryMin; m <= row.memoryMax; m += row.memoryStep)
-            sizes.append(FargateSize{row.cpuUnits, row.cpuUnits / 1024.0, m});
+            sizes.append(FargateSize { row.cpuUnits, row.cpuUnits / 1024.0, m });
     }
     return sizes;
 }

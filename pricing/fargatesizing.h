@@ -10,17 +10,17 @@ namespace fleetplan::pricing {
 
 /// Which Fargate task-size table applies.
 enum class FargateFlavor {
-    EcsLinux,   ///< ECS on Fargate, Linux: 0.25 – 16 vCPU
+    EcsLinux, ///< ECS on Fargate, Linux: 0.25 – 16 vCPU
     EcsWindows, ///< ECS on Fargate, Windows: 1, 2 or 4 vCPU only
-    EksFargate  ///< EKS pods on Fargate (same sizes as ECS Linux). The caller adds 256 MiB to the pod's
-                ///< memory request for kubelet, kube-proxy and containerd BEFORE rounding (EKS user guide,
-                ///< fargate-pod-configuration: "1 vCPU + 8 GB becomes 2 vCPU + 9 GB").
+    EksFargate ///< EKS pods on Fargate (same sizes as ECS Linux). The caller adds 256 MiB to the pod's
+               ///< memory request for kubelet, kube-proxy and containerd BEFORE rounding (EKS user guide,
+               ///< fargate-pod-configuration: "1 vCPU + 8 GB becomes 2 vCPU + 9 GB").
 };
 
 /// One valid Fargate CPU/memory combination.
 struct FargateSize
 {
-    int cpuUnits = 0;    ///< ECS CPU units (1024 per vCPU)
+    int cpuUnits = 0; ///< ECS CPU units (1024 per vCPU)
     double vcpu = 0.0;
     int memoryMib = 0;
 
@@ -36,8 +36,8 @@ const QList<FargateSize> &fargateTaskSizes(FargateFlavor flavor);
 /// that CPU that fits; if the memory does not fit at that CPU, the next CPU up. Requests of 0 get the
 /// smallest size (0.25 vCPU / 512 MiB). Returns nullopt and sets *error (naming the request and the limit)
 /// when the request exceeds the largest size (16 vCPU / 120 GiB for Linux, 4 vCPU / 30 GiB for Windows).
-std::optional<FargateSize> roundUpToFargateSize(double vcpu, double memoryMib, FargateFlavor flavor,
-                                                QString *error = nullptr);
+std::optional<FargateSize> roundUpToFargateSize(
+    double vcpu, double memoryMib, FargateFlavor flavor, QString *error = nullptr);
 
 /// Memory EKS Fargate adds to every pod before rounding (kubelet, kube-proxy, containerd): 256 MiB.
 inline constexpr int EksFargateOverheadMib = 256;

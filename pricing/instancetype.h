@@ -21,29 +21,29 @@ std::optional<CpuArch> parseCpuArch(const QString &text);
 /// specs: 22 types have no vCPU/memory anywhere and 16 old types have no ENI data.
 struct InstanceType
 {
-    QString name;                 ///< "m5.large"
-    QString family;               ///< "m5" (text before the first '.')
-    int generation = 0;           ///< first run of digits in the family: m6i → 6, m5 → 5, mac2-m2pro → 2; 0 if none
-    int vcpu = 0;                 ///< default vCPUs (0 = unknown)
-    int memoryMib = 0;            ///< MiB as EC2 reports it (MemoryInfo.SizeInMiB; 0 = unknown)
+    QString name; ///< "m5.large"
+    QString family; ///< "m5" (text before the first '.')
+    int generation = 0; ///< first run of digits in the family: m6i → 6, m5 → 5, mac2-m2pro → 2; 0 if none
+    int vcpu = 0; ///< default vCPUs (0 = unknown)
+    int memoryMib = 0; ///< MiB as EC2 reports it (MemoryInfo.SizeInMiB; 0 = unknown)
     CpuArch arch = CpuArch::X86_64;
-    int maxEnis = 0;              ///< network interfaces over all network cards (0 = unknown)
-    int defaultCardMaxEnis = 0;   ///< interfaces on the default card (what the VPC CNI uses)
-    int ipv4PerEni = 0;           ///< IPv4 addresses per interface
-    int eksMaxPods = 0;           ///< default_card_max_enis × (ipv4_per_eni − 1) + 2, no 110/250 cap (0 = unknown)
+    int maxEnis = 0; ///< network interfaces over all network cards (0 = unknown)
+    int defaultCardMaxEnis = 0; ///< interfaces on the default card (what the VPC CNI uses)
+    int ipv4PerEni = 0; ///< IPv4 addresses per interface
+    int eksMaxPods = 0; ///< default_card_max_enis × (ipv4_per_eni − 1) + 2, no 110/250 cap (0 = unknown)
     bool bareMetal = false;
     int gpuCount = 0;
     QString gpuName;
-    int acceleratorCount = 0;     ///< Inferentia/Trainium/... (not GPUs)
+    int acceleratorCount = 0; ///< Inferentia/Trainium/... (not GPUs)
     QString acceleratorName;
     int networkCards = 0;
     bool trunkingCompatible = false; ///< supports ENI trunking (VPC limits table)
-    int branchEnis = 0;           ///< EKS security-groups-for-pods branch ENIs (NOT the ECS trunking task limit)
+    int branchEnis = 0; ///< EKS security-groups-for-pods branch ENIs (NOT the ECS trunking task limit)
     std::optional<int> karpenterAllocatableCpuMillicores; ///< AL2023, Karpenter's formula; absent for 73 types
     std::optional<int> karpenterAllocatableMemoryMib;
-    QString specSource;           ///< where vcpu/memory/arch came from
-    QString networkSource;        ///< where the ENI data came from
-    QString hypervisor;           ///< "nitro", "xen" or empty (unknown); VPC CNI prefix delegation needs Nitro
+    QString specSource; ///< where vcpu/memory/arch came from
+    QString networkSource; ///< where the ENI data came from
+    QString hypervisor; ///< "nitro", "xen" or empty (unknown); VPC CNI prefix delegation needs Nitro
 
     /// vCPU and memory are known.
     bool hasSpecs() const { return vcpu > 0 && memoryMib > 0; }

@@ -21,7 +21,7 @@ constexpr int PriceBookSchemaVersion = 2;
 
 QString newConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter { 0 };
     return QStringLiteral("fleetplan-pricebook-") + QString::number(++counter);
 }
 
@@ -55,8 +55,8 @@ QString rateKindName(RateKind kind)
 
 std::optional<RateKind> parseRateKind(const QString &text)
 {
-    for (RateKind k : {RateKind::Ec2OnDemand, RateKind::Ec2Spot, RateKind::Ec2Reserved, RateKind::Fargate,
-                       RateKind::Eks, RateKind::Other}) {
+    for (RateKind k : { RateKind::Ec2OnDemand, RateKind::Ec2Spot, RateKind::Ec2Reserved, RateKind::Fargate,
+             RateKind::Eks, RateKind::Other }) {
         if (rateKindName(k) == text)
             return k;
     }
@@ -78,7 +78,7 @@ PriceBook::~PriceBook()
 
 QString PriceBook::defaultPath()
 {
-    const QString env = qEnvironmentVariable("FLEETPLAN_PRICEBOOK");
+    QString env = qEnvironmentVariable("FLEETPLAN_PRICEBOOK");
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/pricebook.sqlite");
@@ -100,13 +100,16 @@ bool PriceBook::open(const QString &path, QString *error)
         return setError(error, QStringLiteral("%1: price book already open").arg(m_path));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return setError(error, QStringLiteral("%1: cannot create the folder").arg(QDir::toNativeSeparators(info.absolutePath())));
+        return setError(
+            error, QStringLiteral("%1: cannot create the folder").arg(QDir::toNativeSeparators(info.absolutePath())));
     m_path = path;
     m_connectionName = newConnectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     if (!db.open())
-        return setError(error, QStringLiteral("%1: cannot open the price book: %2").arg(QDir::toNativeSeparators(path), db.lastError().text()));
+        return setError(error,
+            QStringLiteral("%1: cannot open the price book: %2")
+                .arg(QDir::toNativeSeparators(path), db.lastError().text()));
     return ensureSchema(error);
 }
 
@@ -125,9 +128,9 @@ std::optional<CommitmentScope> parseScope(const QString &text)
     return std::nullopt;
 }
 
-const QString CommitmentsDdl = QStringLiteral(
-    "CREATE TABLE commitments (scope TEXT NOT NULL, plan TEXT NOT NULL, term_years INTEGER NOT NULL,"
-    " payment TEXT NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan, term_years, payment))");
+const QString CommitmentsDdl
+    = QStringLiteral("CREATE TABLE commitments (scope TEXT NOT NULL, plan TEXT NOT NULL, term_years INTEGER NOT NULL,"
+                     " payment TEXT NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan, term_years, payment))");
 } // namespace
 
 bool PriceBook::ensureSchema(QString *error)
@@ -135,14 +138,18 @@ bool PriceBook::ensureSchema(QString *error)
     QSqlDatabase db = database();
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return setError(error, QStringLiteral("%1: not a readable SQLite database: %2").arg(m_path, q.lastError().text()));
+        return setError(
+            error, QStringLiteral("%1: not a readable SQLite database: %2").arg(m_path, q.lastError().text()));
     const int version = q.value(0).toInt();
     q.finish();
     if (version == PriceBookSchemaVersion)
         return true;
     if (version > PriceBookSchemaVersion)
-        return setError(error, QStringLiteral("%1: price book schema version %2 is newer than this Fleetplan (%3)")
-                                   .arg(m_path).arg(version).arg(PriceBookSchemaVersion));
+        return setError(error,
+            QStringLiteral("%1: price book schema version %2 is newer than this Fleetplan (%3)")
+                .arg(m_path)
+                .arg(version)
+                .arg(PriceBookSchemaVersion));
     if (!db.transaction())
         return setError(error, QStringLiteral("%1: upgrading the price book: %2").arg(m_path, db.lastError().text()));
     const auto failed = [&](const QString &what, const QString &why) {
@@ -150,11 +157,12 @@ bool PriceBook::ensureSchema(QString *error)
         return setError(error, QStringLiteral("%1: %2: %3").arg(m_path, what, why));
     };
     if (version == 0) {
-        const QStringList ddl{
+        const QStringList ddl {
             QStringLiteral("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
-                           " origin TEXT NOT NULL CHECK (origin IN ('imported', 'override')), usd REAL NOT NULL,"
-                           " as_of TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (kind, region, key, origin))"),
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
+                " origin TEXT NOT NULL CHECK (origin IN ('imported', 'override')), usd REAL NOT NULL,"
+                " as_of TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (kind, region, key, origin))"),
             CommitmentsDdl,
         };
         for (const QString &sql : ddl) {
@@ -175,18 +183,23 @@ bool PriceBook::ensureSchema(QString *error)
         if (!q.exec(QStringLiteral("SELECT scope, plan, term_years, payment, percent FROM commitments")))
             return failed(QStringLiteral("reading the commitment edits"), q.lastError().text());
         while (q.next()) {
-            const int scope = q.value(0).toInt(), plan = q.value(1).toInt(), payment = q.value(3).toInt();
+            const int scope = q.value(0).toInt();
+            const int plan = q.value(1).toInt();
+            const int payment = q.value(3).toInt();
             if (scope < 0 || scope > 1 || plan < 0 || plan > 3 || payment < 0 || payment > 2)
                 return failed(QStringLiteral("upgrading the commitment edits"),
-                              QStringLiteral("row (%1, %2, %3) names no known scope, plan or payment")
-                                  .arg(scope).arg(plan).arg(payment));
-            rows.append(Row{scopeName(CommitmentScope(scope)), commitmentPlanName(CommitmentPlan(plan)),
-                            paymentOptionName(PaymentOption(payment)), q.value(2).toInt(), q.value(4).toDouble()});
+                    QStringLiteral("row (%1, %2, %3) names no known scope, plan or payment")
+                        .arg(scope)
+                        .arg(plan)
+                        .arg(payment));
+            rows.append(Row { scopeName(CommitmentScope(scope)), commitmentPlanName(CommitmentPlan(plan)),
+                paymentOptionName(PaymentOption(payment)), q.value(2).toInt(), q.value(4).toDouble() });
         }
         q.finish();
         if (!q.exec(QStringLiteral("DROP TABLE commitments")) || !q.exec(CommitmentsDdl))
             return failed(QStringLiteral("upgrading the commitment edits"), q.lastError().text());
-        q.prepare(QStringLiteral("INSERT INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
         for (const Row &r : std::as_const(rows)) {
             q.addBindValue(r.scope);
             q.addBindValue(r.plan);
@@ -220,15 +233,19 @@ bool PriceBook::setEnterpriseDiscountPercent(double percent, QString *error)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES ('enterprise_discount_percent', ?)"));
     q.addBindValue(QString::number(percent, 'g', 17));
     if (!q.exec())
-        return setError(error, QStringLiteral("%1: saving the enterprise discount: %2").arg(m_path, q.lastError().text()));
+        return setError(
+            error, QStringLiteral("%1: saving the enterprise discount: %2").arg(m_path, q.lastError().text()));
     return true;
 }
 
-bool PriceBook::setOverride(RateKind kind, const QString &region, const QString &key, double usd, const QString &note,
-                            QString *error)
+bool PriceBook::setOverride(
+    RateKind kind, const QString &region, const QString &key, double usd, const QString &note, QString *error)
 {
     if (!(usd >= 0))
-        return setError(error, QStringLiteral("override %1 %2 %3: price %4 must be 0 or more").arg(rateKindName(kind), region, key).arg(usd));
+        return setError(error,
+            QStringLiteral("override %1 %2 %3: price %4 must be 0 or more")
+                .arg(rateKindName(kind), region, key)
+                .arg(usd));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO rates (kind, region, key, origin, usd, as_of, source)"
                              " VALUES (?, ?, ?, 'override', ?, ?, ?)"));
@@ -260,33 +277,40 @@ QList<PriceBookEntry> PriceBook::entries(QString *error) const
     QList<PriceBookEntry> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT kind, region, key, origin, usd, as_of, source FROM rates ORDER BY kind, region, key, origin"))) {
+    if (!q.exec(QStringLiteral(
+            "SELECT kind, region, key, origin, usd, as_of, source FROM rates ORDER BY kind, region, key, origin"))) {
         setError(error, QStringLiteral("%1: reading the price book: %2").arg(m_path, q.lastError().text()));
         return out;
     }
     while (q.next()) {
         const auto kind = parseRateKind(q.value(0).toString());
         if (!kind) {
-            setError(error, QStringLiteral("%1: rate %2 %3 has an unknown kind \"%4\"")
-                                .arg(m_path, q.value(1).toString(), q.value(2).toString(), q.value(0).toString()));
+            setError(error,
+                QStringLiteral("%1: rate %2 %3 has an unknown kind \"%4\"")
+                    .arg(m_path, q.value(1).toString(), q.value(2).toString(), q.value(0).toString()));
             return {};
         }
-        out.append(PriceBookEntry{*kind, q.value(1).toString(), q.value(2).toString(), q.value(4).toDouble(),
-                                  q.value(5).toString(), q.value(6).toString(),
-                                  q.value(3).toString() == u"override" ? Rate::Override : Rate::Imported});
+        out.append(PriceBookEntry { *kind, q.value(1).toString(), q.value(2).toString(), q.value(4).toDouble(),
+            q.value(5).toString(), q.value(6).toString(),
+            q.value(3).toString() == u"override" ? Rate::Override : Rate::Imported });
     }
     return out;
 }
 
-bool PriceBook::setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment,
-                                      double percent, QString *error)
+bool PriceBook::setCommitmentDiscount(
+    CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, double percent, QString *error)
 {
     CommitmentAssumptions check = CommitmentAssumptions::defaults();
     if (!check.setDiscountPercent(scope, plan, termYears, payment, percent))
-        return setError(error, QStringLiteral("%1 %2yr %3: not an option AWS sells, or %4 % outside 0 to 100")
-                                   .arg(commitmentPlanName(plan)).arg(termYears).arg(paymentOptionName(payment)).arg(percent));
+        return setError(error,
+            QStringLiteral("%1 %2yr %3: not an option AWS sells, or %4 % outside 0 to 100")
+                .arg(commitmentPlanName(plan))
+                .arg(termYears)
+                .arg(paymentOptionName(payment))
+                .arg(percent));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO commitments (scope, plan, term_years, payment, percent) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(scopeName(scope));
     q.addBindValue(commitmentPlanName(plan));
     q.addBindValue(termYears);
@@ -301,7 +325,8 @@ bool PriceBook::applyCommitmentEdits(CommitmentAssumptions &assumptions, QString
 {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT scope, plan, term_years, payment, percent FROM commitments")))
-        return setError(error, QStringLiteral("%1: reading the commitment edits: %2").arg(m_path, q.lastError().text()));
+        return setError(
+            error, QStringLiteral("%1: reading the commitment edits: %2").arg(m_path, q.lastError().text()));
     while (q.next()) {
         const auto scope = parseScope(q.value(0).toString());
         const auto plan = parseCommitmentPlan(q.value(1).toString());
@@ -309,11 +334,12 @@ bool PriceBook::applyCommitmentEdits(CommitmentAssumptions &assumptions, QString
         const int term = q.value(2).toInt();
         const double percent = q.value(4).toDouble();
         if (!scope || !plan || !payment || !assumptions.setDiscountPercent(*scope, *plan, term, *payment, percent))
-            return setError(error, QStringLiteral("%1: commitment edit (%2, %3, %4 yr, %5, %6 %) is not an option AWS sells")
-                                       .arg(m_path, q.value(0).toString(), q.value(1).toString())
-                                       .arg(term)
-                                       .arg(q.value(3).toString())
-                                       .arg(percent));
+            return setError(error,
+                QStringLiteral("%1: commitment edit (%2, %3, %4 yr, %5, %6 %) is not an option AWS sells")
+                    .arg(m_path, q.value(0).toString(), q.value(1).toString())
+                    .arg(term)
+                    .arg(q.value(3).toString())
+                    .arg(percent));
     }
     return true;
 }

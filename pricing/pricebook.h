@@ -13,13 +13,13 @@ namespace fleetplan::pricing {
 /// Which table of the catalog a price-book rate belongs to.
 enum class RateKind {
     Ec2OnDemand, ///< key: instance type ("m5.large"), USD per hour
-    Ec2Spot,     ///< key: instance type
+    Ec2Spot, ///< key: instance type
     Ec2Reserved, ///< key: "m5.large|1yr|No Upfront|standard", effective USD per hour
-    Fargate,     ///< key: item of fargate_rates.csv ("linux_x86_vcpu", "linux_x86_memory", ...)
-    Eks,         ///< key: "cluster_standard_support" / "cluster_extended_support"
-    Other        ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
+    Fargate, ///< key: item of fargate_rates.csv ("linux_x86_vcpu", "linux_x86_memory", ...)
+    Eks, ///< key: "cluster_standard_support" / "cluster_extended_support"
+    Other ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
 };
-QString rateKindName(RateKind kind);                        ///< "ec2_ondemand", "ec2_spot", ...
+QString rateKindName(RateKind kind); ///< "ec2_ondemand", "ec2_spot", ...
 std::optional<RateKind> parseRateKind(const QString &text);
 
 /// One rate stored in the price book.
@@ -62,14 +62,14 @@ public:
 
     /// Adds or replaces an override (origin Override): it wins over bundled and imported figures.
     bool setOverride(RateKind kind, const QString &region, const QString &key, double usd,
-                     const QString &note = QString(), QString *error = nullptr);
+        const QString &note = QString(), QString *error = nullptr);
     bool removeOverride(RateKind kind, const QString &region, const QString &key, QString *error = nullptr);
     /// Every stored rate (imported and overrides).
     QList<PriceBookEntry> entries(QString *error = nullptr) const;
 
     /// The user's edits of commitment discounts (applied over CommitmentAssumptions::defaults()).
     bool setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment,
-                               double percent, QString *error = nullptr);
+        double percent, QString *error = nullptr);
     /// Applies the stored edits to `assumptions`. false + *error (naming the book and the row) when the
     /// table cannot be read or a row names no option AWS sells.
     bool applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error = nullptr) const;

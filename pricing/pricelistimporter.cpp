@@ -40,9 +40,9 @@ enum Attr {
     AttrCount
 };
 
-constexpr std::array<const char *, AttrCount> AttrKeys{
-    "servicecode", "productfamily", "instancetype", "tenancy", "operatingsystem", "preinstalledsw",
-    "capacitystatus", "operation", "usagetype", "regioncode", "marketoption", "volumeapiname"};
+constexpr std::array<const char *, AttrCount> AttrKeys { "servicecode", "productfamily", "instancetype", "tenancy",
+    "operatingsystem", "preinstalledsw", "capacitystatus", "operation", "usagetype", "regioncode", "marketoption",
+    "volumeapiname" };
 
 QByteArray normalizeKey(QByteArrayView name)
 {
@@ -62,7 +62,7 @@ struct Target
 {
     RateKind kind = RateKind::Ec2OnDemand;
     QString region;
-    QString key;           ///< instance type, Fargate item, EKS item or EBS item
+    QString key; ///< instance type, Fargate item, EKS item or EBS item
     bool eksExtendedAddon = false;
 };
 
@@ -71,31 +71,31 @@ struct Target
 QString fargateItem(QByteArrayView usage)
 {
     static const std::pair<const char *, const char *> map[] = {
-        {"Fargate-vCPU-Hours:perCPU", "linux_x86_vcpu"},
-        {"Fargate-GB-Hours", "linux_x86_memory"},
-        {"Fargate-ARM-vCPU-Hours:perCPU", "linux_arm_vcpu"},
-        {"Fargate-ARM-GB-Hours", "linux_arm_memory"},
-        {"Fargate-Windows-vCPU-Hours:perCPU", "windows_x86_vcpu"},
-        {"Fargate-Windows-OS-Hours:perCPU", "windows_os_license"},
-        {"Fargate-Windows-GB-Hours", "windows_x86_memory"},
-        {"Fargate-EphemeralStorage-GB-Hours", "ephemeral_storage_above_20gb"},
-        {"SpotUsage-Fargate-vCPU-Hours:perCPU", "spot_linux_x86_vcpu"},
-        {"SpotUsage-Fargate-GB-Hours", "spot_linux_x86_memory"},
-        {"SpotUsage-Fargate-ARM-vCPU-Hours:perCPU", "spot_linux_arm_vcpu"},
-        {"SpotUsage-Fargate-ARM-GB-Hours", "spot_linux_arm_memory"},
+        { "Fargate-vCPU-Hours:perCPU", "linux_x86_vcpu" },
+        { "Fargate-GB-Hours", "linux_x86_memory" },
+        { "Fargate-ARM-vCPU-Hours:perCPU", "linux_arm_vcpu" },
+        { "Fargate-ARM-GB-Hours", "linux_arm_memory" },
+        { "Fargate-Windows-vCPU-Hours:perCPU", "windows_x86_vcpu" },
+        { "Fargate-Windows-OS-Hours:perCPU", "windows_os_license" },
+        { "Fargate-Windows-GB-Hours", "windows_x86_memory" },
+        { "Fargate-EphemeralStorage-GB-Hours", "ephemeral_storage_above_20gb" },
+        { "SpotUsage-Fargate-vCPU-Hours:perCPU", "spot_linux_x86_vcpu" },
+        { "SpotUsage-Fargate-GB-Hours", "spot_linux_x86_memory" },
+        { "SpotUsage-Fargate-ARM-vCPU-Hours:perCPU", "spot_linux_arm_vcpu" },
+        { "SpotUsage-Fargate-ARM-GB-Hours", "spot_linux_arm_memory" },
     };
     // Drop the region prefix ("USE1-", "EU-"); us-east-1 EC2 usage types have none.
     for (const auto &[suffix, item] : map) {
         const QByteArrayView s(suffix);
-        if (usage == s || (usage.endsWith(s) && usage.at(usage.size() - s.size() - 1) == '-'
-                           && !usage.first(usage.size() - s.size() - 1).contains("-")))
+        if (usage == s
+            || (usage.endsWith(s) && usage.at(usage.size() - s.size() - 1) == '-'
+                && !usage.first(usage.size() - s.size() - 1).contains("-")))
             return QString::fromLatin1(item);
     }
     return QString();
 }
 
-template<typename Get>
-std::optional<Target> classify(const Get &get, QByteArrayView offerCode)
+template <typename Get> std::optional<Target> classify(const Get &get, QByteArrayView offerCode)
 {
     QByteArrayView service = get(ServiceCode);
     if (service.isEmpty())
@@ -118,13 +118,14 @@ std::optional<Target> classify(const Get &get, QByteArrayView offerCode)
             const QByteArrayView market = get(MarketOption);
             if (!market.isEmpty() && market != "OnDemand")
                 return std::nullopt; // Capacity Blocks (RunInstances:CB) and the like
-            return Target{RateKind::Ec2OnDemand, QString::fromUtf8(region), QString::fromUtf8(type), false};
+            return Target { RateKind::Ec2OnDemand, QString::fromUtf8(region), QString::fromUtf8(type), false };
         }
         // EBS storage: usage type <PFX>-EBS:VolumeUsage.gp3 / .gp2 (opencost us-east-2 sample).
-        for (const char *vol : {"gp3", "gp2"}) {
+        for (const char *vol : { "gp3", "gp2" }) {
             const QByteArray suffix = QByteArray("EBS:VolumeUsage.") + vol;
             if (usage.endsWith(suffix))
-                return Target{RateKind::Other, QString::fromUtf8(region), QString::fromLatin1(vol) + QStringLiteral("_storage"), false};
+                return Target { RateKind::Other, QString::fromUtf8(region),
+                    QString::fromLatin1(vol) + QStringLiteral("_storage"), false };
         }
         return std::nullopt;
     }
@@ -132,15 +133,17 @@ std::optional<Target> classify(const Get &get, QByteArrayView offerCode)
         const QString item = fargateItem(usage);
         if (item.isEmpty())
             return std::nullopt;
-        return Target{RateKind::Fargate, QString::fromUtf8(region), item, false};
+        return Target { RateKind::Fargate, QString::fromUtf8(region), item, false };
     }
     if (service == "AmazonEKS") {
         // Usage types as described in the pricelist-samples README (no EKS offer excerpt exists):
         // <PFX>-AmazonEKS-Hours:perCluster (0.10/h) and <PFX>-AmazonEKS-Hours:extendedSupport (+0.50/h).
         if (usage.endsWith("AmazonEKS-Hours:perCluster"))
-            return Target{RateKind::Eks, QString::fromUtf8(region), QStringLiteral("cluster_standard_support"), false};
+            return Target { RateKind::Eks, QString::fromUtf8(region), QStringLiteral("cluster_standard_support"),
+                false };
         if (usage.endsWith("AmazonEKS-Hours:extendedSupport"))
-            return Target{RateKind::Eks, QString::fromUtf8(region), QStringLiteral("cluster_extended_support"), true};
+            return Target { RateKind::Eks, QString::fromUtf8(region), QStringLiteral("cluster_extended_support"),
+                true };
         return std::nullopt;
     }
     return std::nullopt;
@@ -154,7 +157,8 @@ QString isoDate(QString date)
     // "01/01/2022" (a spreadsheet re-save of an AWS CSV): month/day/year.
     const QStringList parts = date.split(u'/');
     if (parts.size() == 3 && parts.at(2).size() == 4)
-        return QStringLiteral("%1-%2-%3").arg(parts.at(2), parts.at(0).rightJustified(2, u'0'), parts.at(1).rightJustified(2, u'0'));
+        return QStringLiteral("%1-%2-%3")
+            .arg(parts.at(2), parts.at(0).rightJustified(2, u'0'), parts.at(1).rightJustified(2, u'0'));
     return date;
 }
 
@@ -169,12 +173,12 @@ public:
                                         " VALUES (?, ?, ?, 'imported', ?, ?, ?)"));
     }
 
-    QString source;  ///< "AWS Price List AmazonEC2 offer 20250912225308 (file.csv)"
+    QString source; ///< "AWS Price List AmazonEC2 offer 20250912225308 (file.csv)"
     ImportResult *result = nullptr;
 
     /// One price dimension of a matching product. false + error on a database failure.
     bool price(const Target &t, QByteArrayView termType, QByteArrayView lease, QByteArrayView purchase,
-               QByteArrayView offeringClass, QByteArrayView unit, double usd, const QString &asOf, QString *error)
+        QByteArrayView offeringClass, QByteArrayView unit, double usd, const QString &asOf, QString *error)
     {
         const bool reserved = termType == "Reserved" || !lease.isEmpty();
         if (reserved) {
@@ -184,8 +188,10 @@ public:
             const auto payment = parsePaymentOption(QString::fromUtf8(purchase));
             if (years == 0 || !payment)
                 return true;
-            const QString key = QStringLiteral("%1|%2yr|%3|%4").arg(t.key).arg(years).arg(paymentOptionName(*payment),
-                                                                                          QString::fromUtf8(offeringClass).toLower());
+            const QString key = QStringLiteral("%1|%2yr|%3|%4")
+                                    .arg(t.key)
+                                    .arg(years)
+                                    .arg(paymentOptionName(*payment), QString::fromUtf8(offeringClass).toLower());
             Reserved &r = m_reserved[t.region + u'\x1f' + key];
             r.region = t.region;
             r.key = key;
@@ -224,7 +230,8 @@ public:
                 const auto bundled = Catalog::bundled()->eksControlPlaneHourly(it.key(), false);
                 standard = bundled ? bundled->listUsd : 0.10;
             }
-            if (!write(RateKind::Eks, it.key(), QStringLiteral("cluster_extended_support"), standard + it->first, it->second, error))
+            if (!write(RateKind::Eks, it.key(), QStringLiteral("cluster_extended_support"), standard + it->first,
+                    it->second, error))
                 return false;
         }
         m_reserved.clear();
@@ -234,7 +241,8 @@ public:
     }
 
 private:
-    bool write(RateKind kind, const QString &region, const QString &key, double usd, const QString &asOf, QString *error)
+    bool write(
+        RateKind kind, const QString &region, const QString &key, double usd, const QString &asOf, QString *error)
     {
         m_insert.bindValue(0, rateKindName(kind));
         m_insert.bindValue(1, region);
@@ -278,12 +286,22 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
     QByteArray version;
     qint64 headerLine = 0;
     int columns = 0;
-    std::array<int, AttrCount> attrColumn{};
+    std::array<int, AttrCount> attrColumn {};
     attrColumn.fill(-1);
-    enum Col { TermType, LeaseContractLength, PurchaseOption, OfferingClass, Unit, PricePerUnit, EffectiveDate, Currency, ColCount };
-    constexpr std::array<const char *, ColCount> colKeys{"termtype", "leasecontractlength", "purchaseoption", "offeringclass",
-                                                         "unit", "priceperunit", "effectivedate", "currency"};
-    std::array<int, ColCount> col{};
+    enum Col {
+        TermType,
+        LeaseContractLength,
+        PurchaseOption,
+        OfferingClass,
+        Unit,
+        PricePerUnit,
+        EffectiveDate,
+        Currency,
+        ColCount
+    };
+    constexpr std::array<const char *, ColCount> colKeys { "termtype", "leasecontractlength", "purchaseoption",
+        "offeringclass", "unit", "priceperunit", "effectivedate", "currency" };
+    std::array<int, ColCount> col {};
     col.fill(-1);
 
     // Metadata lines ("FormatVersion","v1.0" ... "OfferCode","AmazonEC2"), then the header row starting with SKU.
@@ -317,22 +335,26 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
         return false;
     }
     if (headerLine == 0) {
-        *error = location(file, 1, 1) + QStringLiteral(": not an AWS Price List offer file (no \"SKU\" header row in the first lines)");
+        *error = location(file, 1, 1)
+            + QStringLiteral(": not an AWS Price List offer file (no \"SKU\" header row in the first lines)");
         return false;
     }
-    for (int c : {int(TermType), int(Unit), int(PricePerUnit)}) {
+    for (int c : { int(TermType), int(Unit), int(PricePerUnit) }) {
         if (col[size_t(c)] < 0) {
-            *error = location(file, headerLine, 1) + QStringLiteral(": the header has no \"%1\" column").arg(QString::fromLatin1(colKeys[size_t(c)]));
+            *error = location(file, headerLine, 1)
+                + QStringLiteral(": the header has no \"%1\" column").arg(QString::fromLatin1(colKeys[size_t(c)]));
             return false;
         }
     }
     if (attrColumn[UsageType] < 0 || attrColumn[RegionCode] < 0) {
-        *error = location(file, headerLine, 1) + QStringLiteral(": the header has no \"usageType\" or \"Region Code\" column");
+        *error = location(file, headerLine, 1)
+            + QStringLiteral(": the header has no \"usageType\" or \"Region Code\" column");
         return false;
     }
     writer.source = QStringLiteral("AWS Price List %1 offer %2 (%3)")
                         .arg(QString::fromUtf8(offerCode.isEmpty() ? QByteArray("CSV") : offerCode),
-                             QString::fromUtf8(version.isEmpty() ? QByteArray("of unknown version") : version), QFileInfo(file).fileName());
+                            QString::fromUtf8(version.isEmpty() ? QByteArray("of unknown version") : version),
+                            QFileInfo(file).fileName());
 
     auto get = [&](Attr a) -> QByteArrayView {
         const int c = attrColumn[size_t(a)];
@@ -346,7 +368,10 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
         ++result.rowsRead;
         if (reader.size() != columns) {
             *error = location(file, reader.line(), 1)
-                     + QStringLiteral(": %1 fields, but the header (line %2) has %3").arg(reader.size()).arg(headerLine).arg(columns);
+                + QStringLiteral(": %1 fields, but the header (line %2) has %3")
+                      .arg(reader.size())
+                      .arg(headerLine)
+                      .arg(columns);
             return false;
         }
         const auto target = classify(get, offerCode);
@@ -357,15 +382,16 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
         const double usd = priceText.toByteArray().toDouble(&ok);
         if (!ok || usd < 0) {
             *error = location(file, reader.line(), reader.column(col[PricePerUnit]))
-                     + QStringLiteral(": PricePerUnit \"%1\" is not a price").arg(QString::fromUtf8(priceText));
+                + QStringLiteral(": PricePerUnit \"%1\" is not a price").arg(QString::fromUtf8(priceText));
             return false;
         }
         const QByteArrayView currency = colValue(Currency);
         if (!currency.isEmpty() && currency != "USD")
             continue;
         QString dbError;
-        if (!writer.price(*target, colValue(TermType), colValue(LeaseContractLength), colValue(PurchaseOption), colValue(OfferingClass),
-                          colValue(Unit), usd, isoDate(QString::fromUtf8(colValue(EffectiveDate))), &dbError)) {
+        if (!writer.price(*target, colValue(TermType), colValue(LeaseContractLength), colValue(PurchaseOption),
+                colValue(OfferingClass), colValue(Unit), usd, isoDate(QString::fromUtf8(colValue(EffectiveDate))),
+                &dbError)) {
             *error = location(file, reader.line(), 1) + QStringLiteral(": ") + dbError;
             return false;
         }
@@ -432,7 +458,9 @@ public:
         const int p = peek();
         if (p != uchar(c)) {
             return fail(p < 0 ? QStringLiteral("unexpected end of file, expected '%1'").arg(QLatin1Char(c))
-                              : QStringLiteral("expected '%1', found '%2'").arg(QChar::fromLatin1(c)).arg(QChar::fromLatin1(char(p))));
+                              : QStringLiteral("expected '%1', found '%2'")
+                                    .arg(QChar::fromLatin1(c))
+                                    .arg(QChar::fromLatin1(char(p))));
         }
         advance();
         return true;
@@ -453,7 +481,9 @@ public:
             return true;
         }
         return fail(p < 0 ? QStringLiteral("unexpected end of file, expected ',' or '%1'").arg(QLatin1Char(close))
-                          : QStringLiteral("expected ',' or '%1', found '%2'").arg(QChar::fromLatin1(close)).arg(QChar::fromLatin1(char(p))));
+                          : QStringLiteral("expected ',' or '%1', found '%2'")
+                                .arg(QChar::fromLatin1(close))
+                                .arg(QChar::fromLatin1(char(p))));
     }
 
     /// Opens an object; *empty = true for "{}".
@@ -471,7 +501,8 @@ public:
     {
         out.resize(0); // keeps the capacity: keys and values are read into reused buffers
         if (peek() != '"')
-            return fail(m_pos >= m_end ? QStringLiteral("unexpected end of file, expected a string") : QStringLiteral("expected a string"));
+            return fail(m_pos >= m_end ? QStringLiteral("unexpected end of file, expected a string")
+                                       : QStringLiteral("expected a string"));
         advance();
         while (true) {
             if (m_pos >= m_end && !fill())
@@ -500,21 +531,40 @@ public:
             const char e = m_buffer.at(m_pos);
             advance();
             switch (e) {
-            case '"': out.append('"'); break;
-            case '\\': out.append('\\'); break;
-            case '/': out.append('/'); break;
-            case 'b': out.append('\b'); break;
-            case 'f': out.append('\f'); break;
-            case 'n': out.append('\n'); break;
-            case 'r': out.append('\r'); break;
-            case 't': out.append('\t'); break;
+            case '"':
+                out.append('"');
+                break;
+            case '\\':
+                out.append('\\');
+                break;
+            case '/':
+                out.append('/');
+                break;
+            case 'b':
+                out.append('\b');
+                break;
+            case 'f':
+                out.append('\f');
+                break;
+            case 'n':
+                out.append('\n');
+                break;
+            case 'r':
+                out.append('\r');
+                break;
+            case 't':
+                out.append('\t');
+                break;
             case 'u': {
                 char16_t code = 0;
                 for (int k = 0; k < 4; ++k) {
                     if (m_pos >= m_end && !fill())
                         return fail(QStringLiteral("unexpected end of file in a \\u escape"));
                     const char hc = m_buffer.at(m_pos);
-                    const int v = (hc >= '0' && hc <= '9') ? hc - '0' : (hc >= 'a' && hc <= 'f') ? hc - 'a' + 10 : (hc >= 'A' && hc <= 'F') ? hc - 'A' + 10 : -1;
+                    const int v = (hc >= '0' && hc <= '9') ? hc - '0'
+                        : (hc >= 'a' && hc <= 'f')         ? hc - 'a' + 10
+                        : (hc >= 'A' && hc <= 'F')         ? hc - 'A' + 10
+                                                           : -1;
                     if (v < 0)
                         return fail(QStringLiteral("bad \\u escape"));
                     code = char16_t(code * 16 + v);
@@ -749,7 +799,8 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                 return jsonFail();
             offerCode = "FargateSpot";
             version = meta.toObject().value(QStringLiteral("source:version")).toString().toUtf8();
-            writer.source = QStringLiteral("AWS Fargate Spot price feed %1 (%2)").arg(QString::fromUtf8(version), QFileInfo(file).fileName());
+            writer.source = QStringLiteral("AWS Fargate Spot price feed %1 (%2)")
+                                .arg(QString::fromUtf8(version), QFileInfo(file).fileName());
         } else if (key == "prices") {
             const qint64 pricesLine = json.line();
             const qint64 pricesColumn = json.column();
@@ -758,9 +809,10 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                 return jsonFail();
             // "source:version" 20190730194642 → 2019-07-30.
             const QString asOf = version.size() >= 8 && version.at(0) >= '0' && version.at(0) <= '9'
-                                     ? QStringLiteral("%1-%2-%3").arg(QString::fromLatin1(version.mid(0, 4)), QString::fromLatin1(version.mid(4, 2)),
-                                                                      QString::fromLatin1(version.mid(6, 2)))
-                                     : QString();
+                ? QStringLiteral("%1-%2-%3")
+                      .arg(QString::fromLatin1(version.mid(0, 4)), QString::fromLatin1(version.mid(4, 2)),
+                          QString::fromLatin1(version.mid(6, 2)))
+                : QString();
             const QJsonArray list = prices.toArray();
             for (qsizetype i = 0; i < list.size(); ++i) {
                 ++result.rowsRead;
@@ -768,7 +820,9 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                 const QJsonObject attrs = entry.value(QStringLiteral("attributes")).toObject();
                 const QString region = attrs.value(QStringLiteral("aws:region")).toString();
                 const QString unit = entry.value(QStringLiteral("unit")).toString();
-                const bool arm = attrs.value(QStringLiteral("aws:label")).toString().contains(QLatin1String("ARM"), Qt::CaseInsensitive);
+                const bool arm = attrs.value(QStringLiteral("aws:label"))
+                                     .toString()
+                                     .contains(QLatin1String("ARM"), Qt::CaseInsensitive);
                 QString item;
                 if (unit == u"vCPU-Hours")
                     item = arm ? QStringLiteral("spot_linux_arm_vcpu") : QStringLiteral("spot_linux_x86_vcpu");
@@ -776,16 +830,20 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                     item = arm ? QStringLiteral("spot_linux_arm_memory") : QStringLiteral("spot_linux_x86_memory");
                 if (region.isEmpty() || item.isEmpty())
                     continue;
-                const QJsonValue priceValue = entry.value(QStringLiteral("price")).toObject().value(QStringLiteral("USD"));
+                const QJsonValue priceValue
+                    = entry.value(QStringLiteral("price")).toObject().value(QStringLiteral("USD"));
                 bool ok = false;
                 const double usd = priceValue.toString().toDouble(&ok);
                 if (!ok || usd < 0) {
                     *error = location(file, pricesLine, pricesColumn)
-                             + QStringLiteral(": prices[%1] (%2 %3): price.USD \"%4\" is not a price").arg(i).arg(region, unit, priceValue.toVariant().toString());
+                        + QStringLiteral(": prices[%1] (%2 %3): price.USD \"%4\" is not a price")
+                              .arg(i)
+                              .arg(region, unit, priceValue.toVariant().toString());
                     return false;
                 }
                 QString dbError;
-                if (!writer.price(Target{RateKind::Fargate, region, item, false}, "OnDemand", {}, {}, {}, unit.toUtf8(), usd, asOf, &dbError)) {
+                if (!writer.price(Target { RateKind::Fargate, region, item, false }, "OnDemand", {}, {}, {},
+                        unit.toUtf8(), usd, asOf, &dbError)) {
                     *error = location(file, pricesLine, pricesColumn) + QStringLiteral(": ") + dbError;
                     return false;
                 }
@@ -798,7 +856,8 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
             while (next) {
                 QByteArray sku;
                 std::array<QByteArray, AttrCount> values;
-                if (!json.readString(sku) || !json.expect(':') || !readProduct(json, values) || !json.separator('}', &next))
+                if (!json.readString(sku) || !json.expect(':') || !readProduct(json, values)
+                    || !json.separator('}', &next))
                     return jsonFail();
                 ++result.rowsRead;
                 const auto target = classify([&](Attr a) { return QByteArrayView(values[size_t(a)]); }, offerCode);
@@ -847,19 +906,20 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                         const QJsonObject dims = term.value(QStringLiteral("priceDimensions")).toObject();
                         for (auto d = dims.constBegin(); d != dims.constEnd(); ++d) {
                             const QJsonObject dim = d.value().toObject();
-                            const QJsonValue priceValue = dim.value(QStringLiteral("pricePerUnit")).toObject().value(QStringLiteral("USD"));
+                            const QJsonValue priceValue
+                                = dim.value(QStringLiteral("pricePerUnit")).toObject().value(QStringLiteral("USD"));
                             bool ok = false;
                             const double usd = priceValue.toString().toDouble(&ok);
                             if (!ok || usd < 0) {
                                 *error = location(file, termLine, termColumn)
-                                         + QStringLiteral(": SKU %1 term %2: pricePerUnit.USD \"%3\" is not a price")
-                                               .arg(QString::fromUtf8(sku), t.key(), priceValue.toVariant().toString());
+                                    + QStringLiteral(": SKU %1 term %2: pricePerUnit.USD \"%3\" is not a price")
+                                          .arg(QString::fromUtf8(sku), t.key(), priceValue.toVariant().toString());
                                 return false;
                             }
                             const QByteArray unit = dim.value(QStringLiteral("unit")).toString().toUtf8();
                             QString dbError;
-                            if (!writer.price(*target, lease.isEmpty() ? termType : QByteArray("Reserved"), lease, purchase, offering,
-                                              unit, usd, asOf, &dbError)) {
+                            if (!writer.price(*target, lease.isEmpty() ? termType : QByteArray("Reserved"), lease,
+                                    purchase, offering, unit, usd, asOf, &dbError)) {
                                 *error = location(file, termLine, termColumn) + QStringLiteral(": ") + dbError;
                                 return false;
                             }
@@ -925,7 +985,8 @@ ImportResult PriceListImporter::importFiles(PriceBook &book, const QStringList &
                     }
                 }
             }
-            ok = first == '{' ? importJson(f, file, writer, result, &result.error) : importCsv(f, file, writer, result, &result.error);
+            ok = first == '{' ? importJson(f, file, writer, result, &result.error)
+                              : importCsv(f, file, writer, result, &result.error);
             if (!ok)
                 break;
         }

@@ -13,10 +13,10 @@ class PriceBook;
 struct ImportResult
 {
     bool ok = false;
-    QString error;          ///< "file.csv:12:7: ..." (file, line, column) when !ok; nothing was written
+    QString error; ///< "file.csv:12:7: ..." (file, line, column) when !ok; nothing was written
     qint64 bytesRead = 0;
-    qint64 rowsRead = 0;    ///< product/price rows seen
-    int ratesWritten = 0;   ///< rates inserted or replaced in the price book
+    qint64 rowsRead = 0; ///< product/price rows seen
+    int ratesWritten = 0; ///< rates inserted or replaced in the price book
     QHash<QString, int> ratesByKind; ///< "ec2_ondemand" → count, ...
 };
 

@@ -12,18 +12,18 @@ struct Rate
 {
     /// Where the figure came from.
     enum Origin {
-        Bundled,  ///< the read-only catalog built from resources/catalog/*.csv
+        Bundled, ///< the read-only catalog built from resources/catalog/*.csv
         Imported, ///< imported from an AWS Price List offer file into the user's price book
-        Override  ///< typed in by the user (per-item override or custom rate) in the price book
+        Override ///< typed in by the user (per-item override or custom rate) in the price book
     };
 
-    double usd = 0.0;        ///< after the enterprise discount, if one is set (overrides are never discounted)
-    QString asOf;            ///< ISO date (or year) the figure was valid, e.g. "2026-05-12"
-    QString source;          ///< citation (repository @ commit, AWS feed and publication date, ...)
+    double usd = 0.0; ///< after the enterprise discount, if one is set (overrides are never discounted)
+    QString asOf; ///< ISO date (or year) the figure was valid, e.g. "2026-05-12"
+    QString source; ///< citation (repository @ commit, AWS feed and publication date, ...)
     Origin origin = Bundled;
-    bool estimated = false;  ///< an estimate or a snapshot, not a quote (DERIVED ARM rates, Spot snapshots)
-    double listUsd = 0.0;    ///< the figure before the enterprise discount
-    QString unit;            ///< "USD per hour", "USD per vCPU-hour", "USD per GB-month", ...
+    bool estimated = false; ///< an estimate or a snapshot, not a quote (DERIVED ARM rates, Spot snapshots)
+    double listUsd = 0.0; ///< the figure before the enterprise discount
+    QString unit; ///< "USD per hour", "USD per vCPU-hour", "USD per GB-month", ...
 
     /// "bundled" / "imported" / "override".
     static QString originName(Origin origin);
@@ -37,10 +37,11 @@ enum class FargateOs { Linux, Windows };
 /// Memory is billed per GB-hour where GB = GiB (a 2048 MiB task is 2 GB; AWS Fargate pricing examples).
 struct FargateRateCard
 {
-    Rate vcpuHour;                        ///< per vCPU-hour
-    Rate gbHour;                          ///< per GB-hour of memory
+    Rate vcpuHour; ///< per vCPU-hour
+    Rate gbHour; ///< per GB-hour of memory
     std::optional<Rate> osLicenseVcpuHour; ///< Windows only: OS licence per vCPU-hour, billed on top of vcpuHour
-    std::optional<Rate> ephemeralGbHourAbove20; ///< ephemeral storage per GB-hour above the free 20 GB (absent for Spot rows that lack it)
+    std::optional<Rate> ephemeralGbHourAbove20; ///< ephemeral storage per GB-hour above the free 20 GB (absent for Spot
+                                                ///< rows that lack it)
 };
 
 } // namespace fleetplan::pricing

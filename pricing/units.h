@@ -6,9 +6,12 @@
 namespace fleetplan::pricing {
 
 inline constexpr double MibPerGib = 1024.0;
-inline constexpr double HoursPerMonth = 730.0;   ///< AWS's monthly convention (Pricing Calculator)
-inline constexpr int EcsCpuUnitsPerVcpu = 1024;   ///< ECS task/instance CPU units per vCPU
+inline constexpr double HoursPerMonth = 730.0; ///< AWS's monthly convention (Pricing Calculator)
+inline constexpr int EcsCpuUnitsPerVcpu = 1024; ///< ECS task/instance CPU units per vCPU
 
-constexpr double mibToGib(double mib) { return mib / MibPerGib; }
+constexpr double mibToGib(double mib)
+{
+    return mib / MibPerGib;
+}
 
 } // namespace fleetplan::pricing

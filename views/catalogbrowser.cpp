@@ -41,7 +41,8 @@ void InstanceTypeFilter::setPricedOnly(bool pricedOnly)
 bool InstanceTypeFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *m = sourceModel();
-    if (m_pricedOnly && !m->index(sourceRow, Col::OnDemand, sourceParent).data(InstanceTypeTableModel::SortRole).isValid())
+    if (m_pricedOnly
+        && !m->index(sourceRow, Col::OnDemand, sourceParent).data(InstanceTypeTableModel::SortRole).isValid())
         return false;
     if (!m_arch.isEmpty() && m->index(sourceRow, Col::Arch, sourceParent).data().toString() != m_arch)
         return false;
@@ -49,8 +50,8 @@ bool InstanceTypeFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return true;
     const QString name = m->index(sourceRow, Col::Type, sourceParent).data().toString();
     if (m_text.contains(u'*') || m_text.contains(u'?')) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(m_text),
-                                    QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpression re(
+            QRegularExpression::wildcardToRegularExpression(m_text), QRegularExpression::CaseInsensitiveOption);
         return re.match(name).hasMatch();
     }
     return name.contains(m_text, Qt::CaseInsensitive);
@@ -207,43 +208,55 @@ void CatalogBrowser::refreshRates()
     QString h = tr("<h3>Fargate in %1</h3>").arg(region.toHtmlEscaped());
     h += QStringLiteral("<table cellpadding=\"3\"><tr><th align=\"left\">%1</th><th align=\"right\">%2</th>"
                         "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"left\">%5</th></tr>")
-             .arg(tr("Capacity"), tr("USD per vCPU-h"), tr("USD per GB-h"), tr("OS licence per vCPU-h"), tr("As of · source"));
-    struct Row { QString label; pricing::CpuArch arch; pricing::FargateOs os; bool spot; };
+             .arg(tr("Capacity"), tr("USD per vCPU-h"), tr("USD per GB-h"), tr("OS licence per vCPU-h"),
+                 tr("As of · source"));
+    struct Row
+    {
+        QString label;
+        pricing::CpuArch arch;
+        pricing::FargateOs os;
+        bool spot;
+    };
     const Row rows[] = {
-        {tr("Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false},
-        {tr("Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false},
-        {tr("Windows x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false},
-        {tr("Spot Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true},
-        {tr("Spot Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true},
+        { tr("Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false },
+        { tr("Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false },
+        { tr("Windows x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false },
+        { tr("Spot Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true },
+        { tr("Spot Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true },
     };
     for (const Row &r : rows) {
         QString error;
         const auto card = m_catalog->fargate(region, r.arch, r.os, r.spot, &error);
         if (!card) {
-            h += QStringLiteral("<tr><td>%1</td><td colspan=\"4\"><i>%2</i></td></tr>").arg(r.label, error.toHtmlEscaped());
+            h += QStringLiteral("<tr><td>%1</td><td colspan=\"4\"><i>%2</i></td></tr>")
+                     .arg(r.label, error.toHtmlEscaped());
             continue;
         }
-        h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
-                            "<td>%5 · %6</td></tr>")
+        h += QStringLiteral(
+            "<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
+            "<td>%5 · %6</td></tr>")
                  .arg(r.label, QString::number(card->vcpuHour.usd, 'f', 6), QString::number(card->gbHour.usd, 'f', 7),
-                      card->osLicenseVcpuHour ? QString::number(card->osLicenseVcpuHour->usd, 'f', 6) : QStringLiteral("—"),
-                      card->vcpuHour.asOf.toHtmlEscaped(), card->vcpuHour.source.toHtmlEscaped());
+                     card->osLicenseVcpuHour ? QString::number(card->osLicenseVcpuHour->usd, 'f', 6)
+                                             : QStringLiteral("—"),
+                     card->vcpuHour.asOf.toHtmlEscaped(), card->vcpuHour.source.toHtmlEscaped());
     }
     h += QStringLiteral("</table>");
     h += tr("<h3>EKS control plane in %1</h3><ul>").arg(region.toHtmlEscaped());
-    for (bool extended : {false, true}) {
+    for (bool extended : { false, true }) {
         QString error;
         const auto rate = m_catalog->eksControlPlaneHourly(region, extended, &error);
         const QString label = extended ? tr("Extended support") : tr("Standard support");
         if (rate)
             h += QStringLiteral("<li>%1: %2 USD per cluster-hour (%3 · %4)</li>")
-                     .arg(label, QString::number(rate->usd, 'f', 2), rate->asOf.toHtmlEscaped(), rate->source.toHtmlEscaped());
+                     .arg(label, QString::number(rate->usd, 'f', 2), rate->asOf.toHtmlEscaped(),
+                         rate->source.toHtmlEscaped());
         else
             h += QStringLiteral("<li>%1: <i>%2</i></li>").arg(label, error.toHtmlEscaped());
     }
     h += QStringLiteral("</ul>");
     if (const auto gp3 = m_catalog->ebsGbMonth(region, QStringLiteral("gp3")))
-        h += tr("<p>EBS gp3: %1 USD per GB-month (%2).</p>").arg(QString::number(gp3->usd, 'f', 4), gp3->source.toHtmlEscaped());
+        h += tr("<p>EBS gp3: %1 USD per GB-month (%2).</p>")
+                 .arg(QString::number(gp3->usd, 'f', 4), gp3->source.toHtmlEscaped());
     m_rates->setHtml(h);
 }
 
@@ -254,20 +267,23 @@ void CatalogBrowser::refreshSources()
         return;
     }
     QString h = tr("<h3>Bundled catalog</h3><p>Built %1.</p>").arg(m_catalog->builtAt().toHtmlEscaped());
-    h += QStringLiteral("<table cellpadding=\"3\"><tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"left\">%3</th>"
-                        "<th align=\"left\">%4</th></tr>")
+    h += QStringLiteral(
+        "<table cellpadding=\"3\"><tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"left\">%3</th>"
+        "<th align=\"left\">%4</th></tr>")
              .arg(tr("Dataset"), tr("Rows"), tr("As of"), tr("Sources"));
     for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
         const QString asOf = d.asOfMin == d.asOfMax ? d.asOfMin : d.asOfMin + QStringLiteral(" … ") + d.asOfMax;
-        h += QStringLiteral("<tr><td valign=\"top\">%1<br><small>%2</small></td><td valign=\"top\" align=\"right\">%3</td>"
-                            "<td valign=\"top\">%4</td><td valign=\"top\">%5</td></tr>")
+        h += QStringLiteral(
+            "<tr><td valign=\"top\">%1<br><small>%2</small></td><td valign=\"top\" align=\"right\">%3</td>"
+            "<td valign=\"top\">%4</td><td valign=\"top\">%5</td></tr>")
                  .arg(d.name.toHtmlEscaped(), d.file.toHtmlEscaped())
                  .arg(d.rows)
                  .arg(asOf.toHtmlEscaped(), d.sources.toHtmlEscaped());
     }
     h += QStringLiteral("</table>");
     h += tr("<h3>Your price book</h3><p>%n rate(s) from your price book (imported AWS Price List offers and "
-            "overrides) take precedence over the bundled figures.</p>", nullptr, m_catalog->priceBookRateCount());
+            "overrides) take precedence over the bundled figures.</p>",
+        nullptr, m_catalog->priceBookRateCount());
     if (m_catalog->enterpriseDiscountPercent() > 0)
         h += tr("<p>Enterprise discount: %1 % on every rate that is not an override.</p>")
                  .arg(m_catalog->enterpriseDiscountPercent(), 0, 'f', 1);

@@ -29,7 +29,7 @@ class InstanceTypeFilter : public QSortFilterProxyModel
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     void setText(const QString &text);
-    void setArch(const QString &arch);        ///< "x86_64", "arm64" or empty for both
+    void setArch(const QString &arch); ///< "x86_64", "arm64" or empty for both
     void setPricedOnly(bool pricedOnly);
 
 protected:

@@ -90,19 +90,32 @@ QColor componentColor(models::ComponentId id)
 {
     using models::ComponentId;
     switch (id) {
-    case ComponentId::ComputeOnDemand: return QColor(0x4C, 0x72, 0xB0);
-    case ComponentId::ComputeSpot: return QColor(0x55, 0xA8, 0x68);
-    case ComponentId::ReservedInstances: return QColor(0x81, 0x72, 0xB2);
-    case ComponentId::SavingsPlans: return QColor(0x64, 0xB5, 0xCD);
-    case ComponentId::ControlPlane: return QColor(0xC4, 0x4E, 0x52);
-    case ComponentId::Ebs: return QColor(0x93, 0x78, 0x60);
-    case ComponentId::FargateVcpu: return QColor(0xDD, 0x84, 0x52);
-    case ComponentId::FargateMemory: return QColor(0xF2, 0xB7, 0x01);
-    case ComponentId::FargateSpotVcpu: return QColor(0x2C, 0xA0, 0x8C);
-    case ComponentId::FargateSpotMemory: return QColor(0x9E, 0xD9, 0x9E);
-    case ComponentId::FargateStorage: return QColor(0x8C, 0x8C, 0x8C);
-    case ComponentId::OsLicense: return QColor(0xDA, 0x8B, 0xC3);
-    case ComponentId::SpotInterruption: return QColor(0x5F, 0x4B, 0x8B);
+    case ComponentId::ComputeOnDemand:
+        return QColor(0x4C, 0x72, 0xB0);
+    case ComponentId::ComputeSpot:
+        return QColor(0x55, 0xA8, 0x68);
+    case ComponentId::ReservedInstances:
+        return QColor(0x81, 0x72, 0xB2);
+    case ComponentId::SavingsPlans:
+        return QColor(0x64, 0xB5, 0xCD);
+    case ComponentId::ControlPlane:
+        return QColor(0xC4, 0x4E, 0x52);
+    case ComponentId::Ebs:
+        return QColor(0x93, 0x78, 0x60);
+    case ComponentId::FargateVcpu:
+        return QColor(0xDD, 0x84, 0x52);
+    case ComponentId::FargateMemory:
+        return QColor(0xF2, 0xB7, 0x01);
+    case ComponentId::FargateSpotVcpu:
+        return QColor(0x2C, 0xA0, 0x8C);
+    case ComponentId::FargateSpotMemory:
+        return QColor(0x9E, 0xD9, 0x9E);
+    case ComponentId::FargateStorage:
+        return QColor(0x8C, 0x8C, 0x8C);
+    case ComponentId::OsLicense:
+        return QColor(0xDA, 0x8B, 0xC3);
+    case ComponentId::SpotInterruption:
+        return QColor(0x5F, 0x4B, 0x8B);
     }
     return QColor(Qt::gray);
 }

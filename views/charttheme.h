@@ -23,8 +23,8 @@ struct ChartTheme
     QColor subGrid;
     QColor legendBackground;
     QColor legendBorder;
-    QFont font;          ///< tick labels, legend
-    QFont labelFont;     ///< axis labels, totals
+    QFont font; ///< tick labels, legend
+    QFont labelFont; ///< axis labels, totals
 
     /// Dark text on white: the GUI's light theme and every report.
     static ChartTheme light();

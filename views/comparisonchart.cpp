@@ -35,7 +35,8 @@ QString formatUsdShort(double usd)
 }
 
 ComparisonChart::ComparisonChart(QWidget *parent)
-    : QCustomPlot(parent), m_theme(ChartTheme::forWindowColor(palette().window().color()))
+    : QCustomPlot(parent)
+    , m_theme(ChartTheme::forWindowColor(palette().window().color()))
 {
     setAccessibleName(tr("Cost comparison chart"));
     setAccessibleDescription(tr("Stacked bars of the cost of each platform, split by cost component"));
@@ -141,7 +142,7 @@ void ComparisonChart::rebuild()
         font.setBold(i == m_cheapest);
         label->setFont(font);
         label->setPen(QPen(p.feasible() ? platformColor(p.id) : m_theme.text, i == m_cheapest ? 2.0 : 1.0,
-                           p.feasible() ? Qt::SolidLine : Qt::DashLine));
+            p.feasible() ? Qt::SolidLine : Qt::DashLine));
         label->setBrush(m_theme.background);
         label->setText(totalLabel(i));
         m_totalLabels.append(label);
@@ -180,7 +181,7 @@ QString ComparisonChart::tooltipAt(const QPointF &pos) const
             const double share = p.totalUsd > 0 ? usd / p.totalUsd * 100.0 : 0.0;
             return tr("%1 — %2: %3 USD (%4 % of %5 USD)")
                 .arg(models::displayName(p.id), models::displayName(id), formatUsdAmount(usd),
-                     QString::number(share, 'f', 1), formatUsdAmount(p.totalUsd));
+                    QString::number(share, 'f', 1), formatUsdAmount(p.totalUsd));
         }
         base += usd;
     }
@@ -200,13 +201,13 @@ QString ComparisonChart::textSummary() const
         else
             infeasible.append(tr("%1: infeasible (%2).").arg(models::displayName(p.id), p.infeasibleSummary()));
     }
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    std::stable_sort(
+        sorted.begin(), sorted.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
     const double cheapest = best ? best->totalUsd : 0.0;
     QStringList parts;
     for (const models::PlatformResult *p : sorted) {
-        QString line = tr("%1: %2 USD per %3").arg(models::displayName(p->id), formatUsdAmount(p->totalUsd),
-                                                   m_report.periodUnit());
+        QString line = tr("%1: %2 USD per %3")
+                           .arg(models::displayName(p->id), formatUsdAmount(p->totalUsd), m_report.periodUnit());
         if (p == best)
             line += tr(" (cheapest)");
         else if (cheapest > 0)

@@ -9,7 +9,10 @@
 
 namespace fleetplan::views {
 
-ComparisonTableModel::ComparisonTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+ComparisonTableModel::ComparisonTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void ComparisonTableModel::setReport(const models::CostReport &report)
 {
@@ -44,7 +47,7 @@ int ComparisonTableModel::rowCount(const QModelIndex &parent) const
 
 int ComparisonTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : 2 + int(m_components.size()) + 3;
+    return parent.isValid() ? 0 : 2 + int(m_components.size()) + 4;
 }
 
 ComparisonTableModel::Column ComparisonTableModel::columnKind(int column) const
@@ -56,7 +59,16 @@ ComparisonTableModel::Column ComparisonTableModel::columnKind(int column) const
     const int afterComponents = column - 2 - int(m_components.size());
     if (afterComponents < 0)
         return Column::Component;
-    return afterComponents == 0 ? Column::PeakNodes : (afterComponents == 1 ? Column::CpuUse : Column::MemoryUse);
+    switch (afterComponents) {
+    case 0:
+        return Column::PeakNodes;
+    case 1:
+        return Column::CpuUse;
+    case 2:
+        return Column::MemoryUse;
+    default:
+        return Column::PackingGap;
+    }
 }
 
 QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int column) const
@@ -79,6 +91,8 @@ QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int 
         return QStringLiteral("%1 %").arg(p.utilisation.cpu * 100, 0, 'f', 0);
     case Column::MemoryUse:
         return QStringLiteral("%1 %").arg(p.utilisation.memory * 100, 0, 'f', 0);
+    case Column::PackingGap:
+        return p.lowerBoundUsd > 0 ? QStringLiteral("× %1").arg(p.optimalityRatio, 0, 'f', 3) : QStringLiteral("—");
     }
     return {};
 }
@@ -96,6 +110,10 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!p.feasible())
             return tr("%1 cannot run this workload: %2").arg(models::displayName(p.id), p.infeasibleSummary());
+        if (columnKind(index.column()) == Column::PackingGap && p.lowerBoundUsd > 0)
+            return tr("Packed compute %1 USD ÷ the month's lower bound %2 USD (Σ over hours of the placement "
+                      "bound): no packing of the same demand on the same types costs less than the bound")
+                .arg(formatUsdAmount(p.packedComputeUsd), formatUsdAmount(p.lowerBoundUsd));
         if (columnKind(index.column()) == Column::Component) {
             if (const models::CostComponent *c = p.component(m_components.at(index.column() - 2)))
                 return c->explanation;
@@ -126,12 +144,20 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (columnKind(section)) {
-    case Column::Platform: return tr("Platform");
-    case Column::Total: return tr("Total USD");
-    case Column::Component: return models::displayName(m_components.at(section - 2));
-    case Column::PeakNodes: return tr("Peak nodes / tasks");
-    case Column::CpuUse: return tr("CPU use");
-    case Column::MemoryUse: return tr("Memory use");
+    case Column::Platform:
+        return tr("Platform");
+    case Column::Total:
+        return tr("Total USD");
+    case Column::Component:
+        return models::displayName(m_components.at(section - 2));
+    case Column::PeakNodes:
+        return tr("Peak nodes / tasks");
+    case Column::CpuUse:
+        return tr("CPU use");
+    case Column::MemoryUse:
+        return tr("Memory use");
+    case Column::PackingGap:
+        return tr("Cost ÷ bound");
     }
     return {};
 }

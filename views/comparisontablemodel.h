@@ -9,7 +9,8 @@
 namespace fleetplan::views {
 
 /// The comparison table as a read-only model over one CostReport: a row per simulated platform, the
-/// total, one column per cost component any platform has, then peak nodes and utilisation. The cheapest
+/// total, one column per cost component any platform has, then peak nodes, utilisation and the packing
+/// gap of the EC2-backed platforms (packed compute ÷ the month's lower bound, "—" elsewhere). The cheapest
 /// platform (CostReport::cheapestPlatform()) is bold and starred; an infeasible platform says so instead
 /// of a total and carries its reasons as a tooltip. Qt::UserRole of every cell holds the PlatformId.
 class ComparisonTableModel : public QAbstractTableModel
@@ -32,7 +33,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    enum class Column { Platform, Total, Component, PeakNodes, CpuUse, MemoryUse };
+    enum class Column { Platform, Total, Component, PeakNodes, CpuUse, MemoryUse, PackingGap };
     Column columnKind(int column) const;
     QVariant displayText(const models::PlatformResult &p, int column) const;
 

@@ -78,7 +78,9 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     } else {
         h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
     }
-    h += tr("<p>%1 hours in %2, catalog of %3.</p>").arg(report.hours).arg(html(report.region), html(report.catalogAsOf));
+    h += tr("<p>%1 hours in %2, catalog of %3.</p>")
+             .arg(report.hours)
+             .arg(html(report.region), html(report.catalogAsOf));
     h += QStringLiteral("<h4>%1</h4>").arg(tr("Components"));
     for (const models::CostComponent &c : r->components) {
         h += QStringLiteral("<p style=\"margin-top:4px\"><b>%1: %2</b><br>%3</p>")
@@ -87,7 +89,8 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     if (!r->nodeHoursByType.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Node-hours by instance type"));
         for (auto it = r->nodeHoursByType.cbegin(); it != r->nodeHoursByType.cend(); ++it)
-            h += QStringLiteral("<li>%1: %2</li>").arg(html(it.key()), QLocale(QLocale::English).toString(it.value(), 'f', 1));
+            h += QStringLiteral("<li>%1: %2</li>")
+                     .arg(html(it.key()), QLocale(QLocale::English).toString(it.value(), 'f', 1));
         h += QStringLiteral("</ul>");
         h += tr("<p>Peak nodes: %1.</p>").arg(r->peakNodes);
     }
@@ -101,7 +104,9 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
                  .arg(r->optimalityRatio, 0, 'f', 3)
                  .arg((r->optimalityRatio - 1.0) * 100, 0, 'f', 1);
     }
-    h += tr("<p>Utilisation: CPU %1 %, memory %2 %").arg(r->utilisation.cpu * 100, 0, 'f', 1).arg(r->utilisation.memory * 100, 0, 'f', 1);
+    h += tr("<p>Utilisation: CPU %1 %, memory %2 %")
+             .arg(r->utilisation.cpu * 100, 0, 'f', 1)
+             .arg(r->utilisation.memory * 100, 0, 'f', 1);
     if (r->utilisation.slotUsage > 0)
         h += tr(", slots %1 %").arg(r->utilisation.slotUsage * 100, 0, 'f', 1);
     h += tr(". Idle capacity cost: %1.</p>").arg(usd(r->idleCostUsd));
@@ -109,7 +114,8 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
         h += tr("<h4>Savings Plans</h4><p>Recommended commitment %1/h (%2 % off): total %3, saving %4.<br>%5</p>")
                  .arg(usd(r->savingsPlan.commitmentUsdPerHour))
                  .arg(r->savingsPlan.discountPercent, 0, 'f', 1)
-                 .arg(usd(r->savingsPlan.totalUsdWithCommitment), usd(r->savingsPlan.savingUsd), html(r->savingsPlan.explanation));
+                 .arg(usd(r->savingsPlan.totalUsdWithCommitment), usd(r->savingsPlan.savingUsd),
+                     html(r->savingsPlan.explanation));
     }
     if (!r->warnings.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Warnings"));

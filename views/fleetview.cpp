@@ -67,18 +67,18 @@ void FleetView::updateGeometryForNodes()
 
 QSize FleetView::sizeHint() const
 {
-    return {760, std::max(200, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin)};
+    return { 760, std::max(200, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin) };
 }
 
 QSize FleetView::minimumSizeHint() const
 {
-    return {420, 120};
+    return { 420, 120 };
 }
 
 namespace {
 // Tableau 20 (light and dark pairs interleaved apart): distinct hues for up to 16 services.
-const QRgb ServicePalette[] = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
-                               0x9C755F, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0xD37295, 0xD4A6C8};
+const QRgb ServicePalette[] = { 0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
+    0x9C755F, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0xD37295, 0xD4A6C8 };
 constexpr int ServicePaletteSize = int(sizeof(ServicePalette) / sizeof(ServicePalette[0]));
 
 bool isSystemDaemon(const QString &service)
@@ -142,7 +142,7 @@ QList<std::pair<QString, QRect>> FleetView::legendLayout() const
             x = Margin;
             y += lineHeight;
         }
-        items.append({name, QRect(x, y, w, lineHeight)});
+        items.append({ name, QRect(x, y, w, lineHeight) });
         x += w;
     }
     return items;
@@ -226,7 +226,10 @@ bool FleetView::event(QEvent *event)
                            .arg(node.instanceType.toHtmlEscaped(), node.spot ? tr("Spot") : tr("On-Demand"))
                            .arg(node.usdPerHour, 0, 'f', 4);
         for (auto it = perService.cbegin(); it != perService.cend(); ++it)
-            text += tr("%1: %2 task(s), %3 vCPU<br>").arg(it.key().toHtmlEscaped()).arg(it->first).arg(it->second, 0, 'f', 2);
+            text += tr("%1: %2 task(s), %3 vCPU<br>")
+                        .arg(it.key().toHtmlEscaped())
+                        .arg(it->first)
+                        .arg(it->second, 0, 'f', 2);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
@@ -248,7 +251,8 @@ void FleetView::paintEvent(QPaintEvent *)
         const QRect swatch(r.left(), r.top() + (r.height() - 12) / 2, 12, 12);
         p.fillRect(swatch, serviceColor(name));
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRect(swatch.right() + 5, r.top(), r.width() - 18, r.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
+        p.drawText(
+            QRect(swatch.right() + 5, r.top(), r.width() - 18, r.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
     }
     const int barLeft = Margin + LabelWidth;
     const int barWidth = std::max(60, width() - barLeft - Margin - 64);
@@ -266,21 +270,27 @@ void FleetView::paintEvent(QPaintEvent *)
         bold.setBold(true);
         p.setFont(bold);
         p.drawText(QRect(row.left() + 4, row.top() + 2, LabelWidth - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(node.instanceType, Qt::ElideRight, LabelWidth - 8));
+            fm.elidedText(node.instanceType, Qt::ElideRight, LabelWidth - 8));
         p.setFont(font());
         p.drawText(QRect(row.left() + 4, row.top() + 2 + fm.height(), LabelWidth - 8, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter,
-                   QStringLiteral("%1 · %2 USD/h · %3 tasks")
-                       .arg(node.spot ? tr("Spot") : tr("On-Demand"))
-                       .arg(node.usdPerHour, 0, 'f', 4)
-                       .arg(u.tasks));
+            Qt::AlignLeft | Qt::AlignVCenter,
+            QStringLiteral("%1 · %2 USD/h · %3 tasks")
+                .arg(node.spot ? tr("Spot") : tr("On-Demand"))
+                .arg(node.usdPerHour, 0, 'f', 4)
+                .arg(u.tasks));
 
         // Three bars: CPU, memory, slots; each filled with tasks in order, coloured by service.
-        struct Dim { QString name; double capacity; double used; int which; };
+        struct Dim
+        {
+            QString name;
+            double capacity;
+            double used;
+            int which;
+        };
         const Dim dims[] = {
-            {tr("cpu"), node.cpuCapacity, u.cpu, 0},
-            {tr("mem"), node.memoryCapacityMib, u.memory, 1},
-            {tr("slots"), double(node.slotCapacity), double(u.slotCount), 2},
+            { tr("cpu"), node.cpuCapacity, u.cpu, 0 },
+            { tr("mem"), node.memoryCapacityMib, u.memory, 1 },
+            { tr("slots"), double(node.slotCapacity), double(u.slotCount), 2 },
         };
         const int barH = (row.height() - 8) / 3;
         for (int d = 0; d < 3; ++d) {
@@ -292,7 +302,7 @@ void FleetView::paintEvent(QPaintEvent *)
             if (dim.capacity <= 0) {
                 p.setPen(pal.color(QPalette::PlaceholderText));
                 p.drawText(bar.translated(barWidth + 6, 0).adjusted(0, -2, 64, 2), Qt::AlignLeft | Qt::AlignVCenter,
-                           dim.which == 2 ? tr("no slot limit") : QString());
+                    dim.which == 2 ? tr("no slot limit") : QString());
                 continue;
             }
             double x = bar.left();
@@ -313,9 +323,11 @@ void FleetView::paintEvent(QPaintEvent *)
                 }
             }
             p.setPen(pal.color(QPalette::Text));
-            const QString label = dim.which == 2 ? QStringLiteral("%1 %2/%3").arg(dim.name).arg(u.slotCount).arg(node.slotCapacity)
-                                                 : QStringLiteral("%1 %2 %").arg(dim.name).arg(std::lround(ratio(dim.used, dim.capacity) * 100));
-            p.drawText(QRect(bar.right() + 6, bar.top() - 2, 64, bar.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, label);
+            const QString label = dim.which == 2
+                ? QStringLiteral("%1 %2/%3").arg(dim.name).arg(u.slotCount).arg(node.slotCapacity)
+                : QStringLiteral("%1 %2 %").arg(dim.name).arg(std::lround(ratio(dim.used, dim.capacity) * 100));
+            p.drawText(
+                QRect(bar.right() + 6, bar.top() - 2, 64, bar.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
 }

@@ -65,33 +65,68 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
     const double gib = t.memoryMib / 1024.0;
     std::optional<double> value;
     switch (index.column()) {
-    case Vcpu: if (t.vcpu > 0) value = t.vcpu; break;
-    case MemoryGib: if (t.memoryMib > 0) value = gib; break;
-    case MaxPods: if (t.eksMaxPods > 0) value = t.eksMaxPods; break;
-    case OnDemand: value = p.onDemand; break;
-    case Spot: value = p.spot; break;
-    case PerVcpu: if (p.onDemand && t.vcpu > 0) value = *p.onDemand / t.vcpu; break;
-    case PerGib: if (p.onDemand && t.memoryMib > 0) value = *p.onDemand / gib; break;
-    default: break;
+    case Vcpu:
+        if (t.vcpu > 0)
+            value = t.vcpu;
+        break;
+    case MemoryGib:
+        if (t.memoryMib > 0)
+            value = gib;
+        break;
+    case MaxPods:
+        if (t.eksMaxPods > 0)
+            value = t.eksMaxPods;
+        break;
+    case OnDemand:
+        value = p.onDemand;
+        break;
+    case Spot:
+        value = p.spot;
+        break;
+    case PerVcpu:
+        if (p.onDemand && t.vcpu > 0)
+            value = *p.onDemand / t.vcpu;
+        break;
+    case PerGib:
+        if (p.onDemand && t.memoryMib > 0)
+            value = *p.onDemand / gib;
+        break;
+    default:
+        break;
     }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Type: return t.name;
-        case Family: return t.family;
-        case Arch: return pricing::cpuArchName(t.arch);
-        case Vcpu: case MaxPods: return value ? QString::number(*value, 'f', 0) : QString();
-        case MemoryGib: return value ? QString::number(*value, 'f', gib < 1 ? 3 : 1) : QString();
-        case OnDemand: case Spot: return value ? QString::number(*value, 'f', 4) : QStringLiteral("—");
-        case PerVcpu: case PerGib: return value ? QString::number(*value, 'f', 5) : QStringLiteral("—");
-        default: return {};
+        case Type:
+            return t.name;
+        case Family:
+            return t.family;
+        case Arch:
+            return pricing::cpuArchName(t.arch);
+        case Vcpu:
+        case MaxPods:
+            return value ? QString::number(*value, 'f', 0) : QString();
+        case MemoryGib:
+            return value ? QString::number(*value, 'f', gib < 1 ? 3 : 1) : QString();
+        case OnDemand:
+        case Spot:
+            return value ? QString::number(*value, 'f', 4) : QStringLiteral("—");
+        case PerVcpu:
+        case PerGib:
+            return value ? QString::number(*value, 'f', 5) : QStringLiteral("—");
+        default:
+            return {};
         }
     case SortRole:
         switch (index.column()) {
-        case Type: return t.name;
-        case Family: return t.family;
-        case Arch: return pricing::cpuArchName(t.arch);
-        default: return value ? QVariant(*value) : QVariant();
+        case Type:
+            return t.name;
+        case Family:
+            return t.family;
+        case Arch:
+            return pricing::cpuArchName(t.arch);
+        default:
+            return value ? QVariant(*value) : QVariant();
         }
     case Qt::TextAlignmentRole:
         if (index.column() >= Vcpu && index.column() != Arch)
@@ -104,7 +139,12 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
             return tr("Spot average, a point-in-time snapshot (estimate)");
         if (index.column() == Type)
             return tr("%1: %2 vCPU, %3 MiB, %4 ENIs × %5 IPv4; specs from %6")
-                .arg(t.name).arg(t.vcpu).arg(t.memoryMib).arg(t.maxEnis).arg(t.ipv4PerEni).arg(t.specSource);
+                .arg(t.name)
+                .arg(t.vcpu)
+                .arg(t.memoryMib)
+                .arg(t.maxEnis)
+                .arg(t.ipv4PerEni)
+                .arg(t.specSource);
         return {};
     default:
         return {};
@@ -116,17 +156,28 @@ QVariant InstanceTypeTableModel::headerData(int section, Qt::Orientation orienta
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Type: return tr("Type");
-    case Family: return tr("Family");
-    case Vcpu: return tr("vCPU");
-    case MemoryGib: return tr("Memory GiB");
-    case Arch: return tr("Arch");
-    case MaxPods: return tr("Max pods");
-    case OnDemand: return tr("On-Demand USD/h");
-    case Spot: return tr("Spot USD/h");
-    case PerVcpu: return tr("USD per vCPU-h");
-    case PerGib: return tr("USD per GiB-h");
-    default: return {};
+    case Type:
+        return tr("Type");
+    case Family:
+        return tr("Family");
+    case Vcpu:
+        return tr("vCPU");
+    case MemoryGib:
+        return tr("Memory GiB");
+    case Arch:
+        return tr("Arch");
+    case MaxPods:
+        return tr("Max pods");
+    case OnDemand:
+        return tr("On-Demand USD/h");
+    case Spot:
+        return tr("Spot USD/h");
+    case PerVcpu:
+        return tr("USD per vCPU-h");
+    case PerGib:
+        return tr("USD per GiB-h");
+    default:
+        return {};
     }
 }
 

@@ -17,9 +17,8 @@ constexpr double LeftMargin = 38;
 constexpr double RightMargin = 8;
 constexpr double TopMargin = 8;
 constexpr double BottomMargin = 22;
-const QStringList WeekDays{QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"),
-                           QStringLiteral("Thu"), QStringLiteral("Fri"), QStringLiteral("Sat"),
-                           QStringLiteral("Sun")};
+const QStringList WeekDays { QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"), QStringLiteral("Thu"),
+    QStringLiteral("Fri"), QStringLiteral("Sat"), QStringLiteral("Sun") };
 } // namespace
 
 LoadProfileEditor::LoadProfileEditor(QWidget *parent)
@@ -51,18 +50,18 @@ void LoadProfileEditor::setMaximum(double maximum)
 
 QSize LoadProfileEditor::sizeHint() const
 {
-    return {640, 180};
+    return { 640, 180 };
 }
 
 QSize LoadProfileEditor::minimumSizeHint() const
 {
-    return {240, 110};
+    return { 240, 110 };
 }
 
 QRectF LoadProfileEditor::plotRect() const
 {
     return QRectF(LeftMargin, TopMargin, std::max(1.0, width() - LeftMargin - RightMargin),
-                  std::max(1.0, height() - TopMargin - BottomMargin));
+        std::max(1.0, height() - TopMargin - BottomMargin));
 }
 
 QRectF LoadProfileEditor::barRect(int hour) const
@@ -88,7 +87,7 @@ QPointF LoadProfileEditor::pointFor(int hour, double value) const
 {
     const QRectF bar = barRect(hour);
     const QRectF plot = plotRect();
-    return {bar.center().x(), plot.bottom() - value / m_maximum * plot.height()};
+    return { bar.center().x(), plot.bottom() - value / m_maximum * plot.height() };
 }
 
 double LoadProfileEditor::valueAtY(double y) const
@@ -168,15 +167,36 @@ void LoadProfileEditor::keyPressEvent(QKeyEvent *event)
         return QWidget::keyPressEvent(event);
     double delta = 0;
     switch (event->key()) {
-    case Qt::Key_Left: m_current = (m_current + n - 1) % n; update(); return;
-    case Qt::Key_Right: m_current = (m_current + 1) % n; update(); return;
-    case Qt::Key_Home: m_current = 0; update(); return;
-    case Qt::Key_End: m_current = n - 1; update(); return;
-    case Qt::Key_Up: delta = 0.05; break;
-    case Qt::Key_Down: delta = -0.05; break;
-    case Qt::Key_PageUp: delta = 0.25; break;
-    case Qt::Key_PageDown: delta = -0.25; break;
-    default: return QWidget::keyPressEvent(event);
+    case Qt::Key_Left:
+        m_current = (m_current + n - 1) % n;
+        update();
+        return;
+    case Qt::Key_Right:
+        m_current = (m_current + 1) % n;
+        update();
+        return;
+    case Qt::Key_Home:
+        m_current = 0;
+        update();
+        return;
+    case Qt::Key_End:
+        m_current = n - 1;
+        update();
+        return;
+    case Qt::Key_Up:
+        delta = 0.05;
+        break;
+    case Qt::Key_Down:
+        delta = -0.05;
+        break;
+    case Qt::Key_PageUp:
+        delta = 0.25;
+        break;
+    case Qt::Key_PageDown:
+        delta = -0.25;
+        break;
+    default:
+        return QWidget::keyPressEvent(event);
     }
     setHour(m_current, m_profile.hourly.at(m_current) + delta);
     Q_EMIT editFinished();
@@ -189,9 +209,11 @@ bool LoadProfileEditor::event(QEvent *event)
         const int hour = hourAt(help->pos());
         if (hour >= 0) {
             const int n = int(m_profile.hourly.size());
-            const QString when = n == 168 ? QStringLiteral("%1 %2:00").arg(WeekDays.at(hour / 24)).arg(hour % 24, 2, 10, QLatin1Char('0'))
-                                          : QStringLiteral("%1:00").arg(hour, 2, 10, QLatin1Char('0'));
-            QToolTip::showText(help->globalPos(), tr("%1: load × %2").arg(when).arg(m_profile.hourly.at(hour), 0, 'f', 2), this);
+            const QString when = n == 168
+                ? QStringLiteral("%1 %2:00").arg(WeekDays.at(hour / 24)).arg(hour % 24, 2, 10, QLatin1Char('0'))
+                : QStringLiteral("%1:00").arg(hour, 2, 10, QLatin1Char('0'));
+            QToolTip::showText(
+                help->globalPos(), tr("%1: load × %2").arg(when).arg(m_profile.hourly.at(hour), 0, 'f', 2), this);
         } else {
             QToolTip::hideText();
         }
@@ -218,7 +240,7 @@ void LoadProfileEditor::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(pal.color(QPalette::Text));
         p.drawText(QRectF(0, y - fm.height() / 2.0, LeftMargin - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   QString::number(v, 'f', 1));
+            QString::number(v, 'f', 1));
     }
 
     const int n = int(m_profile.hourly.size());
@@ -254,7 +276,7 @@ void LoadProfileEditor::paintEvent(QPaintEvent *)
         for (int h = 0; h < n; h += 3) {
             const QRectF slot = barRect(h);
             p.drawText(QRectF(slot.center().x() - 20, plot.bottom() + 2, 40, BottomMargin - 2),
-                       Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("%1h").arg(h));
+                Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("%1h").arg(h));
         }
     }
     p.setPen(pal.color(QPalette::Mid));

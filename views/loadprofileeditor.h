@@ -4,7 +4,7 @@
 #include <QList>
 #include <QWidget>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 namespace fleetplan::views {
 

@@ -12,7 +12,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-#include "models/commands.h"
+#include "models/workload/commands.h"
 
 namespace fleetplan::views {
 
@@ -56,7 +56,8 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     m_spTerm->addItem(tr("1 year"), 1);
     m_spTerm->addItem(tr("3 years"), 3);
     m_spPayment = new QComboBox(purchaseBox);
-    for (const QString &p : {QStringLiteral("No Upfront"), QStringLiteral("Partial Upfront"), QStringLiteral("All Upfront")})
+    for (const QString &p :
+        { QStringLiteral("No Upfront"), QStringLiteral("Partial Upfront"), QStringLiteral("All Upfront") })
         m_spPayment->addItem(p, p);
     pform->addRow(tr("&Type"), m_spType);
     pform->addRow(tr("T&erm"), m_spTerm);
@@ -78,7 +79,8 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
             m_types[i]->setToolTip(tr("Allowed instance types, comma separated; wildcards like c6i.* allowed"));
             m_types[i]->setAccessibleName(tr("%1 instance types").arg(models::displayName(id)));
             m_mixed[i] = new QCheckBox(tr("mix types"), platformBox);
-            m_mixed[i]->setToolTip(tr("Cheapest mix of the allowed types (Karpenter-style); off = the first type only"));
+            m_mixed[i]->setToolTip(
+                tr("Cheapest mix of the allowed types (Karpenter-style); off = the first type only"));
             grid->addWidget(m_types[i], row + 1, 0);
             grid->addWidget(m_mixed[i], row + 1, 1);
             connect(m_types[i], &QLineEdit::editingFinished, this, [this, id] { pushPlatform(id); });

@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "models/document.h"
+#include "models/workload/document.h"
 
 class QCheckBox;
 class QComboBox;

@@ -7,8 +7,8 @@
 #include <QPainter>
 #include <QSpinBox>
 
-#include "models/scenario.h"
-#include "models/servicetablemodel.h"
+#include "models/workload/scenario.h"
+#include "models/workload/servicetablemodel.h"
 
 namespace fleetplan::views {
 
@@ -29,27 +29,32 @@ QComboBox *idCombo(QWidget *parent, const QList<std::pair<QString, QString>> &it
 }
 } // namespace
 
-QWidget *ServiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+QWidget *ServiceDelegate::createEditor(
+    QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QWidget *editor = nullptr;
     switch (index.column()) {
     case Col::Kind:
-        editor = idCombo(parent, {{models::toId(models::ServiceKind::Service), tr("service")},
-                                  {models::toId(models::ServiceKind::Daemon), tr("daemon")},
-                                  {models::toId(models::ServiceKind::Job), tr("job")}});
+        editor = idCombo(parent,
+            { { models::toId(models::ServiceKind::Service), tr("service") },
+                { models::toId(models::ServiceKind::Daemon), tr("daemon") },
+                { models::toId(models::ServiceKind::Job), tr("job") } });
         break;
     case Col::Arch:
-        editor = idCombo(parent, {{models::toId(models::Arch::X86_64), QStringLiteral("x86_64")},
-                                  {models::toId(models::Arch::Arm64), QStringLiteral("arm64")}});
+        editor = idCombo(parent,
+            { { models::toId(models::Arch::X86_64), QStringLiteral("x86_64") },
+                { models::toId(models::Arch::Arm64), QStringLiteral("arm64") } });
         break;
     case Col::Os:
-        editor = idCombo(parent, {{models::toId(models::OsFamily::Linux), QStringLiteral("Linux")},
-                                  {models::toId(models::OsFamily::Windows), QStringLiteral("Windows")}});
+        editor = idCombo(parent,
+            { { models::toId(models::OsFamily::Linux), QStringLiteral("Linux") },
+                { models::toId(models::OsFamily::Windows), QStringLiteral("Windows") } });
         break;
     case Col::NetworkMode:
-        editor = idCombo(parent, {{models::toId(models::NetworkMode::Awsvpc), QStringLiteral("awsvpc")},
-                                  {models::toId(models::NetworkMode::Bridge), QStringLiteral("bridge")},
-                                  {models::toId(models::NetworkMode::Host), QStringLiteral("host")}});
+        editor = idCombo(parent,
+            { { models::toId(models::NetworkMode::Awsvpc), QStringLiteral("awsvpc") },
+                { models::toId(models::NetworkMode::Bridge), QStringLiteral("bridge") },
+                { models::toId(models::NetworkMode::Host), QStringLiteral("host") } });
         break;
     case Col::SpotOk: {
         auto *box = new QComboBox(parent);
@@ -196,7 +201,8 @@ void ServiceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     bool error = false;
     if (m_validationRole) {
         const QVariant v = index.data(m_validationRole);
-        const QStringList lines = v.typeId() == QMetaType::QStringList ? v.toStringList() : QStringList{v.toString()};
+        const QStringList lines
+            = v.typeId() == QMetaType::QStringList ? v.toStringList() : QStringList { v.toString() };
         for (const QString &line : lines)
             error = error || (!line.isEmpty() && !line.startsWith(QLatin1String("warning")));
     }

@@ -7,17 +7,15 @@
 #include <QPointer>
 #include <QStyledItemDelegate>
 
-
-
 namespace fleetplan::views {
 
 /// Editors for the services table (models::ServiceTableModel's columns): spin boxes with units for
-/// CPU, memory, replica counts, ephemeral storage and job schedules, combo boxes for kind, architecture, OS, network mode and Spot,
-/// and a load-profile picker. Cells the model marks invalid are painted red.
+/// CPU, memory, replica counts, ephemeral storage and job schedules, combo boxes for kind, architecture, OS, network
+/// mode and Spot, and a load-profile picker. Cells the model marks invalid are painted red.
 ///
 /// Multi-select edits: when several cells of the edited column (or whole rows) are selected and the
-/// edited cell is among them, the value is written to that column of every selected row, between multiEditStarted() and multiEditFinished()
-/// (the owner wraps them in one undo macro).
+/// edited cell is among them, the value is written to that column of every selected row, between multiEditStarted() and
+/// multiEditFinished() (the owner wraps them in one undo macro).
 class ServiceDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -6,7 +6,7 @@
 #include <QPalette>
 #include <QString>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// Colours shared by every chart and view, so a platform looks the same everywhere.
 namespace fleetplan::views {

@@ -19,8 +19,7 @@ struct Range
     double mean = 0;
 };
 
-template<typename T>
-Range rangeOf(const QList<T> &values)
+template <typename T> Range rangeOf(const QList<T> &values)
 {
     Range r;
     if (values.isEmpty())
@@ -44,10 +43,12 @@ bool isFargatePlatform(PlatformId id)
 }
 
 TimelineChart::TimelineChart(QWidget *parent)
-    : QCustomPlot(parent), m_theme(ChartTheme::forWindowColor(palette().window().color()))
+    : QCustomPlot(parent)
+    , m_theme(ChartTheme::forWindowColor(palette().window().color()))
 {
     setAccessibleName(tr("Cost and fleet timeline chart"));
-    setAccessibleDescription(tr("Cost per hour and nodes per hour of each platform over the billing period, with the load"));
+    setAccessibleDescription(
+        tr("Cost per hour and nodes per hour of each platform over the billing period, with the load"));
     setMinimumSize(320, 260);
 
     m_costRect = axisRect();
@@ -72,7 +73,7 @@ TimelineChart::TimelineChart(QWidget *parent)
     plotLayout()->setRowStretchFactor(1, 1.0);
     plotLayout()->setRowStretchFactor(2, 0.001);
 
-    for (QCPAxisRect *rect : {m_costRect, m_fleetRect}) {
+    for (QCPAxisRect *rect : { m_costRect, m_fleetRect }) {
         rect->setRangeDrag(Qt::Horizontal);
         rect->setRangeZoom(Qt::Horizontal);
         QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
@@ -83,8 +84,10 @@ TimelineChart::TimelineChart(QWidget *parent)
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
     QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
-    connect(costX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), fleetX, qOverload<const QCPRange &>(&QCPAxis::setRange));
-    connect(fleetX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), costX, qOverload<const QCPRange &>(&QCPAxis::setRange));
+    connect(costX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), fleetX,
+        qOverload<const QCPRange &>(&QCPAxis::setRange));
+    connect(fleetX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), costX,
+        qOverload<const QCPRange &>(&QCPAxis::setRange));
     rebuild();
 }
 
@@ -144,8 +147,9 @@ void TimelineChart::rebuild()
         m_loadGraph->setPen(QPen(m_theme.axis, 1, Qt::DotLine));
         m_loadGraph->setBrush(fill);
         m_loadGraph->setLineStyle(QCPGraph::lsStepLeft);
-        m_loadGraph->setData(keys, QVector<double>(loadSource->series.cpuRequested.cbegin(),
-                                                   loadSource->series.cpuRequested.cbegin() + hours), true);
+        m_loadGraph->setData(keys,
+            QVector<double>(loadSource->series.cpuRequested.cbegin(), loadSource->series.cpuRequested.cbegin() + hours),
+            true);
     }
 
     double maxCost = 0;
@@ -175,7 +179,7 @@ void TimelineChart::rebuild()
             for (int h = 0; h < hours; ++h)
                 values[h] = counts.at(h);
             nodes->setData(keys, values, true);
-            nodes->removeFromLegend();   // same colour as the platform's cost line
+            nodes->removeFromLegend(); // same colour as the platform's cost line
             m_nodeGraphs.insert(p.id, nodes);
             maxNodes = std::max(maxNodes, rangeOf(counts).max);
         }
@@ -206,7 +210,7 @@ QString TimelineChart::textSummary() const
         const Range count = fargate ? rangeOf(p.series.tasks) : rangeOf(p.series.nodes);
         parts.append(tr("%1: %2 to %3 USD per hour (mean %4), %5 to %6 %7.")
                          .arg(models::displayName(p.id), formatUsdAmount(cost.min), formatUsdAmount(cost.max),
-                              formatUsdAmount(cost.mean))
+                             formatUsdAmount(cost.mean))
                          .arg(count.min, 0, 'f', 0)
                          .arg(count.max, 0, 'f', 0)
                          .arg(fargate ? tr("tasks") : tr("nodes")));

@@ -64,13 +64,21 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
         Q_EMIT editFinished(Region);
     });
 
-    struct Spec { Knob knob; QString label; QString accessible; int min; int max; int page; };
+    struct Spec
+    {
+        Knob knob;
+        QString label;
+        QString accessible;
+        int min;
+        int max;
+        int page;
+    };
     const Spec specs[] = {
-        {LoadMultiplier, tr("&Load"), tr("Load multiplier"), 10, 300, 10},
-        {PeakMultiplier, tr("&Peak"), tr("Peak multiplier"), 0, 200, 10},
-        {SpotShare, tr("&Spot share"), tr("Spot share"), 0, 100, 10},
-        {SavingsPlan, tr("Savings &Plans"), tr("Savings Plans commitment"), 0, 2000, 100},
-        {TargetUtilization, tr("&Target use"), tr("Target utilisation"), 10, 100, 5},
+        { LoadMultiplier, tr("&Load"), tr("Load multiplier"), 10, 300, 10 },
+        { PeakMultiplier, tr("&Peak"), tr("Peak multiplier"), 0, 200, 10 },
+        { SpotShare, tr("&Spot share"), tr("Spot share"), 0, 100, 10 },
+        { SavingsPlan, tr("Savings &Plans"), tr("Savings Plans commitment"), 0, 2000, 100 },
+        { TargetUtilization, tr("&Target use"), tr("Target utilisation"), 10, 100, 5 },
     };
     for (const Spec &s : specs) {
         QSlider *slider = addSlider(s.knob, s.label, s.accessible, s.min, s.max, s.page);
@@ -91,12 +99,13 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     });
     layout->addWidget(reset, 0, Qt::AlignRight);
     auto *hint = new QLabel(tr("Load and peak are transient what-ifs. Spot share, Savings Plans, target "
-                               "utilisation and region change the scenario (undoable)."), this);
+                               "utilisation and region change the scenario (undoable)."),
+        this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(hint);
     layout->addStretch(1);
-    setValues(Values{});
+    setValues(Values {});
 }
 
 QSlider *WhatIfPanel::addSlider(Knob knob, const QString &, const QString &accessible, int min, int max, int page)
@@ -125,7 +134,8 @@ QSlider *WhatIfPanel::addSlider(Knob knob, const QString &, const QString &acces
     // Keyboard and click steps are not drags: each ends its own edit.
     connect(slider, &QSlider::actionTriggered, this, [this, knob, slider](int action) {
         if (action != QAbstractSlider::SliderMove && !slider->isSliderDown() && !m_updating) {
-            QMetaObject::invokeMethod(this, [this, knob] { Q_EMIT editFinished(knob); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, knob] { Q_EMIT editFinished(knob); }, Qt::QueuedConnection);
         }
     });
     return slider;
@@ -144,11 +154,16 @@ QString WhatIfPanel::valueText(Knob knob) const
     const double v = fromSlider(knob, m_sliders[knob == Region ? 0 : knob]->value());
     switch (knob) {
     case LoadMultiplier:
-    case PeakMultiplier: return QStringLiteral("× %1").arg(v, 0, 'f', 2);
-    case SpotShare: return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 0);
-    case SavingsPlan: return tr("%1 USD/h").arg(v, 0, 'f', 2);
-    case TargetUtilization: return QStringLiteral("%1 %").arg(v, 0, 'f', 0);
-    case Region: return m_region->currentText();
+    case PeakMultiplier:
+        return QStringLiteral("× %1").arg(v, 0, 'f', 2);
+    case SpotShare:
+        return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 0);
+    case SavingsPlan:
+        return tr("%1 USD/h").arg(v, 0, 'f', 2);
+    case TargetUtilization:
+        return QStringLiteral("%1 %").arg(v, 0, 'f', 0);
+    case Region:
+        return m_region->currentText();
     }
     return {};
 }
@@ -168,7 +183,7 @@ void WhatIfPanel::setValues(const Values &values)
             m_region->addItem(values.region);
         m_region->setCurrentText(values.region);
     }
-    for (Knob k : {LoadMultiplier, PeakMultiplier, SpotShare, SavingsPlan, TargetUtilization})
+    for (Knob k : { LoadMultiplier, PeakMultiplier, SpotShare, SavingsPlan, TargetUtilization })
         updateLabel(k);
     m_updating = false;
 }

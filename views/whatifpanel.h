@@ -24,11 +24,11 @@ public:
 
     struct Values
     {
-        double loadMultiplier = 1.0;            ///< 0.1 .. 3.0
-        double peakMultiplier = 1.0;            ///< 0 .. 2.0
-        double spotShare = 0.0;                 ///< 0 .. 1
-        double savingsPlanUsdPerHour = 0.0;     ///< 0 .. savingsPlanMaximum()
-        double targetUtilizationPercent = 100;  ///< 10 .. 100
+        double loadMultiplier = 1.0; ///< 0.1 .. 3.0
+        double peakMultiplier = 1.0; ///< 0 .. 2.0
+        double spotShare = 0.0; ///< 0 .. 1
+        double savingsPlanUsdPerHour = 0.0; ///< 0 .. savingsPlanMaximum()
+        double targetUtilizationPercent = 100; ///< 10 .. 100
         QString region;
 
         friend bool operator==(const Values &, const Values &) = default;

@@ -85,7 +85,8 @@ struct Table
                 const bool last = i + 1 == cells.size();
                 const bool right = values && isNumber(values->at(i));
                 const int w = int(width.at(i));
-                text += last && !right ? cells.at(i) : (right ? cells.at(i).rightJustified(w) : cells.at(i).leftJustified(w));
+                text += last && !right ? cells.at(i)
+                                       : (right ? cells.at(i).rightJustified(w) : cells.at(i).leftJustified(w));
                 if (!last)
                     text += QStringLiteral("  ");
             }
@@ -104,8 +105,8 @@ struct Table
 QVariantList rateCells(const std::optional<Rate> &r)
 {
     if (!r)
-        return {QVariant(), QString(), QString(), QString(), QVariant(), QString()};
-    return {r->usd, r->unit, r->asOf, Rate::originName(r->origin), r->estimated, r->source};
+        return { QVariant(), QString(), QString(), QString(), QVariant(), QString() };
+    return { r->usd, r->unit, r->asOf, Rate::originName(r->origin), r->estimated, r->source };
 }
 
 struct Common
@@ -120,13 +121,15 @@ int parseCommon(Context &ctx, Common &c, const QString &sub, const QString &desc
 {
     c.parser.setApplicationDescription(description);
     c.parser.addHelpOption();
-    c.parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: table, json or csv."), QStringLiteral("FORMAT"),
-                        QStringLiteral("table")});
-    c.parser.addOption({QStringLiteral("pricebook"),
-                        QStringLiteral("Price book to layer over the bundled catalog (default: %1, if it exists).").arg(pricing::PriceBook::defaultPath()),
-                        QStringLiteral("FILE")});
-    c.parser.addOption({QStringLiteral("bundled-only"), QStringLiteral("Ignore the price book: bundled figures only.")});
-    if (!c.parser.parse(QStringList{QStringLiteral("fleetplan catalog ") + sub} + ctx.args.mid(1))) {
+    c.parser.addOption({ QStringLiteral("format"), QStringLiteral("Output format: table, json or csv."),
+        QStringLiteral("FORMAT"), QStringLiteral("table") });
+    c.parser.addOption({ QStringLiteral("pricebook"),
+        QStringLiteral("Price book to layer over the bundled catalog (default: %1, if it exists).")
+            .arg(pricing::PriceBook::defaultPath()),
+        QStringLiteral("FILE") });
+    c.parser.addOption(
+        { QStringLiteral("bundled-only"), QStringLiteral("Ignore the price book: bundled figures only.") });
+    if (!c.parser.parse(QStringList { QStringLiteral("fleetplan catalog ") + sub } + ctx.args.mid(1))) {
         ctx.err << "fleetplan catalog " << sub << ": " << c.parser.errorText() << '\n';
         return UsageError;
     }
@@ -170,23 +173,28 @@ int parseCommon(Context &ctx, Common &c, const QString &sub, const QString &desc
 int runRegions(Context &ctx)
 {
     Common c;
-    if (const int code = parseCommon(ctx, c, QStringLiteral("regions"), QStringLiteral("List the regions of the catalog.")); code >= 0)
+    if (const int code
+        = parseCommon(ctx, c, QStringLiteral("regions"), QStringLiteral("List the regions of the catalog."));
+        code >= 0)
         return code;
     if (!c.parser.positionalArguments().isEmpty()) {
-        ctx.err << "fleetplan catalog regions: unexpected argument \"" << c.parser.positionalArguments().constFirst() << "\"\n";
+        ctx.err << "fleetplan catalog regions: unexpected argument \"" << c.parser.positionalArguments().constFirst()
+                << "\"\n";
         return UsageError;
     }
     Table t;
-    t.columns = {QStringLiteral("region"), QStringLiteral("ec2_types_priced"), QStringLiteral("fargate_linux_x86_vcpu_hour"),
-                 QStringLiteral("eks_cluster_hour"), QStringLiteral("ebs_gp3_gb_month")};
+    t.columns
+        = { QStringLiteral("region"), QStringLiteral("ec2_types_priced"), QStringLiteral("fargate_linux_x86_vcpu_hour"),
+              QStringLiteral("eks_cluster_hour"), QStringLiteral("ebs_gp3_gb_month") };
     for (const QString &region : c.catalog->regions()) {
         pricing::InstanceFilter f;
         f.pricedInRegion = region;
         const auto fargate = c.catalog->fargate(region, pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false);
         const auto eks = c.catalog->eksControlPlaneHourly(region, false);
         const auto gp3 = c.catalog->ebsGbMonth(region, QStringLiteral("gp3"));
-        t.rows.append({region, int(c.catalog->instanceTypes(f).size()), fargate ? QVariant(fargate->vcpuHour.usd) : QVariant(),
-                       eks ? QVariant(eks->usd) : QVariant(), gp3 ? QVariant(gp3->usd) : QVariant()});
+        t.rows.append(
+            { region, int(c.catalog->instanceTypes(f).size()), fargate ? QVariant(fargate->vcpuHour.usd) : QVariant(),
+                eks ? QVariant(eks->usd) : QVariant(), gp3 ? QVariant(gp3->usd) : QVariant() });
     }
     t.print(ctx.out, c.format);
     return Ok;
@@ -195,15 +203,21 @@ int runRegions(Context &ctx)
 int runInstances(Context &ctx)
 {
     Common c;
-    c.parser.addOption({QStringLiteral("region"), QStringLiteral("Only types with an On-Demand price in REGION (adds the price)."), QStringLiteral("REGION")});
-    c.parser.addOption({QStringLiteral("family"), QStringLiteral("Only these families (comma-separated, e.g. m6i,c6i)."), QStringLiteral("FAMILY")});
-    c.parser.addOption({QStringLiteral("arch"), QStringLiteral("Only x86_64 or arm64."), QStringLiteral("ARCH")});
-    c.parser.addOption({QStringLiteral("exclude-metal"), QStringLiteral("Drop bare-metal types.")});
-    c.parser.addOption({QStringLiteral("exclude-gpu"), QStringLiteral("Drop types with GPUs or other accelerators.")});
-    if (const int code = parseCommon(ctx, c, QStringLiteral("instances"), QStringLiteral("List EC2 instance types with their capacities.")); code >= 0)
+    c.parser.addOption({ QStringLiteral("region"),
+        QStringLiteral("Only types with an On-Demand price in REGION (adds the price)."), QStringLiteral("REGION") });
+    c.parser.addOption({ QStringLiteral("family"),
+        QStringLiteral("Only these families (comma-separated, e.g. m6i,c6i)."), QStringLiteral("FAMILY") });
+    c.parser.addOption({ QStringLiteral("arch"), QStringLiteral("Only x86_64 or arm64."), QStringLiteral("ARCH") });
+    c.parser.addOption({ QStringLiteral("exclude-metal"), QStringLiteral("Drop bare-metal types.") });
+    c.parser.addOption(
+        { QStringLiteral("exclude-gpu"), QStringLiteral("Drop types with GPUs or other accelerators.") });
+    if (const int code = parseCommon(
+            ctx, c, QStringLiteral("instances"), QStringLiteral("List EC2 instance types with their capacities."));
+        code >= 0)
         return code;
     if (!c.parser.positionalArguments().isEmpty()) {
-        ctx.err << "fleetplan catalog instances: unexpected argument \"" << c.parser.positionalArguments().constFirst() << "\"\n";
+        ctx.err << "fleetplan catalog instances: unexpected argument \"" << c.parser.positionalArguments().constFirst()
+                << "\"\n";
         return UsageError;
     }
     pricing::InstanceFilter f;
@@ -219,7 +233,8 @@ int runInstances(Context &ctx)
     if (c.parser.isSet(QStringLiteral("arch"))) {
         const auto arch = pricing::parseCpuArch(c.parser.value(QStringLiteral("arch")));
         if (!arch) {
-            ctx.err << "fleetplan catalog instances: --arch must be x86_64 or arm64, not \"" << c.parser.value(QStringLiteral("arch")) << "\"\n";
+            ctx.err << "fleetplan catalog instances: --arch must be x86_64 or arm64, not \""
+                    << c.parser.value(QStringLiteral("arch")) << "\"\n";
             return UsageError;
         }
         f.arch = arch;
@@ -233,8 +248,11 @@ int runInstances(Context &ctx)
         for (const QString &fam : c.parser.value(QStringLiteral("family")).split(u',', Qt::SkipEmptyParts)) {
             const QString family = fam.trimmed();
             if (!families.contains(family, Qt::CaseInsensitive)) {
-                c.catalog->matchInstanceTypes({family + QStringLiteral(".*")}, &error);
-                ctx.err << "fleetplan catalog instances: " << error.replace(QStringLiteral(".*\" matches no instance type"), QStringLiteral("\" is not an instance family")) << '\n';
+                c.catalog->matchInstanceTypes({ family + QStringLiteral(".*") }, &error);
+                ctx.err << "fleetplan catalog instances: "
+                        << error.replace(QStringLiteral(".*\" matches no instance type"),
+                               QStringLiteral("\" is not an instance family"))
+                        << '\n';
                 return InvalidInput;
             }
             f.families.append(family);
@@ -243,23 +261,26 @@ int runInstances(Context &ctx)
     f.excludeBareMetal = c.parser.isSet(QStringLiteral("exclude-metal"));
     f.excludeAccelerated = c.parser.isSet(QStringLiteral("exclude-gpu"));
     Table t;
-    t.columns = {QStringLiteral("type"), QStringLiteral("family"), QStringLiteral("vcpu"), QStringLiteral("memory_mib"), QStringLiteral("arch"),
-                 QStringLiteral("max_enis"), QStringLiteral("default_card_enis"), QStringLiteral("ipv4_per_eni"), QStringLiteral("eks_max_pods"),
-                 QStringLiteral("bare_metal"), QStringLiteral("gpus")};
+    t.columns = { QStringLiteral("type"), QStringLiteral("family"), QStringLiteral("vcpu"),
+        QStringLiteral("memory_mib"), QStringLiteral("arch"), QStringLiteral("max_enis"),
+        QStringLiteral("default_card_enis"), QStringLiteral("ipv4_per_eni"), QStringLiteral("eks_max_pods"),
+        QStringLiteral("bare_metal"), QStringLiteral("gpus") };
     if (!region.isEmpty())
         t.columns << QStringLiteral("usd_per_hour") << QStringLiteral("origin");
     // Family by family, smallest first (m5.large, m5.xlarge, m5.2xlarge, ...), not m5.12xlarge before m5.2xlarge.
     QList<const pricing::InstanceType *> types = c.catalog->instanceTypes(f);
     std::stable_sort(types.begin(), types.end(), [](const pricing::InstanceType *a, const pricing::InstanceType *b) {
-        return std::tie(a->family, a->vcpu, a->memoryMib, a->name) < std::tie(b->family, b->vcpu, b->memoryMib, b->name);
+        return std::tie(a->family, a->vcpu, a->memoryMib, a->name)
+            < std::tie(b->family, b->vcpu, b->memoryMib, b->name);
     });
     for (const pricing::InstanceType *type : std::as_const(types)) {
-        QVariantList row{type->name, type->family, type->hasSpecs() ? QVariant(type->vcpu) : QVariant(),
-                         type->hasSpecs() ? QVariant(type->memoryMib) : QVariant(),
-                         type->hasSpecs() ? QVariant(pricing::cpuArchName(type->arch)) : QVariant(),
-                         type->maxEnis ? QVariant(type->maxEnis) : QVariant(), type->defaultCardMaxEnis ? QVariant(type->defaultCardMaxEnis) : QVariant(),
-                         type->ipv4PerEni ? QVariant(type->ipv4PerEni) : QVariant(), type->eksMaxPods ? QVariant(type->eksMaxPods) : QVariant(),
-                         type->bareMetal, type->gpuCount};
+        QVariantList row { type->name, type->family, type->hasSpecs() ? QVariant(type->vcpu) : QVariant(),
+            type->hasSpecs() ? QVariant(type->memoryMib) : QVariant(),
+            type->hasSpecs() ? QVariant(pricing::cpuArchName(type->arch)) : QVariant(),
+            type->maxEnis ? QVariant(type->maxEnis) : QVariant(),
+            type->defaultCardMaxEnis ? QVariant(type->defaultCardMaxEnis) : QVariant(),
+            type->ipv4PerEni ? QVariant(type->ipv4PerEni) : QVariant(),
+            type->eksMaxPods ? QVariant(type->eksMaxPods) : QVariant(), type->bareMetal, type->gpuCount };
         if (!region.isEmpty()) {
             const auto rate = c.catalog->onDemandHourly(region, type->name);
             row << (rate ? QVariant(rate->usd) : QVariant()) << (rate ? Rate::originName(rate->origin) : QString());
@@ -274,8 +295,11 @@ int runPrice(Context &ctx)
 {
     Common c;
     c.parser.addPositionalArgument(QStringLiteral("TYPE"), QStringLiteral("Instance type, e.g. m5.large"));
-    c.parser.addOption({QStringLiteral("region"), QStringLiteral("AWS region, e.g. us-east-1 (required)."), QStringLiteral("REGION")});
-    if (const int code = parseCommon(ctx, c, QStringLiteral("price"), QStringLiteral("Show the prices of one EC2 instance type in a region.")); code >= 0)
+    c.parser.addOption({ QStringLiteral("region"), QStringLiteral("AWS region, e.g. us-east-1 (required)."),
+        QStringLiteral("REGION") });
+    if (const int code = parseCommon(
+            ctx, c, QStringLiteral("price"), QStringLiteral("Show the prices of one EC2 instance type in a region."));
+        code >= 0)
         return code;
     if (c.parser.positionalArguments().size() != 1) {
         ctx.err << "fleetplan catalog price: expected exactly one TYPE\n";
@@ -302,17 +326,20 @@ int runPrice(Context &ctx)
         return InvalidInput;
     }
     Table t;
-    t.columns = {QStringLiteral("price"), QStringLiteral("usd"), QStringLiteral("unit"), QStringLiteral("as_of"), QStringLiteral("origin"),
-                 QStringLiteral("estimated"), QStringLiteral("source")};
-    t.rows.append(QVariantList{QStringLiteral("on-demand")} + rateCells(onDemand));
+    t.columns = { QStringLiteral("price"), QStringLiteral("usd"), QStringLiteral("unit"), QStringLiteral("as_of"),
+        QStringLiteral("origin"), QStringLiteral("estimated"), QStringLiteral("source") };
+    t.rows.append(QVariantList { QStringLiteral("on-demand") } + rateCells(onDemand));
     if (const auto spot = c.catalog->spotHourly(region, type))
-        t.rows.append(QVariantList{QStringLiteral("spot")} + rateCells(spot));
-    for (int years : {1, 3}) {
-        for (const QString &cls : {QStringLiteral("standard"), QStringLiteral("convertible")}) {
-            for (auto p : {pricing::PaymentOption::NoUpfront, pricing::PaymentOption::PartialUpfront, pricing::PaymentOption::AllUpfront}) {
+        t.rows.append(QVariantList { QStringLiteral("spot") } + rateCells(spot));
+    for (int years : { 1, 3 }) {
+        for (const QString &cls : { QStringLiteral("standard"), QStringLiteral("convertible") }) {
+            for (auto p : { pricing::PaymentOption::NoUpfront, pricing::PaymentOption::PartialUpfront,
+                     pricing::PaymentOption::AllUpfront }) {
                 if (const auto ri = c.catalog->reservedEffectiveHourly(region, type, years, p, cls)) {
-                    t.rows.append(QVariantList{QStringLiteral("reserved %1yr %2 %3").arg(years).arg(cls, pricing::paymentOptionName(p))}
-                                  + rateCells(ri));
+                    t.rows.append(
+                        QVariantList {
+                            QStringLiteral("reserved %1yr %2 %3").arg(years).arg(cls, pricing::paymentOptionName(p)) }
+                        + rateCells(ri));
                 }
             }
         }
@@ -324,11 +351,15 @@ int runPrice(Context &ctx)
 int runFargate(Context &ctx)
 {
     Common c;
-    c.parser.addOption({QStringLiteral("region"), QStringLiteral("AWS region, e.g. us-east-1 (required)."), QStringLiteral("REGION")});
-    if (const int code = parseCommon(ctx, c, QStringLiteral("fargate"), QStringLiteral("Show the Fargate rates of a region.")); code >= 0)
+    c.parser.addOption({ QStringLiteral("region"), QStringLiteral("AWS region, e.g. us-east-1 (required)."),
+        QStringLiteral("REGION") });
+    if (const int code
+        = parseCommon(ctx, c, QStringLiteral("fargate"), QStringLiteral("Show the Fargate rates of a region."));
+        code >= 0)
         return code;
     if (!c.parser.positionalArguments().isEmpty()) {
-        ctx.err << "fleetplan catalog fargate: unexpected argument \"" << c.parser.positionalArguments().constFirst() << "\"\n";
+        ctx.err << "fleetplan catalog fargate: unexpected argument \"" << c.parser.positionalArguments().constFirst()
+                << "\"\n";
         return UsageError;
     }
     if (!c.parser.isSet(QStringLiteral("region"))) {
@@ -342,8 +373,8 @@ int runFargate(Context &ctx)
         return InvalidInput;
     }
     Table t;
-    t.columns = {QStringLiteral("platform"), QStringLiteral("item"), QStringLiteral("usd"), QStringLiteral("unit"), QStringLiteral("as_of"),
-                 QStringLiteral("origin"), QStringLiteral("estimated"), QStringLiteral("source")};
+    t.columns = { QStringLiteral("platform"), QStringLiteral("item"), QStringLiteral("usd"), QStringLiteral("unit"),
+        QStringLiteral("as_of"), QStringLiteral("origin"), QStringLiteral("estimated"), QStringLiteral("source") };
     struct Variant
     {
         const char *name;
@@ -352,11 +383,11 @@ int runFargate(Context &ctx)
         bool spot;
     };
     const Variant variants[] = {
-        {"Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false},
-        {"Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false},
-        {"Windows x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false},
-        {"Spot Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true},
-        {"Spot Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true},
+        { "Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false },
+        { "Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false },
+        { "Windows x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false },
+        { "Spot Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true },
+        { "Spot Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true },
     };
     bool any = false;
     for (const Variant &v : variants) {
@@ -365,12 +396,14 @@ int runFargate(Context &ctx)
             continue;
         any = true;
         const QString name = QString::fromLatin1(v.name);
-        t.rows.append(QVariantList{name, QStringLiteral("vcpu")} + rateCells(card->vcpuHour));
-        t.rows.append(QVariantList{name, QStringLiteral("memory")} + rateCells(card->gbHour));
+        t.rows.append(QVariantList { name, QStringLiteral("vcpu") } + rateCells(card->vcpuHour));
+        t.rows.append(QVariantList { name, QStringLiteral("memory") } + rateCells(card->gbHour));
         if (card->osLicenseVcpuHour)
-            t.rows.append(QVariantList{name, QStringLiteral("os_licence")} + rateCells(card->osLicenseVcpuHour));
-        if (card->ephemeralGbHourAbove20 && !v.spot && v.os == pricing::FargateOs::Linux && v.arch == pricing::CpuArch::X86_64)
-            t.rows.append(QVariantList{QStringLiteral("all"), QStringLiteral("ephemeral_storage_above_20gb")} + rateCells(card->ephemeralGbHourAbove20));
+            t.rows.append(QVariantList { name, QStringLiteral("os_licence") } + rateCells(card->osLicenseVcpuHour));
+        if (card->ephemeralGbHourAbove20 && !v.spot && v.os == pricing::FargateOs::Linux
+            && v.arch == pricing::CpuArch::X86_64)
+            t.rows.append(QVariantList { QStringLiteral("all"), QStringLiteral("ephemeral_storage_above_20gb") }
+                + rateCells(card->ephemeralGbHourAbove20));
     }
     if (!any) {
         c.catalog->fargate(region, pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false, &error);
@@ -384,18 +417,22 @@ int runFargate(Context &ctx)
 int runInfo(Context &ctx)
 {
     Common c;
-    if (const int code = parseCommon(ctx, c, QStringLiteral("info"), QStringLiteral("Show the catalog's datasets, sources and dates.")); code >= 0)
+    if (const int code = parseCommon(
+            ctx, c, QStringLiteral("info"), QStringLiteral("Show the catalog's datasets, sources and dates."));
+        code >= 0)
         return code;
     Table t;
-    t.columns = {QStringLiteral("dataset"), QStringLiteral("file"), QStringLiteral("rows"), QStringLiteral("as_of_oldest"),
-                 QStringLiteral("as_of_newest"), QStringLiteral("sources")};
+    t.columns = { QStringLiteral("dataset"), QStringLiteral("file"), QStringLiteral("rows"),
+        QStringLiteral("as_of_oldest"), QStringLiteral("as_of_newest"), QStringLiteral("sources") };
     for (const pricing::DatasetInfo &d : c.catalog->datasets())
-        t.rows.append({d.name, d.file, d.rows, d.asOfMin, d.asOfMax, d.sources});
-    t.rows.append({QStringLiteral("catalog_built"), QStringLiteral("catalog.sqlite"), QVariant(), c.catalog->builtAt(), c.catalog->builtAt(),
-                   QStringLiteral("built from resources/catalog/*.csv (see its README.md)")});
+        t.rows.append({ d.name, d.file, d.rows, d.asOfMin, d.asOfMax, d.sources });
+    t.rows.append({ QStringLiteral("catalog_built"), QStringLiteral("catalog.sqlite"), QVariant(), c.catalog->builtAt(),
+        c.catalog->builtAt(), QStringLiteral("built from resources/catalog/*.csv (see its README.md)") });
     if (c.catalog->priceBookRateCount() > 0 || c.catalog->enterpriseDiscountPercent() > 0) {
-        t.rows.append({QStringLiteral("price_book"), pricing::PriceBook::defaultPath(), c.catalog->priceBookRateCount(), QString(), QString(),
-                       QStringLiteral("imported and override rates; enterprise discount %1 %").arg(c.catalog->enterpriseDiscountPercent())});
+        t.rows.append({ QStringLiteral("price_book"), pricing::PriceBook::defaultPath(),
+            c.catalog->priceBookRateCount(), QString(), QString(),
+            QStringLiteral("imported and override rates; enterprise discount %1 %")
+                .arg(c.catalog->enterpriseDiscountPercent()) });
     }
     t.print(ctx.out, c.format);
     return Ok;
@@ -404,15 +441,19 @@ int runInfo(Context &ctx)
 int runImportPriceList(Context &ctx)
 {
     Common c;
-    c.parser.addPositionalArgument(QStringLiteral("FILE..."), QStringLiteral("AWS Price List offer files (CSV or JSON): AmazonEC2, AmazonECS, AmazonEKS"));
-    if (const int code = parseCommon(ctx, c, QStringLiteral("import"), QStringLiteral("Import AWS Price List offer files into your price book."), false); code >= 0)
+    c.parser.addPositionalArgument(QStringLiteral("FILE..."),
+        QStringLiteral("AWS Price List offer files (CSV or JSON): AmazonEC2, AmazonECS, AmazonEKS"));
+    if (const int code = parseCommon(ctx, c, QStringLiteral("import"),
+            QStringLiteral("Import AWS Price List offer files into your price book."), false);
+        code >= 0)
         return code;
     const QStringList files = c.parser.positionalArguments();
     if (files.isEmpty()) {
         ctx.err << "fleetplan catalog import: expected at least one FILE\n";
         return UsageError;
     }
-    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook")) : pricing::PriceBook::defaultPath();
+    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook"))
+                                                                     : pricing::PriceBook::defaultPath();
     pricing::PriceBook book;
     QString error;
     if (!book.open(path, &error)) {
@@ -425,15 +466,16 @@ int runImportPriceList(Context &ctx)
         return InvalidInput;
     }
     Table t;
-    t.columns = {QStringLiteral("kind"), QStringLiteral("rates")};
+    t.columns = { QStringLiteral("kind"), QStringLiteral("rates") };
     QStringList kinds = r.ratesByKind.keys();
     kinds.sort();
     for (const QString &k : kinds)
-        t.rows.append({k, r.ratesByKind.value(k)});
-    t.rows.append({QStringLiteral("total"), r.ratesWritten});
+        t.rows.append({ k, r.ratesByKind.value(k) });
+    t.rows.append({ QStringLiteral("total"), r.ratesWritten });
     t.print(ctx.out, c.format);
     if (c.format == u"table")
-        ctx.out << "imported " << r.ratesWritten << " rates from " << files.size() << " file(s), " << r.rowsRead << " price rows read, into " << path << '\n';
+        ctx.out << "imported " << r.ratesWritten << " rates from " << files.size() << " file(s), " << r.rowsRead
+                << " price rows read, into " << path << '\n';
     return Ok;
 }
 
@@ -441,14 +483,17 @@ int runCommitments(Context &ctx)
 {
     Common c;
     if (const int code = parseCommon(ctx, c, QStringLiteral("commitments"),
-                                     QStringLiteral("Show the Savings Plans / Reserved Instance discount assumptions.")); code >= 0)
+            QStringLiteral("Show the Savings Plans / Reserved Instance discount assumptions."));
+        code >= 0)
         return code;
     Table t;
-    t.columns = {QStringLiteral("scope"), QStringLiteral("plan"), QStringLiteral("term_years"), QStringLiteral("payment"),
-                 QStringLiteral("discount_percent"), QStringLiteral("basis")};
+    t.columns = { QStringLiteral("scope"), QStringLiteral("plan"), QStringLiteral("term_years"),
+        QStringLiteral("payment"), QStringLiteral("discount_percent"), QStringLiteral("basis") };
     for (const pricing::CommitmentDiscount &d : c.catalog->commitments().entries()) {
-        t.rows.append({d.scope == pricing::CommitmentScope::Fargate ? QStringLiteral("fargate") : QStringLiteral("ec2"),
-                       pricing::commitmentPlanName(d.plan), d.termYears, pricing::paymentOptionName(d.payment), d.discountPercent, d.basis});
+        t.rows.append(
+            { d.scope == pricing::CommitmentScope::Fargate ? QStringLiteral("fargate") : QStringLiteral("ec2"),
+                pricing::commitmentPlanName(d.plan), d.termYears, pricing::paymentOptionName(d.payment),
+                d.discountPercent, d.basis });
     }
     t.print(ctx.out, c.format);
     return Ok;
@@ -460,25 +505,35 @@ int runEdit(Context &ctx, const QString &sub)
 {
     Common c;
     if (sub == u"override") {
-        c.parser.addPositionalArgument(QStringLiteral("KIND"), QStringLiteral("ec2_ondemand, ec2_spot, fargate, eks or other"));
+        c.parser.addPositionalArgument(
+            QStringLiteral("KIND"), QStringLiteral("ec2_ondemand, ec2_spot, fargate, eks or other"));
         c.parser.addPositionalArgument(QStringLiteral("REGION"), QStringLiteral("e.g. us-east-1"));
-        c.parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("instance type, Fargate item (linux_x86_vcpu, ...), EKS item or EBS item"));
+        c.parser.addPositionalArgument(QStringLiteral("KEY"),
+            QStringLiteral("instance type, Fargate item (linux_x86_vcpu, ...), EKS item or EBS item"));
         c.parser.addPositionalArgument(QStringLiteral("USD"), QStringLiteral("the price (omit with --remove)"));
-        c.parser.addOption({QStringLiteral("note"), QStringLiteral("Why (kept as the rate's source)."), QStringLiteral("TEXT")});
-        c.parser.addOption({QStringLiteral("remove"), QStringLiteral("Remove the override.")});
+        c.parser.addOption(
+            { QStringLiteral("note"), QStringLiteral("Why (kept as the rate's source)."), QStringLiteral("TEXT") });
+        c.parser.addOption({ QStringLiteral("remove"), QStringLiteral("Remove the override.") });
     } else if (sub == u"discount") {
-        c.parser.addPositionalArgument(QStringLiteral("PERCENT"), QStringLiteral("enterprise discount on every bundled and imported rate (0 = none)"));
+        c.parser.addPositionalArgument(QStringLiteral("PERCENT"),
+            QStringLiteral("enterprise discount on every bundled and imported rate (0 = none)"));
     } else {
         c.parser.addPositionalArgument(QStringLiteral("SCOPE"), QStringLiteral("ec2 or fargate"));
-        c.parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("\"Compute Savings Plan\", \"EC2 Instance Savings Plan\", \"Standard RI\" or \"Convertible RI\""));
+        c.parser.addPositionalArgument(QStringLiteral("PLAN"),
+            QStringLiteral(
+                "\"Compute Savings Plan\", \"EC2 Instance Savings Plan\", \"Standard RI\" or \"Convertible RI\""));
         c.parser.addPositionalArgument(QStringLiteral("TERM"), QStringLiteral("1 or 3 (years)"));
-        c.parser.addPositionalArgument(QStringLiteral("PAYMENT"), QStringLiteral("\"No Upfront\", \"Partial Upfront\" or \"All Upfront\""));
+        c.parser.addPositionalArgument(
+            QStringLiteral("PAYMENT"), QStringLiteral("\"No Upfront\", \"Partial Upfront\" or \"All Upfront\""));
         c.parser.addPositionalArgument(QStringLiteral("PERCENT"), QStringLiteral("percent off On-Demand"));
     }
-    if (const int code = parseCommon(ctx, c, sub, QStringLiteral("Edit your price book (never the bundled catalog)."), false); code >= 0)
+    if (const int code
+        = parseCommon(ctx, c, sub, QStringLiteral("Edit your price book (never the bundled catalog)."), false);
+        code >= 0)
         return code;
     const QStringList args = c.parser.positionalArguments();
-    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook")) : pricing::PriceBook::defaultPath();
+    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook"))
+                                                                     : pricing::PriceBook::defaultPath();
     auto usageError = [&](const QString &what) {
         ctx.err << "fleetplan catalog " << sub << ": " << what << '\n';
         return int(UsageError);
@@ -494,10 +549,13 @@ int runEdit(Context &ctx, const QString &sub)
     if (sub == u"override") {
         const bool remove = c.parser.isSet(QStringLiteral("remove"));
         if (args.size() != (remove ? 3 : 4))
-            return usageError(remove ? QStringLiteral("expected KIND REGION KEY") : QStringLiteral("expected KIND REGION KEY USD"));
+            return usageError(
+                remove ? QStringLiteral("expected KIND REGION KEY") : QStringLiteral("expected KIND REGION KEY USD"));
         const auto kind = pricing::parseRateKind(args.at(0));
         if (!kind)
-            return usageError(QStringLiteral("KIND must be ec2_ondemand, ec2_spot, ec2_reserved, fargate, eks or other, not \"%1\"").arg(args.at(0)));
+            return usageError(
+                QStringLiteral("KIND must be ec2_ondemand, ec2_spot, ec2_reserved, fargate, eks or other, not \"%1\"")
+                    .arg(args.at(0)));
         double usd = 0;
         if (!remove && !number(args.at(3), &usd))
             return usageError(QStringLiteral("USD \"%1\" is not a number").arg(args.at(3)));
@@ -509,8 +567,9 @@ int runEdit(Context &ctx, const QString &sub)
             ctx.err << error << '\n';
             return InvalidInput;
         }
-        ok = remove ? book.removeOverride(*kind, args.at(1), args.at(2), &error)
-                    : book.setOverride(*kind, args.at(1), args.at(2), usd, c.parser.value(QStringLiteral("note")), &error);
+        ok = remove
+            ? book.removeOverride(*kind, args.at(1), args.at(2), &error)
+            : book.setOverride(*kind, args.at(1), args.at(2), usd, c.parser.value(QStringLiteral("note")), &error);
     } else if (sub == u"discount") {
         double percent = 0;
         if (args.size() != 1 || !number(args.at(0), &percent))
@@ -526,13 +585,15 @@ int runEdit(Context &ctx, const QString &sub)
         const auto payment = args.size() == 5 ? pricing::parsePaymentOption(args.at(3)) : std::nullopt;
         if (args.size() != 5 || (args.at(0) != u"ec2" && args.at(0) != u"fargate") || !plan || !payment
             || (args.at(2) != u"1" && args.at(2) != u"3") || !number(args.at(4), &percent))
-            return usageError(QStringLiteral("expected SCOPE PLAN TERM PAYMENT PERCENT, e.g. ec2 \"Compute Savings Plan\" 1 \"No Upfront\" 27"));
+            return usageError(QStringLiteral(
+                "expected SCOPE PLAN TERM PAYMENT PERCENT, e.g. ec2 \"Compute Savings Plan\" 1 \"No Upfront\" 27"));
         if (!book.open(path, &error)) {
             ctx.err << error << '\n';
             return InvalidInput;
         }
-        ok = book.setCommitmentDiscount(args.at(0) == u"fargate" ? pricing::CommitmentScope::Fargate : pricing::CommitmentScope::Ec2, *plan,
-                                        args.at(2).toInt(), *payment, percent, &error);
+        ok = book.setCommitmentDiscount(
+            args.at(0) == u"fargate" ? pricing::CommitmentScope::Fargate : pricing::CommitmentScope::Ec2, *plan,
+            args.at(2).toInt(), *payment, percent, &error);
     }
     if (!ok) {
         ctx.err << "fleetplan catalog " << sub << ": " << error << '\n';
@@ -555,7 +616,8 @@ QString usage()
         "  price TYPE --region R                     On-Demand, Spot and imported Reserved prices of a type\n"
         "  fargate --region R                        Fargate rates of a region\n"
         "  info                                      datasets, sources and dates\n"
-        "  import FILE...                            import AWS Price List offer files (CSV/JSON) into your price book\n"
+        "  import FILE...                            import AWS Price List offer files (CSV/JSON) into your price "
+        "book\n"
         "  commitments                               Savings Plans / RI discount assumptions\n"
         "  override KIND REGION KEY USD [--remove]   set (or remove) a price in your price book\n"
         "  discount PERCENT                          your enterprise discount on bundled and imported rates\n"

@@ -8,15 +8,21 @@ namespace fleetplan::cli {
 const QList<Command> &commands()
 {
     // One line per command; each command lives in its own file under app/cli/.
-    static const QList<Command> table{
-        {QStringLiteral("validate"), QStringLiteral("Check a scenario file and print every problem"), &runValidate},
-        {QStringLiteral("convert"), QStringLiteral("Convert a scenario between JSON and the .fleetplan document"), &runConvert},
-        {QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"), &runImport},
-        {QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"), &runCompare},
-        {QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"), &runCatalog},
-        {QStringLiteral("report"), QStringLiteral("Write a PDF, HTML, Markdown, CSV or JSON cost report"), &runReport, true},
-        {QStringLiteral("manpage"), QStringLiteral("Write the manual page fleetplan(1)"), &runManpage},
-        {QStringLiteral("pack"), QStringLiteral("Pack tasks onto EC2 instance types at the lowest cost, with a lower bound"), &runPack},
+    static const QList<Command> table {
+        { QStringLiteral("validate"), QStringLiteral("Check a scenario file and print every problem"), &runValidate },
+        { QStringLiteral("convert"), QStringLiteral("Convert a scenario between JSON and the .fleetplan document"),
+            &runConvert },
+        { QStringLiteral("import"), QStringLiteral("Import ECS task definitions/services or Kubernetes manifests"),
+            &runImport },
+        { QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"),
+            &runCompare },
+        { QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"),
+            &runCatalog },
+        { QStringLiteral("report"), QStringLiteral("Write a PDF, HTML, Markdown, CSV or JSON cost report"), &runReport,
+            true },
+        { QStringLiteral("manpage"), QStringLiteral("Write the manual page fleetplan(1)"), &runManpage },
+        { QStringLiteral("pack"),
+            QStringLiteral("Pack tasks onto EC2 instance types at the lowest cost, with a lower bound"), &runPack },
     };
     return table;
 }
@@ -47,13 +53,12 @@ QString helpText()
         "Commands:\n");
     for (const Command &c : commands())
         text += QStringLiteral("  %1%2\n").arg(c.name, -12).arg(c.summary);
-    text += QStringLiteral(
-        "\n"
-        "Options:\n"
-        "  -h, --help     show this help (COMMAND --help for a command's options)\n"
-        "  -v, --version  show the version\n"
-        "\n"
-        "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 a budget gate failed.\n");
+    text += QStringLiteral("\n"
+                           "Options:\n"
+                           "  -h, --help     show this help (COMMAND --help for a command's options)\n"
+                           "  -v, --version  show the version\n"
+                           "\n"
+                           "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 a budget gate failed.\n");
     return text;
 }
 

@@ -16,15 +16,15 @@ enum ExitCode { Ok = 0, UsageError = 1, InvalidInput = 2, BudgetExceeded = 3 };
 /// What a command gets: its arguments (after the command name), and the streams to write to.
 struct Context
 {
-    QStringList args;     ///< e.g. {"price", "m5.large", "--region", "us-east-1"} for `catalog price ...`
+    QStringList args; ///< e.g. {"price", "m5.large", "--region", "us-east-1"} for `catalog price ...`
     QTextStream &out;
     QTextStream &err;
 };
 
 struct Command
 {
-    QString name;         ///< "compare"
-    QString summary;      ///< one line for `fleetplan --help`
+    QString name; ///< "compare"
+    QString summary; ///< one line for `fleetplan --help`
     int (*run)(Context &ctx);
     bool needsGui = false; ///< needs a QApplication (rendering charts offscreen)
 };

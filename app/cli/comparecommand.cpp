@@ -7,7 +7,7 @@
 #include "app/cli/scenarioinput.h"
 #include "app/cli/comparediff.h"
 #include "models/atomicwrite.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
 #include "models/simulation/simulation.h"
@@ -134,7 +134,8 @@ QString toCsv(const models::CostReport &report)
         if (p.feasible())
             text += QStringLiteral("%1,total,%2,,\n").arg(models::toId(p.id), QString::number(p.totalUsd, 'g', 17));
         else
-            text += QStringLiteral("%1,total,,,%2\n").arg(models::toId(p.id), csvField(QStringLiteral("infeasible: ") + p.infeasibleSummary()));
+            text += QStringLiteral("%1,total,,,%2\n")
+                        .arg(models::toId(p.id), csvField(QStringLiteral("infeasible: ") + p.infeasibleSummary()));
     }
     return text;
 }
@@ -173,7 +174,8 @@ int runCompare(Context &ctx)
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
     const QCommandLineOption strictOption(QStringLiteral("strict"),
-        QStringLiteral("Exit with status 2 when any platform cannot run the workload (by default only when none can)."));
+        QStringLiteral(
+            "Exit with status 2 when any platform cannot run the workload (by default only when none can)."));
     parser.addOptions({ diffOption, failAboveOption, quietOption, strictOption });
     if (!parser.parse(QStringList { QStringLiteral("fleetplan compare") } + ctx.args)) {
         ctx.err << "fleetplan compare: " << parser.errorText() << '\n';

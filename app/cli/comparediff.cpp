@@ -18,7 +18,7 @@ namespace {
 
 struct Change
 {
-    QString component;      ///< id, or "total"
+    QString component; ///< id, or "total"
     QString label;
     double before = 0;
     double after = 0;
@@ -36,7 +36,7 @@ struct PlatformChange
 {
     models::PlatformId platform;
     Change total;
-    QList<Change> components;   ///< only those that changed
+    QList<Change> components; ///< only those that changed
 };
 
 QList<PlatformChange> changes(const models::CostReport &before, const models::CostReport &after)
@@ -47,13 +47,15 @@ QList<PlatformChange> changes(const models::CostReport &before, const models::Co
         const models::PlatformResult *b = after.platform(id);
         if (!a && !b)
             continue;
-        PlatformChange pc{id, {QStringLiteral("total"), QStringLiteral("total"), a ? a->totalUsd : 0.0, b ? b->totalUsd : 0.0}, {}};
+        PlatformChange pc { id,
+            { QStringLiteral("total"), QStringLiteral("total"), a ? a->totalUsd : 0.0, b ? b->totalUsd : 0.0 }, {} };
         for (int c = 0; c < models::ComponentCount; ++c) {
             const auto cid = static_cast<models::ComponentId>(c);
             const bool present = (a && a->component(cid)) || (b && b->component(cid));
             if (!present)
                 continue;
-            Change ch{models::toId(cid), models::displayName(cid), a ? a->componentUsd(cid) : 0.0, b ? b->componentUsd(cid) : 0.0};
+            Change ch { models::toId(cid), models::displayName(cid), a ? a->componentUsd(cid) : 0.0,
+                b ? b->componentUsd(cid) : 0.0 };
             if (std::abs(ch.usd()) >= 0.005)
                 pc.components.append(ch);
         }
@@ -89,7 +91,8 @@ std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
         if (!gate.platform) {
             if (error)
                 *error = QStringLiteral("--fail-above: unknown platform \"%1\" (expected ecs-ec2, ecs-fargate, "
-                                        "ecs-fargate-spot, eks-nodes or eks-fargate)").arg(id);
+                                        "ecs-fargate-spot, eks-nodes or eks-fargate)")
+                             .arg(id);
             return std::nullopt;
         }
         amount = text.mid(eq + 1);
@@ -98,7 +101,9 @@ std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
     gate.usdPerMonth = amount.trimmed().toDouble(&ok);
     if (!ok || gate.usdPerMonth < 0 || !std::isfinite(gate.usdPerMonth)) {
         if (error)
-            *error = QStringLiteral("--fail-above: \"%1\" is not an amount in USD per month (e.g. 5000 or eks-nodes=5000)").arg(text);
+            *error
+                = QStringLiteral("--fail-above: \"%1\" is not an amount in USD per month (e.g. 5000 or eks-nodes=5000)")
+                      .arg(text);
         return std::nullopt;
     }
     return gate;
@@ -121,17 +126,21 @@ QStringList failedGates(const models::CostReport &report, const QList<BudgetGate
                 // A fleet that does not exist never passes a gate named for it; a gate over every
                 // platform judges only the platforms that can run the workload.
                 if (gate.platform)
-                    failures.append(QStringLiteral("%1 cannot run this workload, so it cannot meet the budget of %2 USD "
-                                                   "(--fail-above %3=%4)")
-                                        .arg(models::displayName(p.id), formatNumber(gate.usdPerMonth, 2),
-                                             models::toId(p.id), QString::number(gate.usdPerMonth)));
+                    failures.append(
+                        QStringLiteral("%1 cannot run this workload, so it cannot meet the budget of %2 USD "
+                                       "(--fail-above %3=%4)")
+                            .arg(models::displayName(p.id), formatNumber(gate.usdPerMonth, 2), models::toId(p.id),
+                                QString::number(gate.usdPerMonth)));
                 continue;
             }
             if (monthly > gate.usdPerMonth) {
-                const QString spec = gate.platform ? models::toId(*gate.platform) + u'=' + QString::number(gate.usdPerMonth)
-                                                   : QString::number(gate.usdPerMonth);
-                failures.append(QStringLiteral("%1 costs %2 USD per month, above the budget of %3 USD (--fail-above %4)")
-                                    .arg(models::displayName(p.id), formatNumber(monthly, 2), formatNumber(gate.usdPerMonth, 2), spec));
+                const QString spec = gate.platform
+                    ? models::toId(*gate.platform) + u'=' + QString::number(gate.usdPerMonth)
+                    : QString::number(gate.usdPerMonth);
+                failures.append(
+                    QStringLiteral("%1 costs %2 USD per month, above the budget of %3 USD (--fail-above %4)")
+                        .arg(models::displayName(p.id), formatNumber(monthly, 2), formatNumber(gate.usdPerMonth, 2),
+                            spec));
             }
         }
     }
@@ -161,7 +170,7 @@ QString diffTable(const models::CostReport &before, const models::CostReport &af
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("\n%1 (%2): %3 → %4 USD (%5, %6)\n")
                     .arg(models::displayName(pc.platform), models::toId(pc.platform), formatNumber(pc.total.before, 2),
-                         formatNumber(pc.total.after, 2), signedUsd(pc.total.usd()), percentText(pc.total));
+                        formatNumber(pc.total.after, 2), signedUsd(pc.total.usd()), percentText(pc.total));
         if (pc.components.isEmpty())
             text += QStringLiteral("  no component changed\n");
         for (const Change &c : pc.components) {
@@ -183,7 +192,7 @@ QString diffCsv(const models::CostReport &before, const models::CostReport &afte
         const auto p = c.percent();
         return QStringLiteral("%1,%2,%3,%4,%5,%6\n")
             .arg(models::toId(id), c.component, QString::number(c.before, 'g', 17), QString::number(c.after, 'g', 17),
-                 QString::number(c.usd(), 'g', 17), p ? QString::number(*p, 'g', 17) : QString());
+                QString::number(c.usd(), 'g', 17), p ? QString::number(*p, 'g', 17) : QString());
     };
     for (const PlatformChange &pc : changes(before, after)) {
         for (const Change &c : pc.components)
@@ -196,8 +205,8 @@ QString diffCsv(const models::CostReport &before, const models::CostReport &afte
 QByteArray diffJson(const models::CostReport &before, const models::CostReport &after)
 {
     auto changeObject = [](const Change &c) {
-        QJsonObject o{{QStringLiteral("before_usd"), c.before}, {QStringLiteral("after_usd"), c.after},
-                      {QStringLiteral("change_usd"), c.usd()}};
+        QJsonObject o { { QStringLiteral("before_usd"), c.before }, { QStringLiteral("after_usd"), c.after },
+            { QStringLiteral("change_usd"), c.usd() } };
         const auto p = c.percent();
         o.insert(QStringLiteral("change_percent"), p ? QJsonValue(*p) : QJsonValue(QJsonValue::Null));
         return o;
@@ -215,12 +224,14 @@ QByteArray diffJson(const models::CostReport &before, const models::CostReport &
         o.insert(QStringLiteral("components"), components);
         platforms.append(o);
     }
-    const QJsonObject root{
-        {QStringLiteral("before"), QJsonObject{{QStringLiteral("scenario"), before.scenarioName}, {QStringLiteral("hours"), before.hours},
-                                               {QStringLiteral("region"), before.region}}},
-        {QStringLiteral("after"), QJsonObject{{QStringLiteral("scenario"), after.scenarioName}, {QStringLiteral("hours"), after.hours},
-                                              {QStringLiteral("region"), after.region}}},
-        {QStringLiteral("platforms"), platforms},
+    const QJsonObject root {
+        { QStringLiteral("before"),
+            QJsonObject { { QStringLiteral("scenario"), before.scenarioName },
+                { QStringLiteral("hours"), before.hours }, { QStringLiteral("region"), before.region } } },
+        { QStringLiteral("after"),
+            QJsonObject { { QStringLiteral("scenario"), after.scenarioName }, { QStringLiteral("hours"), after.hours },
+                { QStringLiteral("region"), after.region } } },
+        { QStringLiteral("platforms"), platforms },
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

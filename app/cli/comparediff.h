@@ -17,7 +17,7 @@ namespace fleetplan::cli {
 /// `--fail-above USD` (every platform) or `--fail-above eks-nodes=USD` (one platform).
 struct BudgetGate
 {
-    std::optional<models::PlatformId> platform;  ///< unset = every platform
+    std::optional<models::PlatformId> platform; ///< unset = every platform
     double usdPerMonth = 0.0;
 };
 

@@ -2,7 +2,7 @@
 #include <QCommandLineParser>
 
 #include "app/cli/commands.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 namespace fleetplan::cli {
 

@@ -5,7 +5,7 @@
 #include "app/cli/commands.h"
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 namespace fleetplan::cli {
 

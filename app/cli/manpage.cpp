@@ -20,7 +20,7 @@ QString helpOf(const Command &command)
     QString err;
     QTextStream outStream(&out);
     QTextStream errStream(&err);
-    Context ctx{{QStringLiteral("--help")}, outStream, errStream};
+    Context ctx { { QStringLiteral("--help") }, outStream, errStream };
     command.run(ctx);
     outStream.flush();
     return out;
@@ -32,7 +32,7 @@ QString commandSection(const Command &command)
 {
     const QString help = helpOf(command);
     QString man = QStringLiteral(".SS \"fleetplan %1\"\n").arg(command.name);
-    QString section;   // "" (preamble), "Options:", "Arguments:"
+    QString section; // "" (preamble), "Options:", "Arguments:"
     QString tag;
     QString description;
     auto flush = [&] {
@@ -53,7 +53,8 @@ QString commandSection(const Command &command)
         if (line == u"Options:" || line == u"Arguments:") {
             flush();
             section = line;
-            man += QStringLiteral(".PP\n%1\n").arg(line == u"Options:" ? QStringLiteral("Options:") : QStringLiteral("Arguments:"));
+            man += QStringLiteral(".PP\n%1\n")
+                       .arg(line == u"Options:" ? QStringLiteral("Options:") : QStringLiteral("Arguments:"));
             continue;
         }
         if (section.isEmpty()) {
@@ -65,7 +66,7 @@ QString commandSection(const Command &command)
             flush();
             continue;
         }
-        if (line.startsWith(QLatin1String("   ")) && !tag.isEmpty()) {   // a wrapped description
+        if (line.startsWith(QLatin1String("   ")) && !tag.isEmpty()) { // a wrapped description
             description += u' ' + line.trimmed();
             continue;
         }
@@ -94,17 +95,19 @@ QString troffEscape(const QString &text)
 
 QString manPage()
 {
-    QString man = QStringLiteral(".TH FLEETPLAN 1 \"\" \"fleetplan %1\" \"User Commands\"\n").arg(QStringLiteral(FLEETPLAN_VERSION));
-    man += QStringLiteral(".SH NAME\nfleetplan \\- plan the cost and capacity of container fleets on AWS\n"
-                          ".SH SYNOPSIS\n.B fleetplan\n[\\fIFILE\\fR]\n.br\n.B fleetplan\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n"
-                          ".br\n.B fleetplan\n\\-\\-help | \\-\\-version\n"
-                          ".SH DESCRIPTION\n"
-                          "Fleetplan compares what a container workload costs on ECS on EC2, ECS Fargate, ECS Fargate Spot, "
-                          "EKS managed nodes and EKS Fargate. Without a command it opens the desktop application on "
-                          "\\fIFILE\\fR (or the bundled sample). With a command it runs without a display.\n"
-                          ".PP\nA \\fIFILE\\fR or \\fISCENARIO\\fR of \\fB\\-\\fR reads standard input; an output "
-                          "file of \\fB\\-\\fR writes standard output.\n"
-                          ".SH COMMANDS\n");
+    QString man = QStringLiteral(".TH FLEETPLAN 1 \"\" \"fleetplan %1\" \"User Commands\"\n")
+                      .arg(QStringLiteral(FLEETPLAN_VERSION));
+    man += QStringLiteral(
+        ".SH NAME\nfleetplan \\- plan the cost and capacity of container fleets on AWS\n"
+        ".SH SYNOPSIS\n.B fleetplan\n[\\fIFILE\\fR]\n.br\n.B fleetplan\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n"
+        ".br\n.B fleetplan\n\\-\\-help | \\-\\-version\n"
+        ".SH DESCRIPTION\n"
+        "Fleetplan compares what a container workload costs on ECS on EC2, ECS Fargate, ECS Fargate Spot, "
+        "EKS managed nodes and EKS Fargate. Without a command it opens the desktop application on "
+        "\\fIFILE\\fR (or the bundled sample). With a command it runs without a display.\n"
+        ".PP\nA \\fIFILE\\fR or \\fISCENARIO\\fR of \\fB\\-\\fR reads standard input; an output "
+        "file of \\fB\\-\\fR writes standard output.\n"
+        ".SH COMMANDS\n");
     for (const Command &command : commands()) {
         if (command.name == u"manpage")
             continue;
@@ -115,32 +118,34 @@ QString manPage()
             continue;
         man += commandSection(command);
     }
-    man += QStringLiteral(".SH EXIT STATUS\n"
-                          ".TP\n.B 0\nSuccess.\n"
-                          ".TP\n.B 1\nUsage error (unknown option, missing argument).\n"
-                          ".TP\n.B 2\nInvalid input: the message on standard error names the file and the place.\n"
-                          ".TP\n.B 3\nA budget gate failed (\\fBcompare \\-\\-fail\\-above\\fR).\n"
-                          ".SH ENVIRONMENT\n"
-                          ".TP\n.B QT_QPA_PLATFORM\nCommands never need a display; \\fBreport\\fR renders its charts on the "
-                          "\\fBoffscreen\\fR platform unless this is set.\n"
-                          ".SH EXAMPLES\n"
-                          ".nf\nfleetplan compare shop.json \\-\\-format json\n"
-                          "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
-                          "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
-                          "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
-                          ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
+    man += QStringLiteral(
+        ".SH EXIT STATUS\n"
+        ".TP\n.B 0\nSuccess.\n"
+        ".TP\n.B 1\nUsage error (unknown option, missing argument).\n"
+        ".TP\n.B 2\nInvalid input: the message on standard error names the file and the place.\n"
+        ".TP\n.B 3\nA budget gate failed (\\fBcompare \\-\\-fail\\-above\\fR).\n"
+        ".SH ENVIRONMENT\n"
+        ".TP\n.B QT_QPA_PLATFORM\nCommands never need a display; \\fBreport\\fR renders its charts on the "
+        "\\fBoffscreen\\fR platform unless this is set.\n"
+        ".SH EXAMPLES\n"
+        ".nf\nfleetplan compare shop.json \\-\\-format json\n"
+        "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
+        "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
+        "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
+        ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
     return man;
 }
 
 int runManpage(Context &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write the manual page fleetplan(1), generated from every command's options."));
+    parser.setApplicationDescription(
+        QStringLiteral("Write the manual page fleetplan(1), generated from every command's options."));
     parser.addHelpOption();
-    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     parser.addOption(outputOption);
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan manpage")} + ctx.args)) {
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan manpage") } + ctx.args)) {
         ctx.err << "fleetplan manpage: " << parser.errorText() << '\n';
         return UsageError;
     }

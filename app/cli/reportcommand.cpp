@@ -5,7 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/scenarioinput.h"
 #include "app/report/reportwriter.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
@@ -18,28 +18,29 @@ int runReport(Context &ctx)
         "Write a cost report of a scenario: PDF (charts, breakdowns, assumptions), self-contained HTML, Markdown, "
         "CSV (one row per platform and component) or JSON (the same as compare --format json)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
-    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write the report to FILE (.pdf, .html, .csv, .json, .md; - for stdout)."),
-                                          QStringLiteral("FILE"));
+    parser.addPositionalArgument(
+        QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
+    const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Write the report to FILE (.pdf, .html, .csv, .json, .md; - for stdout)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          QStringLiteral("pdf, html, csv, json or md (default: from the suffix of FILE)."),
-                                          QStringLiteral("FORMAT"));
-    const QCommandLineOption pageOption(QStringLiteral("page-size"), QStringLiteral("PDF page size: A4 (default) or Letter."),
-                                        QStringLiteral("SIZE"), QStringLiteral("A4"));
+        QStringLiteral("pdf, html, csv, json or md (default: from the suffix of FILE)."), QStringLiteral("FORMAT"));
+    const QCommandLineOption pageOption(QStringLiteral("page-size"),
+        QStringLiteral("PDF page size: A4 (default) or Letter."), QStringLiteral("SIZE"), QStringLiteral("A4"));
     const QCommandLineOption hourlyOption(QStringLiteral("hourly-csv"),
-                                          QStringLiteral("Also write the hour-by-hour series (cost, nodes, tasks, vCPU) as CSV to FILE."),
-                                          QStringLiteral("FILE"));
-    const QCommandLineOption loadOption(QStringLiteral("load-multiplier"), QStringLiteral("Multiply every service's load (what-if)."),
-                                        QStringLiteral("X"), QStringLiteral("1"));
+        QStringLiteral("Also write the hour-by-hour series (cost, nodes, tasks, vCPU) as CSV to FILE."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption loadOption(QStringLiteral("load-multiplier"),
+        QStringLiteral("Multiply every service's load (what-if)."), QStringLiteral("X"), QStringLiteral("1"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
-                                            QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                                                           "ecs-fargate-spot, eks-nodes, eks-fargate."),
-                                            QStringLiteral("ID"));
-    const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
-                                         QStringLiteral("Print nothing but errors."));
-    parser.addOptions({outputOption, formatOption, pageOption, hourlyOption, loadOption, platformOption, quietOption});
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan report")} + ctx.args)) {
+        QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
+                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+        QStringLiteral("ID"));
+    const QCommandLineOption quietOption(
+        { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
+    parser.addOptions(
+        { outputOption, formatOption, pageOption, hourlyOption, loadOption, platformOption, quietOption });
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan report") } + ctx.args)) {
         ctx.err << "fleetplan report: " << parser.errorText() << '\n';
         return UsageError;
     }
@@ -52,7 +53,8 @@ int runReport(Context &ctx)
         return UsageError;
     }
     if (!parser.isSet(outputOption)) {
-        ctx.err << "fleetplan report: -o FILE is required (.pdf, .html, .csv, .json or .md; - for stdout with --format)\n";
+        ctx.err
+            << "fleetplan report: -o FILE is required (.pdf, .html, .csv, .json or .md; - for stdout with --format)\n";
         return UsageError;
     }
     const QString output = parser.value(outputOption);
@@ -62,7 +64,8 @@ int runReport(Context &ctx)
     if (parser.isSet(formatOption)) {
         options.format = app::reportFormatFromId(parser.value(formatOption));
         if (!options.format) {
-            ctx.err << "fleetplan report: --format must be pdf, html, csv, json or md, not \"" << parser.value(formatOption) << "\"\n";
+            ctx.err << "fleetplan report: --format must be pdf, html, csv, json or md, not \""
+                    << parser.value(formatOption) << "\"\n";
             return UsageError;
         }
     } else if (!app::reportFormatFromPath(output)) {
@@ -100,7 +103,8 @@ int runReport(Context &ctx)
     bool numberOk = false;
     whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
     if (!numberOk || whatIf.loadMultiplier < 0) {
-        ctx.err << "fleetplan report: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption) << "\"\n";
+        ctx.err << "fleetplan report: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption)
+                << "\"\n";
         return UsageError;
     }
 
@@ -115,7 +119,7 @@ int runReport(Context &ctx)
     options.catalog = catalog;
 
     const models::CostReport report = models::simulate(scenario, *catalog, whatIf, simulation);
-    ctx.out.flush();   // the report may go to stdout through its own QFile
+    ctx.out.flush(); // the report may go to stdout through its own QFile
     QString error;
     const auto outcome = app::writeReport(report, scenario, output, options, &error);
     if (!outcome) {

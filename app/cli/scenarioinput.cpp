@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/scenarioinput.h"
 
-#include "models/scenariojson.h"
-#include "models/validation.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 #include "pricing/catalog.h"
 
 namespace fleetplan::cli {
 
-std::optional<models::Scenario> readValidScenario(const QString &path, const pricing::Catalog &catalog,
-                                                  QTextStream &err, bool quiet)
+std::optional<models::Scenario> readValidScenario(
+    const QString &path, const pricing::Catalog &catalog, QTextStream &err, bool quiet)
 {
     const models::ScenarioReadResult read = models::readScenarioFile(path);
     QList<models::Diagnostic> problems = read.diagnostics; // already name the file

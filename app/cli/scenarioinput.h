@@ -6,7 +6,7 @@
 #include <QString>
 #include <QTextStream>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 namespace fleetplan::pricing {
 class Catalog;
@@ -18,7 +18,7 @@ namespace fleetplan::cli {
 /// catalog. Every problem goes to `err` naming the file and the field; warnings are left out when
 /// `quiet`. Returns nothing when there is an error: a negative replica count or an unknown instance
 /// type is never priced.
-std::optional<models::Scenario> readValidScenario(const QString &path, const pricing::Catalog &catalog,
-                                                  QTextStream &err, bool quiet = false);
+std::optional<models::Scenario> readValidScenario(
+    const QString &path, const pricing::Catalog &catalog, QTextStream &err, bool quiet = false);
 
 } // namespace fleetplan::cli

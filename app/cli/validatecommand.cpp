@@ -5,8 +5,8 @@
 #include <QJsonObject>
 
 #include "app/cli/commands.h"
-#include "models/scenariojson.h"
-#include "models/validation.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 #include "pricing/catalog.h"
 
 namespace fleetplan::cli {

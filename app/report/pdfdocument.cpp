@@ -19,13 +19,16 @@ namespace fleetplan::app {
 
 namespace {
 
-constexpr int Dpi = 96;                 // see the class comment: fonts, charts and text agree at 96 dpi
+constexpr int Dpi = 96; // see the class comment: fonts, charts and text agree at 96 dpi
 constexpr double MarginMm = 16.0;
-constexpr double FooterGap = 18.0;      // px between the body and the footer baseline area
+constexpr double FooterGap = 18.0; // px between the body and the footer baseline area
 constexpr double CellPadX = 4.0;
 constexpr double CellPadY = 2.5;
 
-double mmToPx(double mm) { return mm / 25.4 * Dpi; }
+double mmToPx(double mm)
+{
+    return mm / 25.4 * Dpi;
+}
 
 /// Word wrap, or wrap anywhere when one word alone is wider than the cell (long file names, URLs),
 /// so that no text runs into the next column.
@@ -66,10 +69,10 @@ class PageBreakBlock final : public Block
 {
 public:
     PageBreakBlock() { pageBreak = true; }
-    void prepare(QPaintDevice *, double) override {}
+    void prepare(QPaintDevice *, double) override { }
     int unitCount() const override { return 0; }
     double sliceHeight(int, int) const override { return 0; }
-    void paint(QCPPainter *, QPointF, int, int) override {}
+    void paint(QCPPainter *, QPointF, int, int) override { }
 };
 
 /// Rich text through QTextDocument; units are the laid-out lines.
@@ -77,7 +80,9 @@ class TextBlock final : public Block
 {
 public:
     TextBlock(QString html, QFont font, bool plain)
-        : m_html(std::move(html)), m_font(std::move(font)), m_plain(plain)
+        : m_html(std::move(html))
+        , m_font(std::move(font))
+        , m_plain(plain)
     {
     }
 
@@ -86,14 +91,15 @@ public:
         m_doc.setDefaultFont(m_font);
         m_doc.setDocumentMargin(0);
         m_doc.documentLayout()->setPaintDevice(device);
-        m_doc.setDefaultStyleSheet(QStringLiteral("ul { margin-left: 0px; -qt-list-indent: 1; } li { margin-bottom: 2px; }"));
+        m_doc.setDefaultStyleSheet(
+            QStringLiteral("ul { margin-left: 0px; -qt-list-indent: 1; } li { margin-bottom: 2px; }"));
         if (m_plain)
             m_doc.setPlainText(m_html);
         else
             m_doc.setHtml(m_html);
         m_doc.setTextWidth(width);
         // Line bottoms are the places a paragraph may be cut between pages.
-        QList<double> cuts{0.0};
+        QList<double> cuts { 0.0 };
         for (QTextBlock b = m_doc.begin(); b.isValid(); b = b.next()) {
             const QTextLayout *layout = b.layout();
             const QRectF box = m_doc.documentLayout()->blockBoundingRect(b);
@@ -105,7 +111,7 @@ public:
         cuts.append(m_doc.size().height());
         std::sort(cuts.begin(), cuts.end());
         cuts.erase(std::unique(cuts.begin(), cuts.end(), [](double a, double b) { return std::abs(a - b) < 0.5; }),
-                   cuts.end());
+            cuts.end());
         cuts.last() = std::max(cuts.last(), m_doc.size().height());
         m_cuts = cuts;
     }
@@ -132,7 +138,11 @@ private:
 class TableBlock final : public Block
 {
 public:
-    TableBlock(PdfTable table, QFont font) : m_table(std::move(table)), m_font(std::move(font)) {}
+    TableBlock(PdfTable table, QFont font)
+        : m_table(std::move(table))
+        , m_font(std::move(font))
+    {
+    }
 
     void prepare(QPaintDevice *device, double width) override
     {
@@ -189,8 +199,8 @@ public:
             y += m_rowHeights.at(r);
         }
         painter->QPainter::setPen(QPen(QColor(0x80, 0x80, 0x80), 0.8));
-        painter->QPainter::drawLine(QLineF(topLeft.x(), topLeft.y() + m_headerHeight, topLeft.x() + totalWidth,
-                                           topLeft.y() + m_headerHeight));
+        painter->QPainter::drawLine(
+            QLineF(topLeft.x(), topLeft.y() + m_headerHeight, topLeft.x() + totalWidth, topLeft.y() + m_headerHeight));
         painter->QPainter::drawLine(QLineF(topLeft.x(), y, topLeft.x() + totalWidth, y));
         painter->QPainter::restore();
     }
@@ -206,8 +216,8 @@ private:
         double h = fm.height();
         for (int c = 0; c < cells.size() && c < m_widths.size(); ++c) {
             const double w = m_widths.at(c) - 2 * CellPadX;
-            const QRectF r = fm.boundingRect(QRectF(0, 0, w, 1e6), int(alignment(c)) | wrapFlags(fm, cells.at(c), w),
-                                             cells.at(c));
+            const QRectF r
+                = fm.boundingRect(QRectF(0, 0, w, 1e6), int(alignment(c)) | wrapFlags(fm, cells.at(c), w), cells.at(c));
             h = std::max(h, r.height());
         }
         return h + 2 * CellPadY;
@@ -219,9 +229,11 @@ private:
         const QFontMetricsF fm(font, m_device);
         double x = topLeft.x();
         for (int c = 0; c < m_widths.size(); ++c) {
-            const QRectF cell(x + CellPadX, topLeft.y() + CellPadY, m_widths.at(c) - 2 * CellPadX, height - 2 * CellPadY);
+            const QRectF cell(
+                x + CellPadX, topLeft.y() + CellPadY, m_widths.at(c) - 2 * CellPadX, height - 2 * CellPadY);
             if (c < cells.size())
-                painter->drawText(cell, int(alignment(c) | Qt::AlignTop) | wrapFlags(fm, cells.at(c), cell.width()), cells.at(c));
+                painter->drawText(
+                    cell, int(alignment(c) | Qt::AlignTop) | wrapFlags(fm, cells.at(c), cell.width()), cells.at(c));
             x += m_widths.at(c);
         }
     }
@@ -238,7 +250,11 @@ private:
 class ChartBlock final : public Block
 {
 public:
-    ChartBlock(double height, PdfDocument::ChartPainter painter) : m_height(height), m_painter(std::move(painter)) {}
+    ChartBlock(double height, PdfDocument::ChartPainter painter)
+        : m_height(height)
+        , m_painter(std::move(painter))
+    {
+    }
     void prepare(QPaintDevice *, double width) override { m_width = width; }
     int unitCount() const override { return 1; }
     double sliceHeight(int from, int to) const override { return to > from ? m_height : 0; }
@@ -268,7 +284,8 @@ struct Placement
 
 } // namespace
 
-PdfDocument::PdfDocument(const QPageSize &pageSize) : m_pageSize(pageSize)
+PdfDocument::PdfDocument(const QPageSize &pageSize)
+    : m_pageSize(pageSize)
 {
     m_bodyFont = QFont(QStringLiteral("DejaVu Sans"));
     m_bodyFont.setPointSizeF(9.5);
@@ -276,8 +293,14 @@ PdfDocument::PdfDocument(const QPageSize &pageSize) : m_pageSize(pageSize)
 
 PdfDocument::~PdfDocument() = default;
 
-void PdfDocument::setTitle(const QString &title) { m_title = title; }
-void PdfDocument::setCreator(const QString &creator) { m_creator = creator; }
+void PdfDocument::setTitle(const QString &title)
+{
+    m_title = title;
+}
+void PdfDocument::setCreator(const QString &creator)
+{
+    m_creator = creator;
+}
 
 void PdfDocument::addHeading(const QString &text, int level)
 {
@@ -398,7 +421,7 @@ bool PdfDocument::write(QIODevice *device, QString *error)
                 }
                 to = from + 1; // a single unit taller than a page: drawn clipped to the page body
             }
-            placements.append({pageIndex, block, from, to, y + space});
+            placements.append({ pageIndex, block, from, to, y + space });
             y += space + block->sliceHeight(from, to);
             pageEmpty = false;
             from = to;
@@ -428,7 +451,7 @@ bool PdfDocument::write(QIODevice *device, QString *error)
         painter.QPainter::drawLine(QLineF(margin, footer.top() - 4, margin + width, footer.top() - 4));
         painter.drawText(footer, int(Qt::AlignLeft | Qt::AlignTop), m_title);
         painter.drawText(footer, int(Qt::AlignRight | Qt::AlignTop),
-                         QStringLiteral("Page %1 of %2").arg(index + 1).arg(m_pageCount));
+            QStringLiteral("Page %1 of %2").arg(index + 1).arg(m_pageCount));
         painter.QPainter::restore();
     };
     for (const Placement &p : placements) {

@@ -24,9 +24,9 @@ struct PdfTable
 {
     QStringList header;
     QList<QStringList> rows;
-    QList<double> columnWeights;          ///< relative widths; empty = equal widths
-    QList<Qt::Alignment> alignments;      ///< per column; missing = left
-    QList<int> boldRows;                  ///< indexes into rows drawn bold (totals)
+    QList<double> columnWeights; ///< relative widths; empty = equal widths
+    QList<Qt::Alignment> alignments; ///< per column; missing = left
+    QList<int> boldRows; ///< indexes into rows drawn bold (totals)
 };
 
 /// A small page-layout engine for vector PDF reports: a flow of headings, rich-text paragraphs,

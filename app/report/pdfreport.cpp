@@ -33,18 +33,20 @@ void addTableOrNone(PdfDocument &doc, const ReportTable &t)
 } // namespace
 
 std::optional<QByteArray> renderPdfReport(const ReportContent &content, const ReportCharts &charts,
-                                          QPageSize::PageSizeId pageSize, int *pages, QString *error)
+    QPageSize::PageSizeId pageSize, int *pages, QString *error)
 {
-    PdfDocument doc{QPageSize(pageSize)};
+    PdfDocument doc { QPageSize(pageSize) };
     doc.setTitle(content.title);
     doc.setCreator(QStringLiteral("Fleetplan " FLEETPLAN_VERSION));
     const double width = doc.contentWidth();
 
     // Title block.
-    QString title = QStringLiteral("<p style=\"font-size: 17pt; font-weight: bold;\">%1</p><table cellspacing=\"0\" cellpadding=\"1\">")
+    QString title = QStringLiteral(
+        "<p style=\"font-size: 17pt; font-weight: bold;\">%1</p><table cellspacing=\"0\" cellpadding=\"1\">")
                         .arg(content.title.toHtmlEscaped());
     for (const auto &[label, value] : content.titleBlock)
-        title += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        title += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
+                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     doc.addParagraph(title + QStringLiteral("</table>"));
 
     doc.addHeading(QStringLiteral("Recommendation"));
@@ -53,7 +55,8 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
     const bool anyPlatform = !content.summary.rows.isEmpty();
     doc.addHeading(QStringLiteral("Cost per %1").arg(content.periodUnit));
     if (anyPlatform)
-        doc.addChart(width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
+        doc.addChart(
+            width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
     addTableOrNone(doc, content.summary);
 
     doc.addHeading(QStringLiteral("Breakdown by platform"));
@@ -64,7 +67,8 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
 
     if (anyPlatform) {
         doc.addHeading(QStringLiteral("Hour by hour"));
-        doc.addChart(width * 0.68, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintTimeline(painter, size); });
+        doc.addChart(
+            width * 0.68, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintTimeline(painter, size); });
         doc.addPlainParagraph(charts.timelineSummary());
     }
 

@@ -48,7 +48,8 @@ bool ReportCharts::available()
 }
 
 ReportCharts::ReportCharts(const models::CostReport &report)
-    : m_comparison(std::make_unique<views::ComparisonChart>()), m_timeline(std::make_unique<views::TimelineChart>())
+    : m_comparison(std::make_unique<views::ComparisonChart>())
+    , m_timeline(std::make_unique<views::TimelineChart>())
 {
     // Reports are printed on white whatever the desktop theme is.
     m_comparison->setTheme(views::ChartTheme::light());

@@ -10,8 +10,8 @@
 namespace fleetplan::app {
 
 using models::CostReport;
-using models::PlatformResult;
 using models::formatNumber;
+using models::PlatformResult;
 
 QString usd(double value)
 {
@@ -38,9 +38,12 @@ QString quantity(double q)
 QString kindText(const models::Service &s)
 {
     switch (s.kind) {
-    case models::ServiceKind::Service: return QStringLiteral("service");
-    case models::ServiceKind::Daemon: return QStringLiteral("daemon");
-    case models::ServiceKind::Job: return QStringLiteral("job");
+    case models::ServiceKind::Service:
+        return QStringLiteral("service");
+    case models::ServiceKind::Daemon:
+        return QStringLiteral("daemon");
+    case models::ServiceKind::Job:
+        return QStringLiteral("job");
     }
     return {};
 }
@@ -94,7 +97,8 @@ QString recommendationText(const CostReport &report)
         if (&p != best && p.feasible())
             others.append(&p);
     }
-    std::stable_sort(others.begin(), others.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    std::stable_sort(
+        others.begin(), others.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
     const QString infeasibleText = infeasible.isEmpty() ? QString() : u' ' + infeasible.join(u' ');
     if (others.isEmpty())
         return text + QStringLiteral(" (the only platform that can run it).") + infeasibleText;
@@ -108,9 +112,11 @@ QString recommendationText(const CostReport &report)
     // What drives the difference: the component that differs most from the runner-up.
     const PlatformResult *runnerUp = others.constFirst();
     if (const auto driver = biggestDriver(*best, *runnerUp)) {
-        text += QStringLiteral(" Compared with %1, the component that differs most is %2: %3 USD on %4 against %5 USD on %1.")
-                    .arg(models::displayName(runnerUp->id), models::displayName(*driver), usd(best->componentUsd(*driver)),
-                         models::displayName(best->id), usd(runnerUp->componentUsd(*driver)));
+        text += QStringLiteral(
+            " Compared with %1, the component that differs most is %2: %3 USD on %4 against %5 USD on %1.")
+                    .arg(models::displayName(runnerUp->id), models::displayName(*driver),
+                        usd(best->componentUsd(*driver)), models::displayName(best->id),
+                        usd(runnerUp->componentUsd(*driver)));
     }
     // Idle capacity: what the EC2 platforms pay for nodes nobody requested.
     const PlatformResult *idlest = nullptr;
@@ -119,26 +125,29 @@ QString recommendationText(const CostReport &report)
             idlest = &p;
     }
     if (idlest) {
-        text += QStringLiteral(" %1 pays %2 USD (%3 of its bill) for capacity no task requested, at %4 CPU and %5 memory utilisation.")
-                    .arg(models::displayName(idlest->id), usd(idlest->idleCostUsd), percentOf(idlest->idleCostUsd, idlest->totalUsd),
-                         fraction(idlest->utilisation.cpu), fraction(idlest->utilisation.memory));
+        text += QStringLiteral(
+            " %1 pays %2 USD (%3 of its bill) for capacity no task requested, at %4 CPU and %5 memory utilisation.")
+                    .arg(models::displayName(idlest->id), usd(idlest->idleCostUsd),
+                        percentOf(idlest->idleCostUsd, idlest->totalUsd), fraction(idlest->utilisation.cpu),
+                        fraction(idlest->utilisation.memory));
     }
     return text + infeasibleText;
 }
 
 ReportContent buildReportContent(const CostReport &report, const models::Scenario &scenario,
-                                 const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt)
+    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt)
 {
     ReportContent c;
     c.periodUnit = report.periodUnit();
     c.title = QStringLiteral("Fleetplan cost report — ") + report.scenarioName;
     c.titleBlock = {
-        {QStringLiteral("Scenario"), report.scenarioName},
-        {QStringLiteral("Region"), report.region},
-        {QStringLiteral("Period"), report.periodLabel()},
-        {QStringLiteral("Catalog date"), report.catalogAsOf + (catalogBuiltAt.isEmpty() ? QString()
-                                                                   : QStringLiteral(" (built %1)").arg(catalogBuiltAt))},
-        {QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION)},
+        { QStringLiteral("Scenario"), report.scenarioName },
+        { QStringLiteral("Region"), report.region },
+        { QStringLiteral("Period"), report.periodLabel() },
+        { QStringLiteral("Catalog date"),
+            report.catalogAsOf
+                + (catalogBuiltAt.isEmpty() ? QString() : QStringLiteral(" (built %1)").arg(catalogBuiltAt)) },
+        { QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION) },
     };
     QStringList whatIf;
     if (report.whatIf.loadMultiplier != 1.0)
@@ -148,29 +157,32 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
     if (report.whatIf.spotShare)
         whatIf.append(QStringLiteral("Spot share %1").arg(fraction(*report.whatIf.spotShare)));
     if (report.whatIf.savingsPlanUsdPerHour)
-        whatIf.append(QStringLiteral("Savings Plan %1 USD/h").arg(formatNumber(*report.whatIf.savingsPlanUsdPerHour, 2)));
+        whatIf.append(
+            QStringLiteral("Savings Plan %1 USD/h").arg(formatNumber(*report.whatIf.savingsPlanUsdPerHour, 2)));
     if (report.whatIf.targetUtilizationPercent)
-        whatIf.append(QStringLiteral("target utilisation %1 %").arg(formatNumber(*report.whatIf.targetUtilizationPercent, 0)));
+        whatIf.append(
+            QStringLiteral("target utilisation %1 %").arg(formatNumber(*report.whatIf.targetUtilizationPercent, 0)));
     if (!whatIf.isEmpty())
-        c.titleBlock.append({QStringLiteral("What-if"), whatIf.join(QStringLiteral(", "))});
+        c.titleBlock.append({ QStringLiteral("What-if"), whatIf.join(QStringLiteral(", ")) });
     c.recommendation = recommendationText(report);
 
     const PlatformResult *best = report.cheapestPlatform();
-    c.summary = makeTable({QStringLiteral("Platform"), QStringLiteral("Total USD"), QStringLiteral("vs cheapest USD"),
-                           QStringLiteral("vs cheapest")},
-                          {false, true, true, true}, {3, 2, 2, 1.5});
+    c.summary = makeTable({ QStringLiteral("Platform"), QStringLiteral("Total USD"), QStringLiteral("vs cheapest USD"),
+                              QStringLiteral("vs cheapest") },
+        { false, true, true, true }, { 3, 2, 2, 1.5 });
     for (const PlatformResult &p : report.platforms) {
         const double diff = p.totalUsd - (best ? best->totalUsd : 0);
         QString name = models::displayName(p.id);
         if (!p.feasible()) {
-            c.summary.rows.append({name + QStringLiteral(" (infeasible)"), QStringLiteral("infeasible"),
-                                   QStringLiteral("–"), QStringLiteral("–")});
+            c.summary.rows.append({ name + QStringLiteral(" (infeasible)"), QStringLiteral("infeasible"),
+                QStringLiteral("–"), QStringLiteral("–") });
             continue;
         }
         if (&p == best)
             name += QStringLiteral(" (cheapest)");
-        c.summary.rows.append({name, usd(p.totalUsd), &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
-                               &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd)});
+        c.summary.rows.append(
+            { name, usd(p.totalUsd), &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
+                &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd) });
     }
 
     for (const PlatformResult &p : report.platforms) {
@@ -178,51 +190,55 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         b.platform = p.id;
         b.title = p.feasible()
             ? QStringLiteral("%1 (%2): %3 USD").arg(models::displayName(p.id), models::toId(p.id), usd(p.totalUsd))
-            : QStringLiteral("%1 (%2): infeasible — %3").arg(models::displayName(p.id), models::toId(p.id),
-                                                              p.infeasibleSummary());
-        b.table = makeTable({QStringLiteral("Component"), QStringLiteral("Quantity"), QStringLiteral("USD"),
-                             QStringLiteral("Share"), QStringLiteral("How it was computed")},
-                            {false, true, true, true, false}, {2.0, 2.3, 1.2, 1.15, 4.6});
+            : QStringLiteral("%1 (%2): infeasible — %3")
+                  .arg(models::displayName(p.id), models::toId(p.id), p.infeasibleSummary());
+        b.table = makeTable({ QStringLiteral("Component"), QStringLiteral("Quantity"), QStringLiteral("USD"),
+                                QStringLiteral("Share"), QStringLiteral("How it was computed") },
+            { false, true, true, true, false }, { 2.0, 2.3, 1.2, 1.15, 4.6 });
         for (const models::CostComponent &comp : p.components) {
-            b.table.rows.append({models::displayName(comp.id), quantity(comp.quantity) + u' ' + comp.unit, usd(comp.usd),
-                                 percentOf(comp.usd, p.totalUsd), comp.explanation});
+            b.table.rows.append({ models::displayName(comp.id), quantity(comp.quantity) + u' ' + comp.unit,
+                usd(comp.usd), percentOf(comp.usd, p.totalUsd), comp.explanation });
         }
         b.table.boldRows.append(int(b.table.rows.size()));
-        b.table.rows.append({QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString()});
+        b.table.rows.append(
+            { QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString() });
         c.breakdowns.append(b);
     }
 
     // Packing gap (EC2-backed platforms): compute instance-hours at catalog rates ÷ Σ hourly placement bound.
-    c.fleet = makeTable({QStringLiteral("Platform"), QStringLiteral("Peak nodes / tasks"), QStringLiteral("CPU utilisation"),
-                         QStringLiteral("Memory utilisation"), QStringLiteral("Idle cost USD"), QStringLiteral("Idle share"),
-                         QStringLiteral("Lower bound USD"), QStringLiteral("Packed ÷ bound")},
-                        {false, true, true, true, true, true, true, true}, {3, 1.6, 1.6, 1.6, 1.6, 1.2, 1.6, 1.3});
-    c.nodeHours = makeTable({QStringLiteral("Platform"), QStringLiteral("Instance type"), QStringLiteral("Node-hours"),
-                             QStringLiteral("Share of node-hours")},
-                            {false, false, true, true}, {3, 3, 2, 2});
+    c.fleet = makeTable(
+        { QStringLiteral("Platform"), QStringLiteral("Peak nodes / tasks"), QStringLiteral("CPU utilisation"),
+            QStringLiteral("Memory utilisation"), QStringLiteral("Idle cost USD"), QStringLiteral("Idle share"),
+            QStringLiteral("Lower bound USD"), QStringLiteral("Packed ÷ bound") },
+        { false, true, true, true, true, true, true, true }, { 3, 1.6, 1.6, 1.6, 1.6, 1.2, 1.6, 1.3 });
+    c.nodeHours = makeTable({ QStringLiteral("Platform"), QStringLiteral("Instance type"), QStringLiteral("Node-hours"),
+                                QStringLiteral("Share of node-hours") },
+        { false, false, true, true }, { 3, 3, 2, 2 });
     for (const PlatformResult &p : report.platforms) {
         const bool bounded = p.lowerBoundUsd > 0;
-        c.fleet.rows.append({models::displayName(p.id), QString::number(p.peakNodes), fraction(p.utilisation.cpu),
-                             fraction(p.utilisation.memory), usd(p.idleCostUsd), percentOf(p.idleCostUsd, p.totalUsd),
-                             bounded ? usd(p.lowerBoundUsd) : QStringLiteral("–"),
-                             bounded ? formatNumber(p.optimalityRatio, 3) : QStringLiteral("–")});
+        c.fleet.rows.append({ models::displayName(p.id), QString::number(p.peakNodes), fraction(p.utilisation.cpu),
+            fraction(p.utilisation.memory), usd(p.idleCostUsd), percentOf(p.idleCostUsd, p.totalUsd),
+            bounded ? usd(p.lowerBoundUsd) : QStringLiteral("–"),
+            bounded ? formatNumber(p.optimalityRatio, 3) : QStringLiteral("–") });
         double all = 0;
         for (const double h : p.nodeHoursByType)
             all += h;
         for (auto it = p.nodeHoursByType.cbegin(); it != p.nodeHoursByType.cend(); ++it)
-            c.nodeHours.rows.append({models::displayName(p.id), it.key(), quantity(it.value()), percentOf(it.value(), all)});
+            c.nodeHours.rows.append(
+                { models::displayName(p.id), it.key(), quantity(it.value()), percentOf(it.value(), all) });
     }
 
-    c.savingsPlans = makeTable({QStringLiteral("Platform"), QStringLiteral("Commit USD/hour"), QStringLiteral("Discount"),
-                                QStringLiteral("Total with plan USD"), QStringLiteral("Saving USD"), QStringLiteral("Why")},
-                               {false, true, true, true, true, false}, {2.4, 1.4, 1.1, 1.6, 1.3, 4});
+    c.savingsPlans
+        = makeTable({ QStringLiteral("Platform"), QStringLiteral("Commit USD/hour"), QStringLiteral("Discount"),
+                        QStringLiteral("Total with plan USD"), QStringLiteral("Saving USD"), QStringLiteral("Why") },
+            { false, true, true, true, true, false }, { 2.4, 1.4, 1.1, 1.6, 1.3, 4 });
     for (const PlatformResult &p : report.platforms) {
         if (!p.savingsPlan.applicable)
             continue;
         const auto &sp = p.savingsPlan;
-        c.savingsPlans.rows.append({models::displayName(p.id), formatNumber(sp.commitmentUsdPerHour, 3),
-                                    formatNumber(sp.discountPercent, 1) + QStringLiteral(" %"), usd(sp.totalUsdWithCommitment),
-                                    usd(sp.savingUsd), sp.explanation});
+        c.savingsPlans.rows.append({ models::displayName(p.id), formatNumber(sp.commitmentUsdPerHour, 3),
+            formatNumber(sp.discountPercent, 1) + QStringLiteral(" %"), usd(sp.totalUsdWithCommitment),
+            usd(sp.savingUsd), sp.explanation });
     }
 
     for (const PlatformResult &p : report.platforms) {
@@ -230,57 +246,59 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
             c.warnings.append(models::displayName(p.id) + QStringLiteral(": ") + w);
     }
 
-    c.workload = makeTable({QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("vCPU"), QStringLiteral("Memory MiB"),
-                            QStringLiteral("Replicas (min–max)"), QStringLiteral("Load profile"), QStringLiteral("Arch / OS"),
-                            QStringLiteral("Spot OK")},
-                           {false, false, true, true, true, false, false, false}, {2.6, 1.1, 0.9, 1.3, 1.7, 1.7, 1.5, 0.9});
+    c.workload = makeTable({ QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("vCPU"),
+                               QStringLiteral("Memory MiB"), QStringLiteral("Replicas (min–max)"),
+                               QStringLiteral("Load profile"), QStringLiteral("Arch / OS"), QStringLiteral("Spot OK") },
+        { false, false, true, true, true, false, false, false }, { 2.6, 1.1, 0.9, 1.3, 1.7, 1.7, 1.5, 0.9 });
     for (const models::Service &s : scenario.services) {
-        QString replicas = QString::number(s.replicas) + QStringLiteral(" (%1–%2)").arg(s.minReplicas).arg(s.maxReplicas);
+        QString replicas
+            = QString::number(s.replicas) + QStringLiteral(" (%1–%2)").arg(s.minReplicas).arg(s.maxReplicas);
         if (s.kind == models::ServiceKind::Job)
             replicas = QStringLiteral("%1 × %2/day, %3 s").arg(s.replicas).arg(s.runsPerDay).arg(s.runSeconds);
         else if (s.kind == models::ServiceKind::Daemon)
             replicas = QStringLiteral("1 per node");
-        c.workload.rows.append({s.name, kindText(s), formatNumber(s.effectiveCpu(), s.effectiveCpu() == std::floor(s.effectiveCpu()) ? 0 : 2),
-                                formatNumber(s.effectiveMemoryMib(), 0), replicas,
-                                s.loadProfile.isEmpty() ? QStringLiteral("flat") : s.loadProfile,
-                                models::toId(s.arch) + QStringLiteral(" / ") + models::toId(s.os),
-                                s.spotOk ? QStringLiteral("yes") : QStringLiteral("no")});
+        c.workload.rows.append({ s.name, kindText(s),
+            formatNumber(s.effectiveCpu(), s.effectiveCpu() == std::floor(s.effectiveCpu()) ? 0 : 2),
+            formatNumber(s.effectiveMemoryMib(), 0), replicas,
+            s.loadProfile.isEmpty() ? QStringLiteral("flat") : s.loadProfile,
+            models::toId(s.arch) + QStringLiteral(" / ") + models::toId(s.os),
+            s.spotOk ? QStringLiteral("yes") : QStringLiteral("no") });
     }
 
     // Every rule the platform models relied on, once, with the platforms that used it.
-    c.assumptions = makeTable({QStringLiteral("Assumption"), QStringLiteral("Value"), QStringLiteral("Source"),
-                               QStringLiteral("Platforms")},
-                              {false, false, false, false}, {2.5, 2.5, 3.5, 2});
+    c.assumptions = makeTable({ QStringLiteral("Assumption"), QStringLiteral("Value"), QStringLiteral("Source"),
+                                  QStringLiteral("Platforms") },
+        { false, false, false, false }, { 2.5, 2.5, 3.5, 2 });
     QList<QPair<models::Assumption, QStringList>> merged;
     for (const PlatformResult &p : report.platforms) {
         for (const models::Assumption &a : p.assumptions) {
             auto it = std::find_if(merged.begin(), merged.end(), [&](const auto &m) { return m.first == a; });
             if (it == merged.end())
-                merged.append({a, {models::toId(p.id)}});
+                merged.append({ a, { models::toId(p.id) } });
             else
                 it->second.append(models::toId(p.id));
         }
     }
     for (const auto &m : merged)
-        c.assumptions.rows.append({m.first.name, m.first.value, m.first.source, m.second.join(QStringLiteral(", "))});
+        c.assumptions.rows.append({ m.first.name, m.first.value, m.first.source, m.second.join(QStringLiteral(", ")) });
     const models::PurchaseOptions &po = scenario.purchase;
-    c.assumptions.rows.append({QStringLiteral("Spot share of Spot-tolerant EC2 capacity"),
-                               fraction(report.whatIf.spotShare.value_or(po.spotShare)), QStringLiteral("scenario purchase options"),
-                               QStringLiteral("ecs-ec2, eks-nodes")});
-    c.assumptions.rows.append({QStringLiteral("Savings Plans commitment"),
-                               QStringLiteral("%1 USD/hour, %2, %3 year(s), %4")
-                                   .arg(formatNumber(report.whatIf.savingsPlanUsdPerHour.value_or(po.savingsPlanUsdPerHour), 2),
-                                        models::toId(po.savingsPlanType))
-                                   .arg(po.savingsPlanTermYears)
-                                   .arg(po.savingsPlanPayment),
-                               QStringLiteral("scenario purchase options"), QStringLiteral("all")});
+    c.assumptions.rows.append({ QStringLiteral("Spot share of Spot-tolerant EC2 capacity"),
+        fraction(report.whatIf.spotShare.value_or(po.spotShare)), QStringLiteral("scenario purchase options"),
+        QStringLiteral("ecs-ec2, eks-nodes") });
+    c.assumptions.rows.append({ QStringLiteral("Savings Plans commitment"),
+        QStringLiteral("%1 USD/hour, %2, %3 year(s), %4")
+            .arg(formatNumber(report.whatIf.savingsPlanUsdPerHour.value_or(po.savingsPlanUsdPerHour), 2),
+                models::toId(po.savingsPlanType))
+            .arg(po.savingsPlanTermYears)
+            .arg(po.savingsPlanPayment),
+        QStringLiteral("scenario purchase options"), QStringLiteral("all") });
 
-    c.rates = makeTable({QStringLiteral("Rates"), QStringLiteral("File"), QStringLiteral("Rows"), QStringLiteral("As of"),
-                         QStringLiteral("Sources")},
-                        {false, false, true, false, false}, {2.3, 3.0, 0.9, 2, 4.2});
+    c.rates = makeTable({ QStringLiteral("Rates"), QStringLiteral("File"), QStringLiteral("Rows"),
+                            QStringLiteral("As of"), QStringLiteral("Sources") },
+        { false, false, true, false, false }, { 2.3, 3.0, 0.9, 2, 4.2 });
     for (const pricing::DatasetInfo &d : datasets) {
         const QString asOf = d.asOfMin == d.asOfMax ? d.asOfMin : d.asOfMin + QStringLiteral(" – ") + d.asOfMax;
-        c.rates.rows.append({d.name, d.file, QString::number(d.rows), asOf, d.sources});
+        c.rates.rows.append({ d.name, d.file, QString::number(d.rows), asOf, d.sources });
     }
     return c;
 }

@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "pricing/catalog.h"
 
@@ -19,39 +19,39 @@ struct ReportTable
 {
     QStringList header;
     QList<QStringList> rows;
-    QList<int> boldRows;               ///< total rows
-    QList<bool> numeric;               ///< per column: right-aligned figures
-    QList<double> weights;             ///< relative column widths for the PDF
+    QList<int> boldRows; ///< total rows
+    QList<bool> numeric; ///< per column: right-aligned figures
+    QList<double> weights; ///< relative column widths for the PDF
 };
 
 /// One platform's bill.
 struct PlatformBreakdown
 {
     models::PlatformId platform = models::PlatformId::EcsEc2;
-    QString title;                     ///< "ECS on EC2 (ecs-ec2): 715.62 USD"
-    ReportTable table;                 ///< component, quantity, USD, how it was computed; a total row
+    QString title; ///< "ECS on EC2 (ecs-ec2): 715.62 USD"
+    ReportTable table; ///< component, quantity, USD, how it was computed; a total row
 };
 
 struct ReportContent
 {
-    QString title;                              ///< "Fleetplan cost report — Sample: online shop"
-    QList<QPair<QString, QString>> titleBlock;  ///< scenario, region, period, catalog date, version, what-if
-    QString recommendation;                     ///< one paragraph, plain text
-    ReportTable summary;                        ///< one row per platform: total, difference to cheapest
+    QString title; ///< "Fleetplan cost report — Sample: online shop"
+    QList<QPair<QString, QString>> titleBlock; ///< scenario, region, period, catalog date, version, what-if
+    QString recommendation; ///< one paragraph, plain text
+    ReportTable summary; ///< one row per platform: total, difference to cheapest
     QList<PlatformBreakdown> breakdowns;
-    ReportTable fleet;                          ///< peak nodes, utilisation, idle cost per platform
-    ReportTable nodeHours;                      ///< platform, instance type, node-hours
-    ReportTable savingsPlans;                   ///< one row per platform where a Savings Plan applies
-    QStringList warnings;                       ///< "EKS Fargate: ..."
-    ReportTable workload;                       ///< the scenario's services
-    ReportTable assumptions;                    ///< rule, value, source, platforms
-    ReportTable rates;                          ///< catalog datasets with their dates and sources
-    QString periodUnit;                         ///< "month" (730 hours) or "N hours"
+    ReportTable fleet; ///< peak nodes, utilisation, idle cost per platform
+    ReportTable nodeHours; ///< platform, instance type, node-hours
+    ReportTable savingsPlans; ///< one row per platform where a Savings Plan applies
+    QStringList warnings; ///< "EKS Fargate: ..."
+    ReportTable workload; ///< the scenario's services
+    ReportTable assumptions; ///< rule, value, source, platforms
+    ReportTable rates; ///< catalog datasets with their dates and sources
+    QString periodUnit; ///< "month" (730 hours) or "N hours"
 };
 
 /// Builds the content. `datasets` are the catalog's (Catalog::datasets()); `catalogBuiltAt` may be empty.
 ReportContent buildReportContent(const models::CostReport &report, const models::Scenario &scenario,
-                                 const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {});
+    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {});
 
 /// The recommendation paragraph alone: the cheapest platform, how much cheaper than each other one
 /// (USD and percent) and what drives the difference (the component that differs most, idle capacity).

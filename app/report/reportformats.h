@@ -16,7 +16,7 @@ class ReportCharts;
 
 /// The PDF: content laid out by PdfDocument with the charts drawn as vectors.
 std::optional<QByteArray> renderPdfReport(const ReportContent &content, const ReportCharts &charts,
-                                          QPageSize::PageSizeId pageSize, int *pages, QString *error);
+    QPageSize::PageSizeId pageSize, int *pages, QString *error);
 /// One self-contained HTML file: inline CSS and the charts as inline SVG.
 QByteArray renderHtmlReport(const ReportContent &content, const ReportCharts &charts);
 /// Markdown tables and paragraphs.

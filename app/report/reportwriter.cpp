@@ -21,8 +21,8 @@ QString full(double value)
     return QString::number(value, 'g', 17);
 }
 
-ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
-                         std::shared_ptr<const pricing::Catalog> catalog)
+ReportContent contentFor(
+    const models::CostReport &report, const models::Scenario &scenario, std::shared_ptr<const pricing::Catalog> catalog)
 {
     if (!catalog)
         catalog = pricing::Catalog::bundled();
@@ -46,11 +46,16 @@ bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
 QString toId(ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Pdf: return QStringLiteral("pdf");
-    case ReportFormat::Html: return QStringLiteral("html");
-    case ReportFormat::Csv: return QStringLiteral("csv");
-    case ReportFormat::Json: return QStringLiteral("json");
-    case ReportFormat::Markdown: return QStringLiteral("md");
+    case ReportFormat::Pdf:
+        return QStringLiteral("pdf");
+    case ReportFormat::Html:
+        return QStringLiteral("html");
+    case ReportFormat::Csv:
+        return QStringLiteral("csv");
+    case ReportFormat::Json:
+        return QStringLiteral("json");
+    case ReportFormat::Markdown:
+        return QStringLiteral("md");
     }
     return {};
 }
@@ -93,7 +98,7 @@ QByteArray reportCsv(const models::CostReport &report)
 
 QByteArray hourlyCsv(const models::CostReport &report)
 {
-    QStringList header{QStringLiteral("hour")};
+    QStringList header { QStringLiteral("hour") };
     for (const models::PlatformResult &p : report.platforms) {
         const QString id = models::toId(p.id);
         header << id + QStringLiteral("_cost_usd") << id + QStringLiteral("_nodes") << id + QStringLiteral("_tasks")
@@ -101,7 +106,7 @@ QByteArray hourlyCsv(const models::CostReport &report)
     }
     QString text = header.join(u',') + u'\n';
     for (int h = 0; h < report.hours; ++h) {
-        QStringList row{QString::number(h)};
+        QStringList row { QString::number(h) };
         for (const models::PlatformResult &p : report.platforms) {
             const models::HourlySeries &s = p.series;
             row << (h < s.costUsd.size() ? full(s.costUsd.at(h)) : QString())
@@ -115,26 +120,31 @@ QByteArray hourlyCsv(const models::CostReport &report)
 }
 
 QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,
-                          const std::shared_ptr<const pricing::Catalog> &catalog)
+    const std::shared_ptr<const pricing::Catalog> &catalog)
 {
     return renderMarkdownReport(contentFor(report, scenario, catalog));
 }
 
 std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
-                                       ReportFormat format, const ReportOptions &options, QString *error, int *pages)
+    ReportFormat format, const ReportOptions &options, QString *error, int *pages)
 {
     if (pages)
         *pages = 0;
     switch (format) {
-    case ReportFormat::Csv: return reportCsv(report);
-    case ReportFormat::Json: return models::costReportToJson(report);
-    case ReportFormat::Markdown: return reportMarkdown(report, scenario, options.catalog);
+    case ReportFormat::Csv:
+        return reportCsv(report);
+    case ReportFormat::Json:
+        return models::costReportToJson(report);
+    case ReportFormat::Markdown:
+        return reportMarkdown(report, scenario, options.catalog);
     case ReportFormat::Pdf:
-    case ReportFormat::Html: break;
+    case ReportFormat::Html:
+        break;
     }
     if (!ReportCharts::available()) {
         if (error)
-            *error = QStringLiteral("%1 reports draw charts and need a QApplication (offscreen platform)").arg(toId(format).toUpper());
+            *error = QStringLiteral("%1 reports draw charts and need a QApplication (offscreen platform)")
+                         .arg(toId(format).toUpper());
         return std::nullopt;
     }
     const ReportContent content = contentFor(report, scenario, options.catalog);
@@ -145,7 +155,7 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
 }
 
 std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,
-                                         const QString &path, const ReportOptions &options, QString *error)
+    const QString &path, const ReportOptions &options, QString *error)
 {
     const std::optional<ReportFormat> format = options.format ? options.format : reportFormatFromPath(path);
     if (!format) {
@@ -156,7 +166,8 @@ std::optional<ReportOutcome> writeReport(const models::CostReport &report, const
     ReportOutcome outcome;
     outcome.format = *format;
     QString renderError;
-    const std::optional<QByteArray> bytes = renderReport(report, scenario, *format, options, &renderError, &outcome.pages);
+    const std::optional<QByteArray> bytes
+        = renderReport(report, scenario, *format, options, &renderError, &outcome.pages);
     if (!bytes) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(path, renderError);

@@ -8,7 +8,7 @@
 #include <QPageSize>
 #include <QString>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "pricing/catalog.h"
 
@@ -30,9 +30,9 @@ std::optional<ReportFormat> reportFormatFromPath(const QString &path);
 
 struct ReportOptions
 {
-    std::optional<ReportFormat> format;          ///< unset = from the output path's suffix
+    std::optional<ReportFormat> format; ///< unset = from the output path's suffix
     QPageSize::PageSizeId pageSize = QPageSize::A4; ///< PDF only: A4 or Letter
-    QString hourlyCsvPath;                       ///< also write the hourly series CSV there ("-" = stdout); empty = no
+    QString hourlyCsvPath; ///< also write the hourly series CSV there ("-" = stdout); empty = no
     /// Catalog whose datasets (dates, sources) are listed; nullptr = pricing::Catalog::bundled().
     std::shared_ptr<const pricing::Catalog> catalog;
 };
@@ -41,22 +41,20 @@ struct ReportOptions
 struct ReportOutcome
 {
     ReportFormat format = ReportFormat::Pdf;
-    int pages = 0;        ///< PDF pages (0 for other formats)
-    qint64 bytes = 0;     ///< size of the report
+    int pages = 0; ///< PDF pages (0 for other formats)
+    qint64 bytes = 0; ///< size of the report
 };
 
 /// Renders the report into bytes. PDF and HTML need a running QApplication (charts are widgets; use
 /// the offscreen platform headless); without one they fail with *error set.
 std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
-                                       ReportFormat format, const ReportOptions &options = {},
-                                       QString *error = nullptr, int *pages = nullptr);
+    ReportFormat format, const ReportOptions &options = {}, QString *error = nullptr, int *pages = nullptr);
 
 /// Renders and writes the report to `path` ("-" = standard output) atomically (QSaveFile), and the
 /// hourly CSV when options.hourlyCsvPath is set. Returns the outcome, or nullopt with *error naming
 /// the file and the cause.
 std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,
-                                         const QString &path, const ReportOptions &options = {},
-                                         QString *error = nullptr);
+    const QString &path, const ReportOptions &options = {}, QString *error = nullptr);
 
 /// CSV: "platform,component,usd" with one row per platform and component, then "<platform>,total,<usd>".
 /// Full precision (17 significant digits), so the rows sum to the totals.
@@ -65,6 +63,6 @@ QByteArray reportCsv(const models::CostReport &report);
 QByteArray hourlyCsv(const models::CostReport &report);
 /// Markdown for a pull request: summary table, recommendation, breakdowns, warnings.
 QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,
-                          const std::shared_ptr<const pricing::Catalog> &catalog = {});
+    const std::shared_ptr<const pricing::Catalog> &catalog = {});
 
 } // namespace fleetplan::app

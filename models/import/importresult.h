@@ -8,7 +8,7 @@
 #include <QStringList>
 
 #include "models/diagnostic.h"
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// What the workload importers (ECS, Kubernetes) share: their input and their result.
 namespace fleetplan::models {

@@ -91,7 +91,8 @@ void PlatformResult::markInfeasible(const QString &service, const QString &reaso
 {
     // Reasons from the placement engine name the service themselves ("service \"api\": ..."): said once.
     const QString prefix = QStringLiteral("service \"%1\": ").arg(service);
-    const Infeasibility entry { service, !service.isEmpty() && reason.startsWith(prefix) ? reason.mid(prefix.size()) : reason };
+    const Infeasibility entry { service,
+        !service.isEmpty() && reason.startsWith(prefix) ? reason.mid(prefix.size()) : reason };
     if (!infeasible.contains(entry))
         infeasible.append(entry);
 }

@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// The result of a fleet simulation: what each platform costs over the billing period, why, and how the
 /// fleet looked hour by hour. Plain values only; `simulate()` (models/simulation/simulation.h) fills

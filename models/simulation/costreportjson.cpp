@@ -25,8 +25,8 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
     o.insert(u"total_usd", p.feasible() ? QJsonValue(p.totalUsd) : QJsonValue(QJsonValue::Null));
     QJsonArray infeasible;
     for (const Infeasibility &i : p.infeasible) {
-        infeasible.append(QJsonObject { { QStringLiteral("service"),
-                                            i.service.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(i.service) },
+        infeasible.append(QJsonObject {
+            { QStringLiteral("service"), i.service.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(i.service) },
             { QStringLiteral("reason"), i.reason } });
     }
     o.insert(u"infeasible", infeasible);

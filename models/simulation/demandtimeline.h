@@ -3,7 +3,7 @@
 
 #include <QList>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 
 namespace fleetplan::models {

@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "pricing/instancetype.h"
 
 /// What an EC2 instance offers to tasks and pods once the orchestrator has taken its share. Every rule

@@ -3,11 +3,14 @@
 
 #include <QList>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "pricing/catalog.h"
 
 namespace fleetplan::models {
+
+/// The placement budget of a refined simulation (see SimulationOptions::placementBudgetMicros).
+inline constexpr int RefinedPlacementBudgetMicros = 20000;
 
 /// Which platforms to simulate and how hard the placement engine tries.
 struct SimulationOptions
@@ -15,10 +18,20 @@ struct SimulationOptions
     /// Platforms to simulate, in any order (the report lists them in PlatformId order). Empty = every
     /// platform whose PlatformSettings::enabled is true.
     QList<PlatformId> platforms;
-    /// Improvement-phase budget of each placement call in microseconds (0 = the constructive packing only;
-    /// deterministic either way). The GUI's sliders use 0; the CLI may spend more.
-    int placementBudgetMicros = 0;
+    /// Budget of each placement call's improvement and pattern phases in microseconds, counted in
+    /// operations so the result stays deterministic. RefinedPlacementBudgetMicros (the default: `compare`,
+    /// `report`, exports, the GUI's second pass) gives the near-optimal packing with the tight bound; 0
+    /// gives the constructive packing only (the GUI's fast first pass while a slider moves).
+    int placementBudgetMicros = RefinedPlacementBudgetMicros;
 };
+
+/// Options of the GUI's fast first pass: the constructive packing only, refined afterwards.
+inline SimulationOptions fastSimulation()
+{
+    SimulationOptions o;
+    o.placementBudgetMicros = 0;
+    return o;
+}
 
 /// Simulates the scenario hour by hour over its billing period on the selected platforms and prices
 /// every hour with the catalog: replicas from the load profiles and the what-if, jobs at their schedule,

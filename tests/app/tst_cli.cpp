@@ -16,14 +16,14 @@ private:
 private slots:
     void version()
     {
-        const Run r = run({QStringLiteral("--version")});
+        const Run r = run({ QStringLiteral("--version") });
         QCOMPARE(r.code, 0);
         QVERIFY2(QRegularExpression(QStringLiteral("^fleetplan \\d+\\.\\d+\\.\\d+\\n$")).match(r.out).hasMatch(),
-                 qPrintable(r.out));
+            qPrintable(r.out));
     }
     void help()
     {
-        const Run r = run({QStringLiteral("--help")});
+        const Run r = run({ QStringLiteral("--help") });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("Usage: fleetplan")));
         QVERIFY(r.out.contains(QStringLiteral("validate")));
@@ -31,13 +31,14 @@ private slots:
     }
     void unknownOptionIsUsageError()
     {
-        const Run r = run({QStringLiteral("--frobnicate")});
+        const Run r = run({ QStringLiteral("--frobnicate") });
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("--frobnicate")));
     }
     void validateSample()
     {
-        const Run r = run({QStringLiteral("validate"), QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json")});
+        const Run r = run(
+            { QStringLiteral("validate"), QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
     }
     void validateBrokenJsonNamesLine()
@@ -48,7 +49,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\n  \"fleetplan_scenario\": 1,\n  \"name\": \"x\" \"region\": 1\n}\n");
         f.close();
-        const Run r = run({QStringLiteral("validate"), path});
+        const Run r = run({ QStringLiteral("validate"), path });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(path + QStringLiteral(":3:")), qPrintable(r.err));
     }

@@ -9,7 +9,7 @@
 
 #include "common/clirunner.h"
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 class TestCompareCli : public QObject
 {
@@ -43,7 +43,7 @@ private slots:
         QVERIFY2(table.code == 0, qPrintable(table.err));
         QVERIFY2(table.out.contains(QStringLiteral("ECS on EC2               infeasible")), qPrintable(table.out));
         QVERIFY2(table.err.contains(QStringLiteral("ECS on EC2 cannot run this workload: catalog-api:")),
-                 qPrintable(table.err));
+            qPrintable(table.err));
 
         const Run json = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
         QCOMPARE(json.code, 0);
@@ -55,7 +55,7 @@ private slots:
                 QCOMPARE(p.value(u"feasible").toBool(true), false);
                 QVERIFY(p.value(u"total_usd").isNull());
                 QCOMPARE(p.value(u"infeasible").toArray().at(0).toObject().value(u"service").toString(),
-                         QStringLiteral("catalog-api"));
+                    QStringLiteral("catalog-api"));
             } else {
                 QVERIFY(p.value(u"feasible").toBool());
                 QCOMPARE_GT(p.value(u"total_usd").toDouble(), 0.0);
@@ -66,12 +66,14 @@ private slots:
         QVERIFY(o.value(u"cheapest").toString() != u"ecs-ec2");
 
         QCOMPARE(run({ file, QStringLiteral("--strict"), QStringLiteral("-q") }).code, 2);
-        const Run gate = run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("ecs-ec2=1000000") });
+        const Run gate
+            = run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("ecs-ec2=1000000") });
         QCOMPARE(gate.code, 3);
         QVERIFY2(gate.err.contains(QStringLiteral("ECS on EC2 cannot run this workload, so it cannot meet the budget")),
-                 qPrintable(gate.err));
+            qPrintable(gate.err));
         // A gate over all platforms judges the four that run.
-        QCOMPARE(run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("1000000") }).code, 0);
+        QCOMPARE(
+            run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("1000000") }).code, 0);
     }
 
     void sampleTableShowsAllFivePlatforms()

@@ -4,7 +4,7 @@
 
 #include "common/clirunner.h"
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 /// `fleetplan convert INPUT OUTPUT` between JSON and the .fleetplan document, as a user runs it.
 class TestConvertCommand : public QObject

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan;
 
@@ -36,8 +36,8 @@ private:
             p.kill();
             p.waitForFinished();
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
     }
 
 private slots:
@@ -46,8 +46,9 @@ private slots:
         QTemporaryDir dir;
         const Run run = launch({}, dir.path());
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("scenario: ") + models::bundledSampleScenario().name), qPrintable(run.out + run.err));
-        for (const char *tab : {"workload", "comparison", "timeline", "fleet", "catalog"}) {
+        QVERIFY2(run.out.contains(QStringLiteral("scenario: ") + models::bundledSampleScenario().name),
+            qPrintable(run.out + run.err));
+        for (const char *tab : { "workload", "comparison", "timeline", "fleet", "catalog" }) {
             const QImage shot(dir.filePath(QString::fromLatin1(tab) + QStringLiteral(".png")));
             QVERIFY2(!shot.isNull(), tab);
             QVERIFY2(shot.width() >= 800 && shot.height() >= 500, tab);
@@ -64,9 +65,10 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(models::scenarioToJson(scenario));
         file.close();
-        const Run run = launch({path}, dir.filePath(QStringLiteral("shots")));
+        const Run run = launch({ path }, dir.filePath(QStringLiteral("shots")));
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("scenario: Launched from the command line")), qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("scenario: Launched from the command line")),
+            qPrintable(run.out + run.err));
     }
 
     void aBrokenFileExitsWithInvalidInputNamingIt()
@@ -77,7 +79,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\n  \"fleetplan_scenario\": 1,\n  \"services\": [ oops ]\n}\n");
         file.close();
-        const Run run = launch({path}, dir.filePath(QStringLiteral("shots")));
+        const Run run = launch({ path }, dir.filePath(QStringLiteral("shots")));
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("broken.json")), qPrintable(run.err));
     }

@@ -9,10 +9,10 @@
 
 #include "app/mainwindow.h"
 #include "app/recoveryprompt.h"
-#include "models/document.h"
-#include "models/recovery.h"
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/document.h"
+#include "models/workload/recovery.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan;
 
@@ -44,7 +44,7 @@ QString leaveCrashedWork(const models::Scenario &scenario)
     const QString path = models::recoveryDirectory() + QStringLiteral("/crashed.fleetplan");
     QString error;
     if (!models::writeScenarioDocument(scenario, path, &error,
-                                       {{QStringLiteral("recovery_of"), QString()}, {QStringLiteral("recovery_pid"), QStringLiteral("1")}}))
+            { { QStringLiteral("recovery_of"), QString() }, { QStringLiteral("recovery_pid"), QStringLiteral("1") } }))
         qWarning("%s", qPrintable(error));
     return path;
 }

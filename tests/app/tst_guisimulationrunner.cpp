@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "app/simulationrunner.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
@@ -21,7 +21,7 @@ private slots:
         QSignalSpy busy(&runner, &app::SimulationRunner::busyChanged);
         const models::Scenario sample = models::bundledSampleScenario();
         // Five slider steps in a row: the first runs, 2..4 are dropped while waiting, 5 runs and is reported.
-        for (double load : {1.1, 1.2, 1.3, 1.4, 1.5}) {
+        for (double load : { 1.1, 1.2, 1.3, 1.4, 1.5 }) {
             models::WhatIf w;
             w.loadMultiplier = load;
             runner.request(sample, w);
@@ -29,16 +29,33 @@ private slots:
         QCOMPARE(runner.generation(), quint64(5));
         QVERIFY(runner.isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
-        QCOMPARE(ready.count(), 1);
-        QCOMPARE(ready.first().at(1).toULongLong(), quint64(5));
-        QCOMPARE(runner.runsStarted(), 2);
-        const auto report = ready.first().at(0).value<models::CostReport>();
-        QCOMPARE(report.whatIf.loadMultiplier, 1.5);
-        // The worker's result is exactly what simulate() gives for the same values.
+        // Request 5 is answered twice: the fast pass, then the refined one; request 1 ran but was stale.
+        QCOMPARE(ready.count(), 2);
+        QCOMPARE(ready.at(0).at(1).toULongLong(), quint64(5));
+        QCOMPARE(ready.at(1).at(1).toULongLong(), quint64(5));
+        QCOMPARE(ready.at(0).at(3).toBool(), false);
+        QCOMPARE(ready.at(1).at(3).toBool(), true);
+        QVERIFY(runner.lastWasRefined());
+        QCOMPARE(runner.runsStarted(), 3);
+        // Each is exactly what simulate() gives for the same values, fast and refined.
         models::WhatIf w;
         w.loadMultiplier = 1.5;
-        QCOMPARE(report, models::simulate(sample, *pricing::Catalog::bundled(), w));
+        const auto fast = ready.at(0).at(0).value<models::CostReport>();
+        const auto refined = ready.at(1).at(0).value<models::CostReport>();
+        QCOMPARE(fast.whatIf.loadMultiplier, 1.5);
+        QCOMPARE(fast, models::simulate(sample, *pricing::Catalog::bundled(), w, models::fastSimulation()));
+        QCOMPARE(refined, models::simulate(sample, *pricing::Catalog::bundled(), w));
         QCOMPARE(busy.count(), 2); // busy once, idle once
+
+        // A newer request while the refined pass of the older one would be next: only the newer one
+        // is refined.
+        ready.clear();
+        runner.request(sample, {});
+        runner.request(sample, w);
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
+        QCOMPARE(ready.count(), 2);
+        QCOMPARE(ready.at(1).at(0).value<models::CostReport>().whatIf.loadMultiplier, 1.5);
+        QCOMPARE(ready.at(1).at(3).toBool(), true);
     }
 
     void destroyingWhileBusyWaitsForTheWorker()

@@ -41,7 +41,7 @@ private:
     /// pdftotext of the whole file (or of one page).
     static QString pdfText(const QString &path, int page = 0)
     {
-        QStringList args{QStringLiteral("-layout")};
+        QStringList args { QStringLiteral("-layout") };
         if (page > 0)
             args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
         args << path << QStringLiteral("-");
@@ -53,7 +53,7 @@ private:
     static QString pdfInfo(const QString &path)
     {
         QProcess p;
-        p.start(QStringLiteral("pdfinfo"), {path});
+        p.start(QStringLiteral("pdfinfo"), { path });
         p.waitForFinished(60000);
         return QString::fromUtf8(p.readAllStandardOutput());
     }
@@ -71,7 +71,7 @@ private:
     }
 
     QString writeFile(const models::CostReport &report, const models::Scenario &s, const QString &name,
-                      app::ReportOptions options = {})
+        app::ReportOptions options = {})
     {
         const QString path = m_dir.filePath(name);
         QString error;
@@ -116,14 +116,16 @@ private slots:
         const auto report = fixture::costReport();
         const QStringList lines = QString::fromUtf8(app::hourlyCsv(report)).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 731);
-        QVERIFY(lines.constFirst().startsWith(QStringLiteral("hour,ecs-ec2_cost_usd,ecs-ec2_nodes,ecs-ec2_tasks,ecs-ec2_vcpu_requested,")));
+        QVERIFY(lines.constFirst().startsWith(
+            QStringLiteral("hour,ecs-ec2_cost_usd,ecs-ec2_nodes,ecs-ec2_tasks,ecs-ec2_vcpu_requested,")));
         double sum = 0;
         for (const QString &line : lines.mid(1))
             sum += line.split(u',').at(1).toDouble();
         QVERIFY(qAbs(sum - report.platforms.at(0).totalUsd) < 1e-6);
         // Hour 8 (08:00, day 1): 12 nodes, 12 tasks, 12 vCPU requested on ECS on EC2.
         QVERIFY(lines.at(9).startsWith(QStringLiteral("8,")));
-        QCOMPARE(lines.at(9).split(u',').mid(2, 3), (QStringList{QStringLiteral("12"), QStringLiteral("12"), QStringLiteral("12")}));
+        QCOMPARE(lines.at(9).split(u',').mid(2, 3),
+            (QStringList { QStringLiteral("12"), QStringLiteral("12"), QStringLiteral("12") }));
     }
 
     void jsonIsComparesJson()
@@ -139,12 +141,15 @@ private slots:
     {
         const QString text = app::recommendationText(fixture::costReport());
         // Savings against each platform: total − 107.94 (Fargate Spot), percent of that platform's total.
-        QCOMPARE(text, QStringLiteral(
-            "ECS Fargate Spot is the cheapest platform for this workload at 107.94 USD per month: "
-            "251.87 USD (70.0 %) cheaper than ECS Fargate, 324.87 USD (75.1 %) cheaper than EKS Fargate, "
-            "607.68 USD (84.9 %) cheaper than ECS on EC2, 680.68 USD (86.3 %) cheaper than EKS managed nodes. "
-            "Compared with ECS Fargate, the component that differs most is Fargate vCPU: 0.00 USD on ECS Fargate Spot against 295.02 USD on ECS Fargate. "
-            "ECS on EC2 pays 349.82 USD (48.9 % of its bill) for capacity no task requested, at 50.0 % CPU and 26.7 % memory utilisation."));
+        QCOMPARE(text,
+            QStringLiteral(
+                "ECS Fargate Spot is the cheapest platform for this workload at 107.94 USD per month: "
+                "251.87 USD (70.0 %) cheaper than ECS Fargate, 324.87 USD (75.1 %) cheaper than EKS Fargate, "
+                "607.68 USD (84.9 %) cheaper than ECS on EC2, 680.68 USD (86.3 %) cheaper than EKS managed nodes. "
+                "Compared with ECS Fargate, the component that differs most is Fargate vCPU: 0.00 USD on ECS Fargate "
+                "Spot against 295.02 USD on ECS Fargate. "
+                "ECS on EC2 pays 349.82 USD (48.9 % of its bill) for capacity no task requested, at 50.0 % CPU and "
+                "26.7 % memory utilisation."));
     }
 
     void pdfCarriesTotalsAndPageNumbers()
@@ -157,7 +162,7 @@ private slots:
         QVERIFY2(pdfInfo(path).contains(QStringLiteral("(A4)")), qPrintable(pdfInfo(path)));
         const QString text = pdfText(path);
         // Each total exactly as `fleetplan compare` prints it (models::formatNumber(total, 2)).
-        for (const char *total : {"715.62", "359.81", "107.94", "788.62", "432.81"})
+        for (const char *total : { "715.62", "359.81", "107.94", "788.62", "432.81" })
             QVERIFY2(text.contains(QLatin1String(total)), total);
         QVERIFY(text.contains(QStringLiteral("ECS Fargate Spot is the cheapest platform")));
         // Title block.
@@ -171,17 +176,19 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("cheapest")));
         QVERIFY(text.contains(QStringLiteral("USD / hour")));
         // Sections.
-        for (const char *section : {"Recommendation", "Breakdown by platform", "Hour by hour", "Fleet composition",
-                                    "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used"})
+        for (const char *section : { "Recommendation", "Breakdown by platform", "Hour by hour", "Fleet composition",
+                 "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used" })
             QVERIFY2(text.contains(QLatin1String(section)), section);
         QVERIFY(text.contains(QStringLiteral("becomes 1 vCPU / 3072 MiB on Fargate")));
-        QVERIFY(text.contains(QStringLiteral("EKS kube-reserved")));   // the cell may wrap before "memory"
+        QVERIFY(text.contains(QStringLiteral("EKS kube-reserved"))); // the cell may wrap before "memory"
         // Vectors only: the PDF embeds no bitmap (pdfimages lists its two header lines and nothing else).
-        const QStringList images = tool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path}).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList images
+            = tool(QStringLiteral("pdfimages"), { QStringLiteral("-list"), path }).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(images.size(), 2);
         // Every page numbered "Page N of M".
         for (int page = 1; page <= pages; ++page)
-            QVERIFY2(pdfText(path, page).contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)), qPrintable(QString::number(page)));
+            QVERIFY2(pdfText(path, page).contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)),
+                qPrintable(QString::number(page)));
     }
 
     void pdfLetterPageSize()
@@ -210,7 +217,8 @@ private slots:
             if (!text.contains(QStringLiteral("svc-")))
                 continue;
             ++pagesWithRows;
-            QVERIFY2(text.contains(QStringLiteral("Replicas")), qPrintable(QStringLiteral("page %1 has no header").arg(page)));
+            QVERIFY2(text.contains(QStringLiteral("Replicas")),
+                qPrintable(QStringLiteral("page %1 has no header").arg(page)));
         }
         QVERIFY(pagesWithRows >= 3);
     }
@@ -226,7 +234,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost comparison chart\"")));
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost and fleet timeline chart\"")));
         // The charts carry their text (axis label, bar totals) as SVG text.
-        const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1).section(QStringLiteral("</figure>"), 0, 0);
+        const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1)
+                                       .section(QStringLiteral("</figure>"), 0, 0);
         QVERIFY(comparison.contains(QStringLiteral("USD / month")));
         QVERIFY(comparison.contains(QStringLiteral("$108")));
         QVERIFY(comparison.contains(QStringLiteral("<path")) || comparison.contains(QStringLiteral("<rect")));
@@ -234,10 +243,11 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("<link")));
         QVERIFY(!html.contains(QStringLiteral("<script")));
         QVERIFY(!html.contains(QStringLiteral("src=\"http")));
-        for (const char *total : {"715.62", "359.81", "107.94", "788.62", "432.81"})
+        for (const char *total : { "715.62", "359.81", "107.94", "788.62", "432.81" })
             QVERIFY2(html.contains(QLatin1String(total)), total);
         // Each inline SVG is a valid document a renderer draws: white background, bars in colour.
-        const QRegularExpression svgElement(QStringLiteral("<svg.*?</svg>"), QRegularExpression::DotMatchesEverythingOption);
+        const QRegularExpression svgElement(
+            QStringLiteral("<svg.*?</svg>"), QRegularExpression::DotMatchesEverythingOption);
         auto it = svgElement.globalMatch(html);
         int index = 0;
         while (it.hasNext()) {
@@ -270,7 +280,8 @@ private slots:
         QVERIFY2(md.contains(QStringLiteral("| ECS Fargate Spot (cheapest) | 107.94 | – | – |\n")), qPrintable(md));
         // ECS Fargate − Fargate Spot = 251.87 USD, 233.3 % more than 107.94.
         QVERIFY(md.contains(QStringLiteral("| ECS Fargate | 359.81 | +251.87 | +233.3 % |\n")));
-        QVERIFY(md.contains(QStringLiteral("| Platform | Total USD | vs cheapest USD | vs cheapest |\n| --- | ---: | ---: | ---: |\n")));
+        QVERIFY(md.contains(QStringLiteral(
+            "| Platform | Total USD | vs cheapest USD | vs cheapest |\n| --- | ---: | ---: | ---: |\n")));
         QVERIFY(md.contains(QStringLiteral("| **Total** |  | **788.62** | **100.0 %** |  |")));
     }
 

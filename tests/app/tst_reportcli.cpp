@@ -13,12 +13,17 @@ class TestReportCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run { int code; QByteArray out; QString err; };
+    struct Run
+    {
+        int code;
+        QByteArray out;
+        QString err;
+    };
     // QT_QPA_PLATFORM removed: report must pick the offscreen platform itself.
     static Run run(const QStringList &args, const QByteArray &stdinData = {})
     {
         const fleetplan::test::CliRun r = fleetplan::test::runFleetplan(args, stdinData);
-        return {r.code, r.outBytes, r.err};
+        return { r.code, r.outBytes, r.err };
     }
     static QString tool(const QString &program, const QStringList &args)
     {
@@ -32,10 +37,12 @@ private:
     /// platform display name → total as `compare` prints it in its table ("1,811.17").
     static QMap<QString, QString> compareTotals()
     {
-        const Run r = run({QStringLiteral("compare"), sample()});
+        const Run r = run({ QStringLiteral("compare"), sample() });
         QMap<QString, QString> totals;
-        static const QRegularExpression row(QStringLiteral("^(ECS on EC2|ECS Fargate Spot|ECS Fargate|EKS managed nodes|EKS Fargate)\\s+([\\d,]+\\.\\d\\d)\\s"),
-                                            QRegularExpression::MultilineOption);
+        static const QRegularExpression row(
+            QStringLiteral(
+                "^(ECS on EC2|ECS Fargate Spot|ECS Fargate|EKS managed nodes|EKS Fargate)\\s+([\\d,]+\\.\\d\\d)\\s"),
+            QRegularExpression::MultilineOption);
         auto it = row.globalMatch(QString::fromUtf8(r.out));
         while (it.hasNext()) {
             const auto m = it.next();
@@ -57,31 +64,34 @@ private slots:
 
     void helpListsOptions()
     {
-        const Run r = run({QStringLiteral("report"), QStringLiteral("--help")});
+        const Run r = run({ QStringLiteral("report"), QStringLiteral("--help") });
         QCOMPARE(r.code, 0);
         const QString help = QString::fromUtf8(r.out);
-        for (const char *option : {"--output", "--format", "--page-size", "--hourly-csv", "--load-multiplier", "--platform", "--quiet"})
+        for (const char *option :
+            { "--output", "--format", "--page-size", "--hourly-csv", "--load-multiplier", "--platform", "--quiet" })
             QVERIFY2(help.contains(QLatin1String(option)), option);
-        const Run c = run({QStringLiteral("compare"), QStringLiteral("--help")});
-        for (const char *option : {"--diff", "--fail-above", "--quiet"})
+        const Run c = run({ QStringLiteral("compare"), QStringLiteral("--help") });
+        for (const char *option : { "--diff", "--fail-above", "--quiet" })
             QVERIFY2(QString::fromUtf8(c.out).contains(QLatin1String(option)), option);
     }
 
     void pdfCarriesComparesTotals()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("sample.pdf"));
-        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), pdf});
+        const Run r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), pdf });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("wrote ") + pdf + QStringLiteral(" (PDF, ")), qPrintable(r.err));
-        const auto pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(tool(QStringLiteral("pdfinfo"), {pdf}));
+        const auto pages
+            = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(tool(QStringLiteral("pdfinfo"), { pdf }));
         QVERIFY(pages.hasMatch());
         QVERIFY2(pages.captured(1).toInt() >= 4 && pages.captured(1).toInt() <= 16, qPrintable(pages.captured(1)));
-        const QString text = tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        const QString text = tool(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
         for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it) {
             QVERIFY2(text.contains(it.value()), qPrintable(it.key() + u' ' + it.value()));
             // The breakdown heading names the platform and its total together.
-            QVERIFY2(text.contains(it.key() + QStringLiteral(" (")) && text.contains(QStringLiteral("): ") + it.value() + QStringLiteral(" USD")),
-                     qPrintable(it.key()));
+            QVERIFY2(text.contains(it.key() + QStringLiteral(" ("))
+                    && text.contains(QStringLiteral("): ") + it.value() + QStringLiteral(" USD")),
+                qPrintable(it.key()));
         }
         QVERIFY(text.contains(QStringLiteral("Sample: online shop")));
         QVERIFY(text.contains(QStringLiteral("Page 1 of ") + pages.captured(1)));
@@ -90,12 +100,13 @@ private slots:
     void jsonIsByteIdenticalToCompare()
     {
         const QString json = m_dir.filePath(QStringLiteral("sample.json"));
-        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), json, QStringLiteral("--quiet")});
+        const Run r
+            = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), json, QStringLiteral("--quiet") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QCOMPARE(r.err, QString());   // --quiet
+        QCOMPARE(r.err, QString()); // --quiet
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const Run c = run({QStringLiteral("compare"), sample(), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run c = run({ QStringLiteral("compare"), sample(), QStringLiteral("--format"), QStringLiteral("json") });
         QCOMPARE(c.code, 0);
         QCOMPARE(f.readAll(), c.out);
     }
@@ -104,7 +115,8 @@ private slots:
     {
         const QString csv = m_dir.filePath(QStringLiteral("sample.csv"));
         const QString hourly = m_dir.filePath(QStringLiteral("hourly.csv"));
-        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), csv, QStringLiteral("--hourly-csv"), hourly});
+        const Run r = run(
+            { QStringLiteral("report"), sample(), QStringLiteral("-o"), csv, QStringLiteral("--hourly-csv"), hourly });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -116,11 +128,11 @@ private slots:
             QCOMPARE(fields.size(), 3);
             (fields.at(1) == u"total" ? totals[fields.at(0)] : sums[fields.at(0)]) += fields.at(2).toDouble();
         }
-        const QHash<QString, QString> names{{QStringLiteral("ecs-ec2"), QStringLiteral("ECS on EC2")},
-                                            {QStringLiteral("ecs-fargate"), QStringLiteral("ECS Fargate")},
-                                            {QStringLiteral("ecs-fargate-spot"), QStringLiteral("ECS Fargate Spot")},
-                                            {QStringLiteral("eks-nodes"), QStringLiteral("EKS managed nodes")},
-                                            {QStringLiteral("eks-fargate"), QStringLiteral("EKS Fargate")}};
+        const QHash<QString, QString> names { { QStringLiteral("ecs-ec2"), QStringLiteral("ECS on EC2") },
+            { QStringLiteral("ecs-fargate"), QStringLiteral("ECS Fargate") },
+            { QStringLiteral("ecs-fargate-spot"), QStringLiteral("ECS Fargate Spot") },
+            { QStringLiteral("eks-nodes"), QStringLiteral("EKS managed nodes") },
+            { QStringLiteral("eks-fargate"), QStringLiteral("EKS Fargate") } };
         QCOMPARE(totals.size(), 5);
         for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
             QVERIFY2(qAbs(sums.value(it.key()) - it.value()) < 1e-6, qPrintable(it.key()));
@@ -130,7 +142,7 @@ private slots:
         QFile h(hourly);
         QVERIFY(h.open(QIODevice::ReadOnly));
         const QStringList hours = QString::fromUtf8(h.readAll()).split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(hours.size(), 1 + 730);   // the sample's period: 730 hours
+        QCOMPARE(hours.size(), 1 + 730); // the sample's period: 730 hours
         double ec2 = 0;
         for (const QString &line : hours.mid(1))
             ec2 += line.split(u',').at(1).toDouble();
@@ -140,7 +152,7 @@ private slots:
     void htmlHasBothCharts()
     {
         const QString html = m_dir.filePath(QStringLiteral("sample.html"));
-        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), html});
+        const Run r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), html });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -155,8 +167,9 @@ private slots:
     {
         QFile f(sample());
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const Run r = run({QStringLiteral("report"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("-"),
-                           QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("-q")}, f.readAll());
+        const Run r = run({ QStringLiteral("report"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("-"),
+                              QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("-q") },
+            f.readAll());
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QString md = QString::fromUtf8(r.out);
         QVERIFY(md.startsWith(QStringLiteral("# Fleetplan cost report — Sample: online shop\n")));
@@ -168,8 +181,9 @@ private slots:
     void platformOptionIsNotQtsPlatform()
     {
         // QGuiApplication reads "--platform NAME" as its QPA plugin; report's own --platform must win.
-        const Run r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--format"),
-                           QStringLiteral("csv"), QStringLiteral("--platform"), QStringLiteral("eks-nodes"), QStringLiteral("-q")});
+        const Run r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), QStringLiteral("-"),
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--platform"),
+            QStringLiteral("eks-nodes"), QStringLiteral("-q") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(lines.size() >= 3);
@@ -180,14 +194,14 @@ private slots:
 
     void usageAndInputErrors()
     {
-        Run r = run({QStringLiteral("report"), sample()});
+        Run r = run({ QStringLiteral("report"), sample() });
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("-o FILE is required")));
-        r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.docx"))});
+        r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.docx")) });
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("x.docx")));
-        r = run({QStringLiteral("report"), sample(), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf")),
-                 QStringLiteral("--page-size"), QStringLiteral("A3")});
+        r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf")),
+            QStringLiteral("--page-size"), QStringLiteral("A3") });
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("--page-size")));
         // Broken scenario: exit 2, the message names the file and line.
@@ -196,7 +210,7 @@ private slots:
         QVERIFY(b.open(QIODevice::WriteOnly));
         b.write("{\n  \"fleetplan_scenario\": 1,\n  \"name\": \"x\" \"region\": 1\n}\n");
         b.close();
-        r = run({QStringLiteral("report"), broken, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf"))});
+        r = run({ QStringLiteral("report"), broken, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf")) });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(broken + QStringLiteral(":3:")), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.pdf"))));
@@ -211,36 +225,39 @@ private slots:
             dearest = std::max(dearest, QString(t).remove(u',').toDouble());
         }
         const QString above = QString::number(std::ceil(dearest) + 1);
-        Run r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), above, QStringLiteral("--quiet")});
+        Run r = run(
+            { QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), above, QStringLiteral("--quiet") });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.isEmpty());
         const QString between = QString::number(std::floor(dearest) - 1);
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), between, QStringLiteral("-q")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), between, QStringLiteral("-q") });
         QCOMPARE(r.code, 3);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains(QStringLiteral("above the budget of")), qPrintable(r.err));
         // Per platform: EKS managed nodes gated just below its own total fails; just above passes.
         const double eks = QString(m_totals.value(QStringLiteral("EKS managed nodes"))).remove(u',').toDouble();
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"),
-                 QStringLiteral("eks-nodes=") + QString::number(eks - 0.01, 'f', 2), QStringLiteral("-q")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"),
+            QStringLiteral("eks-nodes=") + QString::number(eks - 0.01, 'f', 2), QStringLiteral("-q") });
         QCOMPARE(r.code, 3);
-        QVERIFY2(r.err.contains(QStringLiteral("EKS managed nodes costs ") + m_totals.value(QStringLiteral("EKS managed nodes"))
-                                + QStringLiteral(" USD per month")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("EKS managed nodes costs ")
+                     + m_totals.value(QStringLiteral("EKS managed nodes")) + QStringLiteral(" USD per month")),
+            qPrintable(r.err));
         QCOMPARE(r.err.count(u'\n'), 1);
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"),
-                 QStringLiteral("eks-nodes=") + QString::number(eks + 0.01, 'f', 2), QStringLiteral("-q")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"),
+            QStringLiteral("eks-nodes=") + QString::number(eks + 0.01, 'f', 2), QStringLiteral("-q") });
         QCOMPARE(r.code, 0);
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), QStringLiteral("eks-nodez=1")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), QStringLiteral("eks-nodez=1") });
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("eks-nodez")));
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), QStringLiteral("lots")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), QStringLiteral("lots") });
         QCOMPARE(r.code, 1);
     }
 
     void compareDiff()
     {
         // Same scenario on both sides: every platform unchanged.
-        Run r = run({QStringLiteral("compare"), sample(), QStringLiteral("--diff"), sample(), QStringLiteral("--format"), QStringLiteral("json")});
+        Run r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--diff"), sample(),
+            QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject same = QJsonDocument::fromJson(r.out).object();
         const QJsonArray platforms = same.value(QStringLiteral("platforms")).toArray();
@@ -270,17 +287,20 @@ private slots:
         out.write(QJsonDocument(scenario).toJson());
         out.close();
 
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger, QStringLiteral("--format"), QStringLiteral("json")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger, QStringLiteral("--format"),
+            QStringLiteral("json") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject diff = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(diff.value(QStringLiteral("after")).toObject().value(QStringLiteral("scenario")).toString(), QStringLiteral("Bigger shop"));
+        QCOMPARE(diff.value(QStringLiteral("after")).toObject().value(QStringLiteral("scenario")).toString(),
+            QStringLiteral("Bigger shop"));
         for (const QJsonValue &v : diff.value(QStringLiteral("platforms")).toArray()) {
             const QJsonObject p = v.toObject();
             const double before = p.value(QStringLiteral("before_usd")).toDouble();
             const double after = p.value(QStringLiteral("after_usd")).toDouble();
             QVERIFY2(after > before, qPrintable(p.value(QStringLiteral("platform")).toString()));
             QVERIFY(qAbs(p.value(QStringLiteral("change_usd")).toDouble() - (after - before)) < 1e-9);
-            QVERIFY(qAbs(p.value(QStringLiteral("change_percent")).toDouble() - (after - before) / before * 100) < 1e-9);
+            QVERIFY(
+                qAbs(p.value(QStringLiteral("change_percent")).toDouble() - (after - before) / before * 100) < 1e-9);
             double components = 0;
             for (const QJsonValue &c : p.value(QStringLiteral("components")).toArray())
                 components += c.toObject().value(QStringLiteral("change_usd")).toDouble();
@@ -288,12 +308,14 @@ private slots:
             QVERIFY(qAbs(components - (after - before)) < 0.05);
         }
         // The table names before → after per platform with absolute and percent change.
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger });
         QCOMPARE(r.code, 0);
         const QString table = QString::fromUtf8(r.out);
         QVERIFY2(table.startsWith(QStringLiteral("Sample: online shop → Bigger shop")), qPrintable(table.left(200)));
-        QVERIFY(QRegularExpression(QStringLiteral("ECS Fargate \\(ecs-fargate\\): [\\d,.]+ → [\\d,.]+ USD \\(\\+[\\d,.]+, \\+[\\d.]+ %\\)"))
-                    .match(table).hasMatch());
+        QVERIFY(QRegularExpression(
+            QStringLiteral("ECS Fargate \\(ecs-fargate\\): [\\d,.]+ → [\\d,.]+ USD \\(\\+[\\d,.]+, \\+[\\d.]+ %\\)"))
+                    .match(table)
+                    .hasMatch());
         QVERIFY(table.contains(QStringLiteral("fargate_vcpu")));
         // Gates apply to the new scenario: a budget between ECS Fargate's old and new totals passes alone
         // and fails with --diff.
@@ -304,11 +326,12 @@ private slots:
         }
         const double fargateBefore = QString(m_totals.value(QStringLiteral("ECS Fargate"))).remove(u',').toDouble();
         QVERIFY(fargateAfter > fargateBefore + 2);
-        const QString gate = QStringLiteral("ecs-fargate=") + QString::number((fargateBefore + fargateAfter) / 2, 'f', 2);
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), gate, QStringLiteral("-q")});
+        const QString gate
+            = QStringLiteral("ecs-fargate=") + QString::number((fargateBefore + fargateAfter) / 2, 'f', 2);
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--fail-above"), gate, QStringLiteral("-q") });
         QCOMPARE(r.code, 0);
-        r = run({QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger, QStringLiteral("--fail-above"), gate,
-                 QStringLiteral("-q")});
+        r = run({ QStringLiteral("compare"), sample(), QStringLiteral("--diff"), bigger, QStringLiteral("--fail-above"),
+            gate, QStringLiteral("-q") });
         QCOMPARE(r.code, 3);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains(QStringLiteral("ECS Fargate costs ")), qPrintable(r.err));
@@ -316,7 +339,7 @@ private slots:
 
     void manPageFromOptionDefinitions()
     {
-        const Run r = run({QStringLiteral("manpage")});
+        const Run r = run({ QStringLiteral("manpage") });
         QCOMPARE(r.code, 0);
         const QString man = QString::fromUtf8(r.out);
         QVERIFY(man.startsWith(QStringLiteral(".TH FLEETPLAN 1 ")));

@@ -7,8 +7,8 @@
 
 #include "common/clirunner.h"
 
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 /// `fleetplan validate FILE`, run as a user runs it: every problem printed, exit 0 valid / 2 invalid.
 class TestValidateCommand : public QObject
@@ -90,12 +90,12 @@ private slots:
         QVERIFY(fleetplan::models::writeScenarioFile(sc, file));
         const Run r = run({ file });
         QCOMPARE(r.code, 2);
-        QVERIFY2(
-            r.err.contains(QStringLiteral("warning: %1:service \"search\": task of 900 vCPU and 8192 MiB (x86_64) is "
-                                          "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as infeasible")
-                               .arg(file))
-                && r.err.contains(QStringLiteral("error: %1:service \"search\": no enabled platform can run this service")
-                                      .arg(file)),
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("warning: %1:service \"search\": task of 900 vCPU and 8192 MiB (x86_64) is "
+                                    "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as infeasible")
+                         .arg(file))
+                && r.err.contains(
+                    QStringLiteral("error: %1:service \"search\": no enabled platform can run this service").arg(file)),
             qPrintable(r.err));
         QCOMPARE(run({ QStringLiteral("--no-catalog"), file }).code, 0);
     }

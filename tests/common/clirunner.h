@@ -15,16 +15,16 @@ namespace fleetplan::test {
 
 struct CliRun
 {
-    int code = -1;          ///< exit code; -1 when the program did not finish in time
-    QString out;            ///< standard output as UTF-8 text
-    QString err;            ///< standard error
-    QByteArray outBytes;    ///< standard output as bytes (PDF or PNG written to "-")
+    int code = -1; ///< exit code; -1 when the program did not finish in time
+    QString out; ///< standard output as UTF-8 text
+    QString err; ///< standard error
+    QByteArray outBytes; ///< standard output as bytes (PDF or PNG written to "-")
 };
 
 /// `fleetplan args...`; `stdinData` is written to its standard input, which is then closed.
 /// `env` entries are added to (or replace) the cleaned environment.
 inline CliRun runFleetplan(const QStringList &args, const QByteArray &stdinData = {},
-                           const QProcessEnvironment &env = {}, int timeoutMs = 120000)
+    const QProcessEnvironment &env = {}, int timeoutMs = 120000)
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();

@@ -8,11 +8,11 @@
 #include <QUndoStack>
 
 #include "models/atomicwrite.h"
-#include "models/commands.h"
-#include "models/document.h"
-#include "models/recovery.h"
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
+#include "models/workload/recovery.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 
@@ -104,8 +104,8 @@ private slots:
         QVERIFY(writeRecoveryFile(bundledSampleScenario(), path, QString()));
         // Pretend another process wrote it: rewrite its process id.
         QVERIFY(writeScenarioDocument(bundledSampleScenario(), path, nullptr,
-                                      { { QStringLiteral("recovery_of"), QString() },
-                                        { QStringLiteral("recovery_pid"), QStringLiteral("999999999") } }));
+            { { QStringLiteral("recovery_of"), QString() },
+                { QStringLiteral("recovery_pid"), QStringLiteral("999999999") } }));
         const auto listed = [&] {
             for (const RecoveryEntry &e : listRecoveryFiles()) {
                 if (e.recoveryPath == QFileInfo(path).absoluteFilePath())

@@ -3,9 +3,9 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "models/commands.h"
-#include "models/loadprofilepresets.h"
-#include "models/scenariojson.h"
+#include "models/workload/commands.h"
+#include "models/workload/loadprofilepresets.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 
@@ -263,7 +263,8 @@ private slots:
             QStringLiteral("Set CPU of api to 2 vCPU"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::ephemeralGib, 30)),
             QStringLiteral("Set ephemeral storage of api to 30 GiB"));
-        QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QStringLiteral("diurnal-web"))),
+        QCOMPARE(
+            text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QStringLiteral("diurnal-web"))),
             QStringLiteral("Set load profile of api to diurnal-web"));
         QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QString())),
             QStringLiteral("Set load profile of api to flat"));
@@ -279,7 +280,8 @@ private slots:
             QStringLiteral("Set runs per day of worker to 4"));
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 2, &Service::runSeconds, 90)),
             QStringLiteral("Set run time of worker to 90 s"));
-        QCOMPARE(text(new RenameServiceCommand(m_doc, 2, QStringLiteral("jobs"))), QStringLiteral("Rename worker to jobs"));
+        QCOMPARE(
+            text(new RenameServiceCommand(m_doc, 2, QStringLiteral("jobs"))), QStringLiteral("Rename worker to jobs"));
 
         ScenarioSettings settings = ScenarioSettings::of(sc);
         settings.region = QStringLiteral("eu-west-1");

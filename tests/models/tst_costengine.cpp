@@ -6,7 +6,7 @@
 // of On-Demand usage.
 #include <QTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/commitmentengine.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
@@ -126,7 +126,9 @@ private slots:
             QCOMPARE_LT(p.savingsPlan.totalUsdWithCommitment, p.totalUsd);
             WhatIf whatIf;
             whatIf.savingsPlanUsdPerHour = p.savingsPlan.commitmentUsdPerHour;
-            const CostReport withPlan = simulate(sc, *catalog, whatIf, SimulationOptions { { p.id }, 0 });
+            SimulationOptions only;
+            only.platforms = { p.id }; // the same (refined) packing as the base run
+            const CostReport withPlan = simulate(sc, *catalog, whatIf, only);
             const PlatformResult &q = withPlan.platforms.constFirst();
             QVERIFY2(std::abs(q.totalUsd - p.savingsPlan.totalUsdWithCommitment) < 1e-6,
                 qPrintable(QStringLiteral("%1: %2 vs %3")

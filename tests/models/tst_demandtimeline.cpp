@@ -4,7 +4,7 @@
 // (resources/samples/online-shop.json) and the rule ceil(replicas × load × what-if) clamped to [min, max].
 #include <QTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/demandtimeline.h"
 
 using namespace fleetplan::models;

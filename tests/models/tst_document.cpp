@@ -14,11 +14,11 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "models/commands.h"
-#include "models/document.h"
-#include "models/recovery.h"
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
+#include "models/workload/recovery.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 

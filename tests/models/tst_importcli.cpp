@@ -6,7 +6,7 @@
 
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
@@ -18,7 +18,10 @@ class TestImportCli : public QObject
 
 private:
     using Run = fleetplan::test::CliRun;
-    static Run run(const QStringList &args) { return fleetplan::test::runFleetplan(QStringList { u"import"_s } + args); }
+    static Run run(const QStringList &args)
+    {
+        return fleetplan::test::runFleetplan(QStringList { u"import"_s } + args);
+    }
     static QString fixture(const QString &name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name; }
 
 private slots:

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
-#include "models/commands.h"
-#include "models/document.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
 #include "models/import/kubernetesimporter.h"
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;

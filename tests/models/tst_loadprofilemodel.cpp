@@ -3,11 +3,11 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "models/commands.h"
-#include "models/loadprofilelistmodel.h"
-#include "models/loadprofilemodel.h"
-#include "models/loadprofilepresets.h"
-#include "models/scenariojson.h"
+#include "models/workload/commands.h"
+#include "models/workload/loadprofilelistmodel.h"
+#include "models/workload/loadprofilemodel.h"
+#include "models/workload/loadprofilepresets.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 

@@ -9,7 +9,7 @@
 #include <QProcess>
 #include <QTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
 #include "models/simulation/nodecapacity.h"
@@ -182,7 +182,8 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("prefix");
         QTest::addColumn<int>("maxPods");
-        QTest::newRow("t3.nano nitro 2 ENI x 2 IPv4: 2*(1*16)+2 = 34 (below the 110 cap)") << QStringLiteral("t3.nano") << true << 34;
+        QTest::newRow("t3.nano nitro 2 ENI x 2 IPv4: 2*(1*16)+2 = 34 (below the 110 cap)")
+            << QStringLiteral("t3.nano") << true << 34;
         QTest::newRow("t3.micro nitro 2 x 2: 34") << QStringLiteral("t3.micro") << true << 34;
         QTest::newRow("c6g.medium nitro 2 x 4: 2*(3*16)+2 = 98") << QStringLiteral("c6g.medium") << true << 98;
         QTest::newRow("t3.small nitro 3 x 4: 146 capped at 110") << QStringLiteral("t3.small") << true << 110;
@@ -418,7 +419,8 @@ private slots:
             qInfo("%s: compute %.2f USD, bound %.2f USD, packed / bound %.4f", qPrintable(toId(p.id)),
                 p.packedComputeUsd, p.lowerBoundUsd, p.optimalityRatio);
         }
-        const QJsonArray platforms = QJsonDocument::fromJson(costReportToJson(report)).object().value(u"platforms").toArray();
+        const QJsonArray platforms
+            = QJsonDocument::fromJson(costReportToJson(report)).object().value(u"platforms").toArray();
         for (const QJsonValue &v : platforms) {
             const QJsonObject o = v.toObject();
             const QString id = o.value(u"id").toString();
@@ -443,9 +445,9 @@ private slots:
             QVERIFY2(table.contains(formatNumber(shown.platform(id)->optimalityRatio, 3)), qPrintable(table));
 
         // A platform that cannot run the workload (a 96 vCPU task, c5.large only) has no price and no gap.
-        const PlatformResult huge = run(fixedType({ service(QStringLiteral("huge"), 96, 1024, 1),
-                                                      service(QStringLiteral("api"), 0.25, 512, 2) },
-                                            PlatformId::EcsEc2, QStringLiteral("c5.large"), 3),
+        const PlatformResult huge = run(
+            fixedType({ service(QStringLiteral("huge"), 96, 1024, 1), service(QStringLiteral("api"), 0.25, 512, 2) },
+                PlatformId::EcsEc2, QStringLiteral("c5.large"), 3),
             PlatformId::EcsEc2);
         QVERIFY(!huge.feasible());
         QCOMPARE(huge.lowerBoundUsd, 0.0);

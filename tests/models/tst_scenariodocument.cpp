@@ -9,9 +9,9 @@
 #include <QSqlQuery>
 #include <QtTest>
 
-#include "models/loadprofilepresets.h"
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/loadprofilepresets.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 

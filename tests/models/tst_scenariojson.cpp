@@ -5,7 +5,7 @@
 
 #include <QtTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 

@@ -4,9 +4,9 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "models/commands.h"
-#include "models/scenariojson.h"
-#include "models/servicetablemodel.h"
+#include "models/workload/commands.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/servicetablemodel.h"
 
 using namespace fleetplan::models;
 
@@ -83,7 +83,7 @@ private slots:
         QCOMPARE(m_doc->undoStack()->count(), 1);
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set memory of orders-api to 2 GiB"));
         QVERIFY(m_model->setData(cell(3, ServiceTableModel::Memory), 3000)); // another service
-        QVERIFY(m_model->setData(cell(3, ServiceTableModel::Replicas), 5));  // another field
+        QVERIFY(m_model->setData(cell(3, ServiceTableModel::Replicas), 5)); // another field
         QCOMPARE(m_doc->undoStack()->count(), 3);
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set replicas of catalog-api to 5"));
         while (m_doc->undoStack()->canUndo())
@@ -148,7 +148,8 @@ private slots:
         QVERIFY(!cell(2, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
         QVERIFY(m_model->setData(cell(3, ServiceTableModel::Name), QStringLiteral("orders-api")));
         QVERIFY(cell(2, ServiceTableModel::Name).data(ServiceTableModel::HasErrorRole).toBool());
-        QVERIFY(cell(3, ServiceTableModel::Name).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("error: ")));
+        QVERIFY(
+            cell(3, ServiceTableModel::Name).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("error: ")));
         QVERIFY(m_model->validationRuns() > afterFirstRepaint);
 
         // Structural edits and resets clear it too.

@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
@@ -136,7 +136,8 @@ private slots:
         const QJsonObject first = o.value(u"platforms").toArray().at(0).toObject();
         QCOMPARE(first.value(u"feasible").toBool(true), false);
         QVERIFY(first.value(u"total_usd").isNull());
-        QVERIFY(first.value(u"infeasible").toArray().at(0).toObject().value(u"reason").toString().contains(u"us-est-1"));
+        QVERIFY(
+            first.value(u"infeasible").toArray().at(0).toObject().value(u"reason").toString().contains(u"us-est-1"));
     }
 
     void taskTooLargeForFargateMakesOnlyFargateInfeasible()

@@ -3,9 +3,9 @@
 
 #include <QtTest>
 
-#include "models/loadprofilepresets.h"
-#include "models/scenariojson.h"
-#include "models/validation.h"
+#include "models/workload/loadprofilepresets.h"
+#include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 #include "pricing/catalog.h"
 
 using namespace fleetplan::models;
@@ -190,10 +190,11 @@ private slots:
         // No list: every type of the catalog; the largest arm64 type has 192 vCPU (x8g.metal-48xl).
         sc = bundledSampleScenario();
         sc.services[3].cpu = 256; // catalog-api is arm64
-        QVERIFY(texts(validateScenario(sc, catalog.get()))
-                    .contains(QStringLiteral("warning: service \"catalog-api\": task of 256 vCPU and 2048 MiB (arm64) is "
-                                             "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as "
-                                             "infeasible")));
+        QVERIFY(
+            texts(validateScenario(sc, catalog.get()))
+                .contains(QStringLiteral("warning: service \"catalog-api\": task of 256 vCPU and 2048 MiB (arm64) is "
+                                         "larger than any instance type allowed on ecs-ec2; ecs-ec2 is shown as "
+                                         "infeasible")));
         // 256 vCPU fits no Fargate size either: no platform of the sample can run it.
         QVERIFY(texts(validateScenario(sc, catalog.get()))
                     .contains(QStringLiteral("error: service \"catalog-api\": no enabled platform can run this service "

@@ -107,10 +107,12 @@ void TestCatalog::onDemand_data()
     QTest::addColumn<double>("usd");
     QTest::addColumn<QString>("asOf");
     QTest::newRow("m5.large us-east-1 0.096 (karpenter zz_generated.pricing_aws.go 2026-07-20)")
-        << "us-east-1" << "m5.large" << 0.096 << "2026-07-20";
-    QTest::newRow("m5.large eu-west-1 0.107 (vantage 2026-05-12)") << "eu-west-1" << "m5.large" << 0.107 << "2026-05-12";
-    QTest::newRow("c6g.xlarge ap-northeast-1 0.1712 (vantage 2026-05-12)")
-        << "ap-northeast-1" << "c6g.xlarge" << 0.1712 << "2026-05-12";
+        << "us-east-1"
+        << "m5.large" << 0.096 << "2026-07-20";
+    QTest::newRow("m5.large eu-west-1 0.107 (vantage 2026-05-12)") << "eu-west-1"
+                                                                   << "m5.large" << 0.107 << "2026-05-12";
+    QTest::newRow("c6g.xlarge ap-northeast-1 0.1712 (vantage 2026-05-12)") << "ap-northeast-1"
+                                                                           << "c6g.xlarge" << 0.1712 << "2026-05-12";
 }
 
 void TestCatalog::onDemand()
@@ -161,17 +163,23 @@ void TestCatalog::fargate_data()
     QTest::addColumn<double>("storage");
     QTest::addColumn<bool>("estimated");
     QTest::newRow("us-east-1 Linux x86 0.04048 / 0.004445, storage 0.000111 (AWS feed 2025-10-27; Vantage blog)")
-        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << false << 0.04048 << 0.004445 << 0.0 << 0.000111 << false;
+        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << false << 0.04048 << 0.004445 << 0.0
+        << 0.000111 << false;
     QTest::newRow("us-east-1 Linux ARM 0.03238 / 0.00356 (AWS feed 2025-10-27)")
-        << "us-east-1" << int(CpuArch::Arm64) << int(FargateOs::Linux) << false << 0.03238 << 0.00356 << 0.0 << 0.000111 << false;
+        << "us-east-1" << int(CpuArch::Arm64) << int(FargateOs::Linux) << false << 0.03238 << 0.00356 << 0.0 << 0.000111
+        << false;
     QTest::newRow("us-east-1 Windows 0.046552 + licence 0.046 / 0.00511175 (AmazonECS offer 20250828)")
-        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Windows) << false << 0.046552 << 0.00511175 << 0.046 << 0.000111 << false;
+        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Windows) << false << 0.046552 << 0.00511175 << 0.046
+        << 0.000111 << false;
     QTest::newRow("us-east-1 Spot x86 0.01291 (fortem.dev 2026) / 0.00138835 (fgcalc 2021): estimated")
-        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << true << 0.01291 << 0.00138835 << 0.0 << 0.000111 << true;
+        << "us-east-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << true << 0.01291 << 0.00138835 << 0.0
+        << 0.000111 << true;
     QTest::newRow("eu-west-1 storage 0.000122 (AWS feed 2025-10-27, README)")
-        << "eu-west-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << false << 0.04048 << 0.004445 << 0.0 << 0.000122 << false;
+        << "eu-west-1" << int(CpuArch::X86_64) << int(FargateOs::Linux) << false << 0.04048 << 0.004445 << 0.0
+        << 0.000122 << false;
     QTest::newRow("ap-south-1 ARM 0.02383 / 0.00261, 56 % of x86 (AWS feed, README: odd but published)")
-        << "ap-south-1" << int(CpuArch::Arm64) << int(FargateOs::Linux) << false << 0.02383 << 0.00261 << 0.0 << -1.0 << false;
+        << "ap-south-1" << int(CpuArch::Arm64) << int(FargateOs::Linux) << false << 0.02383 << 0.00261 << 0.0 << -1.0
+        << false;
 }
 
 void TestCatalog::fargate()
@@ -207,7 +215,8 @@ void TestCatalog::fargateErrors()
     QVERIFY2(error.contains(QStringLiteral("Windows")) && error.contains(QStringLiteral("x86")), qPrintable(error));
     // No Fargate Spot ARM rate in us-east-1 (fargate_rates.csv has spot_linux_arm_* for sa-east-1 only).
     QVERIFY(!m_catalog->fargate(QStringLiteral("us-east-1"), CpuArch::Arm64, FargateOs::Linux, true, &error));
-    QVERIFY2(error.contains(QStringLiteral("us-east-1")) && error.contains(QStringLiteral("available in: sa-east-1")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("us-east-1")) && error.contains(QStringLiteral("available in: sa-east-1")),
+        qPrintable(error));
     QVERIFY(!m_catalog->fargate(QStringLiteral("us-east-9"), CpuArch::X86_64, FargateOs::Linux, false, &error));
     QVERIFY2(error.contains(QStringLiteral("unknown region \"us-east-9\"")), qPrintable(error));
 }
@@ -217,12 +226,19 @@ void TestCatalog::eksAndEbs_data()
     QTest::addColumn<QString>("what");
     QTest::addColumn<QString>("region");
     QTest::addColumn<double>("usd");
-    QTest::newRow("EKS standard 0.10 per cluster-hour us-east-1 (cloudburn.io 2026; AWS feed 2025-10-28)") << "eks" << "us-east-1" << 0.10;
-    QTest::newRow("EKS standard 0.10 eu-central-1 (AWS feed 2025-10-28)") << "eks" << "eu-central-1" << 0.10;
-    QTest::newRow("EKS extended 0.60 us-east-1 (infracost golden: 730 h = 438.00)") << "eks-ext" << "us-east-1" << 0.60;
-    QTest::newRow("EBS gp3 0.08 us-east-1 (AWS EBS feed 2024-07-18)") << "gp3" << "us-east-1" << 0.08;
-    QTest::newRow("EBS gp3 0.0952 eu-central-1 (AWS EBS feed 2024-07-18)") << "gp3" << "eu-central-1" << 0.0952;
-    QTest::newRow("EBS gp2 0.10 us-east-1 (infracost golden)") << "gp2" << "us-east-1" << 0.10;
+    QTest::newRow("EKS standard 0.10 per cluster-hour us-east-1 (cloudburn.io 2026; AWS feed 2025-10-28)")
+        << "eks"
+        << "us-east-1" << 0.10;
+    QTest::newRow("EKS standard 0.10 eu-central-1 (AWS feed 2025-10-28)") << "eks"
+                                                                          << "eu-central-1" << 0.10;
+    QTest::newRow("EKS extended 0.60 us-east-1 (infracost golden: 730 h = 438.00)") << "eks-ext"
+                                                                                    << "us-east-1" << 0.60;
+    QTest::newRow("EBS gp3 0.08 us-east-1 (AWS EBS feed 2024-07-18)") << "gp3"
+                                                                      << "us-east-1" << 0.08;
+    QTest::newRow("EBS gp3 0.0952 eu-central-1 (AWS EBS feed 2024-07-18)") << "gp3"
+                                                                           << "eu-central-1" << 0.0952;
+    QTest::newRow("EBS gp2 0.10 us-east-1 (infracost golden)") << "gp2"
+                                                               << "us-east-1" << 0.10;
 }
 
 void TestCatalog::eksAndEbs()
@@ -247,10 +263,18 @@ void TestCatalog::unknownNames_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("m5.lage -> m5.large") << "m5.lage" << "us-east-1" << "unknown instance type \"m5.lage\"; did you mean m5.large";
-    QTest::newRow("c6i.xlarg -> c6i.xlarge") << "c6i.xlarg" << "us-east-1" << "did you mean c6i.xlarge";
-    QTest::newRow("region us-est-1 -> us-east-1") << "m5.large" << "us-est-1" << "unknown region \"us-est-1\"; did you mean us-east-1";
-    QTest::newRow("region eu-west-9 -> eu-west-1") << "m5.large" << "eu-west-9" << "did you mean eu-west-1";
+    QTest::newRow("m5.lage -> m5.large") << "m5.lage"
+                                         << "us-east-1"
+                                         << "unknown instance type \"m5.lage\"; did you mean m5.large";
+    QTest::newRow("c6i.xlarg -> c6i.xlarge") << "c6i.xlarg"
+                                             << "us-east-1"
+                                             << "did you mean c6i.xlarge";
+    QTest::newRow("region us-est-1 -> us-east-1") << "m5.large"
+                                                  << "us-est-1"
+                                                  << "unknown region \"us-est-1\"; did you mean us-east-1";
+    QTest::newRow("region eu-west-9 -> eu-west-1") << "m5.large"
+                                                   << "eu-west-9"
+                                                   << "did you mean eu-west-1";
 }
 
 void TestCatalog::unknownNames()
@@ -268,11 +292,13 @@ void TestCatalog::noPriceInRegion()
     // ec2_ondemand_prices.csv has m5.large in 31 regions, not in ap-east-2.
     QString error;
     QVERIFY(!m_catalog->onDemandHourly(QStringLiteral("ap-east-2"), QStringLiteral("m5.large"), &error));
-    QVERIFY2(error.startsWith(QStringLiteral("m5.large has no On-Demand price in region ap-east-2; available in: af-south-1, ")),
-             qPrintable(error));
+    QVERIFY2(error.startsWith(
+                 QStringLiteral("m5.large has no On-Demand price in region ap-east-2; available in: af-south-1, ")),
+        qPrintable(error));
     // c7gn.metal: 5 regions.
     QVERIFY(!m_catalog->onDemandHourly(QStringLiteral("eu-central-1"), QStringLiteral("c7gn.metal"), &error));
-    QVERIFY2(error.endsWith(QStringLiteral("available in: ap-northeast-1, eu-west-1, us-east-1, us-east-2, us-west-2")), qPrintable(error));
+    QVERIFY2(error.endsWith(QStringLiteral("available in: ap-northeast-1, eu-west-1, us-east-1, us-east-2, us-west-2")),
+        qPrintable(error));
     // EBS has no ap-east-2 figure (README: region newer than the feed).
     QVERIFY(!m_catalog->ebsGbMonth(QStringLiteral("ap-east-2"), QStringLiteral("gp3"), &error));
     QVERIFY2(error.contains(QStringLiteral("no EBS gp3 rate in region ap-east-2")), qPrintable(error));
@@ -281,13 +307,13 @@ void TestCatalog::noPriceInRegion()
 void TestCatalog::filter()
 {
     InstanceFilter f;
-    f.families = {QStringLiteral("m5")};
+    f.families = { QStringLiteral("m5") };
     f.minVcpu = 2;
     f.maxVcpu = 4;
     QStringList names;
     for (const InstanceType *t : m_catalog->instanceTypes(f))
         names.append(t->name);
-    QCOMPARE(names, (QStringList{QStringLiteral("m5.large"), QStringLiteral("m5.xlarge")}));
+    QCOMPARE(names, (QStringList { QStringLiteral("m5.large"), QStringLiteral("m5.xlarge") }));
 
     InstanceFilter g;
     g.arch = CpuArch::Arm64;
@@ -311,7 +337,8 @@ void TestCatalog::filter()
 void TestCatalog::matchWildcards()
 {
     QString error;
-    const QStringList m = m_catalog->matchInstanceTypes({QStringLiteral("m6i.*"), QStringLiteral("c6i.large")}, &error);
+    const QStringList m
+        = m_catalog->matchInstanceTypes({ QStringLiteral("m6i.*"), QStringLiteral("c6i.large") }, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(m.contains(QStringLiteral("m6i.large")));
     QVERIFY(m.contains(QStringLiteral("m6i.metal")));
@@ -319,7 +346,7 @@ void TestCatalog::matchWildcards()
     QVERIFY(!m.contains(QStringLiteral("c6i.xlarge")));
     for (const QString &n : m)
         QVERIFY2(n.startsWith(QStringLiteral("m6i.")) || n == u"c6i.large", qPrintable(n));
-    m_catalog->matchInstanceTypes({QStringLiteral("m6x.*"), QStringLiteral("m5.lage")}, &error);
+    m_catalog->matchInstanceTypes({ QStringLiteral("m6x.*"), QStringLiteral("m5.lage") }, &error);
     QVERIFY2(error.contains(QStringLiteral("\"m6x.*\" matches no instance type; did you mean")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("did you mean m5.large")), qPrintable(error));
 }
@@ -328,11 +355,16 @@ void TestCatalog::commitmentDefaults()
 {
     const CommitmentAssumptions &c = m_catalog->commitments();
     // commitment_discounts.csv: Standard RI 1yr No Upfront, median of 30 rows = 33.8 %.
-    QCOMPARE(c.discountPercent(CommitmentScope::Ec2, CommitmentPlan::StandardReservedInstance, 1, PaymentOption::NoUpfront), 33.8);
+    QCOMPARE(
+        c.discountPercent(CommitmentScope::Ec2, CommitmentPlan::StandardReservedInstance, 1, PaymentOption::NoUpfront),
+        33.8);
     // Fargate Compute SP 3yr No Upfront 40.0 % (ligoj eu-west-1 fixture).
-    QCOMPARE(c.discountPercent(CommitmentScope::Fargate, CommitmentPlan::ComputeSavingsPlan, 3, PaymentOption::NoUpfront), 40.0);
+    QCOMPARE(
+        c.discountPercent(CommitmentScope::Fargate, CommitmentPlan::ComputeSavingsPlan, 3, PaymentOption::NoUpfront),
+        40.0);
     // No RI covers Fargate.
-    QVERIFY(!c.discountPercent(CommitmentScope::Fargate, CommitmentPlan::StandardReservedInstance, 1, PaymentOption::NoUpfront));
+    QVERIFY(!c.discountPercent(
+        CommitmentScope::Fargate, CommitmentPlan::StandardReservedInstance, 1, PaymentOption::NoUpfront));
     for (const CommitmentDiscount &d : c.entries()) {
         QVERIFY(!d.basis.isEmpty());
         // AWS headline maxima: EC2 Instance SP 72 %, Compute SP 66 %, Fargate 52 %.

@@ -33,8 +33,8 @@ void TestFargateSizing::tableMatchesCsv()
         const int units = f.at(0).toInt();
         for (int m = f.at(1).toInt(); m <= f.at(2).toInt(); m += f.at(3).toInt()) {
             ++expanded;
-            QVERIFY2(fargateTaskSizes(FargateFlavor::EcsLinux).contains(FargateSize{units, units / 1024.0, m}),
-                     qPrintable(QStringLiteral("%1/%2").arg(units).arg(m)));
+            QVERIFY2(fargateTaskSizes(FargateFlavor::EcsLinux).contains(FargateSize { units, units / 1024.0, m }),
+                qPrintable(QStringLiteral("%1/%2").arg(units).arg(m)));
         }
     }
     QCOMPARE(expanded, 74);
@@ -55,12 +55,14 @@ void TestFargateSizing::roundUp_data()
     QTest::newRow("0.25 / 600 -> 0.25 / 1024") << 0.25 << 600.0 << linux << 0.25 << 1024;
     QTest::newRow("0.25 / 3000 -> 0.5 / 3072 (0.25 max is 2048)") << 0.25 << 3000.0 << linux << 0.5 << 3072;
     QTest::newRow("0.3 / 512 -> 0.5 / 1024 (0.5 min memory 1024)") << 0.3 << 512.0 << linux << 0.5 << 1024;
-    QTest::newRow("EKS 1 vCPU + 8 GB + 256 -> 2 vCPU / 9 GB (EKS user guide example)") << 1.0 << 8192.0 + EksFargateOverheadMib << eks << 2.0 << 9216;
+    QTest::newRow("EKS 1 vCPU + 8 GB + 256 -> 2 vCPU / 9 GB (EKS user guide example)")
+        << 1.0 << 8192.0 + EksFargateOverheadMib << eks << 2.0 << 9216;
     QTest::newRow("4 vCPU / 1 GB -> 4 / 8192 (4 vCPU min memory)") << 4.0 << 1024.0 << linux << 4.0 << 8192;
     QTest::newRow("5 vCPU / 20000 -> 8 / 20480 (8 vCPU steps of 4096)") << 5.0 << 20000.0 << linux << 8.0 << 20480;
     QTest::newRow("4 vCPU / 31000 -> 8 / 32768 (4 vCPU max 30720)") << 4.0 << 31000.0 << linux << 8.0 << 32768;
     QTest::newRow("16 / 122880 largest") << 16.0 << 122880.0 << linux << 16.0 << 122880;
-    QTest::newRow("Windows 0.25 / 512 -> 1 / 2048 (Windows starts at 1 vCPU)") << 0.25 << 512.0 << windows << 1.0 << 2048;
+    QTest::newRow("Windows 0.25 / 512 -> 1 / 2048 (Windows starts at 1 vCPU)")
+        << 0.25 << 512.0 << windows << 1.0 << 2048;
 }
 
 void TestFargateSizing::roundUp()
@@ -82,8 +84,9 @@ void TestFargateSizing::tooLarge()
 {
     QString error;
     QVERIFY(!roundUpToFargateSize(16, 122881, FargateFlavor::EcsLinux, &error));
-    QVERIFY2(error.contains(QStringLiteral("16 vCPU / 122881 MiB exceeds the largest ECS Fargate (Linux) task size (16 vCPU / 122880 MiB)")),
-             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral(
+                 "16 vCPU / 122881 MiB exceeds the largest ECS Fargate (Linux) task size (16 vCPU / 122880 MiB)")),
+        qPrintable(error));
     QVERIFY(!roundUpToFargateSize(8, 1024, FargateFlavor::EcsWindows, &error));
     QVERIFY2(error.contains(QStringLiteral("(4 vCPU / 30720 MiB)")), qPrintable(error));
     QVERIFY(!roundUpToFargateSize(-1, 1024, FargateFlavor::EcsLinux, &error));

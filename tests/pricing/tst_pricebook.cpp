@@ -33,10 +33,11 @@ void TestPriceBook::layering()
         QString error;
         QVERIFY2(book.open(path, &error), qPrintable(error));
         QVERIFY(book.setOverride(RateKind::Ec2OnDemand, QStringLiteral("us-east-1"), QStringLiteral("m5.large"), 0.08,
-                                 QStringLiteral("negotiated")));
+            QStringLiteral("negotiated")));
         // A custom rate: a type/region pair the bundled catalog has no price for.
         QVERIFY(book.setOverride(RateKind::Ec2OnDemand, QStringLiteral("ap-east-2"), QStringLiteral("m5.large"), 0.15));
-        QVERIFY(book.setOverride(RateKind::Eks, QStringLiteral("us-east-1"), QStringLiteral("cluster_standard_support"), 0.0));
+        QVERIFY(book.setOverride(
+            RateKind::Eks, QStringLiteral("us-east-1"), QStringLiteral("cluster_standard_support"), 0.0));
     }
     QString error;
     const auto c = Catalog::load(QString(), path, &error);
@@ -74,7 +75,8 @@ void TestPriceBook::enterpriseDiscount()
         PriceBook book;
         QVERIFY(book.open(path));
         QVERIFY(book.setEnterpriseDiscountPercent(10));
-        QVERIFY(book.setOverride(RateKind::Ec2OnDemand, QStringLiteral("us-east-1"), QStringLiteral("c6i.large"), 0.05));
+        QVERIFY(
+            book.setOverride(RateKind::Ec2OnDemand, QStringLiteral("us-east-1"), QStringLiteral("c6i.large"), 0.05));
     }
     const auto c = Catalog::load(QString(), path);
     QVERIFY(c);
@@ -84,7 +86,9 @@ void TestPriceBook::enterpriseDiscount()
     QCOMPARE(qRound64(m5->usd * 1e6), 86400);
     QCOMPARE(m5->listUsd, 0.096);
     QCOMPARE(m5->origin, Rate::Bundled);
-    QCOMPARE(qRound64(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.usd * 1e7), 364320);
+    QCOMPARE(
+        qRound64(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.usd * 1e7),
+        364320);
     // An override is the price the user pays: not discounted again.
     QCOMPARE(c->onDemandHourly(QStringLiteral("us-east-1"), QStringLiteral("c6i.large"))->usd, 0.05);
 }
@@ -96,21 +100,23 @@ void TestPriceBook::commitmentEdits()
     {
         PriceBook book;
         QVERIFY(book.open(path));
-        QVERIFY(book.setCommitmentDiscount(CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1, PaymentOption::NoUpfront, 30));
+        QVERIFY(book.setCommitmentDiscount(
+            CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1, PaymentOption::NoUpfront, 30));
         QString error;
         QVERIFY(!book.setCommitmentDiscount(CommitmentScope::Fargate, CommitmentPlan::StandardReservedInstance, 1,
-                                            PaymentOption::NoUpfront, 30, &error));
+            PaymentOption::NoUpfront, 30, &error));
         QVERIFY2(error.contains(QStringLiteral("Standard RI 1yr No Upfront")), qPrintable(error));
     }
     const auto c = Catalog::load(QString(), path);
-    const CommitmentDiscount *d = c->commitments().find(CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1, PaymentOption::NoUpfront);
+    const CommitmentDiscount *d
+        = c->commitments().find(CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1, PaymentOption::NoUpfront);
     QVERIFY(d);
     QCOMPARE(d->discountPercent, 30.0);
     QVERIFY(d->userEdited);
     // The default (rule: as Convertible RI 1yr No Upfront, 25.7 %) stays in the bundled catalog.
-    QCOMPARE(Catalog::bundled()->commitments().discountPercent(CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1,
-                                                               PaymentOption::NoUpfront),
-             25.7);
+    QCOMPARE(Catalog::bundled()->commitments().discountPercent(
+                 CommitmentScope::Ec2, CommitmentPlan::ComputeSavingsPlan, 1, PaymentOption::NoUpfront),
+        25.7);
 }
 
 void TestPriceBook::rejectsBadInput()
@@ -121,7 +127,8 @@ void TestPriceBook::rejectsBadInput()
     QString error;
     QVERIFY(!book.setEnterpriseDiscountPercent(120, &error));
     QVERIFY2(error.contains(QStringLiteral("120")), qPrintable(error));
-    QVERIFY(!book.setOverride(RateKind::Ec2OnDemand, QStringLiteral("us-east-1"), QStringLiteral("m5.large"), -1, QString(), &error));
+    QVERIFY(!book.setOverride(
+        RateKind::Ec2OnDemand, QStringLiteral("us-east-1"), QStringLiteral("m5.large"), -1, QString(), &error));
     QVERIFY2(error.contains(QStringLiteral("m5.large")), qPrintable(error));
 }
 
@@ -137,9 +144,6 @@ void TestPriceBook::unreadablePriceBook()
     QVERIFY(!Catalog::load(QString(), path, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
 }
-
-
-
 
 namespace {
 /// Runs SQL on a price book file directly, as an older Fleetplan (or a damaged file) would have left it.
@@ -163,20 +167,21 @@ void TestPriceBook::versionOneBookIsUpgraded()
     // Savings Plan, 3 years, All Upfront. Opening it with this Fleetplan keeps that meaning, stored by name.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("pricebook.sqlite"));
-    rawSql(path, {QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-                  QStringLiteral("CREATE TABLE rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
-                                 " origin TEXT NOT NULL, usd REAL NOT NULL, as_of TEXT NOT NULL, source TEXT NOT NULL,"
-                                 " PRIMARY KEY (kind, region, key, origin))"),
-                  QStringLiteral("CREATE TABLE commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL, term_years INTEGER"
-                                 " NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan,"
-                                 " term_years, payment))"),
-                  QStringLiteral("INSERT INTO commitments VALUES (0, 1, 3, 2, 61.5)"),
-                  QStringLiteral("PRAGMA user_version = 1")});
+    rawSql(path,
+        { QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
+                           " origin TEXT NOT NULL, usd REAL NOT NULL, as_of TEXT NOT NULL, source TEXT NOT NULL,"
+                           " PRIMARY KEY (kind, region, key, origin))"),
+            QStringLiteral("CREATE TABLE commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL, term_years INTEGER"
+                           " NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan,"
+                           " term_years, payment))"),
+            QStringLiteral("INSERT INTO commitments VALUES (0, 1, 3, 2, 61.5)"),
+            QStringLiteral("PRAGMA user_version = 1") });
     QString error;
     const auto c = Catalog::load(QString(), path, &error);
     QVERIFY2(c, qPrintable(error));
-    const CommitmentDiscount *d
-        = c->commitments().find(CommitmentScope::Ec2, CommitmentPlan::Ec2InstanceSavingsPlan, 3, PaymentOption::AllUpfront);
+    const CommitmentDiscount *d = c->commitments().find(
+        CommitmentScope::Ec2, CommitmentPlan::Ec2InstanceSavingsPlan, 3, PaymentOption::AllUpfront);
     QVERIFY(d);
     QCOMPARE(d->discountPercent, 61.5);
     QVERIFY(d->userEdited);
@@ -206,13 +211,16 @@ void TestPriceBook::badRowsAreReportedNotSkipped()
         PriceBook book;
         QVERIFY(book.open(path));
     }
-    rawSql(path, {QStringLiteral("INSERT INTO rates VALUES ('ec2_gold', 'us-east-1', 'm5.large', 'override', 1, '2026-01-01', 'x')")});
+    rawSql(path,
+        { QStringLiteral(
+            "INSERT INTO rates VALUES ('ec2_gold', 'us-east-1', 'm5.large', 'override', 1, '2026-01-01', 'x')") });
     QString error;
     QVERIFY(!Catalog::load(QString(), path, &error));
     QVERIFY2(error.contains(QStringLiteral("unknown kind \"ec2_gold\"")), qPrintable(error));
 
-    rawSql(path, {QStringLiteral("DELETE FROM rates"),
-                  QStringLiteral("INSERT INTO commitments VALUES ('ec2', 'Platinum Plan', 1, 'No Upfront', 10)")});
+    rawSql(path,
+        { QStringLiteral("DELETE FROM rates"),
+            QStringLiteral("INSERT INTO commitments VALUES ('ec2', 'Platinum Plan', 1, 'No Upfront', 10)") });
     error.clear();
     QVERIFY(!Catalog::load(QString(), path, &error));
     QVERIFY2(error.contains(QStringLiteral("Platinum Plan")), qPrintable(error));

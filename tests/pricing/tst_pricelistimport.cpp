@@ -27,7 +27,10 @@ private slots:
     void corruptChangesNothing();
 
 private:
-    static QString fixture(const char *name) { return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/pricing/") + QString::fromLatin1(name); }
+    static QString fixture(const char *name)
+    {
+        return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/pricing/") + QString::fromLatin1(name);
+    }
     ImportResult import(const QStringList &files);
     std::shared_ptr<const Catalog> catalog();
     static QStringList dump(const QString &path);
@@ -73,17 +76,20 @@ QStringList TestPriceListImport::dump(const QString &path)
 {
     PriceBook book;
     if (!book.open(path))
-        return {QStringLiteral("cannot open")};
+        return { QStringLiteral("cannot open") };
     QStringList out;
     for (const PriceBookEntry &e : book.entries())
-        out.append(QStringLiteral("%1 %2 %3 %4 %5 %6").arg(rateKindName(e.kind), e.region, e.key).arg(e.usd, 0, 'g', 12).arg(e.asOf, e.source));
+        out.append(QStringLiteral("%1 %2 %3 %4 %5 %6")
+                       .arg(rateKindName(e.kind), e.region, e.key)
+                       .arg(e.usd, 0, 'g', 12)
+                       .arg(e.asOf, e.source));
     return out;
 }
 
 void TestPriceListImport::fargateJson()
 {
     // AmazonECS offer us-east-1, publication 20250828172723: 8 Fargate SKUs (pricelist-samples README table).
-    const ImportResult r = import({fixture("ecs-fargate-offer-us-east-1-2025-08.json")});
+    const ImportResult r = import({ fixture("ecs-fargate-offer-us-east-1-2025-08.json") });
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 8);
     QCOMPARE(r.ratesByKind.value(QStringLiteral("fargate")), 8);
@@ -92,19 +98,22 @@ void TestPriceListImport::fargateJson()
     const auto card = c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Windows, false);
     QVERIFY(card);
     QCOMPARE(card->vcpuHour.origin, Rate::Imported);
-    QCOMPARE(qRound64(card->vcpuHour.usd * 1e8), 4655200);          // 0.046552
-    QCOMPARE(qRound64(card->gbHour.usd * 1e8), 511175);             // 0.00511175
+    QCOMPARE(qRound64(card->vcpuHour.usd * 1e8), 4655200); // 0.046552
+    QCOMPARE(qRound64(card->gbHour.usd * 1e8), 511175); // 0.00511175
     QCOMPARE(qRound64(card->osLicenseVcpuHour->usd * 1e8), 4600000); // 0.046
     QCOMPARE(card->vcpuHour.asOf, QStringLiteral("2025-08-01"));
-    QVERIFY2(card->vcpuHour.source.contains(QStringLiteral("AmazonECS offer 20250828172723")), qPrintable(card->vcpuHour.source));
+    QVERIFY2(card->vcpuHour.source.contains(QStringLiteral("AmazonECS offer 20250828172723")),
+        qPrintable(card->vcpuHour.source));
     const auto x86 = c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false);
     QCOMPARE(qRound64(x86->vcpuHour.usd * 1e8), 4048000);
     QCOMPARE(qRound64(x86->gbHour.usd * 1e8), 444500);
     QCOMPARE(x86->ephemeralGbHourAbove20->origin, Rate::Imported);
     // Spot was not in the offer: still the bundled snapshot.
-    QCOMPARE(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, true)->vcpuHour.origin, Rate::Bundled);
+    QCOMPARE(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, true)->vcpuHour.origin,
+        Rate::Bundled);
     // Other regions untouched.
-    QCOMPARE(c->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.origin, Rate::Bundled);
+    QCOMPARE(c->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.origin,
+        Rate::Bundled);
 }
 
 void TestPriceListImport::ec2JsonReservedAndEbs()
@@ -112,12 +121,12 @@ void TestPriceListImport::ec2JsonReservedAndEbs()
     // opencost us-east-2 EC2 offer: m5.large Linux/Shared/Used with a convertible 3yr All Upfront term
     // (Upfront Fee 1161, filed under OnDemand by opencost), gp3 at 0.08/GB-Mo; a Windows BYOL p3 and an NLB
     // that are not imported.
-    const ImportResult r = import({fixture("ec2-offer-us-east-2-2023-03.json")});
+    const ImportResult r = import({ fixture("ec2-offer-us-east-2-2023-03.json") });
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 2);
     const auto c = catalog();
-    const auto ri = c->reservedEffectiveHourly(QStringLiteral("us-east-2"), QStringLiteral("m5.large"), 3, PaymentOption::AllUpfront,
-                                               QStringLiteral("convertible"));
+    const auto ri = c->reservedEffectiveHourly(QStringLiteral("us-east-2"), QStringLiteral("m5.large"), 3,
+        PaymentOption::AllUpfront, QStringLiteral("convertible"));
     QVERIFY(ri);
     // 1161 USD over 3 × 8760 h = 0.0441781 USD/h.
     QCOMPARE(qRound64(ri->usd * 1e7), qRound64(1161.0 / 26280.0 * 1e7));
@@ -128,20 +137,20 @@ void TestPriceListImport::ec2JsonReservedAndEbs()
     QCOMPARE(qRound64(gp3->usd * 1e6), 80000);
     // The On-Demand m5.large us-east-2 price was not in the file: still bundled.
     QCOMPARE(c->onDemandHourly(QStringLiteral("us-east-2"), QStringLiteral("m5.large"))->origin, Rate::Bundled);
-    QVERIFY(!c->onDemandHourly(QStringLiteral("us-east-2"), QStringLiteral("p3.8xlarge")) ||
-            c->onDemandHourly(QStringLiteral("us-east-2"), QStringLiteral("p3.8xlarge"))->origin == Rate::Bundled);
+    QVERIFY(!c->onDemandHourly(QStringLiteral("us-east-2"), QStringLiteral("p3.8xlarge"))
+        || c->onDemandHourly(QStringLiteral("us-east-2"), QStringLiteral("p3.8xlarge"))->origin == Rate::Bundled);
 }
 
 void TestPriceListImport::ec2CsvOnlyLinuxSharedUsed()
 {
     // jtdelia AmazonEC2 index.csv (20250912225308): 44 rows, none Linux/Shared/Used, plus the one
     // Linux/Shared/Used row EP8EJMA4GKSUCMU6 (c5.xlarge ap-northeast-1, 3yr No Upfront standard, 0.092/h).
-    const ImportResult r = import({fixture("ec2-offer-global-2025-09.csv")});
+    const ImportResult r = import({ fixture("ec2-offer-global-2025-09.csv") });
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.rowsRead, 45);
     QCOMPARE(r.ratesWritten, 1);
     const auto ri = catalog()->reservedEffectiveHourly(QStringLiteral("ap-northeast-1"), QStringLiteral("c5.xlarge"), 3,
-                                                       PaymentOption::NoUpfront, QStringLiteral("standard"));
+        PaymentOption::NoUpfront, QStringLiteral("standard"));
     QVERIFY(ri);
     QCOMPARE(qRound64(ri->usd * 1e6), 92000);
     QVERIFY2(ri->source.contains(QStringLiteral("AmazonEC2 offer 20250912225308")), qPrintable(ri->source));
@@ -152,7 +161,7 @@ void TestPriceListImport::fargateCsvChangesExactlyItsRates()
     const auto before = Catalog::bundled();
     // ligoj AmazonECS eu-west-1 CSV (metadata 20201214223755, spreadsheet re-save: sep=, line, CRLF,
     // unquoted, dates 01/01/2022): 8 Fargate rows; Windows vCPU 0.09148 and GB 0.01005 (the 2020 figures).
-    const ImportResult r = import({fixture("ecs-fargate-offer-eu-west-1-2020-12.csv")});
+    const ImportResult r = import({ fixture("ecs-fargate-offer-eu-west-1-2020-12.csv") });
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 8);
     const auto c = catalog();
@@ -164,12 +173,12 @@ void TestPriceListImport::fargateCsvChangesExactlyItsRates()
     // Exactly the 8 eu-west-1 Fargate rates changed origin; every other rate of every table is as bundled.
     int imported = 0;
     for (const QString &region : c->regions()) {
-        for (CpuArch arch : {CpuArch::X86_64, CpuArch::Arm64}) {
-            for (bool spot : {false, true}) {
+        for (CpuArch arch : { CpuArch::X86_64, CpuArch::Arm64 }) {
+            for (bool spot : { false, true }) {
                 const auto card = c->fargate(region, arch, FargateOs::Linux, spot);
                 if (!card)
                     continue;
-                for (const Rate &rate : {card->vcpuHour, card->gbHour}) {
+                for (const Rate &rate : { card->vcpuHour, card->gbHour }) {
                     if (rate.origin == Rate::Imported) {
                         QCOMPARE(region, QStringLiteral("eu-west-1"));
                         QVERIFY(!spot);
@@ -182,7 +191,10 @@ void TestPriceListImport::fargateCsvChangesExactlyItsRates()
     QCOMPARE(imported, 4); // x86 and ARM, vCPU and GB
     QCOMPARE(c->onDemandHourly(QStringLiteral("eu-west-1"), QStringLiteral("m5.large"))->origin, Rate::Bundled);
     // The bundled catalog itself is not touched.
-    QCOMPARE(Catalog::bundled()->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Windows, false)->vcpuHour.usd, 0.046552);
+    QCOMPARE(Catalog::bundled()
+                 ->fargate(QStringLiteral("eu-west-1"), CpuArch::X86_64, FargateOs::Windows, false)
+                 ->vcpuHour.usd,
+        0.046552);
     QCOMPARE(Catalog::bundled().get(), before.get());
 }
 
@@ -190,7 +202,7 @@ void TestPriceListImport::fargateSpotFeed()
 {
     // AWS's Fargate Spot website feed (ligoj fixture, source:version 20190730194642): us-east-1 vCPU 0.01458,
     // eu-west-1 vCPU 0.01379631 and GB 0.00151494.
-    const ImportResult r = import({fixture("fargate-spot-prices-2019.json")});
+    const ImportResult r = import({ fixture("fargate-spot-prices-2019.json") });
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 3);
     const auto c = catalog();
@@ -198,7 +210,8 @@ void TestPriceListImport::fargateSpotFeed()
     QCOMPARE(use1->vcpuHour.usd, 0.01458);
     QCOMPARE(use1->vcpuHour.origin, Rate::Imported);
     QCOMPARE(use1->vcpuHour.asOf, QStringLiteral("2019-07-30"));
-    QVERIFY2(use1->vcpuHour.source.contains(QStringLiteral("AWS Fargate Spot price feed 20190730194642")), qPrintable(use1->vcpuHour.source));
+    QVERIFY2(use1->vcpuHour.source.contains(QStringLiteral("AWS Fargate Spot price feed 20190730194642")),
+        qPrintable(use1->vcpuHour.source));
     // The memory rate was not in the feed for us-east-1: still the bundled 2021 snapshot (fgcalc), estimated.
     QCOMPARE(use1->gbHour.origin, Rate::Bundled);
     QCOMPARE(use1->gbHour.usd, 0.00138835);
@@ -207,13 +220,15 @@ void TestPriceListImport::fargateSpotFeed()
     QCOMPARE(euw1->vcpuHour.usd, 0.01379631);
     QCOMPARE(euw1->gbHour.usd, 0.00151494);
     // On-demand Fargate untouched.
-    QCOMPARE(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.origin, Rate::Bundled);
+    QCOMPARE(c->fargate(QStringLiteral("us-east-1"), CpuArch::X86_64, FargateOs::Linux, false)->vcpuHour.origin,
+        Rate::Bundled);
 }
 
 void TestPriceListImport::reimportIsIdempotent()
 {
-    const QStringList files{fixture("ecs-fargate-offer-us-east-1-2025-08.json"), fixture("ec2-offer-us-east-2-2023-03.json"),
-                            fixture("ec2-offer-global-2025-09.csv"), fixture("ecs-fargate-offer-eu-west-1-2020-12.csv")};
+    const QStringList files { fixture("ecs-fargate-offer-us-east-1-2025-08.json"),
+        fixture("ec2-offer-us-east-2-2023-03.json"), fixture("ec2-offer-global-2025-09.csv"),
+        fixture("ecs-fargate-offer-eu-west-1-2020-12.csv") };
     const ImportResult first = import(files);
     QVERIFY2(first.ok, qPrintable(first.error));
     QCOMPARE(first.ratesWritten, 8 + 2 + 1 + 8);
@@ -247,10 +262,10 @@ void TestPriceListImport::corruptChangesNothing()
     QFETCH(QString, message);
     // A first good import, then the good eu-west-1 CSV followed by the corrupt file in one call:
     // the whole second call is rolled back.
-    QVERIFY(import({fixture("ecs-fargate-offer-us-east-1-2025-08.json")}).ok);
+    QVERIFY(import({ fixture("ecs-fargate-offer-us-east-1-2025-08.json") }).ok);
     const QStringList before = dump(m_book);
     QCOMPARE(before.size(), 8);
-    const ImportResult r = import({fixture("ecs-fargate-offer-eu-west-1-2020-12.csv"), file});
+    const ImportResult r = import({ fixture("ecs-fargate-offer-eu-west-1-2020-12.csv"), file });
     QVERIFY(!r.ok);
     QVERIFY2(r.error.startsWith(file + where), qPrintable(r.error));
     QVERIFY2(r.error.contains(message), qPrintable(r.error));

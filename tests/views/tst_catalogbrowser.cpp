@@ -68,7 +68,7 @@ private slots:
         QVERIFY(model->rowCount() > 5);
         for (int r = 0; r < model->rowCount(); ++r)
             QVERIFY2(model->index(r, Col::Type).data().toString().startsWith(QLatin1String("m5.")),
-                     qPrintable(model->index(r, Col::Type).data().toString()));
+                qPrintable(model->index(r, Col::Type).data().toString()));
         browser.filterEdit()->setText(QStringLiteral("c7g"));
         QVERIFY(model->rowCount() > 0);
         browser.filter()->setArch(QStringLiteral("x86_64"));

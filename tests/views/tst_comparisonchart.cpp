@@ -43,7 +43,8 @@ private slots:
         const fleetplan::models::PlatformResult *cheapest = report.cheapestPlatform();
         QVERIFY(cheapest);
         const int gone = int(cheapest - report.platforms.constData());
-        report.platforms[gone].markInfeasible(QStringLiteral("etl"), QStringLiteral("96 vCPU per task but the largest allowed type has 64"));
+        report.platforms[gone].markInfeasible(
+            QStringLiteral("etl"), QStringLiteral("96 vCPU per task but the largest allowed type has 64"));
         ComparisonChart chart;
         chart.setReport(report);
         QCOMPARE(chart.totalLabel(gone), QStringLiteral("infeasible"));
@@ -63,6 +64,19 @@ private slots:
         QVERIFY(model.index(now, 0).data().toString().endsWith(QStringLiteral(" ★")));
         QCOMPARE(model.index(now, 0).data(Qt::UserRole).toInt(), int(report.platforms.at(now).id));
         QVERIFY(model.index(now, 1).data(Qt::FontRole).value<QFont>().bold());
+
+        // The packing gap of an EC2-backed platform: packed compute ÷ the month's lower bound.
+        report.platforms[now].packedComputeUsd = 1050.0;
+        report.platforms[now].lowerBoundUsd = 1000.0;
+        report.platforms[now].optimalityRatio = 1.05;
+        model.setReport(report);
+        const int gap = model.columnCount() - 1;
+        QCOMPARE(model.headerData(gap, Qt::Horizontal).toString(), QStringLiteral("Cost ÷ bound"));
+        QCOMPARE(model.index(now, gap).data().toString(), QStringLiteral("× 1.050"));
+        QVERIFY(model.index(now, gap).data(Qt::ToolTipRole).toString().contains(QStringLiteral("1,000.00")));
+        const int other = now == 0 ? 1 : 0;
+        if (report.platforms.at(other).lowerBoundUsd <= 0)
+            QCOMPARE(model.index(other, gap).data().toString(), QStringLiteral("—"));
     }
 
     void barsMatchReport()
@@ -71,9 +85,9 @@ private slots:
         const auto report = fixture::costReport();
         chart.setReport(report);
         // Components present anywhere in the fixture, in ComponentId order (bottom of the stack first).
-        const QList<ComponentId> expected{ComponentId::ComputeOnDemand, ComponentId::ControlPlane, ComponentId::Ebs,
-                                          ComponentId::FargateVcpu, ComponentId::FargateMemory,
-                                          ComponentId::FargateSpotVcpu, ComponentId::FargateSpotMemory};
+        const QList<ComponentId> expected { ComponentId::ComputeOnDemand, ComponentId::ControlPlane, ComponentId::Ebs,
+            ComponentId::FargateVcpu, ComponentId::FargateMemory, ComponentId::FargateSpotVcpu,
+            ComponentId::FargateSpotMemory };
         QCOMPARE(chart.components(), expected);
         QCOMPARE(chart.componentBars().size(), 7);
         QCOMPARE(chart.platforms().size(), 5);
@@ -125,9 +139,9 @@ private slots:
         const QString summary = chart.textSummary();
         QVERIFY2(summary.startsWith(QStringLiteral("ECS Fargate Spot: 107.94 USD per month (cheapest). "
                                                    "ECS Fargate: 359.81 USD per month (233.3 % more).")),
-                 qPrintable(summary));
+            qPrintable(summary));
         QVERIFY2(summary.endsWith(QStringLiteral("EKS managed nodes: 788.62 USD per month (630.6 % more).")),
-                 qPrintable(summary));
+            qPrintable(summary));
     }
 
     void hoverShowsTooltip()
@@ -141,10 +155,10 @@ private slots:
 
         const QPoint onEc2Compute = segmentCentre(chart, 0, ComponentId::ComputeOnDemand);
         QCOMPARE(chart.tooltipAt(onEc2Compute),
-                 QStringLiteral("ECS on EC2 — Compute (On-Demand): 699.65 USD (97.8 % of 715.62 USD)"));
+            QStringLiteral("ECS on EC2 — Compute (On-Demand): 699.65 USD (97.8 % of 715.62 USD)"));
         const QPoint onEksControlPlane = segmentCentre(chart, 3, ComponentId::ControlPlane);
         QCOMPARE(chart.tooltipAt(onEksControlPlane),
-                 QStringLiteral("EKS managed nodes — EKS control plane: 73.00 USD (9.3 % of 788.62 USD)"));
+            QStringLiteral("EKS managed nodes — EKS control plane: 73.00 USD (9.3 % of 788.62 USD)"));
         // Between two bars, and above a bar: no tooltip.
         const QPoint between(int(chart.xAxis->coordToPixel(1.5)), onEc2Compute.y());
         QCOMPARE(chart.tooltipAt(between), QString());
@@ -153,8 +167,8 @@ private slots:
 
         // A real mouse move over the segment shows the same text in a tooltip.
         QTest::mouseMove(&chart, onEksControlPlane);
-        QTRY_COMPARE(QToolTip::text(),
-                     QStringLiteral("EKS managed nodes — EKS control plane: 73.00 USD (9.3 % of 788.62 USD)"));
+        QTRY_COMPARE(
+            QToolTip::text(), QStringLiteral("EKS managed nodes — EKS control plane: 73.00 USD (9.3 % of 788.62 USD)"));
     }
 
     void darkThemeStylesAxesAndBackground()
@@ -176,7 +190,7 @@ private slots:
 
     void rendersBarsInComponentColours()
     {
-        for (const bool dark : {false, true}) {
+        for (const bool dark : { false, true }) {
             const ChartTheme theme = dark ? ChartTheme::dark() : ChartTheme::light();
             ComparisonChart chart;
             chart.setTheme(theme);
@@ -191,9 +205,10 @@ private slots:
             // Between the bars, the theme's background.
             const QPoint gap(int(chart.xAxis->coordToPixel(1.5)), int(chart.yAxis->coordToPixel(50)));
             QCOMPARE(QColor(image.pixel(gap)).rgb(), theme.background.rgb());
-            const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR");   // to look at the charts by eye
+            const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR"); // to look at the charts by eye
             if (!dir.isEmpty())
-                image.save(QString::fromLocal8Bit(dir) + (dark ? QStringLiteral("/comparison-dark.png") : QStringLiteral("/comparison-light.png")));
+                image.save(QString::fromLocal8Bit(dir)
+                    + (dark ? QStringLiteral("/comparison-dark.png") : QStringLiteral("/comparison-light.png")));
         }
     }
 
@@ -201,7 +216,7 @@ private slots:
     {
         ComparisonChart chart;
         chart.setReport(fixture::costReport());
-        chart.setReport(fleetplan::models::CostReport{});
+        chart.setReport(fleetplan::models::CostReport {});
         QCOMPARE(chart.componentBars().size(), 0);
         QCOMPARE(chart.plottableCount(), 0);
         QCOMPARE(chart.cheapestIndex(), -1);

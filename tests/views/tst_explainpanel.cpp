@@ -20,16 +20,17 @@ private slots:
         models::PlatformResult fargate;
         fargate.id = models::PlatformId::EcsFargate;
         // 730 h × 1 vCPU × 0.04048 USD (AWS Fargate us-east-1 Linux/x86 vCPU-hour) = 29.5504 USD
-        models::CostComponent vcpu{models::ComponentId::FargateVcpu, 29.5504, 730, QStringLiteral("vCPU-hours"),
-                                   QStringLiteral("730 vCPU-hours × 0.04048 USD = 29.55 USD")};
+        models::CostComponent vcpu { models::ComponentId::FargateVcpu, 29.5504, 730, QStringLiteral("vCPU-hours"),
+            QStringLiteral("730 vCPU-hours × 0.04048 USD = 29.55 USD") };
         // 730 h × 2 GB × 0.004445 USD = 6.4897 USD
-        models::CostComponent mem{models::ComponentId::FargateMemory, 6.4897, 1460, QStringLiteral("GB-hours"),
-                                  QStringLiteral("1,460 GB-hours × 0.004445 USD = 6.49 USD")};
-        fargate.components = {vcpu, mem};
+        models::CostComponent mem { models::ComponentId::FargateMemory, 6.4897, 1460, QStringLiteral("GB-hours"),
+            QStringLiteral("1,460 GB-hours × 0.004445 USD = 6.49 USD") };
+        fargate.components = { vcpu, mem };
         fargate.totalUsd = 29.5504 + 6.4897;
-        fargate.warnings = {QStringLiteral("api: 0.3 vCPU rounds up to 0.5 vCPU on Fargate")};
-        fargate.assumptions = {{QStringLiteral("Fargate vCPU rate"), QStringLiteral("0.04048 USD/h"), QStringLiteral("fargate_rates.csv")}};
-        report.platforms = {fargate};
+        fargate.warnings = { QStringLiteral("api: 0.3 vCPU rounds up to 0.5 vCPU on Fargate") };
+        fargate.assumptions = { { QStringLiteral("Fargate vCPU rate"), QStringLiteral("0.04048 USD/h"),
+            QStringLiteral("fargate_rates.csv") } };
+        report.platforms = { fargate };
 
         views::ExplainPanel panel;
         panel.setReport(report);

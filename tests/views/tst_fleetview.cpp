@@ -24,11 +24,12 @@ private:
         a.memoryCapacityMib = 7680;
         a.slotCapacity = 3;
         a.usdPerHour = 0.096;
-        a.items = {{QStringLiteral("api"), 0.5, 1024, 1, false, 2}, {QStringLiteral("web"), 0.5, 2048, 1, false, 1}};
+        a.items
+            = { { QStringLiteral("api"), 0.5, 1024, 1, false, 2 }, { QStringLiteral("web"), 0.5, 2048, 1, false, 1 } };
         models::FleetNode b = a;
         b.spot = true;
-        b.items = {{QStringLiteral("worker"), 1.0, 3840, 1, false, 1}};
-        s.nodes = {a, b};
+        b.items = { { QStringLiteral("worker"), 1.0, 3840, 1, false, 1 } };
+        s.nodes = { a, b };
         return s;
     }
 
@@ -40,9 +41,9 @@ private slots:
         // Node 1: cpu 0.5×2 + 0.5 = 1.5 of 2 = 75 %; memory 1024×2 + 2048 = 4096 of 7680 = 53 %; slots 3/3.
         // Node 2: cpu 1.0 of 2 = 50 %; memory 3840 of 7680 = 50 %; slots 1/3.
         QCOMPARE(view.textSummary(),
-                 QStringLiteral("ECS on EC2 at hour 14: 2 node(s)\n"
-                                "m6i.large  on-demand  cpu 75 %  mem 53 %  slots 3/3  api×2 web×1\n"
-                                "m6i.large  spot  cpu 50 %  mem 50 %  slots 1/3  worker×1"));
+            QStringLiteral("ECS on EC2 at hour 14: 2 node(s)\n"
+                           "m6i.large  on-demand  cpu 75 %  mem 53 %  slots 3/3  api×2 web×1\n"
+                           "m6i.large  spot  cpu 50 %  mem 50 %  slots 1/3  worker×1"));
         QCOMPARE(view.accessibleDescription(), view.textSummary());
     }
 
@@ -50,7 +51,7 @@ private slots:
     {
         views::FleetView view;
         view.resize(800, 200);
-        view.setServiceNames({QStringLiteral("api"), QStringLiteral("web"), QStringLiteral("worker")});
+        view.setServiceNames({ QStringLiteral("api"), QStringLiteral("web"), QStringLiteral("worker") });
         view.setSnapshot(snapshot());
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -81,7 +82,7 @@ private slots:
     {
         views::FleetView a, b;
         QCOMPARE(a.serviceColor(QStringLiteral("checkout")), b.serviceColor(QStringLiteral("checkout")));
-        a.setServiceNames({QStringLiteral("checkout"), QStringLiteral("catalog"), QStringLiteral("search")});
+        a.setServiceNames({ QStringLiteral("checkout"), QStringLiteral("catalog"), QStringLiteral("search") });
         QCOMPARE(a.serviceColor(QStringLiteral("checkout")), QColor(0x4E, 0x79, 0xA7));
         QCOMPARE(a.serviceColor(QStringLiteral("catalog")), QColor(0xF2, 0x8E, 0x2B));
         QCOMPARE(a.serviceColor(QStringLiteral("search")), QColor(0xE1, 0x57, 0x59));

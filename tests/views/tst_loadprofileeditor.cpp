@@ -35,7 +35,8 @@ private slots:
         QTest::mousePress(&editor, Qt::LeftButton, {}, at);
         QTest::mouseRelease(&editor, Qt::LeftButton, {}, at);
         // One pixel is 2.0 / plot height (≈0.012) of load: the bar lands within a pixel of 1.5.
-        QVERIFY2(std::abs(editor.profile().hourly.at(3) - 1.5) < 0.02, qPrintable(QString::number(editor.profile().hourly.at(3))));
+        QVERIFY2(std::abs(editor.profile().hourly.at(3) - 1.5) < 0.02,
+            qPrintable(QString::number(editor.profile().hourly.at(3))));
         QCOMPARE(editor.profile().hourly.at(2), 1.0);
         QCOMPARE(editor.profile().hourly.at(4), 1.0);
         QCOMPARE(changed.count(), 1);
@@ -55,7 +56,8 @@ private slots:
         QTest::mouseMove(&editor, editor.pointFor(14, 0.5).toPoint());
         QTest::mouseRelease(&editor, Qt::LeftButton, {}, editor.pointFor(14, 0.5).toPoint());
         for (int h = 10; h <= 14; ++h)
-            QVERIFY2(std::abs(editor.profile().hourly.at(h) - 0.5) < 0.02, qPrintable(QStringLiteral("hour %1").arg(h)));
+            QVERIFY2(
+                std::abs(editor.profile().hourly.at(h) - 0.5) < 0.02, qPrintable(QStringLiteral("hour %1").arg(h)));
         QCOMPARE(editor.profile().hourly.at(9), 1.0);
         QCOMPARE(editor.profile().hourly.at(15), 1.0);
         QCOMPARE(finished.count(), 1);
@@ -72,13 +74,13 @@ private slots:
         QTest::keyClick(&editor, Qt::Key_Right);
         QTest::keyClick(&editor, Qt::Key_Right);
         QCOMPARE(editor.currentHour(), 2);
-        QTest::keyClick(&editor, Qt::Key_Up);          // +0.05
-        QTest::keyClick(&editor, Qt::Key_PageDown);    // -0.25
+        QTest::keyClick(&editor, Qt::Key_Up); // +0.05
+        QTest::keyClick(&editor, Qt::Key_PageDown); // -0.25
         QCOMPARE(editor.profile().hourly.at(2), 0.8);
         QCOMPARE(finished.count(), 2);
         QTest::keyClick(&editor, Qt::Key_Left);
         QTest::keyClick(&editor, Qt::Key_Left);
-        QTest::keyClick(&editor, Qt::Key_Left);        // wraps to hour 23
+        QTest::keyClick(&editor, Qt::Key_Left); // wraps to hour 23
         QCOMPARE(editor.currentHour(), 23);
     }
 

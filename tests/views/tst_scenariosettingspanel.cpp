@@ -6,8 +6,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "models/document.h"
-#include "models/scenariojson.h"
+#include "models/workload/document.h"
+#include "models/workload/scenariojson.h"
 #include "views/scenariosettingspanel.h"
 
 using namespace fleetplan;
@@ -22,7 +22,7 @@ private slots:
         models::Document document;
         document.reset(models::bundledSampleScenario());
         views::ScenarioSettingsPanel panel;
-        panel.setRegions({QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")});
+        panel.setRegions({ QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") });
         panel.setDocument(&document);
         QCOMPARE(panel.nameEdit()->text(), QStringLiteral("Sample: online shop"));
         QCOMPARE(panel.regionBox()->currentText(), QStringLiteral("us-east-1"));

@@ -7,7 +7,7 @@
 #include <QStandardItemModel>
 #include <QtTest>
 
-#include "models/servicetablemodel.h"
+#include "models/workload/servicetablemodel.h"
 #include "views/servicedelegate.h"
 
 using namespace fleetplan;
@@ -22,9 +22,9 @@ private:
     static void fill(QStandardItemModel &model)
     {
         model.setColumnCount(Col::ColumnCount);
-        model.setHorizontalHeaderLabels({QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("CPU"),
-                                         QStringLiteral("Memory"), QStringLiteral("Replicas")});
-        const QStringList names{QStringLiteral("web"), QStringLiteral("api"), QStringLiteral("worker")};
+        model.setHorizontalHeaderLabels({ QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("CPU"),
+            QStringLiteral("Memory"), QStringLiteral("Replicas") });
+        const QStringList names { QStringLiteral("web"), QStringLiteral("api"), QStringLiteral("worker") };
         for (const QString &name : names) {
             QList<QStandardItem *> row;
             for (int c = 0; c < Col::ColumnCount; ++c)
@@ -46,7 +46,9 @@ private slots:
         QStandardItemModel model;
         fill(model);
         views::ServiceDelegate delegate;
-        delegate.setProfileNames([] { return QStringList{QStringLiteral("diurnal-web"), QStringLiteral("business-hours")}; });
+        delegate.setProfileNames([] {
+            return QStringList { QStringLiteral("diurnal-web"), QStringLiteral("business-hours") };
+        });
         QWidget parent;
         QStyleOptionViewItem option;
 

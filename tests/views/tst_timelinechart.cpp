@@ -67,7 +67,7 @@ private slots:
         // Wheel up over the cost panel zooms in on time only, and the fleet panel follows.
         const QPointF centre = chart.costRect()->rect().center();
         QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+            Qt::NoScrollPhase, false);
         QApplication::sendEvent(&chart, &wheel);
         QVERIFY2(costX->range().size() < 729.0, qPrintable(QString::number(costX->range().size())));
         QCOMPARE(fleetX->range(), costX->range());
@@ -94,7 +94,7 @@ private slots:
         QCPAxis *x = chart.costRect()->axis(QCPAxis::atBottom);
         QCPAxis *y = chart.costRect()->axis(QCPAxis::atLeft);
         const QPoint onLine(int(x->coordToPixel(14.5)), int(std::lround(y->coordToPixel(715.6217 * 12 / 7288))));
-        const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR");   // to look at the chart by eye
+        const QByteArray dir = qgetenv("FLEETPLAN_CHART_PNG_DIR"); // to look at the chart by eye
         if (!dir.isEmpty())
             image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/timeline.png"));
         // Lines are antialiased: look for a pixel close to the platform colour within ±2 px.
@@ -102,7 +102,8 @@ private slots:
         bool found = false;
         for (int dy = -2; dy <= 2 && !found; ++dy) {
             const QColor got(image.pixel(onLine + QPoint(0, dy)));
-            found = qAbs(got.red() - want.red()) < 40 && qAbs(got.green() - want.green()) < 40 && qAbs(got.blue() - want.blue()) < 40;
+            found = qAbs(got.red() - want.red()) < 40 && qAbs(got.green() - want.green()) < 40
+                && qAbs(got.blue() - want.blue()) < 40;
         }
         QVERIFY(found);
     }
@@ -115,10 +116,11 @@ private slots:
         const QString summary = chart.textSummary();
         // ECS on EC2: 715.62 × 8 ÷ 7288 = 0.79 USD by night, 715.62 × 12 ÷ 7288 = 1.18 USD by day.
         QVERIFY2(summary.contains(QStringLiteral("ECS on EC2: 0.79 to 1.18 USD per hour (mean 0.98), 8 to 12 nodes.")),
-                 qPrintable(summary));
+            qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("ECS Fargate: 0.39 to 0.59 USD per hour (mean 0.49), 8 to 12 tasks.")),
-                 qPrintable(summary));
-        QVERIFY2(summary.endsWith(QStringLiteral("Load: 8.00 to 12.00 vCPU requested over 730 hours.")), qPrintable(summary));
+            qPrintable(summary));
+        QVERIFY2(summary.endsWith(QStringLiteral("Load: 8.00 to 12.00 vCPU requested over 730 hours.")),
+            qPrintable(summary));
     }
 };
 

@@ -26,7 +26,7 @@ private slots:
         v.savingsPlanUsdPerHour = 3.5;
         v.targetUtilizationPercent = 85;
         v.region = QStringLiteral("eu-west-1");
-        panel.setRegions({QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")});
+        panel.setRegions({ QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") });
         panel.setValues(v);
         QCOMPARE(changed.count(), 0);
         QCOMPARE(panel.values(), v);

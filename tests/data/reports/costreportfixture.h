@@ -12,17 +12,20 @@
 namespace fixture {
 
 inline constexpr int Hours = 730;
-inline constexpr double TaskHours = 7288;       // 362 × 12 + 368 × 8
-inline constexpr double Ec2Hourly = 0.096;      // m5.large, us-east-1
-inline constexpr double EbsGbMonth = 0.08;      // gp3
+inline constexpr double TaskHours = 7288; // 362 × 12 + 368 × 8
+inline constexpr double Ec2Hourly = 0.096; // m5.large, us-east-1
+inline constexpr double EbsGbMonth = 0.08; // gp3
 inline constexpr double FargateVcpu = 0.04048;
 inline constexpr double FargateGb = 0.004445;
 inline constexpr double ControlPlane = 0.10;
 
-inline int tasksAt(int hour) { return (hour % 24 >= 8 && hour % 24 < 20) ? 12 : 8; }
+inline int tasksAt(int hour)
+{
+    return (hour % 24 >= 8 && hour % 24 < 20) ? 12 : 8;
+}
 
-inline fleetplan::models::CostComponent component(fleetplan::models::ComponentId id, double quantity, const char *unit,
-                                                  double rate)
+inline fleetplan::models::CostComponent component(
+    fleetplan::models::ComponentId id, double quantity, const char *unit, double rate)
 {
     fleetplan::models::CostComponent c;
     c.id = id;
@@ -33,8 +36,8 @@ inline fleetplan::models::CostComponent component(fleetplan::models::ComponentId
     return c;
 }
 
-inline fleetplan::models::PlatformResult platform(fleetplan::models::PlatformId id,
-                                                  const QList<fleetplan::models::CostComponent> &components)
+inline fleetplan::models::PlatformResult platform(
+    fleetplan::models::PlatformId id, const QList<fleetplan::models::CostComponent> &components)
 {
     using namespace fleetplan::models;
     PlatformResult p;
@@ -42,7 +45,8 @@ inline fleetplan::models::PlatformResult platform(fleetplan::models::PlatformId 
     p.components = components;
     for (const CostComponent &c : components)
         p.totalUsd += c.usd;
-    const bool fargate = id == PlatformId::EcsFargate || id == PlatformId::EcsFargateSpot || id == PlatformId::EksFargate;
+    const bool fargate
+        = id == PlatformId::EcsFargate || id == PlatformId::EcsFargateSpot || id == PlatformId::EksFargate;
     for (int h = 0; h < Hours; ++h) {
         const int tasks = tasksAt(h);
         p.series.costUsd.append(p.totalUsd * tasks / TaskHours);
@@ -56,7 +60,7 @@ inline fleetplan::models::PlatformResult platform(fleetplan::models::PlatformId 
     p.peakNodes = 12;
     if (!fargate)
         p.nodeHoursByType.insert(QStringLiteral("m5.large"), TaskHours);
-    p.utilisation = fargate ? Utilisation{1.0, 1.0, 0.0} : Utilisation{0.5, 0.2667, 0.0};
+    p.utilisation = fargate ? Utilisation { 1.0, 1.0, 0.0 } : Utilisation { 0.5, 0.2667, 0.0 };
     p.idleCostUsd = fargate ? 0.0 : p.componentUsd(ComponentId::ComputeOnDemand) * 0.5;
     return p;
 }
@@ -69,35 +73,41 @@ inline fleetplan::models::CostReport costReport()
     r.region = QStringLiteral("us-east-1");
     r.hours = Hours;
     r.catalogAsOf = QStringLiteral("2026-05-12");
-    const double ebsGbMonths = TaskHours * 20 / Hours;   // 20 GB per node, node-hours ÷ 730
-    r.platforms.append(platform(PlatformId::EcsEc2, {
-        component(ComponentId::ComputeOnDemand, TaskHours, "instance-hours", Ec2Hourly),   // 699.648
-        component(ComponentId::Ebs, ebsGbMonths, "GB-months", EbsGbMonth),                 // 15.9737
-    }));
-    r.platforms.append(platform(PlatformId::EcsFargate, {
-        component(ComponentId::FargateVcpu, TaskHours, "vCPU-hours", FargateVcpu),         // 295.01824
-        component(ComponentId::FargateMemory, TaskHours * 2, "GB-hours", FargateGb),       // 64.79032
-    }));
-    r.platforms.append(platform(PlatformId::EcsFargateSpot, {
-        component(ComponentId::FargateSpotVcpu, TaskHours, "vCPU-hours", FargateVcpu * 0.3),   // 88.505472
-        component(ComponentId::FargateSpotMemory, TaskHours * 2, "GB-hours", FargateGb * 0.3), // 19.437096
-    }));
-    r.platforms.append(platform(PlatformId::EksNodes, {
-        component(ComponentId::ComputeOnDemand, TaskHours, "instance-hours", Ec2Hourly),
-        component(ComponentId::ControlPlane, Hours, "cluster-hours", ControlPlane),        // 73.00
-        component(ComponentId::Ebs, ebsGbMonths, "GB-months", EbsGbMonth),
-    }));
-    r.platforms.append(platform(PlatformId::EksFargate, {
-        component(ComponentId::ControlPlane, Hours, "cluster-hours", ControlPlane),
-        component(ComponentId::FargateVcpu, TaskHours, "vCPU-hours", FargateVcpu),
-        component(ComponentId::FargateMemory, TaskHours * 2, "GB-hours", FargateGb),
-    }));
+    const double ebsGbMonths = TaskHours * 20 / Hours; // 20 GB per node, node-hours ÷ 730
+    r.platforms.append(platform(PlatformId::EcsEc2,
+        {
+            component(ComponentId::ComputeOnDemand, TaskHours, "instance-hours", Ec2Hourly), // 699.648
+            component(ComponentId::Ebs, ebsGbMonths, "GB-months", EbsGbMonth), // 15.9737
+        }));
+    r.platforms.append(platform(PlatformId::EcsFargate,
+        {
+            component(ComponentId::FargateVcpu, TaskHours, "vCPU-hours", FargateVcpu), // 295.01824
+            component(ComponentId::FargateMemory, TaskHours * 2, "GB-hours", FargateGb), // 64.79032
+        }));
+    r.platforms.append(platform(PlatformId::EcsFargateSpot,
+        {
+            component(ComponentId::FargateSpotVcpu, TaskHours, "vCPU-hours", FargateVcpu * 0.3), // 88.505472
+            component(ComponentId::FargateSpotMemory, TaskHours * 2, "GB-hours", FargateGb * 0.3), // 19.437096
+        }));
+    r.platforms.append(platform(PlatformId::EksNodes,
+        {
+            component(ComponentId::ComputeOnDemand, TaskHours, "instance-hours", Ec2Hourly),
+            component(ComponentId::ControlPlane, Hours, "cluster-hours", ControlPlane), // 73.00
+            component(ComponentId::Ebs, ebsGbMonths, "GB-months", EbsGbMonth),
+        }));
+    r.platforms.append(platform(PlatformId::EksFargate,
+        {
+            component(ComponentId::ControlPlane, Hours, "cluster-hours", ControlPlane),
+            component(ComponentId::FargateVcpu, TaskHours, "vCPU-hours", FargateVcpu),
+            component(ComponentId::FargateMemory, TaskHours * 2, "GB-hours", FargateGb),
+        }));
     PlatformResult &eksFargate = r.platforms[4];
     eksFargate.warnings.append(QStringLiteral(
         "api: 1 vCPU / 2048 MiB pod becomes 1 vCPU / 3072 MiB on Fargate (256 MiB added for Kubernetes components)"));
     PlatformResult &eksNodes = r.platforms[3];
-    eksNodes.assumptions.append({QStringLiteral("EKS kube-reserved memory"), QStringLiteral("11 MiB × max pods + 255 MiB"),
-                                 QStringLiteral("awslabs/amazon-eks-ami nodeadm kubelet config")});
+    eksNodes.assumptions.append(
+        { QStringLiteral("EKS kube-reserved memory"), QStringLiteral("11 MiB × max pods + 255 MiB"),
+            QStringLiteral("awslabs/amazon-eks-ami nodeadm kubelet config") });
     PlatformResult &ecsEc2 = r.platforms[0];
     ecsEc2.savingsPlan.applicable = true;
     ecsEc2.savingsPlan.commitmentUsdPerHour = 0.5;

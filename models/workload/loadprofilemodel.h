@@ -4,7 +4,7 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 
-#include "models/document.h"
+#include "models/workload/document.h"
 
 namespace fleetplan::models {
 

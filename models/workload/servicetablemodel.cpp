@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/servicetablemodel.h"
+#include "models/workload/servicetablemodel.h"
 
 #include <cmath>
 
@@ -7,8 +7,8 @@
 #include <QLocale>
 #include <QUndoStack>
 
-#include "models/commands.h"
-#include "models/validation.h"
+#include "models/workload/commands.h"
+#include "models/workload/validation.h"
 
 namespace fleetplan::models {
 

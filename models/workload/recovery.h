@@ -9,7 +9,7 @@
 
 class QLockFile;
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// Crash recovery: a Document with unsaved edits autosaves them to a `.fleetplan` file in
 /// recoveryDirectory(); the file is removed on a clean save or close. Files left there belong to a

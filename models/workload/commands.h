@@ -6,7 +6,7 @@
 #include <QList>
 #include <QUndoCommand>
 
-#include "models/document.h"
+#include "models/workload/document.h"
 
 /// The undoable edits of a Document: one small QUndoCommand per verb. Push them on
 /// Document::undoStack(); redo() runs when pushed. Every command restores the exact previous value on

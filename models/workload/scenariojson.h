@@ -9,7 +9,7 @@
 #include <QString>
 
 #include "models/diagnostic.h"
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// JSON interchange of scenarios (docs/scenario-format.md). One reader and one writer serve the CLI,
 /// the GUI, the tests and users' own tools.

@@ -4,7 +4,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 
-#include "models/document.h"
+#include "models/workload/document.h"
 
 namespace fleetplan::models {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/validation.h"
+#include "models/workload/validation.h"
 
 #include <cmath>
 

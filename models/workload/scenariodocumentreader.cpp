@@ -2,7 +2,7 @@
 // The reader of the `.fleetplan` document (scenariodocument.h). Reading never writes: the file is
 // opened read-only, and a document of an older schema version is copied into an in-memory database,
 // migrated there and read from it; the file itself changes only when it is saved again.
-#include "models/scenariodocument.h"
+#include "models/workload/scenariodocument.h"
 
 #include <QFile>
 #include <QSet>
@@ -10,8 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include "models/documentschema.h"
-#include "models/platformfields.h"
+#include "models/workload/documentschema.h"
+#include "models/workload/platformfields.h"
 
 namespace fleetplan::models {
 

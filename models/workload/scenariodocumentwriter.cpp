@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The writer of the `.fleetplan` document (scenariodocument.h): the whole scenario into a fresh
 // temporary file, inside one transaction, then replaceFile() over the target (atomicwrite.h).
-#include "models/scenariodocument.h"
+#include "models/workload/scenariodocument.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,8 +13,8 @@
 #include <QVariant>
 
 #include "models/atomicwrite.h"
-#include "models/documentschema.h"
-#include "models/platformfields.h"
+#include "models/workload/documentschema.h"
+#include "models/workload/platformfields.h"
 
 namespace fleetplan::models {
 

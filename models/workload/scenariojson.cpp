@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 #include "models/atomicwrite.h"
 
@@ -12,8 +12,8 @@
 #include <QJsonParseError>
 #include <QSet>
 
-#include "models/platformfields.h"
-#include "models/scenariodocument.h"
+#include "models/workload/platformfields.h"
+#include "models/workload/scenariodocument.h"
 
 namespace fleetplan::models {
 

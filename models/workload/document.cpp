@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/document.h"
+#include "models/workload/document.h"
 
 #include <QFile>
 #include <QLockFile>
@@ -8,9 +8,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
-#include "models/recovery.h"
-#include "models/scenariodocument.h"
-#include "models/scenariojson.h"
+#include "models/workload/recovery.h"
+#include "models/workload/scenariodocument.h"
+#include "models/workload/scenariojson.h"
 
 namespace fleetplan::models {
 

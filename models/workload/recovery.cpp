@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/recovery.h"
+#include "models/workload/recovery.h"
 
 #include <algorithm>
 
@@ -10,7 +10,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-#include "models/scenariodocument.h"
+#include "models/workload/scenariodocument.h"
 
 namespace fleetplan::models {
 

@@ -8,8 +8,8 @@
 #include <QPointer>
 #include <QStringList>
 
-#include "models/document.h"
-#include "models/scenario.h"
+#include "models/workload/document.h"
+#include "models/workload/scenario.h"
 
 namespace fleetplan::models {
 

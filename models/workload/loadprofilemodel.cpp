@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/loadprofilemodel.h"
+#include "models/workload/loadprofilemodel.h"
 
 #include <cmath>
 
 #include <QLocale>
 #include <QUndoStack>
 
-#include "models/commands.h"
+#include "models/workload/commands.h"
 
 namespace fleetplan::models {
 

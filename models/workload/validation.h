@@ -6,7 +6,7 @@
 #include <QStringList>
 
 #include "models/diagnostic.h"
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 namespace fleetplan::pricing {
 class Catalog;

@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QString>
 
-#include "models/scenariojson.h"
+#include "models/workload/scenariojson.h"
 
 /// The native `.fleetplan` document: a SQLite file with proper tables (scenario, load_profiles,
 /// load_profile_hours, services, containers, platform_settings, platform_instance_types, purchase,

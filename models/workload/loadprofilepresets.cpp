@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/loadprofilepresets.h"
+#include "models/workload/loadprofilepresets.h"
 
 #include <QCoreApplication>
 

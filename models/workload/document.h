@@ -8,7 +8,7 @@
 #include <QString>
 
 #include "models/diagnostic.h"
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 class QLockFile;
 class QTimer;

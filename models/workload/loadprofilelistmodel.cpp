@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/loadprofilelistmodel.h"
+#include "models/workload/loadprofilelistmodel.h"
 
 #include <QUndoStack>
 
-#include "models/commands.h"
-#include "models/validation.h"
+#include "models/workload/commands.h"
+#include "models/workload/validation.h"
 
 namespace fleetplan::models {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/documentschema.h"
+#include "models/workload/documentschema.h"
 
 #include <atomic>
 #include <functional>
@@ -8,7 +8,7 @@
 #include <QSqlError>
 #include <QUrl>
 
-#include "models/scenariodocument.h"
+#include "models/workload/scenariodocument.h"
 
 namespace fleetplan::models::documentsql {
 

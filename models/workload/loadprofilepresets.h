@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 /// Ready-made load profiles a user starts from (and then edits hour by hour).
 namespace fleetplan::models {

@@ -21,9 +21,8 @@ enum class NetworkMode { Awsvpc, Bridge, Host };
 /// The five platforms, in the order reports and charts show them.
 enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate };
 inline constexpr int PlatformCount = 5;
-inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms{
-    PlatformId::EcsEc2, PlatformId::EcsFargate, PlatformId::EcsFargateSpot,
-    PlatformId::EksNodes, PlatformId::EksFargate};
+inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms { PlatformId::EcsEc2, PlatformId::EcsFargate,
+    PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate };
 
 /// One container of a task or pod. When a service lists containers, its task size is derived from
 /// them: CPU/memory = max(largest init container, sum of long-running containers), the rule ECS and
@@ -31,9 +30,9 @@ inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms{
 struct Container
 {
     QString name;
-    double cpu = 0.0;      ///< vCPU (fractional)
-    double memoryMib = 0;  ///< MiB
-    bool init = false;     ///< init container (runs before the others, not alongside)
+    double cpu = 0.0; ///< vCPU (fractional)
+    double memoryMib = 0; ///< MiB
+    bool init = false; ///< init container (runs before the others, not alongside)
 
     friend bool operator==(const Container &, const Container &) = default;
 };
@@ -43,22 +42,22 @@ struct Service
 {
     QString name;
     ServiceKind kind = ServiceKind::Service;
-    double cpu = 0.25;          ///< vCPU per task (fractional); derived when containers is not empty
-    double memoryMib = 512;     ///< MiB per task; derived when containers is not empty
+    double cpu = 0.25; ///< vCPU per task (fractional); derived when containers is not empty
+    double memoryMib = 512; ///< MiB per task; derived when containers is not empty
     QList<Container> containers;
-    double ephemeralGib = 20;   ///< ephemeral storage per task (Fargate bills above 20 GiB)
+    double ephemeralGib = 20; ///< ephemeral storage per task (Fargate bills above 20 GiB)
     Arch arch = Arch::X86_64;
     OsFamily os = OsFamily::Linux;
-    int replicas = 1;           ///< replicas at load 1.0 (services); parallel copies per run (jobs)
+    int replicas = 1; ///< replicas at load 1.0 (services); parallel copies per run (jobs)
     int minReplicas = 0;
     int maxReplicas = 1000;
-    QString loadProfile;        ///< name of a LoadProfile of the scenario; empty = flat 1.0
-    int runsPerDay = 0;         ///< jobs only
-    int runSeconds = 0;         ///< jobs only: duration of one run
-    bool spotOk = false;        ///< tolerates Spot interruption
+    QString loadProfile; ///< name of a LoadProfile of the scenario; empty = flat 1.0
+    int runsPerDay = 0; ///< jobs only
+    int runSeconds = 0; ///< jobs only: duration of one run
+    bool spotOk = false; ///< tolerates Spot interruption
     NetworkMode networkMode = NetworkMode::Awsvpc;
-    int hostPort = 0;           ///< bridge/host mode: static host port (0 = dynamic); such tasks cannot share an instance
-    QString source;             ///< where an imported service came from ("file.yaml: Deployment/api"); empty if typed in
+    int hostPort = 0; ///< bridge/host mode: static host port (0 = dynamic); such tasks cannot share an instance
+    QString source; ///< where an imported service came from ("file.yaml: Deployment/api"); empty if typed in
 
     /// Effective per-task vCPU (from containers when present).
     double effectiveCpu() const;
@@ -96,22 +95,22 @@ struct PlatformSettings
     /// eks-nodes / ecs-ec2: true = cheapest mix of the allowed types (Karpenter-style);
     /// false = one fixed type, the first of instanceTypes (managed node group / ASG, Cluster Autoscaler).
     bool mixedInstances = true;
-    double ebsGibPerNode = 20;           ///< ecs-ec2, eks-nodes: root volume per instance (gp3)
+    double ebsGibPerNode = 20; ///< ecs-ec2, eks-nodes: root volume per instance (gp3)
     double targetUtilizationPercent = 100; ///< ecs-ec2 capacity-provider target capacity; eks-nodes headroom
-    int scaleInDelayHours = 1;           ///< ecs-ec2, eks-nodes: idle nodes kept this long before removal
+    int scaleInDelayHours = 1; ///< ecs-ec2, eks-nodes: idle nodes kept this long before removal
     // ECS on EC2
-    double osReservedMemoryMib = 0;      ///< ecs-ec2: memory the OS keeps; 0 = platform default estimate
-    double ecsReservedMemoryMib = 0;     ///< ecs-ec2: ECS_RESERVED_MEMORY (agent default 0)
-    bool awsvpcTrunking = false;         ///< ecs-ec2: ENI trunking raises the awsvpc task limit
+    double osReservedMemoryMib = 0; ///< ecs-ec2: memory the OS keeps; 0 = platform default estimate
+    double ecsReservedMemoryMib = 0; ///< ecs-ec2: ECS_RESERVED_MEMORY (agent default 0)
+    bool awsvpcTrunking = false; ///< ecs-ec2: ENI trunking raises the awsvpc task limit
     // EKS
-    double vmOverheadPercent = 7.5;      ///< eks-nodes: VM memory overhead (Karpenter default 7.5 %)
-    bool prefixDelegation = false;       ///< eks-nodes: VPC CNI prefix delegation (max pods 110/250)
-    bool extendedSupport = false;        ///< eks-nodes, eks-fargate: control plane on extended support
-    int clusters = 1;                    ///< eks-nodes, eks-fargate: clusters billed per hour
+    double vmOverheadPercent = 7.5; ///< eks-nodes: VM memory overhead (Karpenter default 7.5 %)
+    bool prefixDelegation = false; ///< eks-nodes: VPC CNI prefix delegation (max pods 110/250)
+    bool extendedSupport = false; ///< eks-nodes, eks-fargate: control plane on extended support
+    int clusters = 1; ///< eks-nodes, eks-fargate: clusters billed per hour
     // Fargate Spot capacity-provider strategy (ecs-fargate-spot)
-    int fargateBase = 0;                 ///< tasks always on FARGATE before weights apply
-    int fargateWeight = 0;               ///< weight of FARGATE
-    int fargateSpotWeight = 1;           ///< weight of FARGATE_SPOT
+    int fargateBase = 0; ///< tasks always on FARGATE before weights apply
+    int fargateWeight = 0; ///< weight of FARGATE
+    int fargateSpotWeight = 1; ///< weight of FARGATE_SPOT
     double interruptionAllowancePercent = 0; ///< extra Spot usage allowed for re-run interrupted work
 
     friend bool operator==(const PlatformSettings &, const PlatformSettings &) = default;
@@ -122,10 +121,10 @@ enum class SavingsPlanType { Compute, Ec2Instance };
 /// Purchase options applied by the cost engine.
 struct PurchaseOptions
 {
-    double spotShare = 0.0;                 ///< 0..1: share of Spot-tolerant EC2 capacity bought as Spot
-    double savingsPlanUsdPerHour = 0.0;     ///< Savings Plans commitment (USD per hour)
+    double spotShare = 0.0; ///< 0..1: share of Spot-tolerant EC2 capacity bought as Spot
+    double savingsPlanUsdPerHour = 0.0; ///< Savings Plans commitment (USD per hour)
     SavingsPlanType savingsPlanType = SavingsPlanType::Compute;
-    int savingsPlanTermYears = 1;           ///< 1 or 3
+    int savingsPlanTermYears = 1; ///< 1 or 3
     QString savingsPlanPayment = QStringLiteral("No Upfront"); ///< "No Upfront", "Partial Upfront", "All Upfront"
 
     friend bool operator==(const PurchaseOptions &, const PurchaseOptions &) = default;
@@ -136,11 +135,11 @@ struct Scenario
 {
     QString name = QStringLiteral("Untitled");
     QString region = QStringLiteral("us-east-1");
-    int periodHours = 730;        ///< billing period in hours
-    bool periodInDays = false;    ///< the user entered the period in days (periodHours = days × 24)
+    int periodHours = 730; ///< billing period in hours
+    bool periodInDays = false; ///< the user entered the period in days (periodHours = days × 24)
     QList<LoadProfile> loadProfiles;
     QList<Service> services;
-    std::array<PlatformSettings, PlatformCount> platforms{};
+    std::array<PlatformSettings, PlatformCount> platforms {};
     PurchaseOptions purchase;
     QString notes;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/scenario.h"
+#include "models/workload/scenario.h"
 
 namespace fleetplan::models {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/commands.h"
+#include "models/workload/commands.h"
 
 #include <algorithm>
 #include <atomic>

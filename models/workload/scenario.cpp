@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/workload/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fleetplan::models {
+
+namespace {
+template <typename Enum, std::size_t N>
+std::optional<Enum> fromTable(const std::array<std::pair<Enum, const char16_t *>, N> &table, const QString &id)
+{
+    for (const auto &[value, name] : table) {
+        if (id == QStringView(name))
+            return value;
+    }
+    return std::nullopt;
+}
+template <typename Enum, std::size_t N>
+QString toTable(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
+{
+    for (const auto &[v, name] : table) {
+        if (v == value)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+constexpr std::array<std::pair<ServiceKind, const char16_t *>, 3> kKinds { { { ServiceKind::Service, u"service" },
+    { ServiceKind::Daemon, u"daemon" }, { ServiceKind::Job, u"job" } } };
+constexpr std::array<std::pair<Arch, const char16_t *>, 2> kArchs { { { Arch::X86_64, u"x86_64" },
+    { Arch::Arm64, u"arm64" } } };
+constexpr std::array<std::pair<OsFamily, const char16_t *>, 2> kOses { { { OsFamily::Linux, u"linux" },
+    { OsFamily::Windows, u"windows" } } };
+constexpr std::array<std::pair<NetworkMode, const char16_t *>, 3> kModes { { { NetworkMode::Awsvpc, u"awsvpc" },
+    { NetworkMode::Bridge, u"bridge" }, { NetworkMode::Host, u"host" } } };
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
+    { PlatformId::EcsFargate, u"ecs-fargate" }, { PlatformId::EcsFargateSpot, u"ecs-fargate-spot" },
+    { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" } } };
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatformNames {
+    { { PlatformId::EcsEc2, u"ECS on EC2" }, { PlatformId::EcsFargate, u"ECS Fargate" },
+        { PlatformId::EcsFargateSpot, u"ECS Fargate Spot" }, { PlatformId::EksNodes, u"EKS managed nodes" },
+        { PlatformId::EksFargate, u"EKS Fargate" } }
+};
+constexpr std::array<std::pair<SavingsPlanType, const char16_t *>, 2> kSpTypes {
+    { { SavingsPlanType::Compute, u"compute" }, { SavingsPlanType::Ec2Instance, u"ec2-instance" } }
+};
+
+template <typename Get> double fromContainers(const QList<Container> &containers, Get get)
+{
+    double sum = 0;
+    double initMax = 0;
+    for (const Container &c : containers) {
+        if (c.init)
+            initMax = std::max(initMax, get(c));
+        else
+            sum += get(c);
+    }
+    return std::max(sum, initMax);
+}
+} // namespace
+
+double Service::effectiveCpu() const
+{
+    return containers.isEmpty() ? cpu : fromContainers(containers, [](const Container &c) { return c.cpu; });
+}
+
+double Service::effectiveMemoryMib() const
+{
+    return containers.isEmpty() ? memoryMib
+                                : fromContainers(containers, [](const Container &c) { return c.memoryMib; });
+}
+
+const LoadProfile *Scenario::findLoadProfile(const QString &profileName) const
+{
+    for (const LoadProfile &p : loadProfiles) {
+        if (p.name == profileName)
+            return &p;
+    }
+    return nullptr;
+}
+
+int Scenario::indexOfService(const QString &serviceName) const
+{
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        if (services.at(i).name == serviceName)
+            return int(i);
+    }
+    return -1;
+}
+
+QString toId(ServiceKind kind)
+{
+    return toTable(kKinds, kind);
+}
+QString toId(Arch arch)
+{
+    return toTable(kArchs, arch);
+}
+QString toId(OsFamily os)
+{
+    return toTable(kOses, os);
+}
+QString toId(NetworkMode mode)
+{
+    return toTable(kModes, mode);
+}
+QString toId(PlatformId id)
+{
+    return toTable(kPlatforms, id);
+}
+QString toId(SavingsPlanType type)
+{
+    return toTable(kSpTypes, type);
+}
+std::optional<ServiceKind> serviceKindFromId(const QString &id)
+{
+    return fromTable(kKinds, id);
+}
+std::optional<Arch> archFromId(const QString &id)
+{
+    return fromTable(kArchs, id);
+}
+std::optional<OsFamily> osFromId(const QString &id)
+{
+    return fromTable(kOses, id);
+}
+std::optional<NetworkMode> networkModeFromId(const QString &id)
+{
+    return fromTable(kModes, id);
+}
+std::optional<PlatformId> platformFromId(const QString &id)
+{
+    return fromTable(kPlatforms, id);
+}
+std::optional<SavingsPlanType> savingsPlanTypeFromId(const QString &id)
+{
+    return fromTable(kSpTypes, id);
+}
+QString displayName(PlatformId id)
+{
+    return toTable(kPlatformNames, id);
+}
+
+int replicasAt(const Service &service, const LoadProfile *profile, int hourOfPeriod, double whatIfMultiplier)
+{
+    const double load = profile ? profile->at(hourOfPeriod) : 1.0;
+    // A tiny epsilon keeps 3 × 1.0 from becoming 4 through floating-point noise.
+    const double wanted = std::ceil(service.replicas * load * whatIfMultiplier - 1e-9);
+    const double clamped
+        = std::clamp(wanted, double(service.minReplicas), double(std::max(service.minReplicas, service.maxReplicas)));
+    return int(clamped);
+}
+
+} // namespace fleetplan::models
