@@ -37,6 +37,20 @@ std::optional<double> savingsPlanDiscountPercent(
     const SimulationInput &in, pricing::CommitmentScope scope, pricing::CommitmentPlan plan);
 // savingsPlanOf(), paymentOf() and finishTotals() are declared in costengine.h.
 
+/// One platform model (docs/architecture.md, "Platform models"): given the demand, what must be placed
+/// (items and their sizes after the platform's rules), on which node types (usable capacity after
+/// reservations, slots, overhead) and what is billed directly — each a phase function of nodeplatform.h or
+/// fargateplatform.h — with the billable usage priced by the cost engine (costengine.h). A new platform
+/// (App Runner) is a PlatformId, its phase functions and a row in platformModel().
+struct PlatformModel
+{
+    /// Runs the phases and the cost engine; returns the complete PlatformResult.
+    PlatformResult (*simulate)(const SimulationInput &in, PlatformId id) = nullptr;
+};
+/// The model of a platform: simulateNodePlatform for ECS on EC2 and EKS nodes, simulateFargatePlatform
+/// for the three Fargate platforms.
+PlatformModel platformModel(PlatformId id);
+
 /// ECS Fargate, ECS Fargate Spot or EKS Fargate.
 PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id);
 /// ECS on EC2 or EKS managed nodes.

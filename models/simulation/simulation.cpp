@@ -47,19 +47,23 @@ CostReport simulate(
             report.platforms.append(r);
             continue;
         }
-        switch (id) {
-        case PlatformId::EcsEc2:
-        case PlatformId::EksNodes:
-            report.platforms.append(simulateNodePlatform(input, id));
-            break;
-        case PlatformId::EcsFargate:
-        case PlatformId::EcsFargateSpot:
-        case PlatformId::EksFargate:
-            report.platforms.append(simulateFargatePlatform(input, id));
-            break;
-        }
+        report.platforms.append(platformModel(id).simulate(input, id));
     }
     return report;
+}
+
+PlatformModel platformModel(PlatformId id)
+{
+    switch (id) {
+    case PlatformId::EcsEc2:
+    case PlatformId::EksNodes:
+        return PlatformModel { &simulateNodePlatform };
+    case PlatformId::EcsFargate:
+    case PlatformId::EcsFargateSpot:
+    case PlatformId::EksFargate:
+        return PlatformModel { &simulateFargatePlatform };
+    }
+    return PlatformModel { &simulateFargatePlatform };
 }
 
 } // namespace fleetplan::models

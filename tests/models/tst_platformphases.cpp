@@ -365,6 +365,14 @@ private slots:
         COMPARE_USD(priced.totalUsd, 0.6);
     }
 
+    void onePlatformModelPerPlatform()
+    {
+        QVERIFY(platformModel(PlatformId::EcsEc2).simulate == &simulateNodePlatform);
+        QVERIFY(platformModel(PlatformId::EksNodes).simulate == &simulateNodePlatform);
+        for (PlatformId id : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate })
+            QVERIFY(platformModel(id).simulate == &simulateFargatePlatform);
+    }
+
     void hourlyCostAddsUpToTheTotal()
     {
         // The engine's hourly cost of every state, summed over the hours, is the platform's total — with a
