@@ -34,28 +34,29 @@ void applyApplicationIdentity()
 
 namespace {
 
-/// Developer aid: FLEETPLAN_SCREENSHOT_DIR=dir grabs every tab once the first simulation has reached
-/// the charts, writes dir/<tab><FLEETPLAN_SCREENSHOT_SUFFIX>.png and quits (docs/screenshots).
+/// Developer aid: FLEETPLAN_SCREENSHOT_DIR=dir grabs every tab once the first refined simulation has
+/// reached the charts, writes dir/<tab><FLEETPLAN_SCREENSHOT_SUFFIX>.png and quits (docs/screenshots).
 void scheduleScreenshots(MainWindow &window)
 {
     const QString dir = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
     const QString suffix = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_SUFFIX");
-    QObject::connect(
-        &window, &MainWindow::reportApplied, &window,
-        [&window, dir, suffix] {
-            QTimer::singleShot(300, &window, [&window, dir, suffix] {
-                const QStringList files = window.saveScreenshots(dir, suffix);
-                std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
-                std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
-                std::fprintf(
-                    stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
-                window.document()->undoStack()->setClean();
-                QCoreApplication::exit(files.isEmpty() ? 1 : 0);
-            });
-        },
-        Qt::SingleShotConnection);
+    // The refined figures are the ones to show (the fast first pass is replaced a moment later).
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, dir, suffix, connection] {
+        if (!window.reportIsRefined())
+            return;
+        QObject::disconnect(*connection);
+        QTimer::singleShot(300, &window, [&window, dir, suffix] {
+            const QStringList files = window.saveScreenshots(dir, suffix);
+            std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
+            std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));
+            std::fprintf(stdout, "change to charts updated: %lld ms\n", static_cast<long long>(window.lastLatencyMs()));
+            window.document()->undoStack()->setClean();
+            QCoreApplication::exit(files.isEmpty() ? 1 : 0);
+        });
+    });
 }
 
 int runGui(int argc, char **argv)

@@ -51,6 +51,7 @@
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
+#include "views/reportpages.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
@@ -61,22 +62,6 @@
 Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
 
 namespace fleetplan::app {
-
-namespace {
-QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &accessible)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setAccessibleName(accessible);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setMargin(8);
-    label->setMinimumWidth(220);
-    label->setMaximumWidth(300);
-    return label;
-}
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -100,9 +85,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createWorkloadTab(), tr("&Workload"));
-    m_tabs->addTab(createComparisonTab(), tr("&Comparison"));
-    m_tabs->addTab(createTimelineTab(), tr("&Timeline"));
-    m_tabs->addTab(createFleetTab(), tr("&Fleet"));
+    m_comparisonPage = new views::ComparisonPage(this);
+    connect(m_comparisonPage, &views::ComparisonPage::platformActivated, this, &MainWindow::showExplain);
+    m_tabs->addTab(m_comparisonPage, tr("&Comparison"));
+    m_timelinePage = new views::TimelinePage(this);
+    m_tabs->addTab(m_timelinePage, tr("&Timeline"));
+    m_fleetPage = new views::FleetPage(this);
+    m_tabs->addTab(m_fleetPage, tr("&Fleet"));
     m_catalogBrowser = new views::CatalogBrowser(this);
     m_catalogBrowser->setCatalog(m_catalog);
     m_tabs->addTab(m_catalogBrowser, tr("C&atalog"));
@@ -348,122 +337,6 @@ QWidget *MainWindow::createWorkloadTab()
     settingsScroll->setMinimumWidth(std::min(300, m_settingsPanel->sizeHint().width() + 24));
     settingsScroll->setMaximumWidth(360);
     outer->addWidget(settingsScroll);
-    return page;
-}
-
-QWidget *MainWindow::createComparisonTab()
-{
-    auto *page = new QSplitter(Qt::Horizontal, this);
-    page->setObjectName(QStringLiteral("comparisonPage"));
-    auto *left = new QSplitter(Qt::Vertical, page);
-    m_comparison = new views::ComparisonChart(left);
-    m_comparison->setObjectName(QStringLiteral("comparisonChart"));
-    m_comparison->setAccessibleName(tr("Cost comparison chart"));
-    m_comparison->setMinimumHeight(280);
-    m_comparisonModel = new views::ComparisonTableModel(this);
-    m_comparisonTable = new QTableView(left);
-    m_comparisonTable->setObjectName(QStringLiteral("comparisonTable"));
-    m_comparisonTable->setAccessibleName(tr("Cost comparison table"));
-    m_comparisonTable->setModel(m_comparisonModel);
-    m_comparisonTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_comparisonTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_comparisonTable->verticalHeader()->setVisible(false);
-    m_comparisonTable->setAlternatingRowColors(true);
-    m_comparisonTable->horizontalHeader()->setStretchLastSection(true);
-    connect(m_comparisonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (current.isValid())
-                showExplain(static_cast<models::PlatformId>(
-                    m_comparisonModel->index(current.row(), 0).data(Qt::UserRole).toInt()));
-        });
-    connect(
-        m_comparison, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *, int dataIndex, QMouseEvent *) {
-            const auto &platforms = m_comparison->platforms();
-            if (dataIndex >= 0 && dataIndex < platforms.size())
-                showExplain(platforms.at(dataIndex));
-        });
-    left->addWidget(m_comparison);
-    left->addWidget(m_comparisonTable);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 1);
-    m_comparisonSummary = summaryLabel(page, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
-    page->addWidget(left);
-    page->addWidget(m_comparisonSummary);
-    page->setStretchFactor(0, 1);
-    return page;
-}
-
-QWidget *MainWindow::createTimelineTab()
-{
-    auto *page = new QSplitter(Qt::Horizontal, this);
-    page->setObjectName(QStringLiteral("timelinePage"));
-    m_timeline = new views::TimelineChart(page);
-    m_timeline->setObjectName(QStringLiteral("timelineChart"));
-    m_timeline->setAccessibleName(tr("Cost and nodes per hour chart"));
-    m_timelineSummary = summaryLabel(page, QStringLiteral("timelineSummary"), tr("Timeline summary"));
-    page->addWidget(m_timeline);
-    page->addWidget(m_timelineSummary);
-    page->setStretchFactor(0, 1);
-    return page;
-}
-
-QWidget *MainWindow::createFleetTab()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto *bar = new QHBoxLayout;
-    m_fleetPlatform = new QComboBox(page);
-    m_fleetPlatform->setObjectName(QStringLiteral("fleetPlatform"));
-    m_fleetPlatform->setAccessibleName(tr("Fleet platform"));
-    m_fleetHour = new QSpinBox(page);
-    m_fleetHour->setObjectName(QStringLiteral("fleetHour"));
-    m_fleetHour->setAccessibleName(tr("Fleet hour"));
-    m_fleetHour->setPrefix(tr("hour "));
-    m_fleetHourSlider = new QSlider(Qt::Horizontal, page);
-    m_fleetHourSlider->setAccessibleName(tr("Fleet hour slider"));
-    auto *peak = new QPushButton(tr("Peak hour"), page);
-    peak->setObjectName(QStringLiteral("fleetPeakHour"));
-    auto *platformLabel = new QLabel(tr("P&latform"), page);
-    platformLabel->setBuddy(m_fleetPlatform);
-    bar->addWidget(platformLabel);
-    bar->addWidget(m_fleetPlatform);
-    bar->addWidget(m_fleetHour);
-    bar->addWidget(m_fleetHourSlider, 1);
-    bar->addWidget(peak);
-    layout->addLayout(bar);
-    auto *split = new QSplitter(Qt::Horizontal, page);
-    auto *scroll = new QScrollArea(split);
-    scroll->setWidgetResizable(true);
-    m_fleet = new views::FleetView(scroll);
-    scroll->setWidget(m_fleet);
-    m_fleetSummary = new QTextBrowser(split);
-    m_fleetSummary->setObjectName(QStringLiteral("fleetSummary"));
-    m_fleetSummary->setAccessibleName(tr("Fleet summary"));
-    m_fleetSummary->setMinimumWidth(220);
-    m_fleetSummary->setMaximumWidth(320);
-    m_fleetSummary->setLineWrapMode(QTextEdit::WidgetWidth);
-    split->addWidget(scroll);
-    split->addWidget(m_fleetSummary);
-    split->setStretchFactor(0, 1);
-    layout->addWidget(split, 1);
-    connect(m_fleetPlatform, &QComboBox::currentIndexChanged, this, &MainWindow::refreshFleet);
-    connect(m_fleetHour, &QSpinBox::valueChanged, m_fleetHourSlider, &QSlider::setValue);
-    connect(m_fleetHourSlider, &QSlider::valueChanged, m_fleetHour, &QSpinBox::setValue);
-    connect(m_fleetHour, &QSpinBox::valueChanged, this, &MainWindow::refreshFleet);
-    connect(peak, &QPushButton::clicked, this, [this] {
-        const auto *r = m_report.platform(static_cast<models::PlatformId>(m_fleetPlatform->currentData().toInt()));
-        if (!r)
-            return;
-        const QList<int> &counts
-            = r->series.nodes.isEmpty() || *std::max_element(r->series.nodes.cbegin(), r->series.nodes.cend()) == 0
-            ? r->series.tasks
-            : r->series.nodes;
-        if (counts.isEmpty())
-            return;
-        m_fleetHour->setValue(int(std::max_element(counts.cbegin(), counts.cend()) - counts.cbegin()));
-    });
     return page;
 }
 
@@ -905,35 +778,14 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     const qint64 applyStart = m_applyTimer.elapsed();
     m_report = report;
     m_hasReport = true;
-    m_comparison->setReport(report);
-    m_timeline->setReport(report);
+    m_comparisonPage->setReport(report);
+    m_timelinePage->setReport(report);
     m_explain->setReport(report);
-    fillComparisonTable();
-    m_comparisonSummary->setText(m_comparison->textSummary());
-    m_comparison->setAccessibleDescription(m_comparison->textSummary());
-    m_timelineSummary->setText(m_timeline->textSummary());
-    m_timeline->setAccessibleDescription(m_timeline->textSummary());
-
-    // Fleet: the simulated platforms, the period's hours.
-    {
-        const int previous = m_fleetPlatform->currentData().isValid() ? m_fleetPlatform->currentData().toInt() : -1;
-        const QSignalBlocker block(m_fleetPlatform);
-        m_fleetPlatform->clear();
-        for (const models::PlatformResult &p : report.platforms)
-            m_fleetPlatform->addItem(models::displayName(p.id), int(p.id));
-        const int i = m_fleetPlatform->findData(previous);
-        m_fleetPlatform->setCurrentIndex(i >= 0 ? i : 0);
-        const QSignalBlocker blockHour(m_fleetHour);
-        const QSignalBlocker blockSlider(m_fleetHourSlider);
-        m_fleetHour->setRange(0, std::max(0, report.hours - 1));
-        m_fleetHourSlider->setRange(0, std::max(0, report.hours - 1));
-        m_fleetHourSlider->setValue(m_fleetHour->value());
-    }
     QStringList names;
     for (const models::Service &s : m_document->scenario().services)
         names << s.name;
-    m_fleet->setServiceNames(names);
-    refreshFleet();
+    m_fleetPage->setServiceNames(names);
+    m_fleetPage->setReport(report);
 
     // Charts replot queued: the latency is measured once that queued replot has run.
     QTimer::singleShot(0, this, [this, elapsedMs, started = applyStart] {
@@ -954,30 +806,39 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     });
 }
 
-void MainWindow::fillComparisonTable()
+views::ComparisonChart *MainWindow::comparisonChart() const
 {
-    const int selectedRow = m_comparisonTable->currentIndex().row();
-    m_comparisonModel->setReport(m_report);
-    m_comparisonTable->resizeColumnsToContents();
-    if (selectedRow >= 0 && selectedRow < m_comparisonModel->rowCount()) {
-        const QSignalBlocker block(m_comparisonTable->selectionModel());
-        m_comparisonTable->selectRow(selectedRow);
-    }
+    return m_comparisonPage->chart();
 }
 
-void MainWindow::refreshFleet()
+QTableView *MainWindow::comparisonTable() const
 {
-    if (!m_hasReport || m_fleetPlatform->currentIndex() < 0) {
-        m_fleet->setSnapshot({});
-        m_fleetSummary->clear();
-        return;
-    }
-    const auto id = static_cast<models::PlatformId>(m_fleetPlatform->currentData().toInt());
-    const models::PlatformResult *r = m_report.platform(id);
-    if (!r)
-        return;
-    m_fleet->setSnapshot(r->fleetAt(m_fleetHour->value()));
-    m_fleetSummary->setPlainText(m_fleet->textSummary());
+    return m_comparisonPage->table();
+}
+
+views::TimelineChart *MainWindow::timelineChart() const
+{
+    return m_timelinePage->chart();
+}
+
+views::FleetView *MainWindow::fleetView() const
+{
+    return m_fleetPage->view();
+}
+
+QComboBox *MainWindow::fleetPlatformBox() const
+{
+    return m_fleetPage->platformBox();
+}
+
+QSpinBox *MainWindow::fleetHourBox() const
+{
+    return m_fleetPage->hourBox();
+}
+
+QLabel *MainWindow::comparisonSummary() const
+{
+    return m_comparisonPage->summary();
 }
 
 void MainWindow::showExplain(models::PlatformId id)
@@ -995,8 +856,8 @@ void MainWindow::setTheme(views::ThemeMode mode)
     views::applyTheme(mode);
     const views::ChartTheme chart
         = mode == views::ThemeMode::Dark ? views::ChartTheme::dark() : views::ChartTheme::light();
-    m_comparison->setTheme(chart);
-    m_timeline->setTheme(chart);
+    m_comparisonPage->setTheme(chart);
+    m_timelinePage->setTheme(chart);
     if (QAction *a = action(
             mode == views::ThemeMode::Dark ? QStringLiteral("actionThemeDark") : QStringLiteral("actionThemeLight")))
         a->setChecked(true);
@@ -1014,10 +875,10 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
     for (int i = 0; i < m_tabs->count(); ++i) {
         m_tabs->setCurrentIndex(i);
         if (i == FleetTab && m_hasReport)
-            m_fleetHour->setValue(14); // mid-afternoon: the diurnal peak of the sample
+            m_fleetPage->setHour(14); // mid-afternoon: the diurnal peak of the sample
         QApplication::processEvents();
-        m_comparison->replot();
-        m_timeline->replot();
+        m_comparisonPage->chart()->replot();
+        m_timelinePage->chart()->replot();
         QApplication::processEvents();
         const QString path = QDir(dir).filePath(names[i] + suffix + QStringLiteral(".png"));
         if (grab().save(path))

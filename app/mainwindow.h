@@ -37,6 +37,9 @@ namespace fleetplan::views {
 class CatalogBrowser;
 class ComparisonChart;
 class ComparisonTableModel;
+class ComparisonPage;
+class FleetPage;
+class TimelinePage;
 class ExplainPanel;
 class FleetView;
 class LoadProfileEditor;
@@ -108,17 +111,17 @@ public:
     QTableView *serviceTable() const { return m_serviceTable; }
     models::ServiceTableModel *serviceModel() const { return m_serviceModel; }
     views::WhatIfPanel *whatIfPanel() const { return m_whatIf; }
-    views::ComparisonChart *comparisonChart() const { return m_comparison; }
-    QTableView *comparisonTable() const { return m_comparisonTable; }
-    views::TimelineChart *timelineChart() const { return m_timeline; }
-    views::FleetView *fleetView() const { return m_fleet; }
-    QComboBox *fleetPlatformBox() const { return m_fleetPlatform; }
-    QSpinBox *fleetHourBox() const { return m_fleetHour; }
+    views::ComparisonChart *comparisonChart() const;
+    QTableView *comparisonTable() const;
+    views::TimelineChart *timelineChart() const;
+    views::FleetView *fleetView() const;
+    QComboBox *fleetPlatformBox() const;
+    QSpinBox *fleetHourBox() const;
     views::ExplainPanel *explainPanel() const { return m_explain; }
     views::CatalogBrowser *catalogBrowser() const { return m_catalogBrowser; }
     views::LoadProfileEditor *loadProfileEditor() const { return m_profileEditor; }
     QComboBox *loadProfileBox() const { return m_profileBox; }
-    QLabel *comparisonSummary() const { return m_comparisonSummary; }
+    QLabel *comparisonSummary() const;
     QLabel *catalogDateLabel() const { return m_catalogDate; }
     QAction *action(const QString &objectName) const;
 
@@ -134,9 +137,6 @@ private:
     void createActions();
     void createMenus();
     QWidget *createWorkloadTab();
-    QWidget *createComparisonTab();
-    QWidget *createTimelineTab();
-    QWidget *createFleetTab();
     void createDocks();
     void readSettings();
     void writeSettings() const;
@@ -155,8 +155,6 @@ private:
     void scheduleSimulation();
     void simulateNow();
     void applyReport(const models::CostReport &report, qint64 elapsedMs);
-    void fillComparisonTable();
-    void refreshFleet();
     void showExplain(models::PlatformId id);
     void setBusy(bool busy);
 
@@ -177,17 +175,9 @@ private:
     QComboBox *m_profileBox = nullptr;
     views::LoadProfileEditor *m_profileEditor = nullptr;
     views::ScenarioSettingsPanel *m_settingsPanel = nullptr;
-    views::ComparisonChart *m_comparison = nullptr;
-    QTableView *m_comparisonTable = nullptr;
-    views::ComparisonTableModel *m_comparisonModel = nullptr;
-    QLabel *m_comparisonSummary = nullptr;
-    views::TimelineChart *m_timeline = nullptr;
-    QLabel *m_timelineSummary = nullptr;
-    views::FleetView *m_fleet = nullptr;
-    QComboBox *m_fleetPlatform = nullptr;
-    QSpinBox *m_fleetHour = nullptr;
-    QSlider *m_fleetHourSlider = nullptr;
-    QTextBrowser *m_fleetSummary = nullptr;
+    views::ComparisonPage *m_comparisonPage = nullptr;
+    views::TimelinePage *m_timelinePage = nullptr;
+    views::FleetPage *m_fleetPage = nullptr;
     views::CatalogBrowser *m_catalogBrowser = nullptr;
     views::WhatIfPanel *m_whatIf = nullptr;
     views::ExplainPanel *m_explain = nullptr;

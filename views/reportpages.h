@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSplitter>
+#include <QWidget>
+
+#include "models/simulation/costreport.h"
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QTableView;
+class QTextBrowser;
+
+/// The main window's three result tabs, each a page that shows one CostReport: the comparison (stacked
+/// bars, the table, a text summary), the timeline (cost and nodes per hour) and the fleet (the packed
+/// nodes of one platform at one hour). MainWindow hands every new report to setReport() and wires the
+/// signals; the pages know nothing of documents or simulations.
+namespace fleetplan::views {
+
+class ChartTheme;
+class ComparisonChart;
+class ComparisonTableModel;
+class FleetView;
+class TimelineChart;
+
+/// Comparison tab: ComparisonChart above the ComparisonTableModel table, the summary beside them.
+class ComparisonPage : public QSplitter
+{
+    Q_OBJECT
+
+public:
+    explicit ComparisonPage(QWidget *parent = nullptr);
+
+    void setReport(const models::CostReport &report);
+    void setTheme(const ChartTheme &theme);
+
+    ComparisonChart *chart() const { return m_chart; }
+    QTableView *table() const { return m_table; }
+    ComparisonTableModel *model() const { return m_model; }
+    QLabel *summary() const { return m_summary; }
+
+Q_SIGNALS:
+    /// A platform's bar or table row was chosen (explain it).
+    void platformActivated(fleetplan::models::PlatformId id);
+
+private:
+    ComparisonChart *m_chart = nullptr;
+    ComparisonTableModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_summary = nullptr;
+};
+
+/// Timeline tab: TimelineChart with its text summary.
+class TimelinePage : public QSplitter
+{
+    Q_OBJECT
+
+public:
+    explicit TimelinePage(QWidget *parent = nullptr);
+
+    void setReport(const models::CostReport &report);
+    void setTheme(const ChartTheme &theme);
+
+    TimelineChart *chart() const { return m_chart; }
+    QLabel *summary() const { return m_summary; }
+
+private:
+    TimelineChart *m_chart = nullptr;
+    QLabel *m_summary = nullptr;
+};
+
+/// Fleet tab: a platform picker, the hour (spin box, slider, "Peak hour"), the FleetView of that hour
+/// and its text summary.
+class FleetPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FleetPage(QWidget *parent = nullptr);
+
+    /// Keeps the chosen platform and hour where they still exist.
+    void setReport(const models::CostReport &report);
+    /// Names of the scenario's services, in order (the view colours tasks by service).
+    void setServiceNames(const QStringList &names);
+    /// Shows hour `hour` of the chosen platform (clamped to the period).
+    void setHour(int hour);
+    /// The hour with the most nodes (Fargate: tasks) of the chosen platform.
+    void showPeakHour();
+
+    FleetView *view() const { return m_view; }
+    QComboBox *platformBox() const { return m_platform; }
+    QSpinBox *hourBox() const { return m_hour; }
+
+private:
+    void refresh();
+
+    models::CostReport m_report;
+    bool m_hasReport = false;
+    QComboBox *m_platform = nullptr;
+    QSpinBox *m_hour = nullptr;
+    QSlider *m_hourSlider = nullptr;
+    FleetView *m_view = nullptr;
+    QTextBrowser *m_summary = nullptr;
+};
+
+} // namespace fleetplan::views
