@@ -46,7 +46,7 @@ struct Known
 /// CPU time of the calling thread in seconds (the machine is shared: wall time is inflated).
 double threadCpuSeconds()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
@@ -61,7 +61,7 @@ QHash<QString, Known> knownValues(const QString &set)
     while (!f.atEnd()) {
         const QList<QByteArray> cols = f.readLine().trimmed().split('\t');
         if (cols.size() >= 3)
-            known.insert(QString::fromUtf8(cols[0]), Known{cols[1].toInt(), cols[2].toInt()});
+            known.insert(QString::fromUtf8(cols[0]), Known { cols[1].toInt(), cols[2].toInt() });
     }
     return known;
 }
@@ -72,8 +72,8 @@ void BM_VbpSet(benchmark::State &state, const QString &set)
 {
     const QHash<QString, Known> known = knownValues(set);
     QList<VbpInstance> instances;
-    QDirIterator it(sharedDir() + QStringLiteral("/binpacking-instances/") + set, {QStringLiteral("*.vbp")},
-                    QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(sharedDir() + QStringLiteral("/binpacking-instances/") + set, { QStringLiteral("*.vbp") },
+        QDir::Files, QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())
         files << it.next();
@@ -155,10 +155,10 @@ QList<NodeType> awsNodeTypes()
                 prices.insert(QString::fromUtf8(c[1]), c[2].toDouble());
         }
     }
-    static const QStringList families{QStringLiteral("m6i"), QStringLiteral("c6i"), QStringLiteral("r6i"),
-                                      QStringLiteral("m6g"), QStringLiteral("c6g"), QStringLiteral("r6g"),
-                                      QStringLiteral("m7i"), QStringLiteral("c7i"), QStringLiteral("r7i"),
-                                      QStringLiteral("m7g"), QStringLiteral("c7g"), QStringLiteral("r7g")};
+    static const QStringList families { QStringLiteral("m6i"), QStringLiteral("c6i"), QStringLiteral("r6i"),
+        QStringLiteral("m6g"), QStringLiteral("c6g"), QStringLiteral("r6g"), QStringLiteral("m7i"),
+        QStringLiteral("c7i"), QStringLiteral("r7i"), QStringLiteral("m7g"), QStringLiteral("c7g"),
+        QStringLiteral("r7g") };
     QList<NodeType> types;
     QFile f(sharedDir() + QStringLiteral("/data/instance_types.csv"));
     if (!f.open(QIODevice::ReadOnly))
@@ -166,22 +166,23 @@ QList<NodeType> awsNodeTypes()
     const QList<QByteArray> header = f.readLine().trimmed().split(',');
     const int iName = int(header.indexOf("instance_type")), iFamily = int(header.indexOf("family")),
               iArch = int(header.indexOf("arch")), iCpu = int(header.indexOf("karpenter_allocatable_cpu_millicores")),
-              iMem = int(header.indexOf("karpenter_allocatable_memory_mib")), iPods = int(header.indexOf("karpenter_pods")),
-              iMetal = int(header.indexOf("is_bare_metal"));
+              iMem = int(header.indexOf("karpenter_allocatable_memory_mib")),
+              iPods = int(header.indexOf("karpenter_pods")), iMetal = int(header.indexOf("is_bare_metal"));
     while (!f.atEnd()) {
         const QList<QByteArray> c = f.readLine().trimmed().split(',');
-        if (c.size() <= std::max({iName, iFamily, iArch, iCpu, iMem, iPods, iMetal}))
+        if (c.size() <= std::max({ iName, iFamily, iArch, iCpu, iMem, iPods, iMetal }))
             continue;
         const QString name = QString::fromUtf8(c[iName]);
         if (!families.contains(QString::fromUtf8(c[iFamily])) || c[iMetal] == "true" || c[iCpu].isEmpty()
-            || !prices.contains(name) || name.endsWith(QLatin1String(".medium")) || name.contains(QLatin1String("flex")))
+            || !prices.contains(name) || name.endsWith(QLatin1String(".medium"))
+            || name.contains(QLatin1String("flex")))
             continue;
         NodeType t;
         t.name = name;
         t.arch = QString::fromUtf8(c[iArch]);
-        t.capacity = Resources{c[iCpu].toDouble(), c[iMem].toDouble(), c[iPods].toDouble()};
+        t.capacity = Resources { c[iCpu].toDouble(), c[iMem].toDouble(), c[iPods].toDouble() };
         // DaemonSets on every node (e.g. aws-node, kube-proxy, a log agent): 150 m, 256 MiB, 3 pods.
-        t.overhead = Resources{150.0, 256.0, 3.0};
+        t.overhead = Resources { 150.0, 256.0, 3.0 };
         t.pricePerHour = prices.value(name);
         types.append(t);
     }
@@ -194,9 +195,9 @@ QList<NodeType> awsNodeTypes()
 /// distinct: every task its own group of 1 (no grouping by service).
 QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true, int serviceCount = 500)
 {
-    Rng rng{0x5eed0000ULL + std::uint64_t(tasks)};
-    static const double cpus[] = {100, 250, 500, 750, 1000, 1500, 2000, 4000};
-    static const double gibPerVcpu[] = {0.5, 1, 2, 2, 4, 4, 8};
+    Rng rng { 0x5eed0000ULL + std::uint64_t(tasks) };
+    static const double cpus[] = { 100, 250, 500, 750, 1000, 1500, 2000, 4000 };
+    static const double gibPerVcpu[] = { 0.5, 1, 2, 2, 4, 4, 8 };
     QList<ItemGroup> services;
     QList<double> weights;
     double weightSum = 0;
@@ -205,9 +206,10 @@ QList<ItemGroup> awsWorkload(int tasks, bool distinct, bool pinArch = true, int 
         g.service = QStringLiteral("svc-%1").arg(s);
         const double cpu = cpus[rng.below(8)];
         const double mem = std::max(128.0, std::round(cpu / 1000.0 * gibPerVcpu[rng.below(7)] * 1024.0 / 64.0) * 64.0);
-        g.request = Resources{cpu, mem, 1.0};
+        g.request = Resources { cpu, mem, 1.0 };
         const int a = rng.below(5);
-        g.arch = !pinArch ? QString() : (a == 0 ? QStringLiteral("arm64") : (a == 1 ? QStringLiteral("x86_64") : QString()));
+        g.arch = !pinArch ? QString()
+                          : (a == 0 ? QStringLiteral("arm64") : (a == 1 ? QStringLiteral("x86_64") : QString()));
         const double w = 0.2 + rng.uniform() * rng.uniform() * 4.0;
         weights.append(w);
         weightSum += w;
@@ -283,7 +285,7 @@ void BM_AwsIncremental(benchmark::State &state)
     request.items = awsWorkload(int(state.range(0)), false);
     request.timeBudgetMicros = 2000;
     const PlacementResult previous = place(request);
-    Rng rng{42};
+    Rng rng { 42 };
     for (ItemGroup &g : request.items)
         g.count = std::max(0, int(std::lround(g.count * (0.9 + 0.2 * rng.uniform()))));
     PlacementResult result;
@@ -309,9 +311,10 @@ QList<OptimumInstance> optimumInstances()
     QList<OptimumInstance> list;
     const QDir dir(QStringLiteral(FLEETPLAN_SOURCE_DIR "/tests/data/placement/optima"));
     auto res = [](const QJsonObject &o) {
-        return Resources{o.value(u"cpu").toDouble() * 1000.0, o.value(u"memory_mib").toDouble(), o.value(u"slots").toDouble(1)};
+        return Resources { o.value(u"cpu").toDouble() * 1000.0, o.value(u"memory_mib").toDouble(),
+            o.value(u"slots").toDouble(1) };
     };
-    for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &file : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             continue;
@@ -322,9 +325,10 @@ QList<OptimumInstance> optimumInstances()
         const Resources overhead = res(o.value(u"node_overhead").toObject());
         for (const QJsonValue &v : o.value(u"node_types").toArray()) {
             const QJsonObject t = v.toObject();
-            inst.request.nodeTypes.append(NodeType{t.value(u"name").toString(), t.value(u"arch").toString(), res(t),
-                                                   Resources{overhead.cpu, overhead.memoryMib, o.value(u"node_overhead").toObject().value(u"slots").toDouble()},
-                                                   t.value(u"price_per_hour").toDouble(), false});
+            inst.request.nodeTypes.append(NodeType { t.value(u"name").toString(), t.value(u"arch").toString(), res(t),
+                Resources {
+                    overhead.cpu, overhead.memoryMib, o.value(u"node_overhead").toObject().value(u"slots").toDouble() },
+                t.value(u"price_per_hour").toDouble(), false });
         }
         for (const QJsonValue &v : o.value(u"items").toArray()) {
             const QJsonObject i = v.toObject();
@@ -388,16 +392,28 @@ void BM_Optima(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_Optima)->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_VbpSet, Panigrahy, QStringLiteral("Panigrahy"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_VbpSet, Panigrahy, QStringLiteral("Panigrahy"))
+    ->Arg(20000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_VbpSet, New, QStringLiteral("New"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_VbpSet, Triplet, QStringLiteral("Triplet"))->Arg(20000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_VbpSet, Triplet, QStringLiteral("Triplet"))
+    ->Arg(20000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_AwsCheapestMix, grouped, false)
-    ->Args({1000, 2000, 0, 500})->Args({10000, 2000, 0, 500})->Args({100000, 2000, 0, 500})->Args({100000, 2000, 1, 500})
+    ->Args({ 1000, 2000, 0, 500 })
+    ->Args({ 10000, 2000, 0, 500 })
+    ->Args({ 100000, 2000, 0, 500 })
+    ->Args({ 100000, 2000, 1, 500 })
     ->Unit(benchmark::kMillisecond);
 // 20 services on 96 types: small enough for the pattern phase (column generation, MIP over patterns).
 BENCHMARK_CAPTURE(BM_AwsCheapestMix, services20, false)
-    ->Args({200, 2000, 0, 20})->Args({1000, 2000, 0, 20})->Args({10000, 2000, 0, 20})->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_AwsCheapestMix, distinct, true)->Args({100000, 2000, 0, 500})->Unit(benchmark::kMillisecond);
+    ->Args({ 200, 2000, 0, 20 })
+    ->Args({ 1000, 2000, 0, 20 })
+    ->Args({ 10000, 2000, 0, 20 })
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_AwsCheapestMix, distinct, true)->Args({ 100000, 2000, 0, 500 })->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AwsIncremental)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -43,7 +43,7 @@ int packVbp(Context &ctx, const QString &path, bool json)
         o[u"instance"] = read.instance.name;
         o[u"items"] = read.instance.itemCount();
         o[u"bins"] = int(result.nodes.size());
-        o[u"lower_bound"] = result.lowerBoundPerHour;  // bins of price 1: the per-dimension ceil bound
+        o[u"lower_bound"] = result.lowerBoundPerHour; // bins of price 1: the per-dimension ceil bound
         o[u"seconds"] = seconds;
         o[u"valid"] = problems.isEmpty();
         ctx.out << jsonText(o);
@@ -80,8 +80,8 @@ int packAndReport(Context &ctx, const PlacementRequest &request, const QString &
 /// record per opened node: 100 M tasks would need millions of them (and minutes), 1 M take about a second.
 constexpr double MaxTasks = 1e6;
 
-int packItems(Context &ctx, const QString &path, const QString &region, bool regionSet, const QString &typePatterns,
-              bool json)
+int packItems(
+    Context &ctx, const QString &path, const QString &region, bool regionSet, const QString &typePatterns, bool json)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -98,8 +98,9 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
     // An array of items, or an object {"items": [...], "node_types": [...], "node_overhead": {...}}
     // (the format of tests/data/placement/optima/*.json): explicit node types instead of the catalog.
     if (!doc.isArray() && !(doc.isObject() && doc.object().value(u"items").isArray())) {
-        ctx.err << path << ": expected an array of items [{\"service\", \"count\", \"cpu\", \"memory_mib\", \"slots\"}]"
-                           " or an object with \"items\" (and \"node_types\")\n";
+        ctx.err << path
+                << ": expected an array of items [{\"service\", \"count\", \"cpu\", \"memory_mib\", \"slots\"}]"
+                   " or an object with \"items\" (and \"node_types\")\n";
         return InvalidInput;
     }
     const QJsonObject top = doc.isObject() ? doc.object() : QJsonObject();
@@ -115,7 +116,7 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
         const double count = o.value(u"count").toDouble(-1);
         const double cpu = o.value(u"cpu").toDouble(-1);
         const double memory = o.value(u"memory_mib").toDouble(-1);
-        const double pods = o.value(u"slots").toDouble(1);  // not "slots": a Qt macro
+        const double pods = o.value(u"slots").toDouble(1); // not "slots": a Qt macro
         if (count < 0 || count != std::floor(count) || !std::isfinite(count)) {
             ctx.err << where << ".count: expected a whole number >= 0\n";
             return InvalidInput;
@@ -131,8 +132,12 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
                     << " tasks, more than the " << QString::number(MaxTasks, 'f', 0) << " one pack accepts\n";
             return InvalidInput;
         }
-        if (!std::isfinite(cpu) || !std::isfinite(memory) || !std::isfinite(pods) || cpu > 1e6 || memory > 1e9 || pods > 1e6) {
-            ctx.err << where << (!(std::isfinite(cpu) && cpu <= 1e6) ? ".cpu" : (!(std::isfinite(memory) && memory <= 1e9) ? ".memory_mib" : ".slots"))
+        if (!std::isfinite(cpu) || !std::isfinite(memory) || !std::isfinite(pods) || cpu > 1e6 || memory > 1e9
+            || pods > 1e6) {
+            ctx.err << where
+                    << (!(std::isfinite(cpu) && cpu <= 1e6)
+                               ? ".cpu"
+                               : (!(std::isfinite(memory) && memory <= 1e9) ? ".memory_mib" : ".slots"))
                     << ": the number is too large\n";
             return InvalidInput;
         }
@@ -142,7 +147,7 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
             return InvalidInput;
         }
         g.count = int(count);
-        g.request = Resources{cpu * 1000.0, memory, pods};  // cpu in vCPU → millicores
+        g.request = Resources { cpu * 1000.0, memory, pods }; // cpu in vCPU → millicores
         g.arch = o.value(u"arch").toString();
         if (!g.arch.isEmpty() && g.arch != u"x86_64" && g.arch != u"arm64") {
             ctx.err << where << ".arch: expected \"x86_64\" or \"arm64\"\n";
@@ -155,7 +160,8 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
     if (top.contains(u"node_types")) {
         // Explicit node types: cpu in vCPU, memory_mib, slots, price_per_hour; node_overhead on every node.
         const QJsonObject ov = top.value(u"node_overhead").toObject();
-        const Resources overhead{ov.value(u"cpu").toDouble() * 1000.0, ov.value(u"memory_mib").toDouble(), ov.value(u"slots").toDouble()};
+        const Resources overhead { ov.value(u"cpu").toDouble() * 1000.0, ov.value(u"memory_mib").toDouble(),
+            ov.value(u"slots").toDouble() };
         const QJsonArray types = top.value(u"node_types").toArray();
         for (int i = 0; i < types.size(); ++i) {
             const QJsonObject t = types[i].toObject();
@@ -163,10 +169,11 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
             NodeType n;
             n.name = t.value(u"name").toString(QStringLiteral("type %1").arg(i + 1));
             n.arch = t.value(u"arch").toString();
-            n.capacity = Resources{t.value(u"cpu").toDouble(-1) * 1000.0, t.value(u"memory_mib").toDouble(-1), t.value(u"slots").toDouble(-1)};
+            n.capacity = Resources { t.value(u"cpu").toDouble(-1) * 1000.0, t.value(u"memory_mib").toDouble(-1),
+                t.value(u"slots").toDouble(-1) };
             n.overhead = overhead;
             n.pricePerHour = t.value(u"price_per_hour").toDouble(-1);
-            for (const char *field : {"cpu", "memory_mib", "slots", "price_per_hour"}) {
+            for (const char *field : { "cpu", "memory_mib", "slots", "price_per_hour" }) {
                 const double v = t.value(QLatin1String(field)).toDouble(-1);
                 if (!(v >= 0) || !std::isfinite(v)) {
                     ctx.err << where << '.' << field << ": expected a number >= 0\n";
@@ -216,7 +223,7 @@ int packItems(Context &ctx, const QString &path, const QString &region, bool reg
         NodeType n;
         n.name = name;
         n.arch = pricing::cpuArchName(t->arch);
-        n.capacity = Resources{t->vcpu * 1000.0, double(t->memoryMib), double(t->eksMaxPods)};
+        n.capacity = Resources { t->vcpu * 1000.0, double(t->memoryMib), double(t->eksMaxPods) };
         n.pricePerHour = price->usd;
         request.nodeTypes.append(n);
     }
@@ -261,9 +268,9 @@ int packAndReport(Context &ctx, const PlacementRequest &request, const QString &
         o[u"cost_per_hour"] = result.costPerHour;
         o[u"lower_bound_per_hour"] = result.lowerBoundPerHour;
         o[u"ratio"] = result.ratio;
-        o[u"utilisation"] = QJsonObject{{QStringLiteral("cpu"), result.utilisation.cpu},
-                                        {QStringLiteral("memory"), result.utilisation.memoryMib},
-                                        {QStringLiteral("slots"), result.utilisation.slotCount}};
+        o[u"utilisation"] = QJsonObject { { QStringLiteral("cpu"), result.utilisation.cpu },
+            { QStringLiteral("memory"), result.utilisation.memoryMib },
+            { QStringLiteral("slots"), result.utilisation.slotCount } };
         o[u"placed"] = result.placedItems;
         o[u"unplaced"] = unplaced;
         o[u"proven_optimal"] = result.provenOptimal;
@@ -273,11 +280,11 @@ int packAndReport(Context &ctx, const PlacementRequest &request, const QString &
         for (const Node &node : result.nodes) {
             QJsonArray items;
             for (const auto &[g, count] : node.items)
-                items.append(QJsonObject{{QStringLiteral("service"), request.items[g].service}, {QStringLiteral("count"), count}});
+                items.append(QJsonObject {
+                    { QStringLiteral("service"), request.items[g].service }, { QStringLiteral("count"), count } });
             const NodeType &type = request.nodeTypes[node.nodeType];
-            contents.append(QJsonObject{{QStringLiteral("type"), type.name},
-                                        {QStringLiteral("price_per_hour"), type.pricePerHour},
-                                        {QStringLiteral("items"), items}});
+            contents.append(QJsonObject { { QStringLiteral("type"), type.name },
+                { QStringLiteral("price_per_hour"), type.pricePerHour }, { QStringLiteral("items"), items } });
         }
         o[u"node_contents"] = contents;
         o[u"valid"] = problems.isEmpty();
@@ -285,7 +292,10 @@ int packAndReport(Context &ctx, const PlacementRequest &request, const QString &
         o[u"seconds"] = seconds;
         ctx.out << jsonText(o);
     } else {
-        ctx.out << QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("type"), -16).arg(QStringLiteral("nodes"), 6).arg(QStringLiteral("USD/hour"), 10);
+        ctx.out << QStringLiteral("%1  %2  %3\n")
+                       .arg(QStringLiteral("type"), -16)
+                       .arg(QStringLiteral("nodes"), 6)
+                       .arg(QStringLiteral("USD/hour"), 10);
         for (int t = 0; t < request.nodeTypes.size(); ++t) {
             if (result.nodesByType[t] == 0)
                 continue;
@@ -321,15 +331,20 @@ int runPack(Context &ctx)
         "Pack items onto EC2 instance types at the lowest hourly cost, with a lower bound.\n"
         "ITEMS.json: [{\"service\", \"count\", \"cpu\" (vCPU), \"memory_mib\", \"slots\" (pods, default 1),\n"
         "\"arch\" (optional), \"spot_ok\" (optional)}], or {\"items\": [...], \"node_types\": [{\"name\", \"arch\",\n"
-        "\"cpu\", \"memory_mib\", \"slots\", \"price_per_hour\"}], \"node_overhead\": {...}} (no catalog, no --region).\n"
+        "\"cpu\", \"memory_mib\", \"slots\", \"price_per_hour\"}], \"node_overhead\": {...}} (no catalog, no "
+        "--region).\n"
         "At most 1 000 000 tasks. --vbp packs a vector bin packing instance instead."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ITEMS.json"), QStringLiteral("Items to pack (not with --vbp)"));
-    parser.addOption({QStringLiteral("vbp"), QStringLiteral("Pack a .vbp instance (VPSolver format, d = 3)."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("region"), QStringLiteral("AWS region for instance prices (with ITEMS.json)."), QStringLiteral("R")});
-    parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Allowed types, names or wildcards: m6i.*,c6i.*"), QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("table (default) or json."), QStringLiteral("FORMAT"), QStringLiteral("table")});
-    if (!parser.parse(QStringList{QStringLiteral("fleetplan pack")} + ctx.args)) {
+    parser.addOption({ QStringLiteral("vbp"), QStringLiteral("Pack a .vbp instance (VPSolver format, d = 3)."),
+        QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("region"), QStringLiteral("AWS region for instance prices (with ITEMS.json)."),
+        QStringLiteral("R") });
+    parser.addOption({ QStringLiteral("instance-types"),
+        QStringLiteral("Allowed types, names or wildcards: m6i.*,c6i.*"), QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("format"), QStringLiteral("table (default) or json."), QStringLiteral("FORMAT"),
+        QStringLiteral("table") });
+    if (!parser.parse(QStringList { QStringLiteral("fleetplan pack") } + ctx.args)) {
         ctx.err << parser.errorText() << '\n';
         return UsageError;
     }
@@ -354,8 +369,8 @@ int runPack(Context &ctx)
         ctx.err << "fleetplan pack: expected --vbp FILE or exactly one ITEMS.json\n";
         return UsageError;
     }
-    return packItems(ctx, positional.constFirst(), parser.value(QStringLiteral("region")), parser.isSet(QStringLiteral("region")),
-                     parser.value(QStringLiteral("instance-types")), format == u"json");
+    return packItems(ctx, positional.constFirst(), parser.value(QStringLiteral("region")),
+        parser.isSet(QStringLiteral("region")), parser.value(QStringLiteral("instance-types")), format == u"json");
 }
 
 } // namespace fleetplan::cli

@@ -14,8 +14,8 @@
 
 namespace fleetplan::models::placement::detail {
 
-Pattern Engine::fill(int type, const std::vector<int> &remaining, const std::vector<int> &active,
-                     const std::vector<double> &values)
+Pattern Engine::fill(
+    int type, const std::vector<int> &remaining, const std::vector<int> &active, const std::vector<double> &values)
 {
     Pattern pattern;
     pattern.type = type;
@@ -35,7 +35,7 @@ Pattern Engine::fill(int type, const std::vector<int> &remaining, const std::vec
         int bestFit = 0;
         double bestScore = -1.0;
         std::size_t i = 0;
-        Vec freeNorm{free[0] * inv[0], free[1] * inv[1], free[2] * inv[2]};
+        Vec freeNorm { free[0] * inv[0], free[1] * inv[1], free[2] * inv[2] };
         m_work += std::int64_t(candidates.size());
         while (i < candidates.size()) {
             const int g = candidates[i];
@@ -47,7 +47,8 @@ Pattern Engine::fill(int type, const std::vector<int> &remaining, const std::vec
                 continue;
             }
             const Vec &r = m_request3[g];
-            const double score = r[0] * inv[0] * freeNorm[0] + r[1] * inv[1] * freeNorm[1] + r[2] * inv[2] * freeNorm[2];
+            const double score
+                = r[0] * inv[0] * freeNorm[0] + r[1] * inv[1] * freeNorm[1] + r[2] * inv[2] * freeNorm[2];
             if (score > bestScore || (score == bestScore && g < best)) {
                 bestScore = score;
                 best = g;
@@ -130,7 +131,7 @@ void Engine::construct(std::vector<int> &remaining)
     auto solveDemand = [&](const Vec &demand) {
         if (!reusable)
             reusable.emplace(covering);
-        const lp::Solution s = reusable->solve({demand[0], demand[1], demand[2]});
+        const lp::Solution s = reusable->solve({ demand[0], demand[1], demand[2] });
         LpResult r;
         r.feasible = s.status == lp::Status::Optimal;
         if (r.feasible) {
@@ -142,12 +143,12 @@ void Engine::construct(std::vector<int> &remaining)
     };
     std::vector<std::pair<double, int>> order;
     while (!active.empty()) {
-        Vec demand{};
+        Vec demand {};
         for (int g : active) {
             for (int d = 0; d < DimensionCount; ++d)
                 demand[d] += m_request3[g][d] * remaining[g];
         }
-        Vec duals{};
+        Vec duals {};
         const LpResult lp = solveDemand(demand);
         if (lp.feasible && lp.duals[0] + lp.duals[1] + lp.duals[2] > 0.0) {
             duals = lp.duals;
@@ -216,8 +217,8 @@ void Engine::construct(std::vector<int> &remaining)
         }
         for (int i = 0; i < repeat; ++i)
             m_nodes.push_back(node);
-        active.erase(std::remove_if(active.begin(), active.end(), [&](int g) { return remaining[g] <= 0; }),
-                     active.end());
+        active.erase(
+            std::remove_if(active.begin(), active.end(), [&](int g) { return remaining[g] <= 0; }), active.end());
     }
 }
 

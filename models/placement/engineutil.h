@@ -28,7 +28,7 @@ inline double dot(const Vec &a, const Vec &b)
 
 inline Vec toVec(const Resources &r)
 {
-    return {r.cpu, r.memoryMib, r.slotCount};
+    return { r.cpu, r.memoryMib, r.slotCount };
 }
 
 inline bool archCompatible(const QString &itemArch, const QString &nodeArch)

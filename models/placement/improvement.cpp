@@ -30,7 +30,12 @@ bool Engine::tryEmptyNode(int victim)
         level[i] = fillLevel(m_nodes[i]);
     std::stable_sort(targets.begin(), targets.end(), [&](int a, int b) { return level[a] > level[b]; });
 
-    struct Move { int target; int group; int count; };
+    struct Move
+    {
+        int target;
+        int group;
+        int count;
+    };
     std::vector<Move> moves;
     bool ok = true;
     const auto items = v.items;
@@ -45,7 +50,7 @@ bool Engine::tryEmptyNode(int victim)
             const int k = maxFit(g, m_nodes[i].free, m_nodes[i].items, left);
             if (k > 0) {
                 addToNode(m_nodes[i], g, k);
-                moves.push_back({i, g, k});
+                moves.push_back({ i, g, k });
                 left -= k;
             }
         }
@@ -98,8 +103,9 @@ bool Engine::tryRepackNodes(const std::vector<int> &victims)
 void Engine::improve(bool allowRetype)
 {
     auto compact = [&] {
-        m_nodes.erase(std::remove_if(m_nodes.begin(), m_nodes.end(), [](const WorkNode &n) { return n.itemCount == 0; }),
-                      m_nodes.end());
+        m_nodes.erase(
+            std::remove_if(m_nodes.begin(), m_nodes.end(), [](const WorkNode &n) { return n.itemCount == 0; }),
+            m_nodes.end());
     };
     // 1. Empty the least used nodes into the free space of the others.
     bool changed = true;

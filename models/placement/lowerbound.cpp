@@ -13,8 +13,8 @@
 
 namespace fleetplan::models::placement::detail {
 
-GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
-                                    const std::vector<double> &prices)
+GeneralLpResult solveCoveringLpRows(
+    const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs, const std::vector<double> &prices)
 {
     // GLPK's simplex (models/placement/lpsolver.h) on min price·x s.t. rows·x ≥ rhs, x ≥ 0.
     GeneralLpResult result;
@@ -48,7 +48,7 @@ LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<d
         for (std::size_t t = 0; t < capacities.size(); ++t)
             rows[d][t] = capacities[t][d];
     }
-    const GeneralLpResult g = solveCoveringLpRows(rows, {demand[0], demand[1], demand[2]}, prices);
+    const GeneralLpResult g = solveCoveringLpRows(rows, { demand[0], demand[1], demand[2] }, prices);
     LpResult result;
     result.feasible = g.feasible;
     result.cost = g.cost;
@@ -61,7 +61,7 @@ LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<d
 
 double Engine::lowerBound(const std::vector<int> &counts) const
 {
-    Vec demand{};
+    Vec demand {};
     std::int64_t total = 0;
     for (int g = 0; g < m_groupCount; ++g) {
         if (counts[g] <= 0)
@@ -74,7 +74,7 @@ double Engine::lowerBound(const std::vector<int> &counts) const
         return 0.0;
 
     // Items sharing an exclusive key need one node each.
-    std::map<int, std::pair<std::int64_t, double>> byKey;  // key -> (items, cheapest compatible price)
+    std::map<int, std::pair<std::int64_t, double>> byKey; // key -> (items, cheapest compatible price)
     for (int g = 0; g < m_groupCount; ++g) {
         const int key = m_request.items[g].exclusiveKey;
         if (counts[g] <= 0 || key <= 0)
@@ -165,7 +165,7 @@ double Engine::lowerBound(const std::vector<int> &counts) const
         if (std::isfinite(cheapest))
             largest = std::max(largest, cheapest);
     }
-    return std::max({bound, largest, keyBound});
+    return std::max({ bound, largest, keyBound });
 }
 
 } // namespace fleetplan::models::placement::detail

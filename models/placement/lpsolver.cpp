@@ -52,8 +52,8 @@ public:
             if (j < int(problem.integer.size()) && problem.integer[j])
                 glp_set_col_kind(m_p, j + 1, GLP_IV);
         }
-        std::vector<int> ia{0}, ja{0};
-        std::vector<double> ar{0.0};
+        std::vector<int> ia { 0 }, ja { 0 };
+        std::vector<double> ar { 0.0 };
         for (int r = 0; r < m; ++r) {
             const Problem::Row &row = problem.rows[r];
             const double lo = finite(row.lower);
@@ -259,7 +259,8 @@ Solution CoveringLp::solve(const std::vector<double> &rowLower)
     auto *p = static_cast<glp_prob *>(m_problem);
     Solution s;
     for (int r = 0; r < m_rows; ++r)
-        glp_set_row_bnds(p, r + 1, GLP_LO, r < int(rowLower.size()) && std::isfinite(rowLower[r]) ? rowLower[r] : 0.0, 0.0);
+        glp_set_row_bnds(
+            p, r + 1, GLP_LO, r < int(rowLower.size()) && std::isfinite(rowLower[r]) ? rowLower[r] : 0.0, 0.0);
     int ret = 1;
     if (m_warm) {
         glp_smcp parm;

@@ -18,32 +18,32 @@ struct Problem
 {
     struct Row
     {
-        std::vector<std::pair<int, double>> coefficients;  ///< (column, value), columns distinct
+        std::vector<std::pair<int, double>> coefficients; ///< (column, value), columns distinct
         double lower = 0.0;
-        double upper = 0.0;   ///< used only when hasUpper
+        double upper = 0.0; ///< used only when hasUpper
         bool hasUpper = false;
     };
-    std::vector<double> cost;      ///< one per column (the number of columns)
-    std::vector<double> colUpper;  ///< empty, or one per column (negative or infinite: no upper bound)
-    std::vector<char> integer;     ///< empty, or one per column (MIP only)
+    std::vector<double> cost; ///< one per column (the number of columns)
+    std::vector<double> colUpper; ///< empty, or one per column (negative or infinite: no upper bound)
+    std::vector<char> integer; ///< empty, or one per column (MIP only)
     std::vector<Row> rows;
 };
 
 enum class Status {
-    Optimal,     ///< proven optimal (MIP: within the gap tolerance)
-    Feasible,    ///< MIP: a solution, the node limit stopped the search
-    Infeasible,  ///< no feasible solution exists
-    Failed,      ///< limit reached without a solution, unbounded, or a numerical failure
+    Optimal, ///< proven optimal (MIP: within the gap tolerance)
+    Feasible, ///< MIP: a solution, the node limit stopped the search
+    Infeasible, ///< no feasible solution exists
+    Failed, ///< limit reached without a solution, unbounded, or a numerical failure
 };
 
 struct Solution
 {
     Status status = Status::Failed;
     double objective = 0.0;
-    std::vector<double> x;      ///< one per column
-    std::vector<double> duals;  ///< LP: one per row (≥ 0 for ≥ rows of a minimisation)
-    double bestBound = 0.0;     ///< MIP: the best proven bound when the search stopped (LP: the objective)
-    int nodes = 0;              ///< MIP: branch-and-bound nodes used
+    std::vector<double> x; ///< one per column
+    std::vector<double> duals; ///< LP: one per row (≥ 0 for ≥ rows of a minimisation)
+    double bestBound = 0.0; ///< MIP: the best proven bound when the search stopped (LP: the objective)
+    int nodes = 0; ///< MIP: branch-and-bound nodes used
     bool ok() const { return status == Status::Optimal || status == Status::Feasible; }
 };
 
@@ -69,7 +69,7 @@ public:
     Solution solve(const std::vector<double> &rowLower);
 
 private:
-    void *m_problem = nullptr;  ///< glp_prob
+    void *m_problem = nullptr; ///< glp_prob
     int m_rows = 0;
     bool m_warm = false;
 };

@@ -180,20 +180,22 @@ QString Engine::unplaceableReason(int group) const
     }
     if (onDemand.empty())
         return who + QStringLiteral("is not Spot-tolerant but every allowed node type is Spot");
-    static const char *const units[DimensionCount] = {"vCPU", "MiB memory", "slots"};
+    static const char *const units[DimensionCount] = { "vCPU", "MiB memory", "slots" };
     for (int d = 0; d < DimensionCount; ++d) {
         double largest = 0.0;
         for (int t : onDemand)
             largest = std::max(largest, m_cap[t][d]);
         const double scale = d == 0 && m_request.cpuUnitsPerVcpu > 0.0 ? m_request.cpuUnitsPerVcpu : 1.0;
         if (m_request3[group][d] > largest * (1.0 + Eps) + Eps) {
-            return who + QStringLiteral("%1 %2 per task but the largest allowed type has %3")
-                             .arg(number(m_request3[group][d] / scale), QLatin1String(units[d]), number(largest / scale));
+            return who
+                + QStringLiteral("%1 %2 per task but the largest allowed type has %3")
+                      .arg(number(m_request3[group][d] / scale), QLatin1String(units[d]), number(largest / scale));
         }
     }
-    return who + QStringLiteral("%1 vCPU, %2 MiB memory and %3 slots per task fit no single allowed type")
-                     .arg(number(m_request3[group][0] / std::max(1e-12, m_request.cpuUnitsPerVcpu)),
-                          number(m_request3[group][1]), number(m_request3[group][2]));
+    return who
+        + QStringLiteral("%1 vCPU, %2 MiB memory and %3 slots per task fit no single allowed type")
+              .arg(number(m_request3[group][0] / std::max(1e-12, m_request.cpuUnitsPerVcpu)),
+                  number(m_request3[group][1]), number(m_request3[group][2]));
 }
 
 PlacementResult Engine::buildResult(const std::vector<int> &wanted)
@@ -217,22 +219,22 @@ PlacementResult Engine::buildResult(const std::vector<int> &wanted)
             return m_nodes[a].type < m_nodes[b].type;
         return levels[a] > levels[b];
     });
-    Vec usedSum{};
-    Vec capSum{};
+    Vec usedSum {};
+    Vec capSum {};
     result.nodes.reserve(qsizetype(order.size()));
     for (int i : order) {
         const WorkNode &w = m_nodes[i];
         Node node;
         node.nodeType = w.type;
         node.items.reserve(qsizetype(w.items.size()));
-        Vec used{};
+        Vec used {};
         for (const auto &[g, c] : w.items) {
-            node.items.append({g, c});
+            node.items.append({ g, c });
             placed[g] += c;
             for (int d = 0; d < DimensionCount; ++d)
                 used[d] += m_request3[g][d] * c;
         }
-        node.used = Resources{used[0], used[1], used[2]};
+        node.used = Resources { used[0], used[1], used[2] };
         const NodeType &type = m_request.nodeTypes[w.type];
         for (int d = 0; d < DimensionCount; ++d) {
             usedSum[d] += used[d];
@@ -248,12 +250,12 @@ PlacementResult Engine::buildResult(const std::vector<int> &wanted)
     for (int g = 0; g < m_groupCount; ++g) {
         const int missing = std::max(0, wanted[g]) - placed[g];
         if (missing > 0)
-            result.unplaced.append({g, missing, unplaceableReason(g)});
+            result.unplaced.append({ g, missing, unplaceableReason(g) });
     }
     result.lowerBoundPerHour = lowerBound(placed);
     if (m_patternBoundComputed) {
         result.patternBoundPerHour = m_patternBound;
-        result.lowerBoundPerHour = std::max({result.lowerBoundPerHour, m_patternBound, m_integerBound});
+        result.lowerBoundPerHour = std::max({ result.lowerBoundPerHour, m_patternBound, m_integerBound });
         result.provenOptimal = m_provenOptimal;
     }
     if (result.lowerBoundPerHour > 0.0)
@@ -341,7 +343,7 @@ PlacementResult Engine::solveIncremental(const PlacementResult &existing, bool c
     }
     construct(remaining);
     m_nodes.erase(std::remove_if(m_nodes.begin(), m_nodes.end(), [](const WorkNode &n) { return n.itemCount == 0; }),
-                  m_nodes.end());
+        m_nodes.end());
     if (consolidate)
         improve(false);
     return buildResult(wanted);

@@ -18,8 +18,8 @@ using Vec = std::array<double, DimensionCount>;
 struct LpResult
 {
     bool feasible = false;
-    double cost = 0.0;  ///< optimum (the fractional-fleet bound)
-    Vec duals{};        ///< shadow price per unit of each dimension (≥ 0); Σ demand·duals = cost
+    double cost = 0.0; ///< optimum (the fractional-fleet bound)
+    Vec duals {}; ///< shadow price per unit of each dimension (≥ 0); Σ demand·duals = cost
 };
 
 /// Result of a covering LP with any number of rows.
@@ -27,13 +27,13 @@ struct GeneralLpResult
 {
     bool feasible = false;
     double cost = 0.0;
-    std::vector<double> duals;  ///< one per row
+    std::vector<double> duals; ///< one per row
 };
 
 /// Solves min Σ price_t·x_t s.t. Σ_t rows[r][t]·x_t ≥ rhs[r] for every row r, x ≥ 0,
 /// with GLPK (lpsolver.h).
-GeneralLpResult solveCoveringLpRows(const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs,
-                                    const std::vector<double> &prices);
+GeneralLpResult solveCoveringLpRows(
+    const std::vector<std::vector<double>> &rows, const std::vector<double> &rhs, const std::vector<double> &prices);
 
 /// Solves the covering LP with GLPK (3 rows: with 3 dimensions the optimum
 /// uses at most 3 node types).
@@ -43,8 +43,8 @@ LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<d
 struct WorkNode
 {
     int type = 0;
-    Vec free{};                              ///< capacity left (usable × headroom − overhead − items)
-    std::vector<std::pair<int, int>> items;  ///< (group, count), unsorted
+    Vec free {}; ///< capacity left (usable × headroom − overhead − items)
+    std::vector<std::pair<int, int>> items; ///< (group, count), unsorted
     int itemCount = 0;
 };
 
@@ -53,8 +53,8 @@ struct Pattern
 {
     int type = -1;
     std::vector<std::pair<int, int>> items;
-    Vec used{};
-    double value = 0.0;  ///< Σ duals·request of the items
+    Vec used {};
+    double value = 0.0; ///< Σ duals·request of the items
     int itemCount = 0;
 };
 
@@ -84,8 +84,8 @@ private:
     void removeFromNode(WorkNode &node, int group, int count) const;
     double fillLevel(const WorkNode &node) const;
 
-    Pattern fill(int type, const std::vector<int> &remaining, const std::vector<int> &active,
-                 const std::vector<double> &values);
+    Pattern fill(
+        int type, const std::vector<int> &remaining, const std::vector<int> &active, const std::vector<double> &values);
     void cheapenPattern(Pattern &pattern) const;
     void construct(std::vector<int> &remaining);
     void improve(bool allowRetype);
@@ -104,20 +104,20 @@ private:
     const PlacementRequest &m_request;
     int m_groupCount = 0;
     int m_typeCount = 0;
-    std::vector<int> m_allowed;       ///< node types that may be opened
-    std::vector<Vec> m_request3;      ///< per group request
-    std::vector<Vec> m_cap;           ///< per type usable capacity × headroom − overhead (negative: unusable)
-    std::vector<Vec> m_inv;           ///< 1 / m_cap per dimension (0 where the capacity is 0)
-    std::vector<char> m_compat;       ///< group × type: the item fits an empty node of the type
+    std::vector<int> m_allowed; ///< node types that may be opened
+    std::vector<Vec> m_request3; ///< per group request
+    std::vector<Vec> m_cap; ///< per type usable capacity × headroom − overhead (negative: unusable)
+    std::vector<Vec> m_inv; ///< 1 / m_cap per dimension (0 where the capacity is 0)
+    std::vector<char> m_compat; ///< group × type: the item fits an empty node of the type
     std::vector<char> m_placeable;
-    std::vector<int> m_scratch;       ///< per group, zero between uses
+    std::vector<int> m_scratch; ///< per group, zero between uses
     std::vector<WorkNode> m_nodes;
-    std::int64_t m_work = 0;          ///< deterministic work counter (the time budget, in operations)
+    std::int64_t m_work = 0; ///< deterministic work counter (the time budget, in operations)
     std::int64_t m_budget = 0;
-    double m_patternBound = 0.0;      ///< pattern LP bound of the placeable items (patternPhase)
+    double m_patternBound = 0.0; ///< pattern LP bound of the placeable items (patternPhase)
     bool m_patternBoundComputed = false;
-    double m_integerBound = 0.0;      ///< proven bound of the MIP over all maximal patterns (0: not run)
-    bool m_provenOptimal = false;     ///< that MIP finished and the packing costs its optimum
+    double m_integerBound = 0.0; ///< proven bound of the MIP over all maximal patterns (0: not run)
+    bool m_provenOptimal = false; ///< that MIP finished and the packing costs its optimum
 };
 
 } // namespace fleetplan::models::placement::detail

@@ -81,7 +81,7 @@ void PatternSolver::addSingleGroupColumns()
             }
         }
         if (best >= 0)
-            addColumn({best, {{g, bestFit}}});
+            addColumn({ best, { { g, bestFit } } });
     }
 }
 
@@ -152,7 +152,7 @@ PatternSolver::Knapsack PatternSolver::price(int type, const std::vector<double>
     std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return duals[a] / size(a) > duals[b] / size(b); });
     const int n = int(items.size());
     const double inf = std::numeric_limits<double>::infinity();
-    std::vector<Vec> rho(n + 1, Vec{0.0, 0.0, 0.0});
+    std::vector<Vec> rho(n + 1, Vec { 0.0, 0.0, 0.0 });
     std::vector<double> rest(n + 1, 0.0);
     std::vector<int> upper(n, 0);
     for (int i = n - 1; i >= 0; --i) {
@@ -166,15 +166,15 @@ PatternSolver::Knapsack PatternSolver::price(int type, const std::vector<double>
     }
     // Per dimension, the items by dual value per unit of that dimension: the fractional knapsack of
     // one dimension over the undecided items bounds the rest (min over the dimensions).
-    std::array<std::vector<int>, DimensionCount> byRatio;  // positions into items
-    std::array<bool, DimensionCount> bounding{};
+    std::array<std::vector<int>, DimensionCount> byRatio; // positions into items
+    std::array<bool, DimensionCount> bounding {};
     for (int d = 0; d < DimensionCount; ++d) {
         bounding[d] = true;
         for (int i = 0; i < n; ++i) {
             if (m_model.request[items[i]][d] > 1e-12)
                 byRatio[d].push_back(i);
             else
-                bounding[d] = false;  // an item free in this dimension: no bound from it
+                bounding[d] = false; // an item free in this dimension: no bound from it
         }
         std::stable_sort(byRatio[d].begin(), byRatio[d].end(), [&](int a, int b) {
             return duals[items[a]] / m_model.request[items[a]][d] > duals[items[b]] / m_model.request[items[b]][d];
@@ -340,7 +340,7 @@ bool PatternSolver::enumerateMaximal(int columnLimit)
                         const int key = m_model.key[g];
                         const bool keyFree = key <= 0 || std::find(keys.begin(), keys.end(), key) == keys.end();
                         if (keyFree && maxFit(g, free) > 0)
-                            return;  // not maximal
+                            return; // not maximal
                     }
                 }
                 if (!any)
@@ -429,8 +429,8 @@ double PatternSolver::cost(const std::vector<int> &copies) const
     return sum;
 }
 
-std::vector<int> PatternSolver::solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven,
-                                            double *bestBound)
+std::vector<int> PatternSolver::solveInteger(
+    int nodeLimit, const std::vector<int> &incumbent, bool *proven, double *bestBound)
 {
     if (proven)
         *proven = false;
@@ -490,7 +490,7 @@ namespace {
 /// Size limits of the pattern phase (the engine's result stands alone above them).
 constexpr int MaxPatternGroups = 64;
 constexpr int MaxPatternTypes = 48;
-constexpr int MaxPatternProduct = 640;        ///< groups × types
+constexpr int MaxPatternProduct = 640; ///< groups × types
 constexpr int MaxCgIterations = 60;
 /// Work units of one pattern phase per unit of the engine's budget (timeBudgetMicros × 200): the
 /// default 20 000 µs gives 4 000 000 (knapsack nodes × size, LP sizes).
@@ -500,13 +500,13 @@ constexpr int MaxMipColumns = 8000;
 constexpr int MipNodeLimit = 2000;
 constexpr int MinMipNodes = 20;
 constexpr int MaxDiveSteps = 64;
-constexpr std::int64_t MipWork = 400000;  ///< MIP nodes × (columns × rows) of one pattern phase
+constexpr std::int64_t MipWork = 400000; ///< MIP nodes × (columns × rows) of one pattern phase
 
 } // namespace
 
 bool Engine::patternModel(const std::vector<int> &counts, PatternModel &model) const
 {
-    model = PatternModel{};
+    model = PatternModel {};
     // timeBudgetMicros = 0 asks for the constructive packing only (the GUI's fast first pass).
     if (m_request.mode != Mode::CheapestMix || m_allowed.empty() || m_budget <= 0)
         return false;
@@ -525,7 +525,7 @@ bool Engine::patternModel(const std::vector<int> &counts, PatternModel &model) c
         return false;
     for (int t : m_allowed) {
         if (!(m_request.nodeTypes[t].pricePerHour > 0.0))
-            return false;  // free node types: the Farley bound needs positive prices
+            return false; // free node types: the Farley bound needs positive prices
         bool used = false;
         for (int g : model.group)
             used = used || compatible(g, t);
@@ -607,7 +607,7 @@ void Engine::patternPhase(const std::vector<int> &wanted)
     m_patternBound = bound.bound;
     m_patternBoundComputed = true;
     if (bound.bound >= engineCost * (1.0 - 1e-9)) {
-        m_provenOptimal = true;  // the engine's packing costs the LP bound: optimal
+        m_provenOptimal = true; // the engine's packing costs the LP bound: optimal
         return;
     }
     const PatternLpResult lp = solver.generate(MaxCgIterations);
@@ -649,7 +649,7 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         && int(solver.columns().size()) <= MaxMipColumns) {
         std::vector<int> start = copies;
         if (!start.empty())
-            start.resize(solver.columns().size(), 0);  // the new columns come after the old ones
+            start.resize(solver.columns().size(), 0); // the new columns come after the old ones
         bool proven = false;
         double mipBound = 0.0;
         std::vector<int> exact = solver.solveInteger(nodeLimit(), start, &proven, &mipBound);
@@ -687,7 +687,7 @@ void Engine::patternPhase(const std::vector<int> &wanted)
                 m_nodes.push_back(std::move(node));
         }
     }
-    construct(left);  // the residual of a rounded LP (nothing after a MIP)
+    construct(left); // the residual of a rounded LP (nothing after a MIP)
     improve(true);
     double after = 0.0;
     for (const WorkNode &n : m_nodes)

@@ -16,14 +16,14 @@ namespace fleetplan::models::placement::detail {
 /// vectors below), numbers only.
 struct PatternModel
 {
-    std::vector<Vec> cap;        ///< per type: usable capacity × headroom − overhead
-    std::vector<double> price;   ///< per type, USD per hour
-    std::vector<int> type;       ///< per type: the engine's node type index
-    std::vector<Vec> request;    ///< per group
-    std::vector<int> count;      ///< per group: items to cover (> 0)
-    std::vector<int> key;        ///< per group: exclusive key (0 = none)
-    std::vector<int> group;      ///< per group: the engine's group index
-    std::vector<char> compat;    ///< group × type: an item of the group fits an empty node of the type
+    std::vector<Vec> cap; ///< per type: usable capacity × headroom − overhead
+    std::vector<double> price; ///< per type, USD per hour
+    std::vector<int> type; ///< per type: the engine's node type index
+    std::vector<Vec> request; ///< per group
+    std::vector<int> count; ///< per group: items to cover (> 0)
+    std::vector<int> key; ///< per group: exclusive key (0 = none)
+    std::vector<int> group; ///< per group: the engine's group index
+    std::vector<char> compat; ///< group × type: an item of the group fits an empty node of the type
 
     int groups() const { return int(request.size()); }
     int types() const { return int(cap.size()); }
@@ -34,18 +34,18 @@ struct PatternModel
 struct PatternColumn
 {
     int type = 0;
-    std::vector<std::pair<int, int>> items;  ///< (local group, count), group ascending, counts > 0
+    std::vector<std::pair<int, int>> items; ///< (local group, count), group ascending, counts > 0
     friend bool operator==(const PatternColumn &, const PatternColumn &) = default;
 };
 
 /// Result of the column generation.
 struct PatternLpResult
 {
-    bool solved = false;     ///< the restricted master LP was solved at least once
-    bool converged = false;  ///< no column with negative reduced cost is left: value is the LP optimum
-    double value = 0.0;      ///< last restricted master LP value
-    double bound = 0.0;      ///< proven lower bound (Farley bound, = value at convergence)
-    std::vector<double> x;   ///< per column, the last LP solution
+    bool solved = false; ///< the restricted master LP was solved at least once
+    bool converged = false; ///< no column with negative reduced cost is left: value is the LP optimum
+    double value = 0.0; ///< last restricted master LP value
+    double bound = 0.0; ///< proven lower bound (Farley bound, = value at convergence)
+    std::vector<double> x; ///< per column, the last LP solution
     int iterations = 0;
 };
 
@@ -71,8 +71,8 @@ public:
     /// The integer program over the current columns (GLPK branch and cut, at most nodeLimit nodes):
     /// copies per column, or empty when no solution was found. incumbent: copies per column or empty.
     /// proven: the search finished (optimal over these columns); bestBound: its proven bound.
-    std::vector<int> solveInteger(int nodeLimit, const std::vector<int> &incumbent, bool *proven = nullptr,
-                                  double *bestBound = nullptr);
+    std::vector<int> solveInteger(
+        int nodeLimit, const std::vector<int> &incumbent, bool *proven = nullptr, double *bestBound = nullptr);
     /// Diving: solve the LP (with column generation) for the residual demand, fix the copies of the
     /// column with the largest value (its integer part, or one copy), repeat. Copies per column, or
     /// empty when an LP failed. Leaves the model's counts as they were.
@@ -83,8 +83,8 @@ public:
 private:
     struct Knapsack
     {
-        double value = 0.0;  ///< Σ duals of the best pattern found
-        double upper = 0.0;  ///< proven upper bound on the best value
+        double value = 0.0; ///< Σ duals of the best pattern found
+        double upper = 0.0; ///< proven upper bound on the best value
         PatternColumn column;
     };
     Knapsack price(int type, const std::vector<double> &duals);

@@ -33,7 +33,8 @@ struct MergeKey
     int key;
     bool operator<(const MergeKey &o) const
     {
-        return std::tie(cpu, memory, slotCount, arch, spotOk, key) < std::tie(o.cpu, o.memory, o.slotCount, o.arch, o.spotOk, o.key);
+        return std::tie(cpu, memory, slotCount, arch, spotOk, key)
+            < std::tie(o.cpu, o.memory, o.slotCount, o.arch, o.spotOk, o.key);
     }
 };
 
@@ -46,7 +47,8 @@ PlacementRequest mergedRequest(const PlacementRequest &request, std::vector<int>
     merged.items.clear();
     for (int g = 0; g < request.items.size(); ++g) {
         const ItemGroup &item = request.items[g];
-        const MergeKey key{item.request.cpu, item.request.memoryMib, item.request.slotCount, item.arch, item.spotOk, item.exclusiveKey};
+        const MergeKey key { item.request.cpu, item.request.memoryMib, item.request.slotCount, item.arch, item.spotOk,
+            item.exclusiveKey };
         const auto [it, inserted] = index.try_emplace(key, int(merged.items.size()));
         if (inserted) {
             merged.items.append(item);
@@ -71,7 +73,7 @@ double lowerBound(const PlacementRequest &request)
     for (int g = 0; g < r.items.size(); ++g)
         counts[g] = engine.placeable(g) ? std::max(0, r.items[g].count) : 0;
     if (engine.patternPhaseApplies(counts))
-        return place(request).lowerBoundPerHour;  // the pattern phase also proves integer bounds
+        return place(request).lowerBoundPerHour; // the pattern phase also proves integer bounds
     return engine.lowerBound(counts);
 }
 
@@ -102,7 +104,7 @@ PlacementResult place(const PlacementRequest &request)
                 const int g = members[mg][cursor[mg]];
                 const int take = std::min(c, left[g]);
                 if (take > 0)
-                    items.append({g, take});
+                    items.append({ g, take });
                 left[g] -= take;
                 c -= take;
                 if (left[g] == 0)
@@ -120,13 +122,13 @@ PlacementResult place(const PlacementRequest &request)
                 QString reason = u.reason;
                 if (reason.startsWith(prefix))
                     reason = QStringLiteral("service \"%1\"").arg(request.items[g].service) + reason.mid(prefix.size());
-                result.unplaced.append({g, left[g], reason});
+                result.unplaced.append({ g, left[g], reason });
                 left[g] = 0;
             }
         }
     }
     std::sort(result.unplaced.begin(), result.unplaced.end(),
-              [](const Unplaced &a, const Unplaced &b) { return a.group < b.group; });
+        [](const Unplaced &a, const Unplaced &b) { return a.group < b.group; });
     return result;
 }
 

@@ -20,9 +20,9 @@ inline constexpr int DimensionCount = 3;
 /// A request or a capacity in the three packing dimensions.
 struct Resources
 {
-    double cpu = 0.0;        ///< millicores or ECS CPU units: the caller's choice, the same for items and nodes
-    double memoryMib = 0.0;  ///< MiB
-    double slotCount = 0.0;    ///< pods (EKS max pods), ENIs (ECS awsvpc) or 0 when unused
+    double cpu = 0.0; ///< millicores or ECS CPU units: the caller's choice, the same for items and nodes
+    double memoryMib = 0.0; ///< MiB
+    double slotCount = 0.0; ///< pods (EKS max pods), ENIs (ECS awsvpc) or 0 when unused
 
     /// Dimension d (0 = cpu, 1 = memory, 2 = slots).
     double operator[](int d) const { return d == 0 ? cpu : (d == 1 ? memoryMib : slotCount); }
@@ -34,12 +34,12 @@ struct Resources
 /// Many identical items (tasks or pods of one service).
 struct ItemGroup
 {
-    QString service;         ///< names the group in reasons ("service \"etl\": ...")
-    int count = 0;           ///< number of identical items
-    Resources request;       ///< per item
-    QString arch;            ///< "x86_64" / "arm64"; empty = any architecture
-    bool spotOk = false;     ///< may run on a Spot node type (NodeType::spot)
-    int exclusiveKey = 0;    ///< > 0: at most one item with this key per node (static host port)
+    QString service; ///< names the group in reasons ("service \"etl\": ...")
+    int count = 0; ///< number of identical items
+    Resources request; ///< per item
+    QString arch; ///< "x86_64" / "arm64"; empty = any architecture
+    bool spotOk = false; ///< may run on a Spot node type (NodeType::spot)
+    int exclusiveKey = 0; ///< > 0: at most one item with this key per node (static host port)
 
     friend bool operator==(const ItemGroup &, const ItemGroup &) = default;
 };
@@ -47,12 +47,12 @@ struct ItemGroup
 /// A candidate node type (an EC2 instance type, possibly a Spot variant of it).
 struct NodeType
 {
-    QString name;            ///< "m6i.large"
-    QString arch;            ///< "x86_64" / "arm64"; empty = runs items of any architecture
-    Resources capacity;      ///< usable after reservations (allocatable CPU/memory, max pods or ENIs)
-    Resources overhead;      ///< per-node DaemonSet share, paid on every opened node
+    QString name; ///< "m6i.large"
+    QString arch; ///< "x86_64" / "arm64"; empty = runs items of any architecture
+    Resources capacity; ///< usable after reservations (allocatable CPU/memory, max pods or ENIs)
+    Resources overhead; ///< per-node DaemonSet share, paid on every opened node
     double pricePerHour = 0.0;
-    bool spot = false;       ///< only items with spotOk may be placed on it
+    bool spot = false; ///< only items with spotOk may be placed on it
 
     friend bool operator==(const NodeType &, const NodeType &) = default;
 };
@@ -60,7 +60,7 @@ struct NodeType
 /// How node types are chosen.
 enum class Mode {
     CheapestMix, ///< any mix of the allowed types, cheapest first (Karpenter-style provisioning)
-    SingleType,  ///< only nodeTypes[singleType] (a managed node group / ASG with one type)
+    SingleType, ///< only nodeTypes[singleType] (a managed node group / ASG with one type)
 };
 
 /// What to pack onto what.
@@ -69,19 +69,19 @@ struct PlacementRequest
     QList<ItemGroup> items;
     QList<NodeType> nodeTypes;
     Mode mode = Mode::CheapestMix;
-    int singleType = 0;              ///< index into nodeTypes for Mode::SingleType
+    int singleType = 0; ///< index into nodeTypes for Mode::SingleType
     /// Headroom: a node's CPU and memory may be filled up to capacity × this (slots always to 100 %).
     double targetUtilization = 1.0;
-    int timeBudgetMicros = 20000;    ///< budget of the improvement phase (the result stays deterministic)
+    int timeBudgetMicros = 20000; ///< budget of the improvement phase (the result stays deterministic)
     double cpuUnitsPerVcpu = 1000.0; ///< only for reason texts: cpu / this = vCPU
 };
 
 /// One opened node.
 struct Node
 {
-    int nodeType = 0;                ///< index into PlacementRequest::nodeTypes
-    QList<QPair<int, int>> items;    ///< (group index, count), one entry per group, group ascending
-    Resources used;                  ///< sum of the items' requests (overhead not included)
+    int nodeType = 0; ///< index into PlacementRequest::nodeTypes
+    QList<QPair<int, int>> items; ///< (group index, count), one entry per group, group ascending
+    Resources used; ///< sum of the items' requests (overhead not included)
 
     friend bool operator==(const Node &, const Node &) = default;
 };
@@ -91,7 +91,7 @@ struct Unplaced
 {
     int group = 0;
     int count = 0;
-    QString reason;  ///< `service "etl": 96 vCPU per task but the largest allowed type has 64`
+    QString reason; ///< `service "etl": 96 vCPU per task but the largest allowed type has 64`
 
     friend bool operator==(const Unplaced &, const Unplaced &) = default;
 };
@@ -99,18 +99,18 @@ struct Unplaced
 /// A packing with its cost and how far that can be from the best possible.
 struct PlacementResult
 {
-    QList<Node> nodes;               ///< sorted by node type, then by load
+    QList<Node> nodes; ///< sorted by node type, then by load
     QList<Unplaced> unplaced;
-    QList<int> nodesByType;          ///< number of opened nodes per node type (size = nodeTypes.size())
-    double costPerHour = 0.0;        ///< Σ price of opened nodes
-    double lowerBoundPerHour = 0.0;  ///< lowerBound() of the placed items: no packing is cheaper
+    QList<int> nodesByType; ///< number of opened nodes per node type (size = nodeTypes.size())
+    double costPerHour = 0.0; ///< Σ price of opened nodes
+    double lowerBoundPerHour = 0.0; ///< lowerBound() of the placed items: no packing is cheaper
     /// The pattern LP (Gilmore–Gomory) bound alone, 0 when it was not computed (Mode::SingleType,
     /// or more than 64 groups / 48 types / 640 groups × types); lowerBoundPerHour includes it.
     double patternBoundPerHour = 0.0;
     /// The packing is a proven optimum: a MIP over every maximal node pattern finished (small
     /// Mode::CheapestMix problems); lowerBoundPerHour is then that optimum.
     bool provenOptimal = false;
-    double ratio = 1.0;              ///< costPerHour ÷ lowerBoundPerHour (1 when both are 0)
+    double ratio = 1.0; ///< costPerHour ÷ lowerBoundPerHour (1 when both are 0)
     /// Per dimension: Σ item requests ÷ Σ usable capacity (capacity − overhead) of the opened nodes.
     Resources utilisation;
     int placedItems = 0;
@@ -128,8 +128,8 @@ PlacementResult place(const PlacementRequest &request);
 /// removes items no longer wanted (from the least-used nodes first), places pending items on free
 /// space and then on new nodes, and finally consolidates: a node whose items all fit on the other
 /// nodes is emptied and removed (when consolidate is true).
-PlacementResult placeIncremental(const PlacementRequest &request, const PlacementResult &existing,
-                                 bool consolidate = true);
+PlacementResult placeIncremental(
+    const PlacementRequest &request, const PlacementResult &existing, bool consolidate = true);
 
 /// A lower bound on the hourly cost of packing all placeable items of the request: the maximum of
 /// the fractional-fleet LP bound (min Σ price·x subject to Σ (capacity − overhead)·x ≥ demand in every

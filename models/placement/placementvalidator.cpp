@@ -25,11 +25,11 @@ QString fmt(double v)
 QStringList validatePlacement(const PlacementRequest &request, const PlacementResult &result)
 {
     QStringList problems;
-    static const char *const names[DimensionCount] = {"cpu", "memory", "slots"};
+    static const char *const names[DimensionCount] = { "cpu", "memory", "slots" };
     const int groups = int(request.items.size());
     const int types = int(request.nodeTypes.size());
-    const double headroom = request.targetUtilization > 0.0 && request.targetUtilization < 1.0
-                                ? request.targetUtilization : 1.0;
+    const double headroom
+        = request.targetUtilization > 0.0 && request.targetUtilization < 1.0 ? request.targetUtilization : 1.0;
     std::vector<long long> placed(std::size_t(groups), 0);
     std::vector<int> byType(std::size_t(std::max(types, 0)), 0);
     double cost = 0.0;
@@ -48,7 +48,7 @@ QStringList validatePlacement(const PlacementRequest &request, const PlacementRe
         cost += type.pricePerHour;
         if (node.items.isEmpty())
             problems << where + QStringLiteral(": opened but empty");
-        double sum[DimensionCount] = {0.0, 0.0, 0.0};
+        double sum[DimensionCount] = { 0.0, 0.0, 0.0 };
         std::map<int, int> keys;
         std::map<int, int> seen;
         for (const auto &[g, count] : node.items) {
@@ -62,13 +62,16 @@ QStringList validatePlacement(const PlacementRequest &request, const PlacementRe
                 problems << where + QStringLiteral(": group %1 listed twice").arg(g);
             const ItemGroup &item = request.items[g];
             if (!item.arch.isEmpty() && !type.arch.isEmpty() && item.arch != type.arch)
-                problems << where + QStringLiteral(": service \"%1\" needs %2, node is %3").arg(item.service, item.arch, type.arch);
+                problems << where
+                        + QStringLiteral(": service \"%1\" needs %2, node is %3")
+                              .arg(item.service, item.arch, type.arch);
             if (type.spot && !item.spotOk)
                 problems << where + QStringLiteral(": service \"%1\" is not Spot-tolerant").arg(item.service);
             if (item.exclusiveKey > 0) {
                 keys[item.exclusiveKey] += count;
                 if (keys[item.exclusiveKey] > 1 && keys[item.exclusiveKey] - count <= 1)
-                    problems << where + QStringLiteral(": more than one item with exclusive key %1").arg(item.exclusiveKey);
+                    problems << where
+                            + QStringLiteral(": more than one item with exclusive key %1").arg(item.exclusiveKey);
             }
             placed[std::size_t(g)] += count;
             for (int d = 0; d < DimensionCount; ++d)
@@ -77,11 +80,13 @@ QStringList validatePlacement(const PlacementRequest &request, const PlacementRe
         for (int d = 0; d < DimensionCount; ++d) {
             const double limit = type.capacity[d] * (d < 2 ? headroom : 1.0);
             if (!within(sum[d] + type.overhead[d], limit))
-                problems << where + QStringLiteral(": %1 %2 (items) + %3 (overhead) over capacity %4")
-                                        .arg(QLatin1String(names[d]), fmt(sum[d]), fmt(type.overhead[d]), fmt(limit));
+                problems << where
+                        + QStringLiteral(": %1 %2 (items) + %3 (overhead) over capacity %4")
+                              .arg(QLatin1String(names[d]), fmt(sum[d]), fmt(type.overhead[d]), fmt(limit));
             if (std::abs(sum[d] - node.used[d]) > 1e-6 * std::max(1.0, sum[d]))
-                problems << where + QStringLiteral(": used %1 is %2, items sum to %3")
-                                        .arg(QLatin1String(names[d]), fmt(node.used[d]), fmt(sum[d]));
+                problems << where
+                        + QStringLiteral(": used %1 is %2, items sum to %3")
+                              .arg(QLatin1String(names[d]), fmt(node.used[d]), fmt(sum[d]));
         }
     }
     std::vector<long long> reported(std::size_t(groups), 0);
@@ -108,12 +113,16 @@ QStringList validatePlacement(const PlacementRequest &request, const PlacementRe
     if (placedTotal != result.placedItems)
         problems << QStringLiteral("placedItems is %1, nodes hold %2").arg(result.placedItems).arg(placedTotal);
     if (result.nodesByType.size() != types) {
-        problems << QStringLiteral("nodesByType has %1 entries for %2 node types").arg(result.nodesByType.size()).arg(types);
+        problems
+            << QStringLiteral("nodesByType has %1 entries for %2 node types").arg(result.nodesByType.size()).arg(types);
     } else {
         for (int t = 0; t < types; ++t) {
             if (result.nodesByType[t] != byType[std::size_t(t)])
                 problems << QStringLiteral("nodesByType[%1] (%2) is %3, nodes say %4")
-                                .arg(t).arg(request.nodeTypes[t].name).arg(result.nodesByType[t]).arg(byType[std::size_t(t)]);
+                                .arg(t)
+                                .arg(request.nodeTypes[t].name)
+                                .arg(result.nodesByType[t])
+                                .arg(byType[std::size_t(t)]);
         }
     }
     if (std::abs(cost - result.costPerHour) > 1e-6 * std::max(1.0, cost))

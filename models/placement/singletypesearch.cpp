@@ -29,20 +29,20 @@ void Engine::localSearchSingleType()
         return;
     for (int g = 0; g < m_groupCount; ++g) {
         if (m_request.items[g].exclusiveKey > 0)
-            return;  // keys are rare in single-type fleets; the move checks below do not track them
+            return; // keys are rare in single-type fleets; the move checks below do not track them
     }
     std::vector<double> w(m_groupCount, 0.0);
     for (int g = 0; g < m_groupCount; ++g) {
         for (int d = 0; d < DimensionCount; ++d)
             w[g] += cap[d] > 0.0 ? m_request3[g][d] / cap[d] : 0.0;
     }
-    Vec tol{};
+    Vec tol {};
     for (int d = 0; d < DimensionCount; ++d)
         tol[d] = Eps * (1.0 + std::abs(cap[d]));
     struct Bin
     {
-        std::vector<int> items;  // one entry per item (group id)
-        Vec free{};
+        std::vector<int> items; // one entry per item (group id)
+        Vec free {};
         double load = 0.0;
     };
     auto feasible = [&](const Vec &f) { return f[0] >= -tol[0] && f[1] >= -tol[1] && f[2] >= -tol[2]; };
@@ -61,7 +61,7 @@ void Engine::localSearchSingleType()
         bins.push_back(std::move(b));
     }
     // Per-dimension ceil bound: stop when reached.
-    Vec demand{};
+    Vec demand {};
     for (const Bin &b : bins) {
         for (int d = 0; d < DimensionCount; ++d)
             demand[d] += cap[d] - b.free[d];
@@ -88,7 +88,7 @@ void Engine::localSearchSingleType()
                 double bestSlack = std::numeric_limits<double>::infinity();
                 for (int i = 0; i < int(others.size()); ++i) {
                     const Bin &b = others[i];
-                    Vec f{b.free[0] - m_request3[g][0], b.free[1] - m_request3[g][1], b.free[2] - m_request3[g][2]};
+                    Vec f { b.free[0] - m_request3[g][0], b.free[1] - m_request3[g][1], b.free[2] - m_request3[g][2] };
                     if (!feasible(f))
                         continue;
                     const double slack = 3.0 - (b.load + w[g]);
@@ -260,7 +260,7 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
         if (counts[g] > 0)
             groups.push_back(g);
     }
-    Vec tol{};
+    Vec tol {};
     for (int d = 0; d < DimensionCount; ++d)
         tol[d] = Eps * (1.0 + std::abs(cap[d]));
     auto fitsIn = [&](const Vec &free, int g) {
@@ -286,7 +286,7 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
     };
 
     // 1. FFD / BFD by size measures.
-    Vec scarcity{};  // total demand per dimension in nodes: weights of measure 4
+    Vec scarcity {}; // total demand per dimension in nodes: weights of measure 4
     for (int g : groups) {
         for (int d = 0; d < DimensionCount; ++d)
             scarcity[d] += std::max(0.0, norm(g, d)) * counts[g];
@@ -353,19 +353,20 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
     bool integral = true;
     for (int g : groups) {
         for (int d = 0; d < DimensionCount; ++d)
-            integral = integral && m_request3[g][d] == std::round(m_request3[g][d]) && std::abs(m_request3[g][d]) < 1e12;
+            integral
+                = integral && m_request3[g][d] == std::round(m_request3[g][d]) && std::abs(m_request3[g][d]) < 1e12;
     }
     for (int d = 0; d < DimensionCount; ++d)
         integral = integral && cap[d] == std::round(cap[d]) && std::abs(cap[d]) < 1e12;
     if (integral && budgetLeft()) {
         using Key = std::array<long long, DimensionCount>;
         auto keyOf = [](const Vec &v) {
-            Key k{};
+            Key k {};
             for (int d = 0; d < DimensionCount; ++d)
                 k[d] = std::llround(v[d]);
             return k;
         };
-        std::map<Key, int> byValue;  // request -> group (identical requests were merged; first wins)
+        std::map<Key, int> byValue; // request -> group (identical requests were merged; first wins)
         for (int g : groups)
             byValue.emplace(keyOf(m_request3[g]), g);
         std::vector<double> size(m_groupCount, 0.0);
@@ -457,7 +458,7 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
         }
     }
     std::stable_sort(starts.begin(), starts.end(),
-                     [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
+        [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
     return starts;
 }
 
@@ -473,7 +474,7 @@ void Engine::searchSingleType()
     }
     const int type = m_allowed.front();
     const Vec &cap = m_cap[type];
-    Vec demand{};
+    Vec demand {};
     for (const WorkNode &n : m_nodes) {
         for (int d = 0; d < DimensionCount; ++d)
             demand[d] += cap[d] - n.free[d];
@@ -491,7 +492,7 @@ void Engine::searchSingleType()
         queue.push_back(std::move(s));
     }
     std::stable_sort(queue.begin(), queue.end(),
-                     [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
+        [](const std::vector<WorkNode> &a, const std::vector<WorkNode> &b) { return a.size() < b.size(); });
     const std::int64_t fullBudget = m_budget;
     std::vector<WorkNode> best;
     for (int i = 0; i < int(queue.size()); ++i) {

@@ -24,7 +24,7 @@ PlacementRequest VbpInstance::toRequest(int timeBudgetMicros) const
     request.singleType = 0;
     request.timeBudgetMicros = timeBudgetMicros;
     request.cpuUnitsPerVcpu = 1.0;
-    request.nodeTypes.append(NodeType{QStringLiteral("bin"), QString(), capacity, Resources{}, 1.0, false});
+    request.nodeTypes.append(NodeType { QStringLiteral("bin"), QString(), capacity, Resources {}, 1.0, false });
     for (int i = 0; i < itemSizes.size(); ++i) {
         ItemGroup g;
         g.service = QStringLiteral("item %1").arg(i + 1);
@@ -52,7 +52,7 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
     r.instance.name = QFileInfo(fileName).completeBaseName();
     const QList<QByteArray> lines = text.split('\n');
     int lineNo = 0;
-    int lastRead = 0;  // last non-empty line, for "unexpected end of file" at the line after it
+    int lastRead = 0; // last non-empty line, for "unexpected end of file" at the line after it
     // Next non-empty line as numbers; returns false at the end of the text.
     auto next = [&](QList<double> &numbers) {
         while (lineNo < lines.size()) {
@@ -66,7 +66,9 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
                 const double v = word.toDouble(&ok);
                 if (!ok) {
                     r.error = QStringLiteral("%1:%2: \"%3\" is not a number")
-                                  .arg(fileName).arg(lineNo).arg(QString::fromUtf8(word));
+                                  .arg(fileName)
+                                  .arg(lineNo)
+                                  .arg(QString::fromUtf8(word));
                     return false;
                 }
                 numbers.append(v);
@@ -89,7 +91,7 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
         r.error = QStringLiteral("%1:%2: expected 3 positive bin capacities").arg(fileName).arg(lineNo);
         return r;
     }
-    r.instance.capacity = Resources{n[0], n[1], n[2]};
+    r.instance.capacity = Resources { n[0], n[1], n[2] };
     if (!next(n))
         return r;
     if (n.size() != 1 || n[0] < 0 || n[0] > 1e7 || n[0] != std::floor(n[0])) {
@@ -105,7 +107,7 @@ VbpReadResult parseVbp(const QByteArray &text, const QString &fileName)
             r.error = QStringLiteral("%1:%2: expected 3 sizes and a demand").arg(fileName).arg(lineNo);
             return r;
         }
-        r.instance.itemSizes.append(Resources{n[0], n[1], n[2]});
+        r.instance.itemSizes.append(Resources { n[0], n[1], n[2] });
         r.instance.demands.append(int(n[3]));
     }
     return r;

@@ -13,10 +13,10 @@ namespace fleetplan::models::placement {
 /// See ../shared/binpacking-instances/README.md.
 struct VbpInstance
 {
-    QString name;                 ///< file name without folder and suffix ("class1_20_3_0")
+    QString name; ///< file name without folder and suffix ("class1_20_3_0")
     Resources capacity;
-    QList<Resources> itemSizes;   ///< one entry per item line
-    QList<int> demands;           ///< multiplicity of each item line
+    QList<Resources> itemSizes; ///< one entry per item line
+    QList<int> demands; ///< multiplicity of each item line
 
     int itemCount() const;
     /// The instance as a single-type placement request: one group per item line, bins of price 1.

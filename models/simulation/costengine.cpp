@@ -340,26 +340,27 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
             QStringLiteral("%1 hours × %2 USD/h %3 commitment = %4 USD (%5 % off %6On-Demand%7; covers %8 USD of "
                            "On-Demand usage; unused commitment is still paid)")
                 .arg(hours)
-                .arg(formatRate(commitment), pricing::commitmentPlanName(plan.plan), formatNumber(commitment * hours, 2),
-                    formatNumber(*plan.discountPercent, 1), ec2 ? QString() : QStringLiteral("Fargate "),
+                .arg(formatRate(commitment), pricing::commitmentPlanName(plan.plan),
+                    formatNumber(commitment * hours, 2), formatNumber(*plan.discountPercent, 1),
+                    ec2 ? QString() : QStringLiteral("Fargate "),
                     out.boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + out.boundFamily,
                     formatNumber(out.coveredUsd, 2)) });
     }
     if (usage.controlPlane) {
         const double qty = double(usage.clusters) * hours;
         const double rate = usage.controlPlane->usd;
-        out.components.append(CostComponent { ComponentId::ControlPlane, qty * rate, qty,
-            componentKind(ComponentId::ControlPlane).unit,
-            explainProduct(qty, QStringLiteral("cluster-hours"), rate, qty * rate, usage.controlPlaneNote) });
+        out.components.append(
+            CostComponent { ComponentId::ControlPlane, qty * rate, qty, componentKind(ComponentId::ControlPlane).unit,
+                explainProduct(qty, QStringLiteral("cluster-hours"), rate, qty * rate, usage.controlPlaneNote) });
     }
     if (usage.ebsGbMonth) {
         const double rate = usage.ebsGbMonth->usd;
         const double gbMonths = nodeHours * std::max(0.0, usage.ebsGibPerNode) / pricing::HoursPerMonth;
-        out.components.append(CostComponent { ComponentId::Ebs, gbMonths * rate, gbMonths,
-            componentKind(ComponentId::Ebs).unit,
-            QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
-                .arg(formatNumber(nodeHours, 0), formatRate(usage.ebsGibPerNode), formatNumber(gbMonths, 2),
-                    formatRate(rate), formatNumber(gbMonths * rate, 2)) });
+        out.components.append(
+            CostComponent { ComponentId::Ebs, gbMonths * rate, gbMonths, componentKind(ComponentId::Ebs).unit,
+                QStringLiteral("%1 node-hours × %2 GB ÷ 730 h = %3 GB-months × %4 USD (gp3) = %5 USD")
+                    .arg(formatNumber(nodeHours, 0), formatRate(usage.ebsGibPerNode), formatNumber(gbMonths, 2),
+                        formatRate(rate), formatNumber(gbMonths * rate, 2)) });
     }
     std::stable_sort(out.components.begin(), out.components.end(),
         [](const CostComponent &a, const CostComponent &b) { return a.id < b.id; });

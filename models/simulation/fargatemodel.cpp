@@ -286,7 +286,8 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     const int clusters = std::max(1, ps.clusters);
     usage.controlPlane = controlPlane;
     usage.clusters = clusters;
-    usage.controlPlaneNote = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
+    usage.controlPlaneNote
+        = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
     usage.spotInterruptionAllowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
 
     // ---- the cost engine: rates, Savings Plan, components, hourly cost, recommendation ------------

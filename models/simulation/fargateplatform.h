@@ -63,7 +63,8 @@ struct FargatePlanUsage
 
 /// Usage of one demand state per plan: services run whole hours; a job bills runs starting in the hour
 /// × its parallel tasks × max(run seconds, minimum) ÷ 3600; FARGATE_SPOT gets fargateSpotTasks() of them.
-QList<FargatePlanUsage> fargateStateUsage(const FargateTaskPlans &plans, const Scenario &scenario, const HourDemand &demand);
+QList<FargatePlanUsage> fargateStateUsage(
+    const FargateTaskPlans &plans, const Scenario &scenario, const HourDemand &demand);
 
 /// Billable items of one demand state: per plan vCPU-hours (task-hours × vCPU) and GB-hours (task-hours ×
 /// GiB) at the On-Demand or Spot rate, storage GB-hours above 20 GB, Windows licence vCPU-hours.

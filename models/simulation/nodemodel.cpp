@@ -182,8 +182,8 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
         const auto od = in.catalog.onDemandHourly(in.region, name);
         if (!od)
             continue;
-        NodeCandidate c { t, od->usd, std::nullopt, ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps),
-            0 };
+        NodeCandidate c { t, od->usd, std::nullopt,
+            ecs ? ecsRegisteredCapacity(*t, ps) : eksAllocatableCapacity(*t, ps), 0 };
         if (spotShare > 0) {
             if (const auto sp = in.catalog.spotHourly(in.region, name))
                 c.spot = sp->usd;
@@ -286,8 +286,8 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
     return w;
 }
 
-QList<qsizetype> chooseNodeTypes(const PlatformSettings &ps, PlatformId id, NodeWorkload &w,
-    QList<NodeCandidate> &candidates, PlatformResult &r)
+QList<qsizetype> chooseNodeTypes(
+    const PlatformSettings &ps, PlatformId id, NodeWorkload &w, QList<NodeCandidate> &candidates, PlatformResult &r)
 {
     const bool ecs = id == PlatformId::EcsEc2;
     const bool anyAwsvpc = w.anyAwsvpc;
@@ -442,8 +442,8 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
     QList<int> windowOrder(windowCount);
     for (qsizetype w = 0; w < windowCount; ++w)
         windowOrder[w] = int(w);
-    std::stable_sort(windowOrder.begin(), windowOrder.end(),
-        [&](int a, int b) { return windowSums.at(a) > windowSums.at(b); });
+    std::stable_sort(
+        windowOrder.begin(), windowOrder.end(), [&](int a, int b) { return windowSums.at(a) > windowSums.at(b); });
     auto dominates = [&](int big, int small) {
         const QList<int> &b = windows.at(big);
         const QList<int> &s = windows.at(small);
@@ -453,9 +453,8 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
         }
         return true;
     };
-    auto hourlyCost = [&](const pl::PlacementResult &p) {
-        return p.costPerHour + double(p.nodes.size()) * ebsPerNodeHour;
-    };
+    auto hourlyCost
+        = [&](const pl::PlacementResult &p) { return p.costPerHour + double(p.nodes.size()) * ebsPerNodeHour; };
     QList<int> fleetOfWindow(windowCount, -1);
     QList<double> costOfWindow(windowCount, 0.0); // hourly node cost with EBS, for the monotone check
     QList<double> &boundOfWindow = out.boundOfWindow; // placement lower bound, USD per hour
@@ -507,8 +506,8 @@ BillableUsage nodeBillableUsage(const pl::PlacementRequest &request, const QList
         for (const pl::Node &n : fleet.nodes) {
             const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
             if (t.spot) {
-                state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour, t.name + QStringLiteral(" Spot"),
-                    n.nodeType, QString() });
+                state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour,
+                    t.name + QStringLiteral(" Spot"), n.nodeType, QString() });
             } else {
                 state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour, t.name, n.nodeType,
                     candidates.at(candidateOf.at(n.nodeType)).type->family });
@@ -615,7 +614,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     usage.ebsGibPerNode = ps.ebsGibPerNode;
     usage.controlPlane = controlPlane;
     usage.clusters = clusters;
-    usage.controlPlaneNote = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
+    usage.controlPlaneNote
+        = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
     usage.listed = { ComponentId::ComputeOnDemand };
     if (spotShare > 0)
         usage.listed.append(ComponentId::ComputeSpot);

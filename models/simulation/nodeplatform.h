@@ -85,7 +85,8 @@ QList<qsizetype> chooseNodeTypes(const PlatformSettings &settings, PlatformId id
 
 /// Tasks per item group for every demand state: the replicas of each service, its Spot share
 /// round(n × spotShare) in the Spot group, CoreDNS 2 replicas.
-QList<QList<int>> groupCountsOfStates(const NodeWorkload &workload, const Scenario &scenario, const DemandTimeline &demand);
+QList<QList<int>> groupCountsOfStates(
+    const NodeWorkload &workload, const Scenario &scenario, const DemandTimeline &demand);
 
 /// The fleet of every hour of the month.
 struct MonthPlan

@@ -15,11 +15,13 @@ namespace {
 // us-east-1 on-demand prices (../shared/data/ec2_ondemand_prices.csv): m5.large $0.096, m5.xlarge $0.192.
 NodeType m5Large(Resources overhead = {})
 {
-    return NodeType{QStringLiteral("m5.large"), QStringLiteral("x86_64"), Resources{2000, 8192, 29}, overhead, 0.096, false};
+    return NodeType { QStringLiteral("m5.large"), QStringLiteral("x86_64"), Resources { 2000, 8192, 29 }, overhead,
+        0.096, false };
 }
 NodeType m5Xlarge(Resources overhead = {})
 {
-    return NodeType{QStringLiteral("m5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 16384, 58}, overhead, 0.192, false};
+    return NodeType { QStringLiteral("m5.xlarge"), QStringLiteral("x86_64"), Resources { 4000, 16384, 58 }, overhead,
+        0.192, false };
 }
 
 ItemGroup group(const QString &name, int count, double cpu, double mem, double pods = 1.0)
@@ -27,7 +29,7 @@ ItemGroup group(const QString &name, int count, double cpu, double mem, double p
     ItemGroup g;
     g.service = name;
     g.count = count;
-    g.request = Resources{cpu, mem, pods};  // not "slots": a Qt macro
+    g.request = Resources { cpu, mem, pods }; // not "slots": a Qt macro
     return g;
 }
 
@@ -77,18 +79,18 @@ void TestPlacement::coveringLp()
     // c5.large-like (2 vCPU, 4 GiB, $0.085) and r5.large-like (2 vCPU, 16 GiB, $0.126) covering
     // 8 vCPU and 24 GiB: x_c + x_r = 4, x_c + 4·x_r = 6  =>  x_r = 2/3, x_c = 10/3,
     // cost = 10/3·0.085 + 2/3·0.126 = 0.367333...; duals from both constraints tight.
-    const std::vector<detail::Vec> caps{{2000, 4096, 0}, {2000, 16384, 0}};
-    const std::vector<double> prices{0.085, 0.126};
-    const detail::LpResult lp = detail::solveCoveringLp(caps, prices, {8000, 24576, 0});
+    const std::vector<detail::Vec> caps { { 2000, 4096, 0 }, { 2000, 16384, 0 } };
+    const std::vector<double> prices { 0.085, 0.126 };
+    const detail::LpResult lp = detail::solveCoveringLp(caps, prices, { 8000, 24576, 0 });
     QVERIFY(lp.feasible);
     QCOMPARE_LT(std::abs(lp.cost - (10.0 / 3.0 * 0.085 + 2.0 / 3.0 * 0.126)), 1e-12);
     const double yMem = 0.041 / 12288.0;
     const double yCpu = (0.085 - 4096.0 * yMem) / 2000.0;
     QCOMPARE_LT(std::abs(lp.duals[1] - yMem), 1e-15);
     QCOMPARE_LT(std::abs(lp.duals[0] - yCpu), 1e-15);
-    QCOMPARE_LT(std::abs(8000 * lp.duals[0] + 24576 * lp.duals[1] - lp.cost), 1e-12);  // strong duality
+    QCOMPARE_LT(std::abs(8000 * lp.duals[0] + 24576 * lp.duals[1] - lp.cost), 1e-12); // strong duality
     // A demand no type can cover (slots, capacity 0) is infeasible.
-    QVERIFY(!detail::solveCoveringLp(caps, prices, {1000, 1000, 5}).feasible);
+    QVERIFY(!detail::solveCoveringLp(caps, prices, { 1000, 1000, 5 }).feasible);
 }
 
 void TestPlacement::singleTypeExactCount()
@@ -97,13 +99,13 @@ void TestPlacement::singleTypeExactCount()
     // 4 × $0.096 = $0.384; bound = ceil(7000/2000) nodes = the same, ratio 1.
     PlacementRequest r;
     r.mode = Mode::SingleType;
-    r.nodeTypes = {m5Large(), m5Xlarge()};
+    r.nodeTypes = { m5Large(), m5Xlarge() };
     r.singleType = 0;
-    r.items = {group(QStringLiteral("web"), 7, 1000, 2048)};
+    r.items = { group(QStringLiteral("web"), 7, 1000, 2048) };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QCOMPARE(res.nodes.size(), 4);
-    QCOMPARE(res.nodesByType, QList<int>({4, 0}));
+    QCOMPARE(res.nodesByType, QList<int>({ 4, 0 }));
     QCOMPARE_LT(std::abs(res.costPerHour - 0.384), 1e-12);
     QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 0.384), 1e-12);
     QCOMPARE_LT(std::abs(res.ratio - 1.0), 1e-12);
@@ -124,11 +126,11 @@ void TestPlacement::cheapestMixWithDaemonSetOverhead()
     // $0.48 optimal, so the bound is 0.48 and the ratio 1.
     PlacementRequest r;
     r.mode = Mode::CheapestMix;
-    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1})};
-    r.items = {group(QStringLiteral("api"), 7, 1000, 2048)};
+    r.nodeTypes = { m5Large({ 100, 256, 1 }), m5Xlarge({ 100, 256, 1 }) };
+    r.items = { group(QStringLiteral("api"), 7, 1000, 2048) };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
-    QCOMPARE(res.nodesByType, QList<int>({1, 2}));
+    QCOMPARE(res.nodesByType, QList<int>({ 1, 2 }));
     QCOMPARE_LT(std::abs(res.costPerHour - 0.48), 1e-12);
     QCOMPARE_LT(std::abs(res.patternBoundPerHour - 7.0 / 3.0 * 0.192), 1e-9);
     QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 0.48), 1e-8);
@@ -142,9 +144,9 @@ void TestPlacement::headroomLimitsCpuAndMemory()
     // targetUtilization 0.8: m5.large offers 1600 m, so tasks of 1 vCPU go one per node (7 nodes).
     PlacementRequest r;
     r.mode = Mode::SingleType;
-    r.nodeTypes = {m5Large()};
+    r.nodeTypes = { m5Large() };
     r.targetUtilization = 0.8;
-    r.items = {group(QStringLiteral("web"), 7, 1000, 2048)};
+    r.items = { group(QStringLiteral("web"), 7, 1000, 2048) };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QCOMPARE(res.nodes.size(), 7);
@@ -155,16 +157,24 @@ void TestPlacement::unplaceableReasons_data()
     QTest::addColumn<ItemGroup>("item");
     QTest::addColumn<QString>("reason");
     ItemGroup etl = group(QStringLiteral("etl"), 2, 96000, 1024);
-    QTest::newRow("cpu: 96 vCPU on a 64 vCPU type") << etl << QStringLiteral("service \"etl\": 96 vCPU per task but the largest allowed type has 64");
+    QTest::newRow("cpu: 96 vCPU on a 64 vCPU type")
+        << etl << QStringLiteral("service \"etl\": 96 vCPU per task but the largest allowed type has 64");
     ItemGroup mem = group(QStringLiteral("cache"), 1, 1000, 600000);
-    QTest::newRow("memory above 524288 MiB") << mem << QStringLiteral("service \"cache\": 600000 MiB memory per task but the largest allowed type has 524288");
+    QTest::newRow("memory above 524288 MiB")
+        << mem
+        << QStringLiteral("service \"cache\": 600000 MiB memory per task but the largest allowed type has 524288");
     ItemGroup arm = group(QStringLiteral("api"), 3, 500, 512);
     arm.arch = QStringLiteral("arm64");
-    QTest::newRow("arm64 with x86 types only") << arm << QStringLiteral("service \"api\": needs arm64 but no allowed node type has that architecture");
+    QTest::newRow("arm64 with x86 types only")
+        << arm << QStringLiteral("service \"api\": needs arm64 but no allowed node type has that architecture");
     ItemGroup pods = group(QStringLiteral("sidecars"), 1, 10, 10, 800);
-    QTest::newRow("slots above max pods 737") << pods << QStringLiteral("service \"sidecars\": 800 slots per task but the largest allowed type has 737");
+    QTest::newRow("slots above max pods 737")
+        << pods << QStringLiteral("service \"sidecars\": 800 slots per task but the largest allowed type has 737");
     ItemGroup both = group(QStringLiteral("odd"), 1, 60000, 200000);
-    QTest::newRow("fits per dimension, not together") << both << QStringLiteral("service \"odd\": 60 vCPU, 200000 MiB memory and 1 slots per task fit no single allowed type");
+    QTest::newRow("fits per dimension, not together")
+        << both
+        << QStringLiteral(
+               "service \"odd\": 60 vCPU, 200000 MiB memory and 1 slots per task fit no single allowed type");
 }
 
 void TestPlacement::unplaceableReasons()
@@ -173,9 +183,11 @@ void TestPlacement::unplaceableReasons()
     QFETCH(QString, reason);
     PlacementRequest r;
     // c6i.16xlarge-like: 64 vCPU, 128 GiB; r6i.16xlarge-like: 8 vCPU... kept simple: two shapes.
-    r.nodeTypes = {NodeType{QStringLiteral("c6i.16xlarge"), QStringLiteral("x86_64"), Resources{64000, 131072, 737}, {}, 2.72, false},
-                   NodeType{QStringLiteral("x2.big"), QStringLiteral("x86_64"), Resources{16000, 524288, 100}, {}, 4.0, false}};
-    r.items = {group(QStringLiteral("ok"), 2, 1000, 1024), item};
+    r.nodeTypes = { NodeType { QStringLiteral("c6i.16xlarge"), QStringLiteral("x86_64"),
+                        Resources { 64000, 131072, 737 }, {}, 2.72, false },
+        NodeType {
+            QStringLiteral("x2.big"), QStringLiteral("x86_64"), Resources { 16000, 524288, 100 }, {}, 4.0, false } };
+    r.items = { group(QStringLiteral("ok"), 2, 1000, 1024), item };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QCOMPARE(res.unplaced.size(), 1);
@@ -190,27 +202,28 @@ void TestPlacement::unplaceableReasons()
 void TestPlacement::architectureAndSpotRespected()
 {
     PlacementRequest r;
-    NodeType armCheap{QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources{2000, 8192, 29}, {}, 0.077, false};
+    NodeType armCheap { QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources { 2000, 8192, 29 }, {}, 0.077,
+        false };
     NodeType spot = m5Large();
     spot.name = QStringLiteral("m5.large (spot)");
     spot.spot = true;
     spot.pricePerHour = 0.035;
-    r.nodeTypes = {m5Large(), armCheap, spot};
+    r.nodeTypes = { m5Large(), armCheap, spot };
     ItemGroup x86 = group(QStringLiteral("legacy"), 4, 1000, 1024);
     x86.arch = QStringLiteral("x86_64");
     ItemGroup arm = group(QStringLiteral("graviton"), 4, 1000, 1024);
     arm.arch = QStringLiteral("arm64");
     ItemGroup spotOk = group(QStringLiteral("batch"), 4, 1000, 1024);
     spotOk.spotOk = true;
-    r.items = {x86, arm, spotOk};
+    r.items = { x86, arm, spotOk };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     // legacy: 2 × m5.large on demand; graviton: 2 × m6g.large; batch: 2 × Spot. $0.192 + 0.154 + 0.07
-    QCOMPARE(res.nodesByType, QList<int>({2, 2, 2}));
+    QCOMPARE(res.nodesByType, QList<int>({ 2, 2, 2 }));
     QCOMPARE_LT(std::abs(res.costPerHour - (2 * 0.096 + 2 * 0.077 + 2 * 0.035)), 1e-12);
     for (const Node &n : res.nodes) {
         if (n.nodeType == 2)
-            QCOMPARE(n.items, (QList<QPair<int, int>>{{2, 2}}));
+            QCOMPARE(n.items, (QList<QPair<int, int>> { { 2, 2 } }));
     }
 }
 
@@ -219,25 +232,27 @@ void TestPlacement::exclusiveKeyOnePerNode()
     // Bridge-mode tasks with static host port 8080: one per instance even though 8 would fit.
     PlacementRequest r;
     r.mode = Mode::SingleType;
-    r.nodeTypes = {m5Xlarge()};
+    r.nodeTypes = { m5Xlarge() };
     ItemGroup a = group(QStringLiteral("proxy"), 3, 250, 256);
     a.exclusiveKey = 8080;
     ItemGroup b = group(QStringLiteral("proxy-canary"), 1, 250, 256);
     b.exclusiveKey = 8080;
-    r.items = {a, b, group(QStringLiteral("worker"), 4, 250, 256)};
+    r.items = { a, b, group(QStringLiteral("worker"), 4, 250, 256) };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QCOMPARE(res.nodes.size(), 4);
-    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 4 * 0.192), 1e-12);  // 4 items share the key
+    QCOMPARE_LT(std::abs(res.lowerBoundPerHour - 4 * 0.192), 1e-12); // 4 items share the key
 }
 
 void TestPlacement::deterministic()
 {
     PlacementRequest r;
-    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}),
-                   NodeType{QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 8192, 58}, {100, 256, 1}, 0.17, false}};
+    r.nodeTypes = { m5Large({ 100, 256, 1 }), m5Xlarge({ 100, 256, 1 }),
+        NodeType { QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources { 4000, 8192, 58 }, { 100, 256, 1 },
+            0.17, false } };
     for (int i = 0; i < 40; ++i)
-        r.items.append(group(QStringLiteral("s%1").arg(i), 1 + (i * 7) % 13, 100 + (i * 37) % 900, 128 + (i * 311) % 3000));
+        r.items.append(
+            group(QStringLiteral("s%1").arg(i), 1 + (i * 7) % 13, 100 + (i * 37) % 900, 128 + (i * 311) % 3000));
     const PlacementResult a = place(r);
     const PlacementResult b = place(r);
     QVERIFY2(validatePlacement(r, a).isEmpty(), qPrintable(joined(validatePlacement(r, a))));
@@ -249,54 +264,64 @@ void TestPlacement::validatorCatchesViolations()
 {
     PlacementRequest r;
     r.mode = Mode::SingleType;
-    r.nodeTypes = {m5Large({100, 256, 1})};
+    r.nodeTypes = { m5Large({ 100, 256, 1 }) };
     ItemGroup arm = group(QStringLiteral("graviton"), 1, 100, 100);
     arm.arch = QStringLiteral("arm64");
-    r.items = {group(QStringLiteral("web"), 3, 1000, 2048), arm};
+    r.items = { group(QStringLiteral("web"), 3, 1000, 2048), arm };
     PlacementResult bad;
-    bad.nodesByType = {1};
+    bad.nodesByType = { 1 };
     bad.costPerHour = 0.096;
     bad.placedItems = 3;
     Node n;
     n.nodeType = 0;
-    n.items = {{0, 2}, {1, 1}};
-    n.used = Resources{2100, 4196, 3};
-    bad.nodes = {n};
+    n.items = { { 0, 2 }, { 1, 1 } };
+    n.used = Resources { 2100, 4196, 3 };
+    bad.nodes = { n };
     const QStringList problems = validatePlacement(r, bad);
-    QVERIFY2(problems.contains(QStringLiteral("node 0 (m5.large): cpu 2100 (items) + 100 (overhead) over capacity 2000")), qPrintable(joined(problems)));
-    QVERIFY2(problems.contains(QStringLiteral("node 0 (m5.large): service \"graviton\" needs arm64, node is x86_64")), qPrintable(joined(problems)));
-    QVERIFY2(problems.contains(QStringLiteral("service \"web\": 2 placed + 0 unplaced, expected 3")), qPrintable(joined(problems)));
+    QVERIFY2(
+        problems.contains(QStringLiteral("node 0 (m5.large): cpu 2100 (items) + 100 (overhead) over capacity 2000")),
+        qPrintable(joined(problems)));
+    QVERIFY2(problems.contains(QStringLiteral("node 0 (m5.large): service \"graviton\" needs arm64, node is x86_64")),
+        qPrintable(joined(problems)));
+    QVERIFY2(problems.contains(QStringLiteral("service \"web\": 2 placed + 0 unplaced, expected 3")),
+        qPrintable(joined(problems)));
 }
 
 void TestPlacement::vbpParseErrors()
 {
     QCOMPARE(parseVbp("3\n10 10 10\n2\n1 2 3 1\n", QStringLiteral("x.vbp")).error,
-             QStringLiteral("x.vbp:5: unexpected end of file"));  // the second item line is missing
+        QStringLiteral("x.vbp:5: unexpected end of file")); // the second item line is missing
     QCOMPARE(parseVbp("3\n10 10\n", QStringLiteral("x.vbp")).error,
-             QStringLiteral("x.vbp:2: expected 3 positive bin capacities"));
+        QStringLiteral("x.vbp:2: expected 3 positive bin capacities"));
     QCOMPARE(parseVbp("3\n10 10 10\n1\n1 two 3 1\n", QStringLiteral("x.vbp")).error,
-             QStringLiteral("x.vbp:4: \"two\" is not a number"));
+        QStringLiteral("x.vbp:4: \"two\" is not a number"));
     const VbpReadResult ok = parseVbp("3\n10 10 10\n2\n1 2 3 1\n4 5 6 2\n", QStringLiteral("dir/y.vbp"));
     QVERIFY(ok.ok());
     QCOMPARE(ok.instance.name, QStringLiteral("y"));
     QCOMPARE(ok.instance.itemCount(), 3);
-    QCOMPARE(ok.instance.itemSizes.at(1), (Resources{4, 5, 6}));
+    QCOMPARE(ok.instance.itemSizes.at(1), (Resources { 4, 5, 6 }));
 }
 
 void TestPlacement::vbpSample_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::addColumn<int>("lb");   // known_values/d3_known.tsv
-    QTest::addColumn<int>("opt");  // -1 when unknown
-    QTest::newRow("Panigrahy class1_60_3_0 (LB 17, OPT 17)") << QStringLiteral("Panigrahy/class1/class1_60_3_0.vbp") << 17 << 17;
-    QTest::newRow("Panigrahy class4_120_3_0 (LB 16)") << QStringLiteral("Panigrahy/class4/class4_120_3_0.vbp") << 16 << -1;
-    QTest::newRow("Panigrahy class7_250_3_0 (LB 102, OPT 104)") << QStringLiteral("Panigrahy/class7/class7_250_3_0.vbp") << 102 << 104;
-    QTest::newRow("Panigrahy class9_120_3_0 (LB 55, OPT 59)") << QStringLiteral("Panigrahy/class9/class9_120_3_0.vbp") << 55 << 59;
+    QTest::addColumn<int>("lb"); // known_values/d3_known.tsv
+    QTest::addColumn<int>("opt"); // -1 when unknown
+    QTest::newRow("Panigrahy class1_60_3_0 (LB 17, OPT 17)")
+        << QStringLiteral("Panigrahy/class1/class1_60_3_0.vbp") << 17 << 17;
+    QTest::newRow("Panigrahy class4_120_3_0 (LB 16)")
+        << QStringLiteral("Panigrahy/class4/class4_120_3_0.vbp") << 16 << -1;
+    QTest::newRow("Panigrahy class7_250_3_0 (LB 102, OPT 104)")
+        << QStringLiteral("Panigrahy/class7/class7_250_3_0.vbp") << 102 << 104;
+    QTest::newRow("Panigrahy class9_120_3_0 (LB 55, OPT 59)")
+        << QStringLiteral("Panigrahy/class9/class9_120_3_0.vbp") << 55 << 59;
     QTest::newRow("New class1_120_3_0 (LB 40, OPT 43)") << QStringLiteral("New/class1/class1_120_3_0.vbp") << 40 << 43;
     QTest::newRow("New class4_120_3_0 (LB 45, OPT 46)") << QStringLiteral("New/class4/class4_120_3_0.vbp") << 45 << 46;
     QTest::newRow("Triplet classC_60_3_0 (OPT 20)") << QStringLiteral("Triplet/Caprara/classC_60_3_0.vbp") << 20 << 20;
-    QTest::newRow("Triplet classF_120_3_0 (OPT 40)") << QStringLiteral("Triplet/Falkenauer/classF_120_3_0.vbp") << 40 << 40;
-    QTest::newRow("Triplet classC_120_3_0 (OPT 40)") << QStringLiteral("Triplet/Caprara/classC_120_3_0.vbp") << 40 << 40;
+    QTest::newRow("Triplet classF_120_3_0 (OPT 40)")
+        << QStringLiteral("Triplet/Falkenauer/classF_120_3_0.vbp") << 40 << 40;
+    QTest::newRow("Triplet classC_120_3_0 (OPT 40)")
+        << QStringLiteral("Triplet/Caprara/classC_120_3_0.vbp") << 40 << 40;
 }
 
 void TestPlacement::vbpSample()
@@ -330,8 +355,8 @@ void TestPlacement::incrementalKeepsNodesAndConsolidates()
     // 8 tasks of 1 vCPU on m5.large: 4 full nodes.
     PlacementRequest r;
     r.mode = Mode::SingleType;
-    r.nodeTypes = {m5Large()};
-    r.items = {group(QStringLiteral("web"), 6, 1000, 1024), group(QStringLiteral("api"), 2, 1000, 1024)};
+    r.nodeTypes = { m5Large() };
+    r.items = { group(QStringLiteral("web"), 6, 1000, 1024), group(QStringLiteral("api"), 2, 1000, 1024) };
     const PlacementResult first = place(r);
     QCOMPARE(first.nodes.size(), 4);
 
@@ -365,7 +390,8 @@ void TestPlacement::incrementalKeepsNodesAndConsolidates()
     QCOMPARE(countOf(shrunk.nodes.constFirst(), 1), 1);
     // Without consolidation the two half-empty nodes stay.
     const PlacementResult noConsolidation = placeIncremental(down, grown, false);
-    QVERIFY2(validatePlacement(down, noConsolidation).isEmpty(), qPrintable(joined(validatePlacement(down, noConsolidation))));
+    QVERIFY2(validatePlacement(down, noConsolidation).isEmpty(),
+        qPrintable(joined(validatePlacement(down, noConsolidation))));
     QCOMPARE(noConsolidation.nodes.size(), 2);
 }
 
@@ -378,19 +404,20 @@ void TestPlacement::patternPhaseWithKeysAndSpot()
     spot.name = QStringLiteral("m5.xlarge (spot)");
     spot.spot = true;
     spot.pricePerHour = 0.07;
-    r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}), spot,
-                   NodeType{QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources{2000, 8192, 29}, {100, 256, 1}, 0.077, false}};
+    r.nodeTypes = { m5Large({ 100, 256, 1 }), m5Xlarge({ 100, 256, 1 }), spot,
+        NodeType { QStringLiteral("m6g.large"), QStringLiteral("arm64"), Resources { 2000, 8192, 29 }, { 100, 256, 1 },
+            0.077, false } };
     ItemGroup proxy = group(QStringLiteral("proxy"), 5, 250, 256);
     proxy.exclusiveKey = 8080;
     ItemGroup batch = group(QStringLiteral("batch"), 6, 1000, 1024);
     batch.spotOk = true;
     ItemGroup arm = group(QStringLiteral("graviton"), 3, 500, 3000);
     arm.arch = QStringLiteral("arm64");
-    r.items = {proxy, batch, arm, group(QStringLiteral("web"), 7, 500, 1024)};
+    r.items = { proxy, batch, arm, group(QStringLiteral("web"), 7, 500, 1024) };
     const PlacementResult res = place(r);
     QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
     QVERIFY(res.unplaced.isEmpty());
-    QCOMPARE_GE(res.nodes.size(), 5);  // five proxies, one per node
+    QCOMPARE_GE(res.nodes.size(), 5); // five proxies, one per node
     QCOMPARE_GT(res.patternBoundPerHour, 0.0);
     QCOMPARE_LE(res.lowerBoundPerHour, res.costPerHour * (1 + 1e-9));
     QCOMPARE_LE(res.patternBoundPerHour, res.lowerBoundPerHour);
@@ -404,21 +431,25 @@ void TestPlacement::concurrentPlacementsAgree()
     QList<PlacementRequest> requests;
     for (int k = 0; k < 8; ++k) {
         PlacementRequest r;
-        r.nodeTypes = {m5Large({100, 256, 1}), m5Xlarge({100, 256, 1}),
-                       NodeType{QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources{4000, 8192, 58}, {100, 256, 1}, 0.17, false}};
+        r.nodeTypes = { m5Large({ 100, 256, 1 }), m5Xlarge({ 100, 256, 1 }),
+            NodeType { QStringLiteral("c5.xlarge"), QStringLiteral("x86_64"), Resources { 4000, 8192, 58 },
+                { 100, 256, 1 }, 0.17, false } };
         for (int i = 0; i < 6; ++i)
-            r.items.append(group(QStringLiteral("s%1").arg(i), 1 + (i * 7 + k) % 9, 250 + ((i + k) * 370) % 1500, 256 + ((i + 2 * k) * 911) % 6000));
+            r.items.append(group(QStringLiteral("s%1").arg(i), 1 + (i * 7 + k) % 9, 250 + ((i + k) * 370) % 1500,
+                256 + ((i + 2 * k) * 911) % 6000));
         requests.append(r);
     }
     QList<PlacementResult> sequential;
     for (const PlacementRequest &r : std::as_const(requests))
         sequential.append(place(r));
     for (int round = 0; round < 3; ++round) {
-        const QList<PlacementResult> parallel = QtConcurrent::blockingMapped(requests, [](const PlacementRequest &r) { return place(r); });
+        const QList<PlacementResult> parallel
+            = QtConcurrent::blockingMapped(requests, [](const PlacementRequest &r) { return place(r); });
         QCOMPARE(parallel, sequential);
     }
     for (int k = 0; k < requests.size(); ++k)
-        QVERIFY2(validatePlacement(requests[k], sequential[k]).isEmpty(), qPrintable(joined(validatePlacement(requests[k], sequential[k]))));
+        QVERIFY2(validatePlacement(requests[k], sequential[k]).isEmpty(),
+            qPrintable(joined(validatePlacement(requests[k], sequential[k]))));
 }
 
 QTEST_GUILESS_MAIN(TestPlacement)

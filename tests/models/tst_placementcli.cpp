@@ -21,9 +21,9 @@ private:
     static Run run(const QStringList &args)
     {
         QProcess p;
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList{QStringLiteral("pack")} + args);
+        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("pack") } + args);
         p.waitForFinished(120000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
     }
 
 private slots:
@@ -36,16 +36,17 @@ private slots:
 void TestPlacementCli::vbpJson()
 {
     // Triplet classC_60_3_0: 60 items, OPT = 20 bins (known_values/d3_known.tsv), ceil bound 20.
-    const QString file = QStringLiteral(FLEETPLAN_SHARED_DATA_DIR "/binpacking-instances/Triplet/Caprara/classC_60_3_0.vbp");
+    const QString file
+        = QStringLiteral(FLEETPLAN_SHARED_DATA_DIR "/binpacking-instances/Triplet/Caprara/classC_60_3_0.vbp");
     if (!QFile::exists(file))
         QSKIP("benchmark instances not found");
-    const Run r = run({QStringLiteral("--vbp"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({ QStringLiteral("--vbp"), file, QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(u"items").toInt(), 60);
     QCOMPARE(o.value(u"lower_bound").toDouble(), 20.0);
     QCOMPARE_GE(o.value(u"bins").toInt(), 20);
-    QCOMPARE_LE(o.value(u"bins").toInt(), 24);  // FFD needs 23 here
+    QCOMPARE_LE(o.value(u"bins").toInt(), 24); // FFD needs 23 here
     QVERIFY(o.value(u"valid").toBool());
     QVERIFY(o.contains(u"seconds"));
 }
@@ -57,9 +58,9 @@ void TestPlacementCli::itemsJsonWithCatalogPrices()
     // 3.5 × $0.096 = $0.336 (also the pattern LP: 2 or 4 tasks per node at $0.048 a task); the
     // integer program over all node patterns proves $0.384 optimal, so that is the bound.
     // "etl" asks 96 vCPU, more than m5.xlarge's 4: reported, not placed.
-    const Run r = run({QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/items.json"), QStringLiteral("--region"),
-                       QStringLiteral("us-east-1"), QStringLiteral("--instance-types"), QStringLiteral("m5.large,m5.xlarge"),
-                       QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({ QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/items.json"), QStringLiteral("--region"),
+        QStringLiteral("us-east-1"), QStringLiteral("--instance-types"), QStringLiteral("m5.large,m5.xlarge"),
+        QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE_LT(std::abs(o.value(u"cost_per_hour").toDouble() - 0.384), 1e-9);
@@ -93,13 +94,13 @@ void TestPlacementCli::itemsJsonWithCatalogPrices()
     QCOMPARE(unplaced.size(), 1);
     QCOMPARE(unplaced[0].toObject().value(u"count").toInt(), 2);
     QCOMPARE(unplaced[0].toObject().value(u"reason").toString(),
-             QStringLiteral("service \"etl\": 96 vCPU per task but the largest allowed type has 4"));
+        QStringLiteral("service \"etl\": 96 vCPU per task but the largest allowed type has 4"));
 }
 
 void TestPlacementCli::usageAndInputErrors()
 {
     const QString items = QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/items.json");
-    Run r = run({items});
+    Run r = run({ items });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("--region is required"), r.err.constData());
 
@@ -109,11 +110,11 @@ void TestPlacementCli::usageAndInputErrors()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("[\n  {\"service\": \"web\", \"count\": 2,,}\n]\n");
     f.close();
-    r = run({bad, QStringLiteral("--region"), QStringLiteral("us-east-1")});
+    r = run({ bad, QStringLiteral("--region"), QStringLiteral("us-east-1") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.startsWith((bad + QStringLiteral(":2:")).toUtf8()), r.err.constData());
 
-    r = run({items, QStringLiteral("--region"), QStringLiteral("us-est-1")});
+    r = run({ items, QStringLiteral("--region"), QStringLiteral("us-est-1") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("us-est-1"), r.err.constData());
 
@@ -123,19 +124,20 @@ void TestPlacementCli::usageAndInputErrors()
     QVERIFY(h.open(QIODevice::WriteOnly));
     h.write("[{\"service\": \"web\", \"count\": 100000000, \"cpu\": 0.25, \"memory_mib\": 512}]\n");
     h.close();
-    r = run({huge, QStringLiteral("--region"), QStringLiteral("us-east-1")});
+    r = run({ huge, QStringLiteral("--region"), QStringLiteral("us-east-1") });
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("items[0].count: 100000000 tasks is more than the 1000000 one pack accepts"), r.err.constData());
+    QVERIFY2(
+        r.err.contains("items[0].count: 100000000 tasks is more than the 1000000 one pack accepts"), r.err.constData());
     // The total counts too.
     QVERIFY(h.open(QIODevice::WriteOnly | QIODevice::Truncate));
     h.write("[{\"service\": \"a\", \"count\": 600000, \"cpu\": 0.25, \"memory_mib\": 512},"
             " {\"service\": \"b\", \"count\": 600000, \"cpu\": 0.25, \"memory_mib\": 512}]\n");
     h.close();
-    r = run({huge, QStringLiteral("--region"), QStringLiteral("us-east-1")});
+    r = run({ huge, QStringLiteral("--region"), QStringLiteral("us-east-1") });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("items[1].count: the items up to here add up to 1200000 tasks"), r.err.constData());
 
-    r = run({QStringLiteral("--vbp"), dir.filePath(QStringLiteral("missing.vbp"))});
+    r = run({ QStringLiteral("--vbp"), dir.filePath(QStringLiteral("missing.vbp")) });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("missing.vbp: cannot open"), r.err.constData());
 }
@@ -148,7 +150,7 @@ void TestPlacementCli::optimumInstanceWithOwnNodeTypes()
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const double optimum = QJsonDocument::fromJson(f.readAll()).object().value(u"optimum_per_hour").toDouble();
-    const Run r = run({file, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QVERIFY(o.value(u"valid").toBool());

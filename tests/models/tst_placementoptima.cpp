@@ -27,14 +27,15 @@ struct Instance
 
 Resources resources(const QJsonObject &o)
 {
-    return Resources{o.value(u"cpu").toDouble() * 1000.0, o.value(u"memory_mib").toDouble(), o.value(u"slots").toDouble(1)};
+    return Resources { o.value(u"cpu").toDouble() * 1000.0, o.value(u"memory_mib").toDouble(),
+        o.value(u"slots").toDouble(1) };
 }
 
 QList<Instance> loadInstances()
 {
     QList<Instance> list;
     const QDir dir(QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/optima"));
-    for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &file : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             continue;
@@ -49,8 +50,8 @@ QList<Instance> loadInstances()
             n.name = t.value(u"name").toString();
             n.arch = t.value(u"arch").toString();
             n.capacity = resources(t);
-            n.overhead = Resources{overhead.value(u"cpu").toDouble() * 1000.0, overhead.value(u"memory_mib").toDouble(),
-                                   overhead.value(u"slots").toDouble()};
+            n.overhead = Resources { overhead.value(u"cpu").toDouble() * 1000.0,
+                overhead.value(u"memory_mib").toDouble(), overhead.value(u"slots").toDouble() };
             n.pricePerHour = t.value(u"price_per_hour").toDouble();
             inst.request.nodeTypes.append(n);
         }
@@ -111,12 +112,13 @@ void TestPlacementOptima::costAndBoundAgainstOptimum()
         // Neither below the proven optimum (packing) nor above it (bound).
         QVERIFY2(res.costPerHour >= inst.optimum * (1.0 - 1e-9), qPrintable(inst.name));
         QVERIFY2(res.lowerBoundPerHour <= inst.optimum * (1.0 + 1e-9), qPrintable(inst.name));
-        QVERIFY2(std::abs(lowerBound(inst.request) - res.lowerBoundPerHour) <= 1e-9 * inst.optimum, qPrintable(inst.name));
+        QVERIFY2(
+            std::abs(lowerBound(inst.request) - res.lowerBoundPerHour) <= 1e-9 * inst.optimum, qPrintable(inst.name));
         const double cost = res.costPerHour / inst.optimum;
         const double bound = res.lowerBoundPerHour / inst.optimum;
         if (qEnvironmentVariableIsSet("FLEETPLAN_OPTIMA_VERBOSE"))
-            qInfo("%s: cost/OPT %.4f, bound/OPT %.4f, pattern LP/OPT %.4f%s, %.1f ms", qPrintable(inst.name), cost, bound,
-                  res.patternBoundPerHour / inst.optimum, res.provenOptimal ? ", proven optimal" : "", ms);
+            qInfo("%s: cost/OPT %.4f, bound/OPT %.4f, pattern LP/OPT %.4f%s, %.1f ms", qPrintable(inst.name), cost,
+                bound, res.patternBoundPerHour / inst.optimum, res.provenOptimal ? ", proven optimal" : "", ms);
         logCost += std::log(cost);
         logBound += std::log(bound);
         if (cost > worstCost) {
@@ -132,8 +134,10 @@ void TestPlacementOptima::costAndBoundAgainstOptimum()
     }
     const double n = double(m_instances.size());
     const double geoCost = std::exp(logCost / n), geoBound = std::exp(logBound / n);
-    qInfo("%d instances: cost/OPT geometric mean %.4f, worst %.4f (%s), optimal %d; bound/OPT geometric mean %.4f, worst %.4f (%s)",
-          int(n), geoCost, worstCost, qPrintable(worstCostName), optimal, geoBound, worstBound, qPrintable(worstBoundName));
+    qInfo("%d instances: cost/OPT geometric mean %.4f, worst %.4f (%s), optimal %d; bound/OPT geometric mean %.4f, "
+          "worst %.4f (%s)",
+        int(n), geoCost, worstCost, qPrintable(worstCostName), optimal, geoBound, worstBound,
+        qPrintable(worstBoundName));
     // Measured (docs/placement.md): cost 1.0017 / worst 1.0266, bound 0.9949 / worst 0.9436.
     QCOMPARE_LE(geoCost, 1.005);
     QCOMPARE_LE(worstCost, 1.03);
@@ -188,7 +192,7 @@ void TestPlacementOptima::moreTypesNeverCostMore()
             ++worse;
             worstIncrease = std::max(worstIncrease, withTwo.costPerHour / base.costPerHour);
             qInfo("%s: %d types $%.4f, %d types $%.4f", qPrintable(inst.name), int(inst.request.nodeTypes.size()),
-                  base.costPerHour, int(two.nodeTypes.size()), withTwo.costPerHour);
+                base.costPerHour, int(two.nodeTypes.size()), withTwo.costPerHour);
         }
         if (i % 4 != 0)
             continue;
@@ -196,8 +200,12 @@ void TestPlacementOptima::moreTypesNeverCostMore()
         const PlacementResult wider = place(more);
         QVERIFY2(validatePlacement(more, wider).isEmpty(), qPrintable(inst.name));
         QVERIFY2(wider.costPerHour <= base.costPerHour * (1.0 + 1e-9),
-                 qPrintable(QStringLiteral("%1: %2 types $%3, %4 types $%5").arg(inst.name).arg(inst.request.nodeTypes.size())
-                                .arg(base.costPerHour).arg(more.nodeTypes.size()).arg(wider.costPerHour)));
+            qPrintable(QStringLiteral("%1: %2 types $%3, %4 types $%5")
+                           .arg(inst.name)
+                           .arg(inst.request.nodeTypes.size())
+                           .arg(base.costPerHour)
+                           .arg(more.nodeTypes.size())
+                           .arg(wider.costPerHour)));
     }
     QCOMPARE_LE(worse, 2);
     QCOMPARE_LE(worstIncrease, 1.02);

@@ -78,9 +78,10 @@ private slots:
         // Hours: A, A, B. On-Demand: 2 × 0.277 + 0.096 = 0.65 USD.
         BillableUsage usage;
         usage.scope = pricing::CommitmentScope::Ec2;
-        usage.states.append(BillableState { { ec2Node("m6i.large", "m6i", 0.096, 0), ec2Node("c6i.large", "c6i", 0.085, 1),
-                                                ec2Node("m6i.large", "m6i", 0.096, 0) },
-            3 });
+        usage.states.append(
+            BillableState { { ec2Node("m6i.large", "m6i", 0.096, 0), ec2Node("c6i.large", "c6i", 0.085, 1),
+                                ec2Node("m6i.large", "m6i", 0.096, 0) },
+                3 });
         usage.states.append(BillableState { { ec2Node("m6i.large", "m6i", 0.096, 0) }, 1 });
         usage.stateOfHour = { 0, 0, 1 };
         usage.runs = { { 0, 1.0 }, { 0, 1.0 }, { 1, 1.0 } };
@@ -131,7 +132,8 @@ private slots:
         // = 40 GB-months = 3.2 USD (AWS EBS pricing, gp3 us-east-1). One EKS cluster at 0.10 USD per
         // cluster-hour (Amazon EKS pricing, standard support): 73 USD.
         BillableUsage usage;
-        usage.states.append(BillableState { { ec2Node("m6i.large", "m6i", 0.096, 0), ec2Node("m6i.large", "m6i", 0.096, 0) }, 2 });
+        usage.states.append(
+            BillableState { { ec2Node("m6i.large", "m6i", 0.096, 0), ec2Node("m6i.large", "m6i", 0.096, 0) }, 2 });
         usage.stateOfHour = QList<int>(730, 0);
         for (int h = 0; h < 730; ++h)
             usage.runs.append({ 0, 1.0 });
@@ -214,9 +216,8 @@ private slots:
         // 100 Fargate Spot vCPU-hours at 0.0121 = 1.21 USD; a 10 % allowance adds 0.121 USD.
         BillableUsage usage;
         usage.scope = pricing::CommitmentScope::Fargate;
-        usage.states = { BillableState { { { ComponentId::FargateSpotVcpu, 10, 1.0, 0.0121, QStringLiteral("Linux x86"),
-                                             0, QString() } },
-            0 } };
+        usage.states = { BillableState {
+            { { ComponentId::FargateSpotVcpu, 10, 1.0, 0.0121, QStringLiteral("Linux x86"), 0, QString() } }, 0 } };
         usage.stateOfHour = QList<int>(10, 0);
         usage.runs = { { 0, 10.0 } };
         usage.spotInterruptionAllowance = 0.10;
@@ -311,8 +312,8 @@ private slots:
         QCOMPARE(w.request.items.at(2).service, QStringLiteral("coredns"));
         COMPARE_USD(w.request.items.at(0).request.cpu, 500.0);
 
-        const QList<qsizetype> candidateOf = chooseNodeTypes(sc.platform(PlatformId::EksNodes), PlatformId::EksNodes,
-            w, nc.candidates, r);
+        const QList<qsizetype> candidateOf
+            = chooseNodeTypes(sc.platform(PlatformId::EksNodes), PlatformId::EksNodes, w, nc.candidates, r);
         QCOMPARE(w.request.nodeTypes.size(), 2); // m6i.large On-Demand, then Spot
         QVERIFY(!w.request.nodeTypes.at(0).spot);
         QVERIFY(w.request.nodeTypes.at(1).spot);
