@@ -70,7 +70,7 @@ struct Target
 /// after the region prefix, mapped to the items of fargate_rates.csv.
 QString fargateItem(QByteArrayView usage)
 {
-    static const std::pair<const char *, const char *> map[] = {
+    static const auto map = std::to_array<std::pair<const char *, const char *>>({
         { "Fargate-vCPU-Hours:perCPU", "linux_x86_vcpu" },
         { "Fargate-GB-Hours", "linux_x86_memory" },
         { "Fargate-ARM-vCPU-Hours:perCPU", "linux_arm_vcpu" },
@@ -83,7 +83,7 @@ QString fargateItem(QByteArrayView usage)
         { "SpotUsage-Fargate-GB-Hours", "spot_linux_x86_memory" },
         { "SpotUsage-Fargate-ARM-vCPU-Hours:perCPU", "spot_linux_arm_vcpu" },
         { "SpotUsage-Fargate-ARM-GB-Hours", "spot_linux_arm_memory" },
-    };
+    });
     // Drop the region prefix ("USE1-", "EU-"); us-east-1 EC2 usage types have none.
     for (const auto &[suffix, item] : map) {
         const QByteArrayView s(suffix);
@@ -166,7 +166,7 @@ QString isoDate(QString date)
 class Writer
 {
 public:
-    explicit Writer(QSqlDatabase db)
+    explicit Writer(const QSqlDatabase &db)
         : m_insert(db)
     {
         m_insert.prepare(QStringLiteral("INSERT OR REPLACE INTO rates (kind, region, key, origin, usd, as_of, source)"
@@ -697,17 +697,17 @@ private:
 /// Index of an attribute key ("regionCode", "Region Code") in AttrKeys, or -1; no allocation.
 int attrIndex(QByteArrayView key)
 {
-    char buf[64];
+    std::array<char, 64> buf {};
     qsizetype n = 0;
     for (char c : key) {
-        if (n == qsizetype(sizeof buf))
+        if (n == qsizetype(buf.size()))
             return -1;
         if (c >= 'A' && c <= 'Z')
             buf[n++] = char(c - 'A' + 'a');
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             buf[n++] = c;
     }
-    const QByteArrayView k(buf, n);
+    const QByteArrayView k(buf.data(), n);
     for (int a = 0; a < AttrCount; ++a) {
         if (k == AttrKeys[size_t(a)])
             return a;
