@@ -39,6 +39,7 @@
 #include "app/documentcontroller.h"
 #include "app/recentfiles.h"
 #include "app/simulationrunner.h"
+#include "app/whatifcontroller.h"
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
 #include "models/workload/loadprofilepresets.h"
@@ -58,6 +59,7 @@
 #include "views/scenariosettingspanel.h"
 #include "views/servicedelegate.h"
 #include "views/timelinechart.h"
+#include "views/workloadpage.h"
 
 Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
 
@@ -84,7 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createWorkloadTab(), tr("&Workload"));
+    m_workloadPage = new views::WorkloadPage(m_document, m_serviceModel, m_catalog->regions(), this);
+    m_tabs->addTab(m_workloadPage, tr("&Workload"));
     m_comparisonPage = new views::ComparisonPage(this);
     connect(m_comparisonPage, &views::ComparisonPage::platformActivated, this, &MainWindow::showExplain);
     m_tabs->addTab(m_comparisonPage, tr("&Comparison"));
@@ -149,27 +152,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
-    connect(m_document, &models::Document::changed, this, &MainWindow::syncWhatIfFromScenario);
     connect(m_document, &models::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::scenarioReset, this, [this] {
-        {
-            const QSignalBlocker block(m_profileBox);
-            m_profileBox->clear(); // a new document starts on its first service's profile
-        }
-        refreshProfileBox();
-        m_serviceTable->resizeColumnsToContents();
-        syncWhatIfFromScenario();
         scheduleSimulation();
         updateTitle();
-    });
-    connect(m_document, &models::Document::loadProfilesInserted, this, &MainWindow::refreshProfileBox);
-    connect(m_document, &models::Document::loadProfilesRemoved, this, &MainWindow::refreshProfileBox);
-    connect(m_document, &models::Document::loadProfileChanged, this, [this](int index, const QString &name) {
-        if (m_profileBox->itemText(index) != name)
-            refreshProfileBox();
-        if (index == m_profileBox->currentIndex() && !m_profileDragging)
-            showProfile(index);
     });
     connect(m_document, &models::Document::autosaveFailed, this,
         [this](const QString &error) { statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000); });
@@ -216,130 +203,6 @@ MainWindow::~MainWindow()
 
 // ---- construction -------------------------------------------------------------------------------------
 
-QWidget *MainWindow::createWorkloadTab()
-{
-    auto *page = new QWidget(this);
-    auto *outer = new QHBoxLayout(page);
-    outer->setContentsMargins(4, 4, 4, 4);
-    auto *split = new QSplitter(Qt::Vertical, page);
-    split->setObjectName(QStringLiteral("workloadSplitter"));
-
-    auto *servicesPane = new QWidget(split);
-    auto *sl = new QVBoxLayout(servicesPane);
-    sl->setContentsMargins(0, 0, 0, 0);
-    auto *serviceBar = new QToolBar(servicesPane);
-    serviceBar->setObjectName(QStringLiteral("serviceToolBar"));
-    serviceBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    sl->addWidget(serviceBar);
-    m_serviceTable = new QTableView(servicesPane);
-    m_serviceTable->setObjectName(QStringLiteral("serviceTable"));
-    m_serviceTable->setAccessibleName(tr("Services"));
-    m_serviceTable->setModel(m_serviceModel);
-    m_serviceTable->setAlternatingRowColors(true);
-    m_serviceTable->setSelectionBehavior(QAbstractItemView::SelectItems);
-    m_serviceTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_serviceTable->setEditTriggers(
-        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
-    m_serviceTable->horizontalHeader()->setStretchLastSection(true);
-    m_serviceTable->verticalHeader()->setVisible(false);
-    m_serviceTable->verticalHeader()->setDefaultSectionSize(m_serviceTable->fontMetrics().height() + 8);
-    m_delegate = new views::ServiceDelegate(this);
-    m_delegate->setSelectionModel(m_serviceTable->selectionModel());
-    m_delegate->setValidationRole(models::ServiceTableModel::ValidationRole);
-    m_delegate->setProfileNames([this] {
-        QStringList names;
-        for (const models::LoadProfile &p : m_document->scenario().loadProfiles)
-            names << p.name;
-        return names;
-    });
-    connect(m_delegate, &views::ServiceDelegate::multiEditStarted, this, [this](int rows, const QString &column) {
-        m_document->undoStack()->beginMacro(tr("Set %1 of %2 services").arg(column).arg(rows));
-    });
-    connect(
-        m_delegate, &views::ServiceDelegate::multiEditFinished, this, [this] { m_document->undoStack()->endMacro(); });
-    m_serviceTable->setItemDelegate(m_delegate);
-    sl->addWidget(m_serviceTable, 1);
-    serviceBar->setProperty("fleetplanPending", true);
-
-    auto *profilePane = new QWidget(split);
-    auto *pl = new QVBoxLayout(profilePane);
-    pl->setContentsMargins(0, 4, 0, 0);
-    auto *profileBar = new QHBoxLayout;
-    auto *profileLabel = new QLabel(tr("Load &profile"), profilePane);
-    m_profileBox = new QComboBox(profilePane);
-    m_profileBox->setObjectName(QStringLiteral("loadProfileBox"));
-    m_profileBox->setAccessibleName(tr("Load profile to edit"));
-    m_profileBox->setMinimumContentsLength(16);
-    profileLabel->setBuddy(m_profileBox);
-    auto *addProfile = new QPushButton(tr("New profile"), profilePane);
-    addProfile->setObjectName(QStringLiteral("newLoadProfile"));
-    auto *presetMenu = new QMenu(addProfile);
-    for (models::LoadProfilePreset preset : models::allLoadProfilePresets()) {
-        presetMenu->addAction(models::presetDisplayName(preset), this, [this, preset] {
-            const QString name = models::uniqueLoadProfileName(m_document->scenario(), models::presetId(preset));
-            m_document->undoStack()->push(
-                new models::AddLoadProfileCommand(m_document, models::makeLoadProfile(preset, name)));
-            m_profileBox->setCurrentIndex(m_profileBox->count() - 1);
-        });
-    }
-    addProfile->setMenu(presetMenu);
-    auto *hint = new QLabel(tr("Drag the bars to shape the load; arrow keys step the selected hour."), profilePane);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    hint->setWordWrap(true);
-    hint->setMinimumWidth(80);
-    profileBar->addWidget(profileLabel);
-    profileBar->addWidget(m_profileBox);
-    profileBar->addWidget(addProfile);
-    profileBar->addWidget(hint, 1);
-    pl->addLayout(profileBar);
-    m_profileEditor = new views::LoadProfileEditor(profilePane);
-    m_profileEditor->setObjectName(QStringLiteral("loadProfileEditor"));
-    pl->addWidget(m_profileEditor, 1);
-    connect(m_profileBox, &QComboBox::currentIndexChanged, this, &MainWindow::showProfile);
-    connect(m_profileEditor, &views::LoadProfileEditor::hourlyChanged, this, [this](const QList<double> &hourly) {
-        const int index = m_profileBox->currentIndex();
-        if (index < 0)
-            return;
-        if (!m_profileDragging) {
-            m_profileDragging = true;
-            m_profileMergeKey = models::nextMergeKey();
-        }
-        m_document->undoStack()->push(
-            new models::SetLoadProfileHoursCommand(m_document, index, hourly, m_profileMergeKey));
-    });
-    connect(m_profileEditor, &views::LoadProfileEditor::editFinished, this, [this] {
-        m_profileDragging = false;
-        m_profileMergeKey = 0;
-    });
-    // Selecting a service shows its load profile.
-    connect(m_serviceTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (!current.isValid() || current.row() >= m_document->scenario().services.size())
-                return;
-            const QString name = m_document->scenario().services.at(current.row()).loadProfile;
-            const int i = m_profileBox->findText(name);
-            if (i >= 0)
-                m_profileBox->setCurrentIndex(i);
-        });
-    split->addWidget(servicesPane);
-    split->addWidget(profilePane);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    outer->addWidget(split, 1);
-
-    auto *settingsScroll = new QScrollArea(page);
-    settingsScroll->setWidgetResizable(true);
-    settingsScroll->setFrameShape(QFrame::NoFrame);
-    m_settingsPanel = new views::ScenarioSettingsPanel(settingsScroll);
-    m_settingsPanel->setRegions(m_catalog->regions());
-    m_settingsPanel->setDocument(m_document);
-    settingsScroll->setWidget(m_settingsPanel);
-    settingsScroll->setMinimumWidth(std::min(300, m_settingsPanel->sizeHint().width() + 24));
-    settingsScroll->setMaximumWidth(360);
-    outer->addWidget(settingsScroll);
-    return page;
-}
-
 void MainWindow::createDocks()
 {
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -349,9 +212,9 @@ void MainWindow::createDocks()
     whatIfDock->setWidget(m_whatIf);
     addDockWidget(Qt::RightDockWidgetArea, whatIfDock);
     m_whatIf->setRegions(m_catalog->regions());
-    connect(m_whatIf, &views::WhatIfPanel::valueChanged, this, &MainWindow::onWhatIfChanged);
-    connect(m_whatIf, &views::WhatIfPanel::editFinished, this, &MainWindow::onWhatIfFinished);
-    connect(m_whatIf, &views::WhatIfPanel::resetRequested, this, &MainWindow::scheduleSimulation);
+    m_whatIfController = new WhatIfController(m_document, m_whatIf, this);
+    connect(m_whatIfController, &WhatIfController::previewChanged, this, &MainWindow::simulateNow);
+    connect(m_whatIfController, &WhatIfController::resetRequested, this, &MainWindow::scheduleSimulation);
 
     m_explain = new views::ExplainPanel(this);
     auto *explainDock = new QDockWidget(tr("Explain"), this);
@@ -410,15 +273,15 @@ void MainWindow::createActions()
     redo->setShortcuts({ QKeySequence::Redo, QKeySequence(tr("Ctrl+Y")) });
     addAction(redo);
     make(QStringLiteral("actionAddService"), tr("&Add service"), QKeySequence(tr("Ctrl+Shift+N")),
-        [this] { addService(); });
+        [this] { m_workloadPage->addService(); });
     make(QStringLiteral("actionDuplicateService"), tr("&Duplicate service"), QKeySequence(tr("Ctrl+D")),
-        [this] { duplicateService(); });
+        [this] { m_workloadPage->duplicateService(); });
     QAction *remove = make(QStringLiteral("actionRemoveServices"), tr("&Remove services"), QKeySequence::Delete,
-        [this] { removeServices(); });
+        [this] { m_workloadPage->removeServices(); });
     // Delete removes rows only from the services table (elsewhere it edits text).
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     removeAction(remove);
-    m_serviceTable->addAction(remove);
+    m_workloadPage->serviceTable()->addAction(remove);
 
     const QString tabNames[] = { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog") };
     for (int i = 0; i < 5; ++i) {
@@ -443,7 +306,7 @@ void MainWindow::createActions()
                 .arg(QStringLiteral(FLEETPLAN_VERSION)));
     });
 
-    auto *serviceBar = m_serviceTable->parentWidget()->findChild<QToolBar *>(QStringLiteral("serviceToolBar"));
+    QToolBar *serviceBar = m_workloadPage->serviceToolBar();
     serviceBar->addAction(action(QStringLiteral("actionAddService")));
     serviceBar->addAction(action(QStringLiteral("actionDuplicateService")));
     serviceBar->addAction(remove);
@@ -583,168 +446,11 @@ void MainWindow::changeEvent(QEvent *event)
 
 // ---- workload editing ---------------------------------------------------------------------------------
 
-void MainWindow::addService()
-{
-    models::Service s;
-    s.name = models::uniqueServiceName(m_document->scenario(), QStringLiteral("service"));
-    s.replicas = 1;
-    const QModelIndex current = m_serviceTable->currentIndex();
-    const int row = current.isValid() ? current.row() + 1 : -1;
-    auto *command = new models::AddServiceCommand(m_document, s, row);
-    command->setText(tr("Add service %1").arg(s.name));
-    m_document->undoStack()->push(command);
-    const int landed = command->row();
-    m_serviceTable->setCurrentIndex(m_serviceModel->index(landed, models::ServiceTableModel::Name));
-    m_serviceTable->edit(m_serviceTable->currentIndex());
-}
-
-void MainWindow::duplicateService()
-{
-    const QModelIndex current = m_serviceTable->currentIndex();
-    if (!current.isValid())
-        return;
-    m_document->undoStack()->push(new models::DuplicateServiceCommand(m_document, current.row()));
-    m_serviceTable->setCurrentIndex(m_serviceModel->index(current.row() + 1, current.column()));
-}
-
-void MainWindow::removeServices()
-{
-    QList<int> rows;
-    for (const QModelIndex &index : m_serviceTable->selectionModel()->selectedIndexes())
-        rows << index.row();
-    if (rows.isEmpty() && m_serviceTable->currentIndex().isValid())
-        rows << m_serviceTable->currentIndex().row();
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    if (rows.isEmpty())
-        return;
-    m_document->undoStack()->push(new models::RemoveServicesCommand(m_document, rows));
-}
-
-void MainWindow::refreshProfileBox()
-{
-    const QString current = m_profileBox->currentText();
-    {
-        const QSignalBlocker block(m_profileBox);
-        m_profileBox->clear();
-        for (const models::LoadProfile &p : m_document->scenario().loadProfiles)
-            m_profileBox->addItem(p.name);
-        int i = m_profileBox->findText(current);
-        if (i < 0 && !m_document->scenario().services.isEmpty()) // a new document: the first service's profile
-            i = m_profileBox->findText(m_document->scenario().services.constFirst().loadProfile);
-        m_profileBox->setCurrentIndex(i >= 0 ? i : (m_profileBox->count() > 0 ? 0 : -1));
-    }
-    showProfile(m_profileBox->currentIndex());
-}
-
-void MainWindow::showProfile(int index)
-{
-    const auto &profiles = m_document->scenario().loadProfiles;
-    m_profileEditor->setProfile(index >= 0 && index < profiles.size() ? profiles.at(index) : models::LoadProfile {});
-}
-
 // ---- what-if and simulation ---------------------------------------------------------------------------
-
-void MainWindow::syncWhatIfFromScenario()
-{
-    const models::Scenario &s = m_document->scenario();
-    views::WhatIfPanel::Values v = m_whatIf->values();
-    v.spotShare = m_dragOverrides.spotShare.value_or(s.purchase.spotShare);
-    v.savingsPlanUsdPerHour = m_dragOverrides.savingsPlanUsdPerHour.value_or(s.purchase.savingsPlanUsdPerHour);
-    v.targetUtilizationPercent = m_dragOverrides.targetUtilizationPercent.value_or(
-        s.platform(models::PlatformId::EcsEc2).targetUtilizationPercent);
-    v.region = s.region;
-    m_whatIf->setValues(v);
-}
 
 models::WhatIf MainWindow::currentWhatIf() const
 {
-    const views::WhatIfPanel::Values v = m_whatIf->values();
-    models::WhatIf w = m_dragOverrides;
-    w.loadMultiplier = v.loadMultiplier;
-    w.peakMultiplier = v.peakMultiplier;
-    return w;
-}
-
-void MainWindow::onWhatIfChanged(views::WhatIfPanel::Knob knob)
-{
-    const views::WhatIfPanel::Values v = m_whatIf->values();
-    // Scenario-backed knobs act as what-if overrides while they move; the drag's end pushes one command.
-    switch (knob) {
-    case views::WhatIfPanel::SpotShare:
-        m_dragOverrides.spotShare = v.spotShare;
-        break;
-    case views::WhatIfPanel::SavingsPlan:
-        m_dragOverrides.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
-        break;
-    case views::WhatIfPanel::TargetUtilization:
-        m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent;
-        break;
-    case views::WhatIfPanel::Region:
-        m_dragOverrides.region = v.region;
-        break;
-    case views::WhatIfPanel::LoadMultiplier:
-    case views::WhatIfPanel::PeakMultiplier:
-        break;
-    }
-    simulateNow();
-}
-
-void MainWindow::onWhatIfFinished(views::WhatIfPanel::Knob knob)
-{
-    const views::WhatIfPanel::Values v = m_whatIf->values();
-    const models::Scenario &s = m_document->scenario();
-    QUndoStack *stack = m_document->undoStack();
-    switch (knob) {
-    case views::WhatIfPanel::SpotShare:
-    case views::WhatIfPanel::SavingsPlan: {
-        m_dragOverrides.spotShare.reset();
-        m_dragOverrides.savingsPlanUsdPerHour.reset();
-        models::PurchaseOptions p = s.purchase;
-        p.spotShare = v.spotShare;
-        p.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
-        if (!(p == s.purchase)) {
-            auto *c = new models::SetPurchaseOptionsCommand(m_document, p);
-            c->setText(knob == views::WhatIfPanel::SpotShare
-                    ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
-                    : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
-            stack->push(c);
-        }
-        break;
-    }
-    case views::WhatIfPanel::TargetUtilization: {
-        m_dragOverrides.targetUtilizationPercent.reset();
-        QList<models::PlatformId> changed;
-        for (models::PlatformId id : { models::PlatformId::EcsEc2, models::PlatformId::EksNodes }) {
-            if (s.platform(id).targetUtilizationPercent != v.targetUtilizationPercent)
-                changed << id;
-        }
-        if (!changed.isEmpty()) {
-            stack->beginMacro(tr("Set target utilisation to %1 %").arg(v.targetUtilizationPercent, 0, 'f', 0));
-            for (models::PlatformId id : changed) {
-                models::PlatformSettings p = s.platform(id);
-                p.targetUtilizationPercent = v.targetUtilizationPercent;
-                stack->push(new models::SetPlatformSettingsCommand(m_document, id, p));
-            }
-            stack->endMacro();
-        }
-        break;
-    }
-    case views::WhatIfPanel::Region: {
-        m_dragOverrides.region.reset();
-        models::ScenarioSettings settings = models::ScenarioSettings::of(s);
-        if (!v.region.isEmpty() && settings.region != v.region) {
-            settings.region = v.region;
-            auto *c = new models::SetScenarioSettingsCommand(m_document, settings);
-            c->setText(tr("Set region to %1").arg(v.region));
-            stack->push(c);
-        }
-        break;
-    }
-    case views::WhatIfPanel::LoadMultiplier:
-    case views::WhatIfPanel::PeakMultiplier:
-        break;
-    }
+    return m_whatIfController->currentWhatIf();
 }
 
 void MainWindow::scheduleSimulation()
@@ -804,6 +510,21 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
                        << "ms, charts" << charts << "ms";
         Q_EMIT reportApplied();
     });
+}
+
+QTableView *MainWindow::serviceTable() const
+{
+    return m_workloadPage->serviceTable();
+}
+
+views::LoadProfileEditor *MainWindow::loadProfileEditor() const
+{
+    return m_workloadPage->profileEditor();
+}
+
+QComboBox *MainWindow::loadProfileBox() const
+{
+    return m_workloadPage->profileBox();
 }
 
 views::ComparisonChart *MainWindow::comparisonChart() const

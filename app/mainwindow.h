@@ -46,12 +46,14 @@ class LoadProfileEditor;
 class ScenarioSettingsPanel;
 class ServiceDelegate;
 class TimelineChart;
+class WorkloadPage;
 } // namespace fleetplan::views
 
 namespace fleetplan::app {
 
 class DocumentController;
 class SimulationRunner;
+class WhatIfController;
 
 /// The application's main window: the workload editor, the comparison, timeline and fleet views, the
 /// catalog browser, and the what-if, explain and history docks, around one Document. Every change of
@@ -108,7 +110,7 @@ public:
     QStringList saveScreenshots(const QString &dir, const QString &suffix = {});
 
     QTabWidget *tabs() const { return m_tabs; }
-    QTableView *serviceTable() const { return m_serviceTable; }
+    QTableView *serviceTable() const;
     models::ServiceTableModel *serviceModel() const { return m_serviceModel; }
     views::WhatIfPanel *whatIfPanel() const { return m_whatIf; }
     views::ComparisonChart *comparisonChart() const;
@@ -119,8 +121,10 @@ public:
     QSpinBox *fleetHourBox() const;
     views::ExplainPanel *explainPanel() const { return m_explain; }
     views::CatalogBrowser *catalogBrowser() const { return m_catalogBrowser; }
-    views::LoadProfileEditor *loadProfileEditor() const { return m_profileEditor; }
-    QComboBox *loadProfileBox() const { return m_profileBox; }
+    views::LoadProfileEditor *loadProfileEditor() const;
+    QComboBox *loadProfileBox() const;
+    views::WorkloadPage *workloadPage() const { return m_workloadPage; }
+    WhatIfController *whatIfController() const { return m_whatIfController; }
     QLabel *comparisonSummary() const;
     QLabel *catalogDateLabel() const { return m_catalogDate; }
     QAction *action(const QString &objectName) const;
@@ -136,22 +140,12 @@ protected:
 private:
     void createActions();
     void createMenus();
-    QWidget *createWorkloadTab();
     void createDocks();
     void readSettings();
     void writeSettings() const;
 
     void updateTitle();
 
-    void addService();
-    void duplicateService();
-    void removeServices();
-    void refreshProfileBox();
-    void showProfile(int index);
-
-    void syncWhatIfFromScenario();
-    void onWhatIfChanged(views::WhatIfPanel::Knob knob);
-    void onWhatIfFinished(views::WhatIfPanel::Knob knob);
     void scheduleSimulation();
     void simulateNow();
     void applyReport(const models::CostReport &report, qint64 elapsedMs);
@@ -167,14 +161,11 @@ private:
     models::Document *m_document = nullptr;
     models::ServiceTableModel *m_serviceModel = nullptr;
     SimulationRunner *m_runner = nullptr;
+    WhatIfController *m_whatIfController = nullptr;
     DocumentController *m_documents = nullptr;
 
     QTabWidget *m_tabs = nullptr;
-    QTableView *m_serviceTable = nullptr;
-    views::ServiceDelegate *m_delegate = nullptr;
-    QComboBox *m_profileBox = nullptr;
-    views::LoadProfileEditor *m_profileEditor = nullptr;
-    views::ScenarioSettingsPanel *m_settingsPanel = nullptr;
+    views::WorkloadPage *m_workloadPage = nullptr;
     views::ComparisonPage *m_comparisonPage = nullptr;
     views::TimelinePage *m_timelinePage = nullptr;
     views::FleetPage *m_fleetPage = nullptr;
@@ -196,12 +187,7 @@ private:
     bool m_reportRefined = false; ///< m_report is the refined pass (else the fast first pass)
     QElapsedTimer m_applyTimer;
     qint64 m_lastLatencyMs = 0;
-    int m_profileMergeKey = 0;
-    bool m_profileDragging = false;
     views::ThemeMode m_theme = views::ThemeMode::Light;
-    /// Transient what-if overrides of scenario values while a slider is dragged; pushed as one
-    /// undo command when the drag ends.
-    models::WhatIf m_dragOverrides;
 };
 
 } // namespace fleetplan::app

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/whatifcontroller.h"
+
+#include <QUndoStack>
+
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
+
+namespace fleetplan::app {
+
+WhatIfController::WhatIfController(models::Document *document, views::WhatIfPanel *panel, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_panel(panel)
+{
+    connect(m_panel, &views::WhatIfPanel::valueChanged, this, &WhatIfController::onValueChanged);
+    connect(m_panel, &views::WhatIfPanel::editFinished, this, &WhatIfController::onEditFinished);
+    connect(m_panel, &views::WhatIfPanel::resetRequested, this, &WhatIfController::resetRequested);
+    // The panel follows the scenario: an undo, an edit elsewhere or another document moves the knobs.
+    connect(m_document, &models::Document::changed, this, &WhatIfController::syncFromScenario);
+    connect(m_document, &models::Document::scenarioReset, this, &WhatIfController::syncFromScenario);
+}
+
+void WhatIfController::syncFromScenario()
+{
+    const models::Scenario &s = m_document->scenario();
+    views::WhatIfPanel::Values v = m_panel->values();
+    v.spotShare = m_dragOverrides.spotShare.value_or(s.purchase.spotShare);
+    v.savingsPlanUsdPerHour = m_dragOverrides.savingsPlanUsdPerHour.value_or(s.purchase.savingsPlanUsdPerHour);
+    v.targetUtilizationPercent = m_dragOverrides.targetUtilizationPercent.value_or(
+        s.platform(models::PlatformId::EcsEc2).targetUtilizationPercent);
+    v.region = m_dragOverrides.region.value_or(s.region);
+    m_panel->setValues(v);
+}
+
+models::WhatIf WhatIfController::currentWhatIf() const
+{
+    const views::WhatIfPanel::Values v = m_panel->values();
+    models::WhatIf w = m_dragOverrides;
+    w.loadMultiplier = v.loadMultiplier;
+    w.peakMultiplier = v.peakMultiplier;
+    return w;
+}
+
+void WhatIfController::onValueChanged(views::WhatIfPanel::Knob knob)
+{
+    const views::WhatIfPanel::Values v = m_panel->values();
+    switch (knob) {
+    case views::WhatIfPanel::SpotShare:
+        m_dragOverrides.spotShare = v.spotShare;
+        break;
+    case views::WhatIfPanel::SavingsPlan:
+        m_dragOverrides.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
+        break;
+    case views::WhatIfPanel::TargetUtilization:
+        m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent;
+        break;
+    case views::WhatIfPanel::Region:
+        m_dragOverrides.region = v.region;
+        break;
+    case views::WhatIfPanel::LoadMultiplier:
+    case views::WhatIfPanel::PeakMultiplier:
+        break;
+    }
+    Q_EMIT previewChanged();
+}
+
+void WhatIfController::onEditFinished(views::WhatIfPanel::Knob knob)
+{
+    const views::WhatIfPanel::Values v = m_panel->values();
+    const models::Scenario &s = m_document->scenario();
+    QUndoStack *stack = m_document->undoStack();
+    switch (knob) {
+    case views::WhatIfPanel::SpotShare:
+    case views::WhatIfPanel::SavingsPlan: {
+        m_dragOverrides.spotShare.reset();
+        m_dragOverrides.savingsPlanUsdPerHour.reset();
+        models::PurchaseOptions p = s.purchase;
+        p.spotShare = v.spotShare;
+        p.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
+        if (!(p == s.purchase)) {
+            auto *c = new models::SetPurchaseOptionsCommand(m_document, p);
+            c->setText(knob == views::WhatIfPanel::SpotShare
+                    ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
+                    : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
+            stack->push(c);
+        }
+        break;
+    }
+    case views::WhatIfPanel::TargetUtilization: {
+        m_dragOverrides.targetUtilizationPercent.reset();
+        QList<models::PlatformId> changed;
+        for (models::PlatformId id : { models::PlatformId::EcsEc2, models::PlatformId::EksNodes }) {
+            if (s.platform(id).targetUtilizationPercent != v.targetUtilizationPercent)
+                changed << id;
+        }
+        if (!changed.isEmpty()) {
+            stack->beginMacro(tr("Set target utilisation to %1 %").arg(v.targetUtilizationPercent, 0, 'f', 0));
+            for (models::PlatformId id : changed) {
+                models::PlatformSettings p = s.platform(id);
+                p.targetUtilizationPercent = v.targetUtilizationPercent;
+                stack->push(new models::SetPlatformSettingsCommand(m_document, id, p));
+            }
+            stack->endMacro();
+        }
+        break;
+    }
+    case views::WhatIfPanel::Region: {
+        m_dragOverrides.region.reset();
+        models::ScenarioSettings settings = models::ScenarioSettings::of(s);
+        if (!v.region.isEmpty() && settings.region != v.region) {
+            settings.region = v.region;
+            auto *c = new models::SetScenarioSettingsCommand(m_document, settings);
+            c->setText(tr("Set region to %1").arg(v.region));
+            stack->push(c);
+        }
+        break;
+    }
+    case views::WhatIfPanel::LoadMultiplier:
+    case views::WhatIfPanel::PeakMultiplier:
+        break;
+    }
+}
+
+} // namespace fleetplan::app
