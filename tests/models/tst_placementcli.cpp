@@ -1,29 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `fleetplan pack`, run as a user would (QProcess on the built binary).
+// `fleetplan pack`, run as a user would (the built binary, through tests/common/clirunner.h).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "common/clirunner.h"
 
 class TestPlacementCli : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = fleetplan::test::CliRun;
+    /// `fleetplan pack args...` through the shared runner (no display, no user price book).
     static Run run(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStringLiteral(FLEETPLAN_EXE), QStringList { QStringLiteral("pack") } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+        return fleetplan::test::runFleetplan(QStringList { QStringLiteral("pack") } + args);
     }
 
 private slots:
@@ -41,8 +35,8 @@ void TestPlacementCli::vbpJson()
     if (!QFile::exists(file))
         QSKIP("benchmark instances not found");
     const Run r = run({ QStringLiteral("--vbp"), file, QStringLiteral("--format"), QStringLiteral("json") });
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.outBytes).object();
     QCOMPARE(o.value(u"items").toInt(), 60);
     QCOMPARE(o.value(u"lower_bound").toDouble(), 20.0);
     QCOMPARE_GE(o.value(u"bins").toInt(), 20);
@@ -61,8 +55,8 @@ void TestPlacementCli::itemsJsonWithCatalogPrices()
     const Run r = run({ QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/items.json"), QStringLiteral("--region"),
         QStringLiteral("us-east-1"), QStringLiteral("--instance-types"), QStringLiteral("m5.large,m5.xlarge"),
         QStringLiteral("--format"), QStringLiteral("json") });
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.outBytes).object();
     QCOMPARE_LT(std::abs(o.value(u"cost_per_hour").toDouble() - 0.384), 1e-9);
     QCOMPARE_LT(std::abs(o.value(u"lower_bound_per_hour").toDouble() - 0.384), 1e-8);
     QCOMPARE_LT(std::abs(o.value(u"pattern_bound_per_hour").toDouble() - 0.336), 1e-8);
@@ -101,8 +95,8 @@ void TestPlacementCli::usageAndInputErrors()
 {
     const QString items = QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/placement/items.json");
     Run r = run({ items });
-    QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("--region is required"), r.err.constData());
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--region is required")), qPrintable(r.err));
 
     QTemporaryDir dir;
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
@@ -111,12 +105,12 @@ void TestPlacementCli::usageAndInputErrors()
     f.write("[\n  {\"service\": \"web\", \"count\": 2,,}\n]\n");
     f.close();
     r = run({ bad, QStringLiteral("--region"), QStringLiteral("us-east-1") });
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.startsWith((bad + QStringLiteral(":2:")).toUtf8()), r.err.constData());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith(bad + QStringLiteral(":2:")), qPrintable(r.err));
 
     r = run({ items, QStringLiteral("--region"), QStringLiteral("us-est-1") });
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("us-est-1"), r.err.constData());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("us-est-1")), qPrintable(r.err));
 
     // 100 M tasks: refused with the field named, not an allocation failure.
     const QString huge = dir.filePath(QStringLiteral("huge.json"));
@@ -125,21 +119,23 @@ void TestPlacementCli::usageAndInputErrors()
     h.write("[{\"service\": \"web\", \"count\": 100000000, \"cpu\": 0.25, \"memory_mib\": 512}]\n");
     h.close();
     r = run({ huge, QStringLiteral("--region"), QStringLiteral("us-east-1") });
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.code, 2);
     QVERIFY2(
-        r.err.contains("items[0].count: 100000000 tasks is more than the 1000000 one pack accepts"), r.err.constData());
+        r.err.contains(QStringLiteral("items[0].count: 100000000 tasks is more than the 1000000 one pack accepts")),
+        qPrintable(r.err));
     // The total counts too.
     QVERIFY(h.open(QIODevice::WriteOnly | QIODevice::Truncate));
     h.write("[{\"service\": \"a\", \"count\": 600000, \"cpu\": 0.25, \"memory_mib\": 512},"
             " {\"service\": \"b\", \"count\": 600000, \"cpu\": 0.25, \"memory_mib\": 512}]\n");
     h.close();
     r = run({ huge, QStringLiteral("--region"), QStringLiteral("us-east-1") });
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("items[1].count: the items up to here add up to 1200000 tasks"), r.err.constData());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("items[1].count: the items up to here add up to 1200000 tasks")),
+        qPrintable(r.err));
 
     r = run({ QStringLiteral("--vbp"), dir.filePath(QStringLiteral("missing.vbp")) });
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("missing.vbp: cannot open"), r.err.constData());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("missing.vbp: cannot open")), qPrintable(r.err));
 }
 
 void TestPlacementCli::optimumInstanceWithOwnNodeTypes()
@@ -151,8 +147,8 @@ void TestPlacementCli::optimumInstanceWithOwnNodeTypes()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const double optimum = QJsonDocument::fromJson(f.readAll()).object().value(u"optimum_per_hour").toDouble();
     const Run r = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.outBytes).object();
     QVERIFY(o.value(u"valid").toBool());
     QCOMPARE_LT(std::abs(o.value(u"cost_per_hour").toDouble() - optimum), 1e-6);
     QCOMPARE_LE(o.value(u"lower_bound_per_hour").toDouble(), optimum * (1 + 1e-9));
