@@ -2,6 +2,7 @@
 #include "app/cli/comparediff.h"
 
 #include <cmath>
+#include <optional>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,19 +17,26 @@ using models::formatNumber;
 
 namespace {
 
+/// One figure before and after. A side is nullopt when the platform is absent or infeasible there: it
+/// has no price, so nothing is subtracted from it (a partial sum would read as a saving).
 struct Change
 {
     QString component; ///< id, or "total"
     QString label;
-    double before = 0;
-    double after = 0;
-    double usd() const { return after - before; }
-    /// Percent change; nullopt when there was nothing before.
+    std::optional<double> before;
+    std::optional<double> after;
+    std::optional<double> usd() const
+    {
+        return before && after ? std::optional<double>(*after - *before) : std::nullopt;
+    }
+    /// Percent change; nullopt when either side has no price or there was nothing before.
     std::optional<double> percent() const
     {
-        if (std::abs(before) < 1e-12)
-            return std::abs(after) < 1e-12 ? std::optional<double>(0.0) : std::nullopt;
-        return (after - before) / before * 100.0;
+        if (!before || !after)
+            return std::nullopt;
+        if (std::abs(*before) < 1e-12)
+            return std::abs(*after) < 1e-12 ? std::optional<double>(0.0) : std::nullopt;
+        return (*after - *before) / *before * 100.0;
     }
 };
 
@@ -36,8 +44,15 @@ struct PlatformChange
 {
     models::PlatformId platform;
     Change total;
-    QList<Change> components; ///< only those that changed
+    QList<Change> components; ///< only those that changed; empty when either side is infeasible
+    QString beforeInfeasible; ///< why the platform could not run the old scenario (empty: it could)
+    QString afterInfeasible; ///< why it cannot run the new one
 };
+
+std::optional<double> priced(const models::PlatformResult *p)
+{
+    return p && p->feasible() ? std::optional<double>(p->totalUsd) : std::nullopt;
+}
 
 QList<PlatformChange> changes(const models::CostReport &before, const models::CostReport &after)
 {
@@ -47,16 +62,18 @@ QList<PlatformChange> changes(const models::CostReport &before, const models::Co
         const models::PlatformResult *b = after.platform(id);
         if (!a && !b)
             continue;
-        PlatformChange pc { id,
-            { QStringLiteral("total"), QStringLiteral("total"), a ? a->totalUsd : 0.0, b ? b->totalUsd : 0.0 }, {} };
-        for (int c = 0; c < models::ComponentCount; ++c) {
+        PlatformChange pc { id, { QStringLiteral("total"), QStringLiteral("total"), priced(a), priced(b) }, {},
+            a && !a->feasible() ? a->infeasibleSummary() : QString(),
+            b && !b->feasible() ? b->infeasibleSummary() : QString() };
+        const bool comparable = pc.beforeInfeasible.isEmpty() && pc.afterInfeasible.isEmpty();
+        for (int c = 0; comparable && c < models::ComponentCount; ++c) {
             const auto cid = static_cast<models::ComponentId>(c);
             const bool present = (a && a->component(cid)) || (b && b->component(cid));
             if (!present)
                 continue;
             Change ch { models::toId(cid), models::displayName(cid), a ? a->componentUsd(cid) : 0.0,
                 b ? b->componentUsd(cid) : 0.0 };
-            if (std::abs(ch.usd()) >= 0.005)
+            if (std::abs(*ch.usd()) >= 0.005)
                 pc.components.append(ch);
         }
         result.append(pc);
@@ -64,15 +81,24 @@ QList<PlatformChange> changes(const models::CostReport &before, const models::Co
     return result;
 }
 
-QString signedUsd(double usd)
+QString usdText(const std::optional<double> &usd)
 {
-    const QString text = formatNumber(usd, 2);
-    return (usd >= 0.005 ? QStringLiteral("+") : QString()) + text;
+    return usd ? formatNumber(*usd, 2) : QStringLiteral("infeasible");
+}
+
+QString signedUsd(const std::optional<double> &usd)
+{
+    if (!usd)
+        return QStringLiteral("n/a");
+    const QString text = formatNumber(*usd, 2);
+    return (*usd >= 0.005 ? QStringLiteral("+") : QString()) + text;
 }
 
 QString percentText(const Change &c)
 {
     const auto p = c.percent();
+    if (!c.before || !c.after)
+        return QStringLiteral("n/a");
     if (!p)
         return QStringLiteral("new");
     return (*p >= 0.05 ? QStringLiteral("+") : QString()) + formatNumber(*p, 1) + QStringLiteral(" %");
@@ -162,22 +188,28 @@ QString diffTable(const models::CostReport &before, const models::CostReport &af
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("%1 %2 %3 %4 %5\n")
                     .arg(models::displayName(pc.platform), -20)
-                    .arg(formatNumber(pc.total.before, 2), 14)
-                    .arg(formatNumber(pc.total.after, 2), 14)
+                    .arg(usdText(pc.total.before), 14)
+                    .arg(usdText(pc.total.after), 14)
                     .arg(signedUsd(pc.total.usd()), 14)
                     .arg(percentText(pc.total), 9);
     }
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("\n%1 (%2): %3 → %4 USD (%5, %6)\n")
-                    .arg(models::displayName(pc.platform), models::toId(pc.platform), formatNumber(pc.total.before, 2),
-                        formatNumber(pc.total.after, 2), signedUsd(pc.total.usd()), percentText(pc.total));
+                    .arg(models::displayName(pc.platform), models::toId(pc.platform), usdText(pc.total.before),
+                        usdText(pc.total.after), signedUsd(pc.total.usd()), percentText(pc.total));
+        if (!pc.beforeInfeasible.isEmpty())
+            text += QStringLiteral("  before: cannot run the workload: %1\n").arg(pc.beforeInfeasible);
+        if (!pc.afterInfeasible.isEmpty())
+            text += QStringLiteral("  after: cannot run the workload: %1\n").arg(pc.afterInfeasible);
+        if (!pc.beforeInfeasible.isEmpty() || !pc.afterInfeasible.isEmpty())
+            continue; // no price on one side: components of a partial fleet would mislead
         if (pc.components.isEmpty())
             text += QStringLiteral("  no component changed\n");
         for (const Change &c : pc.components) {
             text += QStringLiteral("  %1 %2 → %3 USD  %4 (%5)\n")
                         .arg(c.component, -20)
-                        .arg(formatNumber(c.before, 2), 12)
-                        .arg(formatNumber(c.after, 2), 12)
+                        .arg(usdText(c.before), 12)
+                        .arg(usdText(c.after), 12)
                         .arg(signedUsd(c.usd()), 12)
                         .arg(percentText(c));
         }
@@ -187,34 +219,43 @@ QString diffTable(const models::CostReport &before, const models::CostReport &af
 
 QString diffCsv(const models::CostReport &before, const models::CostReport &after)
 {
-    QString text = QStringLiteral("platform,component,before_usd,after_usd,change_usd,change_percent\n");
-    auto row = [](models::PlatformId id, const Change &c) {
-        const auto p = c.percent();
-        return QStringLiteral("%1,%2,%3,%4,%5,%6\n")
-            .arg(models::toId(id), c.component, QString::number(c.before, 'g', 17), QString::number(c.after, 'g', 17),
-                QString::number(c.usd(), 'g', 17), p ? QString::number(*p, 'g', 17) : QString());
+    // An infeasible side has empty figures and "false" in its feasible column.
+    QString text = QStringLiteral(
+        "platform,component,before_usd,after_usd,change_usd,change_percent,before_feasible,after_feasible\n");
+    auto number = [](const std::optional<double> &v) { return v ? QString::number(*v, 'g', 17) : QString(); };
+    auto row = [&number](const PlatformChange &pc, const Change &c) {
+        return QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+            .arg(models::toId(pc.platform), c.component, number(c.before), number(c.after), number(c.usd()),
+                number(c.percent()), pc.beforeInfeasible.isEmpty() ? QStringLiteral("true") : QStringLiteral("false"),
+                pc.afterInfeasible.isEmpty() ? QStringLiteral("true") : QStringLiteral("false"));
     };
     for (const PlatformChange &pc : changes(before, after)) {
         for (const Change &c : pc.components)
-            text += row(pc.platform, c);
-        text += row(pc.platform, pc.total);
+            text += row(pc, c);
+        text += row(pc, pc.total);
     }
     return text;
 }
 
 QByteArray diffJson(const models::CostReport &before, const models::CostReport &after)
 {
-    auto changeObject = [](const Change &c) {
-        QJsonObject o { { QStringLiteral("before_usd"), c.before }, { QStringLiteral("after_usd"), c.after },
-            { QStringLiteral("change_usd"), c.usd() } };
-        const auto p = c.percent();
-        o.insert(QStringLiteral("change_percent"), p ? QJsonValue(*p) : QJsonValue(QJsonValue::Null));
-        return o;
+    auto value = [](const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); };
+    auto changeObject = [&value](const Change &c) {
+        return QJsonObject { { QStringLiteral("before_usd"), value(c.before) },
+            { QStringLiteral("after_usd"), value(c.after) }, { QStringLiteral("change_usd"), value(c.usd()) },
+            { QStringLiteral("change_percent"), value(c.percent()) } };
     };
     QJsonArray platforms;
     for (const PlatformChange &pc : changes(before, after)) {
         QJsonObject o = changeObject(pc.total);
         o.insert(QStringLiteral("platform"), models::toId(pc.platform));
+        // An infeasible side has null figures and says why.
+        o.insert(QStringLiteral("before_feasible"), pc.beforeInfeasible.isEmpty());
+        o.insert(QStringLiteral("after_feasible"), pc.afterInfeasible.isEmpty());
+        if (!pc.beforeInfeasible.isEmpty())
+            o.insert(QStringLiteral("before_infeasible"), pc.beforeInfeasible);
+        if (!pc.afterInfeasible.isEmpty())
+            o.insert(QStringLiteral("after_infeasible"), pc.afterInfeasible);
         QJsonArray components;
         for (const Change &c : pc.components) {
             QJsonObject co = changeObject(c);

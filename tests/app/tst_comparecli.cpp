@@ -76,6 +76,64 @@ private slots:
             run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), QStringLiteral("1000000") }).code, 0);
     }
 
+    void diffToAnInfeasiblePlatformHasNoPriceOnThatSide()
+    {
+        // Before: the sample, every platform priced. After: ECS on EC2 limited to x86-only m6i.* cannot run
+        // the arm64 catalog-api. Its "after" is no price at all — not the partial sum of the services that
+        // still fit, which would read as a saving — and the diff says why.
+        QTemporaryDir dir;
+        fleetplan::models::Scenario sc = fleetplan::models::bundledSampleScenario();
+        sc.platform(fleetplan::models::PlatformId::EcsEc2).instanceTypes = { QStringLiteral("m6i.*") };
+        const QString after = dir.filePath(QStringLiteral("graviton-api.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(sc, after));
+
+        const Run json
+            = run({ sample(), QStringLiteral("--diff"), after, QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(json.code == 0, qPrintable(json.err));
+        int checked = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"platforms").toArray()) {
+            const QJsonObject p = v.toObject();
+            if (p.value(u"platform").toString() == u"ecs-ec2") {
+                QCOMPARE_GT(p.value(u"before_usd").toDouble(), 0.0);
+                QVERIFY(p.value(u"after_usd").isNull());
+                QVERIFY(p.value(u"change_usd").isNull());
+                QVERIFY(p.value(u"change_percent").isNull());
+                QCOMPARE(p.value(u"before_feasible").toBool(false), true);
+                QCOMPARE(p.value(u"after_feasible").toBool(true), false);
+                QVERIFY(p.value(u"after_infeasible").toString().contains(QStringLiteral("catalog-api")));
+                QCOMPARE(p.value(u"components").toArray().size(), 0);
+                ++checked;
+            } else {
+                QCOMPARE(p.value(u"change_usd").toDouble(-1), 0.0); // nothing else changed
+                QCOMPARE(p.value(u"after_feasible").toBool(false), true);
+            }
+        }
+        QCOMPARE(checked, 1);
+
+        const Run table = run({ sample(), QStringLiteral("--diff"), after });
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        QVERIFY2(
+            table.out.contains(QStringLiteral("after: cannot run the workload: catalog-api")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QStringLiteral("→ infeasible USD (n/a, n/a)")), qPrintable(table.out));
+
+        const Run csv
+            = run({ sample(), QStringLiteral("--diff"), after, QStringLiteral("--format"), QStringLiteral("csv") });
+        QCOMPARE(csv.code, 0);
+        bool sawTotal = false;
+        for (const QString &line : csv.out.split(u'\n')) {
+            if (line.startsWith(QStringLiteral("ecs-ec2,total,"))) {
+                const QStringList cells = line.split(u',');
+                QCOMPARE(cells.size(), 8);
+                QVERIFY(!cells.at(2).isEmpty());
+                QVERIFY(cells.at(3).isEmpty()); // no after price
+                QVERIFY(cells.at(4).isEmpty());
+                QCOMPARE(cells.at(7), QStringLiteral("false"));
+                sawTotal = true;
+            }
+        }
+        QVERIFY(sawTotal);
+    }
+
     void sampleTableShowsAllFivePlatforms()
     {
         const Run r = run({ sample() });
