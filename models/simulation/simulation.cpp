@@ -2,6 +2,11 @@
 #include "models/simulation/simulation.h"
 
 #include <algorithm>
+#include <exception>
+#include <vector>
+
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include "models/simulation/demandtimeline.h"
 #include "models/simulation/platformmodels.h"
@@ -34,21 +39,47 @@ CostReport simulate(
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 
+    QList<PlatformId> wanted;
     for (PlatformId id : AllPlatforms) {
-        const bool wanted
-            = options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id);
-        if (!wanted)
-            continue;
-        if (!regionKnown) {
+        if (options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id))
+            wanted.append(id);
+    }
+    if (!regionKnown) {
+        for (PlatformId id : wanted) {
             PlatformResult r;
             r.id = id;
             r.warnings.append(regionError);
             r.markInfeasible(QString(), regionError);
             report.platforms.append(r);
-            continue;
         }
-        report.platforms.append(platformModel(id).simulate(input, id));
+        return report;
     }
+
+    // Each platform reads only the immutable inputs above; the results land in PlatformId order, so the
+    // report does not depend on which thread finished first. An exception (a failed allocation, a bug) is
+    // carried out of its worker and rethrown here, as the sequential loop would.
+    std::vector<PlatformResult> results(static_cast<std::size_t>(wanted.size()));
+    std::vector<std::exception_ptr> failures(results.size());
+    auto run = [&](qsizetype i) {
+        try {
+            results[static_cast<std::size_t>(i)] = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
+        } catch (...) {
+            failures[static_cast<std::size_t>(i)] = std::current_exception();
+        }
+    };
+    QList<qsizetype> indexes;
+    for (qsizetype i = 0; i < wanted.size(); ++i)
+        indexes.append(i);
+    if (options.threads == 1 || wanted.size() <= 1)
+        std::for_each(indexes.cbegin(), indexes.cend(), run);
+    else
+        QtConcurrent::blockingMap(QThreadPool::globalInstance(), indexes, run);
+    for (const std::exception_ptr &failure : failures) {
+        if (failure)
+            std::rethrow_exception(failure);
+    }
+    for (PlatformResult &r : results)
+        report.platforms.append(std::move(r));
     return report;
 }
 

@@ -23,6 +23,10 @@ struct SimulationOptions
     /// `report`, exports, the GUI's second pass) gives the near-optimal packing with the tight bound; 0
     /// gives the constructive packing only (the GUI's fast first pass while a slider moves).
     int placementBudgetMicros = RefinedPlacementBudgetMicros;
+    /// 1 = the platforms one after the other on the calling thread; any other value = concurrently on
+    /// QThreadPool::globalInstance() (one thread per core). The report is identical whatever the count: each platform
+    /// reads only the immutable inputs and the results are put in PlatformId order.
+    int threads = 0;
 };
 
 /// Options of the GUI's fast first pass: the constructive packing only, refined afterwards.
@@ -36,7 +40,8 @@ inline SimulationOptions fastSimulation()
 /// Simulates the scenario hour by hour over its billing period on the selected platforms and prices
 /// every hour with the catalog: replicas from the load profiles and the what-if, jobs at their schedule,
 /// fleets packed incrementally (EC2 platforms) or tasks sized for Fargate, purchase options applied.
-/// Identical hours are computed once. Thread-safe for distinct inputs (the catalog is immutable).
+/// Identical hours are computed once; the platforms run concurrently (SimulationOptions::threads). Thread-safe
+/// (the catalog and scenario are only read).
 CostReport simulate(const Scenario &scenario, const pricing::Catalog &catalog, const WhatIf &whatIf = {},
     const SimulationOptions &options = {});
 

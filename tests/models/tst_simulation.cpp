@@ -29,6 +29,24 @@ private:
     CostReport m_sample;
 
 private slots:
+    void platformsInParallelGiveTheSameReportByteForByte()
+    {
+        // The five platforms run concurrently by default; one after the other must give the same JSON.
+        SimulationOptions sequential;
+        sequential.threads = 1;
+        const QByteArray one
+            = costReportToJson(simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), {}, sequential));
+        QCOMPARE(costReportToJson(sample()), one);
+        // Again with several threads and another what-if (Spot, a smaller target), twice.
+        WhatIf w;
+        w.spotShare = 0.5;
+        w.targetUtilizationPercent = 70;
+        const QByteArray seq
+            = costReportToJson(simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), w, sequential));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(costReportToJson(simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), w)), seq);
+    }
+
     void samplePricesAllFivePlatforms()
     {
         const CostReport &r = sample();
