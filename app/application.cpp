@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/application.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QSlider>
+#include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 #include <QTextStream>
@@ -15,8 +19,10 @@
 #include "app/cli/cli.h"
 #include "app/mainwindow.h"
 #include "app/recoveryprompt.h"
+#include "app/simulationrunner.h"
 #include "models/workload/document.h"
 #include "models/workload/scenariojson.h"
+#include "views/whatifpanel.h"
 
 namespace fleetplan::app {
 
@@ -59,6 +65,74 @@ void scheduleScreenshots(MainWindow &window)
     });
 }
 
+/// Timing mode: FLEETPLAN_LATENCY_STEPS=N (with the offscreen platform or Xvfb) visits every tab once,
+/// then, with each tab in front in turn, moves the load slider N times and records the time from the
+/// change to updated charts of the first (fast) figures; prints median and worst per tab and quits.
+/// The README's latency figures come from it (Release build).
+void scheduleLatencyRun(MainWindow &window)
+{
+    const int steps = qEnvironmentVariableIntValue("FLEETPLAN_LATENCY_STEPS");
+    if (steps <= 0)
+        return;
+    struct State
+    {
+        int tab = -1; ///< -1: waiting for the first refined figures
+        int step = 0;
+        bool waitingFast = false;
+        QList<qint64> samples;
+        QStringList lines;
+    };
+    auto state = std::make_shared<State>();
+    const QList<int> tabs { MainWindow::WorkloadTab, MainWindow::ComparisonTab, MainWindow::TimelineTab,
+        MainWindow::FleetTab };
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [&window, state, tabs, steps, next] {
+        QSlider *load = window.whatIfPanel()->slider(views::WhatIfPanel::LoadMultiplier);
+        if (state->step == steps) {
+            std::sort(state->samples.begin(), state->samples.end());
+            state->lines << QStringLiteral("%1 tab in front: median %2 ms, worst %3 ms over %4 load steps")
+                                .arg(window.tabs()->tabText(tabs.at(state->tab)).remove(u'&'))
+                                .arg(state->samples.at(state->samples.size() / 2))
+                                .arg(state->samples.constLast())
+                                .arg(steps);
+            state->samples.clear();
+            state->step = 0;
+            if (++state->tab == tabs.size()) {
+                std::fprintf(stdout, "scenario: %s (%lld services)\n%s\n", qPrintable(window.scenario().name),
+                    static_cast<long long>(window.scenario().services.size()), qPrintable(state->lines.join(u'\n')));
+                window.document()->undoStack()->setClean();
+                QCoreApplication::exit(0);
+                return;
+            }
+        }
+        window.tabs()->setCurrentIndex(tabs.at(state->tab));
+        ++state->step;
+        state->waitingFast = true;
+        load->setValue(load->value() + (state->step % 2 ? 5 : -5));
+    };
+    QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, state, tabs, next] {
+        if (state->tab < 0) {
+            if (!window.reportIsRefined())
+                return;
+            // Every tab shown once, as a user who looked around before dragging.
+            for (int i = 0; i < window.tabs()->count(); ++i) {
+                window.tabs()->setCurrentIndex(i);
+                QCoreApplication::processEvents();
+            }
+            state->tab = 0;
+            QTimer::singleShot(0, &window, [next] { (*next)(); });
+            return;
+        }
+        if (state->waitingFast) {
+            state->waitingFast = false;
+            state->samples.append(window.lastLatencyMs());
+        }
+        // The refined pass of this step runs in the background; the next step waits for it.
+        if (window.reportIsRefined() && !window.runner()->isBusy())
+            QTimer::singleShot(0, &window, [next] { (*next)(); });
+    });
+}
+
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -77,6 +151,7 @@ int runGui(int argc, char **argv)
         }
     }
     scheduleScreenshots(window);
+    scheduleLatencyRun(window);
     return QApplication::exec();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/comparisonchart.h"
 
+#include <QShowEvent>
+
 #include <algorithm>
 #include <cmath>
 
@@ -148,7 +150,7 @@ void ComparisonChart::rebuild()
         m_totalLabels.append(label);
     }
     legend->setVisible(!m_bars.isEmpty());
-    replot(QCustomPlot::rpQueuedReplot);
+    replotWhenVisible();
 }
 
 QString ComparisonChart::totalLabel(int bar) const
@@ -225,6 +227,26 @@ void ComparisonChart::mouseMoveEvent(QMouseEvent *event)
         QToolTip::hideText();
     else
         QToolTip::showText(event->globalPosition().toPoint(), tip, this);
+}
+
+void ComparisonChart::replotWhenVisible()
+{
+    // Drawing a chart in a tab nobody looks at costs as much as drawing a visible one once it has a
+    // size; skip it and catch up in showEvent().
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
+    ++m_replots;
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ComparisonChart::showEvent(QShowEvent *event)
+{
+    QCustomPlot::showEvent(event);
+    if (m_stale)
+        replotWhenVisible();
 }
 
 } // namespace fleetplan::views

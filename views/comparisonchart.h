@@ -47,13 +47,21 @@ public:
     /// Index of the cheapest platform's bar, -1 when the report is empty.
     int cheapestIndex() const { return m_cheapest; }
 
+    /// Replots drawn since construction (a hidden chart draws nothing; it catches up when shown).
+    int replotCount() const { return m_replots; }
+
 protected:
     void mouseMoveEvent(QMouseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
+    /// Replots now when visible; a hidden chart only remembers that it is stale (showEvent replots).
+    void replotWhenVisible();
 
     models::CostReport m_report;
+    bool m_stale = false;
+    int m_replots = 0;
     ChartTheme m_theme;
     QList<QCPBars *> m_bars;
     QList<models::ComponentId> m_components;

@@ -42,10 +42,20 @@ public:
     QCPAxisRect *costRect() const { return m_costRect; }
     QCPAxisRect *fleetRect() const { return m_fleetRect; }
 
+    /// Replots drawn since construction (a hidden chart draws nothing; it catches up when shown).
+    int replotCount() const { return m_replots; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void rebuild();
+    /// Replots now when visible; a hidden chart only remembers that it is stale (showEvent replots).
+    void replotWhenVisible();
 
     models::CostReport m_report;
+    bool m_stale = false;
+    int m_replots = 0;
     ChartTheme m_theme;
     QCPAxisRect *m_costRect = nullptr;
     QCPAxisRect *m_fleetRect = nullptr;

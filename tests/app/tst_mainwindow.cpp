@@ -33,6 +33,7 @@
 #include "models/workload/servicetablemodel.h"
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
+#include "views/timelinechart.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
@@ -186,6 +187,36 @@ private slots:
         // The load what-if is transient: nothing to undo, nothing unsaved.
         QCOMPARE(window.document()->undoStack()->count(), 0);
         qInfo("load slider step to charts updated: %lld ms", static_cast<long long>(window.lastLatencyMs()));
+    }
+
+    void hiddenTabsDrawNothingAndCatchUpWhenShown()
+    {
+        // Issue 17, defect 1: after the Timeline tab had been shown once, every edit redrew it (and the
+        // comparison) behind the tab in front, 20-25 times slower. A hidden chart now only goes stale.
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForReport(applied, window));
+        window.tabs()->setCurrentIndex(app::MainWindow::TimelineTab);
+        QTest::qWait(50);
+        window.tabs()->setCurrentIndex(app::MainWindow::ComparisonTab);
+        QTest::qWait(50);
+        window.tabs()->setCurrentIndex(app::MainWindow::WorkloadTab);
+        QTest::qWait(50);
+        const int timelineBefore = window.timelineChart()->replotCount();
+        const int comparisonBefore = window.comparisonChart()->replotCount();
+        QSlider *load = window.whatIfPanel()->slider(views::WhatIfPanel::LoadMultiplier);
+        load->setValue(load->value() + 20);
+        QVERIFY(waitForReport(applied, window));
+        QCOMPARE(window.timelineChart()->replotCount(), timelineBefore);
+        QCOMPARE(window.comparisonChart()->replotCount(), comparisonBefore);
+        // Showing the tab draws the newest figures once.
+        window.tabs()->setCurrentIndex(app::MainWindow::TimelineTab);
+        QCOMPARE(window.timelineChart()->replotCount(), timelineBefore + 1);
+        const models::PlatformResult &ecs = *window.report().platform(models::PlatformId::EcsEc2);
+        QCOMPARE(window.timelineChart()->costGraph(models::PlatformId::EcsEc2)->data()->at(14)->value,
+            ecs.series.costUsd.at(14));
     }
 
     void spotShareDragIsOneUndoStep()
