@@ -5,7 +5,13 @@
 #include <memory>
 #include <new>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "models/simulation/simulation.h"
@@ -17,14 +23,19 @@ SimulationRunner::SimulationRunner(std::shared_ptr<const pricing::Catalog> catal
     : QObject(parent)
     , m_catalog(std::move(catalog))
 {
-    // One worker: a newer request waits for the running one instead of competing for the two cores.
-    m_pool.setMaxThreadCount(1);
+    // One worker per lane: a newer request waits for the running fast pass instead of competing with
+    // it; the fast pass itself spreads the platforms over the cores (simulate()).
+    m_fastPool.setMaxThreadCount(1);
+    m_refinePool.setMaxThreadCount(1);
+    m_refinePool.setThreadPriority(QThread::LowPriority); // Windows and macOS; Linux: nice, below
 }
 
 SimulationRunner::~SimulationRunner()
 {
-    m_pending.reset();
-    m_pool.waitForDone();
+    m_pendingFast.reset();
+    m_pendingRefine.reset();
+    m_fastPool.waitForDone();
+    m_refinePool.waitForDone();
 }
 
 quint64 SimulationRunner::request(const models::Scenario &scenario, const models::WhatIf &whatIf)
@@ -32,58 +43,49 @@ quint64 SimulationRunner::request(const models::Scenario &scenario, const models
     ++m_generation;
     m_sinceRequest.start();
     Job job { scenario, whatIf, m_generation };
-    if (m_running) {
-        m_pending = std::move(job); // replaces (drops) any older waiting request
-        return m_generation;
-    }
-    start(std::move(job));
+    m_pendingRefine.reset(); // an older request's refined pass is no longer wanted
+    if (m_fastRunning)
+        m_pendingFast = std::move(job); // replaces (drops) any older waiting request
+    else
+        start(std::move(job));
+    updateBusy();
     return m_generation;
+}
+
+void SimulationRunner::updateBusy()
+{
+    if (isBusy() != m_busy) {
+        m_busy = isBusy();
+        Q_EMIT busyChanged(m_busy);
+    }
 }
 
 void SimulationRunner::start(Job job)
 {
-    if (!m_running) {
-        m_running = true;
-        Q_EMIT busyChanged(true);
-    }
     ++m_runsStarted;
+    (job.refined ? m_refineRunning : m_fastRunning) = true;
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    const quint64 generation = job.generation;
-    const bool refined = job.refined;
-    // The refined pass of the same request runs next unless a newer request arrives first.
-    auto refine = std::make_shared<Job>(job);
-    refine->refined = true;
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, refined, refine] {
+    auto done = std::make_shared<Job>(job);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, done] {
         watcher->deleteLater();
-        const Outcome outcome = watcher->result();
-        const bool current = generation == m_generation;
-        if (current && outcome.report) {
-            m_lastRefined = refined;
-            Q_EMIT reportReady(*outcome.report, generation, m_sinceRequest.elapsed(), refined);
-        } else if (current) {
-            Q_EMIT simulationFailed(outcome.error, generation);
-        }
-        if (m_pending) {
-            Job next = std::move(*m_pending);
-            m_pending.reset();
-            start(std::move(next));
-            return;
-        }
-        if (current && outcome.report && !refined) {
-            start(std::move(*refine));
-            return;
-        }
-        m_running = false;
-        Q_EMIT busyChanged(false);
+        finished(*done, watcher->result());
     });
     std::shared_ptr<const pricing::Catalog> catalog = m_catalog;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [job = std::move(job), catalog]() -> Outcome {
+    QThreadPool *pool = job.refined ? &m_refinePool : &m_fastPool;
+    watcher->setFuture(QtConcurrent::run(pool, [job = std::move(job), catalog]() -> Outcome {
+        models::SimulationOptions options = job.refined ? models::SimulationOptions {} : models::fastSimulation();
+        if (job.refined) {
+            options.threads = 1; // stays on this low-priority thread
+#ifdef Q_OS_LINUX
+            // Linux ignores QThread priorities for normal threads; a nice value gives the window and the
+            // fast lane the CPU first (raising it needs no privilege; the thread only ever refines).
+            setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+#endif
+        }
         // An exception must not reach the worker thread's top (std::terminate would end the app and lose
         // unsaved edits): it becomes a message the window shows.
         try {
-            return { models::simulate(job.scenario, *catalog, job.whatIf,
-                         job.refined ? models::SimulationOptions {} : models::fastSimulation()),
-                {} };
+            return { models::simulate(job.scenario, *catalog, job.whatIf, options), {} };
         } catch (const std::bad_alloc &) {
             return { std::nullopt, QStringLiteral("the simulation ran out of memory") };
         } catch (const std::exception &e) {
@@ -92,6 +94,39 @@ void SimulationRunner::start(Job job)
             return { std::nullopt, QStringLiteral("the simulation failed") };
         }
     }));
+}
+
+void SimulationRunner::finished(const Job &job, const Outcome &outcome)
+{
+    (job.refined ? m_refineRunning : m_fastRunning) = false;
+    const bool current = job.generation == m_generation;
+    if (current && outcome.report) {
+        m_lastRefined = job.refined;
+        Q_EMIT reportReady(*outcome.report, job.generation, m_sinceRequest.elapsed(), job.refined);
+    } else if (current) {
+        Q_EMIT simulationFailed(outcome.error, job.generation);
+    }
+    if (!job.refined) {
+        if (current && outcome.report) {
+            Job refine = job;
+            refine.refined = true;
+            if (m_refineRunning)
+                m_pendingRefine = std::move(refine); // after the (stale) running one
+            else
+                start(std::move(refine));
+        }
+        if (m_pendingFast) {
+            Job next = std::move(*m_pendingFast);
+            m_pendingFast.reset();
+            start(std::move(next));
+        }
+    } else if (m_pendingRefine && !m_refineRunning) {
+        Job next = std::move(*m_pendingRefine);
+        m_pendingRefine.reset();
+        if (next.generation == m_generation)
+            start(std::move(next));
+    }
+    updateBusy();
 }
 
 } // namespace fleetplan::app

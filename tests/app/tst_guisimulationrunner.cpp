@@ -58,6 +58,37 @@ private slots:
         QCOMPARE(ready.at(1).at(3).toBool(), true);
     }
 
+    void aNewRequestDoesNotWaitForTheRefinedPass()
+    {
+        // The refined pass runs in its own lane: a slider step while it computes gets its fast figures
+        // at once, and the superseded refined result is never shown.
+        app::SimulationRunner runner(pricing::Catalog::bundled());
+        QSignalSpy ready(&runner, &app::SimulationRunner::reportReady);
+        const models::Scenario sample = models::bundledSampleScenario();
+        runner.request(sample, {});
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1, 120000);
+        QVERIFY(runner.isRefining()); // the first request's refined pass has started
+        models::WhatIf w;
+        w.loadMultiplier = 1.5;
+        runner.request(sample, w);
+        bool refiningWhenFastArrived = false;
+        connect(&runner, &app::SimulationRunner::reportReady, this,
+            [&](const models::CostReport &, quint64, qint64, bool refined) {
+                if (!refined)
+                    refiningWhenFastArrived = runner.isRefining();
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
+        QCOMPARE(ready.count(), 3); // first fast, second fast, second refined
+        QCOMPARE(ready.at(1).at(1).toULongLong(), quint64(2));
+        QCOMPARE(ready.at(1).at(3).toBool(), false);
+        QCOMPARE(ready.at(2).at(1).toULongLong(), quint64(2));
+        QCOMPARE(ready.at(2).at(3).toBool(), true);
+        QCOMPARE(
+            ready.at(2).at(0).value<models::CostReport>(), models::simulate(sample, *pricing::Catalog::bundled(), w));
+        // The second fast pass did not wait: the first refined pass (several times slower) was still running.
+        QVERIFY(refiningWhenFastArrived);
+    }
+
     void destroyingWhileBusyWaitsForTheWorker()
     {
         auto runner = std::make_unique<app::SimulationRunner>(pricing::Catalog::bundled());
