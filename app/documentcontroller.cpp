@@ -203,7 +203,12 @@ int DocumentController::importFiles(const QStringList &paths, bool kubernetes, b
 void DocumentController::exportReport()
 {
     const QString file = m_document->filePath();
-    const QString base = file.isEmpty() ? QDir::home().filePath(QStringLiteral("fleetplan-report"))
+    // Named after the scenario: its file's name, or for an unsaved one its title ("Sample: online shop"
+    // gives "Sample-online-shop-report.pdf").
+    QString title = m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':').remove(u'/');
+    if (title.isEmpty())
+        title = QStringLiteral("fleetplan");
+    const QString base = file.isEmpty() ? QDir::home().filePath(title + QStringLiteral("-report"))
                                         : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
     const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"),
         base + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));

@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
@@ -362,6 +363,16 @@ void MainWindow::readSettings()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1400, 860);
+    // Never larger than the screen's free area (a 1440 x 900 screen at 125 % offers about 1150 x 680
+    // logical pixels; a saved geometry may come from a bigger monitor).
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        const QSize fitted = size().boundedTo(available.size() * 0.95).expandedTo(minimumSizeHint());
+        if (fitted != size())
+            resize(fitted);
+        if (!available.contains(frameGeometry()))
+            move(available.topLeft() + QPoint((available.width() - width()) / 2, (available.height() - height()) / 2));
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     setTheme(views::themeFromId(
         qEnvironmentVariable("FLEETPLAN_THEME", settings.value(QStringLiteral("preferences/theme")).toString())));

@@ -18,7 +18,15 @@ WhatIfController::WhatIfController(models::Document *document, views::WhatIfPane
     connect(m_panel, &views::WhatIfPanel::resetRequested, this, &WhatIfController::resetRequested);
     // The panel follows the scenario: an undo, an edit elsewhere or another document moves the knobs.
     connect(m_document, &models::Document::changed, this, &WhatIfController::syncFromScenario);
-    connect(m_document, &models::Document::scenarioReset, this, &WhatIfController::syncFromScenario);
+    // Another document (New, Open, a recovered file) starts without the previous one's what-ifs.
+    connect(m_document, &models::Document::scenarioReset, this, [this] {
+        m_dragOverrides = {};
+        views::WhatIfPanel::Values v = m_panel->values();
+        v.loadMultiplier = 1.0;
+        v.peakMultiplier = 1.0;
+        m_panel->setValues(v);
+        syncFromScenario();
+    });
 }
 
 void WhatIfController::syncFromScenario()

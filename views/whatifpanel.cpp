@@ -72,16 +72,29 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
         int min;
         int max;
         int page;
+        QString toolTip;
     };
     const Spec specs[] = {
-        { LoadMultiplier, tr("&Load"), tr("Load multiplier"), 10, 300, 10 },
-        { PeakMultiplier, tr("&Peak"), tr("Peak multiplier"), 0, 200, 10 },
-        { SpotShare, tr("&Spot share"), tr("Spot share"), 0, 100, 10 },
-        { SavingsPlan, tr("Savings &Plans"), tr("Savings Plans commitment"), 0, 2000, 100 },
-        { TargetUtilization, tr("&Target use"), tr("Target utilisation"), 10, 100, 5 },
+        { LoadMultiplier, tr("&Load"), tr("Load multiplier"), 10, 300, 10,
+            tr("Multiplies every service's replicas at every hour (×1.00 = the scenario as entered). "
+               "A what-if: not saved, not undoable.") },
+        { PeakMultiplier, tr("&Peak"), tr("Peak multiplier"), 0, 200, 10,
+            tr("Stretches each load profile around its mean: ×1.00 keeps the profile, ×0 flattens it to its "
+               "average, ×2.00 doubles how far the busy hours rise above it (and the quiet hours fall below). "
+               "A what-if: not saved.") },
+        { SpotShare, tr("&Spot share"), tr("Spot share"), 0, 100, 10,
+            tr("Share of Spot-tolerant services' capacity run on EC2 Spot or Fargate Spot. Changes the "
+               "scenario when you release the slider (undoable).") },
+        { SavingsPlan, tr("Savings &Plans"), tr("Savings Plans commitment"), 0, 2000, 100,
+            tr("Savings Plans commitment in USD per hour, paid every hour whether used or not. Changes the "
+               "scenario when you release the slider (undoable).") },
+        { TargetUtilization, tr("&Target use"), tr("Target utilisation"), 10, 100, 5,
+            tr("Capacity-provider target of ECS on EC2 and EKS nodes: at 80 % the fleet keeps 20 % spare. "
+               "Changes the scenario when you release the slider (undoable).") },
     };
     for (const Spec &s : specs) {
         QSlider *slider = addSlider(s.knob, s.label, s.accessible, s.min, s.max, s.page);
+        slider->setToolTip(s.toolTip);
         auto *row = new QHBoxLayout;
         row->addWidget(slider, 1);
         row->addWidget(m_labels[s.knob]);

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -187,6 +188,23 @@ private slots:
         // The load what-if is transient: nothing to undo, nothing unsaved.
         QCOMPARE(window.document()->undoStack()->count(), 0);
         qInfo("load slider step to charts updated: %lld ms", static_cast<long long>(window.lastLatencyMs()));
+    }
+
+    void theWindowFitsTheScreenAndA1366x768Laptop()
+    {
+        // Issue 17, defect 11: a fixed 1400 x 860 default did not fit 1440 x 900 at 125 %.
+        app::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QSize available = window.screen()->availableGeometry().size();
+        const QSize minimum = window.minimumSizeHint();
+        qInfo("screen %dx%d, window %dx%d, minimum %dx%d", available.width(), available.height(), window.width(),
+            window.height(), minimum.width(), minimum.height());
+        QVERIFY(window.width() <= std::max(available.width(), minimum.width()));
+        QVERIFY(window.height() <= std::max(available.height(), minimum.height()));
+        // Usable on 1366 x 768 (minus a panel and the title bar): every tab's minimum fits.
+        QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 700,
+            qPrintable(QStringLiteral("minimum %1 x %2").arg(minimum.width()).arg(minimum.height())));
     }
 
     void hiddenTabsDrawNothingAndCatchUpWhenShown()
@@ -529,7 +547,8 @@ private slots:
             app::MainWindow window;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(window.width() + 40, 777);
+            // A size that fits the screen (a larger saved one is fitted to the screen on the next start).
+            window.resize(window.width(), 700);
             sizeAtClose = window.size();
             window.setTheme(views::ThemeMode::Dark);
             QVERIFY(window.saveFileAs(path));

@@ -53,6 +53,21 @@ private Q_SLOTS:
         QVERIFY(!f.document.isModified());
     }
 
+    void anotherDocumentStartsWithoutTheWhatIfs()
+    {
+        // Issue 17, defect 6: load x1.50 carried over into File > New.
+        Fixture f;
+        QSlider *load = f.panel.slider(views::WhatIfPanel::LoadMultiplier);
+        load->setValue(150);
+        QCOMPARE(f.controller.currentWhatIf().loadMultiplier, 1.5);
+        f.document.reset(models::Scenario {});
+        QCOMPARE(f.controller.currentWhatIf().loadMultiplier, 1.0);
+        QCOMPARE(f.controller.currentWhatIf().peakMultiplier, 1.0);
+        QCOMPARE(load->value(), 100);
+        QVERIFY(!load->toolTip().isEmpty());
+        QVERIFY(f.panel.slider(views::WhatIfPanel::PeakMultiplier)->toolTip().contains(QStringLiteral("mean")));
+    }
+
     void targetUtilisationDragIsOneMacroOverBothNodePlatforms()
     {
         Fixture f;
