@@ -11,21 +11,10 @@
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
+#include "common/fixtures.h"
+
 using namespace fleetplan;
 using namespace fleetplan::models;
-
-namespace {
-constexpr double Tolerance = 1e-9;
-#define COMPARE_USD(actual, expected)                                                                                  \
-    do {                                                                                                               \
-        const double a_ = (actual), e_ = (expected);                                                                   \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
-            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
-                           .arg(QStringLiteral(#actual))                                                               \
-                           .arg(a_, 0, 'g', 15)                                                                        \
-                           .arg(e_, 0, 'g', 15)));                                                                     \
-    } while (false)
-} // namespace
 
 class TestCostEngine : public QObject
 {
