@@ -6,11 +6,11 @@
 /// Application identity, set once, matching the .desktop file and the AppStream metainfo ids.
 namespace fleetplan::app {
 
-inline constexpr char OrganizationName[] = "Fleetplan";
-inline constexpr char OrganizationDomain[] = "fleetplan.example.org";
-inline constexpr char ApplicationName[] = "fleetplan";
-inline constexpr char ApplicationDisplayName[] = "Fleetplan";
-inline constexpr char DesktopFileName[] = "org.example.fleetplan";
+inline constexpr const char *OrganizationName = "Fleetplan";
+inline constexpr const char *OrganizationDomain = "fleetplan.example.org";
+inline constexpr const char *ApplicationName = "fleetplan";
+inline constexpr const char *ApplicationDisplayName = "Fleetplan";
+inline constexpr const char *DesktopFileName = "org.example.fleetplan";
 
 /// Sets organisation, application name, version and desktop file name on the running Q*Application.
 void applyApplicationIdentity();

@@ -149,7 +149,7 @@ void DocumentController::fillRecentMenu(QMenu *menu)
     menu->clear();
     const QStringList files = m_recent->files();
     for (int i = 0; i < files.size(); ++i) {
-        const QString path = files.at(i);
+        const QString &path = files.at(i);
         QAction *a = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));

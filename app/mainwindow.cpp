@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include <array>
 #include <algorithm>
 
 #include <QAction>
@@ -284,7 +285,7 @@ void MainWindow::createActions()
     removeAction(remove);
     m_workloadPage->serviceTable()->addAction(remove);
 
-    const QString tabNames[] = { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog") };
+    const std::array tabNames { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog") };
     for (int i = 0; i < 5; ++i) {
         make(QStringLiteral("actionTab%1").arg(i + 1), tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
             [this, i] { m_tabs->setCurrentIndex(i); });
@@ -601,7 +602,7 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
 {
     QDir().mkpath(dir);
     QStringList files;
-    const QString names[] = { QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
+    const std::array names { QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
         QStringLiteral("fleet"), QStringLiteral("catalog") };
     const int current = m_tabs->currentIndex();
     for (int i = 0; i < m_tabs->count(); ++i) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -27,11 +28,7 @@ QString lineColumn(const QByteArray &text, qsizetype offset);
 
 inline bool hasErrors(const QList<Diagnostic> &diagnostics)
 {
-    for (const Diagnostic &d : diagnostics) {
-        if (d.isError())
-            return true;
-    }
-    return false;
+    return std::any_of(diagnostics.cbegin(), diagnostics.cend(), [](const Diagnostic &d) { return d.isError(); });
 }
 
 } // namespace fleetplan::models

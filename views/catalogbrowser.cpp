@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/catalogbrowser.h"
 
+#include <array>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -217,13 +219,13 @@ void CatalogBrowser::refreshRates()
         pricing::FargateOs os;
         bool spot;
     };
-    const Row rows[] = {
+    const auto rows = std::to_array<Row>({
         { tr("Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false },
         { tr("Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false },
         { tr("Windows x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false },
         { tr("Spot Linux x86_64"), pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true },
         { tr("Spot Linux arm64"), pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true },
-    };
+    });
     for (const Row &r : rows) {
         QString error;
         const auto card = m_catalog->fargate(region, r.arch, r.os, r.spot, &error);

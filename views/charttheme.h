@@ -35,7 +35,7 @@ struct ChartTheme
 
     /// Applies background and legend colours to the plot, and styleAxis() to its four default axes.
     void apply(QCustomPlot *plot) const;
-    void styleAxis(QCPAxis *axis) const;
+    void styleAxis(QCPAxis *target) const;
     void styleLegend(QCPLegend *legend) const;
 };
 

@@ -91,7 +91,7 @@ void ComparisonChart::rebuild()
         keys.append(i + 1);
         QString name = models::displayName(p.id);
         // Two lines keep five labels from colliding on a narrow chart.
-        const int space = name.indexOf(u' ', name.size() / 2 - 1);
+        const qsizetype space = name.indexOf(u' ', name.size() / 2 - 1);
         if (space > 0)
             name[space] = u'\n';
         ticker->addTick(i + 1, name);
@@ -99,7 +99,7 @@ void ComparisonChart::rebuild()
             maxTotal = std::max(maxTotal, p.totalUsd);
     }
     xAxis->setTicker(ticker);
-    xAxis->setRange(0.4, std::max<double>(1, m_report.platforms.size()) + 0.6);
+    xAxis->setRange(0.4, std::max(1.0, static_cast<double>(m_report.platforms.size())) + 0.6);
     xAxis->setTickLength(0, 3);
     xAxis->setSubTicks(false);
     yAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.22 : 1.0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/fleetview.h"
 
+#include <array>
 #include <algorithm>
 #include <cmath>
 
@@ -77,9 +78,9 @@ QSize FleetView::minimumSizeHint() const
 
 namespace {
 // Tableau 20 (light and dark pairs interleaved apart): distinct hues for up to 16 services.
-const QRgb ServicePalette[] = { 0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7,
-    0x9C755F, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0xD37295, 0xD4A6C8 };
-constexpr int ServicePaletteSize = int(sizeof(ServicePalette) / sizeof(ServicePalette[0]));
+constexpr std::array<QRgb, 16> ServicePalette { 0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1,
+    0xFF9DA7, 0x9C755F, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0xD37295, 0xD4A6C8 };
+constexpr int ServicePaletteSize = int(ServicePalette.size());
 
 bool isSystemDaemon(const QString &service)
 {
@@ -124,7 +125,8 @@ QStringList FleetView::legendServices() const
     }
     // The scenario's order first (as announced by setServiceNames), then system daemons.
     std::stable_sort(names.begin(), names.end(), [this](const QString &a, const QString &b) {
-        const qsizetype ia = m_order.indexOf(a), ib = m_order.indexOf(b);
+        const qsizetype ia = m_order.indexOf(a);
+        const qsizetype ib = m_order.indexOf(b);
         return (ia < 0 ? m_order.size() : ia) < (ib < 0 ? m_order.size() : ib);
     });
     return names;
@@ -135,7 +137,8 @@ QList<std::pair<QString, QRect>> FleetView::legendLayout() const
     QList<std::pair<QString, QRect>> items;
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 4;
-    int x = Margin, y = Margin;
+    int x = Margin;
+    int y = Margin;
     for (const QString &name : legendServices()) {
         const int w = 14 + 4 + fm.horizontalAdvance(name) + 14;
         if (x > Margin && x + w > width() - Margin) {
@@ -236,7 +239,7 @@ bool FleetView::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void FleetView::paintEvent(QPaintEvent *)
+void FleetView::paintEvent(QPaintEvent * /*event*/)
 {
     QPainter p(this);
     const QPalette pal = palette();
@@ -287,11 +290,11 @@ void FleetView::paintEvent(QPaintEvent *)
             double used;
             int which;
         };
-        const Dim dims[] = {
+        const auto dims = std::to_array<Dim>({
             { tr("cpu"), node.cpuCapacity, u.cpu, 0 },
             { tr("mem"), node.memoryCapacityMib, u.memory, 1 },
             { tr("slots"), double(node.slotCapacity), double(u.slotCount), 2 },
-        };
+        });
         const int barH = (row.height() - 8) / 3;
         for (int d = 0; d < 3; ++d) {
             const Dim &dim = dims[d];

@@ -222,7 +222,7 @@ bool LoadProfileEditor::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void LoadProfileEditor::paintEvent(QPaintEvent *)
+void LoadProfileEditor::paintEvent(QPaintEvent * /*event*/)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -234,7 +234,8 @@ void LoadProfileEditor::paintEvent(QPaintEvent *)
     // Horizontal grid every 0.5 with labels.
     QColor grid = pal.color(QPalette::Text);
     grid.setAlpha(40);
-    for (double v = 0; v <= m_maximum + 1e-9; v += 0.5) {
+    for (int step = 0; step * 0.5 <= m_maximum + 1e-9; ++step) {
+        const double v = step * 0.5;
         const double y = plot.bottom() - v / m_maximum * plot.height();
         p.setPen(v == 1.0 ? QPen(pal.color(QPalette::Text), 1, Qt::DashLine) : QPen(grid));
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));

@@ -19,7 +19,7 @@ class QTextBrowser;
 /// signals; the pages know nothing of documents or simulations.
 namespace fleetplan::views {
 
-class ChartTheme;
+struct ChartTheme;
 class ComparisonChart;
 class ComparisonTableModel;
 class FleetView;

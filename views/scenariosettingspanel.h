@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
+
 #include <QPointer>
 #include <QWidget>
 
@@ -46,9 +48,9 @@ private:
     QComboBox *m_spType = nullptr;
     QComboBox *m_spTerm = nullptr;
     QComboBox *m_spPayment = nullptr;
-    QCheckBox *m_enabled[models::PlatformCount] = {};
-    QLineEdit *m_types[models::PlatformCount] = {};
-    QCheckBox *m_mixed[models::PlatformCount] = {};
+    std::array<QCheckBox *, models::PlatformCount> m_enabled {};
+    std::array<QLineEdit *, models::PlatformCount> m_types {};
+    std::array<QCheckBox *, models::PlatformCount> m_mixed {};
     QSpinBox *m_clusters = nullptr;
     QCheckBox *m_extended = nullptr;
 };

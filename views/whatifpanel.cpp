@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/whatifpanel.h"
 
+#include <array>
 #include <algorithm>
 #include <cmath>
 
@@ -74,7 +75,7 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
         int page;
         QString toolTip;
     };
-    const Spec specs[] = {
+    const auto specs = std::to_array<Spec>({
         { LoadMultiplier, tr("&Load"), tr("Load multiplier"), 10, 300, 10,
             tr("Multiplies every service's replicas at every hour (×1.00 = the scenario as entered). "
                "A what-if: not saved, not undoable.") },
@@ -91,7 +92,7 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
         { TargetUtilization, tr("&Target use"), tr("Target utilisation"), 10, 100, 5,
             tr("Capacity-provider target of ECS on EC2 and EKS nodes: at 80 % the fleet keeps 20 % spare. "
                "Changes the scenario when you release the slider (undoable).") },
-    };
+    });
     for (const Spec &s : specs) {
         QSlider *slider = addSlider(s.knob, s.label, s.accessible, s.min, s.max, s.page);
         slider->setToolTip(s.toolTip);
@@ -121,7 +122,8 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     setValues(Values {});
 }
 
-QSlider *WhatIfPanel::addSlider(Knob knob, const QString &, const QString &accessible, int min, int max, int page)
+QSlider *WhatIfPanel::addSlider(
+    Knob knob, const QString & /*label*/, const QString &accessible, int min, int max, int page)
 {
     auto *slider = new QSlider(Qt::Horizontal, this);
     slider->setObjectName(QStringLiteral("whatIf") + QString::fromLatin1(QMetaEnum::fromType<Knob>().valueToKey(knob)));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
+
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -63,8 +65,8 @@ private:
     QSlider *addSlider(Knob knob, const QString &label, const QString &accessible, int min, int max, int page);
     void updateLabel(Knob knob);
 
-    QSlider *m_sliders[5] = {};
-    QLabel *m_labels[5] = {};
+    std::array<QSlider *, 5> m_sliders {};
+    std::array<QLabel *, 5> m_labels {};
     QComboBox *m_region = nullptr;
     double m_spMaximum = 20.0;
     bool m_updating = false;

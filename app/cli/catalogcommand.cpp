@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <array>
 #include <algorithm>
 #include <tuple>
 
@@ -382,13 +383,13 @@ int runFargate(Context &ctx)
         pricing::FargateOs os;
         bool spot;
     };
-    const Variant variants[] = {
+    const auto variants = std::to_array<Variant>({
         { "Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, false },
         { "Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, false },
         { "Windows x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Windows, false },
         { "Spot Linux x86_64", pricing::CpuArch::X86_64, pricing::FargateOs::Linux, true },
         { "Spot Linux arm64", pricing::CpuArch::Arm64, pricing::FargateOs::Linux, true },
-    };
+    });
     bool any = false;
     for (const Variant &v : variants) {
         const auto card = c.catalog->fargate(region, v.arch, v.os, v.spot);

@@ -110,7 +110,7 @@ std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
 {
     BudgetGate gate;
     QString amount = text;
-    const int eq = text.indexOf(u'=');
+    const qsizetype eq = text.indexOf(u'=');
     if (eq >= 0) {
         const QString id = text.left(eq).trimmed();
         gate.platform = models::platformFromId(id);

@@ -62,7 +62,8 @@ int packVbp(Context &ctx, const QString &path, bool json)
 /// "items.json:3:14" for a byte offset into text.
 QString location(const QString &path, const QByteArray &text, int offset)
 {
-    int line = 1, column = 1;
+    int line = 1;
+    int column = 1;
     for (int i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;

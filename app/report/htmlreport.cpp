@@ -42,7 +42,7 @@ QString table(const ReportTable &t)
 QString inlineSvg(const QByteArray &svg, const QString &label)
 {
     QString text = QString::fromUtf8(svg);
-    const int start = text.indexOf(QStringLiteral("<svg"));
+    const qsizetype start = text.indexOf(QStringLiteral("<svg"));
     if (start > 0)
         text = text.mid(start);
     // Scale with the page: drop the fixed size in mm, keep the viewBox.

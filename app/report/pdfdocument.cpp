@@ -69,19 +69,19 @@ class PageBreakBlock final : public Block
 {
 public:
     PageBreakBlock() { pageBreak = true; }
-    void prepare(QPaintDevice *, double) override { }
+    void prepare(QPaintDevice * /*device*/, double /*width*/) override { }
     int unitCount() const override { return 0; }
-    double sliceHeight(int, int) const override { return 0; }
-    void paint(QCPPainter *, QPointF, int, int) override { }
+    double sliceHeight(int /*from*/, int /*to*/) const override { return 0; }
+    void paint(QCPPainter * /*painter*/, QPointF /*topLeft*/, int /*from*/, int /*to*/) override { }
 };
 
 /// Rich text through QTextDocument; units are the laid-out lines.
 class TextBlock final : public Block
 {
 public:
-    TextBlock(QString html, QFont font, bool plain)
+    TextBlock(QString html, const QFont &font, bool plain)
         : m_html(std::move(html))
-        , m_font(std::move(font))
+        , m_font(font)
         , m_plain(plain)
     {
     }
@@ -138,9 +138,9 @@ private:
 class TableBlock final : public Block
 {
 public:
-    TableBlock(PdfTable table, QFont font)
+    TableBlock(PdfTable table, const QFont &font)
         : m_table(std::move(table))
-        , m_font(std::move(font))
+        , m_font(font)
     {
     }
 
@@ -255,10 +255,10 @@ public:
         , m_painter(std::move(painter))
     {
     }
-    void prepare(QPaintDevice *, double width) override { m_width = width; }
+    void prepare(QPaintDevice * /*device*/, double width) override { m_width = width; }
     int unitCount() const override { return 1; }
     double sliceHeight(int from, int to) const override { return to > from ? m_height : 0; }
-    void paint(QCPPainter *painter, QPointF topLeft, int, int) override
+    void paint(QCPPainter *painter, QPointF topLeft, int /*from*/, int /*to*/) override
     {
         painter->save();
         painter->translate(topLeft);

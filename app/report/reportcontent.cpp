@@ -181,8 +181,8 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         if (&p == best)
             name += QStringLiteral(" (cheapest)");
         c.summary.rows.append(
-            { name, usd(p.totalUsd), &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
-                &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd) });
+            { name, usd(p.totalUsd), !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
+                !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd) });
     }
 
     for (const PlatformResult &p : report.platforms) {
