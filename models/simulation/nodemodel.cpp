@@ -238,7 +238,10 @@ HeadroomNodes ecsHeadroomNodes(const NodeWorkload &w)
     if (w.ecsTargetCapacity >= 1.0 || a < 0)
         return out;
     const QString arch = placementArch(a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64, k);
-    int cheapestHolding = -1, cheapest = -1;
+    // The Auto Scaling group launches them by its allocation strategy: one type (mixed_instances off: the
+    // fixed type, the only candidate left) or, for a mix, "lowest-price" — the cheapest allowed type. The
+    // capacity provider counts instances, not their size (ECS recommends types of similar size).
+    int cheapest = -1;
     const QList<pl::NodeType> &types = w.request.nodeTypes;
     for (qsizetype t = 0; t < types.size(); ++t) {
         const pl::NodeType &nt = types.at(t);
@@ -246,13 +249,8 @@ HeadroomNodes ecsHeadroomNodes(const NodeWorkload &w)
             continue;
         if (cheapest < 0 || nt.pricePerHour < types.at(cheapest).pricePerHour)
             cheapest = int(t);
-        const bool holds = nt.capacity.cpu - nt.overhead.cpu >= w.largest[a][k][0]
-            && nt.capacity.memoryMib - nt.overhead.memoryMib >= w.largest[a][k][1]
-            && nt.capacity.gpus >= w.largest[a][k][2];
-        if (holds && (cheapestHolding < 0 || nt.pricePerHour < types.at(cheapestHolding).pricePerHour))
-            cheapestHolding = int(t);
     }
-    out.nodeType = cheapestHolding >= 0 ? cheapestHolding : cheapest;
+    out.nodeType = cheapest;
     return out;
 }
 

@@ -108,9 +108,10 @@ struct HeadroomNodes
 /// for targets with up to 6 decimals, so 4 instances at 80 % give exactly 5.
 int ecsInstancesForTarget(int packedInstances, double targetPercent);
 
-/// The node type of the ECS headroom instances: the cheapest On-Demand type (first listed on a tie) of the
-/// architecture most tasks need (x86_64 when any x86_64 task exists) that holds the largest task of that
-/// architecture; -1 when the workload has no task or targetCapacity is 1.
+/// The node type of the ECS headroom instances: the cheapest On-Demand type (first listed on a tie; the Auto
+/// Scaling group's "lowest-price" allocation strategy, or the fixed type with mixed_instances off) of the
+/// first class some task needs (x86_64 before arm64, no accelerator before one); -1 when the workload has
+/// no task or targetCapacity is 1.
 HeadroomNodes ecsHeadroomNodes(const NodeWorkload &workload);
 
 /// The per-node daemons (EKS: aws-node, kube-proxy; plus the workload's daemons) as overhead and the item

@@ -338,6 +338,25 @@ private slots:
         COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 2 * 2 * 0.085);
     }
 
+    void ecsHeadroomInstancesAreTheCheapestType()
+    {
+        // One 3 vCPU bridge task, c5.large (2048 units, 0.085 USD/h) and m6i.xlarge (4096 units, 0.192) allowed,
+        // target 50 %: M = 1 (m6i.xlarge), N = ⌈100 ÷ 50⌉ = 2; the Auto Scaling group's lowest-price strategy
+        // launches the extra instance as c5.large. 10 h × (0.192 + 0.085) = 2.77.
+        Service s = service(QStringLiteral("big"), 3, 2048, 1);
+        s.networkMode = NetworkMode::Bridge;
+        Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10);
+        PlatformSettings &ps = sc.platform(PlatformId::EcsEc2);
+        ps.instanceTypes << QStringLiteral("m6i.xlarge");
+        ps.mixedInstances = true;
+        ps.targetUtilizationPercent = 50;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QCOMPARE(r.peakNodes, 2);
+        QCOMPARE(r.nodeHoursByType.value(QStringLiteral("m6i.xlarge")), 10.0);
+        QCOMPARE(r.nodeHoursByType.value(QStringLiteral("c5.large")), 10.0);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 10 * (0.192 + 0.085));
+    }
+
     void eksHeadroomFillsEachNode()
     {
         // EKS keeps its headroom rule (each node's CPU and memory filled to the target): 4 pods of 0.5 vCPU
