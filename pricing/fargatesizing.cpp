@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/fargatesizing.h"
 
+#include <algorithm>
 #include <array>
 
 #include <cmath>
@@ -108,6 +109,14 @@ std::optional<FargateSize> roundUpToFargateSize(double vcpu, double memoryMib, F
                      .arg(largest.memoryMib);
     }
     return std::nullopt;
+}
+
+double eksFargateBilledStorageGib(double requestsGib)
+{
+    if (!(requestsGib > FargateIncludedStorageGib))
+        return 0.0;
+    const double provisioned = requestsGib * 1.1 + 5.0;
+    return std::max(0.0, provisioned - FargateIncludedStorageGib);
 }
 
 } // namespace fleetplan::pricing

@@ -42,4 +42,14 @@ std::optional<FargateSize> roundUpToFargateSize(
 /// Memory EKS Fargate adds to every pod before rounding (kubelet, kube-proxy, containerd): 256 MiB.
 inline constexpr int EksFargateOverheadMib = 256;
 
+/// Ephemeral storage every Fargate task or pod gets without charge (AWS Fargate pricing page): 20 GiB.
+inline constexpr double FargateIncludedStorageGib = 20.0;
+
+/// EKS Fargate ephemeral storage (AWS Containers blog, "AWS Fargate adds support for larger ephemeral
+/// volumes"): Fargate provisions Σ requests + 10 % of them + 5 GiB for system components and bills what
+/// exceeds the included 20 GiB: two containers of 50 GiB → 115 GiB provisioned, 95 GiB billed.
+/// `requestsGib` of 20 or less means no request beyond the included 20 GiB (the scenario default, and what
+/// the Kubernetes importer records for pods that request 20 GiB or less): 0 billed.
+double eksFargateBilledStorageGib(double requestsGib);
+
 } // namespace fleetplan::pricing

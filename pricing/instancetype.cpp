@@ -33,4 +33,16 @@ int generationOfFamily(const QString &family)
     return value;
 }
 
+int InstanceType::nvidiaGpus() const
+{
+    if (gpuName.isEmpty() || gpuName.startsWith(u"radeon") || gpuName.startsWith(u"gaudi"))
+        return 0;
+    return gpuCount;
+}
+
+int InstanceType::neuronDevices() const
+{
+    return acceleratorName.startsWith(u"inferentia") || acceleratorName.startsWith(u"trainium") ? acceleratorCount : 0;
+}
+
 } // namespace fleetplan::pricing

@@ -51,6 +51,11 @@ struct InstanceType
     bool hasNetworkLimits() const { return maxEnis > 0 && ipv4PerEni > 0; }
     /// Has GPUs or other accelerators.
     bool isAccelerated() const { return gpuCount > 0 || acceleratorCount > 0; }
+    /// NVIDIA GPUs (what Kubernetes `nvidia.com/gpu` and ECS resourceRequirements GPU count): gpuCount unless
+    /// the GPU is AMD (g4ad, Radeon Pro V520) or Habana Gaudi (dl1).
+    int nvidiaGpus() const;
+    /// AWS Neuron devices (Kubernetes `aws.amazon.com/neuron`): acceleratorCount of Inferentia and Trainium.
+    int neuronDevices() const;
 };
 
 /// The generation of a family name: the first run of digits ("m6i" → 6, "u7i-12tb" → 7); 0 when there is none.

@@ -98,6 +98,13 @@ QWidget *ServiceDelegate::createEditor(
         editor = spin;
         break;
     }
+    case Col::Gpus: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(0, 64); // validation's limit; the largest AWS types have 8 GPUs / 16 Neuron devices
+        spin->setSuffix(tr(" per task"));
+        editor = spin;
+        break;
+    }
     case Col::RunsPerDay:
     case Col::RunSeconds: {
         auto *spin = new QSpinBox(parent);

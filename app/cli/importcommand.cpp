@@ -86,13 +86,17 @@ int runImport(Context &ctx)
         ctx.err << (d.isError() ? "error: " : "warning: ") << d.toString() << '\n';
     report << result.summary();
     for (const models::Service &s : result.services) {
-        report << QStringLiteral("  %1 %2 %3 vCPU %4 MiB  %5  %6\n")
+        // Accelerators only when asked for: such a service runs on GPU / Neuron instance types only.
+        const QString accelerators = s.gpus > 0
+            ? QStringLiteral("  %1 %2 accelerator(s), no Fargate").arg(s.gpus).arg(models::toId(s.accelerator))
+            : QString();
+        report << QStringLiteral("  %1 %2 %3 vCPU %4 MiB  %5  %6%7\n")
                       .arg(s.name, -24)
                       .arg(models::toId(s.kind), -7)
                       .arg(s.effectiveCpu(), 6, 'g', 4)
                       .arg(s.effectiveMemoryMib(), 7, 'g', 6)
                       .arg(replicasText(s), -12)
-                      .arg(s.source);
+                      .arg(s.source, accelerators);
     }
 
     if (result.services.isEmpty()) {

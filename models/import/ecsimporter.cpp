@@ -291,8 +291,28 @@ private:
                 if (s.networkMode != NetworkMode::Awsvpc)
                     s.hostPort = hostPort;
             }
+            // ContainerDefinition.resourceRequirements type GPU: "The number of physical GPUs the Amazon ECS
+            // container agent reserves for the container"; the task needs the sum of its containers.
+            const QJsonValue requirements = c.value(u"resourceRequirements");
+            if (!requirements.isUndefined() && !requirements.isArray())
+                error(p + QStringLiteral(".resourceRequirements"), QStringLiteral("must be a list"));
+            const QJsonArray requirementList = requirements.toArray();
+            for (qsizetype j = 0; j < requirementList.size(); ++j) {
+                const QJsonObject rr = requirementList.at(j).toObject();
+                if (rr.value(u"type").toString() != u"GPU")
+                    continue;
+                if (const auto gpus
+                    = readInt(rr, QStringLiteral("value"), p + QStringLiteral(".resourceRequirements[%1]").arg(j), 0)) {
+                    s.gpus += *gpus;
+                    s.accelerator = Accelerator::NvidiaGpu;
+                }
+            }
             s.containers.append(container);
         }
+        if (fargate && s.gpus > 0)
+            warn(path,
+                QStringLiteral("%1 GPU(s) per task: Fargate has no GPUs, so the Fargate platforms cannot run it")
+                    .arg(s.gpus));
         if (taskCpu || taskMemory) {
             // Task-level values are the task size; the container split no longer determines it.
             s.containers.clear();

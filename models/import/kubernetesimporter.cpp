@@ -169,6 +169,7 @@ private:
     QString m_origin;
     QString m_objectName; ///< "Deployment/web" while reading that object
     int m_work = 0;
+    int m_initGpus = 0; ///< the most accelerators one init container of the pod being read asks for
 
     /// Counts one unit of work; false (with an error, once) when the file's budget is spent.
     bool spend(const Ref &at)
@@ -226,6 +227,39 @@ private:
         return parsed;
     }
 
+    /// Accelerators a container asks for: `nvidia.com/gpu` or `aws.amazon.com/neuron` in requests, else
+    /// limits (Kubernetes extended resources: a limit alone sets the request; they cannot be overcommitted).
+    /// `kind`: -1 while the pod has no accelerator yet, else int(Accelerator); set by the first one found.
+    bool readAccelerators(const Ref &container, int &count, int &kind)
+    {
+        const Ref resources = container["resources"];
+        for (const auto &[key, accelerator] : { std::pair { "nvidia.com/gpu", Accelerator::NvidiaGpu },
+                 std::pair { "aws.amazon.com/neuron", Accelerator::AwsNeuron } }) {
+            Ref value = resources["requests"][key];
+            if (!value.present())
+                value = resources["limits"][key];
+            if (!value.present())
+                continue;
+            bool ok = false;
+            const int n = value.scalar().toInt(&ok);
+            if (!value.isScalar() || !ok || n < 0) {
+                error(value, QStringLiteral("must be a whole number of devices, not \"%1\"").arg(value.scalar()));
+                return false;
+            }
+            if (n == 0)
+                continue;
+            if (kind >= 0 && kind != int(accelerator)) {
+                error(value,
+                    QStringLiteral("a pod asking for both nvidia.com/gpu and aws.amazon.com/neuron is not "
+                                   "planned (no instance type has both)"));
+                return false;
+            }
+            kind = int(accelerator);
+            count = n;
+        }
+        return true;
+    }
+
     bool readContainers(const Ref &list, bool initList, Service &s, double &ephemeralMib)
     {
         if (list.present() && !list.isSequence()) {
@@ -251,6 +285,18 @@ private:
             container.memoryMib = *memory;
             // Native sidecars (Kubernetes 1.29+): an init container with restartPolicy Always keeps running.
             container.init = initList && c["restartPolicy"].scalar() != u"Always";
+            int gpus = 0;
+            int kind = s.gpus > 0 || m_initGpus > 0 ? int(s.accelerator) : -1;
+            if (!readAccelerators(c, gpus, kind))
+                return false;
+            if (gpus > 0) {
+                s.accelerator = Accelerator(kind);
+                // Like CPU and memory: long-running containers add up, init containers run one at a time.
+                if (container.init)
+                    m_initGpus = std::max(m_initGpus, gpus);
+                else
+                    s.gpus += gpus;
+            }
             if (!container.init)
                 ephemeralMib += *ephemeral;
             const Ref ports = c["ports"];
@@ -301,9 +347,11 @@ private:
             return false;
         }
         double ephemeralMib = 0;
+        m_initGpus = 0;
         if (!readContainers(containers, false, s, ephemeralMib)
             || !readContainers(pod["initContainers"], true, s, ephemeralMib))
             return false;
+        s.gpus = std::max(s.gpus, m_initGpus);
         // Fargate includes 20 GiB of ephemeral storage; only larger requests change the plan.
         s.ephemeralGib = std::max(20.0, ephemeralMib / 1024.0);
         s.cpu = s.effectiveCpu();
@@ -360,6 +408,7 @@ private:
             }
             if (s.memoryMib <= 0) {
                 first.memoryMib = NoRequestMemoryMib;
+                s.noMemoryRequest = true; // EKS Fargate sizes it from 0 MiB + 256 MiB (fargatemodel.cpp)
                 planned << QStringLiteral("%1 MiB").arg(NoRequestMemoryMib);
             }
             s.cpu = s.effectiveCpu();

@@ -35,7 +35,7 @@ Pattern Engine::fill(
         int bestFit = 0;
         double bestScore = -1.0;
         std::size_t i = 0;
-        Vec freeNorm { free[0] * inv[0], free[1] * inv[1], free[2] * inv[2] };
+        Vec freeNorm { free[0] * inv[0], free[1] * inv[1], free[2] * inv[2], free[3] * inv[3] };
         m_work += std::int64_t(candidates.size());
         while (i < candidates.size()) {
             const int g = candidates[i];
@@ -47,8 +47,8 @@ Pattern Engine::fill(
                 continue;
             }
             const Vec &r = m_request3[g];
-            const double score
-                = r[0] * inv[0] * freeNorm[0] + r[1] * inv[1] * freeNorm[1] + r[2] * inv[2] * freeNorm[2];
+            const double score = r[0] * inv[0] * freeNorm[0] + r[1] * inv[1] * freeNorm[1] + r[2] * inv[2] * freeNorm[2]
+                + r[3] * inv[3] * freeNorm[3];
             if (score > bestScore || (score == bestScore && g < best)) {
                 bestScore = score;
                 best = g;
@@ -119,10 +119,16 @@ void Engine::construct(std::vector<int> &remaining)
     // The covering LP of the remaining demand, one GLPK object for the whole construction (warm starts).
     lp::Problem covering;
     covering.cost.resize(prices.size());
-    covering.rows.resize(DimensionCount);
+    // The GPU row only when some item asks for GPUs: without, the LP (and so the packing) is the
+    // three-dimensional one it always was.
+    bool anyGpu = false;
+    for (int g : active)
+        anyGpu = anyGpu || m_request3[g][GpuDimension] > 0.0;
+    const int rowCount = anyGpu ? DimensionCount : GpuDimension;
+    covering.rows.resize(rowCount);
     for (std::size_t t = 0; t < prices.size(); ++t) {
         covering.cost[t] = std::max(0.0, prices[t]);
-        for (int d = 0; d < DimensionCount; ++d) {
+        for (int d = 0; d < rowCount; ++d) {
             if (caps[t][d] != 0.0)
                 covering.rows[d].coefficients.emplace_back(int(t), caps[t][d]);
         }
@@ -131,12 +137,15 @@ void Engine::construct(std::vector<int> &remaining)
     auto solveDemand = [&](const Vec &demand) {
         if (!reusable)
             reusable.emplace(covering);
-        const lp::Solution s = reusable->solve({ demand[0], demand[1], demand[2] });
+        std::vector<double> rowLower { demand[0], demand[1], demand[2] };
+        if (anyGpu)
+            rowLower.push_back(demand[3]);
+        const lp::Solution s = reusable->solve(rowLower);
         LpResult r;
         r.feasible = s.status == lp::Status::Optimal;
         if (r.feasible) {
             r.cost = std::max(0.0, s.objective);
-            for (int d = 0; d < DimensionCount; ++d)
+            for (int d = 0; d < rowCount; ++d)
                 r.duals[d] = std::max(0.0, s.duals[d]);
         }
         return r;
@@ -150,7 +159,7 @@ void Engine::construct(std::vector<int> &remaining)
         }
         Vec duals {};
         const LpResult lp = solveDemand(demand);
-        if (lp.feasible && lp.duals[0] + lp.duals[1] + lp.duals[2] > 0.0) {
+        if (lp.feasible && lp.duals[0] + lp.duals[1] + lp.duals[2] + lp.duals[3] > 0.0) {
             duals = lp.duals;
         } else {
             for (int d = 0; d < DimensionCount; ++d) {

@@ -23,12 +23,12 @@ constexpr int MaxSearchStarts = 4;
 
 inline double dot(const Vec &a, const Vec &b)
 {
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3];
 }
 
 inline Vec toVec(const Resources &r)
 {
-    return { r.cpu, r.memoryMib, r.slotCount };
+    return { r.cpu, r.memoryMib, r.slotCount, r.gpus };
 }
 
 inline bool archCompatible(const QString &itemArch, const QString &nodeArch)

@@ -43,17 +43,21 @@ GeneralLpResult solveCoveringLpRows(
 
 LpResult solveCoveringLp(const std::vector<Vec> &capacities, const std::vector<double> &prices, const Vec &demand)
 {
-    std::vector<std::vector<double>> rows(DimensionCount, std::vector<double>(capacities.size()));
-    for (int d = 0; d < DimensionCount; ++d) {
+    // The GPU row only with a GPU demand (a ≥ 0 row is redundant): the LP without GPUs stays as it was.
+    const int rowCount = demand[GpuDimension] > 0.0 ? DimensionCount : GpuDimension;
+    std::vector<std::vector<double>> rows(rowCount, std::vector<double>(capacities.size()));
+    std::vector<double> rhs(rowCount);
+    for (int d = 0; d < rowCount; ++d) {
+        rhs[d] = demand[d];
         for (std::size_t t = 0; t < capacities.size(); ++t)
             rows[d][t] = capacities[t][d];
     }
-    const GeneralLpResult g = solveCoveringLpRows(rows, { demand[0], demand[1], demand[2] }, prices);
+    const GeneralLpResult g = solveCoveringLpRows(rows, rhs, prices);
     LpResult result;
     result.feasible = g.feasible;
     result.cost = g.cost;
     if (g.feasible) {
-        for (int d = 0; d < DimensionCount; ++d)
+        for (int d = 0; d < rowCount; ++d)
             result.duals[d] = g.duals[d];
     }
     return result;
@@ -117,16 +121,24 @@ double Engine::lowerBound(const std::vector<int> &counts) const
 
     double bound = lpCost(demand, QString(), false);
     // Items pinned to an architecture need nodes of it: one LP whose rows cover the total demand on
-    // all types and, per architecture, the pinned demand on the types of that architecture.
+    // all types and, per architecture, the pinned demand on the types of that architecture. Items with
+    // GPUs are pinned the same way to the node types with GPUs (their CPU and memory too).
     std::map<QString, Vec> byArch;
+    Vec gpuItems {};
     for (int g = 0; g < m_groupCount; ++g) {
-        if (counts[g] <= 0 || m_request.items[g].arch.isEmpty())
+        if (counts[g] <= 0)
+            continue;
+        if (m_request3[g][GpuDimension] > 0.0) {
+            for (int d = 0; d < DimensionCount; ++d)
+                gpuItems[d] += m_request3[g][d] * counts[g];
+        }
+        if (m_request.items[g].arch.isEmpty())
             continue;
         Vec &v = byArch[m_request.items[g].arch];
         for (int d = 0; d < DimensionCount; ++d)
             v[d] += m_request3[g][d] * counts[g];
     }
-    if (!byArch.empty()) {
+    if (!byArch.empty() || gpuItems[GpuDimension] > 0.0) {
         std::vector<std::vector<double>> rows;
         std::vector<double> rhs;
         std::vector<double> prices;
@@ -148,6 +160,17 @@ double Engine::lowerBound(const std::vector<int> &counts) const
         addRows(demand, QString(), false);
         for (const auto &[arch, dem] : byArch)
             addRows(dem, arch, true);
+        if (gpuItems[GpuDimension] > 0.0) {
+            for (int d = 0; d < DimensionCount; ++d) {
+                if (gpuItems[d] <= 0.0)
+                    continue;
+                std::vector<double> row;
+                for (int t : m_allowed)
+                    row.push_back(m_cap[t][GpuDimension] > 0.0 ? m_cap[t][d] : 0.0);
+                rows.push_back(std::move(row));
+                rhs.push_back(gpuItems[d]);
+            }
+        }
         const GeneralLpResult lp = solveCoveringLpRows(rows, rhs, prices);
         if (lp.feasible)
             bound = std::max(bound, lp.cost);

@@ -171,8 +171,15 @@ QString Engine::unplaceableReason(int group) const
         if (archCompatible(item.arch, m_request.nodeTypes[t].arch))
             candidates.push_back(t);
     }
-    if (candidates.empty())
+    if (candidates.empty()) {
+        // "x86_64/nvidia": an architecture with an accelerator class (models/simulation/nodeplatform.h).
+        const qsizetype slash = item.arch.indexOf(u'/');
+        if (slash > 0 && m_request3[group][GpuDimension] > 0.0)
+            return who
+                + QStringLiteral("needs %1 %2 accelerator(s) per task (%3) but no allowed node type has them")
+                      .arg(number(m_request3[group][GpuDimension]), item.arch.mid(slash + 1), item.arch.left(slash));
         return who + QStringLiteral("needs %1 but no allowed node type has that architecture").arg(item.arch);
+    }
     std::vector<int> onDemand;
     for (int t : candidates) {
         if (!m_request.nodeTypes[t].spot || item.spotOk)
@@ -180,7 +187,7 @@ QString Engine::unplaceableReason(int group) const
     }
     if (onDemand.empty())
         return who + QStringLiteral("is not Spot-tolerant but every allowed node type is Spot");
-    static const char *const units[DimensionCount] = { "vCPU", "MiB memory", "slots" };
+    static const char *const units[DimensionCount] = { "vCPU", "MiB memory", "slots", "GPUs" };
     for (int d = 0; d < DimensionCount; ++d) {
         double largest = 0.0;
         for (int t : onDemand)
@@ -234,7 +241,7 @@ PlacementResult Engine::buildResult(const std::vector<int> &wanted)
             for (int d = 0; d < DimensionCount; ++d)
                 used[d] += m_request3[g][d] * c;
         }
-        node.used = Resources { used[0], used[1], used[2] };
+        node.used = Resources { used[0], used[1], used[2], used[3] };
         const NodeType &type = m_request.nodeTypes[w.type];
         for (int d = 0; d < DimensionCount; ++d) {
             usedSum[d] += used[d];

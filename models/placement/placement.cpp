@@ -27,14 +27,14 @@ namespace {
 /// as one group: 100k distinct tasks of 500 services become 500 groups again.
 struct MergeKey
 {
-    double cpu, memory, slotCount;
+    double cpu, memory, slotCount, gpus;
     QString arch;
     bool spotOk;
     int key;
     bool operator<(const MergeKey &o) const
     {
-        return std::tie(cpu, memory, slotCount, arch, spotOk, key)
-            < std::tie(o.cpu, o.memory, o.slotCount, o.arch, o.spotOk, o.key);
+        return std::tie(cpu, memory, slotCount, gpus, arch, spotOk, key)
+            < std::tie(o.cpu, o.memory, o.slotCount, o.gpus, o.arch, o.spotOk, o.key);
     }
 };
 
@@ -47,8 +47,8 @@ PlacementRequest mergedRequest(const PlacementRequest &request, std::vector<int>
     merged.items.clear();
     for (int g = 0; g < request.items.size(); ++g) {
         const ItemGroup &item = request.items[g];
-        const MergeKey key { item.request.cpu, item.request.memoryMib, item.request.slotCount, item.arch, item.spotOk,
-            item.exclusiveKey };
+        const MergeKey key { item.request.cpu, item.request.memoryMib, item.request.slotCount, item.request.gpus,
+            item.arch, item.spotOk, item.exclusiveKey };
         const auto [it, inserted] = index.try_emplace(key, int(merged.items.size()));
         if (inserted) {
             merged.items.append(item);

@@ -14,19 +14,23 @@
 /// See docs/placement.md for the algorithms and the measured quality.
 namespace fleetplan::models::placement {
 
-/// Number of packing dimensions: CPU, memory, slots.
-inline constexpr int DimensionCount = 3;
+/// Number of packing dimensions: CPU, memory, slots, GPUs.
+inline constexpr int DimensionCount = 4;
+/// The GPU (accelerator) dimension: an item asking for k needs a node type with capacity ≥ k in it, so
+/// items with GPUs go only to accelerated node types and the bounds count GPUs like any dimension.
+inline constexpr int GpuDimension = 3;
 
-/// A request or a capacity in the three packing dimensions.
+/// A request or a capacity in the four packing dimensions.
 struct Resources
 {
     double cpu = 0.0; ///< millicores or ECS CPU units: the caller's choice, the same for items and nodes
     double memoryMib = 0.0; ///< MiB
     double slotCount = 0.0; ///< pods (EKS max pods), ENIs (ECS awsvpc) or 0 when unused
+    double gpus = 0.0; ///< GPUs or other accelerator devices (0 on nodes without, and for items needing none)
 
-    /// Dimension d (0 = cpu, 1 = memory, 2 = slots).
-    double operator[](int d) const { return d == 0 ? cpu : (d == 1 ? memoryMib : slotCount); }
-    double &operator[](int d) { return d == 0 ? cpu : (d == 1 ? memoryMib : slotCount); }
+    /// Dimension d (0 = cpu, 1 = memory, 2 = slots, 3 = GPUs).
+    double operator[](int d) const { return d == 0 ? cpu : (d == 1 ? memoryMib : (d == 2 ? slotCount : gpus)); }
+    double &operator[](int d) { return d == 0 ? cpu : (d == 1 ? memoryMib : (d == 2 ? slotCount : gpus)); }
 
     friend bool operator==(const Resources &, const Resources &) = default;
 };

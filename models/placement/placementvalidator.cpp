@@ -25,7 +25,7 @@ QString fmt(double v)
 QStringList validatePlacement(const PlacementRequest &request, const PlacementResult &result)
 {
     QStringList problems;
-    static const char *const names[DimensionCount] = { "cpu", "memory", "slots" };
+    static const char *const names[DimensionCount] = { "cpu", "memory", "slots", "gpus" };
     const int groups = int(request.items.size());
     const int types = int(request.nodeTypes.size());
     const double headroom
@@ -48,7 +48,7 @@ QStringList validatePlacement(const PlacementRequest &request, const PlacementRe
         cost += type.pricePerHour;
         if (node.items.isEmpty())
             problems << where + QStringLiteral(": opened but empty");
-        double sum[DimensionCount] = { 0.0, 0.0, 0.0 };
+        double sum[DimensionCount] = { 0.0, 0.0, 0.0, 0.0 };
         std::map<int, int> keys;
         std::map<int, int> seen;
         for (const auto &[g, count] : node.items) {

@@ -45,7 +45,8 @@ void Engine::localSearchSingleType()
         Vec free {};
         double load = 0.0;
     };
-    auto feasible = [&](const Vec &f) { return f[0] >= -tol[0] && f[1] >= -tol[1] && f[2] >= -tol[2]; };
+    auto feasible
+        = [&](const Vec &f) { return f[0] >= -tol[0] && f[1] >= -tol[1] && f[2] >= -tol[2] && f[3] >= -tol[3]; };
     std::vector<Bin> bins;
     for (const WorkNode &n : m_nodes) {
         Bin b;
@@ -88,10 +89,11 @@ void Engine::localSearchSingleType()
                 double bestSlack = std::numeric_limits<double>::infinity();
                 for (int i = 0; i < int(others.size()); ++i) {
                     const Bin &b = others[i];
-                    Vec f { b.free[0] - m_request3[g][0], b.free[1] - m_request3[g][1], b.free[2] - m_request3[g][2] };
+                    Vec f { b.free[0] - m_request3[g][0], b.free[1] - m_request3[g][1], b.free[2] - m_request3[g][2],
+                        b.free[3] - m_request3[g][3] };
                     if (!feasible(f))
                         continue;
-                    const double slack = 3.0 - (b.load + w[g]);
+                    const double slack = double(DimensionCount) - (b.load + w[g]);
                     if (slack < bestSlack) {
                         bestSlack = slack;
                         best = i;
@@ -296,6 +298,9 @@ std::vector<std::vector<WorkNode>> Engine::singleTypeStarts()
         for (int g : groups) {
             double k = measure == 3 ? 1.0 : 0.0;
             for (int d = 0; d < DimensionCount; ++d) {
+                // The product measure ignores the GPU dimension of a type without GPUs (every item 0 there).
+                if (measure == 3 && d == GpuDimension && !(cap[GpuDimension] > 0.0))
+                    continue;
                 const double x = std::max(0.0, norm(g, d));
                 if (measure == 4)
                     k += scarcity[d] * x;

@@ -90,6 +90,17 @@ FargateTaskPlans fargateTaskPlans(const SimulationInput &in, PlatformId id, Plat
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
             continue;
+        if (s.gpus > 0) {
+            // Fargate offers no GPUs or other accelerators (AWS Fargate FAQ; EKS user guide, Fargate
+            // considerations: "GPUs aren't currently available on Fargate").
+            const QString why = QStringLiteral("%1 %2 per task, and Fargate has no accelerators")
+                                    .arg(s.gpus)
+                                    .arg(s.accelerator == Accelerator::AwsNeuron ? QStringLiteral("Neuron device(s)")
+                                                                                 : QStringLiteral("GPU(s)"));
+            r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, why, platformName));
+            r.markInfeasible(s.name, why);
+            continue;
+        }
         FargateTaskPlan p;
         p.service = int(i);
         p.requestedCpu = s.effectiveCpu();
@@ -104,7 +115,11 @@ FargateTaskPlans fargateTaskPlans(const SimulationInput &in, PlatformId id, Plat
             arm = false;
         }
         const double cpu = p.requestedCpu + sidecarCpu;
-        const double memory = p.requestedMemoryMib + sidecarMemory + (eks ? pricing::EksFargateOverheadMib : 0);
+        // EKS Fargate: a pod without a memory request is sized from 0 MiB (+ 256 MiB), so a pod with no
+        // requests runs as 0.25 vCPU / 0.5 GB in total (EKS user guide, Fargate pod configuration), not as the
+        // importer's planning figure + 256 MiB.
+        const double podMemory = eks && s.noMemoryRequest ? 0.0 : p.requestedMemoryMib;
+        const double memory = podMemory + sidecarMemory + (eks ? pricing::EksFargateOverheadMib : 0);
         const auto flavor = eks ? pricing::FargateFlavor::EksFargate
                                 : (windows ? pricing::FargateFlavor::EcsWindows : pricing::FargateFlavor::EcsLinux);
         QString error;
@@ -138,7 +153,8 @@ FargateTaskPlans fargateTaskPlans(const SimulationInput &in, PlatformId id, Plat
         p.windows = windows;
         p.rateLabel = windows ? QStringLiteral("Windows x86")
                               : (arm ? QStringLiteral("Linux ARM") : QStringLiteral("Linux x86"));
-        p.storageAboveFreeGb = std::max(0.0, s.ephemeralGib - 20.0);
+        p.storageAboveFreeGb = eks ? pricing::eksFargateBilledStorageGib(s.ephemeralGib)
+                                   : std::max(0.0, s.ephemeralGib - pricing::FargateIncludedStorageGib);
         // Per-second billing with a one-minute minimum; Windows five minutes.
         p.billedSecondsPerRun = std::max(s.runSeconds, windows ? 300 : 60);
         if (spotPlatform && s.spotOk) {
@@ -370,9 +386,13 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     r.assumptions.append({ QStringLiteral("Fargate billing"),
         QStringLiteral("per second, one-minute minimum (Windows five minutes); GB = GiB"),
         QStringLiteral("AWS Fargate pricing page") });
-    r.assumptions.append(
-        { QStringLiteral("Fargate ephemeral storage"), QStringLiteral("first 20 GB free, the rest billed per GB-hour"),
-            QStringLiteral("AWS Fargate pricing page; fargate_rates.csv ephemeral_storage_above_20gb") });
+    r.assumptions.append({ QStringLiteral("Fargate ephemeral storage"),
+        eks ? QStringLiteral("provisioned = pod requests + 10 % + 5 GiB (requests of 20 GiB or less: the included "
+                             "20 GiB); what exceeds 20 GB billed per GB-hour")
+            : QStringLiteral("first 20 GB free, the rest billed per GB-hour"),
+        eks ? QStringLiteral("AWS Containers blog, AWS Fargate adds support for larger ephemeral volumes (EKS); "
+                             "fargate_rates.csv ephemeral_storage_above_20gb")
+            : QStringLiteral("AWS Fargate pricing page; fargate_rates.csv ephemeral_storage_above_20gb") });
     if (!plans.isEmpty()) {
         const pricing::Rate &v = plans.constFirst().onDemand.vcpuHour;
         r.assumptions.append({ QStringLiteral("Fargate rates (%1)").arg(in.region),

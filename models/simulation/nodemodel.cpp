@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 
@@ -147,7 +148,111 @@ std::optional<pl::PlacementResult> shrinkOnto(const pl::PlacementRequest &reques
     return out;
 }
 
+/// The fleet `placed` with the ECS headroom instances added: ⌈M × 100 ÷ target⌉ − M empty nodes of
+/// headroom.nodeType for its M nodes.
+void addHeadroomNodes(const pl::PlacementRequest &request, const HeadroomNodes &headroom, pl::PlacementResult &placed)
+{
+    if (headroom.nodeType < 0 || headroom.targetCapacity >= 1.0 || placed.nodes.isEmpty())
+        return;
+    const int packed = int(placed.nodes.size());
+    const int extra = ecsInstancesForTarget(packed, headroom.targetCapacity * 100.0) - packed;
+    if (extra <= 0)
+        return;
+    const pl::NodeType &t = request.nodeTypes.at(headroom.nodeType);
+    if (placed.nodesByType.size() < request.nodeTypes.size())
+        placed.nodesByType.resize(request.nodeTypes.size(), 0);
+    placed.nodesByType[headroom.nodeType] += extra;
+    placed.costPerHour += extra * t.pricePerHour;
+    pl::Resources items;
+    for (const pl::Node &n : std::as_const(placed.nodes)) {
+        for (int d = 0; d < pl::DimensionCount; ++d)
+            items[d] += n.used[d];
+    }
+    for (int k = 0; k < extra; ++k)
+        placed.nodes.append(pl::Node { headroom.nodeType, {}, pl::Resources {} });
+    pl::Resources capacity;
+    for (const pl::Node &n : std::as_const(placed.nodes)) {
+        const pl::NodeType &nt = request.nodeTypes.at(n.nodeType);
+        for (int d = 0; d < pl::DimensionCount; ++d)
+            capacity[d] += nt.capacity[d] - nt.overhead[d];
+    }
+    for (int d = 0; d < pl::DimensionCount; ++d)
+        placed.utilisation[d] = capacity[d] > 0 ? items[d] / capacity[d] : 0.0;
+    placed.ratio = placed.lowerBoundPerHour > 0 ? placed.costPerHour / placed.lowerBoundPerHour : 1.0;
+}
+
 } // namespace
+
+int ecsInstancesForTarget(int packedInstances, double targetPercent)
+{
+    if (packedInstances <= 0)
+        return 0;
+    if (!(targetPercent > 0) || targetPercent >= 100.0)
+        return packedInstances;
+    // ⌈M × 100 ÷ target⌉ in integers: the target in millionths of a percent, so 80 % is exactly 5 of 4.
+    const auto target = std::int64_t(std::llround(targetPercent * 1e6));
+    const std::int64_t numerator = std::int64_t(packedInstances) * 100'000'000;
+    return int((numerator + target - 1) / target);
+}
+
+int acceleratorClassOf(const Service &s)
+{
+    if (s.gpus <= 0)
+        return 0;
+    return s.accelerator == Accelerator::AwsNeuron ? 2 : 1;
+}
+
+int acceleratorsOf(const pricing::InstanceType &t, int acceleratorClass)
+{
+    if (acceleratorClass == 1)
+        return t.nvidiaGpus();
+    if (acceleratorClass == 2)
+        return t.neuronDevices();
+    return 0;
+}
+
+QString placementArch(pricing::CpuArch arch, int acceleratorClass)
+{
+    const QString name = pricing::cpuArchName(arch);
+    if (acceleratorClass == 1)
+        return name + QStringLiteral("/nvidia");
+    if (acceleratorClass == 2)
+        return name + QStringLiteral("/neuron");
+    return name;
+}
+
+HeadroomNodes ecsHeadroomNodes(const NodeWorkload &w)
+{
+    HeadroomNodes out;
+    out.targetCapacity = w.ecsTargetCapacity;
+    // The class of the headroom instances: x86_64 before arm64, no accelerator before one.
+    int a = -1, k = -1;
+    for (int cls = 0; cls < AcceleratorClasses && a < 0; ++cls) {
+        for (int arch = 0; arch < 2 && a < 0; ++arch) {
+            if (w.need[arch][cls]) {
+                a = arch;
+                k = cls;
+            }
+        }
+    }
+    if (w.ecsTargetCapacity >= 1.0 || a < 0)
+        return out;
+    const QString arch = placementArch(a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64, k);
+    // The Auto Scaling group launches them by its allocation strategy: one type (mixed_instances off: the
+    // fixed type, the only candidate left) or, for a mix, "lowest-price" — the cheapest allowed type. The
+    // capacity provider counts instances, not their size (ECS recommends types of similar size).
+    int cheapest = -1;
+    const QList<pl::NodeType> &types = w.request.nodeTypes;
+    for (qsizetype t = 0; t < types.size(); ++t) {
+        const pl::NodeType &nt = types.at(t);
+        if (nt.spot || nt.arch != arch)
+            continue;
+        if (cheapest < 0 || nt.pricePerHour < types.at(cheapest).pricePerHour)
+            cheapest = int(t);
+    }
+    out.nodeType = cheapest;
+    return out;
+}
 
 NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, PlatformResult &r)
 {
@@ -156,7 +261,20 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
     const QString platformName = displayName(id);
     NodeCandidates out;
     // ---- candidate instance types --------------------------------------------------------------------
+    // Accelerator classes the workload asks for: only then are accelerated types candidates.
+    bool wantClass[AcceleratorClasses] = { true, false, false };
+    for (const Service &s : in.scenario.services) {
+        if (s.kind != ServiceKind::Daemon)
+            wantClass[acceleratorClassOf(s)] = true;
+    }
     out.patterns = ps.instanceTypes.isEmpty() ? defaultInstancePatterns() : ps.instanceTypes;
+    if (ps.instanceTypes.isEmpty()) {
+        // Default GPU / Neuron candidates: the current NVIDIA families for inference (A10G, L4) and Inferentia2.
+        if (wantClass[1])
+            out.patterns << QStringLiteral("g5.*") << QStringLiteral("g6.*");
+        if (wantClass[2])
+            out.patterns << QStringLiteral("inf2.*");
+    }
     const QStringList &patterns = out.patterns;
     // Each pattern is matched once; a type keeps the index of the first pattern that names it.
     QStringList names;
@@ -177,8 +295,15 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
     const double spotShare = std::clamp(in.purchase.spotShare, 0.0, 1.0);
     for (const QString &name : names) {
         const pricing::InstanceType *t = in.catalog.instanceType(name);
-        if (!t || !t->hasSpecs() || t->bareMetal || t->isAccelerated())
+        if (!t || !t->hasSpecs() || t->bareMetal)
             continue;
+        int cls = 0;
+        if (t->isAccelerated()) {
+            // An accelerated type serves the workload's GPU (or Neuron) tasks only, never its other tasks.
+            cls = acceleratorsOf(*t, 1) > 0 ? 1 : (acceleratorsOf(*t, 2) > 0 ? 2 : -1);
+            if (cls < 0 || !wantClass[cls])
+                continue;
+        }
         const auto od = in.catalog.onDemandHourly(in.region, name);
         if (!od)
             continue;
@@ -189,6 +314,8 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
                 c.spot = sp->usd;
         }
         c.patternIndex = patternOf.value(name);
+        c.acceleratorClass = cls;
+        c.accelerators = acceleratorsOf(*t, cls);
         candidates.append(c);
     }
     if (candidates.isEmpty()) {
@@ -215,8 +342,6 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
     bool &anyAwsvpc = w.anyAwsvpc;
     pl::PlacementRequest &request = w.request;
     QList<NodeGroupSource> &sources = w.sources;
-    bool(&needArch)[2] = w.needArch;
-    double(&largest)[2][2] = w.largest; // [arch][cpu, memory]
 
     // ---- daemons (per-node overhead) and item groups ---------------------------------------------------
     if (!ecs) {
@@ -243,8 +368,11 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
     request.cpuUnitsPerVcpu = cpuUnits;
     request.timeBudgetMicros = in.placementBudgetMicros;
     request.mode = pl::Mode::CheapestMix;
-    const double target = in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent);
-    request.targetUtilization = std::clamp(target, 1.0, 100.0) / 100.0;
+    const double target = std::clamp(in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent), 1.0, 100.0);
+    // ECS managed scaling sizes the group, not each instance: the tasks are packed at 100 % and the fleet
+    // grows to ⌈M × 100 ÷ target⌉ instances (planMonth, HeadroomNodes). EKS fills each node to the target.
+    request.targetUtilization = ecs ? 1.0 : target / 100.0;
+    w.ecsTargetCapacity = ecs ? target / 100.0 : 1.0;
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
@@ -257,13 +385,17 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
         pl::ItemGroup g;
         g.service = s.name;
-        g.request = pl::Resources { s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach) };
-        g.arch = toId(s.arch);
+        const int cls = acceleratorClassOf(s);
+        g.request = pl::Resources { s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach),
+            double(std::max(0, s.gpus)) };
+        g.arch = placementArch(s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64, cls);
         g.exclusiveKey = exclusive;
         const int a = s.arch == Arch::Arm64 ? 1 : 0;
-        needArch[a] = true;
-        largest[a][0] = std::max(largest[a][0], g.request.cpu);
-        largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
+        w.need[a][cls] = true;
+        double(&big)[3] = w.largest[a][cls];
+        big[0] = std::max(big[0], g.request.cpu);
+        big[1] = std::max(big[1], g.request.memoryMib);
+        big[2] = std::max(big[2], g.request.gpus);
         NodeGroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
         request.items.append(g);
         sources.append(src);
@@ -280,7 +412,7 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         dns.request = pl::Resources { CoreDnsCpuMillicores, CoreDnsMemoryMib, 1 };
         request.items.append(dns);
         sources.append(NodeGroupSource { -1, false, CoreDnsCpuMillicores / 1000.0, CoreDnsMemoryMib, 1 });
-        largest[0][0] = std::max(largest[0][0], CoreDnsCpuMillicores);
+        w.largest[0][0][0] = std::max(w.largest[0][0][0], CoreDnsCpuMillicores);
     }
 
     return w;
@@ -292,12 +424,10 @@ QList<qsizetype> chooseNodeTypes(
     const bool ecs = id == PlatformId::EcsEc2;
     const bool anyAwsvpc = w.anyAwsvpc;
     const pl::Resources &overhead = w.overhead;
-    const bool(&needArch)[2] = w.needArch;
-    const double(&largest)[2][2] = w.largest;
     pl::PlacementRequest &request = w.request;
 
-    // Fixed type (managed node group / ASG): per architecture, the first listed type (in pattern order,
-    // smallest first within a wildcard) that holds the largest task of that architecture.
+    // Fixed type (managed node group / ASG): per architecture and accelerator class, the first listed type
+    // (in pattern order, smallest first within a wildcard) that holds the largest task of that class.
     if (!ps.mixedInstances) {
         std::stable_sort(candidates.begin(), candidates.end(), [](const NodeCandidate &a, const NodeCandidate &b) {
             if (a.patternIndex != b.patternIndex)
@@ -307,21 +437,34 @@ QList<qsizetype> chooseNodeTypes(
             return a.type->memoryMib < b.type->memoryMib;
         });
         QList<NodeCandidate> fixed;
+        bool anyNeed = false;
         for (int a = 0; a < 2; ++a) {
-            const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
-            for (const NodeCandidate &c : candidates) {
-                if (c.type->arch != archWanted)
+            for (int k = 0; k < AcceleratorClasses; ++k)
+                anyNeed = anyNeed || w.need[a][k];
+        }
+        for (int k = 0; k < AcceleratorClasses; ++k) {
+            for (int a = 0; a < 2; ++a) {
+                const bool needed = w.need[a][k];
+                if (!needed && (anyNeed || a != 0 || k != 0))
                     continue;
-                if (needArch[a]
-                    && (c.capacity.cpu - overhead.cpu < largest[a][0]
-                        || c.capacity.memoryMib - overhead.memoryMib < largest[a][1]))
-                    continue;
-                if (needArch[a] || (a == 0 && !needArch[1])) {
+                const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
+                const double(&big)[3] = w.largest[a][k];
+                for (const NodeCandidate &c : candidates) {
+                    if (c.type->arch != archWanted || c.acceleratorClass != k)
+                        continue;
+                    if (needed
+                        && (c.capacity.cpu - overhead.cpu < big[0] || c.capacity.memoryMib - overhead.memoryMib < big[1]
+                            || c.accelerators < big[2]))
+                        continue;
                     fixed.append(c);
-                    r.warnings.append(QStringLiteral("fixed instance type for %1 tasks: %2")
-                                          .arg(cpuArchName(archWanted), c.type->name));
+                    r.warnings.append(QStringLiteral("fixed instance type for %1%2 tasks: %3")
+                                          .arg(cpuArchName(archWanted),
+                                              k == 1       ? QStringLiteral(" GPU")
+                                                  : k == 2 ? QStringLiteral(" Neuron")
+                                                           : QString(),
+                                              c.type->name));
+                    break;
                 }
-                break;
             }
         }
         if (!fixed.isEmpty())
@@ -337,8 +480,9 @@ QList<qsizetype> chooseNodeTypes(
                 continue;
             pl::NodeType nt;
             nt.name = c.type->name;
-            nt.arch = pricing::cpuArchName(c.type->arch);
-            nt.capacity = pl::Resources { c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit) };
+            nt.arch = placementArch(c.type->arch, c.acceleratorClass);
+            nt.capacity = pl::Resources { c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit),
+                double(c.accelerators) };
             if (ecs && !anyAwsvpc)
                 nt.capacity[2] = 0;
             nt.overhead = overhead;
@@ -383,7 +527,7 @@ QList<QList<int>> groupCountsOfStates(const NodeWorkload &w, const Scenario &sc,
 }
 
 MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &stateCounts, const QList<int> &stateOfHour,
-    int delay, double ebsPerNodeHour)
+    int delay, double ebsPerNodeHour, const HeadroomNodes &headroom)
 {
     MonthPlan out;
     const int hours = int(stateOfHour.size());
@@ -465,6 +609,7 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
         for (qsizetype g = 0; g < groupCount; ++g)
             request.items[g].count = windows.at(w).at(g);
         pl::PlacementResult best = pl::place(request);
+        addHeadroomNodes(request, headroom, best);
         boundOfWindow[w] = best.lowerBoundPerHour;
         double bestCost = hourlyCost(best);
         // The cheapest already planned fleet of a dominating demand.
@@ -475,9 +620,15 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
                 dominating = b;
         }
         if (dominating >= 0) {
-            if (auto shrunk = shrinkOnto(request, out.fleets.at(fleetOfWindow.at(dominating)));
-                shrunk && shrunk->unplaced.size() <= best.unplaced.size() && hourlyCost(*shrunk) < bestCost) {
+            std::optional<pl::PlacementResult> shrunk
+                = shrinkOnto(request, out.fleets.at(fleetOfWindow.at(dominating)));
+            if (shrunk) {
+                // shrinkOnto closed the dominating fleet's headroom instances (they hold no task): the
+                // shrunk fleet gets its own ⌈M' × 100 ÷ target⌉ − M'.
                 shrunk->lowerBoundPerHour = best.lowerBoundPerHour;
+                addHeadroomNodes(request, headroom, *shrunk);
+            }
+            if (shrunk && shrunk->unplaced.size() <= best.unplaced.size() && hourlyCost(*shrunk) < bestCost) {
                 shrunk->ratio = best.lowerBoundPerHour > 0 ? shrunk->costPerHour / best.lowerBoundPerHour : 1.0;
                 best = std::move(*shrunk);
                 bestCost = hourlyCost(best);
@@ -565,7 +716,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         = ebsRate ? std::max(0.0, ps.ebsGibPerNode) * ebsRate->usd / pricing::HoursPerMonth : 0.0;
 
     // ---- fleet per hour: one fleet per distinct windowed demand (planMonth) ----------------------------
-    const MonthPlan month = planMonth(request, stateCounts, demand.stateOfHours(), delay, ebsPerNodeHour);
+    const HeadroomNodes headroom = ecs ? ecsHeadroomNodes(workload) : HeadroomNodes {};
+    const MonthPlan month = planMonth(request, stateCounts, demand.stateOfHours(), delay, ebsPerNodeHour, headroom);
     const QList<int> &fleetOfHour = month.fleetOfHour;
     const QList<int> &windowOfHour = month.windowOfHour;
     const QList<double> &boundOfWindow = month.boundOfWindow;
@@ -785,10 +937,19 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             ? QStringLiteral("cheapest mix of %1").arg(patterns.join(QStringLiteral(", ")))
             : QStringLiteral("one fixed type per architecture from %1").arg(patterns.join(QStringLiteral(", "))),
         QStringLiteral("scenario platform settings") });
-    r.assumptions.append({ QStringLiteral("headroom"),
-        QStringLiteral("nodes filled to %1 % of CPU and memory").arg(formatNumber(request.targetUtilization * 100, 1)),
-        ecs ? QStringLiteral("ECS capacity provider managed scaling targetCapacity")
-            : QStringLiteral("scenario target utilisation") });
+    if (ecs)
+        r.assumptions.append({ QStringLiteral("headroom"),
+            headroom.nodeType >= 0
+                ? QStringLiteral("tasks packed at 100 %; M instances → ⌈M × 100 ÷ %1⌉ running, the extra ones %2")
+                      .arg(formatNumber(headroom.targetCapacity * 100, 1), request.nodeTypes.at(headroom.nodeType).name)
+                : QStringLiteral("target capacity 100 %: as many instances as the tasks need"),
+            QStringLiteral("ECS developer guide, cluster auto scaling (managed scaling targetCapacity); AWS "
+                           "Containers blog, Deep dive on Amazon ECS cluster auto scaling") });
+    else
+        r.assumptions.append({ QStringLiteral("headroom"),
+            QStringLiteral("nodes filled to %1 % of CPU and memory")
+                .arg(formatNumber(request.targetUtilization * 100, 1)),
+            QStringLiteral("scenario target utilisation") });
     r.assumptions.append({ QStringLiteral("scale-in delay"),
         QStringLiteral("%1 h: nodes sized for the highest demand of the last %2 h").arg(delay).arg(delay + 1),
         QStringLiteral("scenario platform settings") });

@@ -166,6 +166,8 @@ QString setServiceFieldText(const Service &service, int Service::*field, int val
         return setFieldText(tr("runs per day"), service, n);
     if (field == &Service::runSeconds)
         return setFieldText(tr("run time"), service, tr("%1 s").arg(n));
+    if (field == &Service::gpus)
+        return setFieldText(tr("GPUs"), service, n);
     if (field == &Service::hostPort)
         return setFieldText(tr("host port"), service, value == 0 ? tr("dynamic") : QString::number(value));
     return editServiceText(service);

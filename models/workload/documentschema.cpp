@@ -98,8 +98,12 @@ const QList<QStringList> &migrations()
         // 1 → 2: free-text notes on the scenario; a key/value table for the writer, save time and recovery.
         { QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") },
+        // 2 → 3: accelerators per task and the EKS Fargate sizing of pods without a memory request.
+        { QStringLiteral("ALTER TABLE services ADD COLUMN gpus INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN accelerator TEXT NOT NULL DEFAULT 'nvidia'"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN no_memory_request INTEGER NOT NULL DEFAULT 0") },
     };
-    static_assert(DocumentSchemaVersion == 2, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 3, "add a migration step when the schema version grows");
     return steps;
 }
 

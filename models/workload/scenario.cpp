@@ -34,6 +34,9 @@ constexpr std::array<std::pair<OsFamily, const char16_t *>, 2> kOses { { { OsFam
     { OsFamily::Windows, u"windows" } } };
 constexpr std::array<std::pair<NetworkMode, const char16_t *>, 3> kModes { { { NetworkMode::Awsvpc, u"awsvpc" },
     { NetworkMode::Bridge, u"bridge" }, { NetworkMode::Host, u"host" } } };
+constexpr std::array<std::pair<Accelerator, const char16_t *>, 2> kAccelerators {
+    { { Accelerator::NvidiaGpu, u"nvidia" }, { Accelerator::AwsNeuron, u"neuron" } }
+};
 constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
     { PlatformId::EcsFargate, u"ecs-fargate" }, { PlatformId::EcsFargateSpot, u"ecs-fargate-spot" },
     { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" } } };
@@ -105,6 +108,10 @@ QString toId(NetworkMode mode)
 {
     return toTable(kModes, mode);
 }
+QString toId(Accelerator accelerator)
+{
+    return toTable(kAccelerators, accelerator);
+}
 QString toId(PlatformId id)
 {
     return toTable(kPlatforms, id);
@@ -128,6 +135,10 @@ std::optional<OsFamily> osFromId(const QString &id)
 std::optional<NetworkMode> networkModeFromId(const QString &id)
 {
     return fromTable(kModes, id);
+}
+std::optional<Accelerator> acceleratorFromId(const QString &id)
+{
+    return fromTable(kAccelerators, id);
 }
 std::optional<PlatformId> platformFromId(const QString &id)
 {

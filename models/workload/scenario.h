@@ -17,6 +17,10 @@ enum class ServiceKind { Service, Daemon, Job };
 enum class Arch { X86_64, Arm64 };
 enum class OsFamily { Linux, Windows };
 enum class NetworkMode { Awsvpc, Bridge, Host };
+/// The accelerator a task's `gpus` count: NVIDIA GPUs (Kubernetes `nvidia.com/gpu`, ECS resourceRequirements
+/// type GPU; instance_types.csv gpu_count) or AWS Neuron devices (Inferentia / Trainium,
+/// `aws.amazon.com/neuron`; instance_types.csv accelerator_count).
+enum class Accelerator { NvidiaGpu, AwsNeuron };
 
 /// The five platforms, in the order reports and charts show them.
 enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate };
@@ -58,6 +62,14 @@ struct Service
     NetworkMode networkMode = NetworkMode::Awsvpc;
     int hostPort = 0; ///< bridge/host mode: static host port (0 = dynamic); such tasks cannot share an instance
     QString source; ///< where an imported service came from ("file.yaml: Deployment/api"); empty if typed in
+    /// Accelerators per task (0 = none): such a task runs only on instance types with at least that many of
+    /// `accelerator` and on no Fargate platform (Fargate has no GPUs).
+    int gpus = 0;
+    Accelerator accelerator = Accelerator::NvidiaGpu; ///< which accelerator `gpus` counts
+    /// A Kubernetes pod whose containers request no memory: memoryMib is the importer's planning figure, and
+    /// EKS Fargate sizes the pod from 0 MiB + 256 MiB, so a pod with no requests at all runs as 0.25 vCPU /
+    /// 0.5 GB in total (EKS user guide, Fargate pod configuration).
+    bool noMemoryRequest = false;
 
     /// Effective per-task vCPU (from containers when present).
     double effectiveCpu() const;
@@ -158,12 +170,14 @@ QString toId(ServiceKind kind);
 QString toId(Arch arch);
 QString toId(OsFamily os);
 QString toId(NetworkMode mode);
+QString toId(Accelerator accelerator);
 QString toId(PlatformId id);
 QString toId(SavingsPlanType type);
 std::optional<ServiceKind> serviceKindFromId(const QString &id);
 std::optional<Arch> archFromId(const QString &id);
 std::optional<OsFamily> osFromId(const QString &id);
 std::optional<NetworkMode> networkModeFromId(const QString &id);
+std::optional<Accelerator> acceleratorFromId(const QString &id);
 std::optional<PlatformId> platformFromId(const QString &id);
 std::optional<SavingsPlanType> savingsPlanTypeFromId(const QString &id);
 /// Human-readable platform name ("ECS on EC2", "EKS Fargate", ...).

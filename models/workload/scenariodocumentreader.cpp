@@ -142,8 +142,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
-                "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position "
-                "FROM services ORDER BY position")))
+                "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
+                "accelerator, no_memory_request FROM services ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
         while (q.next()) {
@@ -170,6 +170,10 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
             s.hostPort = q.value(15).toInt();
             s.source = q.value(16).toString();
+            s.gpus = q.value(18).toInt();
+            readEnum(r, where + QStringLiteral(".accelerator"), q.value(19).toString(), s.accelerator,
+                &acceleratorFromId, QStringLiteral("nvidia or neuron"));
+            s.noMemoryRequest = q.value(20).toInt() != 0;
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }

@@ -206,6 +206,9 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
         QStringLiteral("network_mode"), s.networkMode, &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
     r.readInt(QStringLiteral("host_port"), s.hostPort);
     r.readString(QStringLiteral("source"), s.source);
+    r.readInt(QStringLiteral("gpus"), s.gpus);
+    r.readEnum(QStringLiteral("accelerator"), s.accelerator, &acceleratorFromId, QStringLiteral("nvidia or neuron"));
+    r.readBool(QStringLiteral("no_memory_request"), s.noMemoryRequest);
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -250,6 +253,13 @@ QJsonObject writeService(const Service &s)
     };
     if (!s.source.isEmpty())
         o.insert(QStringLiteral("source"), s.source);
+    // Written only when set, so scenarios without accelerators read and write as before.
+    if (s.gpus != 0) {
+        o.insert(QStringLiteral("gpus"), s.gpus);
+        o.insert(QStringLiteral("accelerator"), toId(s.accelerator));
+    }
+    if (s.noMemoryRequest)
+        o.insert(QStringLiteral("no_memory_request"), true);
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {

@@ -184,6 +184,8 @@ QString ServiceTableModel::fieldKey(int column)
         return QStringLiteral("runs_per_day");
     case RunSeconds:
         return QStringLiteral("run_seconds");
+    case Gpus:
+        return QStringLiteral("gpus");
     default:
         return {};
     }
@@ -215,6 +217,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         case EphemeralGib:
         case RunsPerDay:
         case RunSeconds:
+        case Gpus:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -277,6 +280,12 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return s.runsPerDay;
     case RunSeconds:
         return s.runSeconds;
+    case Gpus:
+        if (!display)
+            return s.gpus;
+        if (s.gpus == 0)
+            return QStringLiteral("–");
+        return s.accelerator == Accelerator::AwsNeuron ? tr("%1 Neuron").arg(s.gpus) : tr("%1 GPU").arg(s.gpus);
     default:
         return {};
     }
@@ -360,11 +369,13 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     case MaxReplicas:
     case RunsPerDay:
     case RunSeconds:
+    case Gpus:
         if (const auto v = toWhole(value)) {
             int Service::*field = index.column() == Replicas ? &Service::replicas
                 : index.column() == MinReplicas              ? &Service::minReplicas
                 : index.column() == MaxReplicas              ? &Service::maxReplicas
                 : index.column() == RunsPerDay               ? &Service::runsPerDay
+                : index.column() == Gpus                     ? &Service::gpus
                                                              : &Service::runSeconds;
             pushField(doc, row, field, *v);
             return true;
@@ -428,6 +439,8 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Runs/day");
     case RunSeconds:
         return tr("Run (s)");
+    case Gpus:
+        return tr("GPUs");
     default:
         return {};
     }

@@ -46,6 +46,7 @@ public:
         EphemeralGib,
         RunsPerDay,
         RunSeconds,
+        Gpus, ///< accelerators per task (Service::gpus, of Service::accelerator)
         ColumnCount
     };
     enum Role {

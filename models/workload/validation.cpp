@@ -114,6 +114,15 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
     if (!(s.ephemeralGib >= 0))
         add({ QStringLiteral("ephemeral_gib") },
             error(field(QStringLiteral("ephemeral_gib")), QStringLiteral("must be >= 0")));
+    // Accelerators: the largest AWS types have 8 GPUs (p5.48xlarge) or 16 Neuron devices (trn1.32xlarge).
+    if (s.gpus < 0 || s.gpus > 64)
+        add({ QStringLiteral("gpus") },
+            error(field(QStringLiteral("gpus")),
+                QStringLiteral("must be a whole number of 0 to 64 accelerators per task, found %1").arg(s.gpus)));
+    else if (s.gpus > 0 && s.kind == ServiceKind::Daemon)
+        add({ QStringLiteral("gpus") },
+            error(field(QStringLiteral("gpus")),
+                QStringLiteral("a daemon runs on every node, GPU nodes or not: it cannot ask for accelerators")));
     if (s.os == OsFamily::Windows && s.arch == Arch::Arm64)
         add({ QStringLiteral("arch"), QStringLiteral("os") },
             error(named, QStringLiteral("Windows containers need arch x86_64 (there are no Windows arm64 tasks)")));
@@ -181,11 +190,31 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
 
 /// Whether an instance type can hold a task of this size at all (no overhead deducted: the
 /// platform models deduct reservations; this check only catches tasks no type can ever hold).
-bool fits(const pricing::InstanceType &type, const Service &s)
+/// `share`: the part of CPU and memory tasks may fill (EKS headroom: target_utilization_percent ÷ 100 of
+/// each node; ECS managed scaling sizes the group instead, so 1 there).
+bool fits(const pricing::InstanceType &type, const Service &s, double share = 1.0)
 {
     const pricing::CpuArch arch = s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
-    return type.hasSpecs() && type.arch == arch && type.vcpu >= s.effectiveCpu()
-        && type.memoryMib >= s.effectiveMemoryMib();
+    const int accelerators = s.accelerator == Accelerator::AwsNeuron ? type.neuronDevices() : type.nvidiaGpus();
+    return type.hasSpecs() && type.arch == arch && type.vcpu * share >= s.effectiveCpu()
+        && type.memoryMib * share >= s.effectiveMemoryMib() && accelerators >= s.gpus;
+}
+
+/// What the node models deduct from every instance: whether some allowed type keeps memory for tasks.
+/// ECS: installed − OS share (207/8192, or os_reserved_memory_mib) − ECS_RESERVED_MEMORY; EKS: installed ×
+/// (1 − vm_overhead_percent) − kube-reserved − eviction (nodecapacity.h). Only the settings are checked
+/// here; the exact capacity is the platform model's.
+QString reservedMemoryProblem(PlatformId id, const PlatformSettings &p, int largestMemoryMib)
+{
+    if (id == PlatformId::EcsEc2) {
+        const double os = p.osReservedMemoryMib > 0 ? p.osReservedMemoryMib : largestMemoryMib * 207.0 / 8192.0;
+        if (os + p.ecsReservedMemoryMib >= largestMemoryMib)
+            return QStringLiteral("os_reserved_memory_mib + ecs_reserved_memory_mib (%1 MiB) leave no memory on the "
+                                  "largest allowed instance type (%2 MiB)")
+                .arg(number(os + p.ecsReservedMemoryMib))
+                .arg(largestMemoryMib);
+    }
+    return {};
 }
 
 /// Platforms that cannot run a service, by service index (filled by the checks below).
@@ -217,6 +246,17 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
         }
         if (candidates.isEmpty())
             continue;
+        int largestMemory = 0;
+        for (const pricing::InstanceType *t : std::as_const(candidates))
+            largestMemory = std::max(largestMemory, t->memoryMib);
+        if (const QString why = reservedMemoryProblem(id, p, largestMemory); !why.isEmpty()) {
+            // The platform cannot run any task: a warning (it is shown as infeasible), not a refusal.
+            out.append(warning(QStringLiteral("platforms.%1.ecs_reserved_memory_mib").arg(toId(id)),
+                why + QStringLiteral("; %1 cannot run any task and is shown as infeasible").arg(toId(id))));
+            for (qsizetype i = 0; i < sc.services.size(); ++i)
+                cannotRun[i].insert(int(id));
+            continue;
+        }
         for (qsizetype i = 0; i < sc.services.size(); ++i) {
             const Service &s = sc.services.at(i);
             if (!(s.effectiveCpu() > 0) || !(s.effectiveMemoryMib() > 0))
@@ -224,9 +264,13 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
             bool anyFits = false;
             bool anyArch = false;
             const pricing::CpuArch arch = s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
+            const double share
+                = id == PlatformId::EksNodes && p.targetUtilizationPercent > 0 && p.targetUtilizationPercent < 100
+                ? p.targetUtilizationPercent / 100.0
+                : 1.0;
             for (const pricing::InstanceType *t : std::as_const(candidates)) {
                 anyArch = anyArch || (t->hasSpecs() && t->arch == arch);
-                if (fits(*t, s)) {
+                if (fits(*t, s, share)) {
                     anyFits = true;
                     break;
                 }
@@ -240,6 +284,19 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
                     QStringLiteral("arch %1: no instance type allowed on %2 has this architecture; %2 cannot run "
                                    "this service and is shown as infeasible")
                         .arg(toId(s.arch), toId(id))));
+            else if (!anyFits && s.gpus > 0)
+                out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
+                    QStringLiteral("task of %1 vCPU, %2 MiB and %3 %4 accelerator(s) (%5): no instance type allowed "
+                                   "on %6 holds it; %6 is shown as infeasible")
+                        .arg(number(s.effectiveCpu()), number(s.effectiveMemoryMib()))
+                        .arg(s.gpus)
+                        .arg(toId(s.accelerator), toId(s.arch), toId(id))));
+            else if (!anyFits && share < 1.0)
+                out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
+                    QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than %4 % (target_utilization_percent) "
+                                   "of any instance type allowed on %5; %5 is shown as infeasible")
+                        .arg(number(s.effectiveCpu()), number(s.effectiveMemoryMib()), toId(s.arch),
+                            number(share * 100), toId(id))));
             else if (!anyFits)
                 out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
                     QStringLiteral("task of %1 vCPU and %2 MiB (%3) is larger than any instance type "
@@ -261,6 +318,23 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannot
         const bool windows = s.os == OsFamily::Windows;
         QStringList platforms;
         QString firstReason;
+        if (s.gpus > 0 && s.kind != ServiceKind::Daemon) {
+            QStringList gpuPlatforms;
+            for (PlatformId id : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate }) {
+                if (sc.platform(id).enabled) {
+                    cannotRun[i].insert(int(id));
+                    gpuPlatforms.append(toId(id));
+                }
+            }
+            if (!gpuPlatforms.isEmpty())
+                out.append(warning(QStringLiteral("service \"%1\"").arg(s.name),
+                    QStringLiteral("%1 %2 accelerator(s) per task: Fargate has none, so %3 cannot run it and %4 "
+                                   "shown as infeasible")
+                        .arg(s.gpus)
+                        .arg(toId(s.accelerator), gpuPlatforms.join(QStringLiteral(", ")),
+                            gpuPlatforms.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"))));
+            continue;
+        }
         for (PlatformId id : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate }) {
             if (!sc.platform(id).enabled)
                 continue;
@@ -411,6 +485,24 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
                 QStringLiteral("must be in (0, 100], found %1").arg(number(p.targetUtilizationPercent))));
         if (!(p.ebsGibPerNode >= 0))
             out.append(error(base + QStringLiteral(".ebs_gib_per_node"), QStringLiteral("must be >= 0")));
+        // What the node models deduct from every instance (nodecapacity.h): absurd values would leave
+        // instances with negative or no memory.
+        if (!(p.osReservedMemoryMib >= 0))
+            out.append(error(base + QStringLiteral(".os_reserved_memory_mib"),
+                QStringLiteral("must be >= 0 MiB (0 = the ECS default share), found %1")
+                    .arg(number(p.osReservedMemoryMib))));
+        if (!(p.ecsReservedMemoryMib >= 0))
+            out.append(error(base + QStringLiteral(".ecs_reserved_memory_mib"),
+                QStringLiteral("must be >= 0 MiB (ECS_RESERVED_MEMORY), found %1")
+                    .arg(number(p.ecsReservedMemoryMib))));
+        if (!(p.vmOverheadPercent >= 0 && p.vmOverheadPercent < 100))
+            out.append(error(base + QStringLiteral(".vm_overhead_percent"),
+                QStringLiteral("must be in [0, 100) percent of the instance's memory (Karpenter's default 7.5), "
+                               "found %1")
+                    .arg(number(p.vmOverheadPercent))));
+        if (!(p.interruptionAllowancePercent >= 0))
+            out.append(error(base + QStringLiteral(".interruption_allowance_percent"),
+                QStringLiteral("must be >= 0 percent, found %1").arg(number(p.interruptionAllowancePercent))));
         if (p.scaleInDelayHours < 0)
             out.append(error(base + QStringLiteral(".scale_in_delay_hours"), QStringLiteral("must be >= 0")));
         if (p.clusters < 0)

@@ -134,6 +134,67 @@ private slots:
         QVERIFY(sawTotal);
     }
 
+    void taskThatCannotRunNeverPassesABudget_data()
+    {
+        using fleetplan::models::PlatformId;
+        using Setup = void (*)(fleetplan::models::Scenario &);
+        QTest::addColumn<int>("platform");
+        QTest::addColumn<QString>("row");
+        QTest::addColumn<quintptr>("setup");
+        // Each is a scenario `validate` accepts (at most warnings) whose platform cannot run some task: the
+        // platform is infeasible, never 0.00 USD, and a budget gate naming it fails (README, infeasible).
+        QTest::newRow("EKS target 50 % on m6i.large: reporting-batch 4 vCPU > 2 vCPU x 50 %")
+            << int(PlatformId::EksNodes) << QStringLiteral("EKS managed nodes        infeasible")
+            << quintptr(Setup([](fleetplan::models::Scenario &sc) {
+                   sc.platform(PlatformId::EksNodes).instanceTypes = { QStringLiteral("m6i.large") };
+                   sc.platform(PlatformId::EksNodes).targetUtilizationPercent = 50;
+               }));
+        QTest::newRow("ECS_RESERVED_MEMORY 9000 MiB > c6i.large's 4096 MiB (ecs-agent README)")
+            << int(PlatformId::EcsEc2) << QStringLiteral("ECS on EC2               infeasible")
+            << quintptr(Setup([](fleetplan::models::Scenario &sc) {
+                   sc.platform(PlatformId::EcsEc2).instanceTypes
+                       = { QStringLiteral("c6i.large"), QStringLiteral("c7g.large") };
+                   sc.platform(PlatformId::EcsEc2).ecsReservedMemoryMib = 9000;
+               }));
+        QTest::newRow("vm_overhead_percent 99.9 (validate accepts < 100): no allocatable memory")
+            << int(PlatformId::EksNodes) << QStringLiteral("EKS managed nodes        infeasible")
+            << quintptr(Setup([](fleetplan::models::Scenario &sc) {
+                   sc.platform(PlatformId::EksNodes).vmOverheadPercent = 99.9;
+               }));
+    }
+    void taskThatCannotRunNeverPassesABudget()
+    {
+        QFETCH(int, platform);
+        QFETCH(QString, row);
+        QFETCH(quintptr, setup);
+        using Setup = void (*)(fleetplan::models::Scenario &);
+        QTemporaryDir dir;
+        fleetplan::models::Scenario sc = fleetplan::models::bundledSampleScenario();
+        reinterpret_cast<Setup>(setup)(sc);
+        const QString file = dir.filePath(QStringLiteral("cannot-run.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(sc, file));
+        const QString id = fleetplan::models::toId(fleetplan::models::PlatformId(platform));
+
+        const fleetplan::test::CliRun validate = fleetplan::test::runFleetplan({ QStringLiteral("validate"), file });
+        QVERIFY2(validate.code == 0, qPrintable(validate.out + validate.err));
+        const Run table = run({ file });
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        QVERIFY2(table.out.contains(row), qPrintable(table.out));
+        const Run gate = run({ file, QStringLiteral("-q"), QStringLiteral("--fail-above"), id + QStringLiteral("=1") });
+        QCOMPARE(gate.code, 3);
+        QVERIFY2(gate.err.contains(QStringLiteral("cannot run this workload, so it cannot meet the budget")),
+            qPrintable(gate.err));
+        const Run json = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
+        for (const QJsonValue &v : QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"platforms").toArray()) {
+            const QJsonObject p = v.toObject();
+            if (p.value(u"id").toString() != id)
+                continue;
+            QCOMPARE(p.value(u"feasible").toBool(true), false);
+            QVERIFY(p.value(u"total_usd").isNull());
+            QVERIFY(!p.value(u"infeasible").toArray().isEmpty());
+        }
+    }
+
     void sampleTableShowsAllFivePlatforms()
     {
         const Run r = run({ sample() });

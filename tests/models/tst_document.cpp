@@ -71,6 +71,9 @@ private:
     {
         rawSql(file,
             { QStringLiteral("ALTER TABLE scenario DROP COLUMN notes"), QStringLiteral("DROP TABLE meta"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN gpus"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN accelerator"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN no_memory_request"),
                 QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))

@@ -47,6 +47,25 @@ private slots:
         QCOMPARE(written.scenario->services, importKubernetesPaths({ fixture(u"k8s/helm-shop.yaml"_s) }).services);
     }
 
+    void gpuDeploymentIsListedWithItsAccelerators()
+    {
+        // A vLLM-like Deployment asking for 1 nvidia.com/gpu (Kubernetes "Schedule GPUs"): the listing says so.
+        QTemporaryDir dir;
+        const QString manifest = dir.filePath(u"vllm.yaml"_s);
+        QFile f(manifest);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("kind: Deployment\nmetadata: {name: vllm}\nspec:\n  template:\n    spec:\n      containers:\n"
+                "      - {name: vllm, resources: {requests: {cpu: 3, memory: 12Gi}, limits: {nvidia.com/gpu: 1}}}\n");
+        f.close();
+        const Run r = run({ u"k8s"_s, manifest, u"-o"_s, dir.filePath(u"vllm.json"_s) });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(
+            r.out.contains(u"vllm.yaml: Deployment/vllm  1 nvidia accelerator(s), no Fargate"_s), qPrintable(r.out));
+        const ScenarioReadResult written = readScenarioFile(dir.filePath(u"vllm.json"_s));
+        QVERIFY2(written.ok(), qPrintable(written.errorText()));
+        QCOMPARE(written.scenario->services.constFirst().gpus, 1);
+    }
+
     void ecsBatchToFleetplanWithABrokenFile()
     {
         QTemporaryDir dir;

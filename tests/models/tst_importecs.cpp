@@ -249,6 +249,35 @@ private slots:
             "0.25 vCPU, the smallest Fargate task"_s);
     }
 
+    void gpuResourceRequirements_data()
+    {
+        QTest::addColumn<QByteArray>("containers");
+        QTest::addColumn<int>("gpus");
+        // ECS developer guide, "Amazon ECS task definitions for GPU workloads": resourceRequirements
+        // [{"type": "GPU", "value": "1"}] per container; the task needs the sum over its containers.
+        QTest::newRow("ECS GPU task definitions: one container, GPU 1 -> 1") << QByteArray(
+            R"([{"name": "vllm", "memory": 12288, "cpu": 3072, "resourceRequirements": [{"type": "GPU", "value": "1"}]}])")
+                                                                             << 1;
+        QTest::newRow("ECS GPU task definitions: two containers, GPU 2 + 1 -> 3")
+            << QByteArray(R"([{"name": "a", "memory": 1024, "resourceRequirements": [{"type": "GPU", "value": "2"}]},
+                             {"name": "b", "memory": 1024, "resourceRequirements": [{"type": "GPU", "value": "1"}]}])")
+            << 3;
+        QTest::newRow("ECS: InferenceAccelerator is not a GPU -> 0") << QByteArray(
+            R"([{"name": "a", "memory": 1024, "resourceRequirements": [{"type": "InferenceAccelerator", "value": "device_1"}]}])")
+                                                                     << 0;
+    }
+    void gpuResourceRequirements()
+    {
+        QFETCH(QByteArray, containers);
+        QFETCH(int, gpus);
+        const QByteArray td = R"({"family": "gpu", "containerDefinitions": )" + containers + "}";
+        const ImportResult r = importEcs({ { u"gpu.json"_s, td } });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        QCOMPARE(r.services.constFirst().gpus, gpus);
+        QCOMPARE(r.services.constFirst().accelerator, Accelerator::NvidiaGpu);
+    }
+
     void hostileInputs_data()
     {
         QTest::addColumn<QByteArray>("data");

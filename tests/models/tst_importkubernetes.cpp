@@ -366,6 +366,78 @@ private slots:
         QCOMPARE(s.hostPort, 80);
     }
 
+    void acceleratorsAreImported_data()
+    {
+        QTest::addColumn<QByteArray>("containers");
+        QTest::addColumn<int>("gpus");
+        QTest::addColumn<int>("accelerator");
+        // Kubernetes "Schedule GPUs": nvidia.com/gpu is an extended resource, set in limits (requests default
+        // to them); containers add up, init containers run one at a time (max), like CPU and memory.
+        QTest::newRow("k8s Schedule GPUs: limits nvidia.com/gpu 1 -> 1") << QByteArray(
+            "      containers: [{name: vllm, resources: {limits: {nvidia.com/gpu: 1}, requests: {cpu: 3, "
+            "memory: 12Gi}}}]\n") << 1 << int(Accelerator::NvidiaGpu);
+        QTest::newRow("k8s extended resources: requests 2 + limits-only 1 in two containers -> 3")
+            << QByteArray(
+                   "      containers: [{name: a, resources: {requests: {cpu: 1, memory: 1Gi, nvidia.com/gpu: 2}}},\n"
+                   "                   {name: b, resources: {limits: {cpu: 1, memory: 1Gi, nvidia.com/gpu: 1}}}]\n")
+            << 3 << int(Accelerator::NvidiaGpu);
+        QTest::newRow("k8s init containers: max(init 4, containers 1) = 4") << QByteArray(
+            "      initContainers: [{name: warm, resources: {limits: {nvidia.com/gpu: 4}}}]\n"
+            "      containers: [{name: a, resources: {requests: {cpu: 1, memory: 1Gi}, limits: "
+            "{nvidia.com/gpu: 1}}}]\n") << 4 << int(Accelerator::NvidiaGpu);
+        QTest::newRow("AWS Neuron device plugin: aws.amazon.com/neuron 1 -> 1 Neuron device") << QByteArray(
+            "      containers: [{name: a, resources: {requests: {cpu: 1, memory: 4Gi}, limits: "
+            "{aws.amazon.com/neuron: 1}}}]\n") << 1 << int(Accelerator::AwsNeuron);
+        QTest::newRow("no accelerator: 0")
+            << QByteArray("      containers: [{name: a, resources: {requests: {cpu: 1, memory: 1Gi}}}]\n") << 0
+            << int(Accelerator::NvidiaGpu);
+    }
+    void acceleratorsAreImported()
+    {
+        QFETCH(QByteArray, containers);
+        QFETCH(int, gpus);
+        QFETCH(int, accelerator);
+        const QByteArray doc = "kind: Deployment\nmetadata: {name: vllm}\nspec:\n  template:\n    spec:\n" + containers;
+        const ImportResult r = importKubernetes({ { u"d.yaml"_s, doc } });
+        QCOMPARE(r.services.size(), 1);
+        QCOMPARE(r.services.constFirst().gpus, gpus);
+        QCOMPARE(int(r.services.constFirst().accelerator), accelerator);
+    }
+
+    void bothAcceleratorKindsAreAnError()
+    {
+        const QByteArray doc = "kind: Deployment\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n"
+                               "      containers: [{name: a, resources: {limits: {nvidia.com/gpu: 1, "
+                               "aws.amazon.com/neuron: 1}}}]\n";
+        const ImportResult r = importKubernetes({ { u"x.yaml"_s, doc } });
+        QVERIFY(r.services.isEmpty());
+        QVERIFY2(allDiagnostics(r).contains(u"both nvidia.com/gpu and aws.amazon.com/neuron"_s),
+            qPrintable(allDiagnostics(r)));
+    }
+
+    void podWithoutMemoryRequestIsMarked_data()
+    {
+        QTest::addColumn<QByteArray>("resources");
+        QTest::addColumn<bool>("noMemoryRequest");
+        // EKS user guide, Fargate pod configuration: a pod without requests runs as 0.25 vCPU / 0.5 GB; the
+        // flag lets the EKS Fargate model size it from 0 MiB (+ 256 MiB) rather than the planning 512 MiB.
+        QTest::newRow("EKS Fargate pod configuration: no requests at all -> marked") << QByteArray("{}") << true;
+        QTest::newRow("EKS Fargate pod configuration: cpu only -> marked")
+            << QByteArray("{requests: {cpu: 1}}") << true;
+        QTest::newRow("memory requested -> not marked") << QByteArray("{requests: {memory: 1Gi}}") << false;
+    }
+    void podWithoutMemoryRequestIsMarked()
+    {
+        QFETCH(QByteArray, resources);
+        QFETCH(bool, noMemoryRequest);
+        const QByteArray doc = "kind: Deployment\nmetadata: {name: p}\nspec:\n  template:\n    spec:\n"
+                               "      containers: [{name: a, resources: "
+            + resources + "}]\n";
+        const ImportResult r = importKubernetes({ { u"p.yaml"_s, doc } });
+        QCOMPARE(r.services.size(), 1);
+        QCOMPARE(r.services.constFirst().noMemoryRequest, noMemoryRequest);
+    }
+
     /// Found by fuzz_kubernetes: yaml-cpp 0.7's LoadAll() loops forever on a stray "," (jbeder/yaml-cpp#1040).
     void yamlCppCommaLoopIsAnError()
     {

@@ -47,6 +47,19 @@ int countOf(const Node &node, int group)
     return 0;
 }
 
+// GPU node types, us-east-1 On-Demand (resources/catalog/ec2_ondemand_prices.csv): g6.xlarge 4 vCPU / 16 GiB /
+// 1 NVIDIA L4 0.8048 USD/h, g6.12xlarge 48 vCPU / 192 GiB / 4 L4 4.6016 USD/h (instance_types.csv gpu_count).
+NodeType g6Xlarge()
+{
+    return NodeType { QStringLiteral("g6.xlarge"), QStringLiteral("x86_64"), Resources { 4000, 16384, 58, 1 }, {},
+        0.8048, false };
+}
+NodeType g6Xlarge12()
+{
+    return NodeType { QStringLiteral("g6.12xlarge"), QStringLiteral("x86_64"), Resources { 48000, 196608, 234, 4 }, {},
+        4.6016, false };
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(fleetplan::models::placement::ItemGroup)
@@ -57,6 +70,8 @@ class TestPlacement : public QObject
 
 private slots:
     void coveringLp();
+    void gpuDimension_data();
+    void gpuDimension();
     void singleTypeExactCount();
     void cheapestMixWithDaemonSetOverhead();
     void headroomLimitsCpuAndMemory();
@@ -450,6 +465,69 @@ void TestPlacement::concurrentPlacementsAgree()
     for (int k = 0; k < requests.size(); ++k)
         QVERIFY2(validatePlacement(requests[k], sequential[k]).isEmpty(),
             qPrintable(joined(validatePlacement(requests[k], sequential[k]))));
+}
+
+void TestPlacement::gpuDimension_data()
+{
+    QTest::addColumn<QList<ItemGroup>>("items");
+    QTest::addColumn<double>("cost");
+    QTest::addColumn<int>("nodes");
+    auto gpuGroup = [](const QString &name, int count, double cpu, double mem, double gpus) {
+        ItemGroup g = group(name, count, cpu, mem);
+        g.request.gpus = gpus;
+        return g;
+    };
+    // GPUs are a packing dimension: a node holds at most its GPU count, an item with GPUs never goes to a
+    // node without. Costs by hand from the prices above.
+    QTest::newRow("4 x 1 GPU: 4 g6.xlarge = 4 x 0.8048 = 3.2192 < one g6.12xlarge 4.6016")
+        << QList<ItemGroup> { gpuGroup(QStringLiteral("vllm"), 4, 1000, 4096, 1) } << 3.2192 << 4;
+    QTest::newRow("3 x 2 GPUs: g6.xlarge has 1, so 2 per g6.12xlarge: ceil(3 / 2) x 4.6016 = 9.2032")
+        << QList<ItemGroup> { gpuGroup(QStringLiteral("train"), 3, 1000, 4096, 2) } << 9.2032 << 2;
+    QTest::newRow("4 x 1 GPU + 8 CPU-only 1 vCPU tasks on the GPU nodes' spare 3 vCPU each: 3.2192")
+        << QList<ItemGroup> { gpuGroup(QStringLiteral("vllm"), 4, 1000, 4096, 1),
+               group(QStringLiteral("api"), 8, 1000, 1024) }
+        << 3.2192 << 4;
+    QTest::newRow("2 CPU-only 1 vCPU tasks alone: one m5.xlarge 0.192, no GPU node")
+        << QList<ItemGroup> { group(QStringLiteral("api"), 2, 1000, 1024) } << 0.192 << 1;
+}
+
+void TestPlacement::gpuDimension()
+{
+    QFETCH(QList<ItemGroup>, items);
+    QFETCH(double, cost);
+    QFETCH(int, nodes);
+    PlacementRequest r;
+    r.mode = Mode::CheapestMix;
+    r.nodeTypes = { m5Xlarge(), g6Xlarge(), g6Xlarge12() };
+    r.items = items;
+    for (const int budget : { 0, 20000 }) { // constructive only, and with the pattern / MIP phase
+        r.timeBudgetMicros = budget;
+        const PlacementResult res = place(r);
+        QVERIFY2(validatePlacement(r, res).isEmpty(), qPrintable(joined(validatePlacement(r, res))));
+        QVERIFY(res.unplaced.isEmpty());
+        QVERIFY2(std::abs(res.costPerHour - cost) < 1e-9, qPrintable(QString::number(res.costPerHour, 'g', 12)));
+        QCOMPARE(res.nodes.size(), nodes);
+        for (const Node &n : res.nodes)
+            QCOMPARE_LE(n.used.gpus, r.nodeTypes.at(n.nodeType).capacity.gpus);
+        // The bound stays a bound, and counts GPUs: no packing pays less than the GPU-hours at the cheapest
+        // price per GPU (g6.xlarge, 0.8048 per GPU).
+        double gpuDemand = 0;
+        for (const ItemGroup &g : items)
+            gpuDemand += g.count * g.request.gpus;
+        QCOMPARE_LE(res.lowerBoundPerHour, res.costPerHour + 1e-9);
+        QCOMPARE_GE(res.lowerBoundPerHour, gpuDemand * 0.8048 - 1e-9);
+        QCOMPARE(lowerBound(r), res.lowerBoundPerHour);
+    }
+    // An item with GPUs and only GPU-less types: unplaced, with the reason.
+    PlacementRequest cpuOnly = r;
+    cpuOnly.nodeTypes = { m5Xlarge() };
+    ItemGroup one = group(QStringLiteral("vllm"), 1, 1000, 4096);
+    one.request.gpus = 1;
+    cpuOnly.items = { one };
+    const PlacementResult none = place(cpuOnly);
+    QCOMPARE(none.unplaced.size(), 1);
+    QVERIFY2(none.unplaced.constFirst().reason.contains(QStringLiteral("GPUs per task")),
+        qPrintable(none.unplaced.constFirst().reason));
 }
 
 QTEST_GUILESS_MAIN(TestPlacement)

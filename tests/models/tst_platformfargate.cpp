@@ -10,6 +10,7 @@
 #include "models/simulation/platformmodels.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
+#include "pricing/fargatesizing.h"
 
 using namespace fleetplan;
 using namespace fleetplan::models;
@@ -141,6 +142,79 @@ private slots:
         COMPARE_USD(r.componentUsd(ComponentId::FargateMemory), 730 * 9 * 0.004445);
         COMPARE_USD(r.componentUsd(ComponentId::ControlPlane), 73.0);
         COMPARE_USD(r.totalUsd, 161.30445);
+    }
+
+    void eksFargateEphemeralStorage_data()
+    {
+        QTest::addColumn<double>("requestsGib");
+        QTest::addColumn<double>("billedGib");
+        // AWS Containers blog, "AWS Fargate adds support for larger ephemeral volumes" (EKS): Fargate
+        // provisions Σ requests + 10 % + 5 GiB and bills what exceeds the included 20 GiB.
+        QTest::newRow("EKS ephemeral blog: 2 x 50 GiB: 100 + 10 + 5 = 115 provisioned, 95 billed") << 100.0 << 95.0;
+        QTest::newRow("EKS ephemeral blog rule: 60 GiB: 60 + 6 + 5 = 71, 51 billed") << 60.0 << 51.0;
+        QTest::newRow("EKS ephemeral blog rule: 30 GiB: 30 + 3 + 5 = 38, 18 billed") << 30.0 << 18.0;
+        QTest::newRow("EKS ephemeral blog rule: 20 GiB (no request beyond the included): 0") << 20.0 << 0.0;
+    }
+    void eksFargateEphemeralStorage()
+    {
+        QFETCH(double, requestsGib);
+        QFETCH(double, billedGib);
+        QCOMPARE(pricing::eksFargateBilledStorageGib(requestsGib), billedGib);
+        Service s = service(QStringLiteral("api"), 1, 2048, 1);
+        s.ephemeralGib = requestsGib;
+        // billed GiB × 730 h × 0.000111 USD per GB-hour (fargate_rates.csv us-east-1).
+        COMPARE_USD(run(scenarioWith({ s }, 730), PlatformId::EksFargate).componentUsd(ComponentId::FargateStorage),
+            billedGib * 730 * 0.000111);
+        // ECS Fargate keeps its rule: requests − 20 GiB (AWS Fargate pricing page).
+        COMPARE_USD(run(scenarioWith({ s }, 730), PlatformId::EcsFargate).componentUsd(ComponentId::FargateStorage),
+            std::max(0.0, requestsGib - 20) * 730 * 0.000111);
+    }
+
+    void eksFargatePodWithoutRequests_data()
+    {
+        QTest::addColumn<bool>("noMemoryRequest");
+        QTest::addColumn<double>("memoryGb");
+        // EKS user guide, Fargate pod configuration: a pod with no requests runs as 0.25 vCPU / 0.5 GB in total
+        // (0 + 256 MiB rounds up to 512 MiB). The importer plans such a pod at 0.25 vCPU / 512 MiB; with
+        // a real 512 MiB request, 512 + 256 = 768 MiB rounds up to 1 GB.
+        QTest::newRow("EKS Fargate pod configuration: no requests: 0.25 vCPU / 0.5 GB") << true << 0.5;
+        QTest::newRow("EKS Fargate pod configuration: 512 MiB requested: 0.25 vCPU / 1 GB") << false << 1.0;
+    }
+    void eksFargatePodWithoutRequests()
+    {
+        QFETCH(bool, noMemoryRequest);
+        QFETCH(double, memoryGb);
+        Service s = service(QStringLiteral("web"), 0.25, 512, 1);
+        s.noMemoryRequest = noMemoryRequest;
+        const PlatformResult r = run(scenarioWith({ s }, 730), PlatformId::EksFargate);
+        // 730 h × 0.25 vCPU × 0.04048 = 7.3876; 730 h × memoryGb × 0.004445.
+        COMPARE_USD(r.componentUsd(ComponentId::FargateVcpu), 730 * 0.25 * 0.04048);
+        COMPARE_USD(r.componentUsd(ComponentId::FargateMemory), 730 * memoryGb * 0.004445);
+        // ECS Fargate prices the planning size, 0.25 vCPU / 0.5 GB, either way.
+        COMPARE_USD(run(scenarioWith({ s }, 730), PlatformId::EcsFargate).componentUsd(ComponentId::FargateMemory),
+            730 * 0.5 * 0.004445);
+    }
+
+    void gpuServiceIsInfeasibleOnFargate_data()
+    {
+        QTest::addColumn<int>("platform");
+        // AWS Fargate has no GPUs (EKS user guide, Fargate considerations; ECS GPU workloads need EC2).
+        QTest::newRow("EKS user guide Fargate considerations: ECS Fargate") << int(PlatformId::EcsFargate);
+        QTest::newRow("EKS user guide Fargate considerations: ECS Fargate Spot") << int(PlatformId::EcsFargateSpot);
+        QTest::newRow("EKS user guide Fargate considerations: EKS Fargate") << int(PlatformId::EksFargate);
+    }
+    void gpuServiceIsInfeasibleOnFargate()
+    {
+        QFETCH(int, platform);
+        Service vllm = service(QStringLiteral("vllm"), 3, 12288, 1);
+        vllm.gpus = 1;
+        const PlatformResult r
+            = run(scenarioWith({ vllm, service(QStringLiteral("api"), 0.25, 512, 1) }, 24), PlatformId(platform));
+        QVERIFY(!r.feasible());
+        QCOMPARE(r.infeasible.size(), 1);
+        QCOMPARE(r.infeasible.constFirst().service, QStringLiteral("vllm"));
+        QVERIFY2(r.infeasible.constFirst().reason.contains(QStringLiteral("Fargate has no accelerators")),
+            qPrintable(r.infeasible.constFirst().reason));
     }
 
     void eksFargateDaemonsBecomeSidecars()

@@ -9,10 +9,12 @@
 #include <QProcess>
 #include <QTest>
 
+#include "models/import/kubernetesimporter.h"
 #include "models/workload/scenariojson.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
 #include "models/simulation/nodecapacity.h"
+#include "models/simulation/nodeplatform.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
@@ -259,6 +261,250 @@ private slots:
         WhatIf whatIf; // the what-if slider overrides the setting
         whatIf.targetUtilizationPercent = 100;
         QCOMPARE(run(sc, PlatformId::EcsEc2, whatIf).peakNodes, 2);
+    }
+
+    void ecsInstancesForTarget_data()
+    {
+        // ECS developer guide, "cluster auto scaling": N = ⌈M × 100 ÷ targetCapacity⌉.
+        QTest::addColumn<int>("packed");
+        QTest::addColumn<double>("target");
+        QTest::addColumn<int>("instances");
+        QTest::newRow("ECS guide cluster auto scaling: M 4 at 80 %: 400 / 80 = 5") << 4 << 80.0 << 5;
+        QTest::newRow("ECS guide: M 1 at 80 %: ceil(1.25) = 2") << 1 << 80.0 << 2;
+        QTest::newRow("ECS guide: M 5 at 80 %: ceil(6.25) = 7") << 5 << 80.0 << 7;
+        QTest::newRow("ECS guide: M 9 at 90 %: 900 / 90 = 10 exactly") << 9 << 90.0 << 10;
+        QTest::newRow("ECS guide: M 10 at 90 %: ceil(11.11) = 12") << 10 << 90.0 << 12;
+        QTest::newRow("ECS guide: M 3 at 100 %: 3") << 3 << 100.0 << 3;
+        QTest::newRow("ECS guide: M 0 at 50 %: 0") << 0 << 50.0 << 0;
+    }
+    void ecsInstancesForTarget()
+    {
+        QFETCH(int, packed);
+        QFETCH(double, target);
+        QFETCH(int, instances);
+        QCOMPARE(models::ecsInstancesForTarget(packed, target), instances);
+    }
+
+    void ecsManagedScalingTargetCapacity_data()
+    {
+        QTest::addColumn<double>("target");
+        QTest::addColumn<int>("instances");
+        // 16 bridge tasks of 1 vCPU / 1024 MiB on m6i.xlarge (4096 CPU units, 16384 − 414 = 15970 MiB): 4
+        // tasks per instance at 100 % → M = 4 (AWS Containers blog, "Deep dive on Amazon ECS cluster auto
+        // scaling"; ECS developer guide, cluster auto scaling: N = ⌈M × 100 ÷ target⌉).
+        QTest::newRow("ECS deep dive blog: target 100 %: N = M = 4") << 100.0 << 4;
+        QTest::newRow("ECS deep dive blog: target 80 %: 400 / 80 = 5") << 80.0 << 5;
+        QTest::newRow("ECS deep dive blog: target 75 %: ceil(5.33) = 6") << 75.0 << 6;
+        QTest::newRow("ECS deep dive blog: target 50 %: 400 / 50 = 8") << 50.0 << 8;
+        QTest::newRow("ECS deep dive blog: target 33 %: ceil(12.12) = 13") << 33.0 << 13;
+    }
+    void ecsManagedScalingTargetCapacity()
+    {
+        QFETCH(double, target);
+        QFETCH(int, instances);
+        Service s = service(QStringLiteral("worker"), 1, 1024, 16);
+        s.networkMode = NetworkMode::Bridge;
+        Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("m6i.xlarge"), 10);
+        sc.platform(PlatformId::EcsEc2).scaleInDelayHours = 0;
+        sc.platform(PlatformId::EcsEc2).targetUtilizationPercent = target;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QVERIFY(r.feasible());
+        QCOMPARE(r.peakNodes, instances);
+        // N instances × 10 h × 0.192 USD (m6i.xlarge us-east-1 On-Demand).
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), instances * 10 * 0.192);
+        // The packed instances hold 4 tasks each; the N − 4 others are empty headroom.
+        int busy = 0;
+        for (const FleetNode &n : r.fleetAt(0).nodes)
+            busy += n.items.isEmpty() ? 0 : 1;
+        QCOMPARE(busy, 4);
+        QCOMPARE(checkPacking(r), QString());
+        // The what-if slider overrides the setting the same way.
+        WhatIf whatIf;
+        whatIf.targetUtilizationPercent = target;
+        sc.platform(PlatformId::EcsEc2).targetUtilizationPercent = 100;
+        QCOMPARE(run(sc, PlatformId::EcsEc2, whatIf).peakNodes, instances);
+    }
+
+    void ecsTargetDoesNotShrinkTheInstance()
+    {
+        // A 1.5 vCPU task on c5.large (2048 units) at target 50 %: ECS places it on an instance with 1536
+        // units free (the target sizes the group, not the instance), so it runs: M = 1, N = ⌈100 ÷ 50⌉ = 2.
+        Scenario sc = fixedType(
+            { service(QStringLiteral("big"), 1.5, 1024, 1) }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 2);
+        sc.platform(PlatformId::EcsEc2).targetUtilizationPercent = 50;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QVERIFY2(r.feasible(), qPrintable(r.warnings.join(u'\n')));
+        QCOMPARE(r.peakNodes, 2);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 2 * 2 * 0.085);
+    }
+
+    void ecsHeadroomInstancesAreTheCheapestType()
+    {
+        // One 3 vCPU bridge task, c5.large (2048 units, 0.085 USD/h) and m6i.xlarge (4096 units, 0.192) allowed,
+        // target 50 %: M = 1 (m6i.xlarge), N = ⌈100 ÷ 50⌉ = 2; the Auto Scaling group's lowest-price strategy
+        // launches the extra instance as c5.large. 10 h × (0.192 + 0.085) = 2.77.
+        Service s = service(QStringLiteral("big"), 3, 2048, 1);
+        s.networkMode = NetworkMode::Bridge;
+        Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10);
+        PlatformSettings &ps = sc.platform(PlatformId::EcsEc2);
+        ps.instanceTypes << QStringLiteral("m6i.xlarge");
+        ps.mixedInstances = true;
+        ps.targetUtilizationPercent = 50;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QCOMPARE(r.peakNodes, 2);
+        QCOMPARE(r.nodeHoursByType.value(QStringLiteral("m6i.xlarge")), 10.0);
+        QCOMPARE(r.nodeHoursByType.value(QStringLiteral("c5.large")), 10.0);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 10 * (0.192 + 0.085));
+    }
+
+    void eksHeadroomFillsEachNode()
+    {
+        // EKS keeps its headroom rule (each node's CPU and memory filled to the target): 4 pods of 0.5 vCPU
+        // / 512 MiB on m6i.large (1930 m − 125 m daemons = 1805 m; at 100 %: 3 per node with CoreDNS on
+        // the second → 2 nodes). At 50 %: 1930 × 0.5 − 125 = 840 m → one 500 m pod per node (+ CoreDNS
+        // 100 m) → 4 nodes.
+        Scenario sc = fixedType(
+            { service(QStringLiteral("api"), 0.5, 512, 4) }, PlatformId::EksNodes, QStringLiteral("m6i.large"), 2);
+        QCOMPARE(run(sc, PlatformId::EksNodes).peakNodes, 2);
+        sc.platform(PlatformId::EksNodes).targetUtilizationPercent = 50;
+        QCOMPARE(run(sc, PlatformId::EksNodes).peakNodes, 4);
+    }
+
+    void taskThatCannotRunIsInfeasible_data()
+    {
+        QTest::addColumn<int>("platform");
+        QTest::addColumn<QString>("instanceType");
+        QTest::addColumn<double>("cpu");
+        QTest::addColumn<double>("memoryMib");
+        QTest::addColumn<double>("target");
+        QTest::addColumn<double>("ecsReservedMib");
+        QTest::addColumn<double>("vmOverheadPercent");
+        // Each: the task cannot be placed on any allowed instance, so the platform is infeasible with the
+        // service named (README, "A platform that cannot run the workload"), never a 0.00 USD fleet.
+        QTest::newRow("ECS: 96 vCPU task, c5.large has 2 vCPU")
+            << int(PlatformId::EcsEc2) << QStringLiteral("c5.large") << 96.0 << 1024.0 << 100.0 << 0.0 << 7.5;
+        QTest::newRow("ECS: ECS_RESERVED_MEMORY 9000 MiB > c5.large's 4096 MiB (ecs-agent README)")
+            << int(PlatformId::EcsEc2) << QStringLiteral("c5.large") << 0.25 << 512.0 << 100.0 << 9000.0 << 7.5;
+        QTest::newRow("ECS: 4096 MiB task, c5.large registers 4096 - 104 = 3992 MiB (memory-management.html)")
+            << int(PlatformId::EcsEc2) << QStringLiteral("c5.large") << 0.25 << 4096.0 << 100.0 << 0.0 << 7.5;
+        QTest::newRow("EKS: target 50 %: 1 vCPU pod > 1930 m x 0.5 - 125 m = 840 m on m6i.large")
+            << int(PlatformId::EksNodes) << QStringLiteral("m6i.large") << 1.0 << 512.0 << 50.0 << 0.0 << 7.5;
+        QTest::newRow("EKS: vm_overhead_percent 100 leaves no memory (Karpenter types.go)")
+            << int(PlatformId::EksNodes) << QStringLiteral("m6i.large") << 0.25 << 512.0 << 100.0 << 0.0 << 100.0;
+    }
+    void taskThatCannotRunIsInfeasible()
+    {
+        QFETCH(int, platform);
+        QFETCH(QString, instanceType);
+        QFETCH(double, cpu);
+        QFETCH(double, memoryMib);
+        QFETCH(double, target);
+        QFETCH(double, ecsReservedMib);
+        QFETCH(double, vmOverheadPercent);
+        const auto id = PlatformId(platform);
+        Scenario sc = fixedType(
+            { service(QStringLiteral("api"), 0.25, 256, 2), service(QStringLiteral("big"), cpu, memoryMib, 1) }, id,
+            instanceType, 3);
+        PlatformSettings &ps = sc.platform(id);
+        ps.targetUtilizationPercent = target;
+        ps.ecsReservedMemoryMib = ecsReservedMib;
+        ps.vmOverheadPercent = vmOverheadPercent;
+        const PlatformResult r = run(sc, id);
+        QVERIFY2(!r.feasible(), qPrintable(QStringLiteral("priced at %1 USD").arg(r.totalUsd)));
+        QStringList services;
+        for (const Infeasibility &i : r.infeasible) {
+            services.append(i.service);
+            QVERIFY(!i.reason.isEmpty());
+        }
+        QVERIFY2(services.contains(QStringLiteral("big")), qPrintable(services.join(u',')));
+        // No packing gap and nothing in the JSON that reads as a price.
+        QCOMPARE(r.optimalityRatio, 0.0);
+        CostReport report;
+        report.platforms.append(r);
+        const QJsonObject o = QJsonDocument::fromJson(costReportToJson(report))
+                                  .object()
+                                  .value(u"platforms")
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+        QCOMPARE(o.value(u"feasible").toBool(true), false);
+        QVERIFY(o.value(u"total_usd").isNull());
+    }
+
+    void vllmDeploymentOnGpuNodes_data()
+    {
+        QTest::addColumn<int>("platform");
+        QTest::addColumn<double>("computeUsd");
+        // A vLLM-like Deployment: 1 nvidia.com/gpu, 3 vCPU, 12 GiB (Kubernetes "Schedule GPUs"). With the default
+        // types plus g5.* / g6.*, the cheapest type that holds it is g6.xlarge (1 L4, 0.8048 USD/h us-east-1;
+        // g5.xlarge 1.006). EKS: g6.xlarge allocatable 3920 m − 125 m daemons = 3795 m ≥ 3000 m + 2 × 100 m
+        // CoreDNS, 14162 MiB ≥ 12288 + 140: one node. ECS: 4096 units, 16384 − 414 = 15970 MiB: one instance.
+        // 10 h × 0.8048 = 8.048.
+        QTest::newRow("k8s Schedule GPUs: EKS nodes, 1 x g6.xlarge x 10 h = 8.048")
+            << int(PlatformId::EksNodes) << 8.048;
+        QTest::newRow("ECS GPU task definitions: ECS on EC2, 1 x g6.xlarge x 10 h = 8.048")
+            << int(PlatformId::EcsEc2) << 8.048;
+    }
+    void vllmDeploymentOnGpuNodes()
+    {
+        QFETCH(int, platform);
+        QFETCH(double, computeUsd);
+        const QByteArray manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vllm}\nspec:\n"
+                                    "  replicas: 1\n  template:\n    spec:\n      containers:\n"
+                                    "      - name: vllm\n        image: vllm/vllm-openai\n"
+                                    "        resources:\n          requests: {cpu: 3, memory: 12Gi}\n"
+                                    "          limits: {nvidia.com/gpu: 1}\n";
+        const ImportResult imported = importKubernetes({ { QStringLiteral("vllm.yaml"), manifest } });
+        QCOMPARE(imported.services.size(), 1);
+        QCOMPARE(imported.services.constFirst().gpus, 1);
+        Scenario sc;
+        sc.name = QStringLiteral("vllm");
+        sc.periodHours = 10;
+        sc.services = imported.services;
+        sc.services.first().minReplicas = 0;
+        const auto id = PlatformId(platform);
+        const PlatformResult r = run(sc, id);
+        QVERIFY2(r.feasible(), qPrintable(r.warnings.join(u'\n')));
+        QCOMPARE(r.nodeHoursByType.keys(), QStringList { QStringLiteral("g6.xlarge") });
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), computeUsd);
+        QCOMPARE(checkPacking(r), QString());
+        // Fargate has no GPUs: the three Fargate platforms are infeasible, naming the service.
+        const CostReport all = simulate(sc, *pricing::Catalog::bundled(), {}, SimulationOptions { {}, 0 });
+        for (PlatformId fargate : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate }) {
+            const PlatformResult *f = all.platform(fargate);
+            QVERIFY(f);
+            QVERIFY(!f->feasible());
+            QCOMPARE(f->infeasible.constFirst().service, QStringLiteral("vllm"));
+        }
+    }
+
+    void gpuServiceWithoutGpuTypesIsInfeasible()
+    {
+        // A GPU task with only m6i.* allowed: no type has an NVIDIA GPU, so the platform is infeasible, and a
+        // CPU-only task never lands on a GPU node (g6.xlarge listed beside m6i.large: the api goes to m6i).
+        Service vllm = service(QStringLiteral("vllm"), 3, 12288, 1);
+        vllm.gpus = 1;
+        Scenario sc = fixedType({ vllm }, PlatformId::EksNodes, QStringLiteral("m6i.*"), 2);
+        sc.platform(PlatformId::EksNodes).mixedInstances = true;
+        const PlatformResult r = run(sc, PlatformId::EksNodes);
+        QVERIFY(!r.feasible());
+        QCOMPARE(r.infeasible.constFirst().service, QStringLiteral("vllm"));
+        QVERIFY2(r.infeasible.constFirst().reason.contains(QStringLiteral("nvidia")),
+            qPrintable(r.infeasible.constFirst().reason));
+        // ECS with m6i.large and g6.xlarge allowed: the GPU task goes to g6.xlarge and the two CPU-only tasks to
+        // an m6i.large, although the g6.xlarge has room left for them (GPU nodes serve GPU tasks only).
+        Scenario both = fixedType(
+            { vllm, service(QStringLiteral("api"), 0.5, 512, 2) }, PlatformId::EcsEc2, QStringLiteral("m6i.large"), 2);
+        both.platform(PlatformId::EcsEc2).instanceTypes << QStringLiteral("g6.xlarge");
+        both.platform(PlatformId::EcsEc2).mixedInstances = true;
+        const PlatformResult b = run(both, PlatformId::EcsEc2);
+        QVERIFY2(b.feasible(), qPrintable(b.warnings.join(u'\n')));
+        for (const FleetNode &n : b.fleetAt(0).nodes) {
+            for (const FleetItem &i : n.items)
+                QCOMPARE(i.service == QStringLiteral("vllm"), n.instanceType == QStringLiteral("g6.xlarge"));
+        }
+        // 2 h × (g6.xlarge 0.8048 + m6i.large 0.096) = 1.8016 (2 × 0.5 vCPU awsvpc tasks: 2048 units, ENIs 3 − 1 = 2).
+        COMPARE_USD(b.componentUsd(ComponentId::ComputeOnDemand), 2 * (0.8048 + 0.096));
     }
 
     void scaleInDelay_data()

@@ -53,6 +53,9 @@ private slots:
         QCOMPARE(s.maxReplicas, 1000);
         QCOMPARE(s.spotOk, false);
         QCOMPARE(s.loadProfile, QString());
+        QCOMPARE(s.gpus, 0);
+        QCOMPARE(s.accelerator, Accelerator::NvidiaGpu);
+        QCOMPARE(s.noMemoryRequest, false);
         for (PlatformId id : AllPlatforms) {
             QVERIFY(sc.platform(id).enabled);
             QVERIFY(sc.platform(id).instanceTypes.isEmpty());
@@ -149,6 +152,29 @@ private slots:
         QVERIFY2(back.ok() && back.diagnostics.isEmpty(), qPrintable(back.errorText()));
         QCOMPARE(*back.scenario, sample);
         QCOMPARE(scenarioToJson(*back.scenario), once);
+    }
+
+    void acceleratorFieldsRoundTrip()
+    {
+        // gpus / accelerator / no_memory_request (issue 14) are written only when set, and read back.
+        Scenario sc = bundledSampleScenario();
+        const QByteArray plain = scenarioToJson(sc);
+        QVERIFY(!plain.contains("\"gpus\""));
+        sc.services[0].gpus = 4;
+        sc.services[0].accelerator = Accelerator::AwsNeuron;
+        sc.services[1].noMemoryRequest = true;
+        const QByteArray json = scenarioToJson(sc);
+        QVERIFY(json.contains("\"accelerator\": \"neuron\""));
+        const ScenarioReadResult back = scenarioFromJson(json);
+        QVERIFY2(back.ok() && back.diagnostics.isEmpty(), qPrintable(back.errorText()));
+        QCOMPARE(*back.scenario, sc);
+        // An unknown accelerator names the field.
+        QByteArray bad = json;
+        bad.replace("\"neuron\"", "\"tpu\"");
+        const ScenarioReadResult wrong = scenarioFromJson(bad);
+        QVERIFY(!wrong.ok());
+        QVERIFY2(texts(wrong.diagnostics).join(u'\n').contains(QStringLiteral("services[0].accelerator")),
+            qPrintable(texts(wrong.diagnostics).join(u'\n')));
     }
 
     void writeReplacesAtomically()

@@ -75,6 +75,29 @@ private slots:
         QCOMPARE(cell(2, ServiceTableModel::Name).data().toString(), QStringLiteral("orders-api"));
     }
 
+    void gpusColumnEditsTheAcceleratorCount()
+    {
+        // Issue 14: GPUs per task, typed in the table, one undo step; shown as "1 GPU" / "–".
+        QCOMPARE(cell(7, ServiceTableModel::Gpus).data().toString(), QStringLiteral("–"));
+        QCOMPARE(
+            m_model->headerData(ServiceTableModel::Gpus, Qt::Horizontal, ServiceTableModel::FieldKeyRole).toString(),
+            QStringLiteral("gpus"));
+        QVERIFY(m_model->setData(cell(7, ServiceTableModel::Gpus), 1));
+        QCOMPARE(m_doc->scenario().services.at(7).gpus, 1);
+        QCOMPARE(cell(7, ServiceTableModel::Gpus).data().toString(), QStringLiteral("1 GPU"));
+        QCOMPARE(cell(7, ServiceTableModel::Gpus).data(Qt::EditRole).toInt(), 1);
+        QVERIFY(!m_model->setData(cell(7, ServiceTableModel::Gpus), 1.5));
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        // An absurd count: the cell carries validation's error, naming the field.
+        QVERIFY(m_model->setData(cell(7, ServiceTableModel::Gpus), 65));
+        QCOMPARE(cell(7, ServiceTableModel::Gpus).data(ServiceTableModel::ValidationRole).toStringList(),
+            QStringList { QStringLiteral(
+                "error: services[7].gpus: must be a whole number of 0 to 64 accelerators per task, found 65") });
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->scenario(), bundledSampleScenario());
+    }
+
     void retypingOneCellIsOneUndoStep()
     {
         QLocale::setDefault(QLocale::c());

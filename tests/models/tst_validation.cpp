@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <cmath>
 #include <functional>
 
 #include <QtTest>
@@ -118,6 +119,33 @@ private slots:
                })
             << QStringList { QStringLiteral("error: platforms.ecs-fargate-spot: fargate_weight and fargate_spot_weight "
                                             "are both 0: at least one weight must be > 0") };
+        // Issue 14: values the node models cannot run with are named, never priced as 0 USD.
+        QTest::newRow("vm_overhead_percent 100 leaves no memory (Karpenter VM overhead)")
+            << Mutation([](Scenario &s) { s.platform(PlatformId::EksNodes).vmOverheadPercent = 100; })
+            << QStringList { QStringLiteral(
+                   "error: platforms.eks-nodes.vm_overhead_percent: must be in [0, 100) percent "
+                   "of the instance's memory (Karpenter's default 7.5), found 100") };
+        QTest::newRow("negative ECS_RESERVED_MEMORY")
+            << Mutation([](Scenario &s) { s.platform(PlatformId::EcsEc2).ecsReservedMemoryMib = -64; })
+            << QStringList { QStringLiteral("error: platforms.ecs-ec2.ecs_reserved_memory_mib: must be >= 0 MiB "
+                                            "(ECS_RESERVED_MEMORY), found -64") };
+        QTest::newRow("NaN os_reserved_memory_mib")
+            << Mutation([](Scenario &s) { s.platform(PlatformId::EcsEc2).osReservedMemoryMib = std::nan(""); })
+            << QStringList { QStringLiteral("error: platforms.ecs-ec2.os_reserved_memory_mib: must be >= 0 MiB (0 = "
+                                            "the ECS default share), found nan") };
+        QTest::newRow("negative gpus") << Mutation([](Scenario &s) { s.services[0].gpus = -1; })
+                                       << QStringList { QStringLiteral(
+                                              "error: services[0].gpus: must be a whole number of 0 to 64 "
+                                              "accelerators per task, found -1") };
+        QTest::newRow("a daemon with GPUs")
+            << Mutation([](Scenario &s) { s.services[11].gpus = 1; })
+            << QStringList { QStringLiteral("error: services[11].gpus: a daemon runs on every node, GPU "
+                                            "nodes or not: it cannot ask for accelerators") };
+        QTest::newRow("a GPU service: the Fargate platforms cannot run it (Fargate has no GPUs)")
+            << Mutation([](Scenario &s) { s.services[7].gpus = 1; })
+            << QStringList { QStringLiteral(
+                   "warning: service \"image-resizer\": 1 nvidia accelerator(s) per task: Fargate has none, so "
+                   "ecs-fargate, ecs-fargate-spot, eks-fargate cannot run it and are shown as infeasible") };
     }
     void problems()
     {
@@ -210,6 +238,37 @@ private slots:
         sc.region = QStringLiteral("Virginia");
         QCOMPARE(texts(validateScenario(sc, catalog.get())),
             QStringList { QStringLiteral("error: region: \"Virginia\" is not an AWS region code (like us-east-1)") });
+    }
+
+    void gpuAndReservedMemoryAgainstTheCatalog()
+    {
+        const auto catalog = fleetplan::pricing::Catalog::bundled();
+        Scenario sc = bundledSampleScenario();
+        // image-resizer (x86_64) with 1 NVIDIA GPU: none of the sample's ecs-ec2 / eks-nodes types (m6i, c6i,
+        // r6i, m7g, c7g) has one (instance_types.csv gpu_count), so both node platforms warn too.
+        sc.services[7].gpus = 1;
+        const QStringList gpu = texts(validateScenario(sc, catalog.get()));
+        QVERIFY2(gpu.filter(QStringLiteral("accelerator(s) (x86_64): no instance type allowed on ecs-ec2")).size() == 1,
+            qPrintable(gpu.join(u'\n')));
+        QVERIFY2(gpu.contains(QStringLiteral("error: service \"image-resizer\": no enabled platform can run this "
+                                             "service (see the warnings above)")),
+            qPrintable(gpu.join(u'\n')));
+        // With g6.* allowed on eks-nodes the service runs there: no error, the other platforms still warn.
+        sc.platform(PlatformId::EksNodes).instanceTypes << QStringLiteral("g6.*");
+        const QStringList withG6 = texts(validateScenario(sc, catalog.get()));
+        QVERIFY2(withG6.filter(QStringLiteral("error:")).isEmpty(), qPrintable(withG6.join(u'\n')));
+
+        // ECS_RESERVED_MEMORY above the largest allowed type (r6i.32xlarge, 1048576 MiB): ecs-ec2 runs nothing.
+        sc = bundledSampleScenario();
+        sc.platform(PlatformId::EcsEc2).ecsReservedMemoryMib = 2000000;
+        const QStringList reserved = texts(validateScenario(sc, catalog.get()));
+        QVERIFY2(
+            reserved.filter(QStringLiteral("warning: platforms.ecs-ec2.ecs_reserved_memory_mib: "
+                                           "os_reserved_memory_mib + ecs_reserved_memory_mib"))
+                    .size()
+                == 1,
+            qPrintable(reserved.join(u'\n')));
+        QVERIFY(reserved.filter(QStringLiteral("error:")).isEmpty()); // the other four platforms still run it
     }
 
     void presets()
