@@ -191,6 +191,25 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
         c.patternIndex = patternOf.value(name);
         candidates.append(c);
     }
+    // ECS on EC2 with Windows tasks: Windows container instances of the same x86_64 types, at the Windows
+    // (licence included) On-Demand rate (ec2_ondemand_windows_prices.csv) with the Windows AMI's memory.
+    // No Spot variant: the catalog's Spot snapshot is Linux only.
+    bool anyWindows = false;
+    for (const Service &s : in.scenario.services)
+        anyWindows = anyWindows || (s.kind != ServiceKind::Daemon && s.os == OsFamily::Windows);
+    if (ecs && anyWindows) {
+        for (const QString &name : names) {
+            const pricing::InstanceType *t = in.catalog.instanceType(name);
+            if (!t || !t->hasSpecs() || t->bareMetal || t->isAccelerated() || t->arch != pricing::CpuArch::X86_64)
+                continue;
+            const auto od = in.catalog.windowsOnDemandHourly(in.region, name);
+            if (!od)
+                continue;
+            NodeCandidate c { t, od->usd, std::nullopt, ecsWindowsRegisteredCapacity(*t, ps), patternOf.value(name),
+                true };
+            candidates.append(c);
+        }
+    }
     if (candidates.isEmpty()) {
         const QString why = QStringLiteral("no instance type of %1 has an On-Demand price in %2")
                                 .arg(patterns.join(QStringLiteral(", ")), in.region);
@@ -249,21 +268,33 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
             continue;
-        if (s.os == OsFamily::Windows)
-            r.warnings.append(
-                QStringLiteral("%1: Windows instances are priced at Linux rates (the catalog has Linux prices only)")
-                    .arg(s.name));
+        const bool windows = s.os == OsFamily::Windows;
+        if (windows && !ecs) {
+            // The EKS managed-node model has Linux node groups only (Windows node groups are not modelled).
+            const QString why = QStringLiteral("Windows pods need Windows nodes, which this model of %1 does not have")
+                                    .arg(displayName(id));
+            r.warnings.append(QStringLiteral("%1: %2; not priced").arg(s.name, why));
+            r.markInfeasible(s.name, why);
+            continue;
+        }
         const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
         const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
         pl::ItemGroup g;
         g.service = s.name;
         g.request = pl::Resources { s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach) };
-        g.arch = toId(s.arch);
+        // Windows tasks run on Windows container instances (x86_64; an arm64 Windows task fits none).
+        g.arch = windows ? (s.arch == Arch::X86_64 ? windowsNodeArch() : toId(s.arch) + u"-windows") : toId(s.arch);
         g.exclusiveKey = exclusive;
-        const int a = s.arch == Arch::Arm64 ? 1 : 0;
-        needArch[a] = true;
-        largest[a][0] = std::max(largest[a][0], g.request.cpu);
-        largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
+        if (windows) {
+            w.needWindows = true;
+            w.largestWindows[0] = std::max(w.largestWindows[0], g.request.cpu);
+            w.largestWindows[1] = std::max(w.largestWindows[1], g.request.memoryMib);
+        } else {
+            const int a = s.arch == Arch::Arm64 ? 1 : 0;
+            needArch[a] = true;
+            largest[a][0] = std::max(largest[a][0], g.request.cpu);
+            largest[a][1] = std::max(largest[a][1], g.request.memoryMib);
+        }
         NodeGroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
         request.items.append(g);
         sources.append(src);
@@ -310,7 +341,7 @@ QList<qsizetype> chooseNodeTypes(
         for (int a = 0; a < 2; ++a) {
             const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
             for (const NodeCandidate &c : candidates) {
-                if (c.type->arch != archWanted)
+                if (c.type->arch != archWanted || c.windows)
                     continue;
                 if (needArch[a]
                     && (c.capacity.cpu - overhead.cpu < largest[a][0]
@@ -321,6 +352,17 @@ QList<qsizetype> chooseNodeTypes(
                     r.warnings.append(QStringLiteral("fixed instance type for %1 tasks: %2")
                                           .arg(cpuArchName(archWanted), c.type->name));
                 }
+                break;
+            }
+        }
+        if (w.needWindows) {
+            // Windows tasks: their own fixed type (a Windows Auto Scaling group), chosen by the same rule.
+            for (const NodeCandidate &c : candidates) {
+                if (!c.windows || c.capacity.cpu - overhead.cpu < w.largestWindows[0]
+                    || c.capacity.memoryMib - overhead.memoryMib < w.largestWindows[1])
+                    continue;
+                fixed.append(c);
+                r.warnings.append(QStringLiteral("fixed instance type for Windows tasks: %1").arg(c.type->name));
                 break;
             }
         }
@@ -337,7 +379,7 @@ QList<qsizetype> chooseNodeTypes(
                 continue;
             pl::NodeType nt;
             nt.name = c.type->name;
-            nt.arch = pricing::cpuArchName(c.type->arch);
+            nt.arch = c.windows ? windowsNodeArch() : pricing::cpuArchName(c.type->arch);
             nt.capacity = pl::Resources { c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit) };
             if (ecs && !anyAwsvpc)
                 nt.capacity[2] = 0;
@@ -509,8 +551,10 @@ BillableUsage nodeBillableUsage(const pl::PlacementRequest &request, const QList
                 state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour,
                     t.name + QStringLiteral(" Spot"), n.nodeType, QString() });
             } else {
-                state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour, t.name, n.nodeType,
-                    candidates.at(candidateOf.at(n.nodeType)).type->family });
+                const NodeCandidate &c = candidates.at(candidateOf.at(n.nodeType));
+                state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour,
+                    c.windows ? t.name + QStringLiteral(" Windows") : t.name, n.nodeType, c.type->family,
+                    c.windows ? QString() : t.name });
             }
         }
         usage.states.append(std::move(state));
@@ -621,7 +665,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         usage.listed.append(ComponentId::ComputeSpot);
     const SavingsPlanChoice savingsPlan
         = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Ec2, displayName(id));
-    const PricedUsage priced = priceUsage(usage, savingsPlan);
+    const HeldCommitments held
+        = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Ec2, &r.warnings);
+    const PricedUsage priced = priceUsage(usage, savingsPlan, held);
 
     // ---- totals, series --------------------------------------------------------------------------------
     QList<double> typeHours(typeCount, 0.0);
@@ -699,7 +745,10 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     for (int t = 0; t < typeCount; ++t) {
         if (typeHours.at(t) > 0) {
             const pl::NodeType &nt = request.nodeTypes.at(t);
-            r.nodeHoursByType[nt.spot ? nt.name + QStringLiteral(" (spot)") : nt.name] += typeHours.at(t);
+            const bool windowsNode = nt.arch == windowsNodeArch();
+            r.nodeHoursByType[nt.spot ? nt.name + QStringLiteral(" (spot)")
+                                      : (windowsNode ? nt.name + QStringLiteral(" (windows)") : nt.name)]
+                += typeHours.at(t);
         }
     }
 
@@ -733,6 +782,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     r.savingsPlan = priced.savingsPlan;
 
     // ---- assumptions -----------------------------------------------------------------------------------
+    r.assumptions.append(held.assumptions);
     if (ecs) {
         r.assumptions.append({ QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
             QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)") });

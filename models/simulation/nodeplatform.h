@@ -35,7 +35,17 @@ struct NodeCandidate
     std::optional<double> spot; ///< USD per hour at the Spot snapshot (only looked up with a Spot share)
     NodeCapacity capacity; ///< ECS registered / EKS allocatable
     int patternIndex = 0; ///< index of the first pattern of the platform settings that names the type
+    /// ECS on EC2: a Windows container instance (Windows ECS AMI), priced at the Windows (licence included)
+    /// On-Demand rate; only Windows tasks go onto it (placement architecture key windowsNodeArch()).
+    bool windows = false;
 };
+
+/// Placement architecture key of Windows tasks and Windows container instances (x86_64 only): Linux tasks
+/// never land on a Windows instance, Windows tasks never on a Linux one.
+inline QString windowsNodeArch()
+{
+    return QStringLiteral("x86_64-windows");
+}
 
 struct NodeCandidates
 {
@@ -66,14 +76,17 @@ struct NodeWorkload
     QList<FleetItem> daemonItems; ///< the per-node daemons, as the fleet view lists them
     bool anyAwsvpc = false; ///< ECS: some task uses an ENI (else the slot limit is off)
     bool needArch[2] = { false, false }; ///< [x86_64, arm64]: some task needs it
-    double largest[2][2] = { { 0, 0 }, { 0, 0 } }; ///< [arch][CPU units, MiB] of the largest task
+    double largest[2][2] = { { 0, 0 }, { 0, 0 } }; ///< [arch][CPU units, MiB] of the largest Linux task
+    bool needWindows = false; ///< ECS: some Windows task (Windows container instances)
+    double largestWindows[2] = { 0, 0 }; ///< CPU units, MiB of the largest Windows task
     double spotShare = 0.0; ///< PurchaseOptions::spotShare clamped to 0..1
 };
 
 /// The per-node daemons (EKS: aws-node, kube-proxy; plus the workload's daemons) as overhead and the item
 /// groups: every service (ECS: CPU units of 1024 per vCPU, an ENI per awsvpc task, exclusive static host
 /// ports; EKS: millicores, a pod slot each), its Spot-tolerant share as a group of its own, CoreDNS on EKS.
-/// Windows services are warned about (Linux prices).
+/// Windows services: on ECS on EC2 a group of their own architecture (WindowsNodeArch, Windows container
+/// instances); EKS managed nodes (Linux node groups in this model) cannot run them: infeasible.
 NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResult &result);
 
 /// The node types of the placement request: with mixed_instances off, per architecture the first listed

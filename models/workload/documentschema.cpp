@@ -98,8 +98,15 @@ const QList<QStringList> &migrations()
         // 1 → 2: free-text notes on the scenario; a key/value table for the writer, save time and recovery.
         { QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") },
+        // 2 → 3: commitments already bought (issue 14): Reserved Instances and Savings Plans.
+        { QStringLiteral("CREATE TABLE reserved_instances (position INTEGER PRIMARY KEY, instance_type TEXT NOT NULL, "
+                         "region TEXT NOT NULL, count INTEGER NOT NULL, term_years INTEGER NOT NULL, "
+                         "payment TEXT NOT NULL, offering_class TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE savings_plans (position INTEGER PRIMARY KEY, type TEXT NOT NULL, "
+                           "family TEXT NOT NULL, region TEXT NOT NULL, usd_per_hour REAL NOT NULL, "
+                           "term_years INTEGER NOT NULL, payment TEXT NOT NULL)") },
     };
-    static_assert(DocumentSchemaVersion == 2, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 3, "add a migration step when the schema version grows");
     return steps;
 }
 

@@ -22,7 +22,7 @@ inline constexpr qint32 DocumentApplicationId = 0x464C504E;
 /// migrations, in memory; newer ones are refused.
 ///  - 1: first layout (scenario, load profiles, services, containers, platform settings, purchase)
 ///  - 2: adds `scenario.notes` and the `meta` table (writer, save time, recovery information)
-inline constexpr int DocumentSchemaVersion = 2;
+inline constexpr int DocumentSchemaVersion = 3;
 
 /// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite
 /// file, a SQLite file of another application, truncated or damaged, written by a newer Fleetplan.

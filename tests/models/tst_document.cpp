@@ -71,6 +71,7 @@ private:
     {
         rawSql(file,
             { QStringLiteral("ALTER TABLE scenario DROP COLUMN notes"), QStringLiteral("DROP TABLE meta"),
+                QStringLiteral("DROP TABLE reserved_instances"), QStringLiteral("DROP TABLE savings_plans"),
                 QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))

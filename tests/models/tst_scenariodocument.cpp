@@ -278,7 +278,7 @@ private slots:
         const QByteArray bytes = readAll(file);
         QVERIFY(bytes.startsWith(QByteArrayView("SQLite format 3\0", 16)));
         QCOMPARE(bytes.mid(68, 4), QByteArray("FLPN")); // PRAGMA application_id, big-endian
-        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0\x02", 4)); // PRAGMA user_version 2
+        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0\x03", 4)); // PRAGMA user_version 3
         QStringList tables;
         const QString name = QStringLiteral("inspect");
         {
@@ -300,8 +300,8 @@ private slots:
         QCOMPARE(tables,
             (QStringList { QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
                 QStringLiteral("load_profiles"), QStringLiteral("meta"), QStringLiteral("platform_instance_types"),
-                QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("scenario"),
-                QStringLiteral("services") }));
+                QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("reserved_instances"),
+                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("services") }));
     }
 
     void badFilesGiveClearErrors_data()
@@ -324,8 +324,8 @@ private slots:
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
                                        << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 3, this "
-                                              "Fleetplan reads versions up to 2; update Fleetplan to open it");
+                                              "written by a newer Fleetplan: document schema version 4, this "
+                                              "Fleetplan reads versions up to 3; update Fleetplan to open it");
     }
     void badFilesGiveClearErrors()
     {
@@ -362,7 +362,7 @@ private slots:
             writeAll(file, bytes);
         } else if (kind == QLatin1String("newer")) {
             QVERIFY(QFile::copy(good, file));
-            rawSql(file, { QStringLiteral("PRAGMA user_version = 3") });
+            rawSql(file, { QStringLiteral("PRAGMA user_version = 4") });
         }
         const QByteArray before = readAll(file);
         const ScenarioReadResult r = readScenarioFile(file);
@@ -392,7 +392,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
         QCOMPARE(r.errorText(),
             QStringLiteral("warning: %1: written by an older Fleetplan (document schema version 1); the file is "
-                           "left as it is and saving it writes schema version 2")
+                           "left as it is and saving it writes schema version 3")
                 .arg(file));
         checkVersion1Content(*r.scenario);
         QVERIFY(meta.isEmpty()); // schema 1 has no meta table; the migrated copy's is empty
@@ -410,7 +410,7 @@ private slots:
         QString error;
         QVERIFY2(writeScenarioDocument(*r.scenario, file, &error), qPrintable(error));
         QCOMPARE(userVersionOf(file), DocumentSchemaVersion);
-        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x02", 4));
+        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x03", 4));
         const ScenarioReadResult saved = readScenarioFile(file);
         QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
         QCOMPARE(*saved.scenario, *r.scenario);
