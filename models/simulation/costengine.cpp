@@ -161,6 +161,32 @@ SavingsPlanChoice chooseSavingsPlan(const PurchaseOptions &purchase, const prici
     return c;
 }
 
+QList<Assumption> savingsPlanAssumptions(
+    const PurchaseOptions &purchase, const pricing::Catalog &catalog, pricing::CommitmentScope scope)
+{
+    QList<Assumption> out;
+    const pricing::PaymentOption payment = paymentOf(purchase);
+    const QString what = scope == pricing::CommitmentScope::Fargate ? QStringLiteral("Fargate") : QStringLiteral("EC2");
+    QList<pricing::CommitmentPlan> plans { pricing::CommitmentPlan::ComputeSavingsPlan };
+    if (purchase.savingsPlanUsdPerHour > 0 && savingsPlanOf(purchase) != pricing::CommitmentPlan::ComputeSavingsPlan)
+        plans.append(savingsPlanOf(purchase));
+    for (const pricing::CommitmentPlan plan : plans) {
+        const pricing::CommitmentDiscount *d
+            = catalog.commitments().find(scope, plan, purchase.savingsPlanTermYears, payment);
+        if (!d)
+            continue;
+        out.append({ QStringLiteral("%1 discount (%2-year, %3)")
+                         .arg(pricing::commitmentPlanName(plan))
+                         .arg(purchase.savingsPlanTermYears)
+                         .arg(pricing::paymentOptionName(payment)),
+            QStringLiteral("%1 % off %2 On-Demand%3")
+                .arg(formatNumber(d->discountPercent, 1), what,
+                    d->userEdited ? QStringLiteral(" (edited in the price book)") : QStringLiteral(" (estimated)")),
+            QStringLiteral("flat assumption (pricing/commitments.cpp): ") + d->basis });
+    }
+    return out;
+}
+
 HeldCommitments resolveHeldCommitments(const ExistingCommitments &held, const pricing::Catalog &catalog,
     const QString &region, pricing::CommitmentScope scope, QStringList *warnings)
 {

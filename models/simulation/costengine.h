@@ -147,6 +147,12 @@ struct HeldCommitments
 HeldCommitments resolveHeldCommitments(const ExistingCommitments &held, const pricing::Catalog &catalog,
     const QString &region, pricing::CommitmentScope scope, QStringList *warnings = nullptr);
 
+/// The flat discounts behind the recommendation (a Compute Savings Plan of the scenario's term and payment)
+/// and, when one is bought, the scenario's what-if plan, as assumptions marked estimated: the bundled data
+/// has no per-family Savings Plans rates (pricing/commitments.cpp gives each figure's basis).
+QList<Assumption> savingsPlanAssumptions(
+    const PurchaseOptions &purchase, const pricing::Catalog &catalog, pricing::CommitmentScope scope);
+
 /// What the engine produced.
 struct PricedUsage
 {

@@ -300,6 +300,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Fargate, &r.warnings);
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
     r.assumptions.append(held.assumptions);
+    r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Fargate));
     r.components = priced.components;
     finishTotals(r);
     r.savingsPlan = priced.savingsPlan;

@@ -783,6 +783,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
 
     // ---- assumptions -----------------------------------------------------------------------------------
     r.assumptions.append(held.assumptions);
+    r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Ec2));
     if (ecs) {
         r.assumptions.append({ QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
             QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)") });

@@ -313,6 +313,13 @@ private slots:
         const double fargateUsd = r.componentUsd(ComponentId::FargateVcpu) + r.componentUsd(ComponentId::FargateMemory);
         COMPARE_USD(fargateUsd, 730 * (0.04937 - 0.01 / 0.825));
         COMPARE_USD(r.totalUsd, 730 * (0.04937 - 0.01 / 0.825) + 730 * 0.01);
+        // The flat discount behind the recommendation is stated, marked estimated.
+        bool stated = false;
+        for (const Assumption &a : r.assumptions)
+            stated = stated
+                || (a.name.startsWith(u"Compute Savings Plan discount"_s)
+                    && a.value == u"17.5 % off Fargate On-Demand (estimated)"_s);
+        QVERIFY(stated);
         // The recommendation is what to buy on top: over the usage the held plan leaves open.
         QVERIFY(r.savingsPlan.applicable);
         COMPARE_USD(r.savingsPlan.commitmentUsdPerHour, (0.04937 - 0.01 / 0.825) * (1 - 0.175));
