@@ -302,6 +302,26 @@ private slots:
         QVERIFY(estimated);
     }
 
+    void commitmentsOfAnotherRegionArePaidButCoverNothing()
+    {
+        // An RI and an EC2 Instance SP bought for us-west-2 cover no usage of a us-east-1 fleet (regional RI,
+        // EC2 Instance SP "in a chosen region"), but are owed: RI 0.096 × (1 − 0.339) (m6i us-west-2 1-year
+        // No Upfront Standard, commitment_discounts.csv) + 0.05 USD/h.
+        Scenario sc = scenario({ service(u"api"_s, 1.0, 2048, 1) }, { u"m6i.large"_s }, 730);
+        sc.commitments.reservedInstances.append(
+            ReservedInstanceHolding { u"m6i.large"_s, u"us-west-2"_s, 1, 1, u"No Upfront"_s, OfferingClass::Standard });
+        sc.commitments.savingsPlans.append(
+            SavingsPlanHolding { SavingsPlanType::Ec2Instance, u"m6i"_s, u"us-west-2"_s, 0.05, 1, u"No Upfront"_s });
+        const auto rate = pricing::Catalog::bundled()->reservedInstanceRate(u"us-west-2"_s, u"m6i"_s, 1,
+            pricing::PaymentOption::NoUpfront, pricing::CommitmentPlan::StandardReservedInstance);
+        QVERIFY(rate.has_value());
+        const double usWest2 = pricing::Catalog::bundled()->onDemandHourly(u"us-west-2"_s, u"m6i.large"_s)->usd;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 730 * 0.096);
+        COMPARE_USD(r.componentUsd(ComponentId::ExistingCommitments),
+            730 * (usWest2 * (1 - rate->discountPercent / 100) + 0.05));
+    }
+
     void heldComputePlanCoversFargate()
     {
         // A Compute SP of 0.01 USD/h (1yr No Upfront: Fargate 17.5 %, flat assumption) on ECS Fargate covers

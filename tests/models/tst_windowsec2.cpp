@@ -146,6 +146,21 @@ private slots:
         QVERIFY(!r.warnings.join(u'\n').contains(u"Linux rates"_s));
     }
 
+    void fixedTypeForWindowsTasks()
+    {
+        // mixed_instances off: the Windows tasks get their own fixed type, the first listed x86 type that
+        // holds the largest Windows task (t3.medium: 2048 units, 4095 MiB); the Linux task its own (the
+        // first listed, t3.medium Linux). 10 h × (0.06 + 0.0416) = 1.016.
+        Scenario sc = scenario(
+            { service(u"iis"_s, 1.0, 3000, 1, OsFamily::Windows), service(u"api"_s, 0.25, 256, 1, OsFamily::Linux) },
+            { u"t3.medium"_s, u"m6i.large"_s }, 10);
+        sc.platform(PlatformId::EcsEc2).mixedInstances = false;
+        const PlatformResult r = run(sc, PlatformId::EcsEc2);
+        QVERIFY2(r.feasible(), qPrintable(r.infeasibleSummary()));
+        QVERIFY(r.warnings.contains(u"fixed instance type for Windows tasks: t3.medium"_s));
+        QVERIFY(std::abs(r.componentUsd(ComponentId::ComputeOnDemand) - 1.016) < Tolerance);
+    }
+
     void windowsInfeasibleOnEks_data()
     {
         QTest::addColumn<int>("platform");
