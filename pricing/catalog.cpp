@@ -201,6 +201,9 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 case RateKind::Ec2OnDemand:
                     table = &c.m_onDemand;
                     break;
+                case RateKind::Ec2OnDemandWindows:
+                    table = &c.m_onDemandWindows;
+                    break;
                 case RateKind::Ec2Spot:
                     table = &c.m_spot;
                     break;
@@ -218,6 +221,28 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                     break;
                 }
                 table->byRegion[q.value(1).toString()].insert(q.value(2).toString(), r);
+            }
+            // Per-family RI rates (commitment_discounts.csv): "Standard RI" / "Convertible RI" rows of one
+            // instance type, region, term and payment option.
+            if (q.exec(QStringLiteral("SELECT family_or_service, region, term, payment_option, plan_type, "
+                                      "discount_percent_or_rate, basis, source, as_of FROM commitment_discounts "
+                                      "WHERE scope = 'ec2_instance'"))) {
+                while (q.next()) {
+                    const auto plan = parseCommitmentPlan(q.value(4).toString());
+                    const auto payment = parsePaymentOption(q.value(3).toString());
+                    const QString term = q.value(2).toString();
+                    bool ok = false;
+                    const double percent = q.value(5).toString().toDouble(&ok);
+                    if (!plan || !payment || !ok || (term != u"1yr" && term != u"3yr"))
+                        continue;
+                    const QString type = q.value(0).toString();
+                    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                                            .arg(q.value(1).toString(), type.section(u'.', 0, 0), term.left(1),
+                                                paymentOptionName(*payment), commitmentPlanName(*plan));
+                    c.m_commitmentRates.insert(key,
+                        CommitmentRate {
+                            percent, type, q.value(6).toString(), q.value(7).toString(), q.value(8).toString() });
+                }
             }
             if (q.exec(QStringLiteral(
                     "SELECT name, file, rows, as_of_min, as_of_max, sources FROM datasets ORDER BY rowid"))) {
@@ -256,6 +281,9 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
             case RateKind::Ec2OnDemand:
                 table = &c.m_onDemand;
                 break;
+            case RateKind::Ec2OnDemandWindows:
+                table = &c.m_onDemandWindows;
+                break;
             case RateKind::Ec2Spot:
                 table = &c.m_spot;
                 break;
@@ -276,6 +304,7 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
             if (r.unit.isEmpty()) { // a custom rate the bundled catalog does not have
                 switch (e.kind) {
                 case RateKind::Ec2OnDemand:
+                case RateKind::Ec2OnDemandWindows:
                 case RateKind::Ec2Spot:
                     r.unit = QStringLiteral("USD per hour");
                     break;
@@ -307,7 +336,8 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
     c.m_enterpriseDiscountPercent = book.enterpriseDiscountPercent();
     if (c.m_enterpriseDiscountPercent > 0) {
         const double factor = 1.0 - c.m_enterpriseDiscountPercent / 100.0;
-        for (Catalog::RateTable *t : { &c.m_onDemand, &c.m_spot, &c.m_reserved, &c.m_fargate, &c.m_eks, &c.m_other }) {
+        for (Catalog::RateTable *t :
+            { &c.m_onDemand, &c.m_onDemandWindows, &c.m_spot, &c.m_reserved, &c.m_fargate, &c.m_eks, &c.m_other }) {
             for (auto &region : t->byRegion) {
                 for (Rate &r : region) {
                     if (r.origin != Rate::Override)
@@ -586,6 +616,11 @@ std::optional<Rate> Catalog::onDemandHourly(const QString &region, const QString
     return ec2Lookup(*this, m_onDemand, region, type, QStringLiteral("On-Demand"), error);
 }
 
+std::optional<Rate> Catalog::windowsOnDemandHourly(const QString &region, const QString &type, QString *error) const
+{
+    return ec2Lookup(*this, m_onDemandWindows, region, type, QStringLiteral("Windows On-Demand"), error);
+}
+
 std::optional<Rate> Catalog::spotHourly(const QString &region, const QString &type, QString *error) const
 {
     return ec2Lookup(*this, m_spot, region, type, QStringLiteral("Spot"), error);
@@ -601,6 +636,19 @@ std::optional<Rate> Catalog::reservedEffectiveHourly(const QString &region, cons
     if (const Rate *r = findRate(m_reserved, region, key))
         return *r;
     return std::nullopt;
+}
+
+std::optional<CommitmentRate> Catalog::reservedInstanceRate(
+    const QString &region, const QString &family, int termYears, PaymentOption payment, CommitmentPlan plan) const
+{
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                            .arg(region, family)
+                            .arg(termYears)
+                            .arg(paymentOptionName(payment), commitmentPlanName(plan));
+    const auto it = m_commitmentRates.constFind(key);
+    if (it == m_commitmentRates.constEnd())
+        return std::nullopt;
+    return *it;
 }
 
 // ---- Fargate, EKS, EBS ---------------------------------------------------------------------------

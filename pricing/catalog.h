@@ -97,6 +97,11 @@ public:
     // ---- EC2 ----------------------------------------------------------------------------------------
     /// EC2 On-Demand Linux, shared tenancy, USD per instance-hour (ec2_ondemand_prices.csv).
     std::optional<Rate> onDemandHourly(const QString &region, const QString &type, QString *error = nullptr) const;
+    /// EC2 On-Demand Windows (licence included), shared tenancy, USD per instance-hour
+    /// (ec2_ondemand_windows_prices.csv: instances.vantage.sh via the jawaadjariwala parquet, ~2026-05-12;
+    /// t3.medium us-east-1 0.06 against 0.0416 Linux). nullopt with *error when the type has none there.
+    std::optional<Rate> windowsOnDemandHourly(
+        const QString &region, const QString &type, QString *error = nullptr) const;
     /// EC2 Linux Spot average USD per hour: a single snapshot (about 2026-05-12), always estimated.
     std::optional<Rate> spotHourly(const QString &region, const QString &type, QString *error = nullptr) const;
     /// Regions where the type has an On-Demand price, sorted.
@@ -105,6 +110,12 @@ public:
     /// the price book (imported AWS Price List Reserved terms). offeringClass "standard" or "convertible".
     std::optional<Rate> reservedEffectiveHourly(const QString &region, const QString &type, int termYears,
         PaymentOption payment, const QString &offeringClass) const;
+
+    /// Reserved Instance rate of a family in a region from commitment_discounts.csv (Standard or
+    /// Convertible RI, 1 or 3 years, No or All Upfront; m5/m6i/c6i/r6i/m7g in the six main regions);
+    /// nullopt where the data has none (the caller falls back to commitments(), an estimate).
+    std::optional<CommitmentRate> reservedInstanceRate(
+        const QString &region, const QString &family, int termYears, PaymentOption payment, CommitmentPlan plan) const;
 
     // ---- Fargate, EKS, EBS --------------------------------------------------------------------------
     /// Fargate rate card. Windows and ARM are ECS-only; EKS Fargate uses Linux x86. nullopt with *error
@@ -146,12 +157,14 @@ private:
     QHash<QString, qsizetype> m_typeIndex; ///< name → index in m_instanceTypes
     QStringList m_regions;
     RateTable m_onDemand; ///< key: instance type
+    RateTable m_onDemandWindows; ///< key: instance type (Windows, licence included)
     RateTable m_spot; ///< key: instance type
     RateTable m_reserved; ///< key: "type|term|payment|class"
     RateTable m_fargate; ///< key: item of fargate_rates.csv ("linux_x86_vcpu", ...)
     RateTable m_eks; ///< key: item of eks_rates.csv
     RateTable m_other; ///< key: item of ebs_rates.csv / network_and_registry_rates.csv
     CommitmentAssumptions m_commitments = CommitmentAssumptions::defaults();
+    QHash<QString, CommitmentRate> m_commitmentRates; ///< "region|family|term|payment|plan"
     double m_enterpriseDiscountPercent = 0;
     QList<DatasetInfo> m_datasets;
     QString m_builtAt;

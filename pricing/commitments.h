@@ -41,6 +41,18 @@ struct CommitmentDiscount
     bool userEdited = false;
 };
 
+/// A per-family, per-region rate of commitment_discounts.csv (AWS RI price feeds via yeo/ec2.shop
+/// @73696e3, 2025-04-05; Vantage All Upfront effective rates, ~2026-05-12): percent off On-Demand of the
+/// `.large` size, which the family's other sizes share (RI prices scale with the normalization factor).
+struct CommitmentRate
+{
+    double discountPercent = 0.0;
+    QString appliesTo; ///< the row's instance type ("m6i.large")
+    QString basis; ///< the two prices the percent was computed from
+    QString source;
+    QString asOf;
+};
+
 /// The table of discount assumptions (every scope × plan × term × payment that AWS sells).
 class CommitmentAssumptions
 {

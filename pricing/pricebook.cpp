@@ -49,6 +49,8 @@ QString rateKindName(RateKind kind)
         return QStringLiteral("eks");
     case RateKind::Other:
         return QStringLiteral("other");
+    case RateKind::Ec2OnDemandWindows:
+        return QStringLiteral("ec2_ondemand_windows");
     }
     return QString();
 }
@@ -56,7 +58,7 @@ QString rateKindName(RateKind kind)
 std::optional<RateKind> parseRateKind(const QString &text)
 {
     for (RateKind k : { RateKind::Ec2OnDemand, RateKind::Ec2Spot, RateKind::Ec2Reserved, RateKind::Fargate,
-             RateKind::Eks, RateKind::Other }) {
+             RateKind::Eks, RateKind::Other, RateKind::Ec2OnDemandWindows }) {
         if (rateKindName(k) == text)
             return k;
     }

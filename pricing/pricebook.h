@@ -17,7 +17,8 @@ enum class RateKind {
     Ec2Reserved, ///< key: "m5.large|1yr|No Upfront|standard", effective USD per hour
     Fargate, ///< key: item of fargate_rates.csv ("linux_x86_vcpu", "linux_x86_memory", ...)
     Eks, ///< key: "cluster_standard_support" / "cluster_extended_support"
-    Other ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
+    Other, ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
+    Ec2OnDemandWindows ///< key: instance type; Windows (licence included), shared tenancy, USD per hour
 };
 QString rateKindName(RateKind kind); ///< "ec2_ondemand", "ec2_spot", ...
 std::optional<RateKind> parseRateKind(const QString &text);

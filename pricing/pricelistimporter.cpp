@@ -109,8 +109,12 @@ template <typename Get> std::optional<Target> classify(const Get &get, QByteArra
         if (!type.isEmpty()) {
             // A plain Linux instance (pricelist-samples README): Shared tenancy, Linux, no pre-installed
             // software, CapacityStatus Used, operation RunInstances, usage type <PFX>-BoxUsage:<type>.
-            if (get(OperatingSystem) != "Linux" || get(Tenancy) != "Shared" || get(PreInstalledSw) != "NA"
-                || get(Operation) != "RunInstances" || !usage.contains("BoxUsage:"))
+            // Windows, licence included: operation RunInstances:0002 (BYOL is RunInstances:0800 and is
+            // left out, like every other operating system).
+            const bool linux = get(OperatingSystem) == "Linux" && get(Operation) == "RunInstances";
+            const bool windows = get(OperatingSystem) == "Windows" && get(Operation) == "RunInstances:0002";
+            if ((!linux && !windows) || get(Tenancy) != "Shared" || get(PreInstalledSw) != "NA"
+                || !usage.contains("BoxUsage:"))
                 return std::nullopt;
             const QByteArrayView capacity = get(CapacityStatus);
             if (!capacity.isEmpty() && capacity != "Used")
@@ -118,7 +122,8 @@ template <typename Get> std::optional<Target> classify(const Get &get, QByteArra
             const QByteArrayView market = get(MarketOption);
             if (!market.isEmpty() && market != "OnDemand")
                 return std::nullopt; // Capacity Blocks (RunInstances:CB) and the like
-            return Target { RateKind::Ec2OnDemand, QString::fromUtf8(region), QString::fromUtf8(type), false };
+            return Target { windows ? RateKind::Ec2OnDemandWindows : RateKind::Ec2OnDemand, QString::fromUtf8(region),
+                QString::fromUtf8(type), false };
         }
         // EBS storage: usage type <PFX>-EBS:VolumeUsage.gp3 / .gp2 (opencost us-east-2 sample).
         for (const char *vol : { "gp3", "gp2" }) {
@@ -183,7 +188,7 @@ public:
         const bool reserved = termType == "Reserved" || !lease.isEmpty();
         if (reserved) {
             if (t.kind != RateKind::Ec2OnDemand)
-                return true;
+                return true; // Linux Reserved terms only (the catalog's RI rates are Linux)
             const int years = lease.startsWith("3") ? 3 : lease.startsWith("1") ? 1 : 0;
             const auto payment = parsePaymentOption(QString::fromUtf8(purchase));
             if (years == 0 || !payment)
@@ -203,7 +208,7 @@ public:
                 r.hourly += usd;
             return true;
         }
-        if (t.kind == RateKind::Ec2OnDemand && (unit != "Hrs" || usd <= 0))
+        if ((t.kind == RateKind::Ec2OnDemand || t.kind == RateKind::Ec2OnDemandWindows) && (unit != "Hrs" || usd <= 0))
             return true; // free placeholder rows
         if (t.eksExtendedAddon) {
             m_eksAddon.insert(t.region, std::make_pair(usd, asOf));

@@ -98,6 +98,8 @@ QColor componentColor(models::ComponentId id)
         return QColor(0x81, 0x72, 0xB2);
     case ComponentId::SavingsPlans:
         return QColor(0x64, 0xB5, 0xCD);
+    case ComponentId::ExistingCommitments:
+        return QColor(0x1F, 0x4E, 0x79);
     case ComponentId::ControlPlane:
         return QColor(0xC4, 0x4E, 0x52);
     case ComponentId::Ebs:

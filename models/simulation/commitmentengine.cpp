@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <QHash>
+
 #include "models/simulation/moneyformat.h"
 
 namespace fleetplan::models {
@@ -11,6 +13,10 @@ namespace fleetplan::models {
 namespace {
 double discountFor(const Commitment &c, const UsageLine &line)
 {
+    if (c.kind == Commitment::Kind::ComputeSavingsPlan && line.computeDiscountPercent)
+        return *line.computeDiscountPercent;
+    if (c.kind == Commitment::Kind::Ec2InstanceSavingsPlan && line.ec2InstanceDiscountPercent)
+        return *line.ec2InstanceDiscountPercent;
     return line.scope == pricing::CommitmentScope::Fargate ? c.fargateDiscountPercent : c.ec2DiscountPercent;
 }
 
@@ -24,13 +30,79 @@ bool eligible(const Commitment &c, const UsageLine &line)
 }
 } // namespace
 
-double applyCommitments(QList<UsageLine> &lines, const QList<Commitment> &commitments)
+std::optional<double> normalizationFactor(const QString &instanceType)
+{
+    const QString size = instanceType.section(u'.', 1);
+    static const QHash<QString, double> named { { QStringLiteral("nano"), 0.25 }, { QStringLiteral("micro"), 0.5 },
+        { QStringLiteral("small"), 1.0 }, { QStringLiteral("medium"), 2.0 }, { QStringLiteral("large"), 4.0 },
+        { QStringLiteral("xlarge"), 8.0 } };
+    if (const auto it = named.constFind(size); it != named.constEnd())
+        return *it;
+    if (size.endsWith(QLatin1String("xlarge"))) {
+        bool ok = false;
+        const int n = size.chopped(6).toInt(&ok);
+        if (ok && n > 0)
+            return 8.0 * n;
+    }
+    return std::nullopt;
+}
+
+double applyReservedInstances(
+    QList<InstanceUsage> &usage, const QList<ReservationCover> &reservations, QList<double> *coveredPerReservation)
+{
+    double covered = 0;
+    if (coveredPerReservation)
+        *coveredPerReservation = QList<double>(reservations.size(), 0.0);
+    for (qsizetype r = 0; r < reservations.size(); ++r) {
+        const ReservationCover &res = reservations.at(r);
+        if (res.count <= 0)
+            continue;
+        const auto resFactor = normalizationFactor(res.instanceType);
+        const bool flexible = res.sizeFlexible && resFactor.has_value();
+        // Normalized units (size-flexible) or instances (exact type) left in this hour.
+        double remaining = flexible ? res.count * *resFactor : res.count;
+        QList<qsizetype> order;
+        for (qsizetype i = 0; i < usage.size(); ++i) {
+            const InstanceUsage &u = usage.at(i);
+            if (flexible ? (u.family == res.family && normalizationFactor(u.instanceType).has_value())
+                         : u.instanceType == res.instanceType)
+                order.append(i);
+        }
+        // Smallest size first (stable: equal sizes keep the usage order).
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+            return normalizationFactor(usage.at(a).instanceType).value_or(0)
+                < normalizationFactor(usage.at(b).instanceType).value_or(0);
+        });
+        for (qsizetype i : order) {
+            if (remaining <= 0)
+                break;
+            InstanceUsage &u = usage[i];
+            const double open = u.instances - u.coveredInstances;
+            if (open <= 0)
+                continue;
+            const double factor = flexible ? *normalizationFactor(u.instanceType) : 1.0;
+            const double take = std::min(open, remaining / factor);
+            u.coveredInstances += take;
+            remaining -= take * factor;
+            covered += take * u.onDemandRateUsd;
+            if (coveredPerReservation)
+                (*coveredPerReservation)[r] += take * u.onDemandRateUsd;
+        }
+    }
+    return covered;
+}
+
+double applyCommitments(
+    QList<UsageLine> &lines, const QList<Commitment> &commitments, QList<double> *coveredPerCommitment)
 {
     double used = 0;
+    if (coveredPerCommitment)
+        *coveredPerCommitment = QList<double>(commitments.size(), 0.0);
     // AWS's order: RIs, then EC2 Instance Savings Plans, then Compute Savings Plans.
     for (Commitment::Kind kind : { Commitment::Kind::ReservedInstance, Commitment::Kind::Ec2InstanceSavingsPlan,
              Commitment::Kind::ComputeSavingsPlan }) {
-        for (const Commitment &c : commitments) {
+        for (qsizetype ci = 0; ci < commitments.size(); ++ci) {
+            const Commitment &c = commitments.at(ci);
             if (c.kind != kind || c.usdPerHour <= 0)
                 continue;
             QList<qsizetype> order;
@@ -38,9 +110,17 @@ double applyCommitments(QList<UsageLine> &lines, const QList<Commitment> &commit
                 if (eligible(c, lines.at(i)))
                     order.append(i);
             }
-            // Highest saving percentage first (stable: equal discounts keep the lines' order).
-            std::stable_sort(order.begin(), order.end(),
-                [&](qsizetype a, qsizetype b) { return discountFor(c, lines.at(a)) > discountFor(c, lines.at(b)); });
+            // Highest saving percentage first; on equal percentages the lower Savings Plans rate first
+            // (Savings Plans user guide, sp-applying); otherwise stable (the lines' order).
+            std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+                const double da = discountFor(c, lines.at(a)), db = discountFor(c, lines.at(b));
+                if (da != db)
+                    return da > db;
+                const double ua = lines.at(a).unitOnDemandUsd, ub = lines.at(b).unitOnDemandUsd;
+                if (ua > 0 && ub > 0)
+                    return ua * (1.0 - da / 100.0) < ub * (1.0 - db / 100.0);
+                return false;
+            });
             double remaining = c.usdPerHour;
             for (qsizetype i : order) {
                 if (remaining <= 0)
@@ -52,9 +132,12 @@ double applyCommitments(QList<UsageLine> &lines, const QList<Commitment> &commit
                 const double rate = 1.0 - discountFor(c, line) / 100.0;
                 const double cost = open * rate;
                 const double take = std::min(remaining, cost);
-                line.coveredOnDemandUsd += rate > 0 ? take / rate : open;
+                const double coveredNow = rate > 0 ? take / rate : open;
+                line.coveredOnDemandUsd += coveredNow;
                 remaining -= take;
                 used += take;
+                if (coveredPerCommitment)
+                    (*coveredPerCommitment)[ci] += coveredNow;
             }
         }
     }

@@ -17,6 +17,8 @@
 
 namespace fleetplan::models {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 using PerComponent = std::array<double, ComponentCount>;
@@ -63,6 +65,7 @@ const ComponentKind &componentKind(ComponentId id)
                 break;
             case ComponentId::ReservedInstances:
             case ComponentId::SavingsPlans:
+            case ComponentId::ExistingCommitments:
                 kinds[std::size_t(c)] = kind("hours", false, false);
                 break;
             case ComponentId::ControlPlane:
@@ -158,7 +161,134 @@ SavingsPlanChoice chooseSavingsPlan(const PurchaseOptions &purchase, const prici
     return c;
 }
 
-PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan)
+QList<Assumption> savingsPlanAssumptions(
+    const PurchaseOptions &purchase, const pricing::Catalog &catalog, pricing::CommitmentScope scope)
+{
+    QList<Assumption> out;
+    const pricing::PaymentOption payment = paymentOf(purchase);
+    const QString what = scope == pricing::CommitmentScope::Fargate ? QStringLiteral("Fargate") : QStringLiteral("EC2");
+    QList<pricing::CommitmentPlan> plans { pricing::CommitmentPlan::ComputeSavingsPlan };
+    if (purchase.savingsPlanUsdPerHour > 0 && savingsPlanOf(purchase) != pricing::CommitmentPlan::ComputeSavingsPlan)
+        plans.append(savingsPlanOf(purchase));
+    for (const pricing::CommitmentPlan plan : plans) {
+        const pricing::CommitmentDiscount *d
+            = catalog.commitments().find(scope, plan, purchase.savingsPlanTermYears, payment);
+        if (!d)
+            continue;
+        out.append({ QStringLiteral("%1 discount (%2-year, %3)")
+                         .arg(pricing::commitmentPlanName(plan))
+                         .arg(purchase.savingsPlanTermYears)
+                         .arg(pricing::paymentOptionName(payment)),
+            QStringLiteral("%1 % off %2 On-Demand%3")
+                .arg(formatNumber(d->discountPercent, 1), what,
+                    d->userEdited ? QStringLiteral(" (edited in the price book)") : QStringLiteral(" (estimated)")),
+            QStringLiteral("flat assumption (pricing/commitments.cpp): ") + d->basis });
+    }
+    return out;
+}
+
+HeldCommitments resolveHeldCommitments(const ExistingCommitments &held, const pricing::Catalog &catalog,
+    const QString &region, pricing::CommitmentScope scope, QStringList *warnings)
+{
+    HeldCommitments out;
+    const bool ec2 = scope == pricing::CommitmentScope::Ec2;
+    for (const ReservedInstanceHolding &ri : held.reservedInstances) {
+        const QString riRegion = ri.region.isEmpty() ? region : ri.region;
+        const auto payment = pricing::parsePaymentOption(ri.payment).value_or(pricing::PaymentOption::NoUpfront);
+        const auto plan = ri.offeringClass == OfferingClass::Convertible
+            ? pricing::CommitmentPlan::ConvertibleReservedInstance
+            : pricing::CommitmentPlan::StandardReservedInstance;
+        const QString family = ri.instanceType.section(u'.', 0, 0);
+        const QString what = QStringLiteral("existing %1 × %2 %3 (%4-year, %5, %6)")
+                                 .arg(ri.count)
+                                 .arg(ri.instanceType, pricing::commitmentPlanName(plan))
+                                 .arg(ri.termYears)
+                                 .arg(pricing::paymentOptionName(payment), riRegion);
+        QString error;
+        const auto od = catalog.onDemandHourly(riRegion, ri.instanceType, &error);
+        double discount = 0;
+        QString source;
+        bool estimated = false;
+        if (const auto rate = catalog.reservedInstanceRate(riRegion, family, ri.termYears, payment, plan)) {
+            discount = rate->discountPercent;
+            source = QStringLiteral("commitment_discounts.csv %1 %2 (%3): %4; %5")
+                         .arg(rate->appliesTo, riRegion, rate->asOf, rate->basis, rate->source);
+        } else if (const auto flat
+            = catalog.commitments().find(pricing::CommitmentScope::Ec2, plan, ri.termYears, payment)) {
+            discount = flat->discountPercent;
+            estimated = true;
+            source = QStringLiteral("flat assumption (pricing/commitments.cpp): ") + flat->basis;
+        }
+        if (!od || (!estimated && source.isEmpty())) {
+            if (warnings)
+                warnings->append(QStringLiteral("%1: %2; its fee is left out")
+                                     .arg(what, od ? QStringLiteral("no discount for that term and payment") : error));
+            continue;
+        }
+        const double fee = ri.count * od->usd * (1.0 - discount / 100.0);
+        out.feeUsdPerHour += fee;
+        out.feeLines.append(QStringLiteral("%1: %2 × %3 USD/h On-Demand × (1 − %4 %) = %5 USD/h")
+                                .arg(what)
+                                .arg(ri.count)
+                                .arg(formatRate(od->usd), formatNumber(discount, 1), formatRate(fee)));
+        out.assumptions.append({ what,
+            QStringLiteral("%1 % off On-Demand%2")
+                .arg(formatNumber(discount, 1), estimated ? u" (estimated)"_s : QString()),
+            source });
+        // A regional RI covers Linux instance-hours of its family in its own region only.
+        if (ec2 && riRegion == region) {
+            out.reservations.append(ReservationCover { ri.instanceType, family, double(std::max(0, ri.count)), true });
+            out.reservationDiscountPercent.append(discount);
+        }
+    }
+    for (const SavingsPlanHolding &sp : held.savingsPlans) {
+        const auto payment = pricing::parsePaymentOption(sp.payment).value_or(pricing::PaymentOption::NoUpfront);
+        const bool ec2Instance = sp.type == SavingsPlanType::Ec2Instance;
+        const auto plan = ec2Instance ? pricing::CommitmentPlan::Ec2InstanceSavingsPlan
+                                      : pricing::CommitmentPlan::ComputeSavingsPlan;
+        const QString spRegion = sp.region.isEmpty() ? region : sp.region;
+        const QString what = ec2Instance
+            ? QStringLiteral("existing EC2 Instance Savings Plan %1 in %2 (%3-year, %4)")
+                  .arg(sp.family.isEmpty() ? QStringLiteral("(any family)") : sp.family, spRegion)
+                  .arg(sp.termYears)
+                  .arg(pricing::paymentOptionName(payment))
+            : QStringLiteral("existing Compute Savings Plan (%1-year, %2)")
+                  .arg(sp.termYears)
+                  .arg(pricing::paymentOptionName(payment));
+        const double fee = std::max(0.0, sp.usdPerHour);
+        out.feeUsdPerHour += fee;
+        const auto ec2Discount = catalog.commitments().find(pricing::CommitmentScope::Ec2, plan, sp.termYears, payment);
+        const auto fargateDiscount = ec2Instance
+            ? nullptr
+            : catalog.commitments().find(pricing::CommitmentScope::Fargate, plan, sp.termYears, payment);
+        out.feeLines.append(QStringLiteral("%1: %2 USD/h commitment").arg(what, formatRate(fee)));
+        if (ec2Discount)
+            out.assumptions.append({ what,
+                QStringLiteral("%1 % off EC2 On-Demand%2 (estimated)")
+                    .arg(formatNumber(ec2Discount->discountPercent, 1),
+                        fargateDiscount ? QStringLiteral(", %1 % off Fargate")
+                                              .arg(formatNumber(fargateDiscount->discountPercent, 1))
+                                        : QString()),
+                QStringLiteral("flat assumption (pricing/commitments.cpp): ") + ec2Discount->basis });
+        if (!ec2Discount) {
+            if (warnings)
+                warnings->append(
+                    QStringLiteral("%1: no discount for that term and payment; it covers nothing").arg(what));
+            continue;
+        }
+        // Paid everywhere; covers usage only where AWS applies it: an EC2 Instance SP its family in its region
+        // on EC2, a Compute SP EC2 and Fargate in any region.
+        if (ec2Instance && (!ec2 || spRegion != region))
+            continue;
+        out.savingsPlans.append(
+            Commitment { ec2Instance ? Commitment::Kind::Ec2InstanceSavingsPlan : Commitment::Kind::ComputeSavingsPlan,
+                fee, ec2Instance ? sp.family : QString(), ec2Discount->discountPercent,
+                fargateDiscount ? fargateDiscount->discountPercent : 0.0 });
+    }
+    return out;
+}
+
+PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan, const HeldCommitments &held)
 {
     PricedUsage out;
     const qsizetype stateCount = usage.states.size();
@@ -170,6 +300,8 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
     QList<QList<int>> bucketOfItem(stateCount);
     QList<PerComponent> stateUsd(stateCount, PerComponent {});
     QList<QMap<QString, double>> familyUsd(stateCount); // Σ eligible components of a family, in component order
+    // Linux On-Demand instance-hours by (type, rate) for the existing Reserved Instances.
+    QList<QList<InstanceUsage>> instanceUsage(held.reservations.isEmpty() ? 0 : stateCount);
     bool present[ComponentCount] = {};
     for (qsizetype st = 0; st < stateCount; ++st) {
         const BillableState &s = usage.states.at(st);
@@ -180,6 +312,18 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
             const auto c = std::size_t(item.component);
             present[c] = true;
             stateUsd[st][c] += item.usd();
+            if (!instanceUsage.isEmpty() && item.component == ComponentId::ComputeOnDemand
+                && !item.instanceType.isEmpty()) {
+                QList<InstanceUsage> &iu = instanceUsage[st];
+                auto it = std::find_if(iu.begin(), iu.end(), [&](const InstanceUsage &u) {
+                    return u.instanceType == item.instanceType && u.onDemandRateUsd == item.rate;
+                });
+                if (it == iu.end())
+                    iu.append(
+                        InstanceUsage { item.instanceType, item.family, item.units * item.perUnit, item.rate, 0.0 });
+                else
+                    it->instances += item.units * item.perUnit;
+            }
             if (componentKind(item.component).savingsPlanEligible) {
                 auto it = familyComponents.find(item.family);
                 if (it == familyComponents.end())
@@ -245,22 +389,47 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
                 eligibleUsd[st] += stateUsd.at(st)[std::size_t(c)];
         }
     }
-    if (plan.applies) {
-        const Commitment c { plan.plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan
-                ? Commitment::Kind::Ec2InstanceSavingsPlan
-                : Commitment::Kind::ComputeSavingsPlan,
-            commitment, out.boundFamily, ec2 ? *plan.discountPercent : 0.0, ec2 ? 0.0 : *plan.discountPercent };
+    // Existing commitments and the scenario's plan together, hour by hour in AWS's order: RIs first (on
+    // instance-hours), then EC2 Instance SPs, then Compute SPs (applyCommitments).
+    const bool withHeld = !held.isEmpty();
+    QList<double> coveredExistingOfState(stateCount, 0.0);
+    if (plan.applies || withHeld) {
+        QList<Commitment> commitments = held.savingsPlans;
+        const qsizetype heldCount = commitments.size();
+        if (plan.applies)
+            commitments.append(Commitment { plan.plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan
+                    ? Commitment::Kind::Ec2InstanceSavingsPlan
+                    : Commitment::Kind::ComputeSavingsPlan,
+                commitment, out.boundFamily, ec2 ? *plan.discountPercent : 0.0, ec2 ? 0.0 : *plan.discountPercent });
         for (qsizetype st = 0; st < stateCount; ++st) {
+            QMap<QString, double> riCoveredOfFamily;
+            double riCovered = 0.0;
+            if (!instanceUsage.isEmpty()) {
+                QList<InstanceUsage> iu = instanceUsage.at(st);
+                riCovered = applyReservedInstances(iu, held.reservations);
+                for (const InstanceUsage &u : iu)
+                    riCoveredOfFamily[u.family] += u.coveredInstances * u.onDemandRateUsd;
+            }
             QList<UsageLine> lines;
             const QMap<QString, double> &f = familyUsd.at(st);
-            for (auto it = f.cbegin(); it != f.cend(); ++it)
-                lines.append(UsageLine { it.key(), usage.scope, it.value(), 0 });
-            applyCommitments(lines, { c });
-            double lineUsd = 0;
+            for (auto it = f.cbegin(); it != f.cend(); ++it) {
+                UsageLine line;
+                line.family = it.key();
+                line.scope = usage.scope;
+                line.onDemandUsd = it.value() - riCoveredOfFamily.value(it.key());
+                lines.append(line);
+            }
+            QList<double> perCommitment;
+            applyCommitments(lines, commitments, &perCommitment);
+            out.coveredUsdOfState[st] = riCovered;
+            double lineUsd = riCovered;
             for (const UsageLine &l : lines) {
                 out.coveredUsdOfState[st] += l.coveredOnDemandUsd;
                 lineUsd += l.onDemandUsd;
             }
+            coveredExistingOfState[st] = riCovered;
+            for (qsizetype k = 0; k < heldCount; ++k)
+                coveredExistingOfState[st] += perCommitment.at(k);
             coveredShare[st] = lineUsd > 0 ? out.coveredUsdOfState.at(st) / lineUsd : 0.0;
             openShare[st] = 1.0 - coveredShare.at(st);
         }
@@ -281,6 +450,8 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
             total[std::size_t(c)] += shared ? w * s[std::size_t(c)] * openShare.at(st) : w * s[std::size_t(c)];
         }
         out.coveredUsd += split ? w * eligibleUsd.at(st) * coveredShare.at(st) : w * out.coveredUsdOfState.at(st);
+        if (withHeld)
+            out.coveredByExistingUsd += w * coveredExistingOfState.at(st);
         nodeHours += w * usage.states.at(st).nodes;
         const QList<BillableItem> &items = usage.states.at(st).items;
         const QList<int> &ids = bucketOfItem.at(st);
@@ -315,9 +486,19 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
         }
         if (!listed && lines.isEmpty() && c.usd == 0)
             continue;
-        if (k.savingsPlanEligible && out.coveredUsd > 0)
+        if (k.savingsPlanEligible && out.coveredUsd > 0 && !withHeld)
             lines.append(QStringLiteral("− %1 USD covered by the Savings Plan = %2 USD")
                              .arg(formatNumber(split ? full - c.usd : out.coveredUsd, 2), formatNumber(c.usd, 2)));
+        if (k.savingsPlanEligible && out.coveredUsd > 0 && withHeld) {
+            const double covered = split ? full - c.usd : out.coveredUsd;
+            const double existingShare = out.coveredByExistingUsd / out.coveredUsd;
+            lines.append(QStringLiteral("− %1 USD covered by existing commitments")
+                             .arg(formatNumber(covered * existingShare, 2)));
+            if (existingShare < 1.0 - 1e-12)
+                lines.append(QStringLiteral("− %1 USD covered by the Savings Plan")
+                                 .arg(formatNumber(covered * (1.0 - existingShare), 2)));
+            lines.append(QStringLiteral("= %1 USD").arg(formatNumber(c.usd, 2)));
+        }
         c.explanation = lines.isEmpty() ? k.emptyExplanation : lines.join(u'\n');
         out.components.append(c);
     }
@@ -345,6 +526,19 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
                     ec2 ? QString() : QStringLiteral("Fargate "),
                     out.boundFamily.isEmpty() ? QString() : QStringLiteral(", bound to family ") + out.boundFamily,
                     formatNumber(out.coveredUsd, 2)) });
+    }
+    if (withHeld) {
+        QStringList lines;
+        for (const QString &l : held.feeLines)
+            lines.append(l);
+        lines.append(
+            QStringLiteral("%1 hours × %2 USD/h = %3 USD, owed whether or not this platform uses them; they "
+                           "cover %4 USD of its On-Demand usage (AWS order: RIs, EC2 Instance SPs, Compute SPs)")
+                .arg(hours)
+                .arg(formatRate(held.feeUsdPerHour), formatNumber(held.feeUsdPerHour * hours, 2),
+                    formatNumber(out.coveredByExistingUsd, 2)));
+        out.components.append(CostComponent { ComponentId::ExistingCommitments, held.feeUsdPerHour * hours,
+            double(hours), componentKind(ComponentId::ExistingCommitments).unit, lines.join(u'\n') });
     }
     if (usage.controlPlane) {
         const double qty = double(usage.clusters) * hours;
@@ -395,6 +589,8 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
         if (!split)
             cost -= out.coveredUsdOfState.at(st);
         cost += plan.applies ? commitment : 0.0;
+        if (withHeld)
+            cost += held.feeUsdPerHour;
         cost += controlPlanePerHour;
         out.stateCostUsd[st] = cost;
     }
@@ -415,6 +611,13 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
                 curve[h] = eligibleUsd.at(st);
                 other += addOther(0.0, st) + controlPlanePerHour;
             }
+        }
+        if (withHeld) {
+            // What to buy on top of what is held: the usage the existing commitments leave open; their fees
+            // are paid either way.
+            for (int h = 0; h < hours; ++h)
+                curve[h] = std::max(0.0, curve.at(h) - coveredExistingOfState.at(usage.stateOfHour.at(h)));
+            other += held.feeUsdPerHour * hours;
         }
         out.savingsPlan = recommendSavingsPlan(curve, *plan.recommendationDiscountPercent, other);
     }

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/simulation/commitmentengine.h"
 #include "models/simulation/costreport.h"
 #include "pricing/catalog.h"
 #include "pricing/commitments.h"
@@ -45,6 +46,9 @@ struct BillableItem
     QString label; ///< explanation note: "m6i.large", "m6i.large Spot", "Linux x86"
     int order = 0; ///< explanation lines sort by (order, rate, label); EC2: the node type's index
     QString family; ///< EC2 instance family for RIs / EC2 Instance Savings Plans; empty for Fargate
+    /// EC2 On-Demand Linux node: its instance type, which Reserved Instances (Linux) may cover; empty for
+    /// Windows nodes, Spot and Fargate.
+    QString instanceType {};
 
     /// (units × perUnit) × rate
     double usd() const { return units * perUnit * rate; }
@@ -118,6 +122,37 @@ struct SavingsPlanChoice
 SavingsPlanChoice chooseSavingsPlan(const PurchaseOptions &purchase, const pricing::Catalog &catalog,
     pricing::CommitmentScope scope, const QString &platformName);
 
+/// The scenario's existing commitments (Scenario::commitments) as they apply to one platform: every one
+/// is paid every hour (feeUsdPerHour), whether or not this platform has usage it covers.
+struct HeldCommitments
+{
+    QList<ReservationCover> reservations; ///< RIs in the platform's region (EC2 platforms only)
+    QList<double> reservationDiscountPercent; ///< parallel to reservations
+    QList<Commitment> savingsPlans; ///< EC2 Instance SPs that may cover usage here, and every Compute SP
+    double feeUsdPerHour = 0.0; ///< Σ of every commitment's hourly fee (those that cover nothing here too)
+    QStringList feeLines; ///< one explanation per commitment: "4 × m6i.large Standard RI ...: 0.2540 USD/h"
+    QList<Assumption> assumptions; ///< the rate behind each fee and discount, "estimated" for flat figures
+
+    bool isEmpty() const { return feeLines.isEmpty(); }
+};
+
+/// Resolves the existing commitments for a platform in `region` with usage of `scope`:
+///  - a Reserved Instance costs count × On-Demand Linux rate of its type in its region × (1 − d), d the
+///    catalog's per-family rate (reservedInstanceRate) or, failing that, the flat assumption (estimated);
+///    it covers usage only on EC2 platforms in its region;
+///  - a Savings Plan costs its commitment; an EC2 Instance SP covers its family in its region on EC2
+///    platforms only; a Compute SP covers EC2 and Fargate anywhere; discounts from the catalog's
+///    assumptions (estimated: AWS publishes no per-family table in the bundled data).
+/// Problems (an RI type without a price) are appended to `warnings`.
+HeldCommitments resolveHeldCommitments(const ExistingCommitments &held, const pricing::Catalog &catalog,
+    const QString &region, pricing::CommitmentScope scope, QStringList *warnings = nullptr);
+
+/// The flat discounts behind the recommendation (a Compute Savings Plan of the scenario's term and payment)
+/// and, when one is bought, the scenario's what-if plan, as assumptions marked estimated: the bundled data
+/// has no per-family Savings Plans rates (pricing/commitments.cpp gives each figure's basis).
+QList<Assumption> savingsPlanAssumptions(
+    const PurchaseOptions &purchase, const pricing::Catalog &catalog, pricing::CommitmentScope scope);
+
 /// What the engine produced.
 struct PricedUsage
 {
@@ -126,7 +161,8 @@ struct PricedUsage
     QList<double> stateCostUsd; ///< cost of one hour of each state (commitment and control plane included)
     QList<double> coveredUsdOfState; ///< On-Demand USD a commitment covered in one hour of each state
     QString boundFamily; ///< the family an EC2 Instance Savings Plan was bound to (empty otherwise)
-    double coveredUsd = 0.0; ///< On-Demand USD covered over the period
+    double coveredUsd = 0.0; ///< On-Demand USD covered over the period (existing and planned commitments)
+    double coveredByExistingUsd = 0.0; ///< the part of coveredUsd the existing commitments covered
     SavingsPlanRecommendation savingsPlan;
 };
 
@@ -141,6 +177,10 @@ struct PricedUsage
 ///    (clusters × hours × rate), Spot interruption allowance;
 ///  - the hourly cost of each state and the Compute Savings Plan recommendation over the hourly curve of
 ///    eligible On-Demand usage (commitmentengine.h).
-PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan);
+/// With existing commitments (`held`), each hour applies AWS's order over all of them together with the
+/// scenario's plan: Reserved Instances (instance-hours of their family, size-flexible), then EC2 Instance
+/// Savings Plans, then Compute Savings Plans; their fees are the existing_commitments component, and the
+/// recommendation is computed over the usage they leave open.
+PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan, const HeldCommitments &held = {});
 
 } // namespace fleetplan::models

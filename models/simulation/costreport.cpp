@@ -20,6 +20,7 @@ constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::ComputeSpot, u"compute_spot", u"Compute (Spot)" },
     { ComponentId::ReservedInstances, u"reserved_instances", u"Reserved Instances" },
     { ComponentId::SavingsPlans, u"savings_plans", u"Savings Plans commitment" },
+    { ComponentId::ExistingCommitments, u"existing_commitments", u"Existing commitments (RIs, Savings Plans)" },
     { ComponentId::ControlPlane, u"control_plane", u"EKS control plane" },
     { ComponentId::Ebs, u"ebs", u"EBS gp3 root volumes" },
     { ComponentId::FargateVcpu, u"fargate_vcpu", u"Fargate vCPU" },

@@ -39,6 +39,9 @@ enum class ComponentId {
     ComputeSpot, ///< "compute_spot": EC2 Spot instance-hours at the catalog's Spot snapshot
     ReservedInstances, ///< "reserved_instances": RI fee (paid whether used or not)
     SavingsPlans, ///< "savings_plans": Savings Plans commitment paid (used or not)
+    /// "existing_commitments": RIs and Savings Plans the scenario already holds, paid every hour on every
+    /// platform whether or not it uses them (Scenario::commitments)
+    ExistingCommitments,
     ControlPlane, ///< "control_plane": EKS cluster-hours
     Ebs, ///< "ebs": gp3 root volumes of the nodes
     FargateVcpu, ///< "fargate_vcpu": Fargate vCPU-hours at On-Demand rates
@@ -49,7 +52,7 @@ enum class ComponentId {
     OsLicense, ///< "os_license": Windows OS licence fee on Fargate (per vCPU-hour)
     SpotInterruption, ///< "spot_interruption": allowance for work re-run after Spot interruptions
 };
-inline constexpr int ComponentCount = 13;
+inline constexpr int ComponentCount = 14;
 
 /// "compute_on_demand", "fargate_vcpu", ...
 QString toId(ComponentId id);

@@ -107,8 +107,13 @@ FargateTaskPlans fargateTaskPlans(const SimulationInput &in, PlatformId id, Plat
         p.requestedMemoryMib = s.effectiveMemoryMib();
         bool windows = !eks && s.os == OsFamily::Windows;
         bool arm = s.arch == Arch::Arm64;
-        if (eks && s.os == OsFamily::Windows)
-            r.warnings.append(QStringLiteral("%1: EKS Fargate runs Linux pods only; priced as Linux").arg(s.name));
+        if (eks && s.os == OsFamily::Windows) {
+            // EKS Fargate runs Linux pods only (EKS user guide, Fargate considerations); no Windows rate card.
+            const QString why = QStringLiteral("EKS Fargate runs Linux pods only");
+            r.warnings.append(QStringLiteral("%1: %2; not priced on %3").arg(s.name, why, platformName));
+            r.markInfeasible(s.name, why);
+            continue;
+        }
         if (eks && arm) {
             r.warnings.append(
                 QStringLiteral("%1: EKS Fargate runs x86_64 pods only; priced at the Linux x86 rates").arg(s.name));
@@ -307,7 +312,11 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     usage.spotInterruptionAllowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
 
     // ---- the cost engine: rates, Savings Plan, components, hourly cost, recommendation ------------
-    const PricedUsage priced = priceUsage(usage, savingsPlan);
+    const HeldCommitments held
+        = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Fargate, &r.warnings);
+    const PricedUsage priced = priceUsage(usage, savingsPlan, held);
+    r.assumptions.append(held.assumptions);
+    r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Fargate));
     r.components = priced.components;
     finishTotals(r);
     r.savingsPlan = priced.savingsPlan;

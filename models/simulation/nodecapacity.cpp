@@ -50,6 +50,35 @@ NodeCapacity ecsRegisteredCapacity(const pricing::InstanceType &type, const Plat
     return c;
 }
 
+double ecsWindowsOsReservedMemoryMib(int installedMib, const PlatformSettings &settings)
+{
+    if (settings.osReservedMemoryMib > 0)
+        return settings.osReservedMemoryMib;
+    // m4.large on the Windows ECS AMI: 8192 MiB installed, 8191 MiB registered (issue 14).
+    return std::round(installedMib / EcsDocInstalledMib);
+}
+
+NodeCapacity ecsWindowsRegisteredCapacity(const pricing::InstanceType &type, const PlatformSettings &settings)
+{
+    NodeCapacity c;
+    c.cpu = double(type.vcpu) * pricing::EcsCpuUnitsPerVcpu;
+    const double os = ecsWindowsOsReservedMemoryMib(type.memoryMib, settings);
+    c.memoryMib = std::max(0.0, type.memoryMib - os - settings.ecsReservedMemoryMib);
+    // awsvpc ENI trunking is a Linux feature (ECS developer guide, container-instance-eni).
+    c.slotLimit = ecsAwsvpcTaskLimit(type, false);
+    c.explanation = QStringLiteral("%1 (Windows): CPU %2 vCPU × 1024 = %3 units; memory %4 MiB − %5 MiB OS − %6 MiB "
+                                   "ECS_RESERVED_MEMORY = %7 MiB; awsvpc tasks %8")
+                        .arg(type.name)
+                        .arg(type.vcpu)
+                        .arg(c.cpu)
+                        .arg(type.memoryMib)
+                        .arg(os)
+                        .arg(settings.ecsReservedMemoryMib)
+                        .arg(c.memoryMib)
+                        .arg(c.slotLimit);
+    return c;
+}
+
 double eksKubeReservedCpuMillicores(int vcpu)
 {
     const double total = vcpu * 1000.0;

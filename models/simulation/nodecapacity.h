@@ -39,6 +39,16 @@ int ecsAwsvpcTaskLimit(const pricing::InstanceType &type, bool trunking);
 /// slots = ecsAwsvpcTaskLimit.
 NodeCapacity ecsRegisteredCapacity(const pricing::InstanceType &type, const PlatformSettings &settings);
 
+/// Memory the Windows ECS-optimized AMI keeps from tasks: `settings.osReservedMemoryMib` when > 0;
+/// otherwise 1 MiB per 8192 MiB installed, rounded — an **estimate** scaled from the one figure known,
+/// an m4.large (8192 MiB) registering 8191 MiB on the Windows ECS AMI (ECS developer guide, "memory
+/// management", as cited by issue 14; AWS's rule for other sizes was not retrieved).
+double ecsWindowsOsReservedMemoryMib(int installedMib, const PlatformSettings &settings);
+
+/// What a Windows ECS container instance registers: CPU = vCPU × 1024 units; memory = installed −
+/// ecsWindowsOsReservedMemoryMib − ECS_RESERVED_MEMORY; slots = ecsAwsvpcTaskLimit (no trunking on Windows).
+NodeCapacity ecsWindowsRegisteredCapacity(const pricing::InstanceType &type, const PlatformSettings &settings);
+
 // ---- EKS managed nodes --------------------------------------------------------------------------------
 
 /// kube-reserved CPU (millicores) of the EKS AMI: 6 % of the first 1000 m, 1 % of the next 1000 m,

@@ -318,6 +318,25 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
         c.accelerators = acceleratorsOf(*t, cls);
         candidates.append(c);
     }
+    // ECS on EC2 with Windows tasks: Windows container instances of the same x86_64 types, at the Windows
+    // (licence included) On-Demand rate (ec2_ondemand_windows_prices.csv) with the Windows AMI's memory.
+    // No Spot variant: the catalog's Spot snapshot is Linux only.
+    bool anyWindows = false;
+    for (const Service &s : in.scenario.services)
+        anyWindows = anyWindows || (s.kind != ServiceKind::Daemon && s.os == OsFamily::Windows);
+    if (ecs && anyWindows) {
+        for (const QString &name : names) {
+            const pricing::InstanceType *t = in.catalog.instanceType(name);
+            if (!t || !t->hasSpecs() || t->bareMetal || t->isAccelerated() || t->arch != pricing::CpuArch::X86_64)
+                continue;
+            const auto od = in.catalog.windowsOnDemandHourly(in.region, name);
+            if (!od)
+                continue;
+            NodeCandidate c { t, od->usd, std::nullopt, ecsWindowsRegisteredCapacity(*t, ps), patternOf.value(name) };
+            c.windows = true;
+            candidates.append(c);
+        }
+    }
     if (candidates.isEmpty()) {
         const QString why = QStringLiteral("no instance type of %1 has an On-Demand price in %2")
                                 .arg(patterns.join(QStringLiteral(", ")), in.region);
@@ -377,10 +396,15 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Daemon)
             continue;
-        if (s.os == OsFamily::Windows)
-            r.warnings.append(
-                QStringLiteral("%1: Windows instances are priced at Linux rates (the catalog has Linux prices only)")
-                    .arg(s.name));
+        const bool windows = s.os == OsFamily::Windows;
+        if (windows && !ecs) {
+            // The EKS managed-node model has Linux node groups only (Windows node groups are not modelled).
+            const QString why = QStringLiteral("Windows pods need Windows nodes, which this model of %1 does not have")
+                                    .arg(displayName(id));
+            r.warnings.append(QStringLiteral("%1: %2; not priced").arg(s.name, why));
+            r.markInfeasible(s.name, why);
+            continue;
+        }
         const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
         const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
         pl::ItemGroup g;
@@ -388,14 +412,22 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         const int cls = acceleratorClassOf(s);
         g.request = pl::Resources { s.effectiveCpu() * cpuUnits, s.effectiveMemoryMib(), double(slotsEach),
             double(std::max(0, s.gpus)) };
-        g.arch = placementArch(s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64, cls);
         g.exclusiveKey = exclusive;
-        const int a = s.arch == Arch::Arm64 ? 1 : 0;
-        w.need[a][cls] = true;
-        double(&big)[3] = w.largest[a][cls];
-        big[0] = std::max(big[0], g.request.cpu);
-        big[1] = std::max(big[1], g.request.memoryMib);
-        big[2] = std::max(big[2], g.request.gpus);
+        if (windows) {
+            // Windows tasks run on Windows container instances (x86_64; an arm64 Windows task fits none).
+            g.arch = s.arch == Arch::X86_64 ? windowsNodeArch() : toId(s.arch) + u"-windows";
+            w.needWindows = true;
+            w.largestWindows[0] = std::max(w.largestWindows[0], g.request.cpu);
+            w.largestWindows[1] = std::max(w.largestWindows[1], g.request.memoryMib);
+        } else {
+            g.arch = placementArch(s.arch == Arch::Arm64 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64, cls);
+            const int a = s.arch == Arch::Arm64 ? 1 : 0;
+            w.need[a][cls] = true;
+            double(&big)[3] = w.largest[a][cls];
+            big[0] = std::max(big[0], g.request.cpu);
+            big[1] = std::max(big[1], g.request.memoryMib);
+            big[2] = std::max(big[2], g.request.gpus);
+        }
         NodeGroupSource src { int(i), false, s.effectiveCpu(), s.effectiveMemoryMib(), slotsEach };
         request.items.append(g);
         sources.append(src);
@@ -450,7 +482,7 @@ QList<qsizetype> chooseNodeTypes(
                 const auto archWanted = a == 1 ? pricing::CpuArch::Arm64 : pricing::CpuArch::X86_64;
                 const double(&big)[3] = w.largest[a][k];
                 for (const NodeCandidate &c : candidates) {
-                    if (c.type->arch != archWanted || c.acceleratorClass != k)
+                    if (c.type->arch != archWanted || c.acceleratorClass != k || c.windows)
                         continue;
                     if (needed
                         && (c.capacity.cpu - overhead.cpu < big[0] || c.capacity.memoryMib - overhead.memoryMib < big[1]
@@ -467,6 +499,17 @@ QList<qsizetype> chooseNodeTypes(
                 }
             }
         }
+        if (w.needWindows) {
+            // Windows tasks: their own fixed type (a Windows Auto Scaling group), chosen by the same rule.
+            for (const NodeCandidate &c : candidates) {
+                if (!c.windows || c.capacity.cpu - overhead.cpu < w.largestWindows[0]
+                    || c.capacity.memoryMib - overhead.memoryMib < w.largestWindows[1])
+                    continue;
+                fixed.append(c);
+                r.warnings.append(QStringLiteral("fixed instance type for Windows tasks: %1").arg(c.type->name));
+                break;
+            }
+        }
         if (!fixed.isEmpty())
             candidates = fixed;
     }
@@ -480,7 +523,7 @@ QList<qsizetype> chooseNodeTypes(
                 continue;
             pl::NodeType nt;
             nt.name = c.type->name;
-            nt.arch = placementArch(c.type->arch, c.acceleratorClass);
+            nt.arch = c.windows ? windowsNodeArch() : placementArch(c.type->arch, c.acceleratorClass);
             nt.capacity = pl::Resources { c.capacity.cpu, c.capacity.memoryMib, double(c.capacity.slotLimit),
                 double(c.accelerators) };
             if (ecs && !anyAwsvpc)
@@ -660,8 +703,10 @@ BillableUsage nodeBillableUsage(const pl::PlacementRequest &request, const QList
                 state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour,
                     t.name + QStringLiteral(" Spot"), n.nodeType, QString() });
             } else {
-                state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour, t.name, n.nodeType,
-                    candidates.at(candidateOf.at(n.nodeType)).type->family });
+                const NodeCandidate &c = candidates.at(candidateOf.at(n.nodeType));
+                state.items.append({ ComponentId::ComputeOnDemand, 1.0, 1.0, t.pricePerHour,
+                    c.windows ? t.name + QStringLiteral(" Windows") : t.name, n.nodeType, c.type->family,
+                    c.windows ? QString() : t.name });
             }
         }
         usage.states.append(std::move(state));
@@ -773,7 +818,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         usage.listed.append(ComponentId::ComputeSpot);
     const SavingsPlanChoice savingsPlan
         = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Ec2, displayName(id));
-    const PricedUsage priced = priceUsage(usage, savingsPlan);
+    const HeldCommitments held
+        = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Ec2, &r.warnings);
+    const PricedUsage priced = priceUsage(usage, savingsPlan, held);
 
     // ---- totals, series --------------------------------------------------------------------------------
     QList<double> typeHours(typeCount, 0.0);
@@ -851,7 +898,10 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     for (int t = 0; t < typeCount; ++t) {
         if (typeHours.at(t) > 0) {
             const pl::NodeType &nt = request.nodeTypes.at(t);
-            r.nodeHoursByType[nt.spot ? nt.name + QStringLiteral(" (spot)") : nt.name] += typeHours.at(t);
+            const bool windowsNode = nt.arch == windowsNodeArch();
+            r.nodeHoursByType[nt.spot ? nt.name + QStringLiteral(" (spot)")
+                                      : (windowsNode ? nt.name + QStringLiteral(" (windows)") : nt.name)]
+                += typeHours.at(t);
         }
     }
 
@@ -885,6 +935,8 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     r.savingsPlan = priced.savingsPlan;
 
     // ---- assumptions -----------------------------------------------------------------------------------
+    r.assumptions.append(held.assumptions);
+    r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Ec2));
     if (ecs) {
         r.assumptions.append({ QStringLiteral("ECS registered CPU"), QStringLiteral("vCPU × 1024 units"),
             QStringLiteral("aws/amazon-ecs-agent ecs-agent/api/ecs/client/ecs_client.go @8dfceca (getCpu)") });

@@ -39,7 +39,17 @@ struct NodeCandidate
     /// (acceleratorClassOf()); accelerated types are candidates only for a workload that asks for them.
     int acceleratorClass = 0;
     int accelerators = 0; ///< GPUs (class 1) or Neuron devices (class 2) of the type
+    /// ECS on EC2: a Windows container instance (Windows ECS AMI), priced at the Windows (licence included)
+    /// On-Demand rate; only Windows tasks go onto it (placement architecture key windowsNodeArch()).
+    bool windows = false;
 };
+
+/// Placement architecture key of Windows tasks and Windows container instances (x86_64 only): Linux tasks
+/// never land on a Windows instance, Windows tasks never on a Linux one.
+inline QString windowsNodeArch()
+{
+    return QStringLiteral("x86_64-windows");
+}
 
 /// Accelerator classes of the node models: 0 = none, 1 = NVIDIA GPU (`nvidia.com/gpu`), 2 = AWS Neuron.
 inline constexpr int AcceleratorClasses = 3;
@@ -87,6 +97,8 @@ struct NodeWorkload
     bool need[2][AcceleratorClasses] = {};
     /// [arch][accelerator class][CPU units, MiB, GPUs] of the largest task of that class.
     double largest[2][AcceleratorClasses][3] = {};
+    bool needWindows = false; ///< ECS: some Windows task (Windows container instances)
+    double largestWindows[2] = { 0, 0 }; ///< CPU units, MiB of the largest Windows task
     double spotShare = 0.0; ///< PurchaseOptions::spotShare clamped to 0..1
     /// ECS managed scaling target capacity (0..1]: the tasks are packed at 100 % (request.targetUtilization
     /// 1) and the fleet then grows to ⌈M ÷ target⌉ instances (headroomNodes()). 1 on EKS, whose headroom is
@@ -117,7 +129,8 @@ HeadroomNodes ecsHeadroomNodes(const NodeWorkload &workload);
 /// The per-node daemons (EKS: aws-node, kube-proxy; plus the workload's daemons) as overhead and the item
 /// groups: every service (ECS: CPU units of 1024 per vCPU, an ENI per awsvpc task, exclusive static host
 /// ports; EKS: millicores, a pod slot each), its Spot-tolerant share as a group of its own, CoreDNS on EKS.
-/// Windows services are warned about (Linux prices).
+/// Windows services: on ECS on EC2 a group of their own architecture (WindowsNodeArch, Windows container
+/// instances); EKS managed nodes (Linux node groups in this model) cannot run them: infeasible.
 NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResult &result);
 
 /// The node types of the placement request: with mixed_instances off, per architecture the first listed

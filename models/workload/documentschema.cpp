@@ -98,10 +98,18 @@ const QList<QStringList> &migrations()
         // 1 → 2: free-text notes on the scenario; a key/value table for the writer, save time and recovery.
         { QStringLiteral("ALTER TABLE scenario ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") },
-        // 2 → 3: accelerators per task and the EKS Fargate sizing of pods without a memory request.
+        // 2 → 3 (issue 14): accelerators per task and the EKS Fargate sizing of pods without a memory
+        // request; commitments already bought (Reserved Instances and Savings Plans).
         { QStringLiteral("ALTER TABLE services ADD COLUMN gpus INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE services ADD COLUMN accelerator TEXT NOT NULL DEFAULT 'nvidia'"),
-            QStringLiteral("ALTER TABLE services ADD COLUMN no_memory_request INTEGER NOT NULL DEFAULT 0") },
+            QStringLiteral("ALTER TABLE services ADD COLUMN no_memory_request INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "CREATE TABLE reserved_instances (position INTEGER PRIMARY KEY, instance_type TEXT NOT NULL, "
+                "region TEXT NOT NULL, count INTEGER NOT NULL, term_years INTEGER NOT NULL, "
+                "payment TEXT NOT NULL, offering_class TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE savings_plans (position INTEGER PRIMARY KEY, type TEXT NOT NULL, "
+                           "family TEXT NOT NULL, region TEXT NOT NULL, usd_per_hour REAL NOT NULL, "
+                           "term_years INTEGER NOT NULL, payment TEXT NOT NULL)") },
     };
     static_assert(DocumentSchemaVersion == 3, "add a migration step when the schema version grows");
     return steps;

@@ -48,6 +48,9 @@ constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatformNames 
 constexpr std::array<std::pair<SavingsPlanType, const char16_t *>, 2> kSpTypes {
     { { SavingsPlanType::Compute, u"compute" }, { SavingsPlanType::Ec2Instance, u"ec2-instance" } }
 };
+constexpr std::array<std::pair<OfferingClass, const char16_t *>, 2> kOfferingClasses {
+    { { OfferingClass::Standard, u"standard" }, { OfferingClass::Convertible, u"convertible" } }
+};
 
 template <typename Get> double fromContainers(const QList<Container> &containers, Get get)
 {
@@ -119,6 +122,14 @@ QString toId(PlatformId id)
 QString toId(SavingsPlanType type)
 {
     return toTable(kSpTypes, type);
+}
+QString toId(OfferingClass offeringClass)
+{
+    return toTable(kOfferingClasses, offeringClass);
+}
+std::optional<OfferingClass> offeringClassFromId(const QString &id)
+{
+    return fromTable(kOfferingClasses, id);
 }
 std::optional<ServiceKind> serviceKindFromId(const QString &id)
 {

@@ -142,6 +142,48 @@ struct PurchaseOptions
     friend bool operator==(const PurchaseOptions &, const PurchaseOptions &) = default;
 };
 
+/// Reserved Instance offering class (EC2 user guide, "Types of Reserved Instances").
+enum class OfferingClass { Standard, Convertible };
+
+/// Reserved Instances already bought: `count` regional Linux/UNIX, shared-tenancy RIs of one type. An RI
+/// is paid every hour of its term whether or not an instance uses it.
+struct ReservedInstanceHolding
+{
+    QString instanceType = QStringLiteral("m6i.large");
+    QString region; ///< empty = the scenario's region
+    int count = 1;
+    int termYears = 1; ///< 1 or 3
+    QString payment = QStringLiteral("No Upfront"); ///< "No Upfront", "Partial Upfront", "All Upfront"
+    OfferingClass offeringClass = OfferingClass::Standard;
+
+    friend bool operator==(const ReservedInstanceHolding &, const ReservedInstanceHolding &) = default;
+};
+
+/// A Savings Plan already bought: a commitment of usdPerHour (at Savings Plans rates) every hour of the
+/// term. An EC2 Instance Savings Plan is bound to one instance family in one region.
+struct SavingsPlanHolding
+{
+    SavingsPlanType type = SavingsPlanType::Compute;
+    QString family; ///< EC2 Instance Savings Plan: the instance family ("m6i"); empty for Compute
+    QString region; ///< EC2 Instance Savings Plan: its region; empty = the scenario's region
+    double usdPerHour = 0.0;
+    int termYears = 1; ///< 1 or 3
+    QString payment = QStringLiteral("No Upfront");
+
+    friend bool operator==(const SavingsPlanHolding &, const SavingsPlanHolding &) = default;
+};
+
+/// Commitments the organisation already holds. They are owed on every platform compared (a commitment
+/// bought is paid whether or not the platform uses it) and applied in AWS's order (commitmentengine.h).
+struct ExistingCommitments
+{
+    QList<ReservedInstanceHolding> reservedInstances;
+    QList<SavingsPlanHolding> savingsPlans;
+
+    bool isEmpty() const { return reservedInstances.isEmpty() && savingsPlans.isEmpty(); }
+    friend bool operator==(const ExistingCommitments &, const ExistingCommitments &) = default;
+};
+
 /// A whole planning scenario.
 struct Scenario
 {
@@ -153,6 +195,7 @@ struct Scenario
     QList<Service> services;
     std::array<PlatformSettings, PlatformCount> platforms {};
     PurchaseOptions purchase;
+    ExistingCommitments commitments; ///< RIs and Savings Plans already bought
     QString notes;
 
     PlatformSettings &platform(PlatformId id) { return platforms[static_cast<int>(id)]; }
@@ -173,6 +216,7 @@ QString toId(NetworkMode mode);
 QString toId(Accelerator accelerator);
 QString toId(PlatformId id);
 QString toId(SavingsPlanType type);
+QString toId(OfferingClass offeringClass); ///< "standard" / "convertible"
 std::optional<ServiceKind> serviceKindFromId(const QString &id);
 std::optional<Arch> archFromId(const QString &id);
 std::optional<OsFamily> osFromId(const QString &id);
@@ -180,6 +224,7 @@ std::optional<NetworkMode> networkModeFromId(const QString &id);
 std::optional<Accelerator> acceleratorFromId(const QString &id);
 std::optional<PlatformId> platformFromId(const QString &id);
 std::optional<SavingsPlanType> savingsPlanTypeFromId(const QString &id);
+std::optional<OfferingClass> offeringClassFromId(const QString &id);
 /// Human-readable platform name ("ECS on EC2", "EKS Fargate", ...).
 QString displayName(PlatformId id);
 

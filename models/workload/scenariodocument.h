@@ -22,7 +22,8 @@ inline constexpr qint32 DocumentApplicationId = 0x464C504E;
 /// migrations, in memory; newer ones are refused.
 ///  - 1: first layout (scenario, load profiles, services, containers, platform settings, purchase)
 ///  - 2: adds `scenario.notes` and the `meta` table (writer, save time, recovery information)
-///  - 3: adds `services.gpus`, `services.accelerator` and `services.no_memory_request` (issue 14)
+///  - 3: adds `services.gpus`, `services.accelerator`, `services.no_memory_request` and the
+///    `reserved_instances` and `savings_plans` tables (existing commitments) (issue 14)
 inline constexpr int DocumentSchemaVersion = 3;
 
 /// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite

@@ -251,6 +251,43 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             sc.purchase.savingsPlanPayment = q.value(4).toString();
         }
     }
+    {
+        // Schema 3 (older documents are migrated in memory first: the tables exist, empty).
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT instance_type, region, count, term_years, payment, offering_class FROM "
+                                   "reserved_instances ORDER BY position")))
+            throw SqlFailure { QStringLiteral("reading table reserved_instances: ") + q.lastError().text() };
+        while (q.next()) {
+            ReservedInstanceHolding ri;
+            ri.instanceType = q.value(0).toString();
+            ri.region = q.value(1).toString();
+            ri.count = q.value(2).toInt();
+            ri.termYears = q.value(3).toInt();
+            ri.payment = q.value(4).toString();
+            readEnum(r,
+                QStringLiteral("existing_commitments.reserved_instances[%1].offering_class")
+                    .arg(sc.commitments.reservedInstances.size()),
+                q.value(5).toString(), ri.offeringClass, &offeringClassFromId,
+                QStringLiteral("standard or convertible"));
+            sc.commitments.reservedInstances.append(ri);
+        }
+        if (!q.exec(QStringLiteral("SELECT type, family, region, usd_per_hour, term_years, payment FROM savings_plans "
+                                   "ORDER BY position")))
+            throw SqlFailure { QStringLiteral("reading table savings_plans: ") + q.lastError().text() };
+        while (q.next()) {
+            SavingsPlanHolding sp;
+            readEnum(r,
+                QStringLiteral("existing_commitments.savings_plans[%1].type").arg(sc.commitments.savingsPlans.size()),
+                q.value(0).toString(), sp.type, &savingsPlanTypeFromId, QStringLiteral("compute or ec2-instance"));
+            sp.family = q.value(1).toString();
+            sp.region = q.value(2).toString();
+            sp.usdPerHour = q.value(3).toDouble();
+            sp.termYears = q.value(4).toInt();
+            sp.payment = q.value(5).toString();
+            sc.commitments.savingsPlans.append(sp);
+        }
+    }
     if (meta) {
         QSqlQuery q(db);
         q.setForwardOnly(true);

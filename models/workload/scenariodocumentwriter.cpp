@@ -130,6 +130,38 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         exec(q, QStringLiteral("writing purchase options"));
     }
     {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO reserved_instances (position, instance_type, region, count, term_years, "
+                                 "payment, offering_class) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (qsizetype i = 0; i < sc.commitments.reservedInstances.size(); ++i) {
+            const ReservedInstanceHolding &ri = sc.commitments.reservedInstances.at(i);
+            q.addBindValue(int(i));
+            q.addBindValue(text(ri.instanceType));
+            q.addBindValue(text(ri.region));
+            q.addBindValue(ri.count);
+            q.addBindValue(ri.termYears);
+            q.addBindValue(text(ri.payment));
+            q.addBindValue(toId(ri.offeringClass));
+            exec(q, QStringLiteral("writing reserved instance %1").arg(i));
+        }
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO savings_plans (position, type, family, region, usd_per_hour, term_years, "
+                                 "payment) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (qsizetype i = 0; i < sc.commitments.savingsPlans.size(); ++i) {
+            const SavingsPlanHolding &sp = sc.commitments.savingsPlans.at(i);
+            q.addBindValue(int(i));
+            q.addBindValue(toId(sp.type));
+            q.addBindValue(text(sp.family));
+            q.addBindValue(text(sp.region));
+            q.addBindValue(sp.usdPerHour);
+            q.addBindValue(sp.termYears);
+            q.addBindValue(text(sp.payment));
+            exec(q, QStringLiteral("writing savings plan %1").arg(i));
+        }
+    }
+    {
         QHash<QString, QString> all = meta;
         all.insert(QStringLiteral("writer"), QStringLiteral("fleetplan " FLEETPLAN_VERSION));
         all.insert(QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

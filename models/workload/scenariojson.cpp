@@ -383,6 +383,49 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             pr.readInt(QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears);
             pr.readString(QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment);
         }
+
+        // Commitments already bought (issue 14); absent in older documents = none.
+        const QJsonObject existing = r.readObject(QStringLiteral("existing_commitments"));
+        {
+            const QString base = QStringLiteral("existing_commitments");
+            ObjectReader er(existing, base, diags);
+            const QJsonArray ris = er.readArray(QStringLiteral("reserved_instances"));
+            for (qsizetype i = 0; i < ris.size(); ++i) {
+                const QString path = QStringLiteral("%1.reserved_instances[%2]").arg(base).arg(i);
+                if (!ris.at(i).isObject()) {
+                    diags.append({ Diagnostic::Severity::Error, path, QStringLiteral("must be an object") });
+                    continue;
+                }
+                ObjectReader ir(ris.at(i).toObject(), path, diags);
+                ReservedInstanceHolding ri;
+                ir.readString(QStringLiteral("instance_type"), ri.instanceType);
+                ir.readString(QStringLiteral("region"), ri.region);
+                ir.readInt(QStringLiteral("count"), ri.count);
+                ir.readInt(QStringLiteral("term_years"), ri.termYears);
+                ir.readString(QStringLiteral("payment"), ri.payment);
+                ir.readEnum(QStringLiteral("offering_class"), ri.offeringClass, &offeringClassFromId,
+                    QStringLiteral("standard or convertible"));
+                sc.commitments.reservedInstances.append(ri);
+            }
+            const QJsonArray sps = er.readArray(QStringLiteral("savings_plans"));
+            for (qsizetype i = 0; i < sps.size(); ++i) {
+                const QString path = QStringLiteral("%1.savings_plans[%2]").arg(base).arg(i);
+                if (!sps.at(i).isObject()) {
+                    diags.append({ Diagnostic::Severity::Error, path, QStringLiteral("must be an object") });
+                    continue;
+                }
+                ObjectReader sr(sps.at(i).toObject(), path, diags);
+                SavingsPlanHolding sp;
+                sr.readEnum(
+                    QStringLiteral("type"), sp.type, &savingsPlanTypeFromId, QStringLiteral("compute or ec2-instance"));
+                sr.readString(QStringLiteral("family"), sp.family);
+                sr.readString(QStringLiteral("region"), sp.region);
+                sr.readDouble(QStringLiteral("usd_per_hour"), sp.usdPerHour);
+                sr.readInt(QStringLiteral("term_years"), sp.termYears);
+                sr.readString(QStringLiteral("payment"), sp.payment);
+                sc.commitments.savingsPlans.append(sp);
+            }
+        }
     }
     result.scenario = sc;
     return result;
@@ -450,6 +493,22 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
             { QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType) },
             { QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears },
             { QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment } });
+    // Written only when there are some, so documents without commitments stay as they were.
+    if (!sc.commitments.isEmpty()) {
+        QJsonArray ris;
+        for (const ReservedInstanceHolding &ri : sc.commitments.reservedInstances)
+            ris.append(QJsonObject { { QStringLiteral("instance_type"), ri.instanceType },
+                { QStringLiteral("region"), ri.region }, { QStringLiteral("count"), ri.count },
+                { QStringLiteral("term_years"), ri.termYears }, { QStringLiteral("payment"), ri.payment },
+                { QStringLiteral("offering_class"), toId(ri.offeringClass) } });
+        QJsonArray sps;
+        for (const SavingsPlanHolding &sp : sc.commitments.savingsPlans)
+            sps.append(QJsonObject { { QStringLiteral("type"), toId(sp.type) }, { QStringLiteral("family"), sp.family },
+                { QStringLiteral("region"), sp.region }, { QStringLiteral("usd_per_hour"), sp.usdPerHour },
+                { QStringLiteral("term_years"), sp.termYears }, { QStringLiteral("payment"), sp.payment } });
+        o.insert(QStringLiteral("existing_commitments"),
+            QJsonObject { { QStringLiteral("reserved_instances"), ris }, { QStringLiteral("savings_plans"), sps } });
+    }
     return o;
 }
 

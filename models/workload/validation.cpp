@@ -477,6 +477,58 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
             QStringLiteral("unknown value \"%1\" (expected No Upfront, Partial Upfront or All Upfront)")
                 .arg(purchase.savingsPlanPayment)));
 
+    // Existing commitments (Reserved Instances and Savings Plans already bought).
+    const auto checkTermAndPayment = [&](const QString &base, int termYears, const QString &payment) {
+        if (termYears != 1 && termYears != 3)
+            out.append(
+                error(base + QStringLiteral(".term_years"), QStringLiteral("must be 1 or 3, found %1").arg(termYears)));
+        if (!payments.contains(payment))
+            out.append(error(base + QStringLiteral(".payment"),
+                QStringLiteral("unknown value \"%1\" (expected No Upfront, Partial Upfront or All Upfront)")
+                    .arg(payment)));
+    };
+    for (qsizetype i = 0; i < sc.commitments.reservedInstances.size(); ++i) {
+        const ReservedInstanceHolding &ri = sc.commitments.reservedInstances.at(i);
+        const QString base = QStringLiteral("existing_commitments.reserved_instances[%1]").arg(i);
+        if (ri.count < 1)
+            out.append(
+                error(base + QStringLiteral(".count"), QStringLiteral("must be at least 1, found %1").arg(ri.count)));
+        checkTermAndPayment(base, ri.termYears, ri.payment);
+        if (catalog) {
+            QString why;
+            if (!catalog->instanceType(ri.instanceType, &why))
+                out.append(error(base + QStringLiteral(".instance_type"), why));
+            else if (!catalog->onDemandHourly(ri.region.isEmpty() ? sc.region : ri.region, ri.instanceType, &why))
+                out.append(error(base + QStringLiteral(".instance_type"), why));
+        } else if (ri.instanceType.trimmed().isEmpty()) {
+            out.append(error(base + QStringLiteral(".instance_type"), QStringLiteral("must not be empty")));
+        }
+        if (!ri.region.isEmpty() && catalog) {
+            QString why;
+            if (!catalog->checkRegion(ri.region, &why))
+                out.append(error(base + QStringLiteral(".region"), why));
+        }
+    }
+    for (qsizetype i = 0; i < sc.commitments.savingsPlans.size(); ++i) {
+        const SavingsPlanHolding &sp = sc.commitments.savingsPlans.at(i);
+        const QString base = QStringLiteral("existing_commitments.savings_plans[%1]").arg(i);
+        if (!(sp.usdPerHour > 0))
+            out.append(error(base + QStringLiteral(".usd_per_hour"),
+                QStringLiteral("must be > 0, found %1").arg(number(sp.usdPerHour))));
+        checkTermAndPayment(base, sp.termYears, sp.payment);
+        if (sp.type == SavingsPlanType::Ec2Instance && sp.family.trimmed().isEmpty())
+            out.append(error(base + QStringLiteral(".family"),
+                QStringLiteral("an EC2 Instance Savings Plan is bought for one instance family (e.g. \"m6i\")")));
+        if (sp.type == SavingsPlanType::Compute && !sp.family.isEmpty())
+            out.append(warning(base + QStringLiteral(".family"),
+                QStringLiteral("a Compute Savings Plan covers every family; \"%1\" is ignored").arg(sp.family)));
+        if (!sp.region.isEmpty() && catalog) {
+            QString why;
+            if (!catalog->checkRegion(sp.region, &why))
+                out.append(error(base + QStringLiteral(".region"), why));
+        }
+    }
+
     for (PlatformId id : AllPlatforms) {
         const PlatformSettings &p = sc.platform(id);
         const QString base = QStringLiteral("platforms.") + toId(id);

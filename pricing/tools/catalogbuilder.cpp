@@ -96,6 +96,11 @@ const QHash<QString, QString> &ec2Citations()
             QStringLiteral("instances.vantage.sh (mirror of the AWS Price List) via "
                            "jawaadjariwala/AWS-EC2-Pricing-Landscape-Analysis "
                            "data/ec2_pricing_tidy.parquet @cbe0a51 (fetched about 2026-05-12)") },
+        { QStringLiteral("vantage-windows"),
+            QStringLiteral("instances.vantage.sh (mirror of the AWS Price List) via "
+                           "jawaadjariwala/AWS-EC2-Pricing-Landscape-Analysis "
+                           "data/ec2_pricing_tidy.parquet @cbe0a51, operating_system = mswin (Windows, licence "
+                           "included, shared tenancy; fetched about 2026-05-12)") },
     };
     return c;
 }
@@ -250,9 +255,16 @@ int main(int argc, char **argv)
                 "aws/karpenter-provider-aws instance-types.md and zz_generated.vpclimits.go @1d92708 (2026-08-21); "
                 "awslabs/amazon-eks-ami instance-info.jsonl @81fec2e"));
 
-        for (const bool spot : { false, true }) {
-            const QString file
-                = spot ? QStringLiteral("ec2_spot_avg_prices.csv") : QStringLiteral("ec2_ondemand_prices.csv");
+        // EC2 On-Demand Linux, Spot (Linux), then On-Demand Windows (licence included).
+        for (const int pass : { 0, 1, 2 }) {
+            const bool spot = pass == 1;
+            const bool windows = pass == 2;
+            const QString file = spot ? QStringLiteral("ec2_spot_avg_prices.csv")
+                                      : (windows ? QStringLiteral("ec2_ondemand_windows_prices.csv")
+                                                 : QStringLiteral("ec2_ondemand_prices.csv"));
+            const QString kind = spot
+                ? QStringLiteral("ec2_spot")
+                : (windows ? QStringLiteral("ec2_ondemand_windows") : QStringLiteral("ec2_ondemand"));
             Span span;
             const int rows = forEachRow(in.filePath(file), [&](const QHash<QString, QString> &r, qint64 line) {
                 QString usd = r[QStringLiteral("usd_per_hour")];
@@ -271,16 +283,18 @@ int main(int argc, char **argv)
                               .arg(karpenterUsd);
                 }
                 span.add(asOf);
-                addRate(spot ? QStringLiteral("ec2_spot") : QStringLiteral("ec2_ondemand"), r[QStringLiteral("region")],
-                    r[QStringLiteral("instance_type")], usd, QStringLiteral("USD per hour"), asOf, source, spot,
-                    QStringLiteral("%1:%2").arg(file).arg(line));
+                addRate(kind, r[QStringLiteral("region")], r[QStringLiteral("instance_type")], usd,
+                    QStringLiteral("USD per hour"), asOf, source, spot, QStringLiteral("%1:%2").arg(file).arg(line));
             });
-            dataset(spot ? QStringLiteral("ec2_spot") : QStringLiteral("ec2_ondemand"), file, rows, span,
+            dataset(kind, file, rows, span,
                 spot ? QStringLiteral("Vantage spot_avg_usd_per_hour, one snapshot (~2026-05-12), averaged over AZs: "
                                       "an illustration, not a quote")
-                     : QStringLiteral(
-                         "us-east-1: aws/karpenter-provider-aws zz_generated.pricing_aws.go @6fc13b5 (2026-07-20); "
-                         "other regions: instances.vantage.sh via jawaadjariwala parquet (~2026-05-12)"));
+                    : windows
+                    ? QStringLiteral("Windows (licence included), shared tenancy: instances.vantage.sh via "
+                                     "jawaadjariwala parquet @cbe0a51, operating_system mswin (~2026-05-12)")
+                    : QStringLiteral(
+                        "us-east-1: aws/karpenter-provider-aws zz_generated.pricing_aws.go @6fc13b5 (2026-07-20); "
+                        "other regions: instances.vantage.sh via jawaadjariwala parquet (~2026-05-12)"));
         }
 
         struct Generic

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `fleetplan compare` run as a user would: the real executable, no display (docs/compare-json.md).
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +30,30 @@ private:
     }
 
 private slots:
+    void existingCommitmentsArePaidOnEveryPlatform()
+    {
+        // resources/samples/online-shop-commitments.json holds 6 c6i.large Standard RIs (1-year No Upfront,
+        // c6i 33.8 % off, commitment_discounts.csv), 2 m6i.xlarge Convertible RIs (3-year No Upfront, m6i
+        // 49.3 %), an EC2 Instance SP m6i 0.10 USD/h and a Compute SP 0.50 USD/h. Every platform owes
+        // 6 × 0.085 × 0.662 + 2 × 0.192 × 0.507 + 0.10 + 0.50 = 1.132308 USD/h × 730 h = 826.58484 USD.
+        const QString file = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop-commitments.json");
+        const Run json = run({ file, QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(json.code == 0, qPrintable(json.err));
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray platforms = o.value(u"platforms").toArray();
+        QCOMPARE(platforms.size(), 5);
+        for (const QJsonValue &v : platforms) {
+            const QJsonObject c
+                = v.toObject().value(u"components").toObject().value(u"existing_commitments").toObject();
+            QVERIFY2(std::abs(c.value(u"usd").toDouble() - 826.58484) < 1e-6,
+                qPrintable(v.toObject().value(u"id").toString()));
+        }
+        const Run table = run({ file });
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        QVERIFY2(table.out.contains(QStringLiteral("existing_commitments         826.58 USD")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QStringLiteral("covered by existing commitments")), qPrintable(table.out));
+    }
+
     void armServiceOnX86OnlyNodesIsOneInfeasiblePlatform()
     {
         // The sample's catalog-api is arm64. With ECS on EC2 limited to m6i.* (x86_64 only) that one

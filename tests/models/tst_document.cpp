@@ -74,6 +74,7 @@ private:
                 QStringLiteral("ALTER TABLE services DROP COLUMN gpus"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN accelerator"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN no_memory_request"),
+                QStringLiteral("DROP TABLE reserved_instances"), QStringLiteral("DROP TABLE savings_plans"),
                 QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))

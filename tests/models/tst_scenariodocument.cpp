@@ -303,8 +303,8 @@ private slots:
         QCOMPARE(tables,
             (QStringList { QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
                 QStringLiteral("load_profiles"), QStringLiteral("meta"), QStringLiteral("platform_instance_types"),
-                QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("scenario"),
-                QStringLiteral("services") }));
+                QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("reserved_instances"),
+                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("services") }));
     }
 
     void badFilesGiveClearErrors_data()
