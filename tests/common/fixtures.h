@@ -37,7 +37,8 @@ inline const pricing::InstanceType &instanceType(const QString &name)
     return t ? *t : none;
 }
 
-/// A service of `replicas` tasks of `cpu` vCPU and `memoryMib` MiB, flat load, no autoscaling floor.
+/// A service of `replicas` tasks of `cpu` vCPU and `memoryMib` MiB, flat load, no autoscaling floor
+/// (the default ceiling of 1,000 replicas).
 inline models::Service service(const QString &name, double cpu, double memoryMib, int replicas)
 {
     models::Service s;
@@ -46,7 +47,6 @@ inline models::Service service(const QString &name, double cpu, double memoryMib
     s.memoryMib = memoryMib;
     s.replicas = replicas;
     s.minReplicas = 0;
-    s.maxReplicas = std::max(1000, replicas);
     return s;
 }
 

@@ -26,23 +26,13 @@
 #include "models/workload/validation.h"
 #include "pricing/catalog.h"
 
+#include "common/fixtures.h"
+
 using namespace fleetplan;
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr double Tolerance = 1e-9;
-
-#define COMPARE_USD(actual, expected)                                                                                  \
-    do {                                                                                                               \
-        const double a_ = (actual), e_ = (expected);                                                                   \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
-            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
-                           .arg(QStringLiteral(#actual))                                                               \
-                           .arg(a_, 0, 'g', 15)                                                                        \
-                           .arg(e_, 0, 'g', 15)));                                                                     \
-    } while (false)
 
 /// The guide's four usage lines, each with its own Compute / EC2 Instance saving and unit price.
 QList<UsageLine> guideUsage()

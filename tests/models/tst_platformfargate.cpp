@@ -10,6 +10,8 @@
 #include "models/simulation/platformmodels.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
+
+#include "common/fixtures.h"
 #include "pricing/fargatesizing.h"
 
 using namespace fleetplan;
@@ -17,43 +19,12 @@ using namespace fleetplan::models;
 
 namespace {
 
-constexpr double Tolerance = 1e-9;
-
-/// Money compares to 1e-9 USD; the message shows both values at full precision.
-#define COMPARE_USD(actual, expected)                                                                                  \
-    do {                                                                                                               \
-        const double a_ = (actual), e_ = (expected);                                                                   \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
-            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
-                           .arg(QStringLiteral(#actual))                                                               \
-                           .arg(a_, 0, 'g', 15)                                                                        \
-                           .arg(e_, 0, 'g', 15)));                                                                     \
-    } while (false)
-
-Service service(const QString &name, double cpu, double memoryMib, int replicas)
-{
-    Service s;
-    s.name = name;
-    s.cpu = cpu;
-    s.memoryMib = memoryMib;
-    s.replicas = replicas;
-    s.minReplicas = 0;
-    return s;
-}
-
-Scenario scenarioWith(const QList<Service> &services, int hours)
-{
-    Scenario sc;
-    sc.name = QStringLiteral("test");
-    sc.periodHours = hours;
-    sc.services = services;
-    return sc;
-}
+using fleetplan::test::scenarioWith;
+using fleetplan::test::service;
 
 PlatformResult run(const Scenario &sc, PlatformId id)
 {
-    const CostReport report = simulate(sc, *pricing::Catalog::bundled(), {}, SimulationOptions { { id }, 0 });
-    return report.platforms.constFirst();
+    return fleetplan::test::runPlatform(sc, id);
 }
 
 bool hasWarning(const PlatformResult &r, const QString &text)

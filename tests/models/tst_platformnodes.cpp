@@ -18,57 +18,26 @@
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
+#include "common/fixtures.h"
+
 using namespace fleetplan;
 using namespace fleetplan::models;
 
 namespace {
 
-constexpr double Tolerance = 1e-9;
-
-/// Money compares to 1e-9 USD; the message shows both values at full precision.
-#define COMPARE_USD(actual, expected)                                                                                  \
-    do {                                                                                                               \
-        const double a_ = (actual), e_ = (expected);                                                                   \
-        QVERIFY2(std::abs(a_ - e_) < Tolerance,                                                                        \
-            qPrintable(QStringLiteral("%1 = %2, expected %3")                                                          \
-                           .arg(QStringLiteral(#actual))                                                               \
-                           .arg(a_, 0, 'g', 15)                                                                        \
-                           .arg(e_, 0, 'g', 15)));                                                                     \
-    } while (false)
 constexpr double EbsPerNodeHour = 20 * 0.08 / 730.0; // 20 GB gp3 root volume, per node-hour
 
-Service service(const QString &name, double cpu, double memoryMib, int replicas)
-{
-    Service s;
-    s.name = name;
-    s.cpu = cpu;
-    s.memoryMib = memoryMib;
-    s.replicas = replicas;
-    s.minReplicas = 0;
-    return s;
-}
-
-Scenario fixedType(const QList<Service> &services, PlatformId id, const QString &type, int hours)
-{
-    Scenario sc;
-    sc.name = QStringLiteral("test");
-    sc.periodHours = hours;
-    sc.services = services;
-    sc.platform(id).instanceTypes = { type };
-    sc.platform(id).mixedInstances = false;
-    return sc;
-}
+using fleetplan::test::fixedType;
+using fleetplan::test::service;
 
 PlatformResult run(const Scenario &sc, PlatformId id, const WhatIf &whatIf = {})
 {
-    return simulate(sc, *pricing::Catalog::bundled(), whatIf, SimulationOptions { { id }, 0 }).platforms.constFirst();
+    return fleetplan::test::runPlatform(sc, id, whatIf);
 }
 
 const pricing::InstanceType &type(const QString &name)
 {
-    const pricing::InstanceType *t = pricing::Catalog::bundled()->instanceType(name);
-    Q_ASSERT(t);
-    return *t;
+    return fleetplan::test::instanceType(name);
 }
 
 /// Independent check of every packed node: requests never exceed the node's capacity.
@@ -222,7 +191,7 @@ private slots:
         // exceeds what was paid for compute.
         COMPARE_USD(r.packedComputeUsd, 4.25);
         QCOMPARE_GT(r.lowerBoundUsd, 0.0);
-        QCOMPARE_LE(r.lowerBoundUsd, r.packedComputeUsd + Tolerance);
+        QCOMPARE_LE(r.lowerBoundUsd, r.packedComputeUsd + fleetplan::test::UsdTolerance);
         COMPARE_USD(r.optimalityRatio, r.packedComputeUsd / r.lowerBoundUsd);
         QCOMPARE(r.utilisation.slotUsage, 1.0);
         QVERIFY(r.warnings.join(u'\n').contains(QStringLiteral("awsvpc ENI limit")));
