@@ -119,7 +119,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogDate->setObjectName(QStringLiteral("catalogDate"));
     QString newest;
     for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
-        if (d.name.startsWith(QLatin1String("ec2_ondemand")))
+        // The newest of the On-Demand price sets (Linux and Windows).
+        if (d.name.startsWith(QLatin1String("ec2_ondemand")) && d.asOfMax > newest)
             newest = d.asOfMax;
     }
     if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
