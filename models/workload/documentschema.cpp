@@ -125,6 +125,87 @@ void migrate(const QSqlDatabase &db, int from)
         QStringLiteral("setting the schema version"));
 }
 
+namespace {
+
+/// "table services(position,name,...)", "index sqlite_autoindex_meta_1 on meta", ... for every object of
+/// the schema, sorted. Reading sqlite_master and table_info evaluates nothing the file defines.
+QStringList schemaObjects(const QSqlDatabase &db)
+{
+    QStringList objects;
+    QList<std::pair<QString, QString>> tables;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT type, name, tbl_name FROM sqlite_master")))
+            throw SqlFailure { QStringLiteral("reading the schema: ") + q.lastError().text() };
+        while (q.next()) {
+            const QString type = q.value(0).toString();
+            const QString name = q.value(1).toString();
+            if (type == QLatin1String("table"))
+                tables.append({ type, name });
+            else
+                objects << QStringLiteral("%1 %2 on %3").arg(type, name, q.value(2).toString());
+        }
+    }
+    for (const auto &[type, name] : tables) {
+        QStringList columns;
+        QSqlQuery q(db);
+        // pragma_table_info() takes the name as a bound value: no quoting of a hostile name needed.
+        q.prepare(QStringLiteral("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)"));
+        q.addBindValue(name);
+        if (!q.exec())
+            throw SqlFailure { QStringLiteral("reading the schema of %1: %2").arg(name, q.lastError().text()) };
+        while (q.next()) {
+            columns << QStringLiteral("%1 %2%3%4")
+                           .arg(q.value(0).toString(), q.value(1).toString(),
+                               q.value(2).toInt() ? QStringLiteral(" not null") : QString(),
+                               q.value(3).toInt() ? QStringLiteral(" key") : QString());
+        }
+        objects << QStringLiteral("table %1(%2)").arg(name, columns.join(u','));
+    }
+    objects.sort();
+    return objects;
+}
+
+} // namespace
+
+QString checkDocumentSchema(const QSqlDatabase &document, int version)
+{
+    Connection expected({}, Connection::Mode::Memory);
+    if (!expected.isOpen())
+        return QStringLiteral("cannot open an in-memory database to check the schema: ") + expected.openError();
+    QStringList want;
+    QStringList have;
+    try {
+        for (int v = 0; v < version && v < int(migrations().size()); ++v) {
+            for (const QString &sql : migrations().at(v))
+                exec(expected.db(), sql, QStringLiteral("building the expected schema"));
+        }
+        want = schemaObjects(expected.db());
+        have = schemaObjects(document);
+    } catch (const SqlFailure &failure) {
+        return failure.message;
+    }
+    if (have == want)
+        return {};
+    QStringList extra;
+    QStringList missing;
+    for (const QString &o : have) {
+        if (!want.contains(o))
+            extra << o.left(200);
+    }
+    for (const QString &o : want) {
+        if (!have.contains(o))
+            missing << o.left(200);
+    }
+    QString text;
+    if (!extra.isEmpty())
+        text += QStringLiteral("it contains %1").arg(extra.mid(0, 3).join(QStringLiteral("; ")));
+    if (!missing.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("; "))
+            + QStringLiteral("it lacks %1").arg(missing.mid(0, 3).join(QStringLiteral("; ")));
+    return text;
+}
+
 void inTransaction(const QSqlDatabase &db, const QString &what, const std::function<void()> &work)
 {
     QSqlDatabase d = db;

@@ -68,6 +68,13 @@ const QList<QStringList> &migrations();
 /// inside the caller's transaction.
 void migrate(const QSqlDatabase &db, int from);
 
+/// Checks that a document's schema is exactly what Fleetplan writes for schema `version` (built from
+/// migrations() in a private in-memory database): the same tables with the same columns, the same
+/// automatic indexes, and nothing else — no view, trigger or extra table, which a hostile file could
+/// use to serve other rows or run SQL of its author's choosing (SQLite's "Defense against the dark
+/// arts"). Returns an empty string when the schema matches, else what differs.
+QString checkDocumentSchema(const QSqlDatabase &document, int version);
+
 /// Runs `work` inside one transaction: committed when it returns, rolled back when it throws
 /// SqlFailure (rethrown). `what` names the work in errors ("the migration").
 void inTransaction(const QSqlDatabase &db, const QString &what, const std::function<void()> &work);

@@ -388,6 +388,21 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
         r.error({}, QStringLiteral("the document is damaged: ") + failure.message);
         return result;
     }
+    // Nothing the file defines runs: functions in its schema are not trusted, and a schema other than
+    // exactly the one Fleetplan writes (a view in place of a table, a trigger, an extra table) is
+    // refused before any row is read.
+    {
+        QSqlQuery q(original.db());
+        q.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
+    }
+    if (const QString why = checkDocumentSchema(original.db(), userVersion); !why.isEmpty()) {
+        r.error({},
+            QStringLiteral("not a Fleetplan document: its schema is not the one Fleetplan writes for version %1 (%2); "
+                           "nothing in it was read")
+                .arg(userVersion)
+                .arg(why));
+        return result;
+    }
     if (userVersion == DocumentSchemaVersion) {
         try {
             readContent(original.db(), sc, r, meta);

@@ -462,7 +462,7 @@ private slots:
 
     void damagedOlderVersionIsRefusedAndLeftAlone()
     {
-        // Schema 1 without the scenario table: the in-memory migration fails, the file stays.
+        // Schema 1 without the scenario table: refused by the schema check before any migration; the file stays.
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("v1-broken.fleetplan"));
         writeVersion1Document(file);
@@ -470,11 +470,50 @@ private slots:
         const FileState before = stateOf(file);
         const ScenarioReadResult r = readScenarioFile(file);
         QVERIFY(!r.ok());
-        QVERIFY2(r.errorText().startsWith(QStringLiteral("error: %1: cannot read the document of schema version 1: "
-                                                         "migrating the document from schema version 1 to 2: ")
-                                              .arg(file)),
+        QVERIFY2(
+            r.errorText().startsWith(QStringLiteral("error: %1: not a Fleetplan document: its schema is not the one "
+                                                    "Fleetplan writes for version 1 (it lacks table scenario(")
+                                         .arg(file)),
             qPrintable(r.errorText()));
-        QVERIFY2(r.errorText().endsWith(QStringLiteral("; the file was not changed")), qPrintable(r.errorText()));
+        QVERIFY2(r.errorText().endsWith(QStringLiteral("nothing in it was read")), qPrintable(r.errorText()));
+        QVERIFY(stateOf(file) == before);
+    }
+
+    void hostileSchemaIsRefusedWithoutRunningItsSql_data()
+    {
+        // Issue 15: a .fleetplan file is a SQLite database its author controls. A view in place of a
+        // table would be read as the table (serving other rows, or a recursive CTE that never ends); a
+        // trigger or an extra table is not what Fleetplan writes.
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("view named services with an endless recursive CTE")
+            << QStringList { QStringLiteral("DROP TABLE containers"), QStringLiteral("DROP TABLE services"),
+                   QStringLiteral("CREATE VIEW services AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                  "FROM n) SELECT i AS position, 'x' AS name FROM n") }
+            << QStringLiteral("view services");
+        QTest::newRow("trigger") << QStringList {
+            QStringLiteral("CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM services; END")
+        } << QStringLiteral("trigger t on meta");
+        QTest::newRow("extra table") << QStringList { QStringLiteral("CREATE TABLE payload (x BLOB)") }
+                                     << QStringLiteral("table payload(");
+        QTest::newRow("extra column") << QStringList { QStringLiteral("ALTER TABLE services ADD COLUMN evil TEXT") }
+                                      << QStringLiteral("table services(");
+    }
+
+    void hostileSchemaIsRefusedWithoutRunningItsSql()
+    {
+        QFETCH(QStringList, sql);
+        QFETCH(QString, named);
+        const QString file = path(QStringLiteral("hostile.fleetplan"));
+        QFile::remove(file);
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
+        rawSql(file, sql);
+        const FileState before = stateOf(file);
+        const ScenarioReadResult r = readScenarioFile(file);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.errorText().contains(QStringLiteral("its schema is not the one Fleetplan writes")),
+            qPrintable(r.errorText()));
+        QVERIFY2(r.errorText().contains(named), qPrintable(r.errorText()));
         QVERIFY(stateOf(file) == before);
     }
 
