@@ -24,11 +24,15 @@ QString percent(double fraction)
     return formatNumber(fraction * 100.0, 1) + QStringLiteral(" %");
 }
 
+/// One CSV text cell. A cell starting with = + - @ tab or CR would be a formula in a spreadsheet (OWASP,
+/// "CSV Injection"): it gets a leading apostrophe, which spreadsheets show as text.
 QString csvField(const QString &text)
 {
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
-        return text;
-    QString quoted = text;
+    static const QString formulaStart = QStringLiteral("=+-@\t\r");
+    QString guarded = !text.isEmpty() && formulaStart.contains(text.front()) ? u'\'' + text : text;
+    if (!guarded.contains(u',') && !guarded.contains(u'"') && !guarded.contains(u'\n'))
+        return guarded;
+    QString quoted = guarded;
     quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
     return u'"' + quoted + u'"';
 }

@@ -5,8 +5,21 @@ namespace fleetplan::app {
 
 namespace {
 
+/// Text from the scenario (service names, notes, warnings) as inert Markdown: HTML is shown, never run
+/// (`<script>`, `<img onerror>`, `<svg onload>` become text), and link or emphasis syntax is escaped.
+QString inert(QString text)
+{
+    text.replace(u'&', QStringLiteral("&amp;"));
+    text.replace(u'<', QStringLiteral("&lt;"));
+    text.replace(u'>', QStringLiteral("&gt;"));
+    for (const QChar c : { u'\\', u'`', u'*', u'[', u']' })
+        text.replace(c, QString(u'\\') + c);
+    return text;
+}
+
 QString cell(QString text)
 {
+    text = inert(text);
     text.replace(u'|', QStringLiteral("\\|"));
     text.replace(u'\n', QStringLiteral("<br>"));
     return text;
@@ -38,14 +51,14 @@ QString table(const ReportTable &t)
 
 QByteArray renderMarkdownReport(const ReportContent &content)
 {
-    QString md = u"# " + content.title + u"\n\n";
+    QString md = u"# " + inert(content.title) + u"\n\n";
     for (const auto &[label, value] : content.titleBlock)
-        md += QStringLiteral("- **%1:** %2\n").arg(label, value);
-    md += u"\n## Recommendation\n\n" + content.recommendation + u"\n\n";
+        md += QStringLiteral("- **%1:** %2\n").arg(inert(label), inert(value));
+    md += u"\n## Recommendation\n\n" + inert(content.recommendation) + u"\n\n";
     md += QStringLiteral("## Cost per %1\n\n").arg(content.periodUnit) + table(content.summary);
     md += QStringLiteral("\n## Breakdown by platform\n");
     for (const PlatformBreakdown &b : content.breakdowns)
-        md += u"\n### " + b.title + u"\n\n" + table(b.table);
+        md += u"\n### " + inert(b.title) + u"\n\n" + table(b.table);
     md += QStringLiteral("\n## Fleet composition\n\n") + table(content.fleet);
     if (!content.nodeHours.rows.isEmpty())
         md += u'\n' + table(content.nodeHours);

@@ -37,6 +37,19 @@ QString number(double value)
 }
 
 /// Rows of each service name, ascending: lets validateScenario find duplicates in O(n), not O(n²).
+/// Names are printed in terminals, tables and reports: a control character (an escape sequence that
+/// could fake "valid: 0 errors", a bidirectional override) is refused.
+QString controlCharacterProblem(const QString &name)
+{
+    const qsizetype at = firstControlCharacter(name);
+    if (at < 0)
+        return {};
+    const QString code = QStringLiteral("%1").arg(uint(name.at(at).unicode()), 4, 16, QChar(u'0')).toUpper();
+    return QStringLiteral("contains the control character U+%1 at position %2 (names must be printable text)")
+        .arg(code)
+        .arg(at + 1);
+}
+
 using NameIndex = QHash<QString, QList<int>>;
 
 NameIndex indexNames(const Scenario &sc)
@@ -59,6 +72,8 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
 
     if (s.name.trimmed().isEmpty())
         add({ QStringLiteral("name") }, error(field(QStringLiteral("name")), QStringLiteral("must not be empty")));
+    if (const QString why = controlCharacterProblem(s.name); !why.isEmpty())
+        add({ QStringLiteral("name") }, error(field(QStringLiteral("name")), why));
     int duplicate = -1;
     if (!s.name.isEmpty()) {
         if (names) {
@@ -394,6 +409,8 @@ QList<Diagnostic> validateLoadProfile(const Scenario &sc, int index)
     const QString base = QStringLiteral("load_profiles[%1]").arg(index);
     if (lp.name.trimmed().isEmpty())
         out.append(error(base + QStringLiteral(".name"), QStringLiteral("must not be empty")));
+    if (const QString why = controlCharacterProblem(lp.name); !why.isEmpty())
+        out.append(error(base + QStringLiteral(".name"), why));
     for (qsizetype j = 0; j < sc.loadProfiles.size(); ++j) {
         if (j != index && !lp.name.isEmpty() && sc.loadProfiles.at(j).name == lp.name) {
             out.append(error(base + QStringLiteral(".name"),
@@ -438,6 +455,8 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
     if (sc.name.trimmed().isEmpty())
         out.append(
             warning(QStringLiteral("name"), QStringLiteral("is empty; reports will call the scenario \"Untitled\"")));
+    if (const QString why = controlCharacterProblem(sc.name); !why.isEmpty())
+        out.append(error(QStringLiteral("name"), why));
     if (!isRegionCode(sc.region))
         out.append(error(QStringLiteral("region"),
             QStringLiteral("\"%1\" is not an AWS region code (like us-east-1)").arg(sc.region)));

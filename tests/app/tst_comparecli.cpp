@@ -221,6 +221,48 @@ private slots:
         }
     }
 
+    void hostileNamesReachNoTerminalSpreadsheetOrBrowserRaw()
+    {
+        // Issue 15, injection: an escape sequence is refused (and printed escaped), HTML in a name is
+        // inert in the Markdown report, and a CSV cell that would be a spreadsheet formula is guarded.
+        QTemporaryDir dir;
+        fleetplan::models::Scenario sc = fleetplan::models::bundledSampleScenario();
+        sc.services[0].name = QStringLiteral("web\x1b]0;owned\x07");
+        const QString escaped = dir.filePath(QStringLiteral("escape.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(sc, escaped));
+        for (const QString &command : { QStringLiteral("validate"), QStringLiteral("compare") }) {
+            const Run r = fleetplan::test::runFleetplan({ command, escaped });
+            QVERIFY2(r.code != 0 && r.code != -1, qPrintable(command)); // invalid input, refused
+            QVERIFY2(!r.out.contains(QChar(0x1b)) && !r.err.contains(QChar(0x1b)), qPrintable(command));
+            QVERIFY2(r.err.contains(QStringLiteral("services[0].name: contains the control character U+001B")),
+                qPrintable(r.err));
+        }
+
+        sc = fleetplan::models::bundledSampleScenario();
+        sc.services[3].name = QStringLiteral("=cmd|' /C calc'!A0"); // catalog-api, arm64: infeasible below
+        sc.services[0].name = QStringLiteral("<script>alert(1)</script>");
+        sc.platform(fleetplan::models::PlatformId::EcsEc2).instanceTypes = { QStringLiteral("m6i.*") };
+        const QString hostile = dir.filePath(QStringLiteral("hostile.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(sc, hostile));
+        const Run csv = run({ hostile, QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(csv.code == 0, qPrintable(csv.err));
+        QVERIFY2(csv.out.contains(QStringLiteral("infeasible: =cmd")) || csv.out.contains(QStringLiteral("'")),
+            qPrintable(csv.out));
+        for (const QString &line : csv.out.split(u'\n')) {
+            for (const QString &cell : line.split(u','))
+                QVERIFY2(!cell.startsWith(u'=') && !cell.startsWith(QStringLiteral("\"=")), qPrintable(line));
+        }
+        const QString md = dir.filePath(QStringLiteral("report.md"));
+        const Run report
+            = fleetplan::test::runFleetplan({ QStringLiteral("report"), hostile, QStringLiteral("-o"), md });
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(!text.contains(QStringLiteral("<script>")));
+        QVERIFY(text.contains(QStringLiteral("&lt;script&gt;")));
+    }
+
     void sampleTableShowsAllFivePlatforms()
     {
         const Run r = run({ sample() });

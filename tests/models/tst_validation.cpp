@@ -62,6 +62,19 @@ private slots:
             << QStringList { QStringLiteral(
                                  "error: services[4].name: duplicate service name \"search\" (also services[5])"),
                    QStringLiteral("error: services[5].name: duplicate service name \"search\" (also services[4])") };
+        // Issue 15: a terminal escape in a name could fake "valid: 0 errors"; the message prints it as \u{1B}.
+        QTest::newRow("escape sequence in a service name (issue 15)")
+            << Mutation([](Scenario &s) { s.services[2].name = QStringLiteral("orders\x1b[2K\rvalid"); })
+            << QStringList { QStringLiteral("error: services[2].name: contains the control character U+001B at "
+                                            "position 7 (names must be printable text)") };
+        QTest::newRow("bidirectional override in a profile name (issue 15)")
+            << Mutation([](Scenario &s) {
+                   s.loadProfiles[3].name = QStringLiteral("nightly\u202Ebatch");
+                   s.services[9].loadProfile.clear();
+                   s.services[10].loadProfile.clear();
+               })
+            << QStringList { QStringLiteral("error: load_profiles[3].name: contains the control character U+202E at "
+                                            "position 8 (names must be printable text)") };
         QTest::newRow("profile of 23 hours")
             << Mutation([](Scenario &s) { s.loadProfiles[0].hourly.removeLast(); })
             << QStringList { QStringLiteral("error: load_profiles[0].hourly: has 23 values; must have 24 (a day) or "
