@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include <QCoreApplication>
 
@@ -31,8 +32,20 @@ void BM_MonthAllPlatforms(benchmark::State &state)
         benchmark::DoNotOptimize(report.platforms.constFirst().totalUsd);
     }
     state.counters["services"] = double(scenario.services.size());
-    for (const models::PlatformResult &p : report.platforms)
-        state.counters[models::toId(p.id).toStdString() + "_peak"] = p.peakNodes;
+    for (const models::PlatformResult &p : report.platforms) {
+        const std::string id = models::toId(p.id).toStdString();
+        state.counters[id + "_peak"] = p.peakNodes;
+        // What the fleet snapshots hold (most of the memory at 20,000 services).
+        double nodes = 0, items = 0;
+        for (const models::FleetSnapshot &snap : p.fleetStates) {
+            nodes += double(snap.nodes.size());
+            for (const models::FleetNode &n : snap.nodes)
+                items += double(n.items.size());
+        }
+        state.counters[id + "_states"] = double(p.fleetStates.size());
+        state.counters[id + "_snapshot_nodes"] = nodes;
+        state.counters[id + "_snapshot_items"] = items;
+    }
 }
 BENCHMARK(BM_MonthAllPlatforms)
     ->Arg(500)

@@ -315,6 +315,9 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     const HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Fargate, &r.warnings);
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
+    // The billable items (one to six per plan or node in every state) are priced: free them before the
+    // fleet snapshots are built, so the two never take memory at the same time.
+    usage.states = {};
     r.assumptions.append(held.assumptions);
     r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Fargate));
     r.components = priced.components;
