@@ -18,9 +18,9 @@ class Catalog;
 namespace fleetplan::models {
 
 /// The largest scenario Fleetplan plans: services (daemons and jobs included) and billing period. Memory
-/// grows linearly with the services (about 40 KiB each on all five platforms, bench/bench_scale.cpp), so
-/// 50,000 services stay within a few GB; past either limit validateScenario reports an error and the CLI
-/// refuses the file instead of running out of memory.
+/// grows linearly with the services (about 70 KiB each for a month on all five platforms: 1.3 GB for the
+/// 20,000 of bench/bench_scale.cpp), so 50,000 services stay near 3.5 GB; past either limit
+/// validateScenario reports an error and the CLI refuses the file instead of running out of memory.
 inline constexpr int MaxServices = 50000;
 inline constexpr int MaxPeriodHours = 87600; ///< ten years of 8,760 hours
 
