@@ -315,6 +315,9 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     const HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Fargate, &r.warnings);
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
+    // The billable items (one to six per plan or node in every state) are priced: free them before the
+    // fleet snapshots are built, so the two never take memory at the same time.
+    usage.states = {};
     r.assumptions.append(held.assumptions);
     r.assumptions.append(savingsPlanAssumptions(in.purchase, in.catalog, pricing::CommitmentScope::Fargate));
     r.components = priced.components;
@@ -356,31 +359,60 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     r.utilisation.memory = provMem > 0 ? reqMem / provMem : 0.0;
 
     // Fleet states: one "node" per running task at its provisioned size (jobs: tasks running in the hour).
+    // What a task's node shows depends on its plan only: built once per plan (label, items: the task, then
+    // every daemon as a sidecar; implicitly shared by every copy), so a state costs O(tasks), not
+    // O(tasks × services).
+    QList<FleetItem> sidecarItems;
+    for (const Service &dm : sc.services) {
+        if (dm.kind == ServiceKind::Daemon)
+            sidecarItems.append(FleetItem { dm.name, dm.effectiveCpu(), dm.effectiveMemoryMib(), 0, true, 1 });
+    }
+    struct PlanNode
+    {
+        FleetNode node; ///< an On-Demand task of the plan
+        double spotUsdPerHour = 0;
+        bool job = false;
+    };
+    QList<PlanNode> planNodes;
+    planNodes.reserve(plans.size());
+    for (const FargateTaskPlan &p : plans) {
+        const Service &s = sc.services.at(p.service);
+        PlanNode pn;
+        FleetNode &node = pn.node;
+        node.instanceType = QStringLiteral("fargate ") + sizeText(p.size.vcpu, p.size.memoryMib);
+        node.cpuCapacity = p.size.vcpu;
+        node.memoryCapacityMib = p.size.memoryMib;
+        const double gib = pricing::mibToGib(p.size.memoryMib);
+        node.usdPerHour = p.size.vcpu * p.onDemand.vcpuHour.usd + gib * p.onDemand.gbHour.usd;
+        if (p.spot)
+            pn.spotUsdPerHour = p.size.vcpu * p.spot->vcpuHour.usd + gib * p.spot->gbHour.usd;
+        node.items.reserve(1 + sidecarItems.size());
+        node.items.append(FleetItem { s.name, p.requestedCpu, p.requestedMemoryMib, 0, false, 1 });
+        node.items.append(sidecarItems);
+        pn.job = s.kind == ServiceKind::Job;
+        planNodes.append(std::move(pn));
+    }
     r.fleetStateOfHour = demand.stateOfHours();
     r.fleetStates.reserve(states.size());
     for (qsizetype st = 0; st < states.size(); ++st) {
         FleetSnapshot snap { id, 0, {} };
         const HourDemand &d = states.at(st);
-        for (const FargateTaskPlan &p : plans) {
-            const Service &s = sc.services.at(p.service);
+        qsizetype tasks = 0;
+        for (const FargateTaskPlan &p : plans)
+            tasks += std::max(0, d.replicas.at(p.service));
+        snap.nodes.reserve(tasks);
+        for (qsizetype k = 0; k < plans.size(); ++k) {
+            const FargateTaskPlan &p = plans.at(k);
+            const PlanNode &pn = planNodes.at(k);
             const int running = d.replicas.at(p.service);
-            const int spotTasks
-                = p.spot && s.kind != ServiceKind::Job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
+            const int spotTasks = p.spot && !pn.job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
             for (int t = 0; t < running; ++t) {
-                FleetNode node;
-                node.spot = t >= running - spotTasks;
-                node.instanceType = QStringLiteral("fargate ") + sizeText(p.size.vcpu, p.size.memoryMib);
-                node.cpuCapacity = p.size.vcpu;
-                node.memoryCapacityMib = p.size.memoryMib;
-                const pricing::FargateRateCard &rc = node.spot ? *p.spot : p.onDemand;
-                node.usdPerHour = p.size.vcpu * rc.vcpuHour.usd + pricing::mibToGib(p.size.memoryMib) * rc.gbHour.usd;
-                node.items.append(FleetItem { s.name, p.requestedCpu, p.requestedMemoryMib, 0, false, 1 });
-                for (const Service &dm : sc.services) {
-                    if (dm.kind == ServiceKind::Daemon)
-                        node.items.append(
-                            FleetItem { dm.name, dm.effectiveCpu(), dm.effectiveMemoryMib(), 0, true, 1 });
+                snap.nodes.append(pn.node);
+                if (t >= running - spotTasks) {
+                    FleetNode &node = snap.nodes.last();
+                    node.spot = true;
+                    node.usdPerHour = pn.spotUsdPerHour;
                 }
-                snap.nodes.append(std::move(node));
             }
         }
         r.fleetStates.append(std::move(snap));

@@ -821,6 +821,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     const HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Ec2, &r.warnings);
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
+    // The billable items (one to six per plan or node in every state) are priced: free them before the
+    // fleet snapshots are built, so the two never take memory at the same time.
+    usage.states = {};
 
     // ---- totals, series --------------------------------------------------------------------------------
     QList<double> typeHours(typeCount, 0.0);
@@ -908,6 +911,9 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     // ---- fleet snapshots -------------------------------------------------------------------------------
     r.fleetStateOfHour = fleetOfHour;
     r.fleetStates.reserve(fleets.size());
+    // Nodes holding the same tasks (in one fleet and across the fleets of the month) share one item list:
+    // QList is implicitly shared, so a fleet of 35,000 ENI-bound nodes keeps a few thousand lists, not one each.
+    QHash<QList<QPair<int, int>>, QList<FleetItem>> itemsOfContent;
     for (const FleetState &f : fleets) {
         FleetSnapshot snap { id, 0, {} };
         snap.nodes.reserve(f.placement.nodes.size());
@@ -920,12 +926,19 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             node.memoryCapacityMib = nt.capacity.memoryMib;
             node.slotCapacity = int(nt.capacity[2]);
             node.usdPerHour = nt.pricePerHour;
-            node.items = daemonItems;
-            for (const auto &[g, count] : n.items) {
-                const NodeGroupSource &src = sources.at(g);
-                node.items.append(
-                    FleetItem { request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count });
+            auto items = itemsOfContent.constFind(n.items);
+            if (items == itemsOfContent.constEnd()) {
+                QList<FleetItem> list;
+                list.reserve(daemonItems.size() + n.items.size());
+                list.append(daemonItems);
+                for (const auto &[g, count] : n.items) {
+                    const NodeGroupSource &src = sources.at(g);
+                    list.append(FleetItem {
+                        request.items.at(g).service, src.cpuVcpu, src.memoryMib, src.slotsEach, false, count });
+                }
+                items = itemsOfContent.insert(n.items, list);
             }
+            node.items = items.value();
             snap.nodes.append(std::move(node));
         }
         r.fleetStates.append(std::move(snap));

@@ -471,6 +471,17 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
     else if (sc.periodInDays && sc.periodHours % 24 != 0)
         out.append(error(QStringLiteral("period.days"),
             QStringLiteral("%1 hours is not a whole number of days").arg(sc.periodHours)));
+    else if (sc.periodHours > MaxPeriodHours)
+        out.append(error(QStringLiteral("period"),
+            QStringLiteral("%1 hours is longer than the %2 hours (ten years) Fleetplan plans")
+                .arg(sc.periodHours)
+                .arg(MaxPeriodHours)));
+    if (sc.services.size() > MaxServices)
+        out.append(error(QStringLiteral("services"),
+            QStringLiteral("%1 services, daemons and jobs: more than the %2 Fleetplan plans in one scenario; "
+                           "split the workload into several scenarios")
+                .arg(sc.services.size())
+                .arg(MaxServices)));
 
     for (qsizetype i = 0; i < sc.loadProfiles.size(); ++i)
         out += validateLoadProfile(sc, int(i));

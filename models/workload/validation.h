@@ -17,6 +17,13 @@ class Catalog;
 /// `service "api": min_replicas 5 > max_replicas 3`, `load_profiles[1].hourly: has 23 values, ...`.
 namespace fleetplan::models {
 
+/// The largest scenario Fleetplan plans: services (daemons and jobs included) and billing period. Memory
+/// grows linearly with the services (about 70 KiB each for a month on all five platforms: 1.3 GB for the
+/// 20,000 of bench/bench_scale.cpp), so 50,000 services stay near 3.5 GB; past either limit
+/// validateScenario reports an error and the CLI refuses the file instead of running out of memory.
+inline constexpr int MaxServices = 50000;
+inline constexpr int MaxPeriodHours = 87600; ///< ten years of 8,760 hours
+
 /// Every problem of the scenario: errors (the scenario cannot be planned) and warnings (it can, but
 /// something is probably not meant). With a catalog, also checks the region against the catalog and
 /// that every task fits on at least one allowed instance type of each enabled EC2-backed platform.

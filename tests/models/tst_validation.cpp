@@ -160,6 +160,40 @@ private slots:
                    "warning: service \"image-resizer\": 1 nvidia accelerator(s) per task: Fargate has none, so "
                    "ecs-fargate, ecs-fargate-spot, eks-fargate cannot run it and are shown as infeasible") };
     }
+    void limits_data()
+    {
+        QTest::addColumn<int>("services");
+        QTest::addColumn<int>("periodHours");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("at the limits") << MaxServices << MaxPeriodHours << QStringList {};
+        QTest::newRow("one service too many")
+            << MaxServices + 1 << 730
+            << QStringList { QStringLiteral(
+                   "error: services: 50001 services, daemons and jobs: more than the 50000 Fleetplan plans in one "
+                   "scenario; split the workload into several scenarios") };
+        QTest::newRow("a period past ten years")
+            << 13 << MaxPeriodHours + 24
+            << QStringList { QStringLiteral(
+                   "error: period: 87624 hours is longer than the 87600 hours (ten years) Fleetplan plans") };
+    }
+    /// Past the documented limits a scenario is refused with an error, never simulated into exhaustion.
+    void limits()
+    {
+        QFETCH(int, services);
+        QFETCH(int, periodHours);
+        QFETCH(QStringList, expected);
+        Scenario sc = bundledSampleScenario();
+        sc.periodHours = periodHours;
+        const Service copy = sc.services.at(0);
+        sc.services.reserve(services);
+        for (qsizetype i = sc.services.size(); i < services; ++i) {
+            Service s = copy;
+            s.name = QStringLiteral("copy-%1").arg(i);
+            sc.services.append(s);
+        }
+        QCOMPARE(texts(validateScenario(sc)), expected);
+    }
+
     void problems()
     {
         QFETCH(Mutation, mutate);
