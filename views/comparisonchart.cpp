@@ -150,7 +150,7 @@ void ComparisonChart::rebuild()
         m_totalLabels.append(label);
     }
     legend->setVisible(!m_bars.isEmpty());
-    replotWhenVisible();
+    m_lazy.request(this);
 }
 
 QString ComparisonChart::totalLabel(int bar) const
@@ -229,24 +229,10 @@ void ComparisonChart::mouseMoveEvent(QMouseEvent *event)
         QToolTip::showText(event->globalPosition().toPoint(), tip, this);
 }
 
-void ComparisonChart::replotWhenVisible()
-{
-    // Drawing a chart in a tab nobody looks at costs as much as drawing a visible one once it has a
-    // size; skip it and catch up in showEvent().
-    if (!isVisible()) {
-        m_stale = true;
-        return;
-    }
-    m_stale = false;
-    ++m_replots;
-    replot(QCustomPlot::rpQueuedReplot);
-}
-
 void ComparisonChart::showEvent(QShowEvent *event)
 {
     QCustomPlot::showEvent(event);
-    if (m_stale)
-        replotWhenVisible();
+    m_lazy.shown(this);
 }
 
 } // namespace fleetplan::views

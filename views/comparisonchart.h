@@ -8,6 +8,7 @@
 
 #include "models/simulation/costreport.h"
 #include "views/charttheme.h"
+#include "views/lazyreplot.h"
 
 namespace fleetplan::views {
 
@@ -48,7 +49,7 @@ public:
     int cheapestIndex() const { return m_cheapest; }
 
     /// Replots drawn since construction (a hidden chart draws nothing; it catches up when shown).
-    int replotCount() const { return m_replots; }
+    int replotCount() const { return m_lazy.count(); }
 
 protected:
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -56,12 +57,9 @@ protected:
 
 private:
     void rebuild();
-    /// Replots now when visible; a hidden chart only remembers that it is stale (showEvent replots).
-    void replotWhenVisible();
 
     models::CostReport m_report;
-    bool m_stale = false;
-    int m_replots = 0;
+    LazyReplot m_lazy;
     ChartTheme m_theme;
     QList<QCPBars *> m_bars;
     QList<models::ComponentId> m_components;

@@ -199,7 +199,7 @@ void TimelineChart::rebuild()
     const double maxLoad = loadSource ? rangeOf(loadSource->series.cpuRequested).max : 0;
     loadY->setRange(0, maxLoad > 0 ? maxLoad * 1.1 : 1);
     legend->setVisible(!m_report.platforms.isEmpty());
-    replotWhenVisible();
+    m_lazy.request(this);
 }
 
 QString TimelineChart::textSummary() const
@@ -232,24 +232,10 @@ QString TimelineChart::textSummary() const
     return parts.join(u' ');
 }
 
-void TimelineChart::replotWhenVisible()
-{
-    // Drawing a chart in a tab nobody looks at costs as much as drawing a visible one once it has a
-    // size; skip it and catch up in showEvent().
-    if (!isVisible()) {
-        m_stale = true;
-        return;
-    }
-    m_stale = false;
-    ++m_replots;
-    replot(QCustomPlot::rpQueuedReplot);
-}
-
 void TimelineChart::showEvent(QShowEvent *event)
 {
     QCustomPlot::showEvent(event);
-    if (m_stale)
-        replotWhenVisible();
+    m_lazy.shown(this);
 }
 
 } // namespace fleetplan::views

@@ -8,6 +8,7 @@
 
 #include "models/simulation/costreport.h"
 #include "views/charttheme.h"
+#include "views/lazyreplot.h"
 
 namespace fleetplan::views {
 
@@ -43,19 +44,16 @@ public:
     QCPAxisRect *fleetRect() const { return m_fleetRect; }
 
     /// Replots drawn since construction (a hidden chart draws nothing; it catches up when shown).
-    int replotCount() const { return m_replots; }
+    int replotCount() const { return m_lazy.count(); }
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
-    /// Replots now when visible; a hidden chart only remembers that it is stale (showEvent replots).
-    void replotWhenVisible();
 
     models::CostReport m_report;
-    bool m_stale = false;
-    int m_replots = 0;
+    LazyReplot m_lazy;
     ChartTheme m_theme;
     QCPAxisRect *m_costRect = nullptr;
     QCPAxisRect *m_fleetRect = nullptr;

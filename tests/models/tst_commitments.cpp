@@ -68,16 +68,7 @@ double openOnDemand(const QList<UsageLine> &lines)
     return open;
 }
 
-Service service(const QString &name, double cpu, double memoryMib, int replicas)
-{
-    Service s;
-    s.name = name;
-    s.cpu = cpu;
-    s.memoryMib = memoryMib;
-    s.replicas = replicas;
-    s.minReplicas = 0;
-    return s;
-}
+using fleetplan::test::service;
 
 Scenario scenario(const QList<Service> &services, const QStringList &types, int hours)
 {
@@ -94,8 +85,7 @@ Scenario scenario(const QList<Service> &services, const QStringList &types, int 
 
 PlatformResult run(const Scenario &sc, PlatformId id)
 {
-    return simulate(sc, *pricing::Catalog::bundled(), WhatIf {}, SimulationOptions { { id }, 0 })
-        .platforms.constFirst();
+    return fleetplan::test::runPlatform(sc, id);
 }
 
 } // namespace

@@ -11,23 +11,19 @@
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
+#include "common/fixtures.h"
+
 using namespace fleetplan;
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr double Tolerance = 1e-9;
 constexpr double EbsPerNodeHour = 20 * 0.08 / 730.0; // 20 GB gp3 root volume, per node-hour
 
 Service service(const QString &name, double cpu, double memoryMib, int replicas, OsFamily os)
 {
-    Service s;
-    s.name = name;
-    s.cpu = cpu;
-    s.memoryMib = memoryMib;
-    s.replicas = replicas;
-    s.minReplicas = 0;
+    Service s = fleetplan::test::service(name, cpu, memoryMib, replicas);
     s.os = os;
     return s;
 }
@@ -45,8 +41,7 @@ Scenario scenario(const QList<Service> &services, const QStringList &types, int 
 
 PlatformResult run(const Scenario &sc, PlatformId id)
 {
-    return simulate(sc, *pricing::Catalog::bundled(), WhatIf {}, SimulationOptions { { id }, 0 })
-        .platforms.constFirst();
+    return fleetplan::test::runPlatform(sc, id);
 }
 
 } // namespace
@@ -140,8 +135,8 @@ private slots:
         const Scenario sc = scenario(services, { u"t3.medium"_s }, 10);
         const PlatformResult r = run(sc, PlatformId::EcsEc2);
         QVERIFY2(r.feasible(), qPrintable(r.infeasibleSummary()));
-        QVERIFY(std::abs(r.componentUsd(ComponentId::ComputeOnDemand) - computeUsd) < Tolerance);
-        QVERIFY(std::abs(r.componentUsd(ComponentId::Ebs) - nodeHours * EbsPerNodeHour) < Tolerance);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), computeUsd);
+        COMPARE_USD(r.componentUsd(ComponentId::Ebs), nodeHours * EbsPerNodeHour);
         QCOMPARE(r.nodeHoursByType.value(u"t3.medium (windows)"_s), 10.0 * windowsTasks);
         QVERIFY(!r.warnings.join(u'\n').contains(u"Linux rates"_s));
     }
@@ -158,7 +153,7 @@ private slots:
         const PlatformResult r = run(sc, PlatformId::EcsEc2);
         QVERIFY2(r.feasible(), qPrintable(r.infeasibleSummary()));
         QVERIFY(r.warnings.contains(u"fixed instance type for Windows tasks: t3.medium"_s));
-        QVERIFY(std::abs(r.componentUsd(ComponentId::ComputeOnDemand) - 1.016) < Tolerance);
+        COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 1.016);
     }
 
     void windowsInfeasibleOnEks_data()
