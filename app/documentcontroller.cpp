@@ -120,12 +120,23 @@ bool DocumentController::save()
     return true;
 }
 
+namespace {
+
+/// A file name from the scenario's title: "Sample: online shop" gives "Sample-online-shop"; "fleetplan"
+/// when the title leaves nothing.
+QString fileBaseOf(const QString &scenarioName)
+{
+    QString base = scenarioName.simplified().replace(u' ', u'-').remove(u':').remove(u'/');
+    return base.isEmpty() ? QStringLiteral("fleetplan") : base;
+}
+
+} // namespace
+
 bool DocumentController::saveAs()
 {
     QString suggested = m_document->filePath();
     if (suggested.isEmpty())
-        suggested = QDir::home().filePath(
-            m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':') + QStringLiteral(".fleetplan"));
+        suggested = QDir::home().filePath(fileBaseOf(m_document->scenario().name) + QStringLiteral(".fleetplan"));
     const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Save scenario"), suggested, ScenarioFilter);
     if (path.isEmpty())
         return false;
@@ -203,13 +214,10 @@ int DocumentController::importFiles(const QStringList &paths, bool kubernetes, b
 void DocumentController::exportReport()
 {
     const QString file = m_document->filePath();
-    // Named after the scenario: its file's name, or for an unsaved one its title ("Sample: online shop"
-    // gives "Sample-online-shop-report.pdf").
-    QString title = m_document->scenario().name.simplified().replace(u' ', u'-').remove(u':').remove(u'/');
-    if (title.isEmpty())
-        title = QStringLiteral("fleetplan");
-    const QString base = file.isEmpty() ? QDir::home().filePath(title + QStringLiteral("-report"))
-                                        : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
+    // Named after the scenario: its file's name, or for an unsaved one its title.
+    const QString base = file.isEmpty()
+        ? QDir::home().filePath(fileBaseOf(m_document->scenario().name) + QStringLiteral("-report"))
+        : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
     const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"),
         base + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
     if (!path.isEmpty())
