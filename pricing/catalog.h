@@ -112,7 +112,8 @@ public:
         PaymentOption payment, const QString &offeringClass) const;
 
     /// Reserved Instance rate of a family in a region from commitment_discounts.csv (Standard or
-    /// Convertible RI, 1 or 3 years, No or All Upfront; m5/m6i/c6i/r6i/m7g in the six main regions);
+    /// Convertible RI, 1 or 3 years: No Upfront for every family in 34 regions from AWS's RI feed, All
+    /// Upfront for m5/m6i/c6i/r6i/m7g in the six main regions);
     /// nullopt where the data has none (the caller falls back to commitments(), an estimate).
     std::optional<CommitmentRate> reservedInstanceRate(
         const QString &region, const QString &family, int termYears, PaymentOption payment, CommitmentPlan plan) const;

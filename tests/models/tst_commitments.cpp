@@ -199,6 +199,7 @@ private slots:
 
     void catalogRiRates_data()
     {
+        QTest::addColumn<QString>("region");
         QTest::addColumn<QString>("family");
         QTest::addColumn<int>("term");
         QTest::addColumn<int>("payment");
@@ -206,29 +207,41 @@ private slots:
         QTest::addColumn<double>("percent");
         using P = pricing::CommitmentPlan;
         using O = pricing::PaymentOption;
-        // commitment_discounts.csv (AWS RI feed via yeo/ec2.shop @73696e3, 2025-04-05; Vantage All Upfront).
+        // commitment_discounts.csv: AWS RI feed (No Upfront) via yeo/ec2.shop @73696e3, 2025-04-05, every
+        // family in every region it has (scripts/catalog/ri_rates_from_ec2shop.py); Vantage All Upfront for
+        // m5/m6i/c6i/r6i/m7g. Percent = 1 − RI hourly ÷ On-Demand hourly of the same feed entry, by hand.
         QTest::newRow("yeo/ec2.shop RI feed: m6i.large us-east-1 Standard 1yr No Upfront 0.0635 vs 0.096 = 33.9 %")
-            << u"m6i"_s << 1 << int(O::NoUpfront) << int(P::StandardReservedInstance) << 33.9;
+            << u"us-east-1"_s << u"m6i"_s << 1 << int(O::NoUpfront) << int(P::StandardReservedInstance) << 33.9;
         QTest::newRow("yeo/ec2.shop RI feed: m6i.large us-east-1 Convertible 3yr No Upfront 49.3 %")
-            << u"m6i"_s << 3 << int(O::NoUpfront) << int(P::ConvertibleReservedInstance) << 49.3;
+            << u"us-east-1"_s << u"m6i"_s << 3 << int(O::NoUpfront) << int(P::ConvertibleReservedInstance) << 49.3;
         QTest::newRow("vantage: m6i.large us-east-1 Standard 3yr All Upfront 0.0379 vs 0.096 = 60.5 %")
-            << u"m6i"_s << 3 << int(O::AllUpfront) << int(P::StandardReservedInstance) << 60.5;
+            << u"us-east-1"_s << u"m6i"_s << 3 << int(O::AllUpfront) << int(P::StandardReservedInstance) << 60.5;
+        QTest::newRow("yeo/ec2.shop RI feed: c5.large us-east-1 Standard 1yr No Upfront 0.054 vs 0.085 = 36.5 %")
+            << u"us-east-1"_s << u"c5"_s << 1 << int(O::NoUpfront) << int(P::StandardReservedInstance) << 36.5;
+        QTest::newRow("yeo/ec2.shop RI feed: t3.large us-east-1 Convertible 3yr No Upfront 0.0413 vs 0.0832 = 50.4 %")
+            << u"us-east-1"_s << u"t3"_s << 3 << int(O::NoUpfront) << int(P::ConvertibleReservedInstance) << 50.4;
+        QTest::newRow("yeo/ec2.shop RI feed: c5.large af-south-1 Standard 1yr No Upfront 0.072 vs 0.114 = 36.8 %")
+            << u"af-south-1"_s << u"c5"_s << 1 << int(O::NoUpfront) << int(P::StandardReservedInstance) << 36.8;
+        QTest::newRow("yeo/ec2.shop RI feed: c7g.large us-east-1 Standard 3yr No Upfront 0.0319 vs 0.0725 = 56.0 %")
+            << u"us-east-1"_s << u"c7g"_s << 3 << int(O::NoUpfront) << int(P::StandardReservedInstance) << 56.0;
     }
     void catalogRiRates()
     {
+        QFETCH(QString, region);
         QFETCH(QString, family);
         QFETCH(int, term);
         QFETCH(int, payment);
         QFETCH(int, plan);
         QFETCH(double, percent);
         const auto rate = pricing::Catalog::bundled()->reservedInstanceRate(
-            u"us-east-1"_s, family, term, pricing::PaymentOption(payment), pricing::CommitmentPlan(plan));
+            region, family, term, pricing::PaymentOption(payment), pricing::CommitmentPlan(plan));
         QVERIFY(rate.has_value());
         QCOMPARE(rate->discountPercent, percent);
         QVERIFY(!rate->source.isEmpty());
         QVERIFY(!rate->asOf.isEmpty());
-        QVERIFY(!pricing::Catalog::bundled()->reservedInstanceRate(u"us-east-1"_s, u"c5"_s, 1,
-            pricing::PaymentOption::NoUpfront, pricing::CommitmentPlan::StandardReservedInstance));
+        // Neither feed has Partial Upfront: the caller falls back to the flat assumption (estimated).
+        QVERIFY(!pricing::Catalog::bundled()->reservedInstanceRate(
+            region, family, term, pricing::PaymentOption::PartialUpfront, pricing::CommitmentPlan(plan)));
     }
 
     void heldRiCoversTheFleetAndIsPaidEverywhere()
