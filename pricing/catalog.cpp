@@ -219,6 +219,9 @@ bool CatalogLoader::loadFile(Catalog &c, const QString &path, QString *error)
                 case RateKind::Other:
                     table = &c.m_other;
                     break;
+                case RateKind::SavingsPlan:
+                    table = &c.m_savingsPlans;
+                    break;
                 }
                 table->byRegion[q.value(1).toString()].insert(q.value(2).toString(), r);
             }
@@ -299,6 +302,9 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
             case RateKind::Other:
                 table = &c.m_other;
                 break;
+            case RateKind::SavingsPlan:
+                table = &c.m_savingsPlans;
+                break;
             }
             Rate &r = table->byRegion[e.region][e.key];
             if (r.unit.isEmpty()) { // a custom rate the bundled catalog does not have
@@ -323,6 +329,11 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
                     r.unit = e.key.endsWith(QLatin1String("_storage")) ? QStringLiteral("USD per GB-month")
                                                                        : QStringLiteral("USD");
                     break;
+                case RateKind::SavingsPlan:
+                    r.unit = e.key.endsWith(QLatin1String("_vcpu")) ? QStringLiteral("USD per vCPU-hour")
+                        : e.key.endsWith(QLatin1String("_memory"))  ? QStringLiteral("USD per GB-hour")
+                                                                    : QStringLiteral("USD per hour");
+                    break;
                 }
             }
             r.usd = r.listUsd = e.usd;
@@ -336,8 +347,8 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
     c.m_enterpriseDiscountPercent = book.enterpriseDiscountPercent();
     if (c.m_enterpriseDiscountPercent > 0) {
         const double factor = 1.0 - c.m_enterpriseDiscountPercent / 100.0;
-        for (Catalog::RateTable *t :
-            { &c.m_onDemand, &c.m_onDemandWindows, &c.m_spot, &c.m_reserved, &c.m_fargate, &c.m_eks, &c.m_other }) {
+        for (Catalog::RateTable *t : { &c.m_onDemand, &c.m_onDemandWindows, &c.m_spot, &c.m_reserved, &c.m_fargate,
+                 &c.m_eks, &c.m_other, &c.m_savingsPlans }) {
             for (auto &region : t->byRegion) {
                 for (Rate &r : region) {
                     if (r.origin != Rate::Override)
@@ -649,6 +660,61 @@ std::optional<CommitmentRate> Catalog::reservedInstanceRate(
     if (it == m_commitmentRates.constEnd())
         return std::nullopt;
     return *it;
+}
+
+std::optional<CommitmentRate> Catalog::savingsPlanDiscount(
+    const QString &region, const QString &family, CommitmentPlan plan, int termYears, PaymentOption payment) const
+{
+    if (family.isEmpty()
+        || (plan != CommitmentPlan::ComputeSavingsPlan && plan != CommitmentPlan::Ec2InstanceSavingsPlan))
+        return std::nullopt;
+    const auto spRegion = m_savingsPlans.byRegion.constFind(region);
+    if (spRegion == m_savingsPlans.byRegion.constEnd())
+        return std::nullopt;
+    const QString prefix = savingsPlanRateKey(plan, termYears, payment, family + u'.');
+    // The family's `.large` when it has one, else its cheapest size with both rates: Savings Plans rates of
+    // one family scale with the size as On-Demand does, so one size's percent stands for all.
+    const Rate *sp = nullptr;
+    const Rate *od = nullptr;
+    QString type;
+    for (auto it = spRegion->constBegin(); it != spRegion->constEnd(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const QString candidate = it.key().mid(prefix.size() - family.size() - 1);
+        const Rate *onDemand = findRate(m_onDemand, region, candidate);
+        if (!onDemand || onDemand->usd <= 0 || it->usd >= onDemand->usd)
+            continue;
+        const bool large = candidate.endsWith(QLatin1String(".large"));
+        const bool better = !sp || (large && !type.endsWith(QLatin1String(".large")))
+            || (large == type.endsWith(QLatin1String(".large"))
+                && (onDemand->usd < od->usd || (onDemand->usd == od->usd && candidate < type)));
+        if (better) {
+            sp = &it.value();
+            od = onDemand;
+            type = candidate;
+        }
+    }
+    if (!sp)
+        return std::nullopt;
+    return CommitmentRate { (1.0 - sp->usd / od->usd) * 100.0, type,
+        QStringLiteral("Savings Plans rate %1 vs On-Demand %2 USD/h of %3").arg(sp->usd).arg(od->usd).arg(type),
+        sp->source, sp->asOf };
+}
+
+std::optional<CommitmentRate> Catalog::fargateSavingsPlanDiscount(
+    const QString &region, int termYears, PaymentOption payment) const
+{
+    const QString item = QStringLiteral("linux_x86_vcpu");
+    const Rate *sp = findRate(
+        m_savingsPlans, region, savingsPlanRateKey(CommitmentPlan::ComputeSavingsPlan, termYears, payment, item));
+    const Rate *od = findRate(m_fargate, region, item);
+    if (!sp || !od || od->usd <= 0 || sp->usd >= od->usd)
+        return std::nullopt;
+    return CommitmentRate { (1.0 - sp->usd / od->usd) * 100.0, item,
+        QStringLiteral("Compute Savings Plans rate %1 vs On-Demand %2 USD per Fargate vCPU-hour")
+            .arg(sp->usd)
+            .arg(od->usd),
+        sp->source, sp->asOf };
 }
 
 // ---- Fargate, EKS, EBS ---------------------------------------------------------------------------

@@ -117,6 +117,16 @@ public:
     /// nullopt where the data has none (the caller falls back to commitments(), an estimate).
     std::optional<CommitmentRate> reservedInstanceRate(
         const QString &region, const QString &family, int termYears, PaymentOption payment, CommitmentPlan plan) const;
+    /// Percent off On-Demand of a Compute or EC2 Instance Savings Plan for a family's Linux instances in a
+    /// region, from Savings Plans rates imported into the price book (AWS Savings Plans price list; the
+    /// bundled data has none): the family's `.large` (else its cheapest size), 1 − SP rate ÷ On-Demand rate.
+    /// nullopt when nothing was imported for it (the caller uses the flat assumption, estimated).
+    std::optional<CommitmentRate> savingsPlanDiscount(
+        const QString &region, const QString &family, CommitmentPlan plan, int termYears, PaymentOption payment) const;
+    /// The same for a Compute Savings Plan on Fargate (Linux x86 vCPU-hour rate; AWS gives memory the same
+    /// percent).
+    std::optional<CommitmentRate> fargateSavingsPlanDiscount(
+        const QString &region, int termYears, PaymentOption payment) const;
 
     // ---- Fargate, EKS, EBS --------------------------------------------------------------------------
     /// Fargate rate card. Windows and ARM are ECS-only; EKS Fargate uses Linux x86. nullopt with *error
@@ -164,6 +174,7 @@ private:
     RateTable m_fargate; ///< key: item of fargate_rates.csv ("linux_x86_vcpu", ...)
     RateTable m_eks; ///< key: item of eks_rates.csv
     RateTable m_other; ///< key: item of ebs_rates.csv / network_and_registry_rates.csv
+    RateTable m_savingsPlans; ///< key: savingsPlanRateKey() (imported only)
     CommitmentAssumptions m_commitments = CommitmentAssumptions::defaults();
     QHash<QString, CommitmentRate> m_commitmentRates; ///< "region|family|term|payment|plan"
     double m_enterpriseDiscountPercent = 0;

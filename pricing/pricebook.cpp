@@ -51,14 +51,25 @@ QString rateKindName(RateKind kind)
         return QStringLiteral("other");
     case RateKind::Ec2OnDemandWindows:
         return QStringLiteral("ec2_ondemand_windows");
+    case RateKind::SavingsPlan:
+        return QStringLiteral("savings_plan");
     }
     return QString();
+}
+
+QString savingsPlanRateKey(CommitmentPlan plan, int termYears, PaymentOption payment, const QString &target)
+{
+    return QStringLiteral("%1|%2yr|%3|%4")
+        .arg(
+            plan == CommitmentPlan::Ec2InstanceSavingsPlan ? QStringLiteral("ec2_instance") : QStringLiteral("compute"))
+        .arg(termYears)
+        .arg(paymentOptionName(payment), target);
 }
 
 std::optional<RateKind> parseRateKind(const QString &text)
 {
     for (RateKind k : { RateKind::Ec2OnDemand, RateKind::Ec2Spot, RateKind::Ec2Reserved, RateKind::Fargate,
-             RateKind::Eks, RateKind::Other, RateKind::Ec2OnDemandWindows }) {
+             RateKind::Eks, RateKind::Other, RateKind::Ec2OnDemandWindows, RateKind::SavingsPlan }) {
         if (rateKindName(k) == text)
             return k;
     }

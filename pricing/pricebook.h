@@ -18,8 +18,15 @@ enum class RateKind {
     Fargate, ///< key: item of fargate_rates.csv ("linux_x86_vcpu", "linux_x86_memory", ...)
     Eks, ///< key: "cluster_standard_support" / "cluster_extended_support"
     Other, ///< key: item of ebs_rates.csv / network_and_registry_rates.csv ("gp3_storage", ...)
-    Ec2OnDemandWindows ///< key: instance type; Windows (licence included), shared tenancy, USD per hour
+    Ec2OnDemandWindows, ///< key: instance type; Windows (licence included), shared tenancy, USD per hour
+    /// key: "compute|1yr|No Upfront|m6i.large" or "ec2_instance|3yr|Partial Upfront|r7g.2xlarge" (Linux,
+    /// shared tenancy, USD per instance-hour), or "compute|1yr|No Upfront|linux_x86_vcpu" (a Fargate item of
+    /// fargate_rates.csv, USD per vCPU-/GB-hour): an AWS Savings Plans rate, imported from the Savings Plans
+    /// price list (AWSComputeSavingsPlan index.csv)
+    SavingsPlan
 };
+/// The price-book key of a Savings Plans rate (RateKind::SavingsPlan).
+QString savingsPlanRateKey(CommitmentPlan plan, int termYears, PaymentOption payment, const QString &target);
 QString rateKindName(RateKind kind); ///< "ec2_ondemand", "ec2_spot", ...
 std::optional<RateKind> parseRateKind(const QString &text);
 

@@ -2,6 +2,7 @@
 #include "pricing/pricelistimporter.h"
 
 #include <array>
+#include <cmath>
 
 #include <QDir>
 #include <QFile>
@@ -219,6 +220,12 @@ public:
         return write(t.kind, t.region, t.key, usd, asOf, error);
     }
 
+    /// A rate that needs no aggregation (Savings Plans rates).
+    bool rate(RateKind kind, const QString &region, const QString &key, double usd, const QString &asOf, QString *error)
+    {
+        return write(kind, region, key, usd, asOf, error);
+    }
+
     /// Writes the Reserved terms (hourly + upfront spread over the term) and the EKS extended-support
     /// totals (the offer lists the +0.50 on top of the standard fee; the catalog keeps the total, as
     /// eks_rates.csv does).
@@ -284,6 +291,115 @@ QString location(const QString &file, qint64 line, qint64 column)
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
+/// The Savings Plans price list (/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/<version>/<region>/index.csv,
+/// OfferCode AmazonComputeSavingsPlan; pricelist-samples README): one row per plan × discounted usage type,
+/// with DiscountedRate in USD per unit. Kept: EC2 Linux shared-tenancy instance usage (DiscountedUsageType
+/// <PFX>-BoxUsage:<type>, DiscountedOperation RunInstances) and Fargate Linux x86/ARM vCPU and memory
+/// (AmazonECS), under a Compute or an EC2 Instance Savings Plan, 1 or 3 years, any payment option.
+bool importSavingsPlanCsv(CsvReader &reader, const QList<QByteArray> &header, qint64 headerLine, const QString &file,
+    const QByteArray &offerCode, const QByteArray &version, Writer &writer, ImportResult &result, QString *error)
+{
+    enum SpCol {
+        Rate,
+        Currency,
+        Unit,
+        Effective,
+        Service,
+        Usage,
+        Operation,
+        Purchase,
+        Lease,
+        Family,
+        Region,
+        Type,
+        SpColCount
+    };
+    constexpr std::array<const char *, SpColCount> keys { "discountedrate", "currency", "unit", "effectivedate",
+        "discountedservicecode", "discountedusagetype", "discountedoperation", "purchaseoption", "leasecontractlength",
+        "productfamily", "discountedregioncode", "discountedinstancetype" };
+    std::array<int, SpColCount> col {};
+    for (int c = 0; c < SpColCount; ++c) {
+        col[size_t(c)] = int(header.indexOf(QByteArray(keys[size_t(c)])));
+        if (col[size_t(c)] < 0 && c != Type && c != Currency && c != Operation) {
+            *error = location(file, headerLine, 1)
+                + QStringLiteral(": a Savings Plans price list, but the header has no \"%1\" column")
+                      .arg(QString::fromLatin1(keys[size_t(c)]));
+            return false;
+        }
+    }
+    writer.source
+        = QStringLiteral("AWS Savings Plans price list %1 %2 (%3)")
+              .arg(QString::fromUtf8(offerCode.isEmpty() ? QByteArray("AmazonComputeSavingsPlan") : offerCode),
+                  QString::fromUtf8(version.isEmpty() ? QByteArray("of unknown version") : version),
+                  QFileInfo(file).fileName());
+    const int columns = int(header.size());
+    auto field = [&](SpCol c) -> QByteArrayView {
+        const int i = col[size_t(c)];
+        return i < 0 ? QByteArrayView() : reader.field(i);
+    };
+    while (reader.next()) {
+        ++result.rowsRead;
+        if (reader.size() != columns) {
+            *error = location(file, reader.line(), 1)
+                + QStringLiteral(": %1 fields, but the header (line %2) has %3")
+                      .arg(reader.size())
+                      .arg(headerLine)
+                      .arg(columns);
+            return false;
+        }
+        const QByteArrayView family = field(Family);
+        const bool compute = family == "ComputeSavingsPlans";
+        if (!compute && family != "EC2InstanceSavingsPlans")
+            continue;
+        const CommitmentPlan plan
+            = compute ? CommitmentPlan::ComputeSavingsPlan : CommitmentPlan::Ec2InstanceSavingsPlan;
+        const auto payment = parsePaymentOption(QString::fromUtf8(field(Purchase)));
+        const QByteArrayView lease = field(Lease);
+        const int years = lease == "1" ? 1 : lease == "3" ? 3 : 0;
+        const QByteArrayView currency = field(Currency);
+        if (!payment || years == 0 || (!currency.isEmpty() && currency != "USD"))
+            continue;
+        const QByteArrayView service = field(Service);
+        const QByteArrayView usage = field(Usage);
+        QString target;
+        if (service == "AmazonEC2") {
+            const qsizetype box = usage.indexOf("BoxUsage:");
+            if (box < 0 || field(Operation) != "RunInstances" || field(Unit) != "Hrs")
+                continue; // other tenancies, operating systems, unused reservations
+            target = QString::fromUtf8(field(Type).isEmpty() ? usage.sliced(box + 9) : field(Type));
+        } else if (service == "AmazonECS") {
+            target = fargateItem(usage);
+            if (target.isEmpty() || target.startsWith(QLatin1String("spot_")))
+                continue;
+        } else {
+            continue; // Lambda, SageMaker ...
+        }
+        const QString region = QString::fromUtf8(field(Region));
+        if (region.isEmpty() || target.isEmpty())
+            continue;
+        const QByteArrayView rateText = field(Rate);
+        bool ok = false;
+        const double usd = rateText.toByteArray().toDouble(&ok);
+        if (!ok || !std::isfinite(usd) || usd < 0) {
+            *error = location(file, reader.line(), reader.column(col[Rate]))
+                + QStringLiteral(": DiscountedRate \"%1\" is not a price").arg(QString::fromUtf8(rateText));
+            return false;
+        }
+        QString dbError;
+        if (!writer.rate(RateKind::SavingsPlan, region, savingsPlanRateKey(plan, years, *payment, target), usd,
+                isoDate(QString::fromUtf8(field(Effective))), &dbError)) {
+            *error = location(file, reader.line(), 1) + QStringLiteral(": ") + dbError;
+            return false;
+        }
+    }
+    if (reader.hasError()) {
+        *error = location(file, reader.errorLine(), reader.errorColumn()) + QStringLiteral(": ") + reader.errorString();
+        return false;
+    }
+    result.bytesRead += reader.bytesRead();
+    return writer.finish(error);
+}
+
 bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportResult &result, QString *error)
 {
     CsvReader reader(&device);
@@ -308,6 +424,7 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
         "offeringclass", "unit", "priceperunit", "effectivedate", "currency" };
     std::array<int, ColCount> col {};
     col.fill(-1);
+    QList<QByteArray> header; // normalized names
 
     // Metadata lines ("FormatVersion","v1.0" ... "OfferCode","AmazonEC2"), then the header row starting with SKU.
     while (reader.next()) {
@@ -317,6 +434,7 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
             columns = int(reader.size());
             for (qsizetype i = 0; i < reader.size(); ++i) {
                 const QByteArray key = normalizeKey(reader.field(i));
+                header.append(key);
                 for (int a = 0; a < AttrCount; ++a) {
                     if (key == AttrKeys[size_t(a)] && attrColumn[size_t(a)] < 0)
                         attrColumn[size_t(a)] = int(i);
@@ -344,6 +462,8 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
             + QStringLiteral(": not an AWS Price List offer file (no \"SKU\" header row in the first lines)");
         return false;
     }
+    if (header.contains("discountedrate"))
+        return importSavingsPlanCsv(reader, header, headerLine, file, offerCode, version, writer, result, error);
     for (int c : { int(TermType), int(Unit), int(PricePerUnit) }) {
         if (col[size_t(c)] < 0) {
             *error = location(file, headerLine, 1)
@@ -853,6 +973,12 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
                     return false;
                 }
             }
+        } else if (key == "products" && json.peek() == '[') {
+            // The Savings Plans price list in JSON lists its products as an array and leaves the region of
+            // each rate to its usage-type prefix; its CSV form names the region in every row.
+            json.fail(QStringLiteral("a Savings Plans price list in JSON: import the same offer's index.csv "
+                                     "(/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/<version>/<region>/index.csv)"));
+            return jsonFail();
         } else if (key == "products") {
             bool none = false;
             if (!json.beginObject(&none))

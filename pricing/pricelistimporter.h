@@ -30,6 +30,9 @@ struct ImportResult
 ///   AmazonECS (Fargate vCPU/memory/Windows/ARM/storage usage types), AmazonEKS (cluster hours).
 /// - JSON offer files ({"formatVersion", "offerCode", "products": {...}, "terms": {"OnDemand": ...,
 ///   "Reserved": ...}}), same selection.
+/// - The Savings Plans price list CSV (AWSComputeSavingsPlan <region>/index.csv: DiscountedRate per
+///   discounted usage type; kind savings_plan): EC2 Linux shared-tenancy and Fargate rates of Compute and
+///   EC2 Instance Savings Plans. Its JSON form is refused with a pointer to the CSV (no region per rate).
 /// - AWS's Fargate Spot website feed ({"metadata": {"source:version"}, "prices": [{"unit": "vCPU-Hours",
 ///   "price": {"USD"}, "attributes": {"aws:region"}}]}), the only published source of Fargate Spot rates.
 /// Both are read as streams with bounded memory (the real EC2 files are gigabytes).

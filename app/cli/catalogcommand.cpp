@@ -443,7 +443,8 @@ int runImportPriceList(Context &ctx)
 {
     Common c;
     c.parser.addPositionalArgument(QStringLiteral("FILE..."),
-        QStringLiteral("AWS Price List offer files (CSV or JSON): AmazonEC2, AmazonECS, AmazonEKS"));
+        QStringLiteral("AWS Price List offer files (CSV or JSON): AmazonEC2, AmazonECS, AmazonEKS; Savings Plans price "
+                       "list (CSV)"));
     if (const int code = parseCommon(ctx, c, QStringLiteral("import"),
             QStringLiteral("Import AWS Price List offer files into your price book."), false);
         code >= 0)

@@ -17,6 +17,11 @@ double discountFor(const Commitment &c, const UsageLine &line)
         return *line.computeDiscountPercent;
     if (c.kind == Commitment::Kind::Ec2InstanceSavingsPlan && line.ec2InstanceDiscountPercent)
         return *line.ec2InstanceDiscountPercent;
+    if (line.scope == pricing::CommitmentScope::Ec2) {
+        if (const auto it = c.ec2DiscountPercentOfFamily.constFind(line.family);
+            it != c.ec2DiscountPercentOfFamily.constEnd())
+            return *it;
+    }
     return line.scope == pricing::CommitmentScope::Fargate ? c.fargateDiscountPercent : c.ec2DiscountPercent;
 }
 

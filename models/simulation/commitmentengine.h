@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -76,6 +77,11 @@ struct Commitment
     QString family; ///< RI / EC2 Instance SP: the family it is bound to; empty = any family
     double ec2DiscountPercent = 0.0; ///< percent off On-Demand for EC2 usage
     double fargateDiscountPercent = 0.0; ///< percent off On-Demand for Fargate usage (Compute SP only)
+    /// Savings Plans: percent off On-Demand of a family's EC2 usage where AWS's own rate for it was
+    /// imported (Catalog::savingsPlanDiscount); other families take ec2DiscountPercent.
+    QHash<QString, double> ec2DiscountPercentOfFamily {};
+    int termYears = 1; ///< Savings Plans: term and payment, to look their rates up
+    pricing::PaymentOption payment = pricing::PaymentOption::NoUpfront;
 };
 
 /// Covers `lines` with the commitments in AWS's order and returns the USD of commitment actually used

@@ -5,6 +5,7 @@
 #include "models/simulation/costengine.h"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <map>
 
@@ -283,7 +284,77 @@ HeldCommitments resolveHeldCommitments(const ExistingCommitments &held, const pr
         out.savingsPlans.append(
             Commitment { ec2Instance ? Commitment::Kind::Ec2InstanceSavingsPlan : Commitment::Kind::ComputeSavingsPlan,
                 fee, ec2Instance ? sp.family : QString(), ec2Discount->discountPercent,
-                fargateDiscount ? fargateDiscount->discountPercent : 0.0 });
+                fargateDiscount ? fargateDiscount->discountPercent : 0.0, {}, sp.termYears, payment });
+    }
+    return out;
+}
+
+QList<Assumption> useImportedSavingsPlanRates(const BillableUsage &usage, const pricing::Catalog &catalog,
+    const QString &region, const PurchaseOptions &purchase, SavingsPlanChoice &plan, HeldCommitments &held)
+{
+    QList<Assumption> out;
+    const bool ec2 = usage.scope == pricing::CommitmentScope::Ec2;
+    QStringList families;
+    if (ec2) {
+        for (const BillableState &s : usage.states) {
+            for (const BillableItem &item : s.items) {
+                if (componentKind(item.component).savingsPlanEligible && !item.family.isEmpty()
+                    && !families.contains(item.family))
+                    families.append(item.family);
+            }
+        }
+        std::sort(families.begin(), families.end());
+    }
+    const auto note = [&](const QString &what, const pricing::CommitmentRate &rate, const QString &scope) {
+        out.append({ what,
+            QStringLiteral("%1 % off %2 On-Demand (AWS rate, imported)")
+                .arg(formatNumber(rate.discountPercent, 1), scope),
+            QStringLiteral("%1 (%2); %3").arg(rate.basis, rate.asOf, rate.source) });
+    };
+    const auto planWords = [](pricing::CommitmentPlan p, int years, pricing::PaymentOption payment) {
+        return QStringLiteral("%1 (%2-year, %3)")
+            .arg(pricing::commitmentPlanName(p))
+            .arg(years)
+            .arg(pricing::paymentOptionName(payment));
+    };
+    // One commitment (held, or the scenario's plan): its family discounts, or its Fargate discount.
+    const auto resolve = [&](pricing::CommitmentPlan p, int years, pricing::PaymentOption payment,
+                             const QString &boundFamily, QHash<QString, double> &ofFamily,
+                             const std::function<void(double)> &setFargate, const QString &label) {
+        if (ec2) {
+            for (const QString &family : std::as_const(families)) {
+                if (p == pricing::CommitmentPlan::Ec2InstanceSavingsPlan && !boundFamily.isEmpty()
+                    && boundFamily != family)
+                    continue;
+                if (const auto rate = catalog.savingsPlanDiscount(region, family, p, years, payment)) {
+                    ofFamily.insert(family, rate->discountPercent);
+                    note(QStringLiteral("%1 on %2 in %3").arg(label, family, region), *rate, QStringLiteral("EC2"));
+                }
+            }
+        } else if (p == pricing::CommitmentPlan::ComputeSavingsPlan) {
+            if (const auto rate = catalog.fargateSavingsPlanDiscount(region, years, payment)) {
+                setFargate(rate->discountPercent);
+                note(QStringLiteral("%1 on Fargate in %2").arg(label, region), *rate, QStringLiteral("Fargate"));
+            }
+        }
+    };
+    for (Commitment &c : held.savingsPlans) {
+        const auto p = c.kind == Commitment::Kind::Ec2InstanceSavingsPlan
+            ? pricing::CommitmentPlan::Ec2InstanceSavingsPlan
+            : pricing::CommitmentPlan::ComputeSavingsPlan;
+        resolve(
+            p, c.termYears, c.payment, c.family, c.ec2DiscountPercentOfFamily,
+            [&c](double d) { c.fargateDiscountPercent = d; },
+            QStringLiteral("existing ") + planWords(p, c.termYears, c.payment));
+    }
+    if (plan.applies) {
+        const auto payment
+            = pricing::parsePaymentOption(purchase.savingsPlanPayment).value_or(pricing::PaymentOption::NoUpfront);
+        // An EC2 Instance plan is bound later to the family with the most spend: every family's rate is kept.
+        resolve(
+            plan.plan, purchase.savingsPlanTermYears, payment, QString(), plan.ec2DiscountPercentOfFamily,
+            [&plan](double d) { plan.discountPercent = d; },
+            QStringLiteral("what-if ") + planWords(plan.plan, purchase.savingsPlanTermYears, payment));
     }
     return out;
 }
@@ -400,7 +471,8 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
             commitments.append(Commitment { plan.plan == pricing::CommitmentPlan::Ec2InstanceSavingsPlan
                     ? Commitment::Kind::Ec2InstanceSavingsPlan
                     : Commitment::Kind::ComputeSavingsPlan,
-                commitment, out.boundFamily, ec2 ? *plan.discountPercent : 0.0, ec2 ? 0.0 : *plan.discountPercent });
+                commitment, out.boundFamily, ec2 ? *plan.discountPercent : 0.0, ec2 ? 0.0 : *plan.discountPercent,
+                plan.ec2DiscountPercentOfFamily });
         for (qsizetype st = 0; st < stateCount; ++st) {
             QMap<QString, double> riCoveredOfFamily;
             double riCovered = 0.0;

@@ -113,6 +113,8 @@ struct SavingsPlanChoice
     QString warning;
     /// Discount of a Compute Savings Plan of the same term and payment, for the recommendation.
     std::optional<double> recommendationDiscountPercent;
+    /// Percent off per EC2 family where AWS's Savings Plans rate was imported (useImportedSavingsPlanRates).
+    QHash<QString, double> ec2DiscountPercentOfFamily;
 };
 
 /// The scenario's plan type, term and payment (PurchaseOptions) for a scope, with the catalog's discount.
@@ -165,6 +167,13 @@ struct PricedUsage
     double coveredByExistingUsd = 0.0; ///< the part of coveredUsd the existing commitments covered
     SavingsPlanRecommendation savingsPlan;
 };
+
+/// Where the user's price book holds AWS Savings Plans rates (imported from the Savings Plans price list),
+/// replaces the flat discounts of the scenario's plan and of the held Savings Plans with them: per EC2
+/// family of `usage` (Catalog::savingsPlanDiscount) and, for a Compute Savings Plan on Fargate, the Fargate
+/// rate. Returns one assumption per rate used, with its source; nothing changes where none was imported.
+QList<Assumption> useImportedSavingsPlanRates(const BillableUsage &usage, const pricing::Catalog &catalog,
+    const QString &region, const PurchaseOptions &purchase, SavingsPlanChoice &plan, HeldCommitments &held);
 
 /// Applies rates and the Savings Plan to the usage:
 ///  - per state: USD per component = Σ items (units × perUnit) × rate, in item order; Savings-Plan-eligible

@@ -288,7 +288,7 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     }
 
     // ---- what is billed directly besides the tasks: the EKS control plane ---------------------------
-    const SavingsPlanChoice savingsPlan
+    SavingsPlanChoice savingsPlan
         = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Fargate, platformName);
     if (!savingsPlan.warning.isEmpty())
         r.warnings.append(savingsPlan.warning);
@@ -312,8 +312,9 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     usage.spotInterruptionAllowance = spotPlatform ? std::max(0.0, ps.interruptionAllowancePercent) / 100.0 : 0.0;
 
     // ---- the cost engine: rates, Savings Plan, components, hourly cost, recommendation ------------
-    const HeldCommitments held
+    HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Fargate, &r.warnings);
+    held.assumptions.append(useImportedSavingsPlanRates(usage, in.catalog, in.region, in.purchase, savingsPlan, held));
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
     // The billable items (one to six per plan or node in every state) are priced: free them before the
     // fleet snapshots are built, so the two never take memory at the same time.

@@ -816,10 +816,11 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     usage.listed = { ComponentId::ComputeOnDemand };
     if (spotShare > 0)
         usage.listed.append(ComponentId::ComputeSpot);
-    const SavingsPlanChoice savingsPlan
+    SavingsPlanChoice savingsPlan
         = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Ec2, displayName(id));
-    const HeldCommitments held
+    HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Ec2, &r.warnings);
+    held.assumptions.append(useImportedSavingsPlanRates(usage, in.catalog, in.region, in.purchase, savingsPlan, held));
     const PricedUsage priced = priceUsage(usage, savingsPlan, held);
     // The billable items (one to six per plan or node in every state) are priced: free them before the
     // fleet snapshots are built, so the two never take memory at the same time.

@@ -17,6 +17,7 @@
 // Scenario 1 is the guide's own ("a Compute Savings Plan with a $25.00/hour commitment ... all of your usage
 // will be covered"); scenarios 2–5 apply the guide's stated rules to the same rates (the rest of its text
 // was not retrieved), with the arithmetic in each row.
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "models/simulation/commitmentengine.h"
@@ -25,6 +26,8 @@
 #include "models/workload/scenariojson.h"
 #include "models/workload/validation.h"
 #include "pricing/catalog.h"
+#include "pricing/pricebook.h"
+#include "pricing/pricelistimporter.h"
 
 #include "common/fixtures.h"
 
@@ -313,6 +316,67 @@ private slots:
         COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 730 * 0.096);
         COMPARE_USD(r.componentUsd(ComponentId::ExistingCommitments),
             730 * (usWest2 * (1 - rate->discountPercent / 100) + 0.05));
+    }
+
+    void importedAwsSavingsPlansRatesReplaceTheFlatDiscount()
+    {
+        // AWS's own rates, imported into a price book from the Savings Plans price list (ap-east-2,
+        // AWSComputeSavingsPlan 20250911184447, tests/data/pricing): EC2 Instance SP r7g 3yr Partial Upfront,
+        // r7g.2xlarge 0.1954 USD/h against On-Demand 0.4651 (bundled): d = 1 − 0.1954 / 0.4651 = 57.987 %.
+        // One 8 vCPU / 60 GiB arm64 task fills one r7g.2xlarge for 730 h.
+        QTemporaryDir dir;
+        const QString bookPath = dir.filePath(u"pricebook.sqlite"_s);
+        {
+            pricing::PriceBook book;
+            QVERIFY(book.open(bookPath));
+            const pricing::ImportResult imported = pricing::PriceListImporter::importFiles(
+                book, { QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/pricing/savingsplan-ap-east-2-2025-09.csv") });
+            QVERIFY2(imported.ok, qPrintable(imported.error));
+            // The bundled data has no EBS rate for ap-east-2 (a node platform needs one): a custom rate.
+            QVERIFY(book.setOverride(pricing::RateKind::Other, u"ap-east-2"_s, u"gp3_storage"_s, 0.1));
+        }
+        QString error;
+        const auto withRates = pricing::Catalog::load(QString(), bookPath, &error);
+        QVERIFY2(withRates, qPrintable(error));
+        Service api = service(u"api"_s, 7.5, 60 * 1024, 1);
+        api.arch = Arch::Arm64;
+        Scenario sc = scenario({ api }, { u"r7g.2xlarge"_s }, 730);
+        sc.region = u"ap-east-2"_s;
+        sc.commitments.savingsPlans.append(
+            SavingsPlanHolding { SavingsPlanType::Ec2Instance, u"r7g"_s, QString(), 0.1, 3, u"Partial Upfront"_s });
+        const auto runWith = [&](const pricing::Catalog &c) {
+            return models::simulate(sc, c, {}, models::SimulationOptions { { PlatformId::EcsEc2 }, 0 })
+                .platforms.constFirst();
+        };
+        const PlatformResult imported = runWith(*withRates);
+        QVERIFY2(imported.feasible(), qPrintable(imported.infeasibleSummary()));
+        QCOMPARE(imported.nodeHoursByType.value(u"r7g.2xlarge"_s), 730.0);
+        // 0.1 USD/h of commitment covers 0.1 ÷ (1 − d) = 0.1 × 0.4651 / 0.1954 USD/h of On-Demand.
+        const double d = 1 - 0.1954 / 0.4651;
+        COMPARE_USD(imported.componentUsd(ComponentId::ComputeOnDemand), 730 * (0.4651 - 0.1 / (1 - d)));
+        COMPARE_USD(imported.componentUsd(ComponentId::ExistingCommitments), 730 * 0.1);
+        bool stated = false;
+        for (const Assumption &a : imported.assumptions)
+            stated = stated || (a.value.contains(u"AWS rate, imported"_s) && a.source.contains(u"0.1954"_s));
+        QVERIFY2(stated, "the imported rate and its source are stated");
+        // The bundled catalog has no Savings Plans rates: the flat 58.0 % (estimated).
+        {
+            pricing::PriceBook book;
+            QVERIFY(book.open(dir.filePath(u"ebs-only.sqlite"_s)));
+            QVERIFY(book.setOverride(pricing::RateKind::Other, u"ap-east-2"_s, u"gp3_storage"_s, 0.1));
+        }
+        const auto ebsOnly = pricing::Catalog::load(QString(), dir.filePath(u"ebs-only.sqlite"_s), &error);
+        QVERIFY2(ebsOnly, qPrintable(error));
+        const PlatformResult flat = runWith(*ebsOnly);
+        COMPARE_USD(flat.componentUsd(ComponentId::ComputeOnDemand), 730 * (0.4651 - 0.1 / (1 - 0.58)));
+        // The what-if plan of the same type uses the imported rate too.
+        sc.commitments = {};
+        sc.purchase.savingsPlanUsdPerHour = 0.1;
+        sc.purchase.savingsPlanType = SavingsPlanType::Ec2Instance;
+        sc.purchase.savingsPlanTermYears = 3;
+        sc.purchase.savingsPlanPayment = u"Partial Upfront"_s;
+        const PlatformResult whatIf = runWith(*withRates);
+        COMPARE_USD(whatIf.componentUsd(ComponentId::ComputeOnDemand), 730 * (0.4651 - 0.1 / (1 - d)));
     }
 
     void heldComputePlanCoversFargate()

@@ -25,6 +25,8 @@ private slots:
     void reimportIsIdempotent();
     void corruptChangesNothing_data();
     void corruptChangesNothing();
+    void savingsPlansCsv();
+    void savingsPlansJsonIsRefusedWithTheWayOut();
 
 private:
     static QString fixture(const char *name)
@@ -271,6 +273,55 @@ void TestPriceListImport::corruptChangesNothing()
     QVERIFY2(r.error.contains(message), qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 0);
     QCOMPARE(dump(m_book), before);
+}
+
+void TestPriceListImport::savingsPlansCsv()
+{
+    // AWS Savings Plans price list ap-east-2 (AWSComputeSavingsPlan 20250911184447, jtdelia/ec2-priceit
+    // @ae128cc examples/5-ap-east-2-savingsplan-pricing.csv): 44 rows of the r7g EC2 Instance Savings Plan,
+    // 3yr Partial Upfront. Linux (RunInstances), shared tenancy (BoxUsage): r7g.2xlarge 0.1954 and
+    // r7g.12xlarge 1.1721 USD/h; the other 42 are other operating systems, Dedicated, Host or Unused rows.
+    const ImportResult r = import({ fixture("savingsplan-ap-east-2-2025-09.csv") });
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.rowsRead, 44);
+    QCOMPARE(r.ratesWritten, 2);
+    QCOMPARE(r.ratesByKind.value(QStringLiteral("savings_plan")), 2);
+    const QStringList rows = dump(m_book);
+    QVERIFY2(rows.contains(QStringLiteral("savings_plan ap-east-2 ec2_instance|3yr|Partial Upfront|r7g.2xlarge 0.1954 "
+                                          "2025-06-05 AWS Savings Plans price list AmazonComputeSavingsPlan "
+                                          "20250911184447 (savingsplan-ap-east-2-2025-09.csv)")),
+        qPrintable(rows.join(u'\n')));
+    const auto c = catalog();
+    QVERIFY(c);
+    // r7g has no Linux .large row: its cheapest size with both rates, r7g.2xlarge, stands for the family.
+    // On-Demand r7g.2xlarge ap-east-2 0.4651 USD/h (bundled, Vantage ~2026-05-12): 1 − 0.1954 / 0.4651 = 57.99 %.
+    const auto d = c->savingsPlanDiscount(QStringLiteral("ap-east-2"), QStringLiteral("r7g"),
+        CommitmentPlan::Ec2InstanceSavingsPlan, 3, PaymentOption::PartialUpfront);
+    QVERIFY(d);
+    QCOMPARE(d->appliesTo, QStringLiteral("r7g.2xlarge"));
+    QCOMPARE(qRound64(d->discountPercent * 1000), qRound64((1 - 0.1954 / 0.4651) * 100 * 1000));
+    QCOMPARE(d->asOf, QStringLiteral("2025-06-05"));
+    // r7g.12xlarge gives the same percent within 0.01 points (1 − 1.1721 / 2.7907 = 58.00 %).
+    QVERIFY(qAbs((1 - 1.1721 / 2.7907) * 100 - d->discountPercent) < 0.02);
+    // Nothing for another term, plan or family.
+    QVERIFY(!c->savingsPlanDiscount(QStringLiteral("ap-east-2"), QStringLiteral("r7g"),
+        CommitmentPlan::Ec2InstanceSavingsPlan, 1, PaymentOption::PartialUpfront));
+    QVERIFY(!c->savingsPlanDiscount(QStringLiteral("ap-east-2"), QStringLiteral("r7g"),
+        CommitmentPlan::ComputeSavingsPlan, 3, PaymentOption::PartialUpfront));
+    QVERIFY(!c->savingsPlanDiscount(QStringLiteral("ap-east-2"), QStringLiteral("m7g"),
+        CommitmentPlan::Ec2InstanceSavingsPlan, 3, PaymentOption::PartialUpfront));
+}
+
+void TestPriceListImport::savingsPlansJsonIsRefusedWithTheWayOut()
+{
+    // The JSON form (ligoj's eu-west-1 2020 fixture) lists products as an array and gives no region per
+    // rate: refused with a pointer to the CSV form, nothing written.
+    const QString file = fixture("savingsplan-eu-west-1-2020-02.json");
+    const ImportResult r = import({ file });
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(file + QStringLiteral(":4:")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("import the same offer's index.csv")), qPrintable(r.error));
+    QCOMPARE(dump(m_book), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPriceListImport)
