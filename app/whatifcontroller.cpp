@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/whatifcontroller.h"
 
+#include <algorithm>
+
 #include <QUndoStack>
 
 #include "models/workload/commands.h"
@@ -87,11 +89,8 @@ void WhatIfController::onEditFinished(views::WhatIfPanel::Knob knob)
         p.spotShare = v.spotShare;
         p.savingsPlanUsdPerHour = v.savingsPlanUsdPerHour;
         if (!(p == s.purchase)) {
-            auto *c = new models::SetPurchaseOptionsCommand(m_document, p);
-            c->setText(knob == views::WhatIfPanel::SpotShare
-                    ? tr("Set Spot share to %1 %").arg(v.spotShare * 100, 0, 'f', 0)
-                    : tr("Set Savings Plans to %1 USD/h").arg(v.savingsPlanUsdPerHour, 0, 'f', 2));
-            stack->push(c);
+            // "Set Spot share from 0 % to 30 %": the command names the one option that changed.
+            stack->push(new models::SetPurchaseOptionsCommand(m_document, p));
         }
         break;
     }
@@ -103,7 +102,14 @@ void WhatIfController::onEditFinished(views::WhatIfPanel::Knob knob)
                 changed << id;
         }
         if (!changed.isEmpty()) {
-            stack->beginMacro(tr("Set target utilisation to %1 %").arg(v.targetUtilizationPercent, 0, 'f', 0));
+            const double from = s.platform(changed.constFirst()).targetUtilizationPercent;
+            const bool sameFrom = std::all_of(changed.cbegin(), changed.cend(),
+                [&](models::PlatformId id) { return s.platform(id).targetUtilizationPercent == from; });
+            stack->beginMacro(sameFrom
+                    ? tr("Set target utilisation from %1 % to %2 %")
+                          .arg(from, 0, 'f', 0)
+                          .arg(v.targetUtilizationPercent, 0, 'f', 0)
+                    : tr("Set target utilisation to %1 %").arg(v.targetUtilizationPercent, 0, 'f', 0));
             for (models::PlatformId id : changed) {
                 models::PlatformSettings p = s.platform(id);
                 p.targetUtilizationPercent = v.targetUtilizationPercent;
@@ -118,9 +124,7 @@ void WhatIfController::onEditFinished(views::WhatIfPanel::Knob knob)
         models::ScenarioSettings settings = models::ScenarioSettings::of(s);
         if (!v.region.isEmpty() && settings.region != v.region) {
             settings.region = v.region;
-            auto *c = new models::SetScenarioSettingsCommand(m_document, settings);
-            c->setText(tr("Set region to %1").arg(v.region));
-            stack->push(c);
+            stack->push(new models::SetScenarioSettingsCommand(m_document, settings)); // "Set region from … to …"
         }
         break;
     }

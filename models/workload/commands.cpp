@@ -17,6 +17,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("fleetplan::models::Commands", text);
 }
 
+/// "1 day", "30 days" (the count in the user's locale).
+QString count(int n, const char *one, const char *many)
+{
+    return n == 1 ? tr(one) : tr(many).arg(QLocale().toString(n));
+}
+
 template <typename Names> QString uniqueName(const Names &taken, const QString &base)
 {
     if (!taken.contains(base))
@@ -53,9 +59,8 @@ QString decimal(double value, int decimals)
     return QLocale().toString(rounded, 'f', QLocale::FloatingPointShortest);
 }
 
-QString settingsText(const Scenario &scenario, const ScenarioSettings &to)
+QString settingsText(const ScenarioSettings &from, const ScenarioSettings &to)
 {
-    const ScenarioSettings from = ScenarioSettings::of(scenario);
     const bool name = from.name != to.name;
     const bool region = from.region != to.region;
     const bool period = from.periodHours != to.periodHours || from.periodInDays != to.periodInDays;
@@ -65,14 +70,14 @@ QString settingsText(const Scenario &scenario, const ScenarioSettings &to)
     if (name)
         return tr("Rename scenario to %1").arg(to.name);
     if (region)
-        return tr("Set region to %1").arg(to.region);
+        return tr("Set region from %1 to %2").arg(from.region, to.region);
     if (period) {
-        if (to.periodInDays && to.periodHours % 24 == 0)
-            return to.periodHours == 24
-                ? tr("Set billing period to 1 day")
-                : tr("Set billing period to %1 days").arg(QLocale().toString(to.periodHours / 24));
-        return to.periodHours == 1 ? tr("Set billing period to 1 hour")
-                                   : tr("Set billing period to %1 hours").arg(QLocale().toString(to.periodHours));
+        const auto words = [](const ScenarioSettings &s) {
+            if (s.periodInDays && s.periodHours % 24 == 0)
+                return count(s.periodHours / 24, "1 day", "%1 days");
+            return count(s.periodHours, "1 hour", "%1 hours");
+        };
+        return tr("Set billing period from %1 to %2").arg(words(from), words(to));
     }
     return tr("Edit notes");
 }
@@ -96,22 +101,27 @@ QString purchaseText(const PurchaseOptions &from, const PurchaseOptions &to)
     if (int(spot) + int(amount) + int(type) + int(term) + int(payment) != 1)
         return tr("Change purchase options");
     if (spot)
-        return tr("Set Spot share to %1 %").arg(decimal(to.spotShare * 100, 1));
+        return tr("Set Spot share from %1 % to %2 %")
+            .arg(decimal(from.spotShare * 100, 1), decimal(to.spotShare * 100, 1));
     if (amount)
-        return tr("Set Savings Plans commitment to $%1 per hour")
-            .arg(QLocale().toString(to.savingsPlanUsdPerHour, 'f', 2));
+        return tr("Set Savings Plans commitment from $%1 to $%2 per hour")
+            .arg(QLocale().toString(from.savingsPlanUsdPerHour, 'f', 2),
+                QLocale().toString(to.savingsPlanUsdPerHour, 'f', 2));
+    const auto typeWord
+        = [](SavingsPlanType t) { return t == SavingsPlanType::Compute ? tr("Compute") : tr("EC2 Instance"); };
     if (type)
-        return tr("Set Savings Plans type to %1")
-            .arg(to.savingsPlanType == SavingsPlanType::Compute ? tr("Compute") : tr("EC2 Instance"));
+        return tr("Set Savings Plans type from %1 to %2")
+            .arg(typeWord(from.savingsPlanType), typeWord(to.savingsPlanType));
     if (term)
-        return to.savingsPlanTermYears == 1 ? tr("Set Savings Plans term to 1 year")
-                                            : tr("Set Savings Plans term to %1 years").arg(to.savingsPlanTermYears);
-    return tr("Set Savings Plans payment to %1").arg(to.savingsPlanPayment);
+        return tr("Set Savings Plans term from %1 to %2")
+            .arg(count(from.savingsPlanTermYears, "1 year", "%1 years"),
+                count(to.savingsPlanTermYears, "1 year", "%1 years"));
+    return tr("Set Savings Plans payment from %1 to %2").arg(from.savingsPlanPayment, to.savingsPlanPayment);
 }
 
-QString setFieldText(const QString &what, const Service &service, const QString &value)
+QString setFieldText(const QString &what, const Service &service, const QString &from, const QString &to)
 {
-    return tr("Set %1 of %2 to %3").arg(what, service.name, value);
+    return tr("Set %1 of %2 from %3 to %4").arg(what, service.name, from, to);
 }
 
 QString editServiceText(const Service &service)
@@ -155,32 +165,37 @@ QString formatVcpu(double vcpu)
 
 QString setServiceFieldText(const Service &service, int Service::*field, int value)
 {
-    const QString n = QLocale().toString(value);
+    const auto n = [](int v) { return QLocale().toString(v); };
+    const int old = service.*field;
     if (field == &Service::replicas)
-        return setFieldText(tr("replicas"), service, n);
+        return setFieldText(tr("replicas"), service, n(old), n(value));
     if (field == &Service::minReplicas)
-        return setFieldText(tr("minimum replicas"), service, n);
+        return setFieldText(tr("minimum replicas"), service, n(old), n(value));
     if (field == &Service::maxReplicas)
-        return setFieldText(tr("maximum replicas"), service, n);
+        return setFieldText(tr("maximum replicas"), service, n(old), n(value));
     if (field == &Service::runsPerDay)
-        return setFieldText(tr("runs per day"), service, n);
+        return setFieldText(tr("runs per day"), service, n(old), n(value));
     if (field == &Service::runSeconds)
-        return setFieldText(tr("run time"), service, tr("%1 s").arg(n));
+        return setFieldText(tr("run time"), service, tr("%1 s").arg(n(old)), tr("%1 s").arg(n(value)));
     if (field == &Service::gpus)
-        return setFieldText(tr("GPUs"), service, n);
-    if (field == &Service::hostPort)
-        return setFieldText(tr("host port"), service, value == 0 ? tr("dynamic") : QString::number(value));
+        return setFieldText(tr("GPUs"), service, n(old), n(value));
+    if (field == &Service::hostPort) {
+        const auto port = [](int v) { return v == 0 ? tr("dynamic") : QString::number(v); };
+        return setFieldText(tr("host port"), service, port(old), port(value));
+    }
     return editServiceText(service);
 }
 
 QString setServiceFieldText(const Service &service, double Service::*field, double value)
 {
+    const double old = service.*field;
     if (field == &Service::cpu)
-        return setFieldText(tr("CPU"), service, formatVcpu(value));
+        return setFieldText(tr("CPU"), service, formatVcpu(old), formatVcpu(value));
     if (field == &Service::memoryMib)
-        return setFieldText(tr("memory"), service, formatMemoryMib(value));
+        return setFieldText(tr("memory"), service, formatMemoryMib(old), formatMemoryMib(value));
     if (field == &Service::ephemeralGib)
-        return setFieldText(tr("ephemeral storage"), service, tr("%1 GiB").arg(decimal(value, 2)));
+        return setFieldText(
+            tr("ephemeral storage"), service, tr("%1 GiB").arg(decimal(old, 2)), tr("%1 GiB").arg(decimal(value, 2)));
     return editServiceText(service);
 }
 
@@ -195,38 +210,40 @@ QString setServiceFieldText(const Service &service, QString Service::*field, con
 {
     if (field == &Service::name)
         return tr("Rename %1 to %2").arg(service.name, value);
-    if (field == &Service::loadProfile)
-        return setFieldText(tr("load profile"), service, value.isEmpty() ? tr("flat") : value);
+    if (field == &Service::loadProfile) {
+        const auto profile = [](const QString &p) { return p.isEmpty() ? tr("flat") : p; };
+        return setFieldText(tr("load profile"), service, profile(service.loadProfile), profile(value));
+    }
     if (field == &Service::source)
-        return setFieldText(tr("source"), service, value);
+        return setFieldText(tr("source"), service, service.source, value);
     return editServiceText(service);
 }
 
 QString setServiceFieldText(const Service &service, ServiceKind Service::*field, ServiceKind value)
 {
     if (field == &Service::kind)
-        return setFieldText(tr("kind"), service, toId(value));
+        return setFieldText(tr("kind"), service, toId(service.kind), toId(value));
     return editServiceText(service);
 }
 
 QString setServiceFieldText(const Service &service, Arch Service::*field, Arch value)
 {
     if (field == &Service::arch)
-        return setFieldText(tr("architecture"), service, toId(value));
+        return setFieldText(tr("architecture"), service, toId(service.arch), toId(value));
     return editServiceText(service);
 }
 
 QString setServiceFieldText(const Service &service, OsFamily Service::*field, OsFamily value)
 {
     if (field == &Service::os)
-        return setFieldText(tr("OS"), service, toId(value));
+        return setFieldText(tr("OS"), service, toId(service.os), toId(value));
     return editServiceText(service);
 }
 
 QString setServiceFieldText(const Service &service, NetworkMode Service::*field, NetworkMode value)
 {
     if (field == &Service::networkMode)
-        return setFieldText(tr("network mode"), service, toId(value));
+        return setFieldText(tr("network mode"), service, toId(service.networkMode), toId(value));
     return editServiceText(service);
 }
 
@@ -467,8 +484,7 @@ void ScenarioSettingsTarget::set(Document *document, const ScenarioSettings &set
 
 SetScenarioSettingsCommand::SetScenarioSettingsCommand(
     Document *document, const ScenarioSettings &settings, int mergeKey, QUndoCommand *parent)
-    : ChangeValueCommand(
-        document, ScenarioSettingsTarget {}, settings, settingsText(document->scenario(), settings), mergeKey, parent)
+    : ChangeValueCommand(document, ScenarioSettingsTarget {}, settings, Describe(settingsText), mergeKey, parent)
 {
 }
 
@@ -501,8 +517,7 @@ void PurchaseOptionsTarget::set(Document *document, const PurchaseOptions &optio
 
 SetPurchaseOptionsCommand::SetPurchaseOptionsCommand(
     Document *document, const PurchaseOptions &options, int mergeKey, QUndoCommand *parent)
-    : ChangeValueCommand(document, PurchaseOptionsTarget {}, options,
-        purchaseText(document->scenario().purchase, options), mergeKey, parent)
+    : ChangeValueCommand(document, PurchaseOptionsTarget {}, options, Describe(purchaseText), mergeKey, parent)
 {
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <utility>
 
 #include <QList>
@@ -115,6 +116,10 @@ template <typename Target> class ChangeValueCommand : public QUndoCommand
 public:
     using Value = typename Target::Value;
 
+    /// Words for a change from one value to another ("Set memory of api from 1 GiB to 2 GiB"): the text
+    /// of a merged command is made again from its first old and its last new value.
+    using Describe = std::function<QString(const Value &from, const Value &to)>;
+
     ChangeValueCommand(Document *document, Target target, Value value, const QString &text, int mergeKey = 0,
         QUndoCommand *parent = nullptr)
         : QUndoCommand(text, parent)
@@ -124,6 +129,13 @@ public:
         , m_new(std::move(value))
         , m_mergeKey(mergeKey)
     {
+    }
+    ChangeValueCommand(Document *document, Target target, Value value, Describe describe, int mergeKey = 0,
+        QUndoCommand *parent = nullptr)
+        : ChangeValueCommand(document, std::move(target), std::move(value), QString(), mergeKey, parent)
+    {
+        m_describe = std::move(describe);
+        setText(m_describe(m_old, m_new));
     }
     void redo() override { m_target.set(m_document, m_new); }
     void undo() override { m_target.set(m_document, m_old); }
@@ -137,7 +149,8 @@ public:
         if (!Target::MergesWithoutKey && o->m_mergeKey != m_mergeKey)
             return false;
         m_new = o->m_new;
-        setText(o->text()); // "Set replicas of api to 21", the value the step now sets
+        // "Set replicas of api from 2 to 21": the value before the first step, the value the last sets.
+        setText(m_describe ? m_describe(m_old, m_new) : o->text());
         setObsolete(m_new == m_old);
         return true;
     }
@@ -152,12 +165,13 @@ private:
     Value m_old;
     Value m_new;
     int m_mergeKey;
+    Describe m_describe;
 };
 
-/// The undo text of a field edit, in the words of the History dock and the Edit menu:
-/// "Set memory of api to 2 GiB", "Set replicas of web-frontend to 20", "Set load profile of api to
-/// diurnal-web". Numbers in the user's locale; memory in MiB below 1024 MiB, else GiB with at most two
-/// decimals; CPU in vCPU.
+/// The undo text of a field edit, in the words of the History dock and the Edit menu, from the value
+/// `service` has to `value`: "Set memory of api from 1 GiB to 2 GiB", "Set replicas of web-frontend from 3
+/// to 20", "Set load profile of api from flat to diurnal-web". Numbers in the user's locale; memory in MiB
+/// below 1024 MiB, else GiB with at most two decimals; CPU in vCPU.
 QString setServiceFieldText(const Service &service, int Service::*field, int value);
 QString setServiceFieldText(const Service &service, double Service::*field, double value);
 QString setServiceFieldText(const Service &service, bool Service::*field, bool value);
@@ -201,9 +215,24 @@ public:
     SetServiceFieldCommand(Document *document, int row, T Service::*field, T value, const QString &text = {},
         int mergeKey = 0, QUndoCommand *parent = nullptr)
         : ChangeValueCommand<ServiceFieldTarget<T>>(document, ServiceFieldTarget<T> { row, field }, value,
-            text.isEmpty() ? setServiceFieldText(document->scenario().services.at(row), field, value) : text, mergeKey,
+            text.isEmpty() ? describer(document->scenario().services.at(row), field) : fixedText(text), mergeKey,
             parent)
     {
+    }
+
+private:
+    using Describe = typename ChangeValueCommand<ServiceFieldTarget<T>>::Describe;
+    static Describe describer(const Service &service, T Service::*field)
+    {
+        return [service, field](const T &from, const T &to) {
+            Service before = service;
+            before.*field = from;
+            return setServiceFieldText(before, field, to);
+        };
+    }
+    static Describe fixedText(const QString &text)
+    {
+        return [text](const T &, const T &) { return text; };
     }
 };
 

@@ -255,7 +255,7 @@ private slots:
         QCOMPARE(window.document()->undoStack()->count(), 1);
         QCOMPARE(window.scenario().purchase.spotShare, 0.6);
         QVERIFY(!window.currentWhatIf().spotShare.has_value());
-        QCOMPARE(window.document()->undoStack()->text(0), QStringLiteral("Set Spot share to 60 %"));
+        QCOMPARE(window.document()->undoStack()->text(0), QStringLiteral("Set Spot share from 0 % to 60 %"));
         window.document()->undoStack()->undo();
         QCOMPARE(window.scenario().purchase.spotShare, spotBefore);
         QCOMPARE(window.whatIfPanel()->values().spotShare, spotBefore);

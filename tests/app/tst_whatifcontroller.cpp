@@ -80,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(f.stack()->count(), 0);
         target->setSliderDown(false);
         QCOMPARE(f.stack()->count(), 1);
-        QCOMPARE(f.stack()->text(0), QStringLiteral("Set target utilisation to 60 %"));
+        QCOMPARE(f.stack()->text(0), QStringLiteral("Set target utilisation from 100 % to 60 %"));
         QCOMPARE(f.document.scenario().platform(models::PlatformId::EcsEc2).targetUtilizationPercent, 60.0);
         QCOMPARE(f.document.scenario().platform(models::PlatformId::EksNodes).targetUtilizationPercent, 60.0);
         QVERIFY(!f.controller.currentWhatIf().targetUtilizationPercent.has_value());
@@ -99,7 +99,7 @@ private Q_SLOTS:
         box->setCurrentIndex(other);
         QCOMPARE(f.document.scenario().region, QStringLiteral("eu-west-1"));
         QCOMPARE(f.stack()->count(), 1);
-        QCOMPARE(f.stack()->text(0), QStringLiteral("Set region to eu-west-1"));
+        QCOMPARE(f.stack()->text(0), QStringLiteral("Set region from us-east-1 to eu-west-1"));
         f.stack()->undo();
         QCOMPARE(f.document.scenario().region, before);
         QCOMPARE(f.panel.values().region, before);
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QSlider *sp = f.panel.slider(views::WhatIfPanel::SavingsPlan);
         drag(sp, { sp->minimum() + 1, sp->maximum() / 2 });
         QCOMPARE(f.stack()->count(), 1);
-        QVERIFY(f.stack()->text(0).startsWith(QStringLiteral("Set Savings Plans to ")));
+        QVERIFY(f.stack()->text(0).startsWith(QStringLiteral("Set Savings Plans commitment from $0.00 to $")));
         QCOMPARE(f.document.scenario().purchase.savingsPlanUsdPerHour, f.panel.values().savingsPlanUsdPerHour);
         QVERIFY(f.document.scenario().purchase.savingsPlanUsdPerHour > 0.0);
     }

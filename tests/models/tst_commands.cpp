@@ -174,7 +174,7 @@ private slots:
         for (int v : { 13, 14, 20 })
             stack()->push(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, v));
         QCOMPARE(stack()->count(), 1);
-        QCOMPARE(stack()->text(0), QStringLiteral("Set replicas of web-frontend to 20")); // the last value
+        QCOMPARE(stack()->text(0), QStringLiteral("Set replicas of web-frontend from 12 to 20")); // the last value
         // Another service, same field: another step.
         stack()->push(new SetServiceFieldCommand<int>(m_doc, 1, &Service::replicas, 7));
         QCOMPARE(stack()->count(), 2);
@@ -240,65 +240,67 @@ private slots:
             return t;
         };
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::replicas, 20)),
-            QStringLiteral("Set replicas of web-frontend to 20"));
+            QStringLiteral("Set replicas of web-frontend from 12 to 20"));
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::maxReplicas, 1500)),
-            QStringLiteral("Set maximum replicas of web-frontend to 1,500"));
+            QStringLiteral("Set maximum replicas of web-frontend from 40 to 1,500"));
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 0, &Service::minReplicas, 2)),
-            QStringLiteral("Set minimum replicas of web-frontend to 2"));
+            QStringLiteral("Set minimum replicas of web-frontend from 4 to 2"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 2048)),
-            QStringLiteral("Set memory of api to 2 GiB"));
-        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 512)),
-            QStringLiteral("Set memory of api to 512 MiB"));
+            QStringLiteral("Set memory of api from 512 MiB to 2 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 768)),
+            QStringLiteral("Set memory of api from 512 MiB to 768 MiB"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1023)),
-            QStringLiteral("Set memory of api to 1,023 MiB"));
+            QStringLiteral("Set memory of api from 512 MiB to 1,023 MiB"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1024)),
-            QStringLiteral("Set memory of api to 1 GiB"));
+            QStringLiteral("Set memory of api from 512 MiB to 1 GiB"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 1536)),
-            QStringLiteral("Set memory of api to 1.5 GiB"));
+            QStringLiteral("Set memory of api from 512 MiB to 1.5 GiB"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::memoryMib, 10240.0 / 3)),
-            QStringLiteral("Set memory of api to 3.33 GiB"));
-        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 0.25)),
-            QStringLiteral("Set CPU of api to 0.25 vCPU"));
+            QStringLiteral("Set memory of api from 512 MiB to 3.33 GiB"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 0.5)),
+            QStringLiteral("Set CPU of api from 0.25 vCPU to 0.5 vCPU"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::cpu, 2)),
-            QStringLiteral("Set CPU of api to 2 vCPU"));
+            QStringLiteral("Set CPU of api from 0.25 vCPU to 2 vCPU"));
         QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 1, &Service::ephemeralGib, 30)),
-            QStringLiteral("Set ephemeral storage of api to 30 GiB"));
+            QStringLiteral("Set ephemeral storage of api from 20 GiB to 30 GiB"));
         QCOMPARE(
             text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QStringLiteral("diurnal-web"))),
-            QStringLiteral("Set load profile of api to diurnal-web"));
-        QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 1, &Service::loadProfile, QString())),
-            QStringLiteral("Set load profile of api to flat"));
+            QStringLiteral("Set load profile of api from flat to diurnal-web"));
+        QCOMPARE(text(new SetServiceFieldCommand<QString>(m_doc, 0, &Service::loadProfile, QString())),
+            QStringLiteral("Set load profile of web-frontend from %1 to flat").arg(sc.services.at(0).loadProfile));
         QCOMPARE(text(new SetServiceFieldCommand<Arch>(m_doc, 1, &Service::arch, Arch::Arm64)),
-            QStringLiteral("Set architecture of api to arm64"));
+            QStringLiteral("Set architecture of api from x86_64 to arm64"));
         QCOMPARE(text(new SetServiceFieldCommand<ServiceKind>(m_doc, 1, &Service::kind, ServiceKind::Daemon)),
-            QStringLiteral("Set kind of api to daemon"));
+            QStringLiteral("Set kind of api from service to daemon"));
         QCOMPARE(text(new SetServiceFieldCommand<NetworkMode>(m_doc, 1, &Service::networkMode, NetworkMode::Bridge)),
-            QStringLiteral("Set network mode of api to bridge"));
+            QStringLiteral("Set network mode of api from awsvpc to bridge"));
         QCOMPARE(text(new SetServiceFieldCommand<bool>(m_doc, 2, &Service::spotOk, true)),
             QStringLiteral("Allow Spot for worker"));
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 2, &Service::runsPerDay, 4)),
-            QStringLiteral("Set runs per day of worker to 4"));
+            QStringLiteral("Set runs per day of worker from 0 to 4"));
         QCOMPARE(text(new SetServiceFieldCommand<int>(m_doc, 2, &Service::runSeconds, 90)),
-            QStringLiteral("Set run time of worker to 90 s"));
+            QStringLiteral("Set run time of worker from 0 s to 90 s"));
         QCOMPARE(
             text(new RenameServiceCommand(m_doc, 2, QStringLiteral("jobs"))), QStringLiteral("Rename worker to jobs"));
 
         ScenarioSettings settings = ScenarioSettings::of(sc);
         settings.region = QStringLiteral("eu-west-1");
-        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, settings)), QStringLiteral("Set region to eu-west-1"));
+        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, settings)),
+            QStringLiteral("Set region from us-east-1 to eu-west-1"));
         ScenarioSettings period = ScenarioSettings::of(sc);
         period.periodHours = 30 * 24;
         period.periodInDays = true;
-        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, period)), QStringLiteral("Set billing period to 30 days"));
+        QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, period)),
+            QStringLiteral("Set billing period from 730 hours to 30 days"));
         settings.name = QStringLiteral("Shop EU");
         QCOMPARE(text(new SetScenarioSettingsCommand(m_doc, settings)), QStringLiteral("Change scenario settings"));
         PurchaseOptions o = sc.purchase;
         o.spotShare = 0.6;
-        QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)), QStringLiteral("Set Spot share to 60 %"));
+        QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)), QStringLiteral("Set Spot share from 0 % to 60 %"));
         o = sc.purchase;
         o.savingsPlanUsdPerHour = 2.5;
         QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)),
-            QStringLiteral("Set Savings Plans commitment to $2.50 per hour"));
+            QStringLiteral("Set Savings Plans commitment from $0.00 to $2.50 per hour"));
         PlatformSettings eks = sc.platform(PlatformId::EksNodes);
         eks.enabled = !eks.enabled;
         QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::EksNodes, eks)),

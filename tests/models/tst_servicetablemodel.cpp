@@ -104,11 +104,11 @@ private slots:
         QVERIFY(m_model->setData(cell(2, ServiceTableModel::Memory), 1536));
         QVERIFY(m_model->setData(cell(2, ServiceTableModel::Memory), QStringLiteral("2048")));
         QCOMPARE(m_doc->undoStack()->count(), 1);
-        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set memory of orders-api to 2 GiB"));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set memory of orders-api from 3 GiB to 2 GiB"));
         QVERIFY(m_model->setData(cell(3, ServiceTableModel::Memory), 3000)); // another service
         QVERIFY(m_model->setData(cell(3, ServiceTableModel::Replicas), 5)); // another field
         QCOMPARE(m_doc->undoStack()->count(), 3);
-        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set replicas of catalog-api to 5"));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set replicas of catalog-api from 6 to 5"));
         while (m_doc->undoStack()->canUndo())
             m_doc->undoStack()->undo();
         QCOMPARE(m_doc->scenario(), bundledSampleScenario());
