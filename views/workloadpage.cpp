@@ -156,8 +156,9 @@ WorkloadPage::WorkloadPage(
 void WorkloadPage::addService()
 {
     models::Service s;
-    s.name = models::uniqueServiceName(m_document->scenario(), QStringLiteral("service"));
+    s.name = models::uniqueServiceName(m_document->scenario(), QStringLiteral("new-service"));
     s.replicas = 1;
+    models::applyDefaultBounds(s); // min 1, as a scenario file without bounds gets (docs/scenario-format.md)
     const QModelIndex current = m_serviceTable->currentIndex();
     const int row = current.isValid() ? current.row() + 1 : -1;
     auto *command = new models::AddServiceCommand(m_document, s, row);

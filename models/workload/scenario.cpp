@@ -99,6 +99,12 @@ QString toId(ServiceKind kind)
 {
     return toTable(kKinds, kind);
 }
+void applyDefaultBounds(Service &service)
+{
+    service.minReplicas = service.kind == ServiceKind::Service ? std::min(1, service.replicas) : 0;
+    service.maxReplicas = std::max(service.replicas, 1000);
+}
+
 QString toId(Arch arch)
 {
     return toTable(kArchs, arch);

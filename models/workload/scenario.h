@@ -210,6 +210,11 @@ struct Scenario
 
 // Stable ids used in JSON, the CLI and reports.
 QString toId(ServiceKind kind);
+/// The autoscaling bounds a service gets when none are given (scenario JSON without min/max_replicas, a
+/// new service in the window): min(1, replicas) for a service — min 0 would let it vanish at low load —
+/// and 0 for a daemon or job; max = max(replicas, 1000). docs/scenario-format.md.
+void applyDefaultBounds(Service &service);
+
 QString toId(Arch arch);
 QString toId(OsFamily os);
 QString toId(NetworkMode mode);

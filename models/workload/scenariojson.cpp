@@ -193,9 +193,8 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readEnum(QStringLiteral("arch"), s.arch, &archFromId, QStringLiteral("x86_64 or arm64"));
     r.readEnum(QStringLiteral("os"), s.os, &osFromId, QStringLiteral("linux or windows"));
     r.readInt(QStringLiteral("replicas"), s.replicas);
-    // min/max default around replicas when absent: min 0 would let a service vanish at low load.
-    s.minReplicas = s.kind == ServiceKind::Service ? std::min(1, s.replicas) : 0;
-    s.maxReplicas = std::max(s.replicas, 1000);
+    applyDefaultBounds(s); // when min/max_replicas are absent
+
     r.readInt(QStringLiteral("min_replicas"), s.minReplicas);
     r.readInt(QStringLiteral("max_replicas"), s.maxReplicas);
     r.readString(QStringLiteral("load_profile"), s.loadProfile);

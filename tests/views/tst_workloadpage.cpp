@@ -48,8 +48,11 @@ private Q_SLOTS:
         f.page->addService();
         QCOMPARE(f.services(), before + 1);
         QCOMPARE(f.page->serviceTable()->currentIndex().row(), 2);
-        QCOMPARE(f.document.scenario().services.at(2).name, QStringLiteral("service"));
-        QCOMPARE(f.stack()->text(0), QStringLiteral("Add service service"));
+        QCOMPARE(f.document.scenario().services.at(2).name, QStringLiteral("new-service"));
+        QCOMPARE(f.stack()->text(0), QStringLiteral("Add service new-service"));
+        // The bounds a scenario file without min/max_replicas gets: min(1, replicas), max 1000.
+        QCOMPARE(f.document.scenario().services.at(2).minReplicas, 1);
+        QCOMPARE(f.document.scenario().services.at(2).maxReplicas, 1000);
         f.stack()->undo();
         QCOMPARE(f.services(), before);
     }
