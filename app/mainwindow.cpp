@@ -663,8 +663,8 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
             m_fleetPage->setHour(14); // mid-afternoon: the diurnal peak of the sample
         QApplication::processEvents();
         if (i == CostVsLoadTab) {
-            // The sweep starts when the tab is shown: wait (a minute at most) for its refined pass.
-            QDeadlineTimer deadline(60000);
+            // The sweep starts when the tab is shown: wait (three minutes at most) for its refined pass.
+            QDeadlineTimer deadline(180000);
             while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() == views::CostVsLoadPage::Stage::Refined)
                 && !deadline.hasExpired()) {
                 QApplication::processEvents(QEventLoop::AllEvents, 50);
