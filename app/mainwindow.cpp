@@ -663,9 +663,10 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
             m_fleetPage->setHour(14); // mid-afternoon: the diurnal peak of the sample
         QApplication::processEvents();
         if (i == CostVsLoadTab) {
-            // The sweep starts when the tab is shown: wait (three minutes at most) for its refined pass.
-            QDeadlineTimer deadline(180000);
-            while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() == views::CostVsLoadPage::Stage::Refined)
+            // The sweep starts when the tab is shown: wait (a minute at most) for the whole curve of its fast
+            // pass (under a second for the sample; the refined pass takes tens of seconds on one thread).
+            QDeadlineTimer deadline(60000);
+            while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() != views::CostVsLoadPage::Stage::Coarse)
                 && !deadline.hasExpired()) {
                 QApplication::processEvents(QEventLoop::AllEvents, 50);
                 QThread::msleep(20);
