@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -39,6 +41,7 @@
 #include <QVBoxLayout>
 
 #include "app/documentcontroller.h"
+#include "app/loadsweeprunner.h"
 #include "app/recentfiles.h"
 #include "app/simulationrunner.h"
 #include "app/whatifcontroller.h"
@@ -54,6 +57,8 @@
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
+#include "views/costvsloadchart.h"
+#include "views/costvsloadpage.h"
 #include "views/reportpages.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
@@ -100,6 +105,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogBrowser = new views::CatalogBrowser(this);
     m_catalogBrowser->setCatalog(m_catalog);
     m_tabs->addTab(m_catalogBrowser, tr("C&atalog"));
+    // Cost vs load (issue 18): swept in the background while the tab is shown (LoadSweepRunner).
+    m_costVsLoadPage = new views::CostVsLoadPage(this);
+    m_tabs->addTab(m_costVsLoadPage, tr("Cost vs &load"));
+    m_sweepRunner = new LoadSweepRunner(m_catalog, this);
+    m_sweepTimer = new QTimer(this);
+    m_sweepTimer->setSingleShot(true);
+    m_sweepTimer->setInterval(300);
+    connect(m_sweepTimer, &QTimer::timeout, this, &MainWindow::startSweepIfWanted);
+    connect(m_costVsLoadPage, &views::CostVsLoadPage::shown, this, &MainWindow::startSweepIfWanted);
+    connect(m_sweepRunner, &LoadSweepRunner::sweepReady, this,
+        [this](const models::LoadSweep &sweep, quint64, LoadSweepRunner::Stage stage) {
+            const auto pageStage = stage == LoadSweepRunner::Stage::Refined
+                ? views::CostVsLoadPage::Stage::Refined
+                : (stage == LoadSweepRunner::Stage::Fast ? views::CostVsLoadPage::Stage::Fast
+                                                         : views::CostVsLoadPage::Stage::Coarse);
+            m_costVsLoadPage->setSweep(sweep, pageStage);
+        });
     setCentralWidget(m_tabs);
 
     createDocks();
@@ -200,8 +222,11 @@ MainWindow::~MainWindow()
     disconnect(m_document, nullptr, this, nullptr);
     m_simTimer->stop();
     m_progressTimer->stop();
+    m_sweepTimer->stop();
     delete m_runner;
     m_runner = nullptr;
+    delete m_sweepRunner; // cancels the sweep and waits for the point in flight
+    m_sweepRunner = nullptr;
 }
 
 // ---- construction -------------------------------------------------------------------------------------
@@ -286,8 +311,9 @@ void MainWindow::createActions()
     removeAction(remove);
     m_workloadPage->serviceTable()->addAction(remove);
 
-    const std::array tabNames { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog") };
-    for (int i = 0; i < 5; ++i) {
+    const std::array tabNames { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog"),
+        tr("Cost vs &load") };
+    for (int i = 0; i < int(tabNames.size()); ++i) {
         make(QStringLiteral("actionTab%1").arg(i + 1), tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
             [this, i] { m_tabs->setCurrentIndex(i); });
     }
@@ -347,7 +373,7 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("actionRemoveServices")));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (int i = 1; i <= 5; ++i)
+    for (int i = 1; i <= m_tabs->count(); ++i)
         m_viewMenu->addAction(action(QStringLiteral("actionTab%1").arg(i)));
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -477,6 +503,30 @@ void MainWindow::simulateNow()
     if (!m_runner)
         return;
     m_runner->request(m_document->scenario(), currentWhatIf());
+    updateSweepInputs();
+}
+
+void MainWindow::updateSweepInputs()
+{
+    models::WhatIf whatIf = currentWhatIf();
+    m_costVsLoadPage->setCurrentLoad(whatIf.loadMultiplier);
+    whatIf.loadMultiplier = 1.0;
+    if (!m_sweepStale && whatIf == m_sweepWhatIf && m_document->scenario() == m_sweepScenario)
+        return;
+    m_sweepScenario = m_document->scenario();
+    m_sweepWhatIf = whatIf;
+    m_sweepStale = true;
+    m_sweepRunner->cancel(); // a sweep of the old scenario is no longer wanted
+    m_costVsLoadPage->setComputing();
+    m_sweepTimer->start();
+}
+
+void MainWindow::startSweepIfWanted()
+{
+    if (!m_sweepStale || !m_costVsLoadPage->isVisible())
+        return; // computed when the tab is shown
+    m_sweepStale = false;
+    m_sweepRunner->request(m_sweepScenario, m_sweepWhatIf);
 }
 
 void MainWindow::setBusy(bool busy)
@@ -592,6 +642,7 @@ void MainWindow::setTheme(views::ThemeMode mode)
         = mode == views::ThemeMode::Dark ? views::ChartTheme::dark() : views::ChartTheme::light();
     m_comparisonPage->setTheme(chart);
     m_timelinePage->setTheme(chart);
+    m_costVsLoadPage->setTheme(chart);
     if (QAction *a = action(
             mode == views::ThemeMode::Dark ? QStringLiteral("actionThemeDark") : QStringLiteral("actionThemeLight")))
         a->setChecked(true);
@@ -604,13 +655,24 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
     QDir().mkpath(dir);
     QStringList files;
     const std::array names { QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
-        QStringLiteral("fleet"), QStringLiteral("catalog") };
+        QStringLiteral("fleet"), QStringLiteral("catalog"), QStringLiteral("cost-vs-load") };
     const int current = m_tabs->currentIndex();
     for (int i = 0; i < m_tabs->count(); ++i) {
         m_tabs->setCurrentIndex(i);
         if (i == FleetTab && m_hasReport)
             m_fleetPage->setHour(14); // mid-afternoon: the diurnal peak of the sample
         QApplication::processEvents();
+        if (i == CostVsLoadTab) {
+            // The sweep starts when the tab is shown: wait (a minute at most) for the whole curve of its fast
+            // pass (under a second for the sample; the refined pass takes tens of seconds on one thread).
+            QDeadlineTimer deadline(60000);
+            while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() != views::CostVsLoadPage::Stage::Coarse)
+                && !deadline.hasExpired()) {
+                QApplication::processEvents(QEventLoop::AllEvents, 50);
+                QThread::msleep(20);
+            }
+            m_costVsLoadPage->chart()->replot();
+        }
         m_comparisonPage->chart()->replot();
         m_timelinePage->chart()->replot();
         QApplication::processEvents();

@@ -38,6 +38,7 @@ class CatalogBrowser;
 class ComparisonChart;
 class ComparisonTableModel;
 class ComparisonPage;
+class CostVsLoadPage;
 class FleetPage;
 class TimelinePage;
 class ExplainPanel;
@@ -52,6 +53,7 @@ class WorkloadPage;
 namespace fleetplan::app {
 
 class DocumentController;
+class LoadSweepRunner;
 class SimulationRunner;
 class WhatIfController;
 
@@ -64,7 +66,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Tab { WorkloadTab, ComparisonTab, TimelineTab, FleetTab, CatalogTab };
+    enum Tab { WorkloadTab, ComparisonTab, TimelineTab, FleetTab, CatalogTab, CostVsLoadTab };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -98,6 +100,8 @@ public:
     /// Milliseconds from the newest change to its charts being updated.
     qint64 lastLatencyMs() const { return m_lastLatencyMs; }
     SimulationRunner *runner() const { return m_runner; }
+    LoadSweepRunner *sweepRunner() const { return m_sweepRunner; }
+    views::CostVsLoadPage *costVsLoadPage() const { return m_costVsLoadPage; }
     /// New, Open, Save, recent files, import and export of the window's document.
     DocumentController *documents() const { return m_documents; }
     /// The catalog the window prices with (bundled + the user's price book, as the CLI).
@@ -149,6 +153,10 @@ private:
     void scheduleSimulation();
     void simulateNow();
     void applyReport(const models::CostReport &report, qint64 elapsedMs);
+    /// The Cost vs load tab: re-sweeps (debounced, only while the tab is shown) when the scenario or a
+    /// what-if other than the load changed; the load itself only moves the tab's vertical line.
+    void updateSweepInputs();
+    void startSweepIfWanted();
     void showExplain(models::PlatformId id);
     void setBusy(bool busy);
 
@@ -169,6 +177,12 @@ private:
     views::ComparisonPage *m_comparisonPage = nullptr;
     views::TimelinePage *m_timelinePage = nullptr;
     views::FleetPage *m_fleetPage = nullptr;
+    views::CostVsLoadPage *m_costVsLoadPage = nullptr;
+    LoadSweepRunner *m_sweepRunner = nullptr;
+    QTimer *m_sweepTimer = nullptr; ///< debounces re-sweeps while a what-if slider moves
+    models::Scenario m_sweepScenario; ///< what the newest sweep request (or the stale one) is about
+    models::WhatIf m_sweepWhatIf; ///< its what-if, load reset to 1 (the load only moves the line)
+    bool m_sweepStale = true; ///< the inputs changed since the last sweep request
     views::CatalogBrowser *m_catalogBrowser = nullptr;
     views::WhatIfPanel *m_whatIf = nullptr;
     views::ExplainPanel *m_explain = nullptr;

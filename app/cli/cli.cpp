@@ -16,6 +16,8 @@ const QList<Command> &commands()
             &runImport },
         { QStringLiteral("compare"), QStringLiteral("Price a scenario on the five platforms, hour by hour"),
             &runCompare },
+        { QStringLiteral("sweep"),
+            QStringLiteral("Price a scenario over a range of loads and list the break-even points"), &runSweep },
         { QStringLiteral("catalog"), QStringLiteral("Browse the pricing catalog; import AWS Price List files"),
             &runCatalog },
         { QStringLiteral("report"), QStringLiteral("Write a PDF, HTML, Markdown, CSV or JSON cost report"), &runReport,

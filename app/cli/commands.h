@@ -14,5 +14,6 @@ int runReport(Context &ctx); // reportcommand.cpp
 int runManpage(Context &ctx); // manpage.cpp
 int runConvert(Context &ctx); // convertcommand.cpp
 int runPack(Context &ctx); // packcommand.cpp
+int runSweep(Context &ctx); // sweepcommand.cpp
 
 } // namespace fleetplan::cli

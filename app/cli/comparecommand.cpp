@@ -6,6 +6,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/scenarioinput.h"
 #include "app/cli/comparediff.h"
+#include "app/cli/csvfield.h"
 #include "models/atomicwrite.h"
 #include "models/workload/scenariojson.h"
 #include "models/simulation/costreportjson.h"
@@ -22,19 +23,6 @@ using models::formatNumber;
 QString percent(double fraction)
 {
     return formatNumber(fraction * 100.0, 1) + QStringLiteral(" %");
-}
-
-/// One CSV text cell. A cell starting with = + - @ tab or CR would be a formula in a spreadsheet (OWASP,
-/// "CSV Injection"): it gets a leading apostrophe, which spreadsheets show as text.
-QString csvField(const QString &text)
-{
-    static const QString formulaStart = QStringLiteral("=+-@\t\r");
-    QString guarded = !text.isEmpty() && formulaStart.contains(text.front()) ? u'\'' + text : text;
-    if (!guarded.contains(u',') && !guarded.contains(u'"') && !guarded.contains(u'\n'))
-        return guarded;
-    QString quoted = guarded;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
 }
 
 /// The packing gap of the EC2-backed platforms: compute instance-hours at catalog rates against the Σ of

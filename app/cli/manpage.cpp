@@ -131,6 +131,7 @@ QString manPage()
         ".nf\nfleetplan compare shop.json \\-\\-format json\n"
         "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
         "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
+        "fleetplan sweep shop.json \\-\\-load 0.5:3:0.1 \\-\\-format json\n"
         "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
         ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
     return man;

@@ -106,6 +106,17 @@ QByteArray renderHtmlReport(const ReportContent &content, const ReportCharts &ch
         + QStringLiteral("\n<figcaption>") + esc(charts.timelineSummary())
         + QStringLiteral("</figcaption>\n</figure>\n");
 
+    if (content.costVsLoad.present) {
+        html += QStringLiteral("<h2>Cost vs load</h2>\n<p>") + esc(content.costVsLoad.intro)
+            + QStringLiteral("</p>\n<figure id=\"cost-vs-load-chart\">\n")
+            + inlineSvg(charts.costVsLoadSvg(QSize(900, 460)), QStringLiteral("Cost versus load chart"))
+            + QStringLiteral("\n<figcaption>") + esc(charts.costVsLoadSummary())
+            + QStringLiteral("</figcaption>\n</figure>\n<ul class=\"break-even\">\n");
+        for (const QString &line : content.costVsLoad.lines)
+            html += u"<li>" + esc(line) + u"</li>\n";
+        html += QStringLiteral("</ul>\n") + table(content.costVsLoad.table);
+    }
+
     html += QStringLiteral("<h2>Fleet composition</h2>\n") + table(content.fleet);
     if (!content.nodeHours.rows.isEmpty())
         html += table(content.nodeHours);

@@ -59,6 +59,14 @@ QByteArray renderMarkdownReport(const ReportContent &content)
     md += QStringLiteral("\n## Breakdown by platform\n");
     for (const PlatformBreakdown &b : content.breakdowns)
         md += u"\n### " + inert(b.title) + u"\n\n" + table(b.table);
+    if (content.costVsLoad.present) {
+        md += QStringLiteral("\n## Cost vs load\n\n") + inert(content.costVsLoad.intro) + u"\n\n";
+        for (const QString &line : content.costVsLoad.lines)
+            md += u"- " + cell(line) + u'\n';
+        if (!content.costVsLoad.lines.isEmpty())
+            md += u'\n';
+        md += table(content.costVsLoad.table);
+    }
     md += QStringLiteral("\n## Fleet composition\n\n") + table(content.fleet);
     if (!content.nodeHours.rows.isEmpty())
         md += u'\n' + table(content.nodeHours);

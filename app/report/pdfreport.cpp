@@ -72,6 +72,17 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
         doc.addPlainParagraph(charts.timelineSummary());
     }
 
+    if (content.costVsLoad.present) {
+        // The chart right after the heading: the heading moves with it to the next page when it does not fit.
+        doc.addHeading(QStringLiteral("Cost vs load"));
+        doc.addChart(width * 0.55,
+            [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintCostVsLoad(painter, size); });
+        for (const QString &line : content.costVsLoad.lines)
+            doc.addParagraph(QStringLiteral("• ") + line.toHtmlEscaped());
+        doc.addPlainParagraph(content.costVsLoad.intro);
+        addTableOrNone(doc, content.costVsLoad.table);
+    }
+
     doc.addHeading(QStringLiteral("Fleet composition"));
     doc.addTable(pdfTable(content.fleet));
     if (!content.nodeHours.rows.isEmpty())

@@ -6,6 +6,7 @@
 #include <QSvgGenerator>
 
 #include "views/comparisonchart.h"
+#include "views/costvsloadchart.h"
 #include "views/timelinechart.h"
 
 namespace fleetplan::app {
@@ -47,7 +48,7 @@ bool ReportCharts::available()
     return qobject_cast<QApplication *>(QCoreApplication::instance()) != nullptr;
 }
 
-ReportCharts::ReportCharts(const models::CostReport &report)
+ReportCharts::ReportCharts(const models::CostReport &report, const models::LoadSweep *sweep)
     : m_comparison(std::make_unique<views::ComparisonChart>())
     , m_timeline(std::make_unique<views::TimelineChart>())
 {
@@ -56,6 +57,12 @@ ReportCharts::ReportCharts(const models::CostReport &report)
     m_timeline->setTheme(views::ChartTheme::light());
     m_comparison->setReport(report);
     m_timeline->setReport(report);
+    if (sweep) {
+        m_costVsLoad = std::make_unique<views::CostVsLoadChart>();
+        m_costVsLoad->setTheme(views::ChartTheme::light());
+        m_costVsLoad->setCurrentLoad(report.whatIf.loadMultiplier);
+        m_costVsLoad->setSweep(*sweep);
+    }
 }
 
 ReportCharts::~ReportCharts() = default;
@@ -68,6 +75,22 @@ void ReportCharts::paintComparison(QCPPainter *painter, const QSizeF &size) cons
 void ReportCharts::paintTimeline(QCPPainter *painter, const QSizeF &size) const
 {
     paintPlot(m_timeline.get(), painter, size);
+}
+
+void ReportCharts::paintCostVsLoad(QCPPainter *painter, const QSizeF &size) const
+{
+    if (m_costVsLoad)
+        paintPlot(m_costVsLoad.get(), painter, size);
+}
+
+QByteArray ReportCharts::costVsLoadSvg(const QSize &size) const
+{
+    return m_costVsLoad ? svgOf(m_costVsLoad.get(), size) : QByteArray();
+}
+
+QString ReportCharts::costVsLoadSummary() const
+{
+    return m_costVsLoad ? m_costVsLoad->textSummary() : QString();
 }
 
 QString ReportCharts::comparisonSummary() const

@@ -9,11 +9,13 @@
 #include <QString>
 
 #include "models/simulation/costreport.h"
+#include "models/simulation/loadsweep.h"
 
 class QCPPainter;
 
 namespace fleetplan::views {
 class ComparisonChart;
+class CostVsLoadChart;
 class TimelineChart;
 } // namespace fleetplan::views
 
@@ -25,7 +27,8 @@ namespace fleetplan::app {
 class ReportCharts
 {
 public:
-    explicit ReportCharts(const models::CostReport &report);
+    /// `sweep` (may be null) adds the cost vs load chart, its what-if line at the report's load.
+    explicit ReportCharts(const models::CostReport &report, const models::LoadSweep *sweep = nullptr);
     ~ReportCharts();
     ReportCharts(const ReportCharts &) = delete;
     ReportCharts &operator=(const ReportCharts &) = delete;
@@ -36,20 +39,25 @@ public:
     /// Draws the chart with its top left at the painter's origin, `size` in device pixels.
     void paintComparison(QCPPainter *painter, const QSizeF &size) const;
     void paintTimeline(QCPPainter *painter, const QSizeF &size) const;
+    void paintCostVsLoad(QCPPainter *painter, const QSizeF &size) const; ///< nothing without a sweep
     /// The chart as an SVG document (text kept as text), `size` in pixels at 96 dpi.
     QByteArray comparisonSvg(const QSize &size) const;
     QByteArray timelineSvg(const QSize &size) const;
+    QByteArray costVsLoadSvg(const QSize &size) const; ///< empty without a sweep
 
     /// The charts' text summaries (captions, accessibility).
     QString comparisonSummary() const;
     QString timelineSummary() const;
+    QString costVsLoadSummary() const;
 
     views::ComparisonChart *comparison() const { return m_comparison.get(); }
     views::TimelineChart *timeline() const { return m_timeline.get(); }
+    views::CostVsLoadChart *costVsLoad() const { return m_costVsLoad.get(); } ///< nullptr without a sweep
 
 private:
     std::unique_ptr<views::ComparisonChart> m_comparison;
     std::unique_ptr<views::TimelineChart> m_timeline;
+    std::unique_ptr<views::CostVsLoadChart> m_costVsLoad;
 };
 
 } // namespace fleetplan::app

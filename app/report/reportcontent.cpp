@@ -134,10 +134,57 @@ QString recommendationText(const CostReport &report)
     return text + infeasibleText;
 }
 
+CostVsLoadSection costVsLoadSection(const models::LoadSweep &sweep)
+{
+    CostVsLoadSection section;
+    section.present = true;
+    section.intro = QStringLiteral("The total per %1 of every platform at %2 to %3 the scenario's load (step %4, "
+                                   "%5 packing). Where two lines cross, the cheaper platform changes: the break-even "
+                                   "load is placed by linear interpolation between the two neighbouring loads, so it "
+                                   "is accurate to one step.")
+                        .arg(sweep.periodUnit, models::formatLoad(sweep.range.from), models::formatLoad(sweep.range.to),
+                            QString::number(sweep.range.step, 'g', 10),
+                            sweep.fast ? QStringLiteral("constructive") : QStringLiteral("refined"));
+    QStringList header { QStringLiteral("Load") };
+    QList<bool> numeric { true };
+    QList<double> weights { 0.7 };
+    for (models::PlatformId id : sweep.platforms) {
+        header.append(models::displayName(id));
+        numeric.append(true);
+        weights.append(1.0);
+    }
+    header.append(QStringLiteral("Cheapest"));
+    numeric.append(false);
+    weights.append(1.7);
+    section.table = makeTable(header, numeric, weights);
+    for (const models::SweepPoint &p : sweep.points) {
+        if (!p.computed)
+            continue;
+        QStringList row { models::formatLoad(p.load) };
+        const models::SweepCost *best = nullptr;
+        for (models::PlatformId id : sweep.platforms) {
+            const models::SweepCost *cost = p.cost(id);
+            if (cost && cost->feasible) {
+                row.append(usd(cost->totalUsd));
+                if (!best || cost->totalUsd < best->totalUsd)
+                    best = cost;
+            } else {
+                row.append(QStringLiteral("infeasible"));
+            }
+        }
+        row.append(best ? models::displayName(best->platform) : QStringLiteral("–"));
+        section.table.rows.append(row);
+    }
+    section.lines = sweep.summaryLines();
+    return section;
+}
+
 ReportContent buildReportContent(const CostReport &report, const models::Scenario &scenario,
-    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt)
+    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt, const models::LoadSweep *sweep)
 {
     ReportContent c;
+    if (sweep)
+        c.costVsLoad = costVsLoadSection(*sweep);
     c.periodUnit = report.periodUnit();
     c.title = QStringLiteral("Fleetplan cost report — ") + report.scenarioName;
     c.titleBlock = {

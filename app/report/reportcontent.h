@@ -8,6 +8,7 @@
 
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
+#include "models/simulation/loadsweep.h"
 #include "pricing/catalog.h"
 
 /// The words and tables of a cost report, built once from a CostReport and shown by every format
@@ -32,6 +33,18 @@ struct PlatformBreakdown
     ReportTable table; ///< component, quantity, USD, how it was computed; a total row
 };
 
+/// The "Cost vs load" section: every platform's total over a range of loads and the break-evens.
+struct CostVsLoadSection
+{
+    bool present = false; ///< false when the report was written without a sweep
+    QString intro; ///< what was swept and how the break-evens are found, plain text
+    ReportTable table; ///< one row per load, one column per platform ("infeasible" where it cannot run)
+    QStringList lines; ///< LoadSweep::summaryLines(): break-evens and infeasible ranges in words
+};
+
+/// The section for `sweep`, the figures as `fleetplan sweep` prints them.
+CostVsLoadSection costVsLoadSection(const models::LoadSweep &sweep);
+
 struct ReportContent
 {
     QString title; ///< "Fleetplan cost report — Sample: online shop"
@@ -46,12 +59,15 @@ struct ReportContent
     ReportTable workload; ///< the scenario's services
     ReportTable assumptions; ///< rule, value, source, platforms
     ReportTable rates; ///< catalog datasets with their dates and sources
+    CostVsLoadSection costVsLoad; ///< cost vs load with break-evens (PDF, HTML, Markdown)
     QString periodUnit; ///< "month" (730 hours) or "N hours"
 };
 
-/// Builds the content. `datasets` are the catalog's (Catalog::datasets()); `catalogBuiltAt` may be empty.
+/// Builds the content. `datasets` are the catalog's (Catalog::datasets()); `catalogBuiltAt` may be empty;
+/// `sweep` (may be null: no Cost vs load section) the scenario swept over a range of loads.
 ReportContent buildReportContent(const models::CostReport &report, const models::Scenario &scenario,
-    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {});
+    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {},
+    const models::LoadSweep *sweep = nullptr);
 
 /// The recommendation paragraph alone: the cheapest platform, how much cheaper than each other one
 /// (USD and percent) and what drives the difference (the component that differs most, idle capacity).

@@ -21,12 +21,29 @@ QString full(double value)
     return QString::number(value, 'g', 17);
 }
 
-ReportContent contentFor(
-    const models::CostReport &report, const models::Scenario &scenario, std::shared_ptr<const pricing::Catalog> catalog)
+ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
+    std::shared_ptr<const pricing::Catalog> catalog, const models::LoadSweep *sweep = nullptr)
 {
     if (!catalog)
         catalog = pricing::Catalog::bundled();
-    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt());
+    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep);
+}
+
+/// The scenario swept over the report's load range with the report's what-if and platforms.
+std::optional<models::LoadSweep> sweepFor(
+    const models::CostReport &report, const models::Scenario &scenario, const ReportOptions &options)
+{
+    if (!options.costVsLoad || report.platforms.isEmpty() || !options.costVsLoadRange.problem().isEmpty())
+        return std::nullopt;
+    const std::shared_ptr<const pricing::Catalog> catalog
+        = options.catalog ? options.catalog : pricing::Catalog::bundled();
+    models::LoadSweepOptions sweep;
+    sweep.range = options.costVsLoadRange;
+    sweep.fast = options.costVsLoadFast;
+    sweep.whatIf = report.whatIf;
+    for (const models::PlatformResult &p : report.platforms)
+        sweep.platforms.append(p.id);
+    return models::sweepLoad(scenario, *catalog, sweep);
 }
 
 /// Writes bytes to a file atomically, or to standard output for "-".
@@ -122,7 +139,10 @@ QByteArray hourlyCsv(const models::CostReport &report)
 QByteArray reportMarkdown(const models::CostReport &report, const models::Scenario &scenario,
     const std::shared_ptr<const pricing::Catalog> &catalog)
 {
-    return renderMarkdownReport(contentFor(report, scenario, catalog));
+    ReportOptions options;
+    options.catalog = catalog;
+    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
+    return renderMarkdownReport(contentFor(report, scenario, catalog, sweep ? &*sweep : nullptr));
 }
 
 std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
@@ -135,8 +155,10 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
         return reportCsv(report);
     case ReportFormat::Json:
         return models::costReportToJson(report);
-    case ReportFormat::Markdown:
-        return reportMarkdown(report, scenario, options.catalog);
+    case ReportFormat::Markdown: {
+        const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
+        return renderMarkdownReport(contentFor(report, scenario, options.catalog, sweep ? &*sweep : nullptr));
+    }
     case ReportFormat::Pdf:
     case ReportFormat::Html:
         break;
@@ -147,8 +169,10 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
                          .arg(toId(format).toUpper());
         return std::nullopt;
     }
-    const ReportContent content = contentFor(report, scenario, options.catalog);
-    const ReportCharts charts(report);
+    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
+    const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
+    const ReportContent content = contentFor(report, scenario, options.catalog, swept);
+    const ReportCharts charts(report, swept);
     if (format == ReportFormat::Html)
         return renderHtmlReport(content, charts);
     return renderPdfReport(content, charts, options.pageSize, pages, error);

@@ -10,6 +10,7 @@
 
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
+#include "models/simulation/loadsweep.h"
 #include "pricing/catalog.h"
 
 /// Report writers: `fleetplan report` and the GUI's File → Export report both call writeReport().
@@ -35,6 +36,14 @@ struct ReportOptions
     QString hourlyCsvPath; ///< also write the hourly series CSV there ("-" = stdout); empty = no
     /// Catalog whose datasets (dates, sources) are listed; nullptr = pricing::Catalog::bundled().
     std::shared_ptr<const pricing::Catalog> catalog;
+    /// PDF, HTML and Markdown: add the "Cost vs load" section, the scenario swept over `costVsLoadRange`
+    /// with the report's what-if and platforms (models/simulation/loadsweep.h). CSV and JSON never have it
+    /// (they stay the figures `compare` prints; `fleetplan sweep` writes the sweep as CSV or JSON).
+    bool costVsLoad = true;
+    models::LoadRange costVsLoadRange; ///< default ×0.25 … ×4 step 0.25 (16 points)
+    /// Constructive packing for the sweep (SimulationOptions::placementBudgetMicros = 0). A report's
+    /// default: see docs/reports.md for the measured cost of a refined sweep.
+    bool costVsLoadFast = true;
 };
 
 /// What writing produced.

@@ -176,9 +176,15 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("cheapest")));
         QVERIFY(text.contains(QStringLiteral("USD / hour")));
         // Sections.
-        for (const char *section : { "Recommendation", "Breakdown by platform", "Hour by hour", "Fleet composition",
-                 "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used" })
+        for (const char *section :
+            { "Recommendation", "Breakdown by platform", "Hour by hour", "Cost vs load", "Fleet composition",
+                "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used" })
             QVERIFY2(text.contains(QLatin1String(section)), section);
+        // Cost vs load: the chart's axis label (vector text), the what-if line, the table of loads.
+        QVERIFY(text.contains(QStringLiteral("load multiplier")));
+        QVERIFY(text.contains(QStringLiteral("what-if ×1.00")));
+        QVERIFY(text.contains(QStringLiteral("×0.25")));
+        QVERIFY(text.contains(QStringLiteral("×4.00")));
         QVERIFY(text.contains(QStringLiteral("becomes 1 vCPU / 3072 MiB on Fargate")));
         QVERIFY(text.contains(QStringLiteral("EKS kube-reserved"))); // the cell may wrap before "memory"
         // Vectors only: the PDF embeds no bitmap (pdfimages lists its two header lines and nothing else).
@@ -230,8 +236,13 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString html = QString::fromUtf8(f.readAll());
-        QCOMPARE(html.count(QStringLiteral("<svg")), 2);
+        QCOMPARE(html.count(QStringLiteral("<svg")), 3);
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost comparison chart\"")));
+        QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost versus load chart\"")));
+        const QString sweep = html.section(QStringLiteral("<figure id=\"cost-vs-load-chart\">"), 1)
+                                  .section(QStringLiteral("</figure>"), 0, 0);
+        QVERIFY(sweep.contains(QStringLiteral("load multiplier")));
+        QVERIFY(html.contains(QStringLiteral("<h2>Cost vs load</h2>")));
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost and fleet timeline chart\"")));
         // The charts carry their text (axis label, bar totals) as SVG text.
         const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1)
@@ -270,7 +281,7 @@ private slots:
                 image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/html-chart-%1.png").arg(index));
             ++index;
         }
-        QCOMPARE(index, 2);
+        QCOMPARE(index, 3);
     }
 
     void markdownTables()
@@ -283,6 +294,14 @@ private slots:
         QVERIFY(md.contains(QStringLiteral(
             "| Platform | Total USD | vs cheapest USD | vs cheapest |\n| --- | ---: | ---: | ---: |\n")));
         QVERIFY(md.contains(QStringLiteral("| **Total** |  | **788.62** | **100.0 %** |  |")));
+        // Cost vs load: the table of loads (one row per load, one column per platform) and the words.
+        QVERIFY(md.contains(QStringLiteral("\n## Cost vs load\n")));
+        QVERIFY2(
+            md.contains(QStringLiteral("| Load | ECS on EC2 | ECS Fargate | ECS Fargate Spot | EKS managed nodes | "
+                                       "EKS Fargate | Cheapest |\n")),
+            qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("| ×0.25 | ")));
+        QVERIFY(md.contains(QStringLiteral("| ×4.00 | ")));
     }
 
     void emptyReportStillReads()
