@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <system_error>
 
-
 namespace fleetplan::models {
 
 QString sizeText(qint64 bytes)
