@@ -82,7 +82,8 @@ private slots:
                      QStringLiteral("error: /dev/zero: cannot read the scenario: larger than the limit of 64 MiB\n")),
             qPrintable(zero.err));
 
-        const Run stdinZero = runWith({ QStringLiteral("compare"), QStringLiteral("-") }, QStringLiteral("/dev/zero"), {});
+        const Run stdinZero
+            = runWith({ QStringLiteral("compare"), QStringLiteral("-") }, QStringLiteral("/dev/zero"), {});
         QCOMPARE(stdinZero.code, 2);
         QVERIFY2(stdinZero.err.contains(
                      QStringLiteral("error: <stdin>: cannot read the scenario: larger than the limit of 64 MiB\n")),
@@ -122,18 +123,17 @@ private slots:
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("reason");
         const QString efbig = QStringLiteral("File too large");
-        QTest::newRow("compare --format json -o")
-            << QStringList { QStringLiteral("compare"), sample, QStringLiteral("--format"), QStringLiteral("json"),
-                   QStringLiteral("-o"), QStringLiteral("@") }
-            << QStringLiteral("out.json") << efbig;
-        QTest::newRow("report -o")
-            << QStringList { QStringLiteral("report"), sample, QStringLiteral("-o"), QStringLiteral("@") }
-            << QStringLiteral("out.md") << efbig;
+        QTest::newRow("compare --format json -o") << QStringList { QStringLiteral("compare"), sample,
+            QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"), QStringLiteral("@") }
+                                                  << QStringLiteral("out.json") << efbig;
+        QTest::newRow("report -o") << QStringList { QStringLiteral("report"), sample, QStringLiteral("-o"),
+            QStringLiteral("@") } << QStringLiteral("out.md")
+                                   << efbig;
         QTest::newRow("manpage -o") << QStringList { QStringLiteral("manpage"), QStringLiteral("-o"),
-            QStringLiteral("@") } << QStringLiteral("fleetplan.1") << efbig;
-        QTest::newRow("convert to JSON")
-            << QStringList { QStringLiteral("convert"), sample, QStringLiteral("@") } << QStringLiteral("out.json")
-            << efbig;
+            QStringLiteral("@") } << QStringLiteral("fleetplan.1")
+                                    << efbig;
+        QTest::newRow("convert to JSON") << QStringList { QStringLiteral("convert"), sample, QStringLiteral("@") }
+                                         << QStringLiteral("out.json") << efbig;
         QTest::newRow("convert to .fleetplan")
             << QStringList { QStringLiteral("convert"), sample, QStringLiteral("@") } << QStringLiteral("out.fleetplan")
             << QStringLiteral("disk I/O error"); // SQLite's words for EFBIG
@@ -162,11 +162,11 @@ private slots:
     /// A full device or a full standard output is a failed write too: exit 2 and the reason.
     void fullDeviceAndStandardOutput()
     {
-        const Run device = fleetplan::test::runFleetplan(
-            { QStringLiteral("report"), sample, QStringLiteral("-o"), QStringLiteral("/dev/full"),
-                QStringLiteral("--format"), QStringLiteral("md") });
+        const Run device = fleetplan::test::runFleetplan({ QStringLiteral("report"), sample, QStringLiteral("-o"),
+            QStringLiteral("/dev/full"), QStringLiteral("--format"), QStringLiteral("md") });
         QCOMPARE(device.code, 2);
-        QVERIFY2(device.err.contains(QStringLiteral("/dev/full")) && device.err.contains(QStringLiteral("No space left")),
+        QVERIFY2(
+            device.err.contains(QStringLiteral("/dev/full")) && device.err.contains(QStringLiteral("No space left")),
             qPrintable(device.err));
         QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists() && !QFileInfo(QStringLiteral("/dev/full")).isFile());
 
