@@ -70,7 +70,7 @@ bool CsvReader::next()
         if (m_scratch.size() <= MaxRecordBytes)
             return false;
         fail(QStringLiteral("a record longer than the limit of %1 MiB (a price list line is a few hundred bytes)")
-                 .arg(MaxRecordBytes / (1024 * 1024)),
+                 .arg(MaxRecordBytes >> 20),
             m_recordLine, 1);
         return true;
     };

@@ -18,7 +18,7 @@ class CsvReader
 {
 public:
     /// The longest record (line) read: 1 MiB. A longer one fails with its line number.
-    static constexpr qsizetype MaxRecordBytes = 1024 * 1024;
+    static constexpr qsizetype MaxRecordBytes = qsizetype(1) << 20;
 
     explicit CsvReader(QIODevice *device);
 
