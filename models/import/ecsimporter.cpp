@@ -177,10 +177,18 @@ private:
             QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*gb\\s*$"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression mib(QStringLiteral("^\\s*(\\d+)\\s*$"));
         const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
+        std::optional<double> mibValue;
         if (const auto m = gb.match(text); m.hasMatch() && m.captured(1).size() < 9)
-            return m.captured(1).toDouble() * 1024.0;
-        if (const auto m = mib.match(text); m.hasMatch() && m.captured(1).size() < 10)
-            return m.captured(1).toDouble();
+            mibValue = m.captured(1).toDouble() * 1024.0;
+        else if (const auto m = mib.match(text); m.hasMatch() && m.captured(1).size() < 10)
+            mibValue = m.captured(1).toDouble();
+        if (mibValue && *mibValue > MaxTaskMemoryMib) {
+            error(
+                path, QStringLiteral("\"%1\" is above the limit of %2 MiB").arg(text).arg(MaxTaskMemoryMib, 0, 'f', 0));
+            return std::nullopt;
+        }
+        if (mibValue)
+            return mibValue;
         error(path, QStringLiteral("\"%1\" is not a task memory size (MiB such as 2048, or \"2 GB\")").arg(text));
         return std::nullopt;
     }

@@ -209,6 +209,10 @@ private slots:
             << QByteArray(
                    R"({"taskDefinition": {"family": "f", "cpu": "99999999999 vCPU", "memory": "512", "containerDefinitions": [{"name": "a"}]}})")
             << u"x.json: $.taskDefinition.cpu: \"99999999999 vCPU\" is above the limit of 1024 vCPU"_s;
+        QTest::newRow("99999999 GB of memory")
+            << QByteArray(
+                   R"({"taskDefinition": {"family": "f", "cpu": "256", "memory": "99999999 GB", "containerDefinitions": [{"name": "a"}]}})")
+            << u"x.json: $.taskDefinition.memory: \"99999999 GB\" is above the limit of 33554432 MiB"_s;
         QTest::newRow("array at top") << QByteArray("[]")
                                       << u"x.json: $: expected a JSON object as the AWS CLI prints it"_s;
     }
