@@ -2,7 +2,10 @@
 #include "app/application.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 
@@ -177,7 +180,18 @@ int runCommand(const cli::Command &command, int argc, char **argv)
     QTextStream err(stderr);
     cli::Context ctx { command.needsGui ? commandArgs : QCoreApplication::arguments().mid(2), out, err };
     const int code = command.run(ctx);
+    // What went to standard output must have arrived: a full disk (`> /dev/full`), a closed descriptor
+    // (`>&-`) or the file-size limit fails the command with exit status 2, never a silent success.
+    errno = 0;
     out.flush();
+    const bool written = out.status() == QTextStream::Ok && std::fflush(stdout) == 0 && !std::ferror(stdout);
+    if (!written) {
+        const int cause = errno;
+        err << "fleetplan " << command.name << ": cannot write standard output: "
+            << (cause != 0 ? QString::fromLocal8Bit(std::strerror(cause)) : QStringLiteral("write error")) << '\n';
+        err.flush();
+        return cli::InvalidInput;
+    }
     err.flush();
     return code;
 }
@@ -186,6 +200,11 @@ int runCommand(const cli::Command &command, int argc, char **argv)
 
 int runMain(int argc, char **argv)
 {
+#ifdef Q_OS_UNIX
+    // Past the file-size limit (ulimit -f) the kernel sends SIGXFSZ, which kills the process without a
+    // word. Ignored, write() fails with EFBIG instead and the command names the file it could not write.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         std::fputs(qPrintable(cli::versionText() + u'\n'), stdout);

@@ -15,6 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "models/simulation/simulation.h"
+#include "models/workload/validation.h"
 #include "pricing/catalog.h"
 
 namespace fleetplan::app {
@@ -85,6 +86,18 @@ void SimulationRunner::start(Job job)
         // An exception must not reach the worker thread's top (std::terminate would end the app and lose
         // unsaved edits): it becomes a message the window shows.
         try {
+            // The validation `compare` and `report` run (scenarioinput.h), before anything is simulated: a
+            // scenario past the limits of validation.h would run out of memory or spin in the engine. The
+            // refined pass follows a fast pass of the same request, which already checked.
+            if (!job.refined) {
+                QList<models::Diagnostic> problems = models::validateScenario(job.scenario, catalog.get());
+                problems += models::validateLoadMultiplier(
+                    job.scenario, job.whatIf.loadMultiplier, QStringLiteral("load multiplier"));
+                for (const models::Diagnostic &d : std::as_const(problems)) {
+                    if (d.isError())
+                        return { std::nullopt, QStringLiteral("the scenario is not valid: ") + d.toString() };
+                }
+            }
             return { models::simulate(job.scenario, *catalog, job.whatIf, options), {} };
         } catch (const std::bad_alloc &) {
             return { std::nullopt, QStringLiteral("the simulation ran out of memory") };

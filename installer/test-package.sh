@@ -85,18 +85,18 @@ root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 exe="$root/usr/bin/fleetplan"
 [ -x "$exe" ] || fail "usr/bin/fleetplan is not executable"
-file -L "$exe" | grep -q ', stripped' || fail "usr/bin/fleetplan is not stripped: $(file -L "$exe")"
+grep -q ', stripped' <<<"$(file -L "$exe")" || fail "usr/bin/fleetplan is not stripped: $(file -L "$exe")"
 for size in 16 32 48 64 128 256; do
   png="$root/usr/share/icons/hicolor/${size}x${size}/apps/org.example.fleetplan.png"
-  file "$png" | grep -q "PNG image data, $size x $size," || fail "$png is not a ${size}x${size} PNG: $(file "$png")"
+  grep -q "PNG image data, $size x $size," <<<"$(file "$png")" || fail "$png is not a ${size}x${size} PNG: $(file "$png")"
 done
 if [ "$expect_catalog" = 1 ]; then
-  head -c 16 "$root/usr/share/fleetplan/catalog.sqlite" | grep -q 'SQLite format 3' ||
+  [ "$(head -c 15 "$root/usr/share/fleetplan/catalog.sqlite")" = 'SQLite format 3' ] ||
     fail "usr/share/fleetplan/catalog.sqlite is not a SQLite file"
 fi
 grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/org.example.fleetplan.metainfo.xml" ||
   fail "the AppStream metainfo has no <release version=\"$version\">: add the release to installer/org.example.fleetplan.metainfo.xml"
-zcat "$root/usr/share/doc/fleetplan/changelog.gz" | head -1 | grep -q "^fleetplan ($version) " ||
+grep -q "^fleetplan ($version) " <<<"$(zcat "$root/usr/share/doc/fleetplan/changelog.gz" | sed -n 1p)" ||
   fail "the top entry of usr/share/doc/fleetplan/changelog.gz is not version $version: add it to installer/changelog"
 ok "unpacked: executable stripped, icons at their sizes, metainfo and changelog list release $version"
 # The installed tree as a software centre reads it: metainfo, its launchable .desktop file, the icons.
@@ -159,18 +159,18 @@ same_as_built() { # COMMAND ARGS...
   fi
   printf '%s\n' "$installed"
 }
-if echo "$help" | grep -Eq '^  compare '; then
+if grep -Eq '^  compare ' <<<"$help"; then
   out=$(same_as_built compare "$sample")
   for platform in 'ECS on EC2' 'ECS Fargate' 'ECS Fargate Spot' 'EKS managed nodes' 'EKS Fargate'; do
-    echo "$out" | grep -Eq "^${platform} +[0-9]" || { echo "$out"; fail "fleetplan compare printed no '$platform' row"; }
+    grep -Eq "^${platform} +[0-9]" <<<"$out" || { echo "$out"; fail "fleetplan compare printed no '$platform' row"; }
   done
   ok "fleetplan compare on the installed sample: all five platforms, same figures as the build tree"
-  echo "$out" | head -8
+  sed -n 1,8p <<<"$out"
 else
   echo "note: this build has no compare command yet"
 fi
 out=$(same_as_built validate "$sample")
-echo "$out" | grep -Eq '\b[1-9][0-9]* services\b' || fail "fleetplan validate printed '$out'"
+grep -Eq '\b[1-9][0-9]* services\b' <<<"$out" || fail "fleetplan validate printed '$out'"
 ok "fleetplan validate on the installed sample: $out"
 
 # --- Double-click: which program opens a .fleetplan document --------------------------------------------------
@@ -189,7 +189,7 @@ if command -v gio > /dev/null && command -v update-desktop-database > /dev/null;
   type=$(xdg gio info -a standard::content-type "$scratch/plan.fleetplan" | sed -n 's/^ *standard::content-type: //p')
   [ "$type" = application/x-fleetplan ] || fail "plan.fleetplan has content type '$type' with the package's MIME data"
   handlers=$(xdg gio mime application/x-fleetplan)
-  echo "$handlers" | grep -q 'org\.example\.fleetplan\.desktop' ||
+  grep -q 'org\.example\.fleetplan\.desktop' <<<"$handlers" ||
     fail "GIO offers no org.example.fleetplan.desktop for application/x-fleetplan: $handlers"
   ok "a .fleetplan document is application/x-fleetplan and opens with org.example.fleetplan.desktop"
 fi
@@ -212,7 +212,7 @@ exe="$top/bin/fleetplan"
 out=$(cd "$scratch" && run --version) || fail "the archive's bin/fleetplan --version exited $?"
 [ "$out" = "fleetplan $version" ] || fail "the archive's bin/fleetplan --version printed '$out'"
 out=$(cd "$scratch" && same_as_built validate "$top/share/fleetplan/samples/online-shop.json")
-if echo "$help" | grep -Eq '^  compare '; then
+if grep -Eq '^  compare ' <<<"$help"; then
   (cd "$scratch" && same_as_built compare "$top/share/fleetplan/samples/online-shop.json" > /dev/null)
 fi
 ok "archive $(basename "$tgz"): bin/fleetplan runs from where it was unpacked, same output as the build tree"

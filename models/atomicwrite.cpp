@@ -5,15 +5,34 @@
 #include <cstdio>
 #include <cstring>
 
+#include <QDir>
 #include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 
 #ifdef Q_OS_WIN
-#include <QDir>
 #include <windows.h>
 #endif
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+#include "models/boundedread.h"
 
 namespace fleetplan::models {
+
+namespace {
+
+/// The reason of a failed write. QFile reports a short write (the first write(2) of a buffer succeeded in
+/// part, the next failed with EFBIG or ENOSPC) as "Unknown error"; errno still holds the system's reason.
+QString systemError(const QFileDevice &file)
+{
+    if (errno != 0)
+        return QString::fromLocal8Bit(std::strerror(errno));
+    return file.errorString();
+}
+
+} // namespace
 
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
@@ -24,23 +43,61 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
     };
     if (path == u"-") {
         QFile out;
+        errno = 0;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
-            return fail(out.errorString());
+            return fail(systemError(out));
         return true;
     }
-    QSaveFile file(path);
-    // Never fall back to writing the target in place: a failed write must keep the old file.
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
+    // Saving through a symbolic link replaces the file it points to, not the link.
+    const QFileInfo link(path);
+    const QFileInfo target(link.isSymLink() ? link.symLinkTarget() : path);
+    if (target.isDir())
+        return fail(QStringLiteral("it is a folder"));
+    if (target.exists() && !isRegularFile(target.absoluteFilePath())) {
+        // A device or a FIFO cannot be replaced by a file (and must not be: as root, renaming a file over
+        // /dev/full would replace the device). Written in place, unbuffered: a failing write is seen here.
+        QFile device(target.absoluteFilePath());
+        if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return fail(device.errorString());
+        errno = 0;
+        if (device.write(bytes) != bytes.size())
+            return fail(systemError(device));
+        return true;
     }
-    if (!file.commit())
-        return fail(file.errorString());
+    if (!target.absoluteDir().exists())
+        return fail(
+            QStringLiteral("the folder %1 does not exist").arg(QDir::toNativeSeparators(target.absolutePath())));
+
+    QTemporaryFile temp(temporaryFileTemplate(target.absolutePath()));
+    temp.setAutoRemove(true); // every failure below removes it
+    if (!temp.open())
+        return fail(QStringLiteral("cannot create a temporary file in %1: %2")
+                        .arg(QDir::toNativeSeparators(target.absolutePath()), temp.errorString()));
+    // Every write, the flush and the sync are checked: a full disk (ENOSPC) or the file-size limit (EFBIG,
+    // SIGXFSZ is ignored in main) fails here, before anything replaces the target.
+    errno = 0;
+    if (temp.write(bytes) != bytes.size() || !temp.flush())
+        return fail(systemError(temp));
+#ifdef Q_OS_UNIX
+    if (::fsync(temp.handle()) != 0)
+        return fail(QString::fromLocal8Bit(std::strerror(errno)));
+#endif
+    temp.close();
+    const QString finalPath = target.absoluteFilePath();
+    // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
+    QFile::setPermissions(temp.fileName(),
+        target.exists() ? QFile::permissions(finalPath)
+                        : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QString reason;
+    if (!replaceFile(temp.fileName(), finalPath, &reason))
+        return fail(reason);
+    temp.setAutoRemove(false); // it is the target now
     return true;
+}
+
+QString temporaryFileTemplate(const QString &folder)
+{
+    return folder + QStringLiteral("/.fleetplan-XXXXXX.tmp");
 }
 
 bool replaceFile(const QString &from, const QString &to, QString *error)

@@ -9,11 +9,19 @@
 /// keeps the previous file and a reader never sees half a file.
 namespace fleetplan::models {
 
-/// Writes `bytes` to `path` atomically (QSaveFile: a temporary file in the same folder, flushed, then
-/// renamed over the target; the target's permissions are kept). "-" writes standard output. On failure
-/// returns false, sets *error to the reason (the caller names the file and what it was saving) and
-/// leaves any existing file untouched.
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder (temporaryFileTemplate()),
+/// every write checked, flushed and synced to disk, then moved over the target with replaceFile(); the
+/// target's permissions are kept, and a symbolic link is followed. "-" writes standard output and checks
+/// its flush. A target that exists but is no regular file (/dev/null, /dev/full, a FIFO) cannot be
+/// replaced: it is written in place, and a failed write (ENOSPC) is reported. On failure returns false,
+/// sets *error to the system's reason ("No space left on device", "File too large"; the caller names the
+/// file), removes the temporary file and leaves any existing file untouched.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error = nullptr);
+
+/// The QTemporaryFile template of a temporary file in `folder`: ".fleetplan-XXXXXX.tmp". Short and fixed, so
+/// that a document with a 250-character name can still be saved (a temporary name built from the target's
+/// would pass the 255-byte limit of a file name).
+QString temporaryFileTemplate(const QString &folder);
 
 /// Moves the finished file `from` over `to` in one step, replacing `to` if it exists: rename(2) on POSIX,
 /// MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) on Windows, where std::rename refuses

@@ -64,6 +64,17 @@ bool CsvReader::next()
     };
     auto endField = [&] { m_fields.emplace_back(fieldStart, m_scratch.size() - fieldStart); };
 
+    // A record of an AWS offer file is a few hundred bytes: a longer one (a 1 GB line without a newline) is
+    // not a price list, and reading it whole would take that much memory. Checked after every append.
+    auto tooLong = [&] {
+        if (m_scratch.size() <= MaxRecordBytes)
+            return false;
+        fail(QStringLiteral("a record longer than the limit of %1 MiB (a price list line is a few hundred bytes)")
+                 .arg(MaxRecordBytes >> 20),
+            m_recordLine, 1);
+        return true;
+    };
+
     while (true) {
         if (m_pos >= m_end && !fill()) {
             // End of input inside a record.
@@ -98,6 +109,8 @@ bool CsvReader::next()
             while (i < m_end && data[i] != ',' && data[i] != '\n' && data[i] != '\r' && data[i] != '"')
                 ++i;
             m_scratch.append(data + m_pos, i - m_pos);
+            if (tooLong())
+                return false;
             m_column += i - m_pos;
             m_pos = i;
             if (i >= m_end)
@@ -129,6 +142,8 @@ bool CsvReader::next()
             while (i < m_end && data[i] != '"' && data[i] != '\n')
                 ++i;
             m_scratch.append(data + m_pos, i - m_pos);
+            if (tooLong())
+                return false;
             m_column += i - m_pos;
             m_pos = i;
             if (i >= m_end)

@@ -17,6 +17,9 @@ namespace fleetplan::pricing {
 class CsvReader
 {
 public:
+    /// The longest record (line) read: 1 MiB. A longer one fails with its line number.
+    static constexpr qsizetype MaxRecordBytes = qsizetype(1) << 20;
+
     explicit CsvReader(QIODevice *device);
 
     /// Reads the next record. false at the end of the input or on a malformed record (see hasError()).

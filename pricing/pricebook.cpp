@@ -259,6 +259,16 @@ bool PriceBook::setOverride(
             QStringLiteral("override %1 %2 %3: price %4 must be 0 or more")
                 .arg(rateKindName(kind), region, key)
                 .arg(usd));
+    if (usd > MaxRateUsd)
+        return setError(error,
+            QStringLiteral("override %1 %2 %3: price %4 USD is above the limit of %5 USD")
+                .arg(rateKindName(kind), region, key)
+                .arg(usd)
+                .arg(MaxRateUsd));
+    if (!isAwsRegionCode(region))
+        return setError(error,
+            QStringLiteral("override %1 %2 %3: \"%2\" is not an AWS region code (like us-east-1)")
+                .arg(rateKindName(kind), region, key));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO rates (kind, region, key, origin, usd, as_of, source)"
                              " VALUES (?, ?, ?, 'override', ?, ?, ?)"));
@@ -301,6 +311,15 @@ QList<PriceBookEntry> PriceBook::entries(QString *error) const
             setError(error,
                 QStringLiteral("%1: rate %2 %3 has an unknown kind \"%4\"")
                     .arg(m_path, q.value(1).toString(), q.value(2).toString(), q.value(0).toString()));
+            return {};
+        }
+        // A price book is a file anyone can edit: a rate of 1e308 (or NaN) would make every total "inf".
+        if (const double usd = q.value(4).toDouble(); !(usd >= 0 && usd <= MaxRateUsd)) {
+            setError(error,
+                QStringLiteral("%1: rate %2 %3 %4 has the price %5 USD, outside 0 to the limit of %6 USD")
+                    .arg(m_path, q.value(0).toString(), q.value(1).toString(), q.value(2).toString())
+                    .arg(usd)
+                    .arg(MaxRateUsd));
             return {};
         }
         out.append(PriceBookEntry { *kind, q.value(1).toString(), q.value(2).toString(), q.value(4).toDouble(),

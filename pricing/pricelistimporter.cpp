@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -186,6 +187,23 @@ public:
     bool price(const Target &t, QByteArrayView termType, QByteArrayView lease, QByteArrayView purchase,
         QByteArrayView offeringClass, QByteArrayView unit, double usd, const QString &asOf, QString *error)
     {
+        // A Local Zone ("us-east-1-bos-1") or anything else that is not a region is not priced.
+        if (!isAwsRegionCode(t.region))
+            return true;
+        const bool upfront = unit == "Quantity";
+        const double limit = upfront ? MaxUpfrontUsd : MaxRateUsd;
+        if (!std::isfinite(usd) || usd > limit) {
+            *error = QStringLiteral("price %1 USD (%2 %3) is above the limit of %4 USD%5")
+                         .arg(QString::number(usd, 'g', 6), t.region, t.key)
+                         .arg(QString::number(limit, 'f', 0))
+                         .arg(upfront ? QStringLiteral(" upfront") : QStringLiteral(" per unit"));
+            return false;
+        }
+        if (!asOf.isEmpty() && !QDate::fromString(asOf, Qt::ISODate).isValid()) {
+            *error
+                = QStringLiteral("effective date \"%1\" is not a date (expected YYYY-MM-DD or MM/DD/YYYY)").arg(asOf);
+            return false;
+        }
         const bool reserved = termType == "Reserved" || !lease.isEmpty();
         if (reserved) {
             if (t.kind != RateKind::Ec2OnDemand)
@@ -256,6 +274,13 @@ private:
     bool write(
         RateKind kind, const QString &region, const QString &key, double usd, const QString &asOf, QString *error)
     {
+        // Two rows for one rate with different prices: INSERT OR REPLACE keeps the last; say so.
+        const QString id = rateKindName(kind) + u' ' + region + u' ' + key;
+        if (const auto seen = m_written.constFind(id); seen != m_written.cend() && seen.value() != usd)
+            result->warnings.append(
+                QStringLiteral("%1: two different prices for %2: %3 and %4 USD; the last one is kept")
+                    .arg(source, id, QString::number(seen.value(), 'g', 10), QString::number(usd, 'g', 10)));
+        m_written.insert(id, usd);
         m_insert.bindValue(0, rateKindName(kind));
         m_insert.bindValue(1, region);
         m_insert.bindValue(2, key);
@@ -282,6 +307,7 @@ private:
     QHash<QString, Reserved> m_reserved;
     QHash<QString, std::pair<double, QString>> m_eksAddon;
     QHash<QString, double> m_eksStandard;
+    QHash<QString, double> m_written; ///< "kind region key" → usd, of this import
 };
 
 QString location(const QString &file, qint64 line, qint64 column)

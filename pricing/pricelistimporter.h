@@ -18,6 +18,8 @@ struct ImportResult
     qint64 rowsRead = 0; ///< product/price rows seen
     int ratesWritten = 0; ///< rates inserted or replaced in the price book
     QHash<QString, int> ratesByKind; ///< "ec2_ondemand" → count, ...
+    /// Problems that did not stop the import: two different prices for one rate (the last one is kept).
+    QStringList warnings;
 };
 
 /// Imports AWS Price List Bulk API offer files into the price book (origin Imported), in one transaction:

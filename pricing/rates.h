@@ -29,6 +29,17 @@ struct Rate
     static QString originName(Origin origin);
 };
 
+/// The highest rate Fleetplan accepts from a price list, the price book or an override: 10,000 USD per
+/// unit (hour, vCPU-hour, GB-month). The most expensive EC2 instance costs about 400 USD an hour; a higher
+/// figure is a corrupt or hostile file, and 1e308 would make every total print "inf".
+inline constexpr double MaxRateUsd = 10000.0;
+/// An upfront payment of a Reserved term: MaxRateUsd for every hour of three years.
+inline constexpr double MaxUpfrontUsd = MaxRateUsd * 3 * 8760;
+
+/// Whether `region` has the form of an AWS region code ("us-east-1", "us-gov-west-1", "ap-southeast-7");
+/// Local Zones ("us-east-1-bos-1") and free text are not regions.
+bool isAwsRegionCode(const QString &region);
+
 /// OS of a Fargate task.
 enum class FargateOs { Linux, Windows };
 

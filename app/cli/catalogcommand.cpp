@@ -467,6 +467,8 @@ int runImportPriceList(Context &ctx)
         ctx.err << r.error << "\nnothing was imported; the price book is unchanged\n";
         return InvalidInput;
     }
+    for (const QString &warning : r.warnings)
+        ctx.err << "warning: " << warning << '\n';
     Table t;
     t.columns = { QStringLiteral("kind"), QStringLiteral("rates") };
     QStringList kinds = r.ratesByKind.keys();

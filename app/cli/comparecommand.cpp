@@ -9,6 +9,7 @@
 #include "app/cli/csvfield.h"
 #include "models/atomicwrite.h"
 #include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 #include "models/simulation/costreportjson.h"
 #include "models/simulation/moneyformat.h"
 #include "models/simulation/simulation.h"
@@ -200,9 +201,10 @@ int runCompare(Context &ctx)
     models::WhatIf whatIf;
     bool numberOk = false;
     whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
-    if (!numberOk || whatIf.loadMultiplier < 0) {
-        ctx.err << "fleetplan compare: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption)
-                << "\"\n";
+    // NaN, infinity and 1e300 parse as numbers: they are not load multipliers (validation.h).
+    if (!numberOk || !(whatIf.loadMultiplier >= 0 && whatIf.loadMultiplier <= models::MaxLoadMultiplier)) {
+        ctx.err << "fleetplan compare: --load-multiplier must be a number from 0 to " << models::MaxLoadMultiplier
+                << ", not \"" << parser.value(loadOption) << "\"\n";
         return UsageError;
     }
 
@@ -227,7 +229,8 @@ int runCompare(Context &ctx)
     if (!catalogError.isEmpty())
         ctx.err << "fleetplan compare: " << catalogError << '\n';
     const bool quiet = parser.isSet(quietOption);
-    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet);
+    const auto read
+        = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
     if (!read)
         return InvalidInput;
     const models::Scenario &scenario = *read;
@@ -244,7 +247,8 @@ int runCompare(Context &ctx)
     const models::CostReport *gated = &report;
     models::CostReport other;
     if (parser.isSet(diffOption)) {
-        const auto otherRead = readValidScenario(parser.value(diffOption), *catalog, ctx.err, quiet);
+        const auto otherRead
+            = readValidScenario(parser.value(diffOption), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
         if (!otherRead)
             return InvalidInput;
         other = models::simulate(*otherRead, *catalog, whatIf, options);

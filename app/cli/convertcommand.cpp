@@ -2,7 +2,9 @@
 #include <QCommandLineParser>
 
 #include "app/cli/commands.h"
+#include "app/cli/scenarioinput.h"
 #include "models/workload/scenariojson.h"
+#include "pricing/catalog.h"
 
 namespace fleetplan::cli {
 
@@ -32,17 +34,23 @@ int runConvert(Context &ctx)
         ctx.err << "fleetplan convert: expected INPUT and OUTPUT\n";
         return UsageError;
     }
-    const models::ScenarioReadResult read = models::readScenarioFile(files.at(0));
-    if (!read.diagnostics.isEmpty())
-        ctx.err << read.errorText() << '\n';
-    if (!read.ok())
+    // What `validate` rejects is not converted: a NaN or 1e308 would be written as "cpu": null, and a
+    // converted file must read back as the same valid scenario.
+    QString catalogError;
+    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
+    if (!catalogError.isEmpty())
+        ctx.err << "fleetplan convert: " << catalogError << '\n';
+    const auto read = readValidScenario(files.at(0), *catalog, ctx.err);
+    if (!read) {
+        ctx.err << "fleetplan convert: " << files.at(1) << " not written\n";
         return InvalidInput;
+    }
     if (files.at(1) == QLatin1String("-")) {
-        ctx.out << QString::fromUtf8(models::scenarioToJson(*read.scenario));
+        ctx.out << QString::fromUtf8(models::scenarioToJson(*read));
         return Ok;
     }
     QString error;
-    if (!models::writeScenarioFile(*read.scenario, files.at(1), &error)) {
+    if (!models::writeScenarioFile(*read, files.at(1), &error)) {
         ctx.err << "error: " << error << '\n';
         return InvalidInput;
     }

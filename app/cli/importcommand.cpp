@@ -6,6 +6,7 @@
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
 #include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 
 namespace fleetplan::cli {
 
@@ -73,6 +74,11 @@ int runImport(Context &ctx)
     }
     if (!parser.isSet(outOption)) {
         ctx.err << "fleetplan import " << source << ": -o OUT is required (.fleetplan, .json, or - for stdout)\n";
+        return UsageError;
+    }
+    if (parser.isSet(regionOption) && !models::isRegionCode(parser.value(regionOption))) {
+        ctx.err << "fleetplan import: --region \"" << parser.value(regionOption)
+                << "\" is not an AWS region code (like us-east-1)\n";
         return UsageError;
     }
     const QString outPath = parser.value(outOption);

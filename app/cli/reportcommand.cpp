@@ -6,6 +6,7 @@
 #include "app/cli/scenarioinput.h"
 #include "app/report/reportwriter.h"
 #include "models/workload/scenariojson.h"
+#include "models/workload/validation.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 
@@ -102,9 +103,10 @@ int runReport(Context &ctx)
     models::WhatIf whatIf;
     bool numberOk = false;
     whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
-    if (!numberOk || whatIf.loadMultiplier < 0) {
-        ctx.err << "fleetplan report: --load-multiplier must be a number ≥ 0, not \"" << parser.value(loadOption)
-                << "\"\n";
+    // NaN, infinity and 1e300 parse as numbers: they are not load multipliers (validation.h).
+    if (!numberOk || !(whatIf.loadMultiplier >= 0 && whatIf.loadMultiplier <= models::MaxLoadMultiplier)) {
+        ctx.err << "fleetplan report: --load-multiplier must be a number from 0 to " << models::MaxLoadMultiplier
+                << ", not \"" << parser.value(loadOption) << "\"\n";
         return UsageError;
     }
 
@@ -112,7 +114,8 @@ int runReport(Context &ctx)
     const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
     if (!catalogError.isEmpty() && !quiet)
         ctx.err << "fleetplan report: " << catalogError << '\n';
-    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet);
+    const auto read
+        = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
     if (!read)
         return InvalidInput;
     const models::Scenario &scenario = *read;

@@ -8,7 +8,7 @@
 namespace fleetplan::cli {
 
 std::optional<models::Scenario> readValidScenario(
-    const QString &path, const pricing::Catalog &catalog, QTextStream &err, bool quiet)
+    const QString &path, const pricing::Catalog &catalog, QTextStream &err, bool quiet, double loadMultiplier)
 {
     const models::ScenarioReadResult read = models::readScenarioFile(path);
     QList<models::Diagnostic> problems = read.diagnostics; // already name the file
@@ -18,6 +18,9 @@ std::optional<models::Scenario> readValidScenario(
             d.where = d.where.isEmpty() ? origin : origin + u':' + d.where;
             problems.append(d);
         }
+        if (!models::hasErrors(problems))
+            problems
+                += models::validateLoadMultiplier(*read.scenario, loadMultiplier, QStringLiteral("--load-multiplier"));
     }
     for (const models::Diagnostic &d : std::as_const(problems)) {
         if (d.isError())

@@ -11,6 +11,8 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include "models/workload/validation.h"
+
 namespace fleetplan::models {
 
 namespace {
@@ -114,8 +116,11 @@ public:
 private:
     QString m_origin;
 
-    /// A whole number >= minimum (JSON number or numeric string); nullopt (with an error) otherwise.
-    std::optional<int> readInt(const QJsonObject &object, const QString &key, const QString &path, int minimum)
+    /// A whole number of minimum to maximum (JSON number or numeric string); nullopt (with an error naming
+    /// the field) otherwise. The default maximum, 10^9, only keeps the value an int; fields with a real
+    /// limit pass it (validation.h).
+    std::optional<int> readInt(
+        const QJsonObject &object, const QString &key, const QString &path, int minimum, int maximum = 1000000000)
     {
         const QJsonValue v = object.value(key);
         double d = std::nan("");
@@ -123,8 +128,13 @@ private:
             d = v.toDouble();
         else if (v.isString())
             d = v.toString().trimmed().toDouble();
-        if (!std::isfinite(d) || d != std::floor(d) || d < minimum || d > 1e9) {
+        if (!std::isfinite(d) || d != std::floor(d) || d < minimum) {
             error(path + u'.' + key, QStringLiteral("must be a whole number of at least %1").arg(minimum));
+            return std::nullopt;
+        }
+        if (d > maximum) {
+            error(path + u'.' + key,
+                QStringLiteral("%1 is above the limit of %2").arg(QString::number(d, 'g', 12)).arg(maximum));
             return std::nullopt;
         }
         return int(d);
@@ -148,8 +158,12 @@ private:
             QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*vcpu\\s*$"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression units(QStringLiteral("^\\s*(\\d+)\\s*$"));
         const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
-        if (const auto m = vcpu.match(text); m.hasMatch())
-            return m.captured(1).toDouble();
+        if (const auto m = vcpu.match(text); m.hasMatch()) {
+            if (const double v = m.captured(1).toDouble(); v <= MaxTaskVcpu)
+                return v;
+            error(path, QStringLiteral("\"%1\" is above the limit of %2 vCPU").arg(text).arg(MaxTaskVcpu));
+            return std::nullopt;
+        }
         if (const auto m = units.match(text); m.hasMatch() && m.captured(1).size() < 9)
             return m.captured(1).toDouble() / 1024.0;
         error(path, QStringLiteral("\"%1\" is not a task CPU size (CPU units such as 1024, or \"1 vCPU\")").arg(text));
@@ -163,10 +177,18 @@ private:
             QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*gb\\s*$"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression mib(QStringLiteral("^\\s*(\\d+)\\s*$"));
         const QString text = v.isDouble() ? QString::number(v.toDouble(), 'g', 12) : v.toString();
+        std::optional<double> mibValue;
         if (const auto m = gb.match(text); m.hasMatch() && m.captured(1).size() < 9)
-            return m.captured(1).toDouble() * 1024.0;
-        if (const auto m = mib.match(text); m.hasMatch() && m.captured(1).size() < 10)
-            return m.captured(1).toDouble();
+            mibValue = m.captured(1).toDouble() * 1024.0;
+        else if (const auto m = mib.match(text); m.hasMatch() && m.captured(1).size() < 10)
+            mibValue = m.captured(1).toDouble();
+        if (mibValue && *mibValue > MaxTaskMemoryMib) {
+            error(
+                path, QStringLiteral("\"%1\" is above the limit of %2 MiB").arg(text).arg(MaxTaskMemoryMib, 0, 'f', 0));
+            return std::nullopt;
+        }
+        if (mibValue)
+            return mibValue;
         error(path, QStringLiteral("\"%1\" is not a task memory size (MiB such as 2048, or \"2 GB\")").arg(text));
         return std::nullopt;
     }
@@ -284,10 +306,10 @@ private:
                 const QString pp = p + QStringLiteral(".portMappings[%1]").arg(j);
                 int hostPort = 0;
                 if (pm.contains(u"hostPort"))
-                    hostPort = readInt(pm, QStringLiteral("hostPort"), pp, 0).value_or(0);
+                    hostPort = readInt(pm, QStringLiteral("hostPort"), pp, 0, 65535).value_or(0);
                 // Host mode publishes the container port itself; awsvpc has no host port to collide on.
                 if (s.networkMode == NetworkMode::Host && hostPort == 0 && pm.contains(u"containerPort"))
-                    hostPort = readInt(pm, QStringLiteral("containerPort"), pp, 0).value_or(0);
+                    hostPort = readInt(pm, QStringLiteral("containerPort"), pp, 0, 65535).value_or(0);
                 if (s.networkMode != NetworkMode::Awsvpc)
                     s.hostPort = hostPort;
             }
@@ -301,8 +323,8 @@ private:
                 const QJsonObject rr = requirementList.at(j).toObject();
                 if (rr.value(u"type").toString() != u"GPU")
                     continue;
-                if (const auto gpus
-                    = readInt(rr, QStringLiteral("value"), p + QStringLiteral(".resourceRequirements[%1]").arg(j), 0)) {
+                if (const auto gpus = readInt(
+                        rr, QStringLiteral("value"), p + QStringLiteral(".resourceRequirements[%1]").arg(j), 0, 64)) {
                     s.gpus += *gpus;
                     s.accelerator = Accelerator::NvidiaGpu;
                 }
@@ -366,7 +388,7 @@ private:
                 = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
             svc.daemon = o.value(u"schedulingStrategy").toString() == u"DAEMON";
             if (!svc.daemon)
-                svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0).value_or(0);
+                svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0, MaxReplicas).value_or(0);
             const QJsonValue strategy = o.value(u"capacityProviderStrategy");
             if (!strategy.isUndefined() && !strategy.isArray())
                 error(path + QStringLiteral(".capacityProviderStrategy"), QStringLiteral("must be a list"));
@@ -411,8 +433,8 @@ private:
             t.path = path;
             t.cluster = parts.at(1);
             t.service = parts.at(2);
-            const auto minCapacity = readInt(o, QStringLiteral("MinCapacity"), path, 0);
-            const auto maxCapacity = readInt(o, QStringLiteral("MaxCapacity"), path, 0);
+            const auto minCapacity = readInt(o, QStringLiteral("MinCapacity"), path, 0, MaxReplicas);
+            const auto maxCapacity = readInt(o, QStringLiteral("MaxCapacity"), path, 0, MaxReplicas);
             if (!minCapacity || !maxCapacity)
                 continue;
             if (*maxCapacity < *minCapacity) {

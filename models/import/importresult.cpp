@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QSet>
 
+#include "models/boundedread.h"
+
 namespace fleetplan::models {
 
 QString ImportResult::summary() const
@@ -53,7 +55,14 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
             failedFiles.append(origin);
             return;
         }
-        inputs.append({ origin, file.readAll() });
+        QByteArray bytes;
+        QString why;
+        if (!readAtMost(file, MaxManifestBytes, &bytes, &why)) {
+            errors.append({ Diagnostic::Severity::Error, origin, QStringLiteral("cannot read: ") + why });
+            failedFiles.append(origin);
+            return;
+        }
+        inputs.append({ origin, bytes });
     };
     for (const QString &path : paths) {
         const QFileInfo info(path);
@@ -69,8 +78,17 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
         found.sort();
         const QDir dir(info.absoluteFilePath());
         const QString base = QFileInfo(QDir::cleanPath(info.absoluteFilePath())).fileName();
-        for (const QString &file : std::as_const(found))
-            readOne(file, base + u'/' + dir.relativeFilePath(QFileInfo(file).absoluteFilePath()));
+        for (const QString &file : std::as_const(found)) {
+            const QString origin = base + u'/' + dir.relativeFilePath(QFileInfo(file).absoluteFilePath());
+            // A folder is read as a set of manifests: a symlink to /dev/zero, a FIFO or a socket in it is
+            // skipped, not read (a FIFO would block, a device never ends).
+            if (!isRegularFile(file)) {
+                errors.append({ Diagnostic::Severity::Warning, origin,
+                    QStringLiteral("skipped: not a regular file (a device, FIFO or socket)") });
+                continue;
+            }
+            readOne(file, origin);
+        }
         if (found.isEmpty())
             errors.append({ Diagnostic::Severity::Warning, path,
                 QStringLiteral("no *.yaml, *.yml or *.json files in this folder") });

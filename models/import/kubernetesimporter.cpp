@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -18,6 +19,7 @@
 
 #include "models/import/cronschedule.h"
 #include "models/import/quantity.h"
+#include "models/workload/validation.h"
 
 namespace fleetplan::models {
 
@@ -193,18 +195,22 @@ private:
         return text + message;
     }
 
-    /// An optional non-negative integer field; `fallback` when absent.
-    std::optional<int> readInt(const Ref &at, int fallback)
+    /// An optional integer field of 0 to `maximum` (validation.h's limits); `fallback` when absent.
+    std::optional<int> readInt(const Ref &at, int fallback, int maximum)
     {
         if (!at.present())
             return fallback;
         bool ok = false;
-        const int v = at.scalar().toInt(&ok);
+        const qlonglong v = at.scalar().toLongLong(&ok);
         if (!ok || v < 0) {
             error(at, QStringLiteral("must be a whole number of 0 or more, not \"%1\"").arg(at.scalar()));
             return std::nullopt;
         }
-        return v;
+        if (v > maximum) {
+            error(at, QStringLiteral("%1 is above the limit of %2").arg(v).arg(maximum));
+            return std::nullopt;
+        }
+        return int(v);
     }
 
     /// requests.<resource>, else limits.<resource> (Kubernetes defaults a missing request to the limit).
@@ -222,8 +228,20 @@ private:
         }
         QString why;
         const auto parsed = memory ? parseMemoryQuantity(value.scalar(), &why) : parseCpuQuantity(value.scalar(), &why);
-        if (!parsed)
+        if (!parsed) {
             error(value, why);
+            return parsed;
+        }
+        // "1e37" is a valid quantity; no container asks for it (the limits of validation.h).
+        const double limit = memory ? MaxTaskMemoryMib : MaxTaskVcpu;
+        if (*parsed > limit) {
+            error(value,
+                QStringLiteral("%1 is above the limit of %2 %3")
+                    .arg(value.scalar())
+                    .arg(limit, 0, 'f', 0)
+                    .arg(memory ? QStringLiteral("MiB") : QStringLiteral("vCPU")));
+            return std::nullopt;
+        }
         return parsed;
     }
 
@@ -303,7 +321,7 @@ private:
             for (std::size_t p = 0; p < ports.size(); ++p) {
                 if (!spend(ports))
                     return false;
-                const auto hostPort = readInt(ports.at(p)["hostPort"], 0);
+                const auto hostPort = readInt(ports.at(p)["hostPort"], 0, 65535);
                 if (!hostPort)
                     return false;
                 if (s.hostPort == 0)
@@ -426,9 +444,9 @@ private:
 
     void readJob(const Ref &jobSpec, Service &s)
     {
-        const auto parallelism = readInt(jobSpec["parallelism"], 1);
-        const auto completions = readInt(jobSpec["completions"], -1);
-        const auto deadline = readInt(jobSpec["activeDeadlineSeconds"], 0);
+        const auto parallelism = readInt(jobSpec["parallelism"], 1, MaxReplicas);
+        const auto completions = readInt(jobSpec["completions"], -1, std::numeric_limits<int>::max());
+        const auto deadline = readInt(jobSpec["activeDeadlineSeconds"], 0, std::numeric_limits<int>::max());
         if (!parallelism || !completions || !deadline)
             return;
         s.replicas = *completions >= 0 ? std::min(*parallelism, *completions) : *parallelism;
@@ -454,10 +472,10 @@ private:
         hpa.targetName = spec["scaleTargetRef"]["name"].scalar();
         if (hpa.targetKind.isEmpty() || hpa.targetName.isEmpty())
             return error(spec["scaleTargetRef"], QStringLiteral("needs kind and name"));
-        const auto minReplicas = readInt(spec["minReplicas"], 1);
+        const auto minReplicas = readInt(spec["minReplicas"], 1, MaxReplicas);
         if (!spec["maxReplicas"].present())
             return error(spec["maxReplicas"], QStringLiteral("is required"));
-        const auto maxReplicas = readInt(spec["maxReplicas"], 1);
+        const auto maxReplicas = readInt(spec["maxReplicas"], 1, MaxReplicas);
         if (!minReplicas || !maxReplicas)
             return;
         if (*maxReplicas < *minReplicas)
@@ -535,7 +553,7 @@ private:
         s.source = m_origin + QStringLiteral(": ") + kind + u'/' + name;
         Ref pod = spec["template"]["spec"];
         if (kind == u"Deployment" || kind == u"StatefulSet" || kind == u"ReplicaSet") {
-            const auto replicas = readInt(spec["replicas"], 1);
+            const auto replicas = readInt(spec["replicas"], 1, MaxReplicas);
             if (!replicas)
                 return;
             s.replicas = *replicas;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 #include <QHash>
 
@@ -103,7 +104,10 @@ DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf)
                 d.replicas[i] = std::max(0, replicasAt(s, profileOf.at(i), h, whatIf.loadMultiplier));
                 break;
             case ServiceKind::Job:
-                d.replicas[i] = concurrentRuns(s, h) * std::max(0, s.replicas);
+                // In 64 bits and clamped: validation bounds both factors (MaxJobSecondsPerDay, MaxReplicas), but
+                // an unvalidated caller must not overflow an int (UBSan flagged this product).
+                d.replicas[i] = int(std::min<std::int64_t>(
+                    std::numeric_limits<int>::max(), std::int64_t(concurrentRuns(s, h)) * std::max(0, s.replicas)));
                 d.jobRunsStarting[i] = runsStarting(s, h);
                 break;
             case ServiceKind::Daemon:

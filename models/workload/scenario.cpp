@@ -175,8 +175,11 @@ int replicasAt(const Service &service, const LoadProfile *profile, int hourOfPer
     const double load = profile ? profile->at(hourOfPeriod) : 1.0;
     // A tiny epsilon keeps 3 × 1.0 from becoming 4 through floating-point noise.
     const double wanted = std::ceil(service.replicas * load * whatIfMultiplier - 1e-9);
-    const double clamped
-        = std::clamp(wanted, double(service.minReplicas), double(std::max(service.minReplicas, service.maxReplicas)));
+    const double low = double(service.minReplicas);
+    // NaN (a NaN load or multiplier validation refuses) clamps to nothing: converting it to int is undefined.
+    const double clamped = std::isnan(wanted)
+        ? low
+        : std::clamp(wanted, low, double(std::max(service.minReplicas, service.maxReplicas)));
     return int(clamped);
 }
 

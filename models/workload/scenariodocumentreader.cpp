@@ -4,12 +4,15 @@
 // migrated there and read from it; the file itself changes only when it is saved again.
 #include "models/workload/scenariodocument.h"
 
+#include <limits>
+
 #include <QFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "models/boundedread.h"
 #include "models/workload/documentschema.h"
 #include "models/workload/platformfields.h"
 
@@ -33,6 +36,27 @@ struct Reader
         diags.append({ Diagnostic::Severity::Warning, where.isEmpty() ? path : path + u':' + where, message });
     }
 };
+
+/// An integer column read into an int. SQLite integers are 64-bit: QVariant::toInt() would keep the low
+/// 32 bits (4294967304 hours would be read as 8), so a value outside int is an error naming the field.
+/// NULL reads as 0, as before.
+int readWhole(Reader &r, const QString &where, const QVariant &value)
+{
+    if (value.isNull())
+        return 0;
+    bool ok = false;
+    const qlonglong n = value.toLongLong(&ok);
+    const double d = value.toDouble();
+    if (!ok || n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max() || double(n) != d) {
+        r.error(where,
+            QStringLiteral("must be a whole number from %1 to %2, found %3")
+                .arg(std::numeric_limits<int>::min())
+                .arg(std::numeric_limits<int>::max())
+                .arg(value.toString()));
+        return 0;
+    }
+    return int(n);
+}
 
 template <typename Enum>
 void readEnum(Reader &r, const QString &where, const QString &text, Enum &out,
@@ -65,7 +89,7 @@ struct PlatformRowReader
     void boolean(const char16_t *k, bool &out)
     {
         if (const QVariant *v = find(k))
-            out = v->toInt() != 0;
+            out = v->toLongLong() != 0;
     }
     void number(const char16_t *k, double &out)
     {
@@ -80,14 +104,8 @@ struct PlatformRowReader
     }
     void integer(const char16_t *k, int &out)
     {
-        if (const QVariant *v = find(k)) {
-            bool ok = false;
-            const int i = v->toInt(&ok);
-            if (ok)
-                out = i;
-            else
-                r.error(where(k), QStringLiteral("must be a whole number, found \"%1\"").arg(v->toString()));
-        }
+        if (const QVariant *v = find(k))
+            out = readWhole(r, where(k), *v);
     }
     void stringList(const char16_t *k, QStringList &out)
     {
@@ -110,8 +128,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         }
         sc.name = q.value(0).toString();
         sc.region = q.value(1).toString();
-        sc.periodHours = q.value(2).toInt();
-        sc.periodInDays = q.value(3).toInt() != 0;
+        sc.periodHours = readWhole(r, QStringLiteral("period"), q.value(2));
+        sc.periodInDays = q.value(3).toLongLong() != 0;
         sc.notes = q.value(4).toString();
     }
     {
@@ -159,21 +177,21 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 QStringLiteral("x86_64 or arm64"));
             readEnum(r, where + QStringLiteral(".os"), q.value(6).toString(), s.os, &osFromId,
                 QStringLiteral("linux or windows"));
-            s.replicas = q.value(7).toInt();
-            s.minReplicas = q.value(8).toInt();
-            s.maxReplicas = q.value(9).toInt();
+            s.replicas = readWhole(r, where + QStringLiteral(".replicas"), q.value(7));
+            s.minReplicas = readWhole(r, where + QStringLiteral(".min_replicas"), q.value(8));
+            s.maxReplicas = readWhole(r, where + QStringLiteral(".max_replicas"), q.value(9));
             s.loadProfile = q.value(10).toString();
-            s.runsPerDay = q.value(11).toInt();
-            s.runSeconds = q.value(12).toInt();
-            s.spotOk = q.value(13).toInt() != 0;
+            s.runsPerDay = readWhole(r, where + QStringLiteral(".runs_per_day"), q.value(11));
+            s.runSeconds = readWhole(r, where + QStringLiteral(".run_seconds"), q.value(12));
+            s.spotOk = q.value(13).toLongLong() != 0;
             readEnum(r, where + QStringLiteral(".network_mode"), q.value(14).toString(), s.networkMode,
                 &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
-            s.hostPort = q.value(15).toInt();
+            s.hostPort = readWhole(r, where + QStringLiteral(".host_port"), q.value(15));
             s.source = q.value(16).toString();
-            s.gpus = q.value(18).toInt();
+            s.gpus = readWhole(r, where + QStringLiteral(".gpus"), q.value(18));
             readEnum(r, where + QStringLiteral(".accelerator"), q.value(19).toString(), s.accelerator,
                 &acceleratorFromId, QStringLiteral("nvidia or neuron"));
-            s.noMemoryRequest = q.value(20).toInt() != 0;
+            s.noMemoryRequest = q.value(20).toLongLong() != 0;
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }
@@ -190,7 +208,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 continue;
             }
             sc.services[index].containers.append(Container {
-                c.value(1).toString(), c.value(2).toDouble(), c.value(3).toDouble(), c.value(4).toInt() != 0 });
+                c.value(1).toString(), c.value(2).toDouble(), c.value(3).toDouble(), c.value(4).toLongLong() != 0 });
         }
         // As in JSON: a service built from containers has the derived size.
         for (Service &s : sc.services) {
@@ -247,7 +265,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             sc.purchase.savingsPlanUsdPerHour = q.value(1).toDouble();
             readEnum(r, QStringLiteral("purchase.savings_plan_type"), q.value(2).toString(),
                 sc.purchase.savingsPlanType, &savingsPlanTypeFromId, QStringLiteral("compute or ec2-instance"));
-            sc.purchase.savingsPlanTermYears = q.value(3).toInt();
+            sc.purchase.savingsPlanTermYears
+                = readWhole(r, QStringLiteral("purchase.savings_plan_term_years"), q.value(3));
             sc.purchase.savingsPlanPayment = q.value(4).toString();
         }
     }
@@ -262,8 +281,10 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             ReservedInstanceHolding ri;
             ri.instanceType = q.value(0).toString();
             ri.region = q.value(1).toString();
-            ri.count = q.value(2).toInt();
-            ri.termYears = q.value(3).toInt();
+            const QString where = QStringLiteral("existing_commitments.reserved_instances[%1]")
+                                      .arg(sc.commitments.reservedInstances.size());
+            ri.count = readWhole(r, where + QStringLiteral(".count"), q.value(2));
+            ri.termYears = readWhole(r, where + QStringLiteral(".term_years"), q.value(3));
             ri.payment = q.value(4).toString();
             readEnum(r,
                 QStringLiteral("existing_commitments.reserved_instances[%1].offering_class")
@@ -283,7 +304,10 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             sp.family = q.value(1).toString();
             sp.region = q.value(2).toString();
             sp.usdPerHour = q.value(3).toDouble();
-            sp.termYears = q.value(4).toInt();
+            sp.termYears = readWhole(r,
+                QStringLiteral("existing_commitments.savings_plans[%1].term_years")
+                    .arg(sc.commitments.savingsPlans.size()),
+                q.value(4));
             sp.payment = q.value(5).toString();
             sc.commitments.savingsPlans.append(sp);
         }
@@ -319,8 +343,19 @@ ScenarioReadResult readScenarioDocument(const QString &path, QHash<QString, QStr
     const qint64 size = file.size();
     const QByteArray header = file.read(100);
     file.close();
+    if (!isRegularFile(path)) {
+        r.error({}, QStringLiteral("not a Fleetplan document: not a regular file (a device, FIFO or socket)"));
+        return result;
+    }
     if (size == 0) {
         r.error({}, QStringLiteral("the file is empty: not a Fleetplan document"));
+        return result;
+    }
+    if (size > MaxScenarioBytes) {
+        r.error({},
+            QStringLiteral("%1 bytes: larger than the limit of %2 for a scenario document")
+                .arg(size)
+                .arg(sizeText(MaxScenarioBytes)));
         return result;
     }
     if (!header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {

@@ -195,8 +195,8 @@ bool writeScenarioDocument(
 
     QString tempPath;
     {
-        QTemporaryFile temp(
-            target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
+        // A short fixed name (not the target's + a suffix): a 250-character document name stays savable.
+        QTemporaryFile temp(temporaryFileTemplate(target.absolutePath()));
         temp.setAutoRemove(false);
         if (!temp.open())
             return fail(QStringLiteral("cannot save %1: cannot create a temporary file in %2: %3")

@@ -7,13 +7,16 @@
 #include <functional>
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
 
+#include "models/boundedread.h"
 #include "models/workload/platformfields.h"
 #include "models/workload/scenariodocument.h"
+#include "models/workload/validation.h"
 
 namespace fleetplan::models {
 
@@ -314,7 +317,14 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             int days = -1;
             pr.readInt(QStringLiteral("hours"), hours);
             pr.readInt(QStringLiteral("days"), days);
-            if (days >= 0) {
+            if (days > MaxPeriodHours / 24) {
+                // Before days × 24: 2^31 − 1 days would overflow an int.
+                pr.error(QStringLiteral("days"),
+                    QStringLiteral("%1 days is above the limit of %2 days (%3 hours, ten years)")
+                        .arg(days)
+                        .arg(MaxPeriodHours / 24)
+                        .arg(MaxPeriodHours));
+            } else if (days >= 0) {
                 sc.periodInDays = true;
                 sc.periodHours = days * 24;
             } else if (hours >= 0) {
@@ -430,6 +440,86 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
     return result;
 }
 
+namespace {
+
+/// The keys that appear twice in one object of `json` (valid JSON: QJsonDocument parsed it), as
+/// "line N: duplicate key "services" (also on line M); JSON keeps only the last". QJsonDocument keeps the
+/// last of two equal keys silently, so a second top-level "services" would replace the first. One pass,
+/// a set of keys per open object: linear in the text.
+QList<Diagnostic> duplicateKeys(const QByteArray &json)
+{
+    QList<Diagnostic> out;
+    struct Open
+    {
+        bool isObject = false;
+        QHash<QByteArray, int> lineOfKey;
+    };
+    QList<Open> stack;
+    int line = 1;
+    bool expectKey = false; // inside an object, before a key
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json.at(i);
+        switch (c) {
+        case '\n':
+            ++line;
+            break;
+        case '{':
+            stack.append(Open { true, {} });
+            expectKey = true;
+            break;
+        case '[':
+            stack.append(Open { false, {} });
+            expectKey = false;
+            break;
+        case '}':
+        case ']':
+            if (!stack.isEmpty())
+                stack.removeLast();
+            expectKey = false;
+            break;
+        case ',':
+            expectKey = !stack.isEmpty() && stack.constLast().isObject;
+            break;
+        case '"': {
+            const qsizetype start = i + 1;
+            bool escaped = false;
+            ++i;
+            for (; i < n && json.at(i) != '"'; ++i) {
+                if (json.at(i) == '\\') {
+                    escaped = true;
+                    ++i; // skip the escaped character (a string holds no raw newline)
+                }
+            }
+            if (!expectKey || stack.isEmpty())
+                break;
+            expectKey = false;
+            QByteArray key = json.mid(start, i - start);
+            if (escaped) {
+                // Compare keys as JSON decodes them: "a" and "\u0061" are the same key.
+                const QJsonDocument decoded = QJsonDocument::fromJson('[' + json.mid(start - 1, i - start + 2) + ']');
+                key = decoded.array().at(0).toString().toUtf8();
+            }
+            QHash<QByteArray, int> &keys = stack.last().lineOfKey;
+            if (const auto it = keys.constFind(key); it != keys.cend())
+                out.append({ Diagnostic::Severity::Error, QStringLiteral("%1").arg(line),
+                    QStringLiteral("duplicate key \"%1\" (also on line %2): JSON keeps only the last one, "
+                                   "so the first would be lost")
+                        .arg(QString::fromUtf8(key))
+                        .arg(it.value()) });
+            else
+                keys.insert(key, line);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin)
 {
     QJsonParseError error {};
@@ -446,6 +536,13 @@ ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origi
         ScenarioReadResult result;
         result.diagnostics.append(
             { Diagnostic::Severity::Error, origin, QStringLiteral("a scenario must be a JSON object") });
+        return result;
+    }
+    if (QList<Diagnostic> duplicates = duplicateKeys(json); !duplicates.isEmpty()) {
+        ScenarioReadResult result;
+        for (Diagnostic &d : duplicates)
+            d.where = origin.isEmpty() ? QString(QStringLiteral("line ") + d.where) : QString(origin + u':' + d.where);
+        result.diagnostics = duplicates;
         return result;
     }
     ScenarioReadResult result = scenarioFromJsonObject(doc.object());
@@ -528,13 +625,22 @@ ScenarioReadResult readScenarioFile(const QString &path)
         file.setFileName(path);
         opened = file.open(QIODevice::ReadOnly);
     }
+    const QString origin = path == QStringLiteral("-") ? QStringLiteral("<stdin>") : path;
     if (!opened) {
         ScenarioReadResult result;
         result.diagnostics.append(
             { Diagnostic::Severity::Error, path, QStringLiteral("cannot open: ") + file.errorString() });
         return result;
     }
-    return scenarioFromJson(file.readAll(), path == QStringLiteral("-") ? QStringLiteral("<stdin>") : path);
+    QByteArray bytes;
+    QString why;
+    if (!readAtMost(file, MaxScenarioBytes, &bytes, &why)) {
+        ScenarioReadResult result;
+        result.diagnostics.append(
+            { Diagnostic::Severity::Error, origin, QStringLiteral("cannot read the scenario: ") + why });
+        return result;
+    }
+    return scenarioFromJson(bytes, origin);
 }
 
 bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *error)

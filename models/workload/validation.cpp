@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workload/validation.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 #include "pricing/catalog.h"
@@ -34,6 +35,13 @@ Diagnostic warning(const QString &where, const QString &message)
 QString number(double value)
 {
     return QString::number(value, 'g', 10);
+}
+
+/// "1000000000 is above the limit of 100000" (with a unit when given: "2048 vCPU is above ...").
+QString aboveLimit(double value, double limit, const QString &unit = {})
+{
+    const QString suffix = unit.isEmpty() ? QString() : u' ' + unit;
+    return QStringLiteral("%1%3 is above the limit of %2%3").arg(number(value), number(limit), suffix);
 }
 
 /// Rows of each service name, ascending: lets validateScenario find duplicates in O(n), not O(n²).
@@ -99,10 +107,23 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
     if (s.containers.isEmpty()) {
         if (!(s.cpu > 0))
             add({ QStringLiteral("cpu") }, error(field(QStringLiteral("cpu")), QStringLiteral("must be > 0")));
+        else if (s.cpu > MaxTaskVcpu)
+            add({ QStringLiteral("cpu") },
+                error(field(QStringLiteral("cpu")), aboveLimit(s.cpu, MaxTaskVcpu, QStringLiteral("vCPU"))));
         if (!(s.memoryMib > 0))
             add({ QStringLiteral("memory_mib") },
                 error(field(QStringLiteral("memory_mib")), QStringLiteral("must be > 0")));
+        else if (s.memoryMib > MaxTaskMemoryMib)
+            add({ QStringLiteral("memory_mib") },
+                error(field(QStringLiteral("memory_mib")),
+                    aboveLimit(s.memoryMib, MaxTaskMemoryMib, QStringLiteral("MiB"))));
     } else {
+        if (s.containers.size() > MaxContainersPerTask)
+            add({ QStringLiteral("cpu"), QStringLiteral("memory_mib") },
+                error(field(QStringLiteral("containers")),
+                    QStringLiteral("%1 containers are more than the limit of %2 per task")
+                        .arg(s.containers.size())
+                        .arg(MaxContainersPerTask)));
         bool longRunning = false;
         for (qsizetype k = 0; k < s.containers.size(); ++k) {
             const Container &c = s.containers.at(k);
@@ -110,9 +131,16 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             longRunning = longRunning || !c.init;
             if (!(c.cpu >= 0))
                 add({ QStringLiteral("cpu") }, error(cbase + QStringLiteral(".cpu"), QStringLiteral("must be >= 0")));
+            else if (c.cpu > MaxTaskVcpu)
+                add({ QStringLiteral("cpu") },
+                    error(cbase + QStringLiteral(".cpu"), aboveLimit(c.cpu, MaxTaskVcpu, QStringLiteral("vCPU"))));
             if (!(c.memoryMib >= 0))
                 add({ QStringLiteral("memory_mib") },
                     error(cbase + QStringLiteral(".memory_mib"), QStringLiteral("must be >= 0")));
+            else if (c.memoryMib > MaxTaskMemoryMib)
+                add({ QStringLiteral("memory_mib") },
+                    error(cbase + QStringLiteral(".memory_mib"),
+                        aboveLimit(c.memoryMib, MaxTaskMemoryMib, QStringLiteral("MiB"))));
         }
         if (!longRunning)
             add({ QStringLiteral("cpu"), QStringLiteral("memory_mib") },
@@ -121,14 +149,28 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
         if (!(s.effectiveCpu() > 0))
             add({ QStringLiteral("cpu") },
                 error(field(QStringLiteral("cpu")), QStringLiteral("must be > 0 (sum of the containers' cpu)")));
+        else if (s.effectiveCpu() > MaxTaskVcpu)
+            add({ QStringLiteral("cpu") },
+                error(field(QStringLiteral("cpu")),
+                    aboveLimit(s.effectiveCpu(), MaxTaskVcpu, QStringLiteral("vCPU"))
+                        + QStringLiteral(" (sum of the containers' cpu)")));
         if (!(s.effectiveMemoryMib() > 0))
             add({ QStringLiteral("memory_mib") },
                 error(field(QStringLiteral("memory_mib")),
                     QStringLiteral("must be > 0 (sum of the containers' memory_mib)")));
+        else if (s.effectiveMemoryMib() > MaxTaskMemoryMib)
+            add({ QStringLiteral("memory_mib") },
+                error(field(QStringLiteral("memory_mib")),
+                    aboveLimit(s.effectiveMemoryMib(), MaxTaskMemoryMib, QStringLiteral("MiB"))
+                        + QStringLiteral(" (sum of the containers' memory_mib)")));
     }
     if (!(s.ephemeralGib >= 0))
         add({ QStringLiteral("ephemeral_gib") },
             error(field(QStringLiteral("ephemeral_gib")), QStringLiteral("must be >= 0")));
+    else if (s.ephemeralGib > MaxStorageGib)
+        add({ QStringLiteral("ephemeral_gib") },
+            error(field(QStringLiteral("ephemeral_gib")),
+                aboveLimit(s.ephemeralGib, MaxStorageGib, QStringLiteral("GiB"))));
     // Accelerators: the largest AWS types have 8 GPUs (p5.48xlarge) or 16 Neuron devices (trn1.32xlarge).
     if (s.gpus < 0 || s.gpus > 64)
         add({ QStringLiteral("gpus") },
@@ -143,14 +185,14 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             error(named, QStringLiteral("Windows containers need arch x86_64 (there are no Windows arm64 tasks)")));
 
     // Replicas.
-    if (s.replicas < 0)
-        add({ QStringLiteral("replicas") }, error(field(QStringLiteral("replicas")), QStringLiteral("must be >= 0")));
-    if (s.minReplicas < 0)
-        add({ QStringLiteral("min_replicas") },
-            error(field(QStringLiteral("min_replicas")), QStringLiteral("must be >= 0")));
-    if (s.maxReplicas < 0)
-        add({ QStringLiteral("max_replicas") },
-            error(field(QStringLiteral("max_replicas")), QStringLiteral("must be >= 0")));
+    for (const auto &[key, value] : { std::pair { u"replicas", s.replicas },
+             std::pair { u"min_replicas", s.minReplicas }, std::pair { u"max_replicas", s.maxReplicas } }) {
+        const QString name = QString::fromUtf16(key);
+        if (value < 0)
+            add({ name }, error(field(name), QStringLiteral("must be >= 0")));
+        else if (value > MaxReplicas)
+            add({ name }, error(field(name), aboveLimit(value, MaxReplicas)));
+    }
     if (s.kind == ServiceKind::Service && s.minReplicas > s.maxReplicas)
         add({ QStringLiteral("min_replicas"), QStringLiteral("max_replicas") },
             error(named, QStringLiteral("min_replicas %1 > max_replicas %2").arg(s.minReplicas).arg(s.maxReplicas)));
@@ -180,7 +222,26 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
         if (s.runSeconds <= 0)
             add({ QStringLiteral("run_seconds") },
                 error(field(QStringLiteral("run_seconds")), QStringLiteral("a job needs run_seconds > 0")));
-        if (s.runsPerDay > 0 && s.runSeconds > 0 && qint64(s.runsPerDay) * s.runSeconds > 86400)
+        if (s.runsPerDay > MaxRunsPerDay)
+            add({ QStringLiteral("runs_per_day") },
+                error(field(QStringLiteral("runs_per_day")),
+                    aboveLimit(s.runsPerDay, MaxRunsPerDay) + QStringLiteral(" (one run a minute)")));
+        if (s.runSeconds > MaxRunSeconds)
+            add({ QStringLiteral("run_seconds") },
+                error(field(QStringLiteral("run_seconds")),
+                    aboveLimit(s.runSeconds, MaxRunSeconds, QStringLiteral("s")) + QStringLiteral(" (a week)")));
+        const qint64 secondsPerDay = qint64(s.runsPerDay) * s.runSeconds; // both are ints: no overflow
+        if (s.runsPerDay > 0 && s.runSeconds > 0 && secondsPerDay > MaxJobSecondsPerDay)
+            add({ QStringLiteral("runs_per_day"), QStringLiteral("run_seconds") },
+                error(named,
+                    QStringLiteral("runs_per_day %1 × run_seconds %2 = %3 s is above the limit of %4 s "
+                                   "(%5 runs overlapping)")
+                        .arg(s.runsPerDay)
+                        .arg(s.runSeconds)
+                        .arg(secondsPerDay)
+                        .arg(MaxJobSecondsPerDay)
+                        .arg(MaxJobSecondsPerDay / 86400)));
+        else if (s.runsPerDay > 0 && s.runSeconds > 0 && secondsPerDay > 86400)
             add({ QStringLiteral("runs_per_day"), QStringLiteral("run_seconds") },
                 warning(named,
                     QStringLiteral("runs_per_day %1 × run_seconds %2 = %3 s exceeds a day (86400 s): runs overlap")
@@ -398,8 +459,58 @@ const QStringList &knownRegions()
 
 bool isRegionCode(const QString &region)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$"));
-    return pattern.match(region).hasMatch();
+    return pricing::isAwsRegionCode(region); // one pattern for scenarios, imports and the CLI
+}
+
+qint64 peakTasksPerHour(const Scenario &sc, double loadMultiplier)
+{
+    // In doubles, saturated: the inputs may be unvalidated (2^31 replicas × 2^31 s of runs a day).
+    constexpr double saturated = 9.0e18;
+    double total = 0;
+    for (const Service &s : sc.services) {
+        double peak = 0;
+        if (s.kind == ServiceKind::Service) {
+            double load = 1.0;
+            if (const LoadProfile *profile = s.loadProfile.isEmpty() ? nullptr : sc.findLoadProfile(s.loadProfile);
+                profile && !profile->hourly.isEmpty()) {
+                load = 0;
+                for (double v : profile->hourly)
+                    load = std::isfinite(v) ? std::max(load, v) : std::numeric_limits<double>::infinity();
+            }
+            const double low = std::max(0, s.minReplicas);
+            const double high = std::max(low, double(s.maxReplicas));
+            const double wanted = std::ceil(double(s.replicas) * load * loadMultiplier - 1e-9);
+            peak = std::isnan(wanted) ? high : std::clamp(wanted, low, high);
+        } else if (s.kind == ServiceKind::Job && s.runsPerDay > 0 && s.runSeconds > 0) {
+            // At most ceil(runs_per_day × run_seconds ÷ 86 400) runs overlap (DemandTimeline::concurrentRuns).
+            const double overlapping = std::ceil(double(s.runsPerDay) * double(s.runSeconds) / 86400.0);
+            peak = overlapping * std::max(0, s.replicas);
+        }
+        total = std::min(saturated, total + peak);
+    }
+    return qint64(total);
+}
+
+QList<Diagnostic> validateLoadMultiplier(const Scenario &scenario, double loadMultiplier, const QString &where)
+{
+    QList<Diagnostic> out;
+    if (!std::isfinite(loadMultiplier) || loadMultiplier < 0) {
+        out.append(error(where,
+            QStringLiteral("must be a number from 0 to %1, not %2")
+                .arg(number(MaxLoadMultiplier), number(loadMultiplier))));
+        return out;
+    }
+    if (loadMultiplier > MaxLoadMultiplier) {
+        out.append(error(where, aboveLimit(loadMultiplier, MaxLoadMultiplier)));
+        return out;
+    }
+    if (const qint64 peak = peakTasksPerHour(scenario, loadMultiplier); peak > MaxTasksPerHour)
+        out.append(error(where,
+            QStringLiteral("%1 makes the busiest hour run %2 tasks, above the limit of %3 tasks at once")
+                .arg(number(loadMultiplier))
+                .arg(peak)
+                .arg(MaxTasksPerHour)));
+    return out;
 }
 
 QList<Diagnostic> validateLoadProfile(const Scenario &sc, int index)
@@ -427,6 +538,8 @@ QList<Diagnostic> validateLoadProfile(const Scenario &sc, int index)
         if (!std::isfinite(v) || v < 0)
             out.append(error(QStringLiteral("%1.hourly[%2]").arg(base).arg(h),
                 QStringLiteral("must be a number >= 0, found %1").arg(number(v))));
+        else if (v > MaxLoadMultiplier)
+            out.append(error(QStringLiteral("%1.hourly[%2]").arg(base).arg(h), aboveLimit(v, MaxLoadMultiplier)));
     }
     return out;
 }
@@ -490,6 +603,11 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         for (const Problem &p : serviceProblems(sc, int(i), &names))
             out.append(p.diagnostic);
     }
+    if (const qint64 peak = peakTasksPerHour(sc); peak > MaxTasksPerHour)
+        out.append(error(QStringLiteral("services"),
+            QStringLiteral("the busiest hour runs %1 tasks, above the limit of %2 tasks at once")
+                .arg(peak)
+                .arg(MaxTasksPerHour)));
 
     const auto &purchase = sc.purchase;
     if (!(purchase.spotShare >= 0 && purchase.spotShare <= 1))
@@ -497,6 +615,9 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
             QStringLiteral("must be between 0 and 1, found %1").arg(number(purchase.spotShare))));
     if (!(purchase.savingsPlanUsdPerHour >= 0))
         out.append(error(QStringLiteral("purchase.savings_plan_usd_per_hour"), QStringLiteral("must be >= 0")));
+    else if (purchase.savingsPlanUsdPerHour > MaxUsdPerHour)
+        out.append(error(QStringLiteral("purchase.savings_plan_usd_per_hour"),
+            aboveLimit(purchase.savingsPlanUsdPerHour, MaxUsdPerHour, QStringLiteral("USD"))));
     if (purchase.savingsPlanTermYears != 1 && purchase.savingsPlanTermYears != 3)
         out.append(error(QStringLiteral("purchase.savings_plan_term_years"),
             QStringLiteral("must be 1 or 3, found %1").arg(purchase.savingsPlanTermYears)));
@@ -523,6 +644,11 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         if (ri.count < 1)
             out.append(
                 error(base + QStringLiteral(".count"), QStringLiteral("must be at least 1, found %1").arg(ri.count)));
+        else if (ri.count > MaxInstanceCount)
+            out.append(error(base + QStringLiteral(".count"), aboveLimit(ri.count, MaxInstanceCount)));
+        if (!ri.region.isEmpty() && !isRegionCode(ri.region))
+            out.append(error(base + QStringLiteral(".region"),
+                QStringLiteral("\"%1\" is not an AWS region code (like us-east-1)").arg(ri.region)));
         checkTermAndPayment(base, ri.termYears, ri.payment);
         if (catalog) {
             QString why;
@@ -545,6 +671,12 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         if (!(sp.usdPerHour > 0))
             out.append(error(base + QStringLiteral(".usd_per_hour"),
                 QStringLiteral("must be > 0, found %1").arg(number(sp.usdPerHour))));
+        else if (sp.usdPerHour > MaxUsdPerHour)
+            out.append(error(base + QStringLiteral(".usd_per_hour"),
+                aboveLimit(sp.usdPerHour, MaxUsdPerHour, QStringLiteral("USD"))));
+        if (!sp.region.isEmpty() && !isRegionCode(sp.region))
+            out.append(error(base + QStringLiteral(".region"),
+                QStringLiteral("\"%1\" is not an AWS region code (like us-east-1)").arg(sp.region)));
         checkTermAndPayment(base, sp.termYears, sp.payment);
         if (sp.type == SavingsPlanType::Ec2Instance && sp.family.trimmed().isEmpty())
             out.append(error(base + QStringLiteral(".family"),
@@ -567,6 +699,31 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
                 QStringLiteral("must be in (0, 100], found %1").arg(number(p.targetUtilizationPercent))));
         if (!(p.ebsGibPerNode >= 0))
             out.append(error(base + QStringLiteral(".ebs_gib_per_node"), QStringLiteral("must be >= 0")));
+        else if (p.ebsGibPerNode > MaxStorageGib)
+            out.append(error(base + QStringLiteral(".ebs_gib_per_node"),
+                aboveLimit(p.ebsGibPerNode, MaxStorageGib, QStringLiteral("GiB"))));
+        if (p.osReservedMemoryMib > MaxTaskMemoryMib)
+            out.append(error(base + QStringLiteral(".os_reserved_memory_mib"),
+                aboveLimit(p.osReservedMemoryMib, MaxTaskMemoryMib, QStringLiteral("MiB"))));
+        if (p.ecsReservedMemoryMib > MaxTaskMemoryMib)
+            out.append(error(base + QStringLiteral(".ecs_reserved_memory_mib"),
+                aboveLimit(p.ecsReservedMemoryMib, MaxTaskMemoryMib, QStringLiteral("MiB"))));
+        if (p.interruptionAllowancePercent > MaxInterruptionAllowancePercent)
+            out.append(error(base + QStringLiteral(".interruption_allowance_percent"),
+                aboveLimit(p.interruptionAllowancePercent, MaxInterruptionAllowancePercent, QStringLiteral("%"))));
+        if (p.scaleInDelayHours > MaxPeriodHours)
+            out.append(error(base + QStringLiteral(".scale_in_delay_hours"),
+                aboveLimit(p.scaleInDelayHours, MaxPeriodHours, QStringLiteral("hours"))));
+        if (p.clusters > MaxClusters)
+            out.append(error(base + QStringLiteral(".clusters"), aboveLimit(p.clusters, MaxClusters)));
+        if (p.fargateBase > MaxReplicas)
+            out.append(error(base + QStringLiteral(".fargate_base"), aboveLimit(p.fargateBase, MaxReplicas)));
+        if (p.fargateWeight > MaxCapacityProviderWeight)
+            out.append(error(
+                base + QStringLiteral(".fargate_weight"), aboveLimit(p.fargateWeight, MaxCapacityProviderWeight)));
+        if (p.fargateSpotWeight > MaxCapacityProviderWeight)
+            out.append(error(base + QStringLiteral(".fargate_spot_weight"),
+                aboveLimit(p.fargateSpotWeight, MaxCapacityProviderWeight)));
         // What the node models deduct from every instance (nodecapacity.h): absurd values would leave
         // instances with negative or no memory.
         if (!(p.osReservedMemoryMib >= 0))

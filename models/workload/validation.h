@@ -24,6 +24,54 @@ namespace fleetplan::models {
 inline constexpr int MaxServices = 50000;
 inline constexpr int MaxPeriodHours = 87600; ///< ten years of 8,760 hours
 
+// Limits on every number of a scenario (docs/scenario-format.md, "Limits"). Each is far above what a real
+// fleet uses and low enough that no product of two of them overflows or exhausts memory: validateScenario
+// refuses a value above its limit with an error naming the field, before anything is simulated.
+
+/// replicas, min_replicas, max_replicas (services) and the parallel replicas of a job; also fargate_base.
+/// ECS allows 5,000 tasks per service and 100,000 as a capacity-provider base; EKS 5,000 nodes × 110 pods.
+inline constexpr int MaxReplicas = 100000;
+/// Tasks running at once in the busiest hour, all services and jobs together (at the what-if load).
+/// A million tasks is 200 ECS clusters at their 5,000-task service quota; the placement engine's memory
+/// grows with the tasks of an hour.
+inline constexpr qint64 MaxTasksPerHour = 1000000;
+/// A load-profile value and `--load-multiplier`: a thousand times the base load.
+inline constexpr double MaxLoadMultiplier = 1000.0;
+/// runs_per_day of a job: one run a minute, the finest schedule of cron, Kubernetes CronJobs and
+/// EventBridge Scheduler.
+inline constexpr int MaxRunsPerDay = 1440;
+/// run_seconds of a job: one week (a longer "job" is a service).
+inline constexpr int MaxRunSeconds = 7 * 86400;
+/// runs_per_day × run_seconds of a job: at most 100 runs of one job overlapping (100 days of run time a day).
+inline constexpr qint64 MaxJobSecondsPerDay = 100LL * 86400;
+/// vCPU of a task or container: above the largest EC2 instance (896 vCPU, u7in-32tb.224xlarge).
+inline constexpr double MaxTaskVcpu = 1024.0;
+/// Memory of a task or container and the memory reservations of a node, in MiB: 32 TiB, the largest EC2
+/// instance (u7in-32tb.224xlarge).
+inline constexpr double MaxTaskMemoryMib = 32.0 * 1024 * 1024;
+/// ephemeral_gib of a task and ebs_gib_per_node: 64 TiB, the largest EBS volume (io2 Block Express).
+inline constexpr double MaxStorageGib = 65536.0;
+/// Money per hour (savings_plan_usd_per_hour, existing Savings Plans): a million USD an hour.
+inline constexpr double MaxUsdPerHour = 1000000.0;
+/// count of a Reserved Instance holding; clusters of an EKS platform.
+inline constexpr int MaxInstanceCount = 1000000;
+inline constexpr int MaxClusters = 1000;
+/// fargate_weight and fargate_spot_weight: the ECS capacity-provider weight range is 0..1000.
+inline constexpr int MaxCapacityProviderWeight = 1000;
+/// Containers of one task (ECS allows 10 per task definition; Kubernetes pods rarely exceed a dozen).
+inline constexpr int MaxContainersPerTask = 100;
+/// interruption_allowance_percent: re-running all interrupted work once more is 100 %.
+inline constexpr double MaxInterruptionAllowancePercent = 100.0;
+
+/// Tasks running at once in the busiest hour at `loadMultiplier` (an upper bound computed from the load
+/// profiles' peaks and the job schedules, without simulating). Daemons are not counted: they follow the nodes.
+qint64 peakTasksPerHour(const Scenario &scenario, double loadMultiplier = 1.0);
+
+/// The problems of a what-if load multiplier for this scenario (`--load-multiplier`, the GUI slider): not a
+/// finite number in [0, MaxLoadMultiplier], or more than MaxTasksPerHour tasks in the busiest hour.
+/// `where` names the option in messages ("--load-multiplier").
+QList<Diagnostic> validateLoadMultiplier(const Scenario &scenario, double loadMultiplier, const QString &where);
+
 /// Every problem of the scenario: errors (the scenario cannot be planned) and warnings (it can, but
 /// something is probably not meant). With a catalog, also checks the region against the catalog and
 /// that every task fits on at least one allowed instance type of each enabled EC2-backed platform.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "common/clirunner.h"
@@ -70,6 +71,30 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("cannot save %1: the folder").arg(nowhere)), qPrintable(r.err));
 
         QCOMPARE(run({ sample }).code, 1);
+    }
+
+    /// What `validate` rejects is not converted (issue 15): a cpu of 1e308 + 1e308 (two containers) would be
+    /// written as "cpu": null; convert exits 2 naming the field and writes nothing, to a file or stdout.
+    void invalidScenariosAreNotConverted()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("hostile.json"));
+        QFile f(input);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "containers": [
+            {"name": "x", "cpu": 1e308, "memory_mib": 512}, {"name": "y", "cpu": 1e308, "memory_mib": 512}]}]})");
+        f.close();
+        const QString output = dir.filePath(QStringLiteral("out.json"));
+        for (const QString &to : { output, QStringLiteral("-") }) {
+            const Run r = run({ input, to });
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("error: %1:services[0].containers[0].cpu: 1e+308 vCPU is above the "
+                                                   "limit of 1024 vCPU")
+                                        .arg(input)),
+                qPrintable(r.err));
+            QVERIFY(!r.out.contains("null"));
+        }
+        QVERIFY(!QFile::exists(output));
     }
 };
 

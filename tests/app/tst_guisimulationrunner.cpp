@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <cmath>
+
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -56,6 +58,32 @@ private slots:
         QCOMPARE(ready.count(), 2);
         QCOMPARE(ready.at(1).at(0).value<models::CostReport>().whatIf.loadMultiplier, 1.5);
         QCOMPARE(ready.at(1).at(3).toBool(), true);
+    }
+
+    /// The GUI runs compare's validation before simulating (issue 15): a scenario past the limits is never
+    /// simulated (it would run out of memory); the runner reports why, and nothing else.
+    void scenariosPastTheLimitsAreNotSimulated()
+    {
+        app::SimulationRunner runner(pricing::Catalog::bundled());
+        QSignalSpy ready(&runner, &app::SimulationRunner::reportReady);
+        QSignalSpy failed(&runner, &app::SimulationRunner::simulationFailed);
+        models::Scenario sc = models::bundledSampleScenario();
+        sc.services[0].replicas = 1000000000;
+        sc.services[0].maxReplicas = 1000000000;
+        runner.request(sc, {});
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
+        QCOMPARE(ready.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(),
+            QStringLiteral("the scenario is not valid: services[0].replicas: 1000000000 is above the limit of 100000"));
+
+        models::WhatIf nan;
+        nan.loadMultiplier = std::nan("");
+        runner.request(models::bundledSampleScenario(), nan);
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 120000);
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(failed.at(1).at(0).toString(),
+            QStringLiteral("the scenario is not valid: load multiplier: must be a number from 0 to 1000, not nan"));
     }
 
     void aNewRequestDoesNotWaitForTheRefinedPass()

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "common/clirunner.h"
@@ -115,6 +116,84 @@ private slots:
         const Run r = run({ junk });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.startsWith(QStringLiteral("error: %1: not a Fleetplan document").arg(junk)), qPrintable(r.err));
+    }
+
+    /// Crash-class numbers (issue 15): values that `validate` once accepted and `compare` then ran out of
+    /// memory or spun on. Each is refused by validate and by compare with the same message naming the field,
+    /// exit status 2, before anything is simulated.
+    void crashClassNumbersAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("service");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<QString>("expected");
+        const QByteArray api = R"("name": "api", "cpu": 0.5, "memory_mib": 1024)";
+        QTest::newRow("replicas 1e9") << QByteArray(api + R"(, "replicas": 1000000000, "max_replicas": 1000000000)")
+                                      << QByteArray()
+                                      << QStringLiteral(
+                                             "services[0].replicas: 1000000000 is above the limit of 100000");
+        QTest::newRow("max_replicas 1e9")
+            << QByteArray(api + R"(, "replicas": 2, "max_replicas": 1000000000)") << QByteArray()
+            << QStringLiteral("services[0].max_replicas: 1000000000 is above the limit of 100000");
+        QTest::newRow("load-profile value 1e308")
+            << QByteArray(api + R"(, "load_profile": "p")")
+            << QByteArray(R"("load_profiles": [{"name": "p", "hourly": [1e308, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}],)")
+            << QStringLiteral("load_profiles[0].hourly[0]: 1e+308 is above the limit of 1000");
+        QTest::newRow("job replicas 2^31-1")
+            << QByteArray(api + R"(, "kind": "job", "replicas": 2147483647, "runs_per_day": 24, "run_seconds": 60)")
+            << QByteArray() << QStringLiteral("services[0].replicas: 2147483647 is above the limit of 100000");
+        QTest::newRow("runs_per_day 2e9")
+            << QByteArray(api + R"(, "kind": "job", "runs_per_day": 2000000000, "run_seconds": 60)") << QByteArray()
+            << QStringLiteral("services[0].runs_per_day: 2000000000 is above the limit of 1440 (one run a minute)");
+        QTest::newRow("runs_per_day x run_seconds beyond a day")
+            << QByteArray(api + R"(, "kind": "job", "runs_per_day": 1440, "run_seconds": 604800)") << QByteArray()
+            << QStringLiteral("service \"api\": runs_per_day 1440 × run_seconds 604800 = 870912000 s is above the "
+                              "limit of 8640000 s (100 runs overlapping)");
+        QTest::newRow("period of 2^31-1 days (days x 24 overflowed)")
+            << api << QByteArray(R"("period": {"days": 2147483647},)")
+            << QStringLiteral("period.days: 2147483647 days is above the limit of 3650 days (87600 hours, ten years)");
+        QTest::newRow("1e308 vCPU") << QByteArray(R"("name": "api", "cpu": 1e308, "memory_mib": 1024)") << QByteArray()
+                                    << QStringLiteral("services[0].cpu: 1e+308 vCPU is above the limit of 1024 vCPU");
+        QTest::newRow("a million tasks at once")
+            << QByteArray(api + R"(, "replicas": 100000, "max_replicas": 100000}, {"name": "b", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "c", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "d", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "e", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "f", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "g", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "h", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "i", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "j", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000}, {"name": "k", "cpu": 0.5,
+                "memory_mib": 1024, "replicas": 100000, "max_replicas": 100000)")
+            << QByteArray()
+            << QStringLiteral(
+                   "services: the busiest hour runs 1100000 tasks, above the limit of 1000000 tasks at once");
+        QTest::newRow("savings plan of 1e308 USD an hour")
+            << api << QByteArray(R"("purchase": {"savings_plan_usd_per_hour": 1e308},)")
+            << QStringLiteral("purchase.savings_plan_usd_per_hour: 1e+308 USD is above the limit of 1000000 USD");
+    }
+    void crashClassNumbersAreRefused()
+    {
+        QFETCH(QByteArray, service);
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("hostile.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"fleetplan_scenario": 1, )" + extra + R"( "services": [{)" + service + "}]}");
+        f.close();
+        const QString line = QStringLiteral("error: %1:%2\n").arg(file, expected);
+
+        const Run validate = run({ file });
+        QCOMPARE(validate.code, 2);
+        QVERIFY2(validate.err.contains(line), qPrintable(validate.err));
+
+        const Run compare = fleetplan::test::runFleetplan({ QStringLiteral("compare"), file });
+        QCOMPARE(compare.code, 2);
+        QVERIFY2(compare.err.contains(line), qPrintable(compare.err));
+        QCOMPARE(compare.out, QString());
     }
 
     void usage()

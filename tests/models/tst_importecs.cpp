@@ -200,6 +200,19 @@ private slots:
             << QByteArray(
                    R"({"ScalableTargets": [{"ServiceNamespace": "ecs", "ScalableDimension": "ecs:service:DesiredCount", "ResourceId": "web", "MinCapacity": 1, "MaxCapacity": 2}]})")
             << u"x.json: $.ScalableTargets[0].ResourceId: \"web\" is not service/CLUSTER/SERVICE"_s;
+        // Hostile numbers (issue 15): the limits of validation.h, named at the JSON path.
+        QTest::newRow("hostPort 70000")
+            << QByteArray(
+                   R"({"family": "f", "networkMode": "bridge", "containerDefinitions": [{"name": "a", "memory": 512, "portMappings": [{"containerPort": 80, "hostPort": 70000}]}]})")
+            << u"x.json: $.containerDefinitions[0].portMappings[0].hostPort: 70000 is above the limit of 65535"_s;
+        QTest::newRow("a hundred billion vCPU")
+            << QByteArray(
+                   R"({"taskDefinition": {"family": "f", "cpu": "99999999999 vCPU", "memory": "512", "containerDefinitions": [{"name": "a"}]}})")
+            << u"x.json: $.taskDefinition.cpu: \"99999999999 vCPU\" is above the limit of 1024 vCPU"_s;
+        QTest::newRow("99999999 GB of memory")
+            << QByteArray(
+                   R"({"taskDefinition": {"family": "f", "cpu": "256", "memory": "99999999 GB", "containerDefinitions": [{"name": "a"}]}})")
+            << u"x.json: $.taskDefinition.memory: \"99999999 GB\" is above the limit of 33554432 MiB"_s;
         QTest::newRow("array at top") << QByteArray("[]")
                                       << u"x.json: $: expected a JSON object as the AWS CLI prints it"_s;
     }

@@ -329,6 +329,20 @@ private slots:
             << QByteArray("kind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: "
                           "Deployment, name: d}\n  minReplicas: 5\n  maxReplicas: 2\n")
             << u"x.yaml:6:16: HorizontalPodAutoscaler/h: spec.maxReplicas: is less than minReplicas (5)"_s;
+        // Hostile numbers (issue 15): the limits of validation.h, named at the manifest field.
+        QTest::newRow("HPA minReplicas 2e9")
+            << QByteArray("kind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: "
+                          "Deployment, name: d}\n  minReplicas: 2000000000\n  maxReplicas: 3\n")
+            << u"x.yaml:5:16: HorizontalPodAutoscaler/h: spec.minReplicas: 2000000000 is above the limit of 100000"_s;
+        QTest::newRow("hostPort 70000")
+            << QByteArray("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    ports: [{hostPort: "
+                          "70000}]\n")
+            << u"x.yaml:6:24: Pod/p: spec.containers[0].ports[0].hostPort: 70000 is above the limit of 65535"_s;
+        QTest::newRow("1e37 vCPU")
+            << QByteArray(
+                   "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    resources: {requests: "
+                   "{cpu: 1e37}}\n")
+            << u"x.yaml:6:33: Pod/p: spec.containers[0].resources.requests.cpu: 1e37 is above the limit of 1024 vCPU"_s;
         QTest::newRow("document is a list") << QByteArray(
             "- a\n- b\n") << u"x.yaml:1:1: not a Kubernetes object (expected a mapping with apiVersion and kind)"_s;
     }

@@ -517,6 +517,24 @@ private slots:
         QVERIFY(stateOf(file) == before);
     }
 
+    /// SQLite integers are 64-bit: a period of 4294967304 hours (2^32 + 8) was read as 8 (issue 15).
+    void integersBeyondIntAreRefused()
+    {
+        const QString file = path(QStringLiteral("wide.fleetplan"));
+        QFile::remove(file);
+        QVERIFY(writeScenarioDocument(bundledSampleScenario(), file));
+        rawSql(file,
+            { QStringLiteral("UPDATE scenario SET period_hours = 4294967304"),
+                QStringLiteral("UPDATE services SET replicas = 4294967297 WHERE position = 0") });
+        const ScenarioReadResult r = readScenarioFile(file);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errorText(),
+            QStringLiteral("error: %1:period: must be a whole number from -2147483648 to 2147483647, found 4294967304\n"
+                           "error: %1:services[0].replicas: must be a whole number from -2147483648 to 2147483647, "
+                           "found 4294967297")
+                .arg(file));
+    }
+
     void failedSaveKeepsTheOldFile()
     {
         const QString file = path(QStringLiteral("keep.fleetplan"));

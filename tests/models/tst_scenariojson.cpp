@@ -129,6 +129,16 @@ private slots:
         QTest::newRow("replicas beyond int")
             << QByteArray(R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": 1e12}]})")
             << QStringLiteral("error: f.json:services[0].replicas: must be a whole number");
+        // Silent acceptance (issue 15): QJsonDocument keeps the last of two equal keys without a word.
+        QTest::newRow("a second top-level services replaces the first")
+            << QByteArray("{\"fleetplan_scenario\": 1,\n \"services\": [{\"name\": \"a\"}],\n \"services\": []}\n")
+            << QStringLiteral("error: f.json:3: duplicate key \"services\" (also on line 2): JSON keeps only the "
+                              "last one, so the first would be lost");
+        QTest::newRow("duplicate key in a service, spelled with an escape")
+            << QByteArray(
+                   R"({"fleetplan_scenario": 1, "services": [{"name": "a", "replicas": 2, "repl\u0069cas": 3}]})")
+            << QStringLiteral("error: f.json:1: duplicate key \"replicas\" (also on line 1): JSON keeps only the "
+                              "last one, so the first would be lost");
         QTest::newRow("bad enum") << QByteArray(
             R"({"fleetplan_scenario": 1, "services": [{"name": "a", "arch": "sparc"}]})")
                                   << QStringLiteral("error: f.json:services[0].arch: unknown value \"sparc\" "

@@ -154,6 +154,38 @@ private slots:
             << Mutation([](Scenario &s) { s.services[11].gpus = 1; })
             << QStringList { QStringLiteral("error: services[11].gpus: a daemon runs on every node, GPU "
                                             "nodes or not: it cannot ask for accelerators") };
+        // Limits on every number (issue 15): at a limit is fine, one above is an error naming the field.
+        QTest::newRow("numbers at their limits") << Mutation([](Scenario &s) {
+            s.services[0].maxReplicas = MaxReplicas;
+            s.services[9].runsPerDay = MaxRunsPerDay;
+            s.services[9].runSeconds = 60;
+            s.loadProfiles[1].hourly[3] = MaxLoadMultiplier;
+            s.purchase.savingsPlanUsdPerHour = MaxUsdPerHour;
+        }) << QStringList {};
+        QTest::newRow("replicas above 100,000")
+            << Mutation([](Scenario &s) { s.services[0].replicas = MaxReplicas + 1; })
+            << QStringList { QStringLiteral("error: services[0].replicas: 100001 is above the limit of 100000") };
+        QTest::newRow("max_replicas 1e9")
+            << Mutation([](Scenario &s) { s.services[1].maxReplicas = 1000000000; })
+            << QStringList { QStringLiteral(
+                   "error: services[1].max_replicas: 1000000000 is above the limit of 100000") };
+        QTest::newRow("load above 1000 times")
+            << Mutation([](Scenario &s) { s.loadProfiles[1].hourly[3] = 1e308; })
+            << QStringList { QStringLiteral("error: load_profiles[1].hourly[3]: 1e+308 is above the limit of 1000") };
+        QTest::newRow("more than a run a minute")
+            << Mutation([](Scenario &s) { s.services[9].runsPerDay = MaxRunsPerDay + 1; })
+            << QStringList { QStringLiteral(
+                                 "error: services[9].runs_per_day: 1441 is above the limit of 1440 (one run a minute)"),
+                   QStringLiteral("warning: service \"reporting-batch\": runs_per_day 1441 × run_seconds 5400 = "
+                                  "7781400 s exceeds a day (86400 s): runs overlap") };
+        QTest::newRow("a savings plan of 2 million USD an hour")
+            << Mutation([](Scenario &s) { s.purchase.savingsPlanUsdPerHour = 2e6; })
+            << QStringList { QStringLiteral("error: purchase.savings_plan_usd_per_hour: 2000000 USD is above the "
+                                            "limit of 1000000 USD") };
+        QTest::newRow("capacity-provider weight above 1000")
+            << Mutation([](Scenario &s) { s.platform(PlatformId::EcsFargateSpot).fargateSpotWeight = 1001; })
+            << QStringList { QStringLiteral(
+                   "error: platforms.ecs-fargate-spot.fargate_spot_weight: 1001 is above the limit of 1000") };
         QTest::newRow("a GPU service: the Fargate platforms cannot run it (Fargate has no GPUs)")
             << Mutation([](Scenario &s) { s.services[7].gpus = 1; })
             << QStringList { QStringLiteral(
@@ -192,6 +224,29 @@ private slots:
             sc.services.append(s);
         }
         QCOMPARE(texts(validateScenario(sc)), expected);
+    }
+
+    /// The what-if load multiplier (`--load-multiplier`, the GUI slider) is checked like the scenario's numbers.
+    void loadMultiplierLimits()
+    {
+        Scenario sc = bundledSampleScenario();
+        QCOMPARE(peakTasksPerHour(sc), 57); // 51 service tasks at the profiles' peaks + 4 + 2 job tasks
+        QVERIFY(validateLoadMultiplier(sc, MaxLoadMultiplier, QStringLiteral("x")).isEmpty());
+        const QString where = QStringLiteral("--load-multiplier");
+        QCOMPARE(texts(validateLoadMultiplier(sc, std::nan(""), where)),
+            QStringList { QStringLiteral("error: --load-multiplier: must be a number from 0 to 1000, not nan") });
+        QCOMPARE(texts(validateLoadMultiplier(sc, -1, where)),
+            QStringList { QStringLiteral("error: --load-multiplier: must be a number from 0 to 1000, not -1") });
+        QCOMPARE(texts(validateLoadMultiplier(sc, 1001, where)),
+            QStringList { QStringLiteral("error: --load-multiplier: 1001 is above the limit of 1000") });
+        for (qsizetype i = 0; i < 9; ++i) {
+            sc.services[i].replicas = 200;
+            sc.services[i].maxReplicas = MaxReplicas;
+        }
+        sc.services[9].replicas = MaxReplicas; // reporting-batch: one run at a time, 100,000 tasks each
+        QCOMPARE(texts(validateLoadMultiplier(sc, 1000, where)),
+            QStringList { QStringLiteral("error: --load-multiplier: 1000 makes the busiest hour run 1000002 tasks, "
+                                         "above the limit of 1000000 tasks at once") });
     }
 
     void problems()

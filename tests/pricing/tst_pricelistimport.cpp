@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,8 @@ private slots:
     void corruptChangesNothing();
     void savingsPlansCsv();
     void savingsPlansJsonIsRefusedWithTheWayOut();
+    void hostileRowsAreRefused_data();
+    void hostileRowsAreRefused();
 
 private:
     static QString fixture(const char *name)
@@ -322,6 +325,68 @@ void TestPriceListImport::savingsPlansJsonIsRefusedWithTheWayOut()
     QVERIFY2(r.error.startsWith(file + QStringLiteral(":4:")), qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("import the same offer's index.csv")), qPrintable(r.error));
     QCOMPARE(dump(m_book), QStringList());
+}
+
+/// Hostile or nonsensical rows (issue 15), made from the good eu-west-1 CSV: an absurd price (1e308 would
+/// print "inf" totals), an impossible date, a 1.1 MiB line, and two prices for one rate (a warning).
+void TestPriceListImport::hostileRowsAreRefused_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("message"); ///< empty: the import succeeds with a warning
+    QTest::newRow("price 1e308") << QStringLiteral("price")
+                                 << QStringLiteral("is above the limit of 10000 USD per unit");
+    QTest::newRow("EffectiveDate 99/99/9999")
+        << QStringLiteral("date") << QStringLiteral("effective date \"9999-99-99\" is not a date");
+    QTest::newRow("a line of 1.1 MiB") << QStringLiteral("long")
+                                       << QStringLiteral("a record longer than the limit of 1 MiB");
+    QTest::newRow("two prices for one rate") << QStringLiteral("twice") << QString();
+}
+
+void TestPriceListImport::hostileRowsAreRefused()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, message);
+    QFile good(fixture("ecs-fargate-offer-eu-west-1-2020-12.csv"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = good.readAll().split('\n');
+    constexpr int header = 6; // 0-based: the "SKU,OfferTermCode,..." row
+    QVERIFY(lines.at(header).startsWith("SKU,"));
+    for (qsizetype i = header + 1; i < lines.size(); ++i) {
+        QList<QByteArray> fields = lines.at(i).split(',');
+        if (fields.size() < 10)
+            continue;
+        if (change == u"price")
+            fields[9] = "1e308";
+        else if (change == u"date")
+            fields[5] = "99/99/9999";
+        lines[i] = fields.join(',');
+    }
+    if (change == u"long")
+        lines.insert(header + 1, QByteArray(1100 * 1024, 'x'));
+    if (change == u"twice") {
+        QList<QByteArray> fields = lines.at(header + 1).split(',');
+        fields[9] = "0.0999";
+        lines.append(fields.join(','));
+    }
+    const QString file = m_dir->filePath(QStringLiteral("hostile.csv"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(lines.join('\n'));
+    out.close();
+
+    const ImportResult r = import({ file });
+    if (message.isEmpty()) {
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings.constFirst().contains(QStringLiteral("two different prices for fargate eu-west-1 ")),
+            qPrintable(r.warnings.constFirst()));
+        QVERIFY(r.warnings.constFirst().contains(QStringLiteral("and 0.0999 USD; the last one is kept")));
+        return;
+    }
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(file + u':'), qPrintable(r.error));
+    QVERIFY2(r.error.contains(message), qPrintable(r.error));
+    QCOMPARE(r.ratesWritten, 0);
 }
 
 QTEST_GUILESS_MAIN(TestPriceListImport)
