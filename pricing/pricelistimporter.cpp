@@ -241,6 +241,19 @@ public:
     /// A rate that needs no aggregation (Savings Plans rates).
     bool rate(RateKind kind, const QString &region, const QString &key, double usd, const QString &asOf, QString *error)
     {
+        // The checks price() makes: regions only, finite prices below the limit, real dates.
+        if (!isAwsRegionCode(region))
+            return true;
+        if (!std::isfinite(usd) || usd > MaxRateUsd) {
+            *error = QStringLiteral("price %1 USD (%2 %3) is above the limit of %4 USD per unit")
+                         .arg(QString::number(usd, 'g', 6), region, key, QString::number(MaxRateUsd, 'f', 0));
+            return false;
+        }
+        if (!asOf.isEmpty() && !QDate::fromString(asOf, Qt::ISODate).isValid()) {
+            *error
+                = QStringLiteral("effective date \"%1\" is not a date (expected YYYY-MM-DD or MM/DD/YYYY)").arg(asOf);
+            return false;
+        }
         return write(kind, region, key, usd, asOf, error);
     }
 
