@@ -53,6 +53,8 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
     const QFileInfo target(link.isSymLink() ? link.symLinkTarget() : path);
     if (target.isDir())
         return fail(QStringLiteral("it is a folder"));
+    if (isWriteProtected(target))
+        return fail(QStringLiteral("the file is write-protected; it was not replaced"));
     if (target.exists() && !isRegularFile(target.absoluteFilePath())) {
         // A device or a FIFO cannot be replaced by a file (and must not be: as root, renaming a file over
         // /dev/full would replace the device). Written in place, unbuffered: a failing write is seen here.
@@ -84,15 +86,27 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
 #endif
     temp.close();
     const QString finalPath = target.absoluteFilePath();
-    // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
-    QFile::setPermissions(temp.fileName(),
-        target.exists() ? QFile::permissions(finalPath)
-                        : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(temp.fileName(), replacementPermissions(target));
     QString reason;
     if (!replaceFile(temp.fileName(), finalPath, &reason))
         return fail(reason);
     temp.setAutoRemove(false); // it is the target now
     return true;
+}
+
+bool isWriteProtected(const QFileInfo &target)
+{
+    return target.exists() && target.isFile() && !(target.permissions() & QFileDevice::WriteOwner);
+}
+
+QFileDevice::Permissions replacementPermissions(const QFileInfo &target)
+{
+    constexpr QFileDevice::Permissions modeBits = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+        | QFileDevice::ExeOwner | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (!target.exists())
+        return QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    return QFile::permissions(target.absoluteFilePath()) & modeBits;
 }
 
 QString temporaryFileTemplate(const QString &folder)

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFileDevice>
 #include <QString>
+
+class QFileInfo;
 
 /// The one save path of Fleetplan. Every file the program writes — scenarios (JSON and `.fleetplan`),
 /// reports, `compare -o`, the man page — goes through these two functions, so that a failed write always
@@ -17,6 +20,15 @@ namespace fleetplan::models {
 /// sets *error to the system's reason ("No space left on device", "File too large"; the caller names the
 /// file), removes the temporary file and leaves any existing file untouched.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error = nullptr);
+
+/// An existing regular file whose owner may not write it (mode without u+w): every save refuses to replace
+/// it, also as root, whom the system would let (issue 15: `convert` replaced write-protected documents).
+bool isWriteProtected(const QFileInfo &target);
+
+/// The permissions a replacement of `target` gets: the target's own mode bits, or rw-r--r-- for a new
+/// file. Only the Owner/Group/Other bits: QFile's *User flags say what the current user may do (root may
+/// write anything) and, set back, would make a read-only file writable.
+QFileDevice::Permissions replacementPermissions(const QFileInfo &target);
 
 /// The QTemporaryFile template of a temporary file in `folder`: ".fleetplan-XXXXXX.tmp". Short and fixed, so
 /// that a document with a 250-character name can still be saved (a temporary name built from the target's

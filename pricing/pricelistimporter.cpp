@@ -330,6 +330,14 @@ QString location(const QString &file, qint64 line, qint64 column)
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
+/// "file:12:1: 3 fields, but the header (line 7) has 27": a row of another width than the header's.
+bool fieldCountError(const CsvReader &reader, const QString &file, qint64 headerLine, int columns, QString *error)
+{
+    *error = location(file, reader.line(), 1)
+        + QStringLiteral(": %1 fields, but the header (line %2) has %3").arg(reader.size()).arg(headerLine).arg(columns);
+    return false;
+}
+
 /// The Savings Plans price list (/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/<version>/<region>/index.csv,
 /// OfferCode AmazonComputeSavingsPlan; pricelist-samples README): one row per plan × discounted usage type,
 /// with DiscountedRate in USD per unit. Kept: EC2 Linux shared-tenancy instance usage (DiscountedUsageType
@@ -378,14 +386,8 @@ bool importSavingsPlanCsv(CsvReader &reader, const QList<QByteArray> &header, qi
     };
     while (reader.next()) {
         ++result.rowsRead;
-        if (reader.size() != columns) {
-            *error = location(file, reader.line(), 1)
-                + QStringLiteral(": %1 fields, but the header (line %2) has %3")
-                      .arg(reader.size())
-                      .arg(headerLine)
-                      .arg(columns);
-            return false;
-        }
+        if (reader.size() != columns)
+            return fieldCountError(reader, file, headerLine, columns, error);
         const QByteArrayView family = field(Family);
         const bool compute = family == "ComputeSavingsPlans";
         if (!compute && family != "EC2InstanceSavingsPlans")
@@ -530,14 +532,8 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
     };
     while (reader.next()) {
         ++result.rowsRead;
-        if (reader.size() != columns) {
-            *error = location(file, reader.line(), 1)
-                + QStringLiteral(": %1 fields, but the header (line %2) has %3")
-                      .arg(reader.size())
-                      .arg(headerLine)
-                      .arg(columns);
-            return false;
-        }
+        if (reader.size() != columns)
+            return fieldCountError(reader, file, headerLine, columns, error);
         const auto target = classify(get, offerCode);
         if (!target)
             continue;

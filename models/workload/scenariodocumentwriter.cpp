@@ -192,6 +192,8 @@ bool writeScenarioDocument(
         return fail(QStringLiteral("cannot save %1: the folder %2 does not exist").arg(path, target.absolutePath()));
     if (target.isDir())
         return fail(QStringLiteral("cannot save %1: it is a folder").arg(path));
+    if (isWriteProtected(target))
+        return fail(QStringLiteral("cannot save %1: the file is write-protected; it was not replaced").arg(path));
 
     QString tempPath;
     {
@@ -234,9 +236,7 @@ bool writeScenarioDocument(
     }
     // Keep the permissions of the file being replaced; a new document gets rw-r--r--.
     const QString finalPath = target.absoluteFilePath();
-    QFile::setPermissions(tempPath,
-        target.exists() ? QFile::permissions(finalPath)
-                        : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(tempPath, replacementPermissions(target));
     QString reason;
     if (!replaceFile(tempPath, finalPath, &reason)) {
         removeTemp();

@@ -73,6 +73,40 @@ private slots:
         QCOMPARE(run({ sample }).code, 1);
     }
 
+    /// A write-protected target (no u+w) is never replaced, by either writer, even when running as root,
+    /// whom the system would let write it (issue 15); its bytes and its mode stay as they were.
+    void writeProtectedTargetsAreKept_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow(".fleetplan") << QStringLiteral("kept.fleetplan");
+        QTest::newRow("JSON") << QStringLiteral("kept.json");
+    }
+    void writeProtectedTargetsAreKept()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/online-shop.json");
+        const QString target = dir.filePath(name);
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old bytes");
+        f.close();
+        const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+        QVERIFY(QFile::setPermissions(target, readOnly));
+        const Run r = run({ sample, target });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("write-protected")), qPrintable(r.err));
+        QCOMPARE(readAll(target), QByteArray("old bytes"));
+        QCOMPARE(QFileInfo(target).permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther),
+            QFile::Permissions());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporary file left
+        // Made writable again, it is replaced, and keeps its mode (rw-r--r--, not more).
+        QVERIFY(QFile::setPermissions(target, readOnly | QFile::WriteOwner));
+        QCOMPARE(run({ sample, target }).code, 0);
+        QVERIFY(readAll(target) != QByteArray("old bytes"));
+        QCOMPARE(QFileInfo(target).permissions() & (QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+    }
+
     /// What `validate` rejects is not converted (issue 15): a cpu of 1e308 + 1e308 (two containers) would be
     /// written as "cpu": null; convert exits 2 naming the field and writes nothing, to a file or stdout.
     void invalidScenariosAreNotConverted()
