@@ -334,7 +334,10 @@ QString location(const QString &file, qint64 line, qint64 column)
 bool fieldCountError(const CsvReader &reader, const QString &file, qint64 headerLine, int columns, QString *error)
 {
     *error = location(file, reader.line(), 1)
-        + QStringLiteral(": %1 fields, but the header (line %2) has %3").arg(reader.size()).arg(headerLine).arg(columns);
+        + QStringLiteral(": %1 fields, but the header (line %2) has %3")
+              .arg(reader.size())
+              .arg(headerLine)
+              .arg(columns);
     return false;
 }
 

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-
 namespace fleetplan::models {
 
 namespace {
