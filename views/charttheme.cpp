@@ -122,4 +122,15 @@ QColor componentColor(models::ComponentId id)
     return QColor(Qt::gray);
 }
 
+void placeLegendBelow(QCustomPlot *plot, int row)
+{
+    QCPLegend *legend = plot->legend;
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->plotLayout()->addElement(row, 0, legend);
+    plot->plotLayout()->setRowStretchFactor(row, 0.001);
+    legend->setVisible(true);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(3);
+}
+
 } // namespace fleetplan::views

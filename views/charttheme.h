@@ -39,6 +39,10 @@ struct ChartTheme
     void styleLegend(QCPLegend *legend) const;
 };
 
+/// Moves the plot's legend out of its axis rect into row `row` of the plot layout, below the charts, three
+/// entries to a line, column by column: it never hides a bar or a line and takes only the height it needs.
+void placeLegendBelow(QCustomPlot *plot, int row = 1);
+
 /// A fixed colour per cost component (the same in every chart and report), distinct from each other.
 QColor componentColor(models::ComponentId id);
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/charttheme.h"
 #include "views/comparisonchart.h"
 
 #include <QShowEvent>
@@ -44,14 +45,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     setAccessibleDescription(tr("Stacked bars of the cost of each platform, split by cost component"));
     setMouseTracking(true);
     setMinimumSize(320, 220);
-    // The legend sits below the bars, outside the axis rect, so it never hides a bar and leaves the
-    // full width to the five bars.
-    axisRect()->insetLayout()->take(legend);
-    plotLayout()->addElement(1, 0, legend);
-    plotLayout()->setRowStretchFactor(1, 0.001);
-    legend->setVisible(true);
-    legend->setFillOrder(QCPLegend::foColumnsFirst);
-    legend->setWrap(3);
+    placeLegendBelow(this); // the full width stays for the five bars
     xAxis->grid()->setVisible(false);
     rebuild();
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/charttheme.h"
 #include "views/costvsloadchart.h"
 
 #include <algorithm>
@@ -39,12 +40,7 @@ CostVsLoadChart::CostVsLoadChart(QWidget *parent)
     setAccessibleDescription(
         tr("The total of each platform at a range of load multipliers, with the break-even points marked"));
     setMinimumSize(320, 240);
-    axisRect()->insetLayout()->take(legend);
-    plotLayout()->addElement(1, 0, legend);
-    plotLayout()->setRowStretchFactor(1, 0.001);
-    legend->setVisible(true);
-    legend->setFillOrder(QCPLegend::foColumnsFirst);
-    legend->setWrap(3);
+    placeLegendBelow(this);
     rebuild();
 }
 

@@ -10,9 +10,7 @@
 #include <mutex>
 #include <vector>
 
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
-
+#include "models/simulation/parallelfor.h"
 #include "models/simulation/simulation.h"
 
 namespace fleetplan::models {
@@ -28,10 +26,7 @@ LoadSweep sweepLoad(const Scenario &scenario, const pricing::Catalog &catalog, c
     sweep.periodUnit = period.periodUnit();
     sweep.range = options.range;
     sweep.fast = options.fast;
-    for (PlatformId id : AllPlatforms) {
-        if (options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id))
-            sweep.platforms.append(id);
-    }
+    sweep.platforms = platformsToRun(scenario, options.platforms);
     if (!options.range.problem().isEmpty()) {
         sweep.cancelled = true;
         return sweep;
@@ -50,12 +45,12 @@ LoadSweep sweepLoad(const Scenario &scenario, const pricing::Catalog &catalog, c
     simulation.placementBudgetMicros = options.fast ? 0 : RefinedPlacementBudgetMicros;
     simulation.threads = 1; // the points are the parallel unit; one point's platforms run in turn
 
-    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(total));
     std::mutex progressMutex;
     int done = 0;
     auto run = [&](int i) {
         if (options.cancel && options.cancel->load())
             return;
+        std::exception_ptr failure; // reported after the progress, as a finished point
         try {
             WhatIf whatIf = options.whatIf;
             SweepPoint &point = work[std::size_t(i)];
@@ -71,23 +66,16 @@ LoadSweep sweepLoad(const Scenario &scenario, const pricing::Catalog &catalog, c
             }
             point.computed = true;
         } catch (...) {
-            failures[std::size_t(i)] = std::current_exception();
+            failure = std::current_exception();
         }
         if (options.progress) {
             const std::lock_guard lock(progressMutex);
             options.progress(++done, total);
         }
+        if (failure)
+            std::rethrow_exception(failure);
     };
-    auto runAll = [&](QList<int> indexes) {
-        if (options.threads == 1 || indexes.size() <= 1)
-            std::for_each(indexes.cbegin(), indexes.cend(), run);
-        else
-            QtConcurrent::blockingMap(QThreadPool::globalInstance(), indexes, run);
-        for (const std::exception_ptr &failure : failures) {
-            if (failure)
-                std::rethrow_exception(failure);
-        }
-    };
+    auto runAll = [&](const QList<int> &indexes) { forEachIndex(indexes, options.threads, run); };
 
     QList<int> coarse;
     QList<int> fine;

@@ -5,13 +5,21 @@
 #include <exception>
 #include <vector>
 
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
-
 #include "models/simulation/demandtimeline.h"
+#include "models/simulation/parallelfor.h"
 #include "models/simulation/platformmodels.h"
 
 namespace fleetplan::models {
+
+QList<PlatformId> platformsToRun(const Scenario &scenario, const QList<PlatformId> &requested)
+{
+    QList<PlatformId> out;
+    for (PlatformId id : AllPlatforms) {
+        if (requested.isEmpty() ? scenario.platform(id).enabled : requested.contains(id))
+            out.append(id);
+    }
+    return out;
+}
 
 CostReport simulate(
     const Scenario &scenario, const pricing::Catalog &catalog, const WhatIf &whatIf, const SimulationOptions &options)
@@ -39,11 +47,7 @@ CostReport simulate(
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 
-    QList<PlatformId> wanted;
-    for (PlatformId id : AllPlatforms) {
-        if (options.platforms.isEmpty() ? scenario.platform(id).enabled : options.platforms.contains(id))
-            wanted.append(id);
-    }
+    const QList<PlatformId> wanted = platformsToRun(scenario, options.platforms);
     if (!regionKnown) {
         for (PlatformId id : wanted) {
             PlatformResult r;
@@ -59,25 +63,12 @@ CostReport simulate(
     // report does not depend on which thread finished first. An exception (a failed allocation, a bug) is
     // carried out of its worker and rethrown here, as the sequential loop would.
     std::vector<PlatformResult> results(static_cast<std::size_t>(wanted.size()));
-    std::vector<std::exception_ptr> failures(results.size());
-    auto run = [&](qsizetype i) {
-        try {
-            results[static_cast<std::size_t>(i)] = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
-        } catch (...) {
-            failures[static_cast<std::size_t>(i)] = std::current_exception();
-        }
-    };
     QList<qsizetype> indexes;
     for (qsizetype i = 0; i < wanted.size(); ++i)
         indexes.append(i);
-    if (options.threads == 1 || wanted.size() <= 1)
-        std::for_each(indexes.cbegin(), indexes.cend(), run);
-    else
-        QtConcurrent::blockingMap(QThreadPool::globalInstance(), indexes, run);
-    for (const std::exception_ptr &failure : failures) {
-        if (failure)
-            std::rethrow_exception(failure);
-    }
+    forEachIndex(indexes, options.threads, [&](qsizetype i) {
+        results[static_cast<std::size_t>(i)] = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
+    });
     for (PlatformResult &r : results)
         report.platforms.append(std::move(r));
     return report;

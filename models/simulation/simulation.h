@@ -37,6 +37,10 @@ inline SimulationOptions fastSimulation()
     return o;
 }
 
+/// The platforms a run covers, in PlatformId order: `requested` (SimulationOptions::platforms) when it is not
+/// empty, else every platform the scenario enables.
+QList<PlatformId> platformsToRun(const Scenario &scenario, const QList<PlatformId> &requested);
+
 /// Simulates the scenario hour by hour over its billing period on the selected platforms and prices
 /// every hour with the catalog: replicas from the load profiles and the what-if, jobs at their schedule,
 /// fleets packed incrementally (EC2 platforms) or tasks sized for Fargate, purchase options applied.
