@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets (importers, scenario JSON and .fleetplan readers, price-list importer,
-# Markdown report) with clang (ASan + UBSan) in build-fuzz/ and runs each for a bounded time, seeded with
+# Markdown and HTML reports) with clang (ASan + UBSan) in build-fuzz/ and runs each for a bounded time, seeded with
 # the test fixtures and hostile cases. Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET=20]
 # The .fleetplan seeds are made by `fleetplan convert` from resources/samples, with $FLEETPLAN
 # (default build/app/fleetplan, the README's build); without it that target starts from the JSON seeds only.
@@ -15,7 +15,7 @@ fixtures=tests/data/import
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DFLEETPLAN_FUZZ=ON -DFLEETPLAN_BUILD_BENCHMARKS=OFF >/dev/null
-targets=(fuzz_ecs fuzz_kubernetes fuzz_quantity fuzz_cron fuzz_scenariojson fuzz_document fuzz_pricelist fuzz_report)
+targets=(fuzz_ecs fuzz_kubernetes fuzz_quantity fuzz_cron fuzz_scenariojson fuzz_document fuzz_pricelist fuzz_report fuzz_htmlreport)
 cmake --build "$build" --target "${targets[@]}" --parallel "${FUZZ_JOBS:-2}"
 
 seeds="$build/fuzz-seeds"
@@ -62,11 +62,13 @@ sed -e 's|01/01/2022|99/99/9999|' tests/data/pricing/ecs-fargate-offer-eu-west-1
 # Report names: markup, formulas, links, terminal escapes (skipped by the target, as validation refuses them).
 for n in $'Shop\n<script>alert(1)</script>' $'=HYPERLINK("x")\n+1\n-1\n@SUM(A1)' $'[a](javascript:alert(1))\n<img src=x onerror=alert(1)>' \
          $'a|b\n`code`\n*bold*' $'ok\n\e[31mred'; do
-  printf '%s' "$n" > "$seeds/fuzz_report/n$i"; i=$((i + 1))
+  printf '%s' "$n" > "$seeds/fuzz_report/n$i"; printf '%s' "$n" > "$seeds/fuzz_htmlreport/n$i"; i=$((i + 1))
 done
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp"
+export QT_QPA_PLATFORM=offscreen
 status=0
 for t in "${targets[@]}"; do
   corpus="$build/fuzz-corpus/$t"
