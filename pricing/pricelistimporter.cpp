@@ -570,10 +570,19 @@ bool importCsv(QIODevice &device, const QString &file, Writer &writer, ImportRes
 // ---- JSON ------------------------------------------------------------------------------------------
 
 /// A pull parser over a QIODevice with bounded memory: the offer's top level and the products/terms maps are
-/// walked token by token; only one product or one SKU's terms is materialised (as a QJsonValue) at a time.
+/// walked token by token; only one product or one SKU's terms is materialised (as a QJsonValue) at a time,
+/// and none larger than MaxValueBytes, so a hostile offer (one endless product, string or number) fails at
+/// its line instead of filling memory.
 class JsonPull
 {
 public:
+    /// The most of the file one materialised value (a SKU's terms, the Fargate Spot feed's price list) or
+    /// one string may span: 4 MiB. A SKU's terms in AWS's EC2 offer are a few KiB, the whole Spot feed
+    /// about 100 KiB.
+    static constexpr qint64 MaxValueBytes = 4 * 1024 * 1024;
+    /// The longest number or literal: 64 characters (a price has at most 17 significant digits).
+    static constexpr qsizetype MaxTokenChars = 64;
+
     explicit JsonPull(QIODevice *device)
         : m_device(device)
     {
@@ -668,6 +677,8 @@ public:
                                        : QStringLiteral("expected a string"));
         advance();
         while (true) {
+            if (out.size() > MaxValueBytes)
+                return fail(QStringLiteral("a string longer than the limit of %1 MiB").arg(MaxValueBytes >> 20));
             if (m_pos >= m_end && !fill())
                 return fail(QStringLiteral("unexpected end of file inside a string"));
             const char c = m_buffer.at(m_pos);
@@ -747,6 +758,11 @@ public:
     {
         if (depth > 64)
             return fail(QStringLiteral("nested too deeply"));
+        if (build && depth == 0)
+            m_valueStart = offset();
+        if (build && offset() - m_valueStart > MaxValueBytes)
+            return fail(QStringLiteral("one value (a product's terms) larger than the limit of %1 MiB")
+                            .arg(MaxValueBytes >> 20));
         const int p = peek();
         if (p == '"') {
             if (!readString(m_scratch))
@@ -808,6 +824,8 @@ public:
                 break;
             token.append(c);
             advance();
+            if (token.size() > MaxTokenChars)
+                return fail(QStringLiteral("a number longer than %1 characters").arg(MaxTokenChars));
         }
         if (token == "true" || token == "false") {
             out = token == "true";
@@ -845,6 +863,8 @@ private:
         ++m_pos;
         ++m_column;
     }
+    /// Bytes of the file consumed so far.
+    qint64 offset() const { return m_bytesRead - (m_end - m_pos); }
 
     QIODevice *m_device;
     QByteArray m_buffer;
@@ -855,6 +875,7 @@ private:
     qint64 m_line = 1;
     qint64 m_column = 1;
     qint64 m_bytesRead = 0;
+    qint64 m_valueStart = 0; ///< offset() where the value being materialised began
 };
 
 /// Index of an attribute key ("regionCode", "Region Code") in AttrKeys, or -1; no allocation.

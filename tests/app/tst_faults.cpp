@@ -4,6 +4,7 @@
 // it: the real executable, its exit status and the message naming the file.
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@ const QString sample = QStringLiteral(FLEETPLAN_SOURCE_DIR "/resources/samples/o
 /// `fleetplan args...` with its standard input read from `stdinFile`, its standard output written to
 /// `stdoutFile` (when not empty) and, when `fileSizeLimit` >= 0, RLIMIT_FSIZE set in the child before it
 /// starts (what `ulimit -f` does).
+/// `stdoutFile` "-" runs the program with its standard output closed (`>&-`).
 Run runWith(const QStringList &args, const QString &stdinFile, const QString &stdoutFile, qint64 fileSizeLimit = -1)
 {
     QProcess p;
@@ -35,7 +37,9 @@ Run runWith(const QStringList &args, const QString &stdinFile, const QString &st
     p.setProcessEnvironment(e);
     if (!stdinFile.isEmpty())
         p.setStandardInputFile(stdinFile);
-    if (!stdoutFile.isEmpty())
+    if (stdoutFile == u"-")
+        p.setChildProcessModifier([] { ::close(STDOUT_FILENO); });
+    else if (!stdoutFile.isEmpty())
         p.setStandardOutputFile(stdoutFile);
     if (fileSizeLimit >= 0) {
         p.setChildProcessModifier([fileSizeLimit] {
@@ -175,6 +179,14 @@ private slots:
         QVERIFY2(stdoutFull.err.contains(
                      QStringLiteral("fleetplan compare: cannot write standard output: No space left on device")),
             qPrintable(stdoutFull.err));
+
+        // A closed standard output (`fleetplan compare … >&-`): the same check, never exit 0 with nothing said.
+        for (const QString &command : { QStringLiteral("compare"), QStringLiteral("validate") }) {
+            const Run closed = runWith({ command, sample }, {}, QStringLiteral("-"));
+            QCOMPARE(closed.code, 2);
+            QVERIFY2(closed.err.contains(QStringLiteral("fleetplan %1: cannot write standard output: ").arg(command)),
+                qPrintable(closed.err));
+        }
     }
 
     /// The temporary file has a short fixed name: a 250-character document name still saves, in both formats.

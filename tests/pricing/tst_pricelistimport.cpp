@@ -30,6 +30,8 @@ private slots:
     void savingsPlansJsonIsRefusedWithTheWayOut();
     void hostileRowsAreRefused_data();
     void hostileRowsAreRefused();
+    void hostileJsonIsRefused_data();
+    void hostileJsonIsRefused();
 
 private:
     static QString fixture(const char *name)
@@ -387,6 +389,51 @@ void TestPriceListImport::hostileRowsAreRefused()
     QVERIFY2(r.error.startsWith(file + u':'), qPrintable(r.error));
     QVERIFY2(r.error.contains(message), qPrintable(r.error));
     QCOMPARE(r.ratesWritten, 0);
+}
+
+/// A JSON offer is read one product and one SKU's terms at a time (issue 15): made from the good us-east-1
+/// Fargate offer, an endless string, an endless SKU's terms or an endless number stops the import at its
+/// line with the limit named, before memory fills, and writes nothing.
+void TestPriceListImport::hostileJsonIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("a 5 MiB string") << QByteArray("\"US East (N. Virginia)\"")
+                                    << '"' + QByteArray(5 * 1024 * 1024, 'x') + '"'
+                                    << QStringLiteral(": a string longer than the limit of 4 MiB");
+    QTest::newRow("a SKU's terms of 5 MiB")
+        << QByteArray("\"appliesTo\" : [ ]") << "\"appliesTo\" : [ " + QByteArray("0,").repeated(2500 * 1024) + "0 ]"
+        << QStringLiteral(": one value (a product's terms) larger than the limit of 4 MiB");
+    QTest::newRow("a number of 100 digits")
+        << QByteArray("\"appliesTo\" : [ ]") << "\"appliesTo\" : [ " + QByteArray(100, '1') + " ]"
+        << QStringLiteral(": a number longer than 64 characters");
+}
+
+void TestPriceListImport::hostileJsonIsRefused()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, message);
+    QFile good(fixture("ecs-fargate-offer-us-east-1-2025-08.json"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QByteArray text = good.readAll();
+    const qsizetype at = text.indexOf(from);
+    QVERIFY(at > 0);
+    text.replace(at, from.size(), to);
+    const QString file = m_dir->filePath(QStringLiteral("hostile.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+
+    const ImportResult r = import({ file });
+    QVERIFY(!r.ok);
+    const qsizetype line = text.left(at).count('\n') + 1; // the error names the line of the hostile value
+    QVERIFY2(r.error.startsWith(file + QStringLiteral(":%1:").arg(line)), qPrintable(r.error));
+    QVERIFY2(r.error.contains(message), qPrintable(r.error));
+    QCOMPARE(r.ratesWritten, 0);
+    QCOMPARE(dump(m_book), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPriceListImport)
