@@ -18,7 +18,7 @@ BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 packages=(
   cmake ninja-build g++ pkg-config ccache file dpkg-dev
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6 libgl-dev
-  libqcustomplot-dev libyaml-cpp-dev libbenchmark-dev libglpk-dev
+  libqcustomplot-dev libyaml-cpp-dev libbenchmark-dev libglpk-dev libsqlite3-dev
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core
   desktop-file-utils appstream shared-mime-info libglib2.0-bin
   clang libclang-rt-14-dev clang-format clang-tidy

@@ -5,9 +5,13 @@
 #include <functional>
 
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 
+#include <sqlite3.h>
+
+#include "models/boundedread.h"
 #include "models/workload/scenariodocument.h"
 
 namespace fleetplan::models::documentsql {
@@ -32,8 +36,40 @@ Connection::Connection(const QString &path, Mode mode)
         break;
     }
     m_open = db.open();
-    if (!m_open)
+    if (!m_open) {
         m_error = db.lastError().text();
+        return;
+    }
+    // SQLite's "Defense against the dark arts" (https://www.sqlite.org/security.html), for files of unknown
+    // origin: no views, triggers or schema functions can run (the schema is also checked table by table
+    // before any row is read), no value longer than a document may be, and bounded time and memory.
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *sqlite = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+    if (!sqlite) {
+        m_open = false;
+        m_error = QStringLiteral("the SQLite driver gives no connection handle");
+        return;
+    }
+    sqlite3_db_config(sqlite, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(sqlite, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(sqlite, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_db_config(sqlite, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_limit(sqlite, SQLITE_LIMIT_LENGTH, int(MaxScenarioBytes));
+    sqlite3_limit(sqlite, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
+    sqlite3_limit(sqlite, SQLITE_LIMIT_EXPR_DEPTH, 100);
+    sqlite3_limit(sqlite, SQLITE_LIMIT_ATTACHED, 1);
+    sqlite3_hard_heap_limit64(MaxHeapBytes);
+    constexpr int StepsPerCall = 10000;
+    sqlite3_progress_handler(
+        sqlite, StepsPerCall,
+        [](void *connection) -> int {
+            Connection &c = *static_cast<Connection *>(connection);
+            c.m_steps += StepsPerCall;
+            return c.m_steps >= c.m_maxSteps ? 1 : 0;
+        },
+        this);
 }
 
 Connection::~Connection()

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include "models/workload/documentschema.h"
 #include "models/workload/loadprofilepresets.h"
 #include "models/workload/scenariodocument.h"
 #include "models/workload/scenariojson.h"
@@ -515,6 +516,35 @@ private slots:
             qPrintable(r.errorText()));
         QVERIFY2(r.errorText().contains(named), qPrintable(r.errorText()));
         QVERIFY(stateOf(file) == before);
+    }
+
+    /// Behind the schema check, every document connection is opened as SQLite's "Defense against the dark
+    /// arts" advises (issue 15): views and triggers cannot run even if one got in, and an endless query (the
+    /// recursive CTE of a hostile view) is interrupted by the step budget instead of running for ever.
+    void documentConnectionsRunNoViewTriggerOrEndlessQuery()
+    {
+        using fleetplan::models::documentsql::Connection;
+        Connection c(QString(), Connection::Mode::Memory);
+        QVERIFY2(c.isOpen(), qPrintable(c.openError()));
+        QSqlQuery q(c.db());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE services (name TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO services VALUES ('web')")));
+        QVERIFY(q.exec(QStringLiteral("CREATE VIEW spoof AS SELECT 'evil' AS name")));
+        QVERIFY(!q.exec(QStringLiteral("SELECT name FROM spoof")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("prohibited")), qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER t AFTER INSERT ON services BEGIN "
+                                      "INSERT INTO services VALUES ('again'); END")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO services VALUES ('api')")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM services")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2); // the trigger did not fire
+
+        c.limitSteps(20'000'000);
+        QVERIFY(!c.tooManySteps());
+        QVERIFY(!q.exec(QStringLiteral("WITH RECURSIVE forever(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM forever) "
+                                       "SELECT count(*) FROM forever")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("interrupt")), qPrintable(q.lastError().text()));
+        QVERIFY(c.tooManySteps());
+        QVERIFY(c.steps() < 20'100'000);
     }
 
     /// SQLite integers are 64-bit: a period of 4294967304 hours (2^32 + 8) was read as 8 (issue 15).
