@@ -15,5 +15,6 @@ int runManpage(Context &ctx); // manpage.cpp
 int runConvert(Context &ctx); // convertcommand.cpp
 int runPack(Context &ctx); // packcommand.cpp
 int runSweep(Context &ctx); // sweepcommand.cpp
+int runSensitivity(Context &ctx); // sensitivitycommand.cpp
 
 } // namespace fleetplan::cli
