@@ -132,6 +132,7 @@ QString manPage()
         "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
         "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
         "fleetplan sweep shop.json \\-\\-load 0.5:3:0.1 \\-\\-format json\n"
+        "fleetplan sensitivity shop.json \\-\\-fast\n"
         "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
         ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
     return man;

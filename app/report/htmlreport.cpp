@@ -116,6 +116,21 @@ QByteArray renderHtmlReport(const ReportContent &content, const ReportCharts &ch
             html += u"<li>" + esc(line) + u"</li>\n";
         html += QStringLiteral("</ul>\n") + table(content.costVsLoad.table);
     }
+    if (content.sensitivity.present) {
+        html += QStringLiteral("<h2>Sensitivity</h2>\n<p>") + esc(content.sensitivity.intro) + QStringLiteral("</p>\n");
+        if (!content.sensitivity.table.rows.isEmpty()) {
+            html += QStringLiteral("<figure id=\"sensitivity-chart\">\n")
+                + inlineSvg(charts.sensitivitySvg(QSize(900, 520)), QStringLiteral("Sensitivity chart"))
+                + QStringLiteral("\n<figcaption>") + esc(charts.sensitivitySummary())
+                + QStringLiteral("</figcaption>\n</figure>\n");
+        }
+        html += QStringLiteral("<ul class=\"sensitivity\">\n");
+        for (const QString &line : content.sensitivity.lines)
+            html += u"<li>" + esc(line) + u"</li>\n";
+        html += QStringLiteral("</ul>\n");
+        if (!content.sensitivity.table.rows.isEmpty())
+            html += table(content.sensitivity.table);
+    }
 
     html += QStringLiteral("<h2>Fleet composition</h2>\n") + table(content.fleet);
     if (!content.nodeHours.rows.isEmpty())

@@ -67,6 +67,15 @@ QByteArray renderMarkdownReport(const ReportContent &content)
             md += u'\n';
         md += table(content.costVsLoad.table);
     }
+    if (content.sensitivity.present) {
+        md += QStringLiteral("\n## Sensitivity\n\n") + inert(content.sensitivity.intro) + u"\n\n";
+        for (const QString &line : content.sensitivity.lines)
+            md += u"- " + cell(line) + u'\n';
+        if (!content.sensitivity.lines.isEmpty())
+            md += u'\n';
+        if (!content.sensitivity.table.rows.isEmpty())
+            md += table(content.sensitivity.table);
+    }
     md += QStringLiteral("\n## Fleet composition\n\n") + table(content.fleet);
     if (!content.nodeHours.rows.isEmpty())
         md += u'\n' + table(content.nodeHours);

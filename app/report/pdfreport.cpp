@@ -83,6 +83,18 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
         addTableOrNone(doc, content.costVsLoad.table);
     }
 
+    if (content.sensitivity.present) {
+        doc.addHeading(QStringLiteral("Sensitivity"));
+        if (!content.sensitivity.table.rows.isEmpty())
+            doc.addChart(width * 0.6,
+                [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintSensitivity(painter, size); });
+        for (const QString &line : content.sensitivity.lines)
+            doc.addParagraph(QStringLiteral("• ") + line.toHtmlEscaped());
+        doc.addPlainParagraph(content.sensitivity.intro);
+        if (!content.sensitivity.table.rows.isEmpty())
+            doc.addTable(pdfTable(content.sensitivity.table));
+    }
+
     doc.addHeading(QStringLiteral("Fleet composition"));
     doc.addTable(pdfTable(content.fleet));
     if (!content.nodeHours.rows.isEmpty())

@@ -7,6 +7,7 @@
 
 #include "views/comparisonchart.h"
 #include "views/costvsloadchart.h"
+#include "views/sensitivitychart.h"
 #include "views/timelinechart.h"
 
 namespace fleetplan::app {
@@ -48,7 +49,8 @@ bool ReportCharts::available()
     return qobject_cast<QApplication *>(QCoreApplication::instance()) != nullptr;
 }
 
-ReportCharts::ReportCharts(const models::CostReport &report, const models::LoadSweep *sweep)
+ReportCharts::ReportCharts(
+    const models::CostReport &report, const models::LoadSweep *sweep, const models::Sensitivity *sensitivity)
     : m_comparison(std::make_unique<views::ComparisonChart>())
     , m_timeline(std::make_unique<views::TimelineChart>())
 {
@@ -62,6 +64,11 @@ ReportCharts::ReportCharts(const models::CostReport &report, const models::LoadS
         m_costVsLoad->setTheme(views::ChartTheme::light());
         m_costVsLoad->setCurrentLoad(report.whatIf.loadMultiplier);
         m_costVsLoad->setSweep(*sweep);
+    }
+    if (sensitivity) {
+        m_sensitivity = std::make_unique<views::SensitivityChart>();
+        m_sensitivity->setTheme(views::ChartTheme::light());
+        m_sensitivity->setSensitivity(*sensitivity);
     }
 }
 
@@ -86,6 +93,22 @@ void ReportCharts::paintCostVsLoad(QCPPainter *painter, const QSizeF &size) cons
 QByteArray ReportCharts::costVsLoadSvg(const QSize &size) const
 {
     return m_costVsLoad ? svgOf(m_costVsLoad.get(), size) : QByteArray();
+}
+
+void ReportCharts::paintSensitivity(QCPPainter *painter, const QSizeF &size) const
+{
+    if (m_sensitivity)
+        paintPlot(m_sensitivity.get(), painter, size);
+}
+
+QByteArray ReportCharts::sensitivitySvg(const QSize &size) const
+{
+    return m_sensitivity ? svgOf(m_sensitivity.get(), size) : QByteArray();
+}
+
+QString ReportCharts::sensitivitySummary() const
+{
+    return m_sensitivity ? m_sensitivity->textSummary() : QString();
 }
 
 QString ReportCharts::costVsLoadSummary() const

@@ -179,12 +179,45 @@ CostVsLoadSection costVsLoadSection(const models::LoadSweep &sweep)
     return section;
 }
 
+SensitivitySection sensitivitySection(const models::Sensitivity &s)
+{
+    SensitivitySection section;
+    section.present = true;
+    section.lines = s.summaryLines();
+    if (!s.ranked) {
+        section.intro = s.problem + u'.';
+        return section;
+    }
+    section.intro
+        = QStringLiteral("Each input set low and high with every other as analysed (%1 packing); the gap is %2 − %3 "
+                         "per %4, below 0 where the ranking flips. Where it changes sign along a numeric input, the "
+                         "crossover is found by bisection to 1/64 of the range. Largest swing first.")
+              .arg(s.fast ? QStringLiteral("constructive") : QStringLiteral("refined"), models::displayName(s.runnerUp),
+                  models::displayName(s.cheapest), s.periodUnit);
+    section.table
+        = makeTable({ QStringLiteral("Input"), QStringLiteral("Analysed"), QStringLiteral("Low"), QStringLiteral("Gap"),
+                        QStringLiteral("High"), QStringLiteral("Gap"), QStringLiteral("Swing") },
+            { false, false, false, true, false, true, true }, { 1.3, 1.1, 1.5, 0.8, 1.5, 0.8, 0.8 });
+    auto gap = [](const models::SensitivityCase &c) {
+        const std::optional<double> g = c.gapUsd();
+        return g ? usd(*g) : QStringLiteral("n/a");
+    };
+    for (const models::SensitivityFactor &f : s.factors) {
+        section.table.rows.append({ models::displayName(f.input), f.baseText, f.low.valueText, gap(f.low),
+            f.high.valueText, gap(f.high), usd(f.swingUsd(s.baseGapUsd())) });
+    }
+    return section;
+}
+
 ReportContent buildReportContent(const CostReport &report, const models::Scenario &scenario,
-    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt, const models::LoadSweep *sweep)
+    const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt, const models::LoadSweep *sweep,
+    const models::Sensitivity *sensitivity)
 {
     ReportContent c;
     if (sweep)
         c.costVsLoad = costVsLoadSection(*sweep);
+    if (sensitivity)
+        c.sensitivity = sensitivitySection(*sensitivity);
     c.periodUnit = report.periodUnit();
     c.title = QStringLiteral("Fleetplan cost report — ") + report.scenarioName;
     c.titleBlock = {

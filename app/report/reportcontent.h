@@ -9,6 +9,7 @@
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "models/simulation/loadsweep.h"
+#include "models/simulation/sensitivity.h"
 #include "pricing/catalog.h"
 
 /// The words and tables of a cost report, built once from a CostReport and shown by every format
@@ -45,6 +46,18 @@ struct CostVsLoadSection
 /// The section for `sweep`, the figures as `fleetplan sweep` prints them.
 CostVsLoadSection costVsLoadSection(const models::LoadSweep &sweep);
 
+/// The "Sensitivity" section: which inputs move the ranking of the cheapest platform and the runner-up.
+struct SensitivitySection
+{
+    bool present = false; ///< false when the report was written without the analysis
+    QString intro; ///< what was varied and what the gap is, plain text
+    ReportTable table; ///< one row per input, largest swing first: analysed, low, gap, high, gap, crossover
+    QStringList lines; ///< Sensitivity::summaryLines(): the headline, then every input in words
+};
+
+/// The section for `sensitivity`, the figures as `fleetplan sensitivity` prints them.
+SensitivitySection sensitivitySection(const models::Sensitivity &sensitivity);
+
 struct ReportContent
 {
     QString title; ///< "Fleetplan cost report — Sample: online shop"
@@ -60,14 +73,16 @@ struct ReportContent
     ReportTable assumptions; ///< rule, value, source, platforms
     ReportTable rates; ///< catalog datasets with their dates and sources
     CostVsLoadSection costVsLoad; ///< cost vs load with break-evens (PDF, HTML, Markdown)
+    SensitivitySection sensitivity; ///< the tornado's inputs (PDF, HTML, Markdown)
     QString periodUnit; ///< "month" (730 hours) or "N hours"
 };
 
 /// Builds the content. `datasets` are the catalog's (Catalog::datasets()); `catalogBuiltAt` may be empty;
-/// `sweep` (may be null: no Cost vs load section) the scenario swept over a range of loads.
+/// `sweep` (may be null: no Cost vs load section) the scenario swept over a range of loads; `sensitivity`
+/// (may be null: no Sensitivity section) its analysis.
 ReportContent buildReportContent(const models::CostReport &report, const models::Scenario &scenario,
     const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {},
-    const models::LoadSweep *sweep = nullptr);
+    const models::LoadSweep *sweep = nullptr, const models::Sensitivity *sensitivity = nullptr);
 
 /// The recommendation paragraph alone: the cheapest platform, how much cheaper than each other one
 /// (USD and percent) and what drives the difference (the component that differs most, idle capacity).

@@ -22,11 +22,12 @@ QString full(double value)
 }
 
 ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
-    std::shared_ptr<const pricing::Catalog> catalog, const models::LoadSweep *sweep = nullptr)
+    std::shared_ptr<const pricing::Catalog> catalog, const models::LoadSweep *sweep = nullptr,
+    const models::Sensitivity *sensitivity = nullptr)
 {
     if (!catalog)
         catalog = pricing::Catalog::bundled();
-    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep);
+    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep, sensitivity);
 }
 
 /// The scenario swept over the report's load range with the report's what-if and platforms.
@@ -44,6 +45,25 @@ std::optional<models::LoadSweep> sweepFor(
     for (const models::PlatformResult &p : report.platforms)
         sweep.platforms.append(p.id);
     return models::sweepLoad(scenario, *catalog, sweep);
+}
+
+/// The sensitivity of the report's ranking at its what-if, on the platforms it priced.
+std::optional<models::Sensitivity> sensitivityFor(
+    const models::CostReport &report, const models::Scenario &scenario, const ReportOptions &options)
+{
+    if (!options.sensitivity || report.platforms.isEmpty())
+        return std::nullopt;
+    const std::shared_ptr<const pricing::Catalog> catalog
+        = options.catalog ? options.catalog : pricing::Catalog::bundled();
+    models::Scenario priced = scenario;
+    for (int i = 0; i < models::PlatformCount; ++i) {
+        const auto id = models::PlatformId(i);
+        priced.platform(id).enabled = report.platform(id) != nullptr;
+    }
+    models::SensitivityOptions analysis;
+    analysis.whatIf = report.whatIf;
+    analysis.fast = options.sensitivityFast;
+    return models::analyseSensitivity(priced, *catalog, analysis);
 }
 
 /// Writes bytes to a file atomically, or to standard output for "-".
@@ -142,7 +162,9 @@ QByteArray reportMarkdown(const models::CostReport &report, const models::Scenar
     ReportOptions options;
     options.catalog = catalog;
     const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
-    return renderMarkdownReport(contentFor(report, scenario, catalog, sweep ? &*sweep : nullptr));
+    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
+    return renderMarkdownReport(
+        contentFor(report, scenario, catalog, sweep ? &*sweep : nullptr, sensitivity ? &*sensitivity : nullptr));
 }
 
 std::optional<QByteArray> renderReport(const models::CostReport &report, const models::Scenario &scenario,
@@ -157,7 +179,9 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
         return models::costReportToJson(report);
     case ReportFormat::Markdown: {
         const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
-        return renderMarkdownReport(contentFor(report, scenario, options.catalog, sweep ? &*sweep : nullptr));
+        const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
+        return renderMarkdownReport(contentFor(
+            report, scenario, options.catalog, sweep ? &*sweep : nullptr, sensitivity ? &*sensitivity : nullptr));
     }
     case ReportFormat::Pdf:
     case ReportFormat::Html:
@@ -171,8 +195,10 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     }
     const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
     const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
-    const ReportContent content = contentFor(report, scenario, options.catalog, swept);
-    const ReportCharts charts(report, swept);
+    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
+    const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
+    const ReportContent content = contentFor(report, scenario, options.catalog, swept, analysed);
+    const ReportCharts charts(report, swept, analysed);
     if (format == ReportFormat::Html)
         return renderHtmlReport(content, charts);
     return renderPdfReport(content, charts, options.pageSize, pages, error);

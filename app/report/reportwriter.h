@@ -44,6 +44,10 @@ struct ReportOptions
     /// Constructive packing for the sweep (SimulationOptions::placementBudgetMicros = 0). A report's
     /// default: see docs/reports.md for the measured cost of a refined sweep.
     bool costVsLoadFast = true;
+    /// PDF, HTML and Markdown: add the "Sensitivity" section and its tornado (models/simulation/sensitivity.h)
+    /// at the report's what-if, with constructive packing unless `sensitivityFast` is false.
+    bool sensitivity = true;
+    bool sensitivityFast = true;
 };
 
 /// What writing produced.

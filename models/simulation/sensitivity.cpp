@@ -138,8 +138,9 @@ QString SensitivityFactor::text(PlatformId cheapestId, PlatformId runnerUpId, co
                     if (!cost->feasible)
                         cannot << displayName(id);
                 }
-                ends << QStringLiteral("%1 cannot run the workload at %2")
-                            .arg(cannot.join(QStringLiteral(" and ")), c->valueText);
+                ends << (cannot.size() == 2
+                        ? QStringLiteral("neither can run the workload at %1").arg(c->valueText)
+                        : QStringLiteral("%1 cannot run the workload at %2").arg(cannot.constFirst(), c->valueText));
             }
             what = ends.join(QStringLiteral("; "));
         } else {

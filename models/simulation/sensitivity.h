@@ -30,7 +30,9 @@ enum class SensitivityInput {
     SavingsPlan, ///< WhatIf::savingsPlanUsdPerHour: none … the runner-up's or cheapest's recommended commitment
     TargetUtilization, ///< WhatIf::targetUtilizationPercent: 60 % … 100 % (EC2 platforms)
     Region, ///< WhatIf::region: the cheapest and the dearest gap over the common regions
-    InstanceFamilies, ///< PlatformSettings::instanceTypes of both EC2 platforms: x86 only, Graviton only
+    /// PlatformSettings::instanceTypes of both EC2 platforms: "x86 only" (m6i, c6i, r6i) and "Graviton only"
+    /// (m7g, c7g, r7g), the default list's two halves
+    InstanceFamilies,
 };
 inline constexpr int SensitivityInputCount = 6;
 
@@ -53,7 +55,7 @@ struct SensitivityCost
 struct SensitivityCase
 {
     double value = 0.0; ///< the input's value (load ×, share 0..1, USD/h, percent); 0 for a region or family set
-    QString valueText; ///< "×0.50", "100 %", "2.40 USD/h", "eu-central-1", "x86 only (m6i, c6i, r6i)"
+    QString valueText; ///< "×0.50", "100 %", "2.40 USD/h", "eu-central-1", "x86 only"
     SensitivityCost cheapest; ///< the analysed cheapest platform at this setting
     SensitivityCost runnerUp; ///< the analysed runner-up at this setting
 

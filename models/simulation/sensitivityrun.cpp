@@ -246,10 +246,10 @@ Sensitivity analyseSensitivity(
     }
     const qsizetype firstFamily = qsizetype(settings.size());
     if (ec2) {
-        settings.push_back({ SensitivityInput::InstanceFamilies, 0.0, QStringLiteral("x86 only (m6i, c6i, r6i)"), w,
+        settings.push_back({ SensitivityInput::InstanceFamilies, 0.0, QStringLiteral("x86 only"), w,
             QStringList { QStringLiteral("m6i.*"), QStringLiteral("c6i.*"), QStringLiteral("r6i.*") }, {} });
-        settings.push_back({ SensitivityInput::InstanceFamilies, 0.0, QStringLiteral("Graviton only (m7g, c7g, r7g)"),
-            w, QStringList { QStringLiteral("m7g.*"), QStringLiteral("c7g.*"), QStringLiteral("r7g.*") }, {} });
+        settings.push_back({ SensitivityInput::InstanceFamilies, 0.0, QStringLiteral("Graviton only"), w,
+            QStringList { QStringLiteral("m7g.*"), QStringLiteral("c7g.*"), QStringLiteral("r7g.*") }, {} });
     }
     runner.total = int(settings.size());
     runner.runAll(settings);

@@ -176,9 +176,9 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("cheapest")));
         QVERIFY(text.contains(QStringLiteral("USD / hour")));
         // Sections.
-        for (const char *section :
-            { "Recommendation", "Breakdown by platform", "Hour by hour", "Cost vs load", "Fleet composition",
-                "Savings Plans recommendation", "Warnings", "Workload", "Assumptions", "Rates used" })
+        for (const char *section : { "Recommendation", "Breakdown by platform", "Hour by hour", "Cost vs load",
+                 "Sensitivity", "Fleet composition", "Savings Plans recommendation", "Warnings", "Workload",
+                 "Assumptions", "Rates used" })
             QVERIFY2(text.contains(QLatin1String(section)), section);
         // Cost vs load: the chart's axis label (vector text), the what-if line, the table of loads.
         QVERIFY(text.contains(QStringLiteral("load multiplier")));
@@ -236,7 +236,7 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString html = QString::fromUtf8(f.readAll());
-        QCOMPARE(html.count(QStringLiteral("<svg")), 3);
+        QCOMPARE(html.count(QStringLiteral("<svg")), 4);
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost comparison chart\"")));
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost versus load chart\"")));
         const QString sweep = html.section(QStringLiteral("<figure id=\"cost-vs-load-chart\">"), 1)
@@ -244,6 +244,13 @@ private slots:
         QVERIFY(sweep.contains(QStringLiteral("load multiplier")));
         QVERIFY(html.contains(QStringLiteral("<h2>Cost vs load</h2>")));
         QVERIFY(html.contains(QStringLiteral("aria-label=\"Cost and fleet timeline chart\"")));
+        // Sensitivity: the tornado with its rows named, the flip line, the table of inputs.
+        const QString tornado = html.section(QStringLiteral("<figure id=\"sensitivity-chart\">"), 1)
+                                    .section(QStringLiteral("</figure>"), 0, 0);
+        QVERIFY(tornado.contains(QStringLiteral("ranking flips")));
+        QVERIFY(tornado.contains(QStringLiteral("Spot share")));
+        QVERIFY(html.contains(QStringLiteral("<h2>Sensitivity</h2>")));
+        QVERIFY(html.contains(QStringLiteral("<th>Input</th>")));
         // The charts carry their text (axis label, bar totals) as SVG text.
         const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1)
                                        .section(QStringLiteral("</figure>"), 0, 0);
@@ -281,7 +288,7 @@ private slots:
                 image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/html-chart-%1.png").arg(index));
             ++index;
         }
-        QCOMPARE(index, 3);
+        QCOMPARE(index, 4);
     }
 
     void markdownTables()
@@ -302,6 +309,12 @@ private slots:
             qPrintable(md));
         QVERIFY(md.contains(QStringLiteral("| ×0.25 | ")));
         QVERIFY(md.contains(QStringLiteral("| ×4.00 | ")));
+        // Sensitivity: the headline, one row per input.
+        QVERIFY(md.contains(QStringLiteral("\n## Sensitivity\n")));
+        QVERIFY2(
+            md.contains(QStringLiteral("| Input | Analysed | Low | Gap | High | Gap | Swing |\n")), qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("| Load | ×1.00 | ×0.50 | ")));
+        QVERIFY(md.contains(QStringLiteral(" is the cheapest at ")));
     }
 
     void emptyReportStillReads()
