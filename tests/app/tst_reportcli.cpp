@@ -149,7 +149,7 @@ private slots:
         QVERIFY2(qAbs(ec2 - totals.value(QStringLiteral("ecs-ec2"))) < 0.01, qPrintable(QString::number(ec2)));
     }
 
-    void htmlHasTheThreeCharts()
+    void htmlHasEveryChart()
     {
         const QString html = m_dir.filePath(QStringLiteral("sample.html"));
         const Run r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), html });
@@ -157,9 +157,11 @@ private slots:
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
-        QCOMPARE(text.count(QStringLiteral("<svg")), 3); // comparison, timeline, cost vs load
+        QCOMPARE(text.count(QStringLiteral("<svg")), 4); // comparison, timeline, cost vs load, sensitivity
         QVERIFY(text.contains(QStringLiteral("USD / month")));
         QVERIFY(text.contains(QStringLiteral("<h2>Cost vs load</h2>")));
+        QVERIFY(text.contains(QStringLiteral("<h2>Sensitivity</h2>")));
+        QVERIFY(text.contains(QStringLiteral("EKS managed nodes is the cheapest at ")));
         for (const QString &total : m_totals)
             QVERIFY2(text.contains(total), qPrintable(total));
     }
