@@ -64,12 +64,26 @@ quint64 LoadSweepRunner::request(const models::Scenario &scenario, const models:
             if (*stop)
                 return;
             deliver(fast, generation, Stage::Fast);
+            models::SensitivityOptions analysis;
+            analysis.whatIf = whatIf;
+            analysis.threads = 1;
+            analysis.cancel = stop.get();
+            analysis.fast = true;
+            const models::Sensitivity quick = models::analyseSensitivity(scenario, *catalog, analysis);
+            if (*stop)
+                return;
+            deliver(quick, generation, false);
             options.fast = false;
             options.coarseStride = 1;
             options.coarseReady = nullptr;
             const models::LoadSweep refined = models::sweepLoad(scenario, *catalog, options);
+            if (*stop)
+                return;
+            deliver(refined, generation, Stage::Refined);
+            analysis.fast = false;
+            const models::Sensitivity precise = models::analyseSensitivity(scenario, *catalog, analysis);
             if (!*stop)
-                deliver(refined, generation, Stage::Refined);
+                deliver(precise, generation, true);
         } catch (...) {
             // A failing simulation shows on the other tabs (SimulationRunner); the curve just stays as it was.
         }
@@ -85,6 +99,17 @@ void LoadSweepRunner::deliver(const models::LoadSweep &sweep, quint64 generation
         [this, sweep, generation, stage] {
             if (generation == m_generation)
                 Q_EMIT sweepReady(sweep, generation, stage);
+        },
+        Qt::QueuedConnection);
+}
+
+void LoadSweepRunner::deliver(const models::Sensitivity &sensitivity, quint64 generation, bool refined)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, sensitivity, generation, refined] {
+            if (generation == m_generation)
+                Q_EMIT sensitivityReady(sensitivity, generation, refined);
         },
         Qt::QueuedConnection);
 }

@@ -8,6 +8,7 @@
 #include <QThreadPool>
 
 #include "models/simulation/loadsweep.h"
+#include "models/simulation/sensitivity.h"
 #include "models/workload/scenario.h"
 
 namespace fleetplan::pricing {
@@ -16,10 +17,11 @@ class Catalog;
 
 namespace fleetplan::app {
 
-/// Runs models::sweepLoad() off the GUI thread for the Cost vs load tab. Each request copies the
-/// scenario and what-if into a worker and is answered up to three times: the coarse curve (every 4th
-/// load, constructive packing), the fast sweep (every load), then the refined sweep (the figures
-/// `fleetplan sweep` prints). A newer request (or cancel()) sets the running sweep's stop flag, which it
+/// Runs models::sweepLoad() and models::analyseSensitivity() off the GUI thread for the Cost vs load tab.
+/// Each request copies the scenario and what-if into a worker and is answered in passes: the coarse curve
+/// (every 4th load, constructive packing), the fast sweep (every load), the fast sensitivity, then the
+/// refined sweep and the refined sensitivity (the figures `fleetplan sweep` and `fleetplan sensitivity`
+/// print). A newer request (or cancel()) sets the running sweep's stop flag, which it
 /// checks between points, and drops its late results by generation. The worker is one thread at a lower
 /// priority (nice 10 on Linux) that runs the points one after the other, so a sweep never slows the window
 /// or the what-if simulations. The destructor cancels and waits.
@@ -49,9 +51,12 @@ public:
 Q_SIGNALS:
     /// A pass of the newest request.
     void sweepReady(const fleetplan::models::LoadSweep &sweep, quint64 generation, Stage stage);
+    /// The sensitivity of the newest request: constructive packing first (refined = false), then refined.
+    void sensitivityReady(const fleetplan::models::Sensitivity &sensitivity, quint64 generation, bool refined);
 
 private:
     void deliver(const models::LoadSweep &sweep, quint64 generation, Stage stage);
+    void deliver(const models::Sensitivity &sensitivity, quint64 generation, bool refined);
 
     std::shared_ptr<const pricing::Catalog> m_catalog;
     QThreadPool m_pool;

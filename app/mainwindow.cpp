@@ -122,6 +122,10 @@ MainWindow::MainWindow(QWidget *parent)
                                                          : views::CostVsLoadPage::Stage::Coarse);
             m_costVsLoadPage->setSweep(sweep, pageStage);
         });
+    connect(m_sweepRunner, &LoadSweepRunner::sensitivityReady, m_costVsLoadPage,
+        [this](const models::Sensitivity &sensitivity, quint64, bool refined) {
+            m_costVsLoadPage->setSensitivity(sensitivity, refined);
+        });
     setCentralWidget(m_tabs);
 
     createDocks();

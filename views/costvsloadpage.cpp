@@ -3,10 +3,12 @@
 
 #include <QLabel>
 #include <QShowEvent>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 #include "views/charttheme.h"
 #include "views/costvsloadchart.h"
+#include "views/sensitivitychart.h"
 
 namespace fleetplan::views {
 
@@ -30,8 +32,36 @@ CostVsLoadPage::CostVsLoadPage(QWidget *parent)
     m_status->setObjectName(QStringLiteral("costVsLoadStatus"));
     m_status->setMargin(6);
     m_status->setText(tr("Cost vs load is computed when this tab is shown."));
-    layout->addWidget(m_chart, 1);
-    layout->addWidget(m_summary);
+
+    m_sensitivityChart = new SensitivityChart(this);
+    m_sensitivityChart->setObjectName(QStringLiteral("sensitivityChart"));
+    m_sensitivityChart->setMinimumHeight(280);
+    m_sensitivitySummary = new QLabel(this);
+    m_sensitivitySummary->setObjectName(QStringLiteral("sensitivitySummary"));
+    m_sensitivitySummary->setAccessibleName(tr("Sensitivity"));
+    m_sensitivitySummary->setWordWrap(true);
+    m_sensitivitySummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sensitivitySummary->setTextFormat(Qt::PlainText);
+    m_sensitivitySummary->setMargin(6);
+    m_sensitivitySummary->setText(tr("The sensitivity follows the curve."));
+
+    // The curve and the tornado side by side, each with its words under it; the split is the user's.
+    auto column = [this](QWidget *chart, QLabel *words) {
+        auto *box = new QWidget(this);
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->addWidget(chart, 1);
+        v->addWidget(words);
+        return box;
+    };
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("costVsLoadSplit"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(column(m_chart, m_summary));
+    split->addWidget(column(m_sensitivityChart, m_sensitivitySummary));
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_status);
 }
 
@@ -61,6 +91,31 @@ void CostVsLoadPage::setSweep(const models::LoadSweep &sweep, Stage stage)
     }
 }
 
+void CostVsLoadPage::setSensitivity(const models::Sensitivity &sensitivity, bool refined)
+{
+    m_hasSensitivity = true;
+    m_sensitivityRefined = refined;
+    m_sensitivityChart->setSensitivity(sensitivity);
+    m_sensitivityChart->setAccessibleDescription(m_sensitivityChart->textSummary());
+    // Under the tornado: the headline and the inputs that can change the answer (a flip, or a platform
+    // that cannot run); every input in words in the tooltip and in fleetplan sensitivity.
+    const QStringList all = sensitivity.summaryLines();
+    QStringList lines { all.value(0) };
+    for (qsizetype i = 0; i < sensitivity.factors.size(); ++i) {
+        const models::SensitivityFactor &f = sensitivity.factors.at(i);
+        const std::optional<double> low = f.low.gapUsd();
+        const std::optional<double> high = f.high.gapUsd();
+        if (f.crossover || !low || !high || *low < 0 || *high < 0)
+            lines << all.value(i + 1);
+    }
+    if (sensitivity.ranked && lines.size() == 1)
+        lines << tr("No input tried changes which of the two is cheaper.");
+    lines << (refined ? tr("Refined packing, the figures fleetplan sensitivity prints.")
+                      : tr("Quick estimate (constructive packing); refining after the curve…"));
+    m_sensitivitySummary->setText(lines.join(u'\n'));
+    m_sensitivitySummary->setToolTip(all.join(u'\n'));
+}
+
 void CostVsLoadPage::setCurrentLoad(double load)
 {
     m_chart->setCurrentLoad(load);
@@ -74,6 +129,7 @@ void CostVsLoadPage::setComputing()
 void CostVsLoadPage::setTheme(const ChartTheme &theme)
 {
     m_chart->setTheme(theme);
+    m_sensitivityChart->setTheme(theme);
 }
 
 void CostVsLoadPage::showEvent(QShowEvent *event)

@@ -63,7 +63,7 @@ void SensitivityChart::rebuild()
     m_theme.apply(this);
     const models::Sensitivity &s = m_sensitivity;
     const double base = s.baseGapUsd();
-    xAxis->setLabel(s.ranked ? tr("gap: %1 − %2, USD / %3")
+    xAxis->setLabel(s.ranked ? tr("gap, USD / %3\n%1 − %2")
                                    .arg(models::displayName(s.runnerUp), models::displayName(s.cheapest), s.periodUnit)
                              : QString());
     xAxis->setNumberFormat(QStringLiteral("f"));

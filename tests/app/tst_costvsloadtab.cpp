@@ -12,6 +12,7 @@
 #include "models/workload/scenariojson.h"
 #include "views/costvsloadchart.h"
 #include "views/costvsloadpage.h"
+#include "views/sensitivitychart.h"
 
 using namespace fleetplan;
 using Stage = views::CostVsLoadPage::Stage;
@@ -64,6 +65,19 @@ private slots:
         QVERIFY(!page->summary()->text().isEmpty());
         QCOMPARE(page->summary()->text(), chart->sweep().summaryLines().join(u'\n'));
         QVERIFY(page->status()->text().startsWith(QStringLiteral("Refined packing")));
+        // The quick sensitivity came before the refined sweep: the tornado has a bar per priced end of
+        // every input, and its words name the two platforms compared.
+        QVERIFY(page->hasSensitivity());
+        const views::SensitivityChart *tornado = page->sensitivityChart();
+        const models::Sensitivity &sensitivity = tornado->sensitivity();
+        QVERIFY(sensitivity.ranked);
+        QCOMPARE(sensitivity.factors.size(), models::SensitivityInputCount);
+        int pricedEnds = 0;
+        for (const models::SensitivityFactor &f : sensitivity.factors)
+            pricedEnds += (f.low.gapUsd() ? 1 : 0) + (f.high.gapUsd() ? 1 : 0);
+        QCOMPARE(tornado->lowBars()->dataCount() + tornado->highBars()->dataCount(), pricedEnds);
+        QVERIFY(pricedEnds >= 8);
+        QVERIFY(page->sensitivitySummary()->text().startsWith(sensitivity.summaryLines().constFirst()));
         const QString dir = qEnvironmentVariable("FLEETPLAN_CHART_PNG_DIR");
         if (!dir.isEmpty())
             window.grab().save(dir + QStringLiteral("/cost-vs-load-tab.png"));
