@@ -253,12 +253,13 @@ int runCompare(Context &ctx)
             return InvalidInput;
         other = models::simulate(*otherRead, *catalog, whatIf, options);
         gated = &other;
+        const QList<models::ScenarioChange> inputs = models::scenarioChanges(scenario, *otherRead);
         if (format == u"json")
-            text = QString::fromUtf8(diffJson(report, other));
+            text = QString::fromUtf8(diffJson(report, other, inputs));
         else if (format == u"csv")
             text = diffCsv(report, other);
         else
-            text = diffTable(report, other);
+            text = diffTable(report, other, inputs);
     }
 
     if (parser.isSet(quietOption)) {

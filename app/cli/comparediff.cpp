@@ -173,7 +173,8 @@ QStringList failedGates(const models::CostReport &report, const QList<BudgetGate
     return failures;
 }
 
-QString diffTable(const models::CostReport &before, const models::CostReport &after)
+QString diffTable(
+    const models::CostReport &before, const models::CostReport &after, const QList<models::ScenarioChange> &inputs)
 {
     QString text = QStringLiteral("%1 → %2 — %3, %4 hours\n\n")
                        .arg(before.scenarioName, after.scenarioName, after.region)
@@ -214,6 +215,11 @@ QString diffTable(const models::CostReport &before, const models::CostReport &af
                         .arg(percentText(c));
         }
     }
+    text += QStringLiteral("\nInputs changed:\n");
+    if (inputs.isEmpty())
+        text += QStringLiteral("  none (the same scenario inputs)\n");
+    for (const QString &line : models::scenarioChangeLines(inputs, 40))
+        text += QStringLiteral("  ") + line + u'\n';
     return text;
 }
 
@@ -237,7 +243,8 @@ QString diffCsv(const models::CostReport &before, const models::CostReport &afte
     return text;
 }
 
-QByteArray diffJson(const models::CostReport &before, const models::CostReport &after)
+QByteArray diffJson(
+    const models::CostReport &before, const models::CostReport &after, const QList<models::ScenarioChange> &inputs)
 {
     auto value = [](const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); };
     auto changeObject = [&value](const Change &c) {
@@ -273,6 +280,19 @@ QByteArray diffJson(const models::CostReport &before, const models::CostReport &
             QJsonObject { { QStringLiteral("scenario"), after.scenarioName }, { QStringLiteral("hours"), after.hours },
                 { QStringLiteral("region"), after.region } } },
         { QStringLiteral("platforms"), platforms },
+        { QStringLiteral("inputs_changed"),
+            [&inputs] {
+                QJsonArray changed;
+                for (const models::ScenarioChange &c : inputs) {
+                    changed.append(QJsonObject { { QStringLiteral("path"), c.path },
+                        { QStringLiteral("before"),
+                            c.before.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.before) },
+                        { QStringLiteral("after"),
+                            c.after.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.after) },
+                        { QStringLiteral("text"), c.text() } });
+                }
+                return changed;
+            }() },
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "models/simulation/costreport.h"
+#include "models/workload/scenariodiff.h"
 
 /// The CI side of `fleetplan compare`: budget gates (--fail-above) and the difference between two
 /// scenarios (--diff), per platform and per cost component.
@@ -31,11 +32,15 @@ double monthlyUsd(const models::PlatformResult &platform, int hours);
 /// "EKS managed nodes costs 1,797.50 USD per month, above the budget of 1,500.00 USD (eks-nodes=1500)".
 QStringList failedGates(const models::CostReport &report, const QList<BudgetGate> &gates);
 
-/// What changed from `before` to `after`, per platform (totals) and component: USD and percent.
-QString diffTable(const models::CostReport &before, const models::CostReport &after);
+/// What changed from `before` to `after`, per platform (totals) and component: USD and percent, and then
+/// the inputs that changed (models::scenarioChanges(), the reason for the difference).
+QString diffTable(const models::CostReport &before, const models::CostReport &after,
+    const QList<models::ScenarioChange> &inputs = {});
 /// The same as CSV: platform,component,before_usd,after_usd,change_usd,change_percent (total rows too).
 QString diffCsv(const models::CostReport &before, const models::CostReport &after);
-/// The same as indented JSON ending with a newline.
-QByteArray diffJson(const models::CostReport &before, const models::CostReport &after);
+/// The same as indented JSON ending with a newline, the inputs as "inputs_changed" (path, before, after,
+/// text).
+QByteArray diffJson(const models::CostReport &before, const models::CostReport &after,
+    const QList<models::ScenarioChange> &inputs = {});
 
 } // namespace fleetplan::cli

@@ -135,12 +135,20 @@ private slots:
             }
         }
         QCOMPARE(checked, 1);
+        // The reason: the one input that changed, named as the scenario format names it.
+        const QJsonArray inputs
+            = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"inputs_changed").toArray();
+        QCOMPARE(inputs.size(), 1);
+        QCOMPARE(inputs.at(0).toObject().value(u"path").toString(), QStringLiteral("platforms.ecs-ec2.instance_types"));
+        QCOMPARE(inputs.at(0).toObject().value(u"after").toString(), QStringLiteral("[\"m6i.*\"]"));
 
         const Run table = run({ sample(), QStringLiteral("--diff"), after });
         QVERIFY2(table.code == 0, qPrintable(table.err));
         QVERIFY2(
             table.out.contains(QStringLiteral("after: cannot run the workload: catalog-api")), qPrintable(table.out));
         QVERIFY2(table.out.contains(QStringLiteral("→ infeasible USD (n/a, n/a)")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QStringLiteral("\nInputs changed:\n  platforms.ecs-ec2.instance_types: ")),
+            qPrintable(table.out));
 
         const Run csv
             = run({ sample(), QStringLiteral("--diff"), after, QStringLiteral("--format"), QStringLiteral("csv") });
