@@ -49,7 +49,10 @@ private slots:
                 .arg(before.loadProfiles[0].name)
                 .arg(before.loadProfiles[0].hourly.size()),
             QStringLiteral("region: us-east-1 → eu-west-1"),
-            QStringLiteral("services[%1].cpu: %2 → %3").arg(first).arg(before.services[0].cpu).arg(after.services[0].cpu),
+            QStringLiteral("services[%1].cpu: %2 → %3")
+                .arg(first)
+                .arg(before.services[0].cpu)
+                .arg(after.services[0].cpu),
             QStringLiteral("services[%1].replicas: %2 → %3")
                 .arg(second)
                 .arg(before.services[1].replicas)
