@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "models/simulation/costdiff.h"
 #include "models/simulation/moneyformat.h"
 #include "pricing/units.h"
 
@@ -17,69 +18,8 @@ using models::formatNumber;
 
 namespace {
 
-/// One figure before and after. A side is nullopt when the platform is absent or infeasible there: it
-/// has no price, so nothing is subtracted from it (a partial sum would read as a saving).
-struct Change
-{
-    QString component; ///< id, or "total"
-    QString label;
-    std::optional<double> before;
-    std::optional<double> after;
-    std::optional<double> usd() const
-    {
-        return before && after ? std::optional<double>(*after - *before) : std::nullopt;
-    }
-    /// Percent change; nullopt when either side has no price or there was nothing before.
-    std::optional<double> percent() const
-    {
-        if (!before || !after)
-            return std::nullopt;
-        if (std::abs(*before) < 1e-12)
-            return std::abs(*after) < 1e-12 ? std::optional<double>(0.0) : std::nullopt;
-        return (*after - *before) / *before * 100.0;
-    }
-};
-
-struct PlatformChange
-{
-    models::PlatformId platform;
-    Change total;
-    QList<Change> components; ///< only those that changed; empty when either side is infeasible
-    QString beforeInfeasible; ///< why the platform could not run the old scenario (empty: it could)
-    QString afterInfeasible; ///< why it cannot run the new one
-};
-
-std::optional<double> priced(const models::PlatformResult *p)
-{
-    return p && p->feasible() ? std::optional<double>(p->totalUsd) : std::nullopt;
-}
-
-QList<PlatformChange> changes(const models::CostReport &before, const models::CostReport &after)
-{
-    QList<PlatformChange> result;
-    for (const models::PlatformId id : models::AllPlatforms) {
-        const models::PlatformResult *a = before.platform(id);
-        const models::PlatformResult *b = after.platform(id);
-        if (!a && !b)
-            continue;
-        PlatformChange pc { id, { QStringLiteral("total"), QStringLiteral("total"), priced(a), priced(b) }, {},
-            a && !a->feasible() ? a->infeasibleSummary() : QString(),
-            b && !b->feasible() ? b->infeasibleSummary() : QString() };
-        const bool comparable = pc.beforeInfeasible.isEmpty() && pc.afterInfeasible.isEmpty();
-        for (int c = 0; comparable && c < models::ComponentCount; ++c) {
-            const auto cid = static_cast<models::ComponentId>(c);
-            const bool present = (a && a->component(cid)) || (b && b->component(cid));
-            if (!present)
-                continue;
-            Change ch { models::toId(cid), models::displayName(cid), a ? a->componentUsd(cid) : 0.0,
-                b ? b->componentUsd(cid) : 0.0 };
-            if (std::abs(*ch.usd()) >= 0.005)
-                pc.components.append(ch);
-        }
-        result.append(pc);
-    }
-    return result;
-}
+using Change = models::CostChange;
+using PlatformChange = models::PlatformCostChange;
 
 QString usdText(const std::optional<double> &usd)
 {
@@ -185,7 +125,7 @@ QString diffTable(
                 .arg(QStringLiteral("after USD"), 14)
                 .arg(QStringLiteral("change USD"), 14)
                 .arg(QStringLiteral("change"), 9);
-    const QList<PlatformChange> all = changes(before, after);
+    const QList<PlatformChange> all = models::costChanges(before, after);
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("%1 %2 %3 %4 %5\n")
                     .arg(models::displayName(pc.platform), -20)
@@ -235,7 +175,7 @@ QString diffCsv(const models::CostReport &before, const models::CostReport &afte
                 number(c.percent()), pc.beforeInfeasible.isEmpty() ? QStringLiteral("true") : QStringLiteral("false"),
                 pc.afterInfeasible.isEmpty() ? QStringLiteral("true") : QStringLiteral("false"));
     };
-    for (const PlatformChange &pc : changes(before, after)) {
+    for (const PlatformChange &pc : models::costChanges(before, after)) {
         for (const Change &c : pc.components)
             text += row(pc, c);
         text += row(pc, pc.total);
@@ -253,7 +193,7 @@ QByteArray diffJson(
             { QStringLiteral("change_percent"), value(c.percent()) } };
     };
     QJsonArray platforms;
-    for (const PlatformChange &pc : changes(before, after)) {
+    for (const PlatformChange &pc : models::costChanges(before, after)) {
         QJsonObject o = changeObject(pc.total);
         o.insert(QStringLiteral("platform"), models::toId(pc.platform));
         // An infeasible side has null figures and says why.
