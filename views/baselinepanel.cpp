@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/baselinepanel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "models/simulation/moneyformat.h"
+
+namespace fleetplan::views {
+
+namespace {
+
+enum Column { Platform, Before, After, ChangeUsd, ChangePercent, ColumnCount };
+
+QString usdText(const std::optional<double> &usd)
+{
+    return usd ? models::formatNumber(*usd, 2) : QObject::tr("infeasible");
+}
+
+QString signedUsd(const std::optional<double> &usd)
+{
+    if (!usd)
+        return QObject::tr("n/a");
+    return (*usd >= 0.005 ? QStringLiteral("+") : QString()) + models::formatNumber(*usd, 2);
+}
+
+QString percentText(const models::CostChange &c)
+{
+    if (!c.before || !c.after)
+        return QObject::tr("n/a");
+    const std::optional<double> p = c.percent();
+    if (!p)
+        return QObject::tr("new");
+    return (*p >= 0.05 ? QStringLiteral("+") : QString()) + models::formatNumber(*p, 1) + QStringLiteral(" %");
+}
+
+void fill(QTreeWidgetItem *item, const QString &name, const models::CostChange &c)
+{
+    item->setText(Platform, name);
+    item->setText(Before, usdText(c.before));
+    item->setText(After, usdText(c.after));
+    item->setText(ChangeUsd, signedUsd(c.usd()));
+    item->setText(ChangePercent, percentText(c));
+    for (int col = Before; col < ColumnCount; ++col)
+        item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+} // namespace
+
+BaselinePanel::BaselinePanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("baselinePanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto *head = new QHBoxLayout;
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("baselineTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_clear = new QPushButton(tr("Clear baseline"), this);
+    m_clear->setToolTip(tr("Stop comparing with the baseline"));
+    connect(m_clear, &QPushButton::clicked, this, &BaselinePanel::clearRequested);
+    head->addWidget(m_title, 1);
+    head->addWidget(m_clear);
+    layout->addLayout(head);
+
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("baselineTree"));
+    m_tree->setAccessibleName(tr("Costs against the baseline"));
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels(
+        { tr("Platform / component"), tr("Baseline USD"), tr("Current USD"), tr("Change USD"), tr("Change") });
+    m_tree->setRootIsDecorated(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(Platform, QHeaderView::Stretch);
+    for (int col = Before; col < ColumnCount; ++col)
+        m_tree->header()->setSectionResizeMode(col, QHeaderView::ResizeToContents);
+    layout->addWidget(m_tree, 1);
+
+    m_inputs = new QLabel(this);
+    m_inputs->setObjectName(QStringLiteral("baselineInputs"));
+    m_inputs->setAccessibleName(tr("Inputs changed since the baseline"));
+    m_inputs->setWordWrap(true);
+    m_inputs->setTextFormat(Qt::PlainText);
+    m_inputs->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_inputs);
+}
+
+void BaselinePanel::setComparison(const QString &label, const models::CostReport &baseline,
+    const models::CostReport &current, const QList<models::ScenarioChange> &inputs)
+{
+    m_changes = models::costChanges(baseline, current);
+    m_title->setText(tr("Against %1").arg(label));
+    m_tree->clear();
+    for (const models::PlatformCostChange &pc : std::as_const(m_changes)) {
+        auto *item = new QTreeWidgetItem(m_tree);
+        fill(item, models::displayName(pc.platform), pc.total);
+        item->setData(Platform, Qt::UserRole, int(pc.platform));
+        QStringList why;
+        if (!pc.beforeInfeasible.isEmpty())
+            why << tr("baseline: cannot run the workload: %1").arg(pc.beforeInfeasible);
+        if (!pc.afterInfeasible.isEmpty())
+            why << tr("now: cannot run the workload: %1").arg(pc.afterInfeasible);
+        if (!why.isEmpty())
+            item->setToolTip(Platform, why.join(u'\n'));
+        for (const models::CostChange &c : pc.components) {
+            auto *child = new QTreeWidgetItem(item);
+            fill(child, c.label, c);
+        }
+        item->setExpanded(true);
+    }
+    const QStringList lines = models::scenarioChangeLines(inputs, 12);
+    m_inputs->setText(lines.isEmpty() ? tr("Inputs changed: none (the figures differ only by the what-if).")
+                                      : tr("Inputs changed:\n%1").arg(lines.join(u'\n')));
+}
+
+} // namespace fleetplan::views
