@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `fleetplan report SCENARIO -o OUT.pdf|.html|.csv|.json|.md`: the comparison as a document (docs/reports.md).
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include "app/cli/commands.h"
 #include "app/cli/scenarioinput.h"
@@ -37,10 +38,14 @@ int runReport(Context &ctx)
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
                        "ecs-fargate-spot, eks-nodes, eks-fargate."),
         QStringLiteral("ID"));
+    const QCommandLineOption baselineOption(QStringLiteral("baseline"),
+        QStringLiteral("Compare with this scenario (last week's plan): an \"Against the baseline\" section per "
+                       "platform and component, with the inputs that changed (PDF, HTML, Markdown)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption quietOption(
         { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
-    parser.addOptions(
-        { outputOption, formatOption, pageOption, hourlyOption, loadOption, platformOption, quietOption });
+    parser.addOptions({ outputOption, formatOption, pageOption, hourlyOption, loadOption, platformOption,
+        baselineOption, quietOption });
     if (!parser.parse(QStringList { QStringLiteral("fleetplan report") } + ctx.args)) {
         ctx.err << "fleetplan report: " << parser.errorText() << '\n';
         return UsageError;
@@ -122,6 +127,14 @@ int runReport(Context &ctx)
     options.catalog = catalog;
 
     const models::CostReport report = models::simulate(scenario, *catalog, whatIf, simulation);
+    if (parser.isSet(baselineOption)) {
+        const QString file = parser.value(baselineOption);
+        const auto baseline = readValidScenario(file, *catalog, ctx.err, quiet, whatIf.loadMultiplier);
+        if (!baseline)
+            return InvalidInput;
+        options.baseline = app::ReportBaseline { QFileInfo(file).fileName(), *baseline,
+            models::simulate(*baseline, *catalog, whatIf, simulation) };
+    }
     ctx.out.flush(); // the report may go to stdout through its own QFile
     QString error;
     const auto outcome = app::writeReport(report, scenario, output, options, &error);

@@ -97,6 +97,16 @@ QByteArray renderHtmlReport(const ReportContent &content, const ReportCharts &ch
         + QStringLiteral("</figcaption>\n</figure>\n");
     html += table(content.summary);
 
+    if (content.baseline.present) {
+        html += QStringLiteral("<h2>Against the baseline</h2>\n<p>") + esc(content.baseline.intro)
+            + QStringLiteral("</p>\n") + table(content.baseline.table)
+            + QStringLiteral("<p>Inputs changed:</p>\n<ul class=\"inputs-changed\">\n");
+        if (content.baseline.inputs.isEmpty())
+            html += QStringLiteral("<li>none (the same scenario inputs)</li>\n");
+        for (const QString &line : content.baseline.inputs)
+            html += u"<li>" + esc(line) + u"</li>\n";
+        html += QStringLiteral("</ul>\n");
+    }
     html += QStringLiteral("<h2>Breakdown by platform</h2>\n");
     for (const PlatformBreakdown &b : content.breakdowns)
         html += u"<h3>" + esc(b.title) + u"</h3>\n" + table(b.table);

@@ -56,6 +56,15 @@ QByteArray renderMarkdownReport(const ReportContent &content)
         md += QStringLiteral("- **%1:** %2\n").arg(inert(label), inert(value));
     md += u"\n## Recommendation\n\n" + inert(content.recommendation) + u"\n\n";
     md += QStringLiteral("## Cost per %1\n\n").arg(content.periodUnit) + table(content.summary);
+    if (content.baseline.present) {
+        md += QStringLiteral("\n## Against the baseline\n\n") + inert(content.baseline.intro) + u"\n\n"
+            + table(content.baseline.table);
+        md += QStringLiteral("\nInputs changed:\n\n");
+        if (content.baseline.inputs.isEmpty())
+            md += QStringLiteral("- none (the same scenario inputs)\n");
+        for (const QString &line : content.baseline.inputs)
+            md += u"- " + cell(line) + u'\n';
+    }
     md += QStringLiteral("\n## Breakdown by platform\n");
     for (const PlatformBreakdown &b : content.breakdowns)
         md += u"\n### " + inert(b.title) + u"\n\n" + table(b.table);

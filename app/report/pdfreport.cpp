@@ -59,6 +59,17 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
             width * 0.5, [&charts](QCPPainter *painter, const QSizeF &size) { charts.paintComparison(painter, size); });
     addTableOrNone(doc, content.summary);
 
+    if (content.baseline.present) {
+        doc.addHeading(QStringLiteral("Against the baseline"));
+        doc.addPlainParagraph(content.baseline.intro);
+        addTableOrNone(doc, content.baseline.table);
+        doc.addPlainParagraph(QStringLiteral("Inputs changed:"));
+        if (content.baseline.inputs.isEmpty())
+            doc.addParagraph(QStringLiteral("• none (the same scenario inputs)"));
+        for (const QString &line : content.baseline.inputs)
+            doc.addParagraph(QStringLiteral("• ") + line.toHtmlEscaped());
+    }
+
     doc.addHeading(QStringLiteral("Breakdown by platform"));
     for (const PlatformBreakdown &b : content.breakdowns) {
         doc.addHeading(b.title, 2);

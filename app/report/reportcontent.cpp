@@ -5,7 +5,9 @@
 #include <cmath>
 #include <optional>
 
+#include "models/simulation/costdiff.h"
 #include "models/simulation/moneyformat.h"
+#include "models/workload/scenariodiff.h"
 
 namespace fleetplan::app {
 
@@ -206,6 +208,46 @@ SensitivitySection sensitivitySection(const models::Sensitivity &s)
         section.table.rows.append({ models::displayName(f.input), f.baseText, f.low.valueText, gap(f.low),
             f.high.valueText, gap(f.high), usd(f.swingUsd(s.baseGapUsd())) });
     }
+    return section;
+}
+
+BaselineSection baselineSection(const QString &label, const models::CostReport &baseline,
+    const models::Scenario &baselineScenario, const models::CostReport &current,
+    const models::Scenario &currentScenario)
+{
+    BaselineSection section;
+    section.present = true;
+    section.intro = QStringLiteral("This report's figures against %1 (%2), with the same what-if: per platform, "
+                                   "then each cost component that changed by at least 0.005 USD. A platform that "
+                                   "cannot run one of the two has no price there and no components compared.")
+                        .arg(label, baseline.scenarioName);
+    section.table
+        = makeTable({ QStringLiteral("Platform / component"), QStringLiteral("Baseline USD"),
+                        QStringLiteral("This report USD"), QStringLiteral("Change USD"), QStringLiteral("Change") },
+            { false, true, true, true, true }, { 2.2, 1.0, 1.0, 1.0, 0.8 });
+    auto money = [](const std::optional<double> &v) { return v ? usd(*v) : QStringLiteral("infeasible"); };
+    auto change = [](const std::optional<double> &v) -> QString {
+        if (!v)
+            return QStringLiteral("n/a");
+        return (*v >= 0.005 ? QStringLiteral("+") : QString()) + usd(*v);
+    };
+    auto percent = [](const models::CostChange &c) -> QString {
+        if (!c.before || !c.after)
+            return QStringLiteral("n/a");
+        const std::optional<double> p = c.percent();
+        if (!p)
+            return QStringLiteral("new");
+        return (*p >= 0.05 ? QStringLiteral("+") : QString()) + models::formatNumber(*p, 1) + QStringLiteral(" %");
+    };
+    for (const models::PlatformCostChange &pc : models::costChanges(baseline, current)) {
+        section.table.boldRows.append(int(section.table.rows.size()));
+        section.table.rows.append({ models::displayName(pc.platform), money(pc.total.before), money(pc.total.after),
+            change(pc.total.usd()), percent(pc.total) });
+        for (const models::CostChange &c : pc.components)
+            section.table.rows.append(
+                { QStringLiteral("  ") + c.label, money(c.before), money(c.after), change(c.usd()), percent(c) });
+    }
+    section.inputs = models::scenarioChangeLines(models::scenarioChanges(baselineScenario, currentScenario), 40);
     return section;
 }
 

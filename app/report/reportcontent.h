@@ -58,6 +58,20 @@ struct SensitivitySection
 /// The section for `sensitivity`, the figures as `fleetplan sensitivity` prints them.
 SensitivitySection sensitivitySection(const models::Sensitivity &sensitivity);
 
+/// The "Against the baseline" section: the report's figures against another scenario's.
+struct BaselineSection
+{
+    bool present = false;
+    QString intro; ///< what the baseline is, plain text
+    ReportTable table; ///< one row per platform, then a row per component that changed (indented)
+    QStringList inputs; ///< the inputs changed (models::scenarioChangeLines)
+};
+
+/// The section comparing `current` (of `currentScenario`) with `baseline` (of `baselineScenario`).
+BaselineSection baselineSection(const QString &label, const models::CostReport &baseline,
+    const models::Scenario &baselineScenario, const models::CostReport &current,
+    const models::Scenario &currentScenario);
+
 struct ReportContent
 {
     QString title; ///< "Fleetplan cost report — Sample: online shop"
@@ -74,6 +88,7 @@ struct ReportContent
     ReportTable rates; ///< catalog datasets with their dates and sources
     CostVsLoadSection costVsLoad; ///< cost vs load with break-evens (PDF, HTML, Markdown)
     SensitivitySection sensitivity; ///< the tornado's inputs (PDF, HTML, Markdown)
+    BaselineSection baseline; ///< against the baseline (PDF, HTML, Markdown)
     QString periodUnit; ///< "month" (730 hours) or "N hours"
 };
 

@@ -23,11 +23,15 @@ QString full(double value)
 
 ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
     std::shared_ptr<const pricing::Catalog> catalog, const models::LoadSweep *sweep = nullptr,
-    const models::Sensitivity *sensitivity = nullptr)
+    const models::Sensitivity *sensitivity = nullptr, const std::optional<ReportBaseline> &baseline = std::nullopt)
 {
     if (!catalog)
         catalog = pricing::Catalog::bundled();
-    return buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep, sensitivity);
+    ReportContent content
+        = buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep, sensitivity);
+    if (baseline)
+        content.baseline = baselineSection(baseline->label, baseline->report, baseline->scenario, report, scenario);
+    return content;
 }
 
 /// The scenario swept over the report's load range with the report's what-if and platforms.
@@ -180,8 +184,8 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     case ReportFormat::Markdown: {
         const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
         const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
-        return renderMarkdownReport(contentFor(
-            report, scenario, options.catalog, sweep ? &*sweep : nullptr, sensitivity ? &*sensitivity : nullptr));
+        return renderMarkdownReport(contentFor(report, scenario, options.catalog, sweep ? &*sweep : nullptr,
+            sensitivity ? &*sensitivity : nullptr, options.baseline));
     }
     case ReportFormat::Pdf:
     case ReportFormat::Html:
@@ -197,7 +201,7 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
     const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
     const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
-    const ReportContent content = contentFor(report, scenario, options.catalog, swept, analysed);
+    const ReportContent content = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline);
     const ReportCharts charts(report, swept, analysed);
     if (format == ReportFormat::Html)
         return renderHtmlReport(content, charts);

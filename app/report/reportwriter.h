@@ -29,6 +29,14 @@ std::optional<ReportFormat> reportFormatFromId(const QString &id);
 /// From a file name's suffix (.pdf, .html/.htm, .csv, .json, .md/.markdown).
 std::optional<ReportFormat> reportFormatFromPath(const QString &path);
 
+/// What a report is compared with: a scenario and its figures, and what to call it.
+struct ReportBaseline
+{
+    QString label; ///< "shop-last-week.json", "the baseline of 14:05"
+    models::Scenario scenario;
+    models::CostReport report;
+};
+
 struct ReportOptions
 {
     std::optional<ReportFormat> format; ///< unset = from the output path's suffix
@@ -48,6 +56,9 @@ struct ReportOptions
     /// at the report's what-if, with constructive packing unless `sensitivityFast` is false.
     bool sensitivity = true;
     bool sensitivityFast = true;
+    /// PDF, HTML and Markdown: an "Against the baseline" section, the report's figures against these (the
+    /// window's baseline, `report --baseline FILE`) per platform and component, and the inputs changed.
+    std::optional<ReportBaseline> baseline;
 };
 
 /// What writing produced.

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "common/clirunner.h"
+#include "models/workload/scenariojson.h"
 
 /// `fleetplan report`, `fleetplan compare --diff/--fail-above/--quiet` and `fleetplan manpage` run as a
 /// user or a CI pipeline runs them: the real executable, no display, the bundled sample scenario.
@@ -164,6 +165,36 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("EKS managed nodes is the cheapest at ")));
         for (const QString &total : m_totals)
             QVERIFY2(text.contains(total), qPrintable(total));
+    }
+
+    /// `--baseline FILE`: last week's plan against this one, per platform and component, and why (issue 18).
+    void baselineSection()
+    {
+        fleetplan::models::Scenario bigger = fleetplan::models::bundledSampleScenario();
+        bigger.services[0].replicas += 6;
+        bigger.region = QStringLiteral("eu-west-1");
+        const QString file = m_dir.filePath(QStringLiteral("bigger.json"));
+        QVERIFY(fleetplan::models::writeScenarioFile(bigger, file));
+        const QString md = m_dir.filePath(QStringLiteral("against.md"));
+        const Run r = run({ QStringLiteral("report"), file, QStringLiteral("--baseline"), sample(),
+            QStringLiteral("-o"), md, QStringLiteral("-q") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("\n## Against the baseline\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("| Platform / component | Baseline USD | This report USD | Change USD | Change |\n")));
+        // The baseline's totals are the sample's, as compare prints them; the change has its sign.
+        for (const QString &total : m_totals)
+            QVERIFY2(text.contains(QStringLiteral("| **%1** |").arg(total)), qPrintable(total));
+        QVERIFY(text.contains(QStringLiteral("- region: us-east-1 → eu-west-1\n")));
+        QVERIFY(text.contains(QStringLiteral("- services\\[%1\\].replicas: ").arg(bigger.services[0].name)));
+
+        const Run missing = run({ QStringLiteral("report"), file, QStringLiteral("--baseline"),
+            QStringLiteral("/nonexistent/last-week.json"), QStringLiteral("-o"), md });
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("/nonexistent/last-week.json")));
     }
 
     void stdinAndStdout()
