@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/documentcontroller.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
@@ -16,6 +18,7 @@
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
 #include "models/workload/loadprofilepresets.h"
+#include "views/validationbanner.h"
 
 namespace fleetplan::app {
 
@@ -36,6 +39,11 @@ DocumentController::DocumentController(
 void DocumentController::setCurrentReport(std::function<std::optional<models::CostReport>()> currentReport)
 {
     m_currentReport = std::move(currentReport);
+}
+
+void DocumentController::setCurrentProblems(std::function<QList<models::Diagnostic>()> currentProblems)
+{
+    m_currentProblems = std::move(currentProblems);
 }
 
 bool DocumentController::maybeSave()
@@ -226,6 +234,31 @@ void DocumentController::exportReport()
 
 bool DocumentController::exportReportTo(const QString &path)
 {
+    // A report leaves the application and is read without the banner beside it: figures of a scenario
+    // that fails validation are never exported (the CLI's `report` refuses the same file).
+    const QList<models::Diagnostic> problems = m_currentProblems ? m_currentProblems() : QList<models::Diagnostic>();
+    if (models::hasErrors(problems)) {
+        views::ValidationBanner banner;
+        banner.setProblems(problems, m_document->scenario());
+        QMessageBox box(
+            QMessageBox::Warning, tr("Cannot export report"), banner.headline(), QMessageBox::Ok, m_dialogParent);
+        box.setObjectName(QStringLiteral("exportRefusedPrompt"));
+        QStringList errors;
+        for (const models::Diagnostic &d : problems) {
+            if (d.isError())
+                errors << views::ValidationBanner::describe(d, m_document->scenario());
+        }
+        const int shown = std::min<int>(int(errors.size()), views::ValidationBanner::MaxListed);
+        QString informative = tr("Fix these problems on the Workload tab, then export again:") + u'\n'
+            + QStringList(errors.mid(0, shown)).join(u'\n');
+        if (errors.size() > shown)
+            informative += u'\n' + tr("… and %1 more").arg(errors.size() - shown);
+        box.setInformativeText(informative);
+        box.setDetailedText(banner.problemLines().join(u'\n'));
+        Q_EMIT statusMessage(tr("Not exported: %1").arg(banner.headline()), 6000);
+        box.exec();
+        return false;
+    }
     const std::optional<models::CostReport> report = m_currentReport ? m_currentReport() : std::nullopt;
     if (!report) {
         Q_EMIT statusMessage(tr("No simulation result yet"), 3000);

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/diagnostic.h"
 #include "models/simulation/costreport.h"
 
 class QMenu;
@@ -44,6 +45,9 @@ public:
     models::Document *document() const { return m_document; }
     RecentFiles *recentFiles() const { return m_recent; }
     void setCurrentReport(std::function<std::optional<models::CostReport>()> currentReport);
+    /// `currentProblems` returns the document's validation problems now: an export of a scenario with
+    /// errors is refused (as `fleetplan report` refuses it), with the problems listed.
+    void setCurrentProblems(std::function<QList<models::Diagnostic>()> currentProblems);
 
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
@@ -80,6 +84,7 @@ private:
     QWidget *m_dialogParent;
     RecentFiles *m_recent;
     std::function<std::optional<models::CostReport>()> m_currentReport;
+    std::function<QList<models::Diagnostic>()> m_currentProblems;
 };
 
 } // namespace fleetplan::app

@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -50,6 +51,7 @@
 #include "models/workload/loadprofilepresets.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/servicetablemodel.h"
+#include "models/workload/validation.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
@@ -66,6 +68,7 @@
 #include "views/scenariosettingspanel.h"
 #include "views/servicedelegate.h"
 #include "views/timelinechart.h"
+#include "views/validationbanner.h"
 #include "views/workloadpage.h"
 
 Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
@@ -97,6 +100,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_workloadPage, tr("&Workload"));
     m_comparisonPage = new views::ComparisonPage(this);
     connect(m_comparisonPage, &views::ComparisonPage::platformActivated, this, &MainWindow::showExplain);
+    connect(m_comparisonPage, &views::ComparisonPage::serviceActivated, this, [this](int row) {
+        // A problem clicked in the banner: show that service's row on the Workload tab.
+        m_tabs->setCurrentIndex(WorkloadTab);
+        QTableView *table = m_workloadPage->serviceTable();
+        table->selectRow(row);
+        table->scrollTo(table->model()->index(row, 0));
+        table->setFocus();
+    });
     m_tabs->addTab(m_comparisonPage, tr("&Comparison"));
     m_timelinePage = new views::TimelinePage(this);
     m_tabs->addTab(m_timelinePage, tr("&Timeline"));
@@ -177,6 +188,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
+    connect(m_document, &models::Document::readWarningsChanged, this, &MainWindow::updateProblems);
     connect(m_document, &models::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::scenarioReset, this, [this] {
@@ -207,6 +219,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (reportIsCurrent() && m_reportRefined)
             return m_report;
         return models::simulate(m_document->scenario(), *m_catalog, currentWhatIf());
+    });
+    m_documents->setCurrentProblems([this] {
+        updateProblems(); // also a change not simulated yet (the export may follow an edit at once)
+        return m_problems;
     });
 
     readSettings();
@@ -503,7 +519,27 @@ void MainWindow::simulateNow()
     if (!m_runner)
         return;
     m_runner->request(m_document->scenario(), currentWhatIf());
+    updateProblems();
     updateSweepInputs();
+}
+
+void MainWindow::updateProblems()
+{
+    const models::Scenario &scenario = m_document->scenario();
+    // The checks the runner makes before simulating (and `fleetplan validate` prints), warnings included.
+    QList<models::Diagnostic> problems = m_document->readWarnings();
+    problems += models::validateScenario(scenario, m_catalog.get());
+    problems += models::validateLoadMultiplier(scenario, currentWhatIf().loadMultiplier, tr("load multiplier"));
+    if (problems.isEmpty() && m_problems.isEmpty())
+        return;
+    m_problems = problems;
+    m_comparisonPage->setProblems(m_problems, scenario);
+    const bool errors = models::hasErrors(m_problems);
+    m_tabs->setTabIcon(ComparisonTab,
+        m_problems.isEmpty()
+            ? QIcon()
+            : style()->standardIcon(errors ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabToolTip(ComparisonTab, m_comparisonPage->banner()->headline());
 }
 
 void MainWindow::updateSweepInputs()

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <QComboBox>
+#include <QGraphicsOpacityEffect>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,6 +22,7 @@
 #include "views/comparisontablemodel.h"
 #include "views/fleetview.h"
 #include "views/timelinechart.h"
+#include "views/validationbanner.h"
 
 namespace fleetplan::views {
 
@@ -43,10 +45,18 @@ QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &
 // ---- comparison -----------------------------------------------------------------------------------------
 
 ComparisonPage::ComparisonPage(QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("comparisonPage"));
-    auto *left = new QSplitter(Qt::Vertical, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_banner = new ValidationBanner(this);
+    connect(m_banner, &ValidationBanner::serviceActivated, this, &ComparisonPage::serviceActivated);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+    auto *left = new QSplitter(Qt::Vertical, split);
     m_chart = new ComparisonChart(left);
     m_chart->setObjectName(QStringLiteral("comparisonChart"));
     m_chart->setAccessibleName(tr("Cost comparison chart"));
@@ -77,10 +87,30 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     left->addWidget(m_table);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
-    m_summary = summaryLabel(this, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
-    addWidget(left);
-    addWidget(m_summary);
-    setStretchFactor(0, 1);
+    m_summary = summaryLabel(split, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
+    split->addWidget(left);
+    split->addWidget(m_summary);
+    split->setStretchFactor(0, 1);
+}
+
+void ComparisonPage::setProblems(const QList<models::Diagnostic> &problems, const models::Scenario &scenario)
+{
+    m_banner->setProblems(problems, scenario);
+    const bool dim = m_banner->errorCount() > 0;
+    if (dim == m_dimmed)
+        return;
+    m_dimmed = dim;
+    // Figures of an older scenario stay readable but visibly not current: a disabled table greys its
+    // text; the chart (QCustomPlot ignores the palette) fades.
+    m_table->setEnabled(!dim);
+    m_summary->setEnabled(!dim);
+    if (dim) {
+        auto *fade = new QGraphicsOpacityEffect(m_chart);
+        fade->setOpacity(0.35);
+        m_chart->setGraphicsEffect(fade);
+    } else {
+        m_chart->setGraphicsEffect(nullptr);
+    }
 }
 
 void ComparisonPage::setReport(const models::CostReport &report)
