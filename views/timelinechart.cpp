@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "views/comparisonchart.h"
+#include "views/numberticker.h"
 #include "views/theme.h"
 
 namespace fleetplan::views {
@@ -89,6 +90,9 @@ TimelineChart::TimelineChart(QWidget *parent)
         rect->axis(QCPAxis::atBottom)->setTicker(ticker);
     }
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    NumberTicker::install(m_costRect->axis(QCPAxis::atLeft)); // USD per hour
+    NumberTicker::install(m_fleetRect->axis(QCPAxis::atLeft), NumberTicker::Kind::Count); // nodes, tasks
+    NumberTicker::install(m_fleetRect->axis(QCPAxis::atRight)); // vCPU
     QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
     QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
     connect(costX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), fleetX,
