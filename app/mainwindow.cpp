@@ -587,9 +587,22 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     m_timelinePage->setReport(report);
     m_explain->setReport(report);
     QStringList names;
-    for (const models::Service &s : m_document->scenario().services)
+    // vCPU requested on average at base load: the heaviest services get their own colours in the Fleet
+    // view. A job counts for the share of the day it runs; a daemon once per node of the largest fleet.
+    int nodes = 1;
+    for (const models::PlatformResult &p : report.platforms)
+        nodes = std::max(nodes, p.peakNodes);
+    QList<double> weights;
+    for (const models::Service &s : m_document->scenario().services) {
         names << s.name;
-    m_fleetPage->setServiceNames(names);
+        double copies = s.replicas;
+        if (s.kind == models::ServiceKind::Job)
+            copies *= std::min(1.0, double(s.runsPerDay) * s.runSeconds / 86400.0);
+        else if (s.kind == models::ServiceKind::Daemon)
+            copies = nodes;
+        weights << copies * s.effectiveCpu();
+    }
+    m_fleetPage->setServiceNames(names, weights);
     m_fleetPage->setReport(report);
 
     // Charts replot queued: the latency is measured once that queued replot has run.

@@ -25,17 +25,22 @@ QString usdPerHour(double v)
     return models::formatNumber(v, 4) + QStringLiteral(" USD/h");
 }
 
-/// Instance type names ("u-6tb1.112xlarge", "mac2-m2.metal") never break at their hyphen: a non-breaking
-/// hyphen (U+2011) replaces it. The panel wraps at word boundaries only, so "m6i.large" stays whole too.
+/// Instance type names ("m6i.8xlarge", "u-6tb1.112xlarge") never break: Qt's line breaking allows a break
+/// after the dot before a digit and after a hyphen, so a word joiner (U+2060) follows the dot and a
+/// non-breaking hyphen (U+2011) replaces the hyphen. The panel also wraps at word boundaries only.
 QString keepInstanceNamesWhole(QString text)
 {
-    static const QRegularExpression instance(QStringLiteral("\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\\.[a-z0-9-]+\\b"));
+    static const QRegularExpression instance(
+        QStringLiteral("\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.[a-z0-9-]*[0-9a-z]\\b"));
     QRegularExpressionMatchIterator it = instance.globalMatch(text);
     QList<QRegularExpressionMatch> matches;
     while (it.hasNext())
         matches.append(it.next());
-    for (auto m = matches.crbegin(); m != matches.crend(); ++m)
-        text.replace(m->capturedStart(), m->capturedLength(), m->captured().replace(u'-', QChar(0x2011)));
+    for (auto m = matches.crbegin(); m != matches.crend(); ++m) {
+        QString name = m->captured();
+        name.replace(u'-', QChar(0x2011)).replace(u'.', QStringLiteral(".\u2060"));
+        text.replace(m->capturedStart(), m->capturedLength(), name);
+    }
     return text;
 }
 

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -21,6 +22,7 @@
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
 #include "views/fleetview.h"
+#include "views/periodticker.h"
 #include "views/timelinechart.h"
 #include "views/validationbanner.h"
 
@@ -40,6 +42,44 @@ QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &
     label->setMaximumWidth(300);
     return label;
 }
+/// The Fleet tab's hour: shown as weekday, time and day ("Tue 14:00, day 2"); typing "38", "day 2 14:00"
+/// or "14:00 day 2" goes to that hour.
+class HourSpinBox : public QSpinBox
+{
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    QString textFromValue(int value) const override { return periodHourText(value); }
+
+    int valueFromText(const QString &text) const override
+    {
+        bool ok = false;
+        const int hour = parse(text, &ok);
+        return ok ? hour : value();
+    }
+
+    QValidator::State validate(QString &input, int & /*pos*/) const override
+    {
+        bool ok = false;
+        const int hour = parse(input, &ok);
+        return ok && hour >= minimum() && hour <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
+    }
+
+private:
+    static int parse(const QString &text, bool *ok)
+    {
+        const int plain = text.trimmed().toInt(ok);
+        if (*ok)
+            return plain;
+        static const QRegularExpression day(QStringLiteral("day\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression time(QStringLiteral("(\\d{1,2}):(\\d{2})"));
+        const QRegularExpressionMatch d = day.match(text);
+        const QRegularExpressionMatch t = time.match(text);
+        *ok = d.hasMatch() && t.hasMatch() && t.captured(1).toInt() < 24;
+        return *ok ? (d.captured(1).toInt() - 1) * 24 + t.captured(1).toInt() : 0;
+    }
+};
 } // namespace
 
 // ---- comparison -----------------------------------------------------------------------------------------
@@ -171,10 +211,12 @@ FleetPage::FleetPage(QWidget *parent)
     m_platform = new QComboBox(this);
     m_platform->setObjectName(QStringLiteral("fleetPlatform"));
     m_platform->setAccessibleName(tr("Fleet platform"));
-    m_hour = new QSpinBox(this);
+    m_hour = new HourSpinBox(this);
     m_hour->setObjectName(QStringLiteral("fleetHour"));
     m_hour->setAccessibleName(tr("Fleet hour"));
-    m_hour->setPrefix(tr("hour "));
+    m_hour->setToolTip(tr("The hour shown: weekday, time of day and day of the billing period (it starts on a "
+                          "Monday 00:00). Type an hour number or “day 2 14:00”."));
+    m_hour->setMinimumWidth(m_hour->fontMetrics().horizontalAdvance(QStringLiteral("Wed 00:00, day 888")) + 40);
     m_hourSlider = new QSlider(Qt::Horizontal, this);
     m_hourSlider->setAccessibleName(tr("Fleet hour slider"));
     auto *peak = new QPushButton(tr("Peak hour"), this);
@@ -230,9 +272,9 @@ void FleetPage::setReport(const models::CostReport &report)
     refresh();
 }
 
-void FleetPage::setServiceNames(const QStringList &names)
+void FleetPage::setServiceNames(const QStringList &names, const QList<double> &weights)
 {
-    m_view->setServiceNames(names);
+    m_view->setServiceNames(names, weights);
 }
 
 void FleetPage::setHour(int hour)

@@ -96,8 +96,9 @@ public:
 
     /// Keeps the chosen platform and hour where they still exist.
     void setReport(const models::CostReport &report);
-    /// Names of the scenario's services, in order (the view colours tasks by service).
-    void setServiceNames(const QStringList &names);
+    /// Names of the scenario's services, in order, and their weights (the view colours tasks by service,
+    /// the heaviest apart: FleetView::setServiceNames()).
+    void setServiceNames(const QStringList &names, const QList<double> &weights = {});
     /// Shows hour `hour` of the chosen platform (clamped to the period).
     void setHour(int hour);
     /// The hour with the most nodes (Fargate: tasks) of the chosen platform.
