@@ -18,6 +18,7 @@
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
 #include "models/workload/loadprofilepresets.h"
+#include "views/importpreviewdialog.h"
 #include "views/validationbanner.h"
 
 namespace fleetplan::app {
@@ -66,19 +67,26 @@ bool DocumentController::maybeSave()
     }
 }
 
+models::Scenario DocumentController::blankScenario(bool withService)
+{
+    models::Scenario blank;
+    blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
+    if (withService) {
+        models::Service web;
+        web.name = QStringLiteral("web");
+        web.replicas = 2;
+        web.loadProfile = blank.loadProfiles.constFirst().name;
+        blank.services = { web };
+    }
+    return blank;
+}
+
 void DocumentController::newDocument()
 {
     if (!maybeSave())
         return;
     m_document->discardRecoveryFile();
-    models::Scenario blank;
-    blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
-    models::Service web;
-    web.name = QStringLiteral("web");
-    web.replicas = 2;
-    web.loadProfile = blank.loadProfiles.constFirst().name;
-    blank.services = { web };
-    m_document->reset(blank);
+    m_document->reset(blankScenario(true));
 }
 
 void DocumentController::openDocument()
@@ -199,24 +207,50 @@ int DocumentController::importFiles(const QStringList &paths, bool kubernetes, b
     const models::ImportResult result
         = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
     QApplication::restoreOverrideCursor();
-    if (!result.services.isEmpty()) {
-        // One undoable step, whatever the number of services.
-        m_document->undoStack()->push(new models::ImportServicesCommand(m_document, result.services, {},
-            models::ImportServicesCommand::Mode::Append,
-            result.services.size() == 1 ? tr("Import 1 service")
-                                        : tr("Import %1 services").arg(result.services.size())));
-    }
-    QStringList problems;
-    for (const models::Diagnostic &d : result.diagnostics)
-        problems << d.toString();
-    if ((result.hasErrors() || result.services.isEmpty()) && !quiet) {
-        QMessageBox box(QMessageBox::Warning, tr("Import"), result.summary(), QMessageBox::Ok, m_dialogParent);
-        box.setDetailedText(problems.join(u'\n'));
-        box.exec();
-    } else {
+    if (quiet) {
+        const int landed = result.services.isEmpty() ? 0 : landImport(result.services, ImportTarget::Merge);
         Q_EMIT statusMessage(result.summary().section(u'\n', 0, 0), 6000);
+        return landed;
     }
-    return int(result.services.size());
+    // Nothing changes before the user has seen what would come in, and where it would go.
+    views::ImportPreviewDialog preview(result, m_dialogParent);
+    preview.setWindowTitle(kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"));
+    if (preview.exec() != QDialog::Accepted || preview.choice() == views::ImportPreviewDialog::Choice::Cancel) {
+        Q_EMIT statusMessage(tr("Import cancelled"), 3000);
+        return 0;
+    }
+    const ImportTarget target = preview.choice() == views::ImportPreviewDialog::Choice::NewScenario
+        ? ImportTarget::NewScenario
+        : (preview.choice() == views::ImportPreviewDialog::Choice::Replace ? ImportTarget::Replace
+                                                                           : ImportTarget::Merge);
+    const int landed = landImport(result.services, target);
+    if (landed > 0)
+        Q_EMIT statusMessage(landed == 1 ? tr("Imported 1 service") : tr("Imported %1 services").arg(landed), 6000);
+    return landed;
+}
+
+int DocumentController::landImport(const QList<models::Service> &services, ImportTarget target)
+{
+    if (services.isEmpty())
+        return 0;
+    if (target == ImportTarget::NewScenario) {
+        if (!maybeSave())
+            return 0;
+        m_document->discardRecoveryFile();
+        m_document->reset(blankScenario(false));
+    }
+    const int n = int(services.size());
+    const QString text = target == ImportTarget::Replace
+        ? (n == 1 ? tr("Replace services with 1 imported service")
+                  : tr("Replace services with %1 imported services").arg(n))
+        : (n == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(n));
+    // One undoable step, whatever the number of services.
+    auto *command = new models::ImportServicesCommand(m_document, services, {},
+        target == ImportTarget::Replace ? models::ImportServicesCommand::Mode::Replace
+                                        : models::ImportServicesCommand::Mode::Append,
+        text);
+    m_document->undoStack()->push(command);
+    return n;
 }
 
 void DocumentController::exportReport()

@@ -11,6 +11,7 @@
 
 #include "models/diagnostic.h"
 #include "models/simulation/costreport.h"
+#include "models/workload/scenario.h"
 
 class QMenu;
 class QWidget;
@@ -64,8 +65,16 @@ public:
     bool saveFileAs(const QString &path);
     /// The import dialog, then importFiles().
     void importWorkload(bool kubernetes);
-    /// Imports as one undoable step; returns the services landed. Problems in a message box unless `quiet`.
+    /// Reads the files and shows the import preview (views::ImportPreviewDialog): what would be imported,
+    /// skipped kinds, errors and warnings in full; then lands the services where the user chose — a new
+    /// scenario, merged into the current one, or replacing its services — as one undoable step. With
+    /// `quiet` there is no preview: the services are merged (scripts and tests). Returns the services landed.
     int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
+    /// Where imported services go.
+    enum class ImportTarget { NewScenario, Merge, Replace };
+    /// Lands `services` (one undoable step); NewScenario asks about unsaved changes first. Returns the
+    /// services landed (0 when the user cancelled).
+    int landImport(const QList<models::Service> &services, ImportTarget target);
     /// The export dialog, then exportReportTo().
     void exportReport();
     /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).
@@ -85,6 +94,8 @@ private:
     RecentFiles *m_recent;
     std::function<std::optional<models::CostReport>()> m_currentReport;
     std::function<QList<models::Diagnostic>()> m_currentProblems;
+    /// The scenario File → New starts from; with `withService`, its one "web" service.
+    static models::Scenario blankScenario(bool withService);
 };
 
 } // namespace fleetplan::app
