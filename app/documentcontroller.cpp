@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QUndoStack>
 
 #include "app/recentfiles.h"
@@ -87,6 +88,35 @@ void DocumentController::newDocument()
         return;
     m_document->discardRecoveryFile();
     m_document->reset(blankScenario(true));
+}
+
+bool DocumentController::closeDocument()
+{
+    if (!maybeSave())
+        return false;
+    m_document->discardRecoveryFile();
+    m_document->reset(blankScenario(false));
+    Q_EMIT statusMessage(tr("Closed"), 3000);
+    return true;
+}
+
+bool DocumentController::revert(bool quiet)
+{
+    const QString path = m_document->filePath();
+    if (path.isEmpty() || !m_document->isModified())
+        return false;
+    if (!quiet) {
+        QMessageBox box(QMessageBox::Warning, tr("Revert"),
+            tr("Discard your changes to “%1” and reload it from disk?").arg(m_document->displayName()),
+            QMessageBox::Discard | QMessageBox::Cancel, m_dialogParent);
+        box.setObjectName(QStringLiteral("revertPrompt"));
+        box.setInformativeText(tr("The changes cannot be undone afterwards."));
+        box.button(QMessageBox::Discard)->setText(tr("&Revert"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Discard)
+            return false;
+    }
+    return openFile(path, quiet);
 }
 
 void DocumentController::openDocument()

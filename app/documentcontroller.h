@@ -54,6 +54,11 @@ public:
     bool maybeSave();
     /// A new untitled scenario with one service (after maybeSave()).
     void newDocument();
+    /// File → Close (as KWrite's): after maybeSave(), the window keeps running on an empty, untitled scenario.
+    bool closeDocument();
+    /// File → Revert: discards every edit since the last save and reloads the file, after asking (unless
+    /// `quiet`). False when there is no file, nothing to revert, or the user declined.
+    bool revert(bool quiet = false);
     /// The Open dialog, then openFile().
     void openDocument();
     /// Opens a scenario file (no unsaved-changes prompt); errors in a message box unless `quiet`.

@@ -298,6 +298,22 @@ void MainWindow::createActions()
         QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { m_documents->saveAs(); });
     if (saveAsAction->shortcut().isEmpty()) // the platform theme may define none (offscreen, some desktops)
         saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    QAction *closeDocument
+        = make(QStringLiteral("actionClose"), tr("&Close"), {}, [this] { m_documents->closeDocument(); });
+    // Ctrl+W everywhere, and the platform's own Close key as well (Ctrl+F4 on Windows and some desktops).
+    QList<QKeySequence> closeKeys { QKeySequence(tr("Ctrl+W")) };
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close)) {
+        if (!closeKeys.contains(key))
+            closeKeys << key;
+    }
+    closeDocument->setShortcuts(closeKeys);
+    QAction *revert = make(QStringLiteral("actionRevert"), tr("Re&vert"), {}, [this] { m_documents->revert(); });
+    revert->setEnabled(false);
+    revert->setStatusTip(tr("Discard the changes since the last save and reload the file"));
+    const auto updateRevert
+        = [this, revert] { revert->setEnabled(!m_document->filePath().isEmpty() && m_document->isModified()); };
+    connect(m_document, &models::Document::modifiedChanged, revert, updateRevert);
+    connect(m_document, &models::Document::filePathChanged, revert, updateRevert);
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
         [this] { m_documents->importWorkload(true); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
@@ -371,12 +387,14 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addAction(action(QStringLiteral("actionSave")));
     file->addAction(action(QStringLiteral("actionSaveAs")));
+    file->addAction(action(QStringLiteral("actionRevert")));
     file->addSeparator();
     QMenu *import = file->addMenu(tr("&Import"));
     import->addAction(action(QStringLiteral("actionImportKubernetes")));
     import->addAction(action(QStringLiteral("actionImportEcs")));
     file->addAction(action(QStringLiteral("actionExportReport")));
     file->addSeparator();
+    file->addAction(action(QStringLiteral("actionClose")));
     file->addAction(action(QStringLiteral("actionQuit")));
     m_documents->fillRecentMenu(m_recentMenu);
 

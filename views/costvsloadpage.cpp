@@ -7,6 +7,7 @@
 
 #include "views/charttheme.h"
 #include "views/costvsloadchart.h"
+#include "views/viewactions.h"
 
 namespace fleetplan::views {
 
@@ -19,6 +20,7 @@ CostVsLoadPage::CostVsLoadPage(QWidget *parent)
     m_chart = new CostVsLoadChart(this);
     m_chart->setObjectName(QStringLiteral("costVsLoadChart"));
     m_chart->setMinimumHeight(280);
+    addChartExportAction(m_chart, QStringLiteral("cost-vs-load"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("costVsLoadSummary"));
     m_summary->setAccessibleName(tr("Break-even points"));

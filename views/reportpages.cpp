@@ -25,6 +25,7 @@
 #include "views/periodticker.h"
 #include "views/timelinechart.h"
 #include "views/validationbanner.h"
+#include "views/viewactions.h"
 
 namespace fleetplan::views {
 
@@ -112,6 +113,8 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    addCopyAction(m_table); // Ctrl+C: the comparison as tab-separated text
+    addChartExportAction(m_chart, QStringLiteral("comparison"));
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid())
@@ -181,6 +184,7 @@ TimelinePage::TimelinePage(QWidget *parent)
     m_chart = new TimelineChart(this);
     m_chart->setObjectName(QStringLiteral("timelineChart"));
     m_chart->setAccessibleName(tr("Cost and nodes per hour chart"));
+    addChartExportAction(m_chart, QStringLiteral("timeline"));
     m_summary = summaryLabel(this, QStringLiteral("timelineSummary"), tr("Timeline summary"));
     addWidget(m_chart);
     addWidget(m_summary);
