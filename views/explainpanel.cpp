@@ -98,7 +98,8 @@ models::PlatformId ExplainPanel::platform() const
 
 QString ExplainPanel::text() const
 {
-    return m_text->toPlainText();
+    // The words as written: without the word joiners and non-breaking hyphens that keep instance names whole.
+    return m_text->toPlainText().remove(QChar(0x2060)).replace(QChar(0x2011), u'-');
 }
 
 QString ExplainPanel::explain(const models::CostReport &report, models::PlatformId id)
