@@ -2,6 +2,7 @@
 #include "app/application.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -51,12 +52,12 @@ void scheduleScreenshots(MainWindow &window)
     if (dir.isEmpty())
         return;
     const QString suffix = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_SUFFIX");
-    // The refined figures are the ones to show (the fast first pass is replaced a moment later).
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, dir, suffix, connection] {
-        if (!window.reportIsRefined())
-            return;
-        QObject::disconnect(*connection);
+    // The refined figures are the ones to show (the fast first pass is replaced a moment later). A scenario
+    // that fails validation is never simulated: it is shot once the refusal is known (its banner on screen).
+    auto connections = std::make_shared<std::array<QMetaObject::Connection, 2>>();
+    auto shoot = [&window, dir, suffix, connections] {
+        for (const QMetaObject::Connection &c : *connections)
+            QObject::disconnect(c);
         QTimer::singleShot(300, &window, [&window, dir, suffix] {
             const QStringList files = window.saveScreenshots(dir, suffix);
             std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
@@ -65,7 +66,12 @@ void scheduleScreenshots(MainWindow &window)
             window.document()->undoStack()->setClean();
             QCoreApplication::exit(files.isEmpty() ? 1 : 0);
         });
+    };
+    (*connections)[0] = QObject::connect(&window, &MainWindow::reportApplied, &window, [&window, shoot] {
+        if (window.reportIsRefined())
+            shoot();
     });
+    (*connections)[1] = QObject::connect(window.runner(), &SimulationRunner::simulationFailed, &window, shoot);
 }
 
 /// Timing mode: FLEETPLAN_LATENCY_STEPS=N (with the offscreen platform or Xvfb) visits every tab once,

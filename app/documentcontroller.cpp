@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/documentcontroller.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QUndoStack>
 
 #include "app/recentfiles.h"
@@ -16,6 +19,8 @@
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
 #include "models/workload/loadprofilepresets.h"
+#include "views/importpreviewdialog.h"
+#include "views/validationbanner.h"
 
 namespace fleetplan::app {
 
@@ -38,6 +43,11 @@ void DocumentController::setCurrentReport(std::function<std::optional<models::Co
     m_currentReport = std::move(currentReport);
 }
 
+void DocumentController::setCurrentProblems(std::function<QList<models::Diagnostic>()> currentProblems)
+{
+    m_currentProblems = std::move(currentProblems);
+}
+
 bool DocumentController::maybeSave()
 {
     if (!m_document->isModified())
@@ -58,19 +68,55 @@ bool DocumentController::maybeSave()
     }
 }
 
+models::Scenario DocumentController::blankScenario(bool withService)
+{
+    models::Scenario blank;
+    blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
+    if (withService) {
+        models::Service web;
+        web.name = QStringLiteral("web");
+        web.replicas = 2;
+        web.loadProfile = blank.loadProfiles.constFirst().name;
+        blank.services = { web };
+    }
+    return blank;
+}
+
 void DocumentController::newDocument()
 {
     if (!maybeSave())
         return;
     m_document->discardRecoveryFile();
-    models::Scenario blank;
-    blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
-    models::Service web;
-    web.name = QStringLiteral("web");
-    web.replicas = 2;
-    web.loadProfile = blank.loadProfiles.constFirst().name;
-    blank.services = { web };
-    m_document->reset(blank);
+    m_document->reset(blankScenario(true));
+}
+
+bool DocumentController::closeDocument()
+{
+    if (!maybeSave())
+        return false;
+    m_document->discardRecoveryFile();
+    m_document->reset(blankScenario(false));
+    Q_EMIT statusMessage(tr("Closed"), 3000);
+    return true;
+}
+
+bool DocumentController::revert(bool quiet)
+{
+    const QString path = m_document->filePath();
+    if (path.isEmpty() || !m_document->isModified())
+        return false;
+    if (!quiet) {
+        QMessageBox box(QMessageBox::Warning, tr("Revert"),
+            tr("Discard your changes to “%1” and reload it from disk?").arg(m_document->displayName()),
+            QMessageBox::Discard | QMessageBox::Cancel, m_dialogParent);
+        box.setObjectName(QStringLiteral("revertPrompt"));
+        box.setInformativeText(tr("The changes cannot be undone afterwards."));
+        box.button(QMessageBox::Discard)->setText(tr("&Revert"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Discard)
+            return false;
+    }
+    return openFile(path, quiet);
 }
 
 void DocumentController::openDocument()
@@ -191,24 +237,50 @@ int DocumentController::importFiles(const QStringList &paths, bool kubernetes, b
     const models::ImportResult result
         = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
     QApplication::restoreOverrideCursor();
-    if (!result.services.isEmpty()) {
-        // One undoable step, whatever the number of services.
-        m_document->undoStack()->push(new models::ImportServicesCommand(m_document, result.services, {},
-            models::ImportServicesCommand::Mode::Append,
-            result.services.size() == 1 ? tr("Import 1 service")
-                                        : tr("Import %1 services").arg(result.services.size())));
-    }
-    QStringList problems;
-    for (const models::Diagnostic &d : result.diagnostics)
-        problems << d.toString();
-    if ((result.hasErrors() || result.services.isEmpty()) && !quiet) {
-        QMessageBox box(QMessageBox::Warning, tr("Import"), result.summary(), QMessageBox::Ok, m_dialogParent);
-        box.setDetailedText(problems.join(u'\n'));
-        box.exec();
-    } else {
+    if (quiet) {
+        const int landed = result.services.isEmpty() ? 0 : landImport(result.services, ImportTarget::Merge);
         Q_EMIT statusMessage(result.summary().section(u'\n', 0, 0), 6000);
+        return landed;
     }
-    return int(result.services.size());
+    // Nothing changes before the user has seen what would come in, and where it would go.
+    views::ImportPreviewDialog preview(result, m_dialogParent);
+    preview.setWindowTitle(kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"));
+    if (preview.exec() != QDialog::Accepted || preview.choice() == views::ImportPreviewDialog::Choice::Cancel) {
+        Q_EMIT statusMessage(tr("Import cancelled"), 3000);
+        return 0;
+    }
+    const ImportTarget target = preview.choice() == views::ImportPreviewDialog::Choice::NewScenario
+        ? ImportTarget::NewScenario
+        : (preview.choice() == views::ImportPreviewDialog::Choice::Replace ? ImportTarget::Replace
+                                                                           : ImportTarget::Merge);
+    const int landed = landImport(result.services, target);
+    if (landed > 0)
+        Q_EMIT statusMessage(landed == 1 ? tr("Imported 1 service") : tr("Imported %1 services").arg(landed), 6000);
+    return landed;
+}
+
+int DocumentController::landImport(const QList<models::Service> &services, ImportTarget target)
+{
+    if (services.isEmpty())
+        return 0;
+    if (target == ImportTarget::NewScenario) {
+        if (!maybeSave())
+            return 0;
+        m_document->discardRecoveryFile();
+        m_document->reset(blankScenario(false));
+    }
+    const int n = int(services.size());
+    const QString text = target == ImportTarget::Replace
+        ? (n == 1 ? tr("Replace services with 1 imported service")
+                  : tr("Replace services with %1 imported services").arg(n))
+        : (n == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(n));
+    // One undoable step, whatever the number of services.
+    auto *command = new models::ImportServicesCommand(m_document, services, {},
+        target == ImportTarget::Replace ? models::ImportServicesCommand::Mode::Replace
+                                        : models::ImportServicesCommand::Mode::Append,
+        text);
+    m_document->undoStack()->push(command);
+    return n;
 }
 
 void DocumentController::exportReport()
@@ -226,6 +298,31 @@ void DocumentController::exportReport()
 
 bool DocumentController::exportReportTo(const QString &path)
 {
+    // A report leaves the application and is read without the banner beside it: figures of a scenario
+    // that fails validation are never exported (the CLI's `report` refuses the same file).
+    const QList<models::Diagnostic> problems = m_currentProblems ? m_currentProblems() : QList<models::Diagnostic>();
+    if (models::hasErrors(problems)) {
+        views::ValidationBanner banner;
+        banner.setProblems(problems, m_document->scenario());
+        QMessageBox box(
+            QMessageBox::Warning, tr("Cannot export report"), banner.headline(), QMessageBox::Ok, m_dialogParent);
+        box.setObjectName(QStringLiteral("exportRefusedPrompt"));
+        QStringList errors;
+        for (const models::Diagnostic &d : problems) {
+            if (d.isError())
+                errors << views::ValidationBanner::describe(d, m_document->scenario());
+        }
+        const int shown = std::min<int>(int(errors.size()), views::ValidationBanner::MaxListed);
+        QString informative = tr("Fix these problems on the Workload tab, then export again:") + u'\n'
+            + QStringList(errors.mid(0, shown)).join(u'\n');
+        if (errors.size() > shown)
+            informative += u'\n' + tr("… and %1 more").arg(errors.size() - shown);
+        box.setInformativeText(informative);
+        box.setDetailedText(banner.problemLines().join(u'\n'));
+        Q_EMIT statusMessage(tr("Not exported: %1").arg(banner.headline()), 6000);
+        box.exec();
+        return false;
+    }
     const std::optional<models::CostReport> report = m_currentReport ? m_currentReport() : std::nullopt;
     if (!report) {
         Q_EMIT statusMessage(tr("No simulation result yet"), 3000);

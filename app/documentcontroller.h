@@ -9,7 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/diagnostic.h"
 #include "models/simulation/costreport.h"
+#include "models/workload/scenario.h"
 
 class QMenu;
 class QWidget;
@@ -44,11 +46,19 @@ public:
     models::Document *document() const { return m_document; }
     RecentFiles *recentFiles() const { return m_recent; }
     void setCurrentReport(std::function<std::optional<models::CostReport>()> currentReport);
+    /// `currentProblems` returns the document's validation problems now: an export of a scenario with
+    /// errors is refused (as `fleetplan report` refuses it), with the problems listed.
+    void setCurrentProblems(std::function<QList<models::Diagnostic>()> currentProblems);
 
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
     /// A new untitled scenario with one service (after maybeSave()).
     void newDocument();
+    /// File → Close (as KWrite's): after maybeSave(), the window keeps running on an empty, untitled scenario.
+    bool closeDocument();
+    /// File → Revert: discards every edit since the last save and reloads the file, after asking (unless
+    /// `quiet`). False when there is no file, nothing to revert, or the user declined.
+    bool revert(bool quiet = false);
     /// The Open dialog, then openFile().
     void openDocument();
     /// Opens a scenario file (no unsaved-changes prompt); errors in a message box unless `quiet`.
@@ -60,8 +70,16 @@ public:
     bool saveFileAs(const QString &path);
     /// The import dialog, then importFiles().
     void importWorkload(bool kubernetes);
-    /// Imports as one undoable step; returns the services landed. Problems in a message box unless `quiet`.
+    /// Reads the files and shows the import preview (views::ImportPreviewDialog): what would be imported,
+    /// skipped kinds, errors and warnings in full; then lands the services where the user chose — a new
+    /// scenario, merged into the current one, or replacing its services — as one undoable step. With
+    /// `quiet` there is no preview: the services are merged (scripts and tests). Returns the services landed.
     int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
+    /// Where imported services go.
+    enum class ImportTarget { NewScenario, Merge, Replace };
+    /// Lands `services` (one undoable step); NewScenario asks about unsaved changes first. Returns the
+    /// services landed (0 when the user cancelled).
+    int landImport(const QList<models::Service> &services, ImportTarget target);
     /// The export dialog, then exportReportTo().
     void exportReport();
     /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).
@@ -80,6 +98,9 @@ private:
     QWidget *m_dialogParent;
     RecentFiles *m_recent;
     std::function<std::optional<models::CostReport>()> m_currentReport;
+    std::function<QList<models::Diagnostic>()> m_currentProblems;
+    /// The scenario File → New starts from; with `withService`, its one "web" service.
+    static models::Scenario blankScenario(bool withService);
 };
 
 } // namespace fleetplan::app

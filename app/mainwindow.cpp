@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -50,6 +51,7 @@
 #include "models/workload/loadprofilepresets.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/servicetablemodel.h"
+#include "models/workload/validation.h"
 #include "models/simulation/simulation.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
@@ -66,6 +68,7 @@
 #include "views/scenariosettingspanel.h"
 #include "views/servicedelegate.h"
 #include "views/timelinechart.h"
+#include "views/validationbanner.h"
 #include "views/workloadpage.h"
 
 Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
@@ -97,6 +100,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_workloadPage, tr("&Workload"));
     m_comparisonPage = new views::ComparisonPage(this);
     connect(m_comparisonPage, &views::ComparisonPage::platformActivated, this, &MainWindow::showExplain);
+    connect(m_comparisonPage, &views::ComparisonPage::serviceActivated, this, [this](int row) {
+        // A problem clicked in the banner: show that service's row on the Workload tab.
+        m_tabs->setCurrentIndex(WorkloadTab);
+        QTableView *table = m_workloadPage->serviceTable();
+        table->selectRow(row);
+        table->scrollTo(table->model()->index(row, 0));
+        table->setFocus();
+    });
     m_tabs->addTab(m_comparisonPage, tr("&Comparison"));
     m_timelinePage = new views::TimelinePage(this);
     m_tabs->addTab(m_timelinePage, tr("&Timeline"));
@@ -181,6 +192,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     connect(m_document, &models::Document::changed, this, &MainWindow::scheduleSimulation);
+    connect(m_document, &models::Document::readWarningsChanged, this, &MainWindow::updateProblems);
     connect(m_document, &models::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &models::Document::scenarioReset, this, [this] {
@@ -211,6 +223,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (reportIsCurrent() && m_reportRefined)
             return m_report;
         return models::simulate(m_document->scenario(), *m_catalog, currentWhatIf());
+    });
+    m_documents->setCurrentProblems([this] {
+        updateProblems(); // also a change not simulated yet (the export may follow an edit at once)
+        return m_problems;
     });
 
     readSettings();
@@ -286,6 +302,22 @@ void MainWindow::createActions()
         QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { m_documents->saveAs(); });
     if (saveAsAction->shortcut().isEmpty()) // the platform theme may define none (offscreen, some desktops)
         saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    QAction *closeDocument
+        = make(QStringLiteral("actionClose"), tr("&Close"), {}, [this] { m_documents->closeDocument(); });
+    // Ctrl+W everywhere, and the platform's own Close key as well (Ctrl+F4 on Windows and some desktops).
+    QList<QKeySequence> closeKeys { QKeySequence(tr("Ctrl+W")) };
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close)) {
+        if (!closeKeys.contains(key))
+            closeKeys << key;
+    }
+    closeDocument->setShortcuts(closeKeys);
+    QAction *revert = make(QStringLiteral("actionRevert"), tr("Re&vert"), {}, [this] { m_documents->revert(); });
+    revert->setEnabled(false);
+    revert->setStatusTip(tr("Discard the changes since the last save and reload the file"));
+    const auto updateRevert
+        = [this, revert] { revert->setEnabled(!m_document->filePath().isEmpty() && m_document->isModified()); };
+    connect(m_document, &models::Document::modifiedChanged, revert, updateRevert);
+    connect(m_document, &models::Document::filePathChanged, revert, updateRevert);
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
         [this] { m_documents->importWorkload(true); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
@@ -359,12 +391,14 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addAction(action(QStringLiteral("actionSave")));
     file->addAction(action(QStringLiteral("actionSaveAs")));
+    file->addAction(action(QStringLiteral("actionRevert")));
     file->addSeparator();
     QMenu *import = file->addMenu(tr("&Import"));
     import->addAction(action(QStringLiteral("actionImportKubernetes")));
     import->addAction(action(QStringLiteral("actionImportEcs")));
     file->addAction(action(QStringLiteral("actionExportReport")));
     file->addSeparator();
+    file->addAction(action(QStringLiteral("actionClose")));
     file->addAction(action(QStringLiteral("actionQuit")));
     m_documents->fillRecentMenu(m_recentMenu);
 
@@ -507,7 +541,27 @@ void MainWindow::simulateNow()
     if (!m_runner)
         return;
     m_runner->request(m_document->scenario(), currentWhatIf());
+    updateProblems();
     updateSweepInputs();
+}
+
+void MainWindow::updateProblems()
+{
+    const models::Scenario &scenario = m_document->scenario();
+    // The checks the runner makes before simulating (and `fleetplan validate` prints), warnings included.
+    QList<models::Diagnostic> problems = m_document->readWarnings();
+    problems += models::validateScenario(scenario, m_catalog.get());
+    problems += models::validateLoadMultiplier(scenario, currentWhatIf().loadMultiplier, tr("load multiplier"));
+    if (problems.isEmpty() && m_problems.isEmpty())
+        return;
+    m_problems = problems;
+    m_comparisonPage->setProblems(m_problems, scenario);
+    const bool errors = models::hasErrors(m_problems);
+    m_tabs->setTabIcon(ComparisonTab,
+        m_problems.isEmpty()
+            ? QIcon()
+            : style()->standardIcon(errors ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabToolTip(ComparisonTab, m_comparisonPage->banner()->headline());
 }
 
 void MainWindow::updateSweepInputs()
@@ -555,9 +609,22 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     m_timelinePage->setReport(report);
     m_explain->setReport(report);
     QStringList names;
-    for (const models::Service &s : m_document->scenario().services)
+    // vCPU requested on average at base load: the heaviest services get their own colours in the Fleet
+    // view. A job counts for the share of the day it runs; a daemon once per node of the largest fleet.
+    int nodes = 1;
+    for (const models::PlatformResult &p : report.platforms)
+        nodes = std::max(nodes, p.peakNodes);
+    QList<double> weights;
+    for (const models::Service &s : m_document->scenario().services) {
         names << s.name;
-    m_fleetPage->setServiceNames(names);
+        double copies = s.replicas;
+        if (s.kind == models::ServiceKind::Job)
+            copies *= std::min(1.0, double(s.runsPerDay) * s.runSeconds / 86400.0);
+        else if (s.kind == models::ServiceKind::Daemon)
+            copies = nodes;
+        weights << copies * s.effectiveCpu();
+    }
+    m_fleetPage->setServiceNames(names, weights);
     m_fleetPage->setReport(report);
 
     // Charts replot queued: the latency is measured once that queued replot has run.

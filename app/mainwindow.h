@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include "models/diagnostic.h"
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
 #include "views/theme.h"
@@ -94,6 +95,10 @@ public:
 
     /// The what-if values the simulation uses now (transient load and peak, plus the scenario's own).
     models::WhatIf currentWhatIf() const;
+    /// The scenario's problems now (validation at the current what-if, and the warnings of reading its
+    /// file): what the Comparison tab's banner lists and what makes exports refuse.
+    const QList<models::Diagnostic> &problems() const { return m_problems; }
+    views::ComparisonPage *comparisonPage() const { return m_comparisonPage; }
     /// The newest report shown (empty before the first simulation finished).
     const models::CostReport &report() const { return m_report; }
     bool hasReport() const { return m_hasReport; }
@@ -158,6 +163,8 @@ private:
     void updateSweepInputs();
     void startSweepIfWanted();
     void showExplain(models::PlatformId id);
+    /// Re-validates the scenario at the current what-if and shows the problems on the Comparison tab.
+    void updateProblems();
     void setBusy(bool busy);
 
     /// Why the user's price book could not be applied (empty when it was); declared before m_catalog,
@@ -195,6 +202,7 @@ private:
     QTimer *m_simTimer = nullptr;
     QTimer *m_progressTimer = nullptr;
 
+    QList<models::Diagnostic> m_problems;
     models::CostReport m_report;
     bool m_hasReport = false;
     quint64 m_reportGeneration = 0; ///< the runner generation m_report answers

@@ -12,6 +12,7 @@
 #include <QToolTip>
 
 #include "models/simulation/moneyformat.h"
+#include "views/numberticker.h"
 #include "views/theme.h"
 
 namespace fleetplan::views {
@@ -32,9 +33,8 @@ QString formatUsdAmount(double usd)
 
 QString formatUsdShort(double usd)
 {
-    QLocale c(QLocale::C);
-    c.setNumberOptions(QLocale::DefaultNumberOptions);
-    return QStringLiteral("$") + c.toString(std::round(usd), 'f', 0);
+    // One currency style in the whole application: the amount, then "USD" (as `fleetplan compare`).
+    return models::formatNumber(std::round(usd), 0) + QStringLiteral(" USD");
 }
 
 ComparisonChart::ComparisonChart(QWidget *parent)
@@ -46,6 +46,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     setMouseTracking(true);
     setMinimumSize(320, 220);
     placeLegendBelow(this); // the full width stays for the five bars
+    NumberTicker::install(yAxis); // "12,000"
     xAxis->grid()->setVisible(false);
     rebuild();
 }
@@ -97,8 +98,6 @@ void ComparisonChart::rebuild()
     xAxis->setTickLength(0, 3);
     xAxis->setSubTicks(false);
     yAxis->setRange(0, maxTotal > 0 ? maxTotal * 1.22 : 1.0);
-    yAxis->setNumberFormat(QStringLiteral("f"));
-    yAxis->setNumberPrecision(0);
 
     for (int c = 0; c < models::ComponentCount; ++c) {
         const auto id = static_cast<ComponentId>(c);

@@ -70,7 +70,7 @@ private:
 
 /// "12,345.67": models::formatNumber(usd, 2), exactly as `fleetplan compare` prints figures.
 QString formatUsdAmount(double usd);
-/// "$12,346" rounded to whole dollars, for bar labels and axis ticks.
+/// "12,346 USD" rounded to whole dollars, for bar labels.
 QString formatUsdShort(double usd);
 
 } // namespace fleetplan::views

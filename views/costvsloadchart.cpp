@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/charttheme.h"
 #include "views/costvsloadchart.h"
+#include "views/numberticker.h"
 
 #include <algorithm>
 #include <limits>
@@ -89,8 +90,7 @@ void CostVsLoadChart::rebuild()
     const QString unit = m_sweep.periodUnit;
     xAxis->setLabel(tr("load multiplier (× the scenario's load)"));
     yAxis->setLabel(tr("USD / %1").arg(unit));
-    yAxis->setNumberFormat(QStringLiteral("f"));
-    yAxis->setNumberPrecision(0);
+    NumberTicker::install(yAxis); // "12,000"
 
     double maxCost = 0;
     for (PlatformId id : std::as_const(m_sweep.platforms)) {

@@ -9,6 +9,7 @@
 #include "views/charttheme.h"
 #include "views/costvsloadchart.h"
 #include "views/sensitivitychart.h"
+#include "views/viewactions.h"
 
 namespace fleetplan::views {
 
@@ -21,6 +22,7 @@ CostVsLoadPage::CostVsLoadPage(QWidget *parent)
     m_chart = new CostVsLoadChart(this);
     m_chart->setObjectName(QStringLiteral("costVsLoadChart"));
     m_chart->setMinimumHeight(280);
+    addChartExportAction(m_chart, QStringLiteral("cost-vs-load"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("costVsLoadSummary"));
     m_summary->setAccessibleName(tr("Break-even points"));
@@ -36,6 +38,7 @@ CostVsLoadPage::CostVsLoadPage(QWidget *parent)
     m_sensitivityChart = new SensitivityChart(this);
     m_sensitivityChart->setObjectName(QStringLiteral("sensitivityChart"));
     m_sensitivityChart->setMinimumHeight(280);
+    addChartExportAction(m_sensitivityChart, QStringLiteral("sensitivity"));
     m_sensitivitySummary = new QLabel(this);
     m_sensitivitySummary->setObjectName(QStringLiteral("sensitivitySummary"));
     m_sensitivitySummary->setAccessibleName(tr("Sensitivity"));

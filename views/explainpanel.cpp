@@ -1,22 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/explainpanel.h"
 
+#include <cmath>
+
 #include <QComboBox>
-#include <QLocale>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include "models/simulation/moneyformat.h"
 
 namespace fleetplan::views {
 
 namespace {
+// One precision per quantity (as models/simulation/moneyformat.h writes explanations): amounts in USD
+// with 2 decimals, hourly rates and commitments in USD/h with 4, counts without decimals.
 QString usd(double v)
 {
-    return QLocale(QLocale::English).toString(v, 'f', 2) + QStringLiteral(" USD");
+    return models::formatNumber(v, 2) + QStringLiteral(" USD");
+}
+
+QString usdPerHour(double v)
+{
+    return models::formatNumber(v, 4) + QStringLiteral(" USD/h");
+}
+
+/// Instance type names ("m6i.8xlarge", "u-6tb1.112xlarge") never break: Qt's line breaking allows a break
+/// after the dot before a digit and after a hyphen, so a word joiner (U+2060) follows the dot and a
+/// non-breaking hyphen (U+2011) replaces the hyphen. The panel also wraps at word boundaries only.
+QString keepInstanceNamesWhole(QString text)
+{
+    static const QRegularExpression instance(
+        QStringLiteral("\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.[a-z0-9-]*[0-9a-z]\\b"));
+    QRegularExpressionMatchIterator it = instance.globalMatch(text);
+    QList<QRegularExpressionMatch> matches;
+    while (it.hasNext())
+        matches.append(it.next());
+    for (auto m = matches.crbegin(); m != matches.crend(); ++m) {
+        QString name = m->captured();
+        name.replace(u'-', QChar(0x2011)).replace(u'.', QStringLiteral(".\u2060"));
+        text.replace(m->capturedStart(), m->capturedLength(), name);
+    }
+    return text;
 }
 
 QString html(const QString &s)
 {
-    return s.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+    return keepInstanceNamesWhole(s).toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+}
+
+/// Node-hours: whole numbers without ".0", fractions (jobs of minutes) with one decimal.
+QString hoursText(double hours)
+{
+    return models::formatNumber(hours, hours == std::floor(hours) ? 0 : 1);
 }
 } // namespace
 
@@ -36,6 +72,9 @@ ExplainPanel::ExplainPanel(QWidget *parent)
     m_text->setObjectName(QStringLiteral("explainText"));
     m_text->setAccessibleName(tr("Explanation"));
     m_text->setOpenLinks(false);
+    // Never break a word (an instance type, an amount) to fill a narrow dock: QTextEdit's default also
+    // breaks anywhere when a word is longer than the line.
+    m_text->setWordWrapMode(QTextOption::WordWrap);
     layout->addWidget(m_platform);
     layout->addWidget(m_text, 1);
     connect(m_platform, &QComboBox::currentIndexChanged, this, &ExplainPanel::refresh);
@@ -59,7 +98,8 @@ models::PlatformId ExplainPanel::platform() const
 
 QString ExplainPanel::text() const
 {
-    return m_text->toPlainText();
+    // The words as written: without the word joiners and non-breaking hyphens that keep instance names whole.
+    return m_text->toPlainText().remove(QChar(0x2060)).replace(QChar(0x2011), u'-');
 }
 
 QString ExplainPanel::explain(const models::CostReport &report, models::PlatformId id)
@@ -79,8 +119,7 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
         h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
     }
     h += tr("<p>%1 hours in %2, catalog of %3.</p>")
-             .arg(report.hours)
-             .arg(html(report.region), html(report.catalogAsOf));
+             .arg(models::formatNumber(report.hours, 0), html(report.region), html(report.catalogAsOf));
     h += QStringLiteral("<h4>%1</h4>").arg(tr("Components"));
     for (const models::CostComponent &c : r->components) {
         h += QStringLiteral("<p style=\"margin-top:4px\"><b>%1: %2</b><br>%3</p>")
@@ -89,10 +128,9 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     if (!r->nodeHoursByType.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Node-hours by instance type"));
         for (auto it = r->nodeHoursByType.cbegin(); it != r->nodeHoursByType.cend(); ++it)
-            h += QStringLiteral("<li>%1: %2</li>")
-                     .arg(html(it.key()), QLocale(QLocale::English).toString(it.value(), 'f', 1));
+            h += QStringLiteral("<li>%1: %2</li>").arg(html(it.key()), hoursText(it.value()));
         h += QStringLiteral("</ul>");
-        h += tr("<p>Peak nodes: %1.</p>").arg(r->peakNodes);
+        h += tr("<p>Peak nodes: %1.</p>").arg(models::formatNumber(r->peakNodes, 0));
     }
     if (r->lowerBoundUsd > 0) {
         // How far the packed fleets can be from the best packing (docs/cost-rules.md).
@@ -111,8 +149,8 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
         h += tr(", slots %1 %").arg(r->utilisation.slotUsage * 100, 0, 'f', 1);
     h += tr(". Idle capacity cost: %1.</p>").arg(usd(r->idleCostUsd));
     if (r->savingsPlan.applicable) {
-        h += tr("<h4>Savings Plans</h4><p>Recommended commitment %1/h (%2 % off): total %3, saving %4.<br>%5</p>")
-                 .arg(usd(r->savingsPlan.commitmentUsdPerHour))
+        h += tr("<h4>Savings Plans</h4><p>Recommended commitment %1 (%2 % off): total %3, saving %4.<br>%5</p>")
+                 .arg(usdPerHour(r->savingsPlan.commitmentUsdPerHour))
                  .arg(r->savingsPlan.discountPercent, 0, 'f', 1)
                  .arg(usd(r->savingsPlan.totalUsdWithCommitment), usd(r->savingsPlan.savingUsd),
                      html(r->savingsPlan.explanation));

@@ -10,12 +10,15 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include "views/periodticker.h"
+#include "views/timelinechart.h"
+
 namespace fleetplan::views {
 
 namespace {
 constexpr int RowHeight = 58;
 constexpr int Margin = 8;
-constexpr int LabelWidth = 230;
+constexpr int MinLabelWidth = 230;
 
 double ratio(double used, double capacity)
 {
@@ -89,16 +92,35 @@ bool isSystemDaemon(const QString &service)
 }
 } // namespace
 
-void FleetView::setServiceNames(const QStringList &names)
+void FleetView::setServiceNames(const QStringList &names, const QList<double> &weights)
 {
     m_colors.clear();
+    m_rank.clear();
     m_order = names;
-    int i = 0;
-    for (const QString &name : names) {
-        if (!isSystemDaemon(name) && !m_colors.contains(name))
-            m_colors.insert(name, QColor(ServicePalette[i++ % ServicePaletteSize]));
+    QList<int> services;
+    for (int i = 0; i < names.size(); ++i) {
+        if (!isSystemDaemon(names.at(i)) && !services.contains(i))
+            services << i;
+    }
+    // Heaviest first (scenario order among equals); without weights, the scenario's order.
+    if (weights.size() == names.size()) {
+        std::stable_sort(
+            services.begin(), services.end(), [&weights](int a, int b) { return weights.at(a) > weights.at(b); });
+    }
+    const int coloured = services.size() <= ServicePaletteSize ? int(services.size()) : TopServices;
+    for (int r = 0; r < coloured; ++r) {
+        const QString &name = names.at(services.at(r));
+        if (!m_rank.contains(name)) {
+            m_rank.insert(name, int(m_rank.size()));
+            m_colors.insert(name, QColor(ServicePalette[m_rank.value(name) % ServicePaletteSize]));
+        }
     }
     update();
+}
+
+QColor FleetView::othersColor()
+{
+    return QColor(0xC9, 0xC4, 0xBC); // a warm light grey: apart from the daemons' grey and every palette hue
 }
 
 QColor FleetView::serviceColor(const QString &service) const
@@ -106,55 +128,87 @@ QColor FleetView::serviceColor(const QString &service) const
     auto it = m_colors.constFind(service);
     if (it != m_colors.constEnd())
         return *it;
-    // System daemons are grey; other names not announced by setServiceNames() take a palette colour
-    // from a stable hash of the name.
-    const QColor c = isSystemDaemon(service) ? QColor(0x8C, 0x8C, 0x8C)
-                                             : QColor(ServicePalette[qHash(service, 0x5eedU) % ServicePaletteSize]);
+    if (isSystemDaemon(service))
+        return QColor(0x8C, 0x8C, 0x8C);
+    // A service of the scenario outside the top ones: "others". A name nobody announced takes a palette
+    // colour from a stable hash of the name.
+    const QColor c = m_order.contains(service) ? othersColor()
+                                               : QColor(ServicePalette[qHash(service, 0x5eedU) % ServicePaletteSize]);
     m_colors.insert(service, c);
     return c;
 }
 
-QStringList FleetView::legendServices() const
+QString FleetView::countText(int count, bool tasks)
 {
-    QStringList names;
-    for (const models::FleetNode &node : m_snapshot.nodes) {
-        for (const models::FleetItem &item : node.items) {
-            if (!names.contains(item.service))
-                names << item.service;
-        }
-    }
-    // The scenario's order first (as announced by setServiceNames), then system daemons.
-    std::stable_sort(names.begin(), names.end(), [this](const QString &a, const QString &b) {
-        const qsizetype ia = m_order.indexOf(a);
-        const qsizetype ib = m_order.indexOf(b);
-        return (ia < 0 ? m_order.size() : ia) < (ib < 0 ? m_order.size() : ib);
-    });
-    return names;
+    // Two source strings rather than "%n node(s)": no English numerus translation is shipped.
+    if (tasks)
+        return count == 1 ? tr("%n task", nullptr, count) : tr("%n tasks", nullptr, count);
+    return count == 1 ? tr("%n node", nullptr, count) : tr("%n nodes", nullptr, count);
 }
 
-QList<std::pair<QString, QRect>> FleetView::legendLayout() const
+QList<FleetView::LegendEntry> FleetView::legendLayout() const
 {
-    QList<std::pair<QString, QRect>> items;
+    QStringList coloured;
+    QStringList daemons;
+    QStringList others;
+    for (const models::FleetNode &node : m_snapshot.nodes) {
+        for (const models::FleetItem &item : node.items) {
+            QStringList &list = m_rank.contains(item.service) || (m_order.isEmpty() && !isSystemDaemon(item.service))
+                ? coloured
+                : (isSystemDaemon(item.service) ? daemons : others);
+            if (!list.contains(item.service))
+                list << item.service;
+        }
+    }
+    if (!m_order.isEmpty() && !others.isEmpty()) {
+        // Unannounced names (not in the scenario) keep their own entry; the scenario's small ones are "others".
+        for (qsizetype i = others.size() - 1; i >= 0; --i) {
+            if (!m_order.contains(others.at(i)))
+                coloured << others.takeAt(i);
+        }
+    }
+    std::stable_sort(coloured.begin(), coloured.end(), [this](const QString &a, const QString &b) {
+        const int ra = m_rank.value(a, int(m_rank.size()) + int(m_order.indexOf(a)));
+        const int rb = m_rank.value(b, int(m_rank.size()) + int(m_order.indexOf(b)));
+        return ra < rb;
+    });
+    QList<LegendEntry> entries;
+    for (const QString &name : std::as_const(coloured))
+        entries.append({ name, serviceColor(name), {} });
+    if (!others.isEmpty())
+        entries.append({ others.size() == 1 ? tr("others (1 service)") : tr("others (%1 services)").arg(others.size()),
+            othersColor(), {} });
+    for (const QString &name : std::as_const(daemons))
+        entries.append({ name, serviceColor(name), {} });
+
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 4;
     int x = Margin;
     int y = Margin;
-    for (const QString &name : legendServices()) {
-        const int w = 14 + 4 + fm.horizontalAdvance(name) + 14;
+    for (LegendEntry &e : entries) {
+        const int w = 14 + 4 + fm.horizontalAdvance(e.label) + 14;
         if (x > Margin && x + w > width() - Margin) {
             x = Margin;
             y += lineHeight;
         }
-        items.append({ name, QRect(x, y, w, lineHeight) });
+        e.rect = QRect(x, y, w, lineHeight);
         x += w;
     }
-    return items;
+    return entries;
+}
+
+QStringList FleetView::legendEntries() const
+{
+    QStringList labels;
+    for (const LegendEntry &e : legendLayout())
+        labels << e.label;
+    return labels;
 }
 
 int FleetView::legendHeight() const
 {
     const auto items = legendLayout();
-    return items.isEmpty() ? 0 : items.constLast().second.bottom() - Margin + 8;
+    return items.isEmpty() ? 0 : items.constLast().rect.bottom() - Margin + 8;
 }
 
 void FleetView::resizeEvent(QResizeEvent *event)
@@ -163,6 +217,44 @@ void FleetView::resizeEvent(QResizeEvent *event)
     const int wanted = std::max(120, legendHeight() + int(m_snapshot.nodes.size()) * RowHeight + 2 * Margin);
     if (minimumHeight() != wanted)
         setMinimumHeight(wanted);
+}
+
+int FleetView::labelWidth() const
+{
+    // The node's second line whole: "On-Demand · 0.7680 USD/h · 53 tasks".
+    const QFontMetrics fm(font());
+    return std::max(MinLabelWidth,
+        fm.horizontalAdvance(tr("On-Demand") + QStringLiteral(" · 00.0000 USD/h · ") + countText(888, true)) + 12);
+}
+
+int FleetView::valueColumnWidth() const
+{
+    // Wide enough for the longest value written beside a bar (a Fargate task has "no slot limit").
+    const QFontMetrics fm(font());
+    return 6
+        + std::max(
+            { fm.horizontalAdvance(tr("no slot limit")), fm.horizontalAdvance(tr("slots") + QStringLiteral(" 888/888")),
+                fm.horizontalAdvance(tr("mem") + QStringLiteral(" 100 %")),
+                fm.horizontalAdvance(tr("cpu") + QStringLiteral(" 100 %")) });
+}
+
+QRect FleetView::barRect(int node, int dim) const
+{
+    const QRect row = nodeRect(node);
+    if (row.isEmpty() || dim < 0 || dim > 2)
+        return {};
+    const int barLeft = Margin + labelWidth();
+    const int barWidth = std::max(60, width() - barLeft - Margin - valueColumnWidth() - 6);
+    const int barH = (row.height() - 8) / 3;
+    return QRect(barLeft, row.top() + 4 + dim * barH, barWidth, barH - 3);
+}
+
+QRect FleetView::valueLabelRect(int node, int dim) const
+{
+    const QRect bar = barRect(node, dim);
+    if (bar.isEmpty())
+        return {};
+    return QRect(bar.right() + 6, bar.top() - 2, valueColumnWidth(), bar.height() + 4);
 }
 
 QRect FleetView::nodeRect(int node) const
@@ -183,12 +275,18 @@ int FleetView::nodeAt(const QPoint &pos) const
 
 QString FleetView::textSummary() const
 {
+    // On Fargate every "node" is one task's micro-VM: counted as tasks.
+    const bool fargate = isFargatePlatform(m_snapshot.platform);
     if (m_snapshot.nodes.isEmpty())
-        return tr("%1 at hour %2: no nodes").arg(models::displayName(m_snapshot.platform)).arg(m_snapshot.hour);
+        return (fargate ? tr("%1 at hour %2 (%3): no tasks") : tr("%1 at hour %2 (%3): no nodes"))
+            .arg(models::displayName(m_snapshot.platform))
+            .arg(m_snapshot.hour)
+            .arg(periodHourShort(m_snapshot.hour));
     QStringList lines;
-    lines << tr("%1 at hour %2: %n node(s)", nullptr, int(m_snapshot.nodes.size()))
+    lines << tr("%1 at hour %2 (%3): %4")
                  .arg(models::displayName(m_snapshot.platform))
-                 .arg(m_snapshot.hour);
+                 .arg(m_snapshot.hour)
+                 .arg(periodHourShort(m_snapshot.hour), countText(int(m_snapshot.nodes.size()), fargate));
     for (const models::FleetNode &node : m_snapshot.nodes) {
         const NodeUse u = useOf(node);
         QMap<QString, int> counts;
@@ -229,9 +327,8 @@ bool FleetView::event(QEvent *event)
                            .arg(node.instanceType.toHtmlEscaped(), node.spot ? tr("Spot") : tr("On-Demand"))
                            .arg(node.usdPerHour, 0, 'f', 4);
         for (auto it = perService.cbegin(); it != perService.cend(); ++it)
-            text += tr("%1: %2 task(s), %3 vCPU<br>")
-                        .arg(it.key().toHtmlEscaped())
-                        .arg(it->first)
+            text += tr("%1: %2, %3 vCPU<br>")
+                        .arg(it.key().toHtmlEscaped(), countText(it->first, true))
                         .arg(it->second, 0, 'f', 2);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
@@ -250,15 +347,14 @@ void FleetView::paintEvent(QPaintEvent * /*event*/)
         p.drawText(rect(), Qt::AlignCenter, tr("No nodes at this hour"));
         return;
     }
-    for (const auto &[name, r] : legendLayout()) {
+    for (const LegendEntry &e : legendLayout()) {
+        const QRect &r = e.rect;
         const QRect swatch(r.left(), r.top() + (r.height() - 12) / 2, 12, 12);
-        p.fillRect(swatch, serviceColor(name));
+        p.fillRect(swatch, e.color);
         p.setPen(pal.color(QPalette::Text));
         p.drawText(
-            QRect(swatch.right() + 5, r.top(), r.width() - 18, r.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
+            QRect(swatch.right() + 5, r.top(), r.width() - 18, r.height()), Qt::AlignLeft | Qt::AlignVCenter, e.label);
     }
-    const int barLeft = Margin + LabelWidth;
-    const int barWidth = std::max(60, width() - barLeft - Margin - 64);
     for (int i = 0; i < m_snapshot.nodes.size(); ++i) {
         const QRect row = nodeRect(i);
         if (!row.intersects(p.clipBoundingRect().toAlignedRect()) && !p.clipBoundingRect().isEmpty())
@@ -272,15 +368,16 @@ void FleetView::paintEvent(QPaintEvent * /*event*/)
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        p.drawText(QRect(row.left() + 4, row.top() + 2, LabelWidth - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(node.instanceType, Qt::ElideRight, LabelWidth - 8));
+        p.drawText(QRect(row.left() + 4, row.top() + 2, labelWidth() - 8, fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(node.instanceType, Qt::ElideRight, labelWidth() - 8));
         p.setFont(font());
-        p.drawText(QRect(row.left() + 4, row.top() + 2 + fm.height(), LabelWidth - 8, fm.height()),
+        p.drawText(QRect(row.left() + 4, row.top() + 2 + fm.height(), labelWidth() - 8, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
-            QStringLiteral("%1 · %2 USD/h · %3 tasks")
-                .arg(node.spot ? tr("Spot") : tr("On-Demand"))
-                .arg(node.usdPerHour, 0, 'f', 4)
-                .arg(u.tasks));
+            fm.elidedText(QStringLiteral("%1 · %2 USD/h · %3")
+                              .arg(node.spot ? tr("Spot") : tr("On-Demand"))
+                              .arg(node.usdPerHour, 0, 'f', 4)
+                              .arg(countText(u.tasks, true)),
+                Qt::ElideRight, labelWidth() - 8));
 
         // Three bars: CPU, memory, slots; each filled with tasks in order, coloured by service.
         struct Dim
@@ -295,17 +392,16 @@ void FleetView::paintEvent(QPaintEvent * /*event*/)
             { tr("mem"), node.memoryCapacityMib, u.memory, 1 },
             { tr("slots"), double(node.slotCapacity), double(u.slotCount), 2 },
         });
-        const int barH = (row.height() - 8) / 3;
         for (int d = 0; d < 3; ++d) {
             const Dim &dim = dims[d];
-            const QRect bar(barLeft, row.top() + 4 + d * barH, barWidth, barH - 3);
+            const QRect bar = barRect(i, d);
+            const QRect value = valueLabelRect(i, d);
             p.fillRect(bar, pal.color(QPalette::Window));
             p.setPen(pal.color(QPalette::Mid));
             p.drawRect(bar.adjusted(0, 0, -1, -1));
             if (dim.capacity <= 0) {
                 p.setPen(pal.color(QPalette::PlaceholderText));
-                p.drawText(bar.translated(barWidth + 6, 0).adjusted(0, -2, 64, 2), Qt::AlignLeft | Qt::AlignVCenter,
-                    dim.which == 2 ? tr("no slot limit") : QString());
+                p.drawText(value, Qt::AlignLeft | Qt::AlignVCenter, dim.which == 2 ? tr("no slot limit") : QString());
                 continue;
             }
             double x = bar.left();
@@ -329,8 +425,7 @@ void FleetView::paintEvent(QPaintEvent * /*event*/)
             const QString label = dim.which == 2
                 ? QStringLiteral("%1 %2/%3").arg(dim.name).arg(u.slotCount).arg(node.slotCapacity)
                 : QStringLiteral("%1 %2 %").arg(dim.name).arg(std::lround(ratio(dim.used, dim.capacity) * 100));
-            p.drawText(
-                QRect(bar.right() + 6, bar.top() - 2, 64, bar.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, label);
+            p.drawText(value, Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
 }

@@ -24,10 +24,24 @@ public:
     void setSnapshot(const models::FleetSnapshot &snapshot);
     const models::FleetSnapshot &snapshot() const { return m_snapshot; }
 
-    /// The scenario's services in order: each gets its own palette colour (the first 16 are distinct).
-    void setServiceNames(const QStringList &names);
+    /// Services past this many (in a scenario of more than 16) share the "others" colour and legend entry.
+    static constexpr int TopServices = 12;
+
+    /// The scenario's services in order, with an optional weight each (vCPU requested at base load):
+    /// the heaviest get distinct palette colours — all of them up to 16 services, else the TopServices
+    /// heaviest — and the rest share one "others" colour and one legend entry.
+    void setServiceNames(const QStringList &names, const QList<double> &weights = {});
     /// A stable colour per service name (same service, same colour across platforms and hours).
     QColor serviceColor(const QString &service) const;
+    /// The colour every service outside the top ones is drawn in.
+    static QColor othersColor();
+    /// The legend's entries as shown: services present at this hour, heaviest first, then "others
+    /// (N services)" and system daemons.
+    QStringList legendEntries() const;
+    /// Where the value beside bar `dim` (0 cpu, 1 memory, 2 slots) of node `node` is written.
+    QRect valueLabelRect(int node, int dim) const;
+    /// "1 node", "3 nodes"; on Fargate "1 task", "51 tasks" (each task is its own micro-VM).
+    static QString countText(int count, bool tasks);
     /// One line per node, e.g. "m6i.large  on-demand  cpu 87 %  mem 64 %  slots 7/10  api×3 web×2";
     /// the accessible text summary of the view.
     QString textSummary() const;
@@ -45,14 +59,22 @@ protected:
 
 private:
     void updateGeometryForNodes();
-    /// The services present in the snapshot, in the scenario's order: the colour legend above the nodes.
-    QStringList legendServices() const;
-    QList<std::pair<QString, QRect>> legendLayout() const;
+    struct LegendEntry
+    {
+        QString label;
+        QColor color;
+        QRect rect;
+    };
+    QList<LegendEntry> legendLayout() const;
     int legendHeight() const;
+    QRect barRect(int node, int dim) const;
+    int valueColumnWidth() const;
+    int labelWidth() const;
 
     models::FleetSnapshot m_snapshot;
     mutable QHash<QString, QColor> m_colors;
     QStringList m_order;
+    QHash<QString, int> m_rank; ///< coloured services: 0 = heaviest
 };
 
 } // namespace fleetplan::views

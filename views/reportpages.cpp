@@ -4,10 +4,12 @@
 #include <algorithm>
 
 #include <QComboBox>
+#include <QGraphicsOpacityEffect>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -20,7 +22,10 @@
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
 #include "views/fleetview.h"
+#include "views/periodticker.h"
 #include "views/timelinechart.h"
+#include "views/validationbanner.h"
+#include "views/viewactions.h"
 
 namespace fleetplan::views {
 
@@ -38,15 +43,61 @@ QLabel *summaryLabel(QWidget *parent, const QString &objectName, const QString &
     label->setMaximumWidth(300);
     return label;
 }
+/// The Fleet tab's hour: shown as weekday, time and day ("Tue 14:00, day 2"); typing "38", "day 2 14:00"
+/// or "14:00 day 2" goes to that hour.
+class HourSpinBox : public QSpinBox
+{
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    QString textFromValue(int value) const override { return periodHourText(value); }
+
+    int valueFromText(const QString &text) const override
+    {
+        bool ok = false;
+        const int hour = parse(text, &ok);
+        return ok ? hour : value();
+    }
+
+    QValidator::State validate(QString &input, int & /*pos*/) const override
+    {
+        bool ok = false;
+        const int hour = parse(input, &ok);
+        return ok && hour >= minimum() && hour <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
+    }
+
+private:
+    static int parse(const QString &text, bool *ok)
+    {
+        const int plain = text.trimmed().toInt(ok);
+        if (*ok)
+            return plain;
+        static const QRegularExpression day(QStringLiteral("day\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression time(QStringLiteral("(\\d{1,2}):(\\d{2})"));
+        const QRegularExpressionMatch d = day.match(text);
+        const QRegularExpressionMatch t = time.match(text);
+        *ok = d.hasMatch() && t.hasMatch() && t.captured(1).toInt() < 24;
+        return *ok ? (d.captured(1).toInt() - 1) * 24 + t.captured(1).toInt() : 0;
+    }
+};
 } // namespace
 
 // ---- comparison -----------------------------------------------------------------------------------------
 
 ComparisonPage::ComparisonPage(QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("comparisonPage"));
-    auto *left = new QSplitter(Qt::Vertical, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_banner = new ValidationBanner(this);
+    connect(m_banner, &ValidationBanner::serviceActivated, this, &ComparisonPage::serviceActivated);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+    auto *left = new QSplitter(Qt::Vertical, split);
     m_chart = new ComparisonChart(left);
     m_chart->setObjectName(QStringLiteral("comparisonChart"));
     m_chart->setAccessibleName(tr("Cost comparison chart"));
@@ -62,6 +113,8 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    addCopyAction(m_table); // Ctrl+C: the comparison as tab-separated text
+    addChartExportAction(m_chart, QStringLiteral("comparison"));
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid())
@@ -77,10 +130,30 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     left->addWidget(m_table);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
-    m_summary = summaryLabel(this, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
-    addWidget(left);
-    addWidget(m_summary);
-    setStretchFactor(0, 1);
+    m_summary = summaryLabel(split, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
+    split->addWidget(left);
+    split->addWidget(m_summary);
+    split->setStretchFactor(0, 1);
+}
+
+void ComparisonPage::setProblems(const QList<models::Diagnostic> &problems, const models::Scenario &scenario)
+{
+    m_banner->setProblems(problems, scenario);
+    const bool dim = m_banner->errorCount() > 0;
+    if (dim == m_dimmed)
+        return;
+    m_dimmed = dim;
+    // Figures of an older scenario stay readable but visibly not current: a disabled table greys its
+    // text; the chart (QCustomPlot ignores the palette) fades.
+    m_table->setEnabled(!dim);
+    m_summary->setEnabled(!dim);
+    if (dim) {
+        auto *fade = new QGraphicsOpacityEffect(m_chart);
+        fade->setOpacity(0.35);
+        m_chart->setGraphicsEffect(fade);
+    } else {
+        m_chart->setGraphicsEffect(nullptr);
+    }
 }
 
 void ComparisonPage::setReport(const models::CostReport &report)
@@ -111,6 +184,7 @@ TimelinePage::TimelinePage(QWidget *parent)
     m_chart = new TimelineChart(this);
     m_chart->setObjectName(QStringLiteral("timelineChart"));
     m_chart->setAccessibleName(tr("Cost and nodes per hour chart"));
+    addChartExportAction(m_chart, QStringLiteral("timeline"));
     m_summary = summaryLabel(this, QStringLiteral("timelineSummary"), tr("Timeline summary"));
     addWidget(m_chart);
     addWidget(m_summary);
@@ -141,10 +215,12 @@ FleetPage::FleetPage(QWidget *parent)
     m_platform = new QComboBox(this);
     m_platform->setObjectName(QStringLiteral("fleetPlatform"));
     m_platform->setAccessibleName(tr("Fleet platform"));
-    m_hour = new QSpinBox(this);
+    m_hour = new HourSpinBox(this);
     m_hour->setObjectName(QStringLiteral("fleetHour"));
     m_hour->setAccessibleName(tr("Fleet hour"));
-    m_hour->setPrefix(tr("hour "));
+    m_hour->setToolTip(tr("The hour shown: weekday, time of day and day of the billing period (it starts on a "
+                          "Monday 00:00). Type an hour number or “day 2 14:00”."));
+    m_hour->setMinimumWidth(m_hour->fontMetrics().horizontalAdvance(QStringLiteral("Wed 00:00, day 888")) + 40);
     m_hourSlider = new QSlider(Qt::Horizontal, this);
     m_hourSlider->setAccessibleName(tr("Fleet hour slider"));
     auto *peak = new QPushButton(tr("Peak hour"), this);
@@ -200,9 +276,9 @@ void FleetPage::setReport(const models::CostReport &report)
     refresh();
 }
 
-void FleetPage::setServiceNames(const QStringList &names)
+void FleetPage::setServiceNames(const QStringList &names, const QList<double> &weights)
 {
-    m_view->setServiceNames(names);
+    m_view->setServiceNames(names, weights);
 }
 
 void FleetPage::setHour(int hour)

@@ -4,7 +4,9 @@
 #include <QSplitter>
 #include <QWidget>
 
+#include "models/diagnostic.h"
 #include "models/simulation/costreport.h"
+#include "models/workload/scenario.h"
 
 class QComboBox;
 class QLabel;
@@ -24,9 +26,11 @@ class ComparisonChart;
 class ComparisonTableModel;
 class FleetView;
 class TimelineChart;
+class ValidationBanner;
 
-/// Comparison tab: ComparisonChart above the ComparisonTableModel table, the summary beside them.
-class ComparisonPage : public QSplitter
+/// Comparison tab: ComparisonChart above the ComparisonTableModel table, the summary beside them, and
+/// above all three the ValidationBanner when the scenario has problems.
+class ComparisonPage : public QWidget
 {
     Q_OBJECT
 
@@ -35,17 +39,27 @@ public:
 
     void setReport(const models::CostReport &report);
     void setTheme(const ChartTheme &theme);
+    /// The scenario's validation problems: with errors the banner turns red and the figures (those of
+    /// the last valid scenario) are dimmed; with warnings only it is amber; without problems it hides.
+    void setProblems(const QList<models::Diagnostic> &problems, const models::Scenario &scenario);
 
     ComparisonChart *chart() const { return m_chart; }
     QTableView *table() const { return m_table; }
     ComparisonTableModel *model() const { return m_model; }
     QLabel *summary() const { return m_summary; }
+    ValidationBanner *banner() const { return m_banner; }
+    /// Whether the figures are shown dimmed (the scenario has errors).
+    bool figuresDimmed() const { return m_dimmed; }
 
 Q_SIGNALS:
     /// A platform's bar or table row was chosen (explain it).
     void platformActivated(fleetplan::models::PlatformId id);
+    /// A problem about the service at `row` was clicked in the banner.
+    void serviceActivated(int row);
 
 private:
+    ValidationBanner *m_banner = nullptr;
+    bool m_dimmed = false;
     ComparisonChart *m_chart = nullptr;
     ComparisonTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
@@ -82,8 +96,9 @@ public:
 
     /// Keeps the chosen platform and hour where they still exist.
     void setReport(const models::CostReport &report);
-    /// Names of the scenario's services, in order (the view colours tasks by service).
-    void setServiceNames(const QStringList &names);
+    /// Names of the scenario's services, in order, and their weights (the view colours tasks by service,
+    /// the heaviest apart: FleetView::setServiceNames()).
+    void setServiceNames(const QStringList &names, const QList<double> &weights = {});
     /// Shows hour `hour` of the chosen platform (clamped to the period).
     void setHour(int hour);
     /// The hour with the most nodes (Fargate: tasks) of the chosen platform.

@@ -4,8 +4,17 @@
 #include <QShowEvent>
 
 #include <algorithm>
+#include <cmath>
+
+#include <QMouseEvent>
+#include <QToolTip>
+
+#include "models/simulation/moneyformat.h"
 
 #include "views/comparisonchart.h"
+#include "views/fleetview.h"
+#include "views/numberticker.h"
+#include "views/periodticker.h"
 #include "views/theme.h"
 
 namespace fleetplan::views {
@@ -83,12 +92,25 @@ TimelineChart::TimelineChart(QWidget *parent)
     for (QCPAxisRect *rect : { m_costRect, m_fleetRect }) {
         rect->setRangeDrag(Qt::Horizontal);
         rect->setRangeZoom(Qt::Horizontal);
-        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-        ticker->setTickStep(24);
-        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-        rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+        rect->axis(QCPAxis::atBottom)->setTicker(QSharedPointer<QCPAxisTicker>(new PeriodTicker));
     }
+    // The hover crosshair: one vertical line per panel, drawn above the graphs.
+    for (QCPAxisRect *rect : { m_costRect, m_fleetRect }) {
+        auto *line = new QCPItemStraightLine(this);
+        line->setClipAxisRect(rect);
+        for (QCPItemPosition *pos : { line->point1, line->point2 })
+            pos->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        line->setVisible(false);
+        line->setSelectable(false);
+        (rect == m_costRect ? m_costCursor : m_fleetCursor) = line;
+    }
+    setMouseTracking(true);
+    connect(this, &QCustomPlot::legendClick, this,
+        [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) { toggleLegendItem(item); });
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    NumberTicker::install(m_costRect->axis(QCPAxis::atLeft)); // USD per hour
+    NumberTicker::install(m_fleetRect->axis(QCPAxis::atLeft), NumberTicker::Kind::Count); // nodes, tasks
+    NumberTicker::install(m_fleetRect->axis(QCPAxis::atRight)); // vCPU
     QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
     QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
     connect(costX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), fleetX,
@@ -126,7 +148,7 @@ void TimelineChart::rebuild()
     costY->setLabel(tr("USD / hour"));
     fleetY->setLabel(tr("nodes (Fargate: tasks)"));
     loadY->setLabel(tr("load: vCPU requested"));
-    fleetX->setLabel(tr("hour of the billing period (ticks at whole days)"));
+    fleetX->setLabel(tr("day and time · click a legend entry to hide or show it"));
     costX->setTickLabels(true);
 
     const int hours = m_report.hours;
@@ -191,6 +213,17 @@ void TimelineChart::rebuild()
             maxNodes = std::max(maxNodes, rangeOf(counts).max);
         }
     }
+    for (QCPItemStraightLine *line : { m_costCursor, m_fleetCursor })
+        line->setPen(QPen(m_theme.text, 1, Qt::DashLine));
+    if (m_loadGraph)
+        m_loadGraph->setVisible(!m_loadHidden);
+    for (auto it = m_costGraphs.cbegin(); it != m_costGraphs.cend(); ++it)
+        it.value()->setVisible(!m_hidden.contains(it.key()));
+    for (auto it = m_nodeGraphs.cbegin(); it != m_nodeGraphs.cend(); ++it)
+        it.value()->setVisible(!m_hidden.contains(it.key()));
+    updateLegendColours();
+    if (m_crosshairHour >= hours)
+        showCrosshair(-1);
     const double end = std::max(1, hours - 1);
     costX->setRange(0, end);
     fleetX->setRange(0, end);
@@ -236,6 +269,116 @@ void TimelineChart::showEvent(QShowEvent *event)
 {
     QCustomPlot::showEvent(event);
     m_lazy.shown(this);
+}
+
+void TimelineChart::setPlatformVisible(PlatformId id, bool visible)
+{
+    if (visible)
+        m_hidden.remove(id);
+    else
+        m_hidden.insert(id);
+    if (QCPGraph *g = m_costGraphs.value(id))
+        g->setVisible(visible);
+    if (QCPGraph *g = m_nodeGraphs.value(id))
+        g->setVisible(visible);
+    updateLegendColours();
+    m_lazy.request(this);
+}
+
+void TimelineChart::toggleLegendItem(QCPAbstractLegendItem *item)
+{
+    auto *entry = qobject_cast<QCPPlottableLegendItem *>(item);
+    if (!entry)
+        return;
+    if (entry->plottable() == m_loadGraph) {
+        m_loadHidden = !m_loadHidden;
+        m_loadGraph->setVisible(!m_loadHidden);
+        updateLegendColours();
+        m_lazy.request(this);
+        return;
+    }
+    for (auto it = m_costGraphs.cbegin(); it != m_costGraphs.cend(); ++it) {
+        if (it.value() == entry->plottable()) {
+            setPlatformVisible(it.key(), !isPlatformVisible(it.key()));
+            return;
+        }
+    }
+}
+
+void TimelineChart::updateLegendColours()
+{
+    // A hidden line's legend entry greys (its text and icon), so the legend says what the chart shows.
+    QColor grey = m_theme.text;
+    grey.setAlpha(90);
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        auto *entry = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+        if (entry)
+            entry->setTextColor(entry->plottable()->visible() ? m_theme.text : grey);
+    }
+}
+
+QString TimelineChart::hoverText(int hour) const
+{
+    if (hour < 0 || hour >= m_report.hours)
+        return {};
+    QStringList lines { periodHourText(hour) };
+    for (const models::PlatformResult &p : m_report.platforms) {
+        if (!p.feasible() || m_hidden.contains(p.id))
+            continue;
+        const bool fargate = isFargatePlatform(p.id);
+        const QList<int> &counts = fargate ? p.series.tasks : p.series.nodes;
+        QString line = models::displayName(p.id) + QStringLiteral(": ");
+        if (hour < p.series.costUsd.size())
+            line += models::formatNumber(p.series.costUsd.at(hour), 4) + QStringLiteral(" USD/h");
+        if (hour < counts.size())
+            line += QStringLiteral(" · ") + FleetView::countText(counts.at(hour), fargate);
+        lines << line;
+    }
+    if (m_loadGraph && !m_loadHidden) {
+        const models::PlatformResult *load = m_report.platform(m_loadPlatform);
+        if (load && hour < load->series.cpuRequested.size())
+            lines << tr("load: %1 vCPU requested").arg(models::formatNumber(load->series.cpuRequested.at(hour), 2));
+    }
+    return lines.join(u'\n');
+}
+
+void TimelineChart::showCrosshair(int hour)
+{
+    m_crosshairHour = hour >= 0 && hour < m_report.hours ? hour : -1;
+    for (QCPItemStraightLine *line : { m_costCursor, m_fleetCursor }) {
+        line->setVisible(m_crosshairHour >= 0);
+        line->point1->setCoords(m_crosshairHour, 0);
+        line->point2->setCoords(m_crosshairHour, 1);
+    }
+    m_lazy.request(this);
+}
+
+void TimelineChart::mouseMoveEvent(QMouseEvent *event)
+{
+    QCustomPlot::mouseMoveEvent(event);
+    const QPoint pos = event->position().toPoint();
+    if (!m_costRect->rect().contains(pos) && !m_fleetRect->rect().contains(pos)) {
+        if (m_crosshairHour >= 0) {
+            showCrosshair(-1);
+            QToolTip::hideText();
+        }
+        return;
+    }
+    // Step lines hold hour h's value from h to h + 1: the hour under the mouse is the whole part.
+    const int hour = int(std::floor(m_costRect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x())));
+    if (hour != m_crosshairHour)
+        showCrosshair(hour);
+    const QString tip = hoverText(m_crosshairHour);
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), tip, this);
+}
+
+void TimelineChart::leaveEvent(QEvent *event)
+{
+    QCustomPlot::leaveEvent(event);
+    showCrosshair(-1);
 }
 
 } // namespace fleetplan::views

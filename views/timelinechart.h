@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <qcustomplot.h>
@@ -15,7 +16,9 @@ namespace fleetplan::views {
 /// The billing period hour by hour, in two panels sharing the time axis: above, the cost per hour of
 /// each platform; below, the nodes each platform runs (EC2 nodes; on Fargate platforms every task is
 /// its own micro-VM, so tasks are shown) with the load curve (vCPU requested) on a second axis.
-/// Drag pans and the wheel zooms the time axis of both panels together.
+/// The time axis reads as weekday, day and time of day (hour 0 is Monday 00:00). Drag pans and the
+/// wheel zooms the time axis of both panels together; hovering shows a crosshair and each platform's
+/// figures at that hour; clicking a legend entry hides or shows that platform (or the load curve).
 class TimelineChart : public QCustomPlot
 {
     Q_OBJECT
@@ -30,6 +33,17 @@ public:
 
     /// Range and means per platform for screen readers and the text beside the chart.
     QString textSummary() const;
+
+    /// Hides or shows a platform's cost and node lines (kept across reports); its legend entry greys.
+    void setPlatformVisible(models::PlatformId id, bool visible);
+    bool isPlatformVisible(models::PlatformId id) const { return !m_hidden.contains(id); }
+    /// What hovering hour `hour` shows: "Tue 14:00, day 2", then each shown platform's cost and nodes
+    /// (Fargate: tasks), then the load.
+    QString hoverText(int hour) const;
+    /// Puts the crosshair on `hour` (-1 hides it).
+    void showCrosshair(int hour);
+    /// The hour under the crosshair, -1 when hidden.
+    int crosshairHour() const { return m_crosshairHour; }
 
     /// Cost per hour graph of a platform (nullptr when the platform is not in the report).
     QCPGraph *costGraph(models::PlatformId id) const { return m_costGraphs.value(id); }
@@ -48,9 +62,13 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void rebuild();
+    void toggleLegendItem(QCPAbstractLegendItem *item);
+    void updateLegendColours();
 
     models::CostReport m_report;
     LazyReplot m_lazy;
@@ -61,6 +79,11 @@ private:
     QHash<models::PlatformId, QCPGraph *> m_nodeGraphs;
     QCPGraph *m_loadGraph = nullptr;
     models::PlatformId m_loadPlatform = models::PlatformId::EcsFargate;
+    QSet<models::PlatformId> m_hidden;
+    bool m_loadHidden = false;
+    QCPItemStraightLine *m_costCursor = nullptr;
+    QCPItemStraightLine *m_fleetCursor = nullptr;
+    int m_crosshairHour = -1;
 };
 
 /// true for ECS Fargate, ECS Fargate Spot and EKS Fargate (no EC2 nodes: each task is its own VM).

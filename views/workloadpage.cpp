@@ -21,6 +21,7 @@
 
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
+#include "views/viewactions.h"
 #include "models/workload/loadprofilepresets.h"
 #include "models/workload/servicetablemodel.h"
 #include "views/loadprofileeditor.h"
@@ -60,6 +61,7 @@ WorkloadPage::WorkloadPage(
         QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_serviceTable->horizontalHeader()->setStretchLastSection(true);
     m_serviceTable->verticalHeader()->setVisible(false);
+    addCopyAction(m_serviceTable); // Ctrl+C: the selected services as tab-separated text
     m_serviceTable->verticalHeader()->setDefaultSectionSize(m_serviceTable->fontMetrics().height() + 8);
     m_delegate = new ServiceDelegate(this);
     m_delegate->setSelectionModel(m_serviceTable->selectionModel());

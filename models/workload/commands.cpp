@@ -104,7 +104,7 @@ QString purchaseText(const PurchaseOptions &from, const PurchaseOptions &to)
         return tr("Set Spot share from %1 % to %2 %")
             .arg(decimal(from.spotShare * 100, 1), decimal(to.spotShare * 100, 1));
     if (amount)
-        return tr("Set Savings Plans commitment from $%1 to $%2 per hour")
+        return tr("Set Savings Plans commitment from %1 to %2 USD/h")
             .arg(QLocale().toString(from.savingsPlanUsdPerHour, 'f', 2),
                 QLocale().toString(to.savingsPlanUsdPerHour, 'f', 2));
     const auto typeWord

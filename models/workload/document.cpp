@@ -81,6 +81,7 @@ void Document::reset(const Scenario &scenario, const QString &filePath)
     m_scenario = scenario;
     discardRecoveryFile();
     setFilePath(filePath);
+    setReadWarnings({});
     emit scenarioReset();
     emit changed();
 }
@@ -93,7 +94,21 @@ bool Document::open(const QString &path, QList<Diagnostic> *diagnostics)
     if (!result.ok())
         return false;
     reset(*result.scenario, QFileInfo(path).absoluteFilePath());
+    QList<Diagnostic> warnings;
+    for (const Diagnostic &d : result.diagnostics) {
+        if (!d.isError())
+            warnings.append(d);
+    }
+    setReadWarnings(warnings);
     return true;
+}
+
+void Document::setReadWarnings(const QList<Diagnostic> &warnings)
+{
+    if (warnings == m_readWarnings)
+        return;
+    m_readWarnings = warnings;
+    emit readWarningsChanged();
 }
 
 bool Document::save(QString *error)
@@ -114,6 +129,7 @@ bool Document::saveAs(const QString &path, QString *error)
     m_undoStack->setClean();
     m_autosaveTimer->stop();
     discardRecoveryFile();
+    setReadWarnings({}); // the file now holds what the document holds: nothing was dropped from it
     return true;
 }
 

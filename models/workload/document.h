@@ -69,6 +69,9 @@ public:
     /// Saves to `path` (`.fleetplan` SQLite or `.json`) atomically and makes it the document's file.
     /// On failure the previous file at `path` is untouched and the document stays modified.
     bool saveAs(const QString &path, QString *error = nullptr);
+    /// The warnings of reading the document's file (unknown keys, which were dropped): kept from open()
+    /// until the next reset(), open() or save (a save writes the file without them).
+    const QList<Diagnostic> &readWarnings() const { return m_readWarnings; }
     /// Writes a copy (e.g. a JSON export) without changing filePath() or the modified state.
     bool saveCopy(const QString &path, QString *error = nullptr) const;
 
@@ -123,12 +126,15 @@ signals:
     /// Emitted after every change of the scenario, whatever it was (for "re-run the simulation").
     void changed();
     void filePathChanged(const QString &path);
+    /// readWarnings() changed (a file was opened, or saved without the keys it warned about).
+    void readWarningsChanged();
     void modifiedChanged(bool modified);
     /// An autosave failed (the GUI may show it in the status bar).
     void autosaveFailed(const QString &error);
 
 private:
     void edited();
+    void setReadWarnings(const QList<Diagnostic> &warnings);
     void setFilePath(const QString &path);
 
     Scenario m_scenario;
@@ -140,6 +146,7 @@ private:
     /// as crashed work (recovery.h, lockRecoveryFile()).
     std::unique_ptr<QLockFile> m_recoveryLock;
     int m_autosaveDelay = 30000;
+    QList<Diagnostic> m_readWarnings;
 };
 
 } // namespace fleetplan::models

@@ -349,13 +349,17 @@ private slots:
         QVERIFY(!expected.nodes.isEmpty());
         QCOMPARE(window.fleetView()->snapshot(), expected);
         QVERIFY2(window.fleetView()->textSummary().startsWith(
-                     QStringLiteral("ECS on EC2 at hour 14: %1 node(s)").arg(expected.nodes.size())),
+                     QStringLiteral("ECS on EC2 at hour 14 (Mon 14:00): %1")
+                         .arg(expected.nodes.size() == 1 ? QStringLiteral("1 node")
+                                                         : QStringLiteral("%1 nodes").arg(expected.nodes.size()))),
             qPrintable(window.fleetView()->textSummary()));
         QVERIFY(window.fleetView()->nodeRect(int(expected.nodes.size()) - 1).isValid());
 
         platform->setCurrentIndex(platform->findData(int(models::PlatformId::EksNodes)));
         QCOMPARE(window.fleetView()->snapshot().platform, models::PlatformId::EksNodes);
         QCOMPARE(window.fleetView()->snapshot().hour, 14);
+        // The hour box says weekday, time and day (issue 17, defect 8).
+        QCOMPARE(window.fleetHourBox()->text(), QStringLiteral("Mon 14:00, day 1"));
     }
 
     void darkThemeReachesPaletteAndCharts()

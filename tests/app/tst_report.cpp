@@ -255,7 +255,7 @@ private slots:
         const QString comparison = html.section(QStringLiteral("<figure id=\"comparison-chart\">"), 1)
                                        .section(QStringLiteral("</figure>"), 0, 0);
         QVERIFY(comparison.contains(QStringLiteral("USD / month")));
-        QVERIFY(comparison.contains(QStringLiteral("$108")));
+        QVERIFY(comparison.contains(QStringLiteral("108 USD")));
         QVERIFY(comparison.contains(QStringLiteral("<path")) || comparison.contains(QStringLiteral("<rect")));
         // Nothing fetched from elsewhere.
         QVERIFY(!html.contains(QStringLiteral("<link")));

@@ -300,7 +300,7 @@ private slots:
         o = sc.purchase;
         o.savingsPlanUsdPerHour = 2.5;
         QCOMPARE(text(new SetPurchaseOptionsCommand(m_doc, o)),
-            QStringLiteral("Set Savings Plans commitment from $0.00 to $2.50 per hour"));
+            QStringLiteral("Set Savings Plans commitment from 0.00 to 2.50 USD/h"));
         PlatformSettings eks = sc.platform(PlatformId::EksNodes);
         eks.enabled = !eks.enabled;
         QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::EksNodes, eks)),

@@ -117,11 +117,11 @@ private slots:
         chart.setReport(fixture::costReport());
         // Fargate Spot: 7288 × 0.04048 × 0.3 + 14576 × 0.004445 × 0.3 = 88.505 + 19.437 = 107.94 USD.
         QCOMPARE(chart.cheapestIndex(), 2);
-        QCOMPARE(chart.totalLabel(2), QStringLiteral("★ cheapest\n$108"));
+        QCOMPARE(chart.totalLabel(2), QStringLiteral("★ cheapest\n108 USD"));
         // ECS on EC2: 699.648 + 15.974 (7288 × 20 GB ÷ 730 × 0.08) = 715.62 USD.
-        QCOMPARE(chart.totalLabel(0), QStringLiteral("$716"));
+        QCOMPARE(chart.totalLabel(0), QStringLiteral("716 USD"));
         // EKS managed nodes: 715.62 + 73 = 788.62 USD.
-        QCOMPARE(chart.totalLabel(3), QStringLiteral("$789"));
+        QCOMPARE(chart.totalLabel(3), QStringLiteral("789 USD"));
         QCOMPARE(chart.itemCount(), 5);
         auto *cheapestLabel = qobject_cast<QCPItemText *>(chart.item(2));
         QVERIFY(cheapestLabel);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QTextBrowser>
 #include <QtTest>
 
 #include "views/explainpanel.h"
@@ -45,6 +46,44 @@ private slots:
 
         panel.setPlatform(models::PlatformId::EksNodes);
         QCOMPARE(panel.text(), QStringLiteral("EKS managed nodes was not simulated."));
+    }
+
+    // Issue 17, defect 9: one precision per quantity, counts without ".0", instance names never broken.
+    void numbersHaveOnePrecisionAndInstanceNamesStayWhole()
+    {
+        models::CostReport report;
+        report.region = QStringLiteral("us-east-1");
+        report.hours = 8760;
+        models::PlatformResult ec2;
+        ec2.id = models::PlatformId::EcsEc2;
+        ec2.totalUsd = 12345.678;
+        ec2.nodeHoursByType = { { QStringLiteral("m6i.large"), 730.0 }, { QStringLiteral("u-6tb1.112xlarge"), 12.5 } };
+        ec2.peakNodes = 1200;
+        ec2.savingsPlan.applicable = true;
+        ec2.savingsPlan.commitmentUsdPerHour = 1.53149;
+        ec2.savingsPlan.discountPercent = 28;
+        ec2.savingsPlan.explanation = QStringLiteral("A commitment of 1.5315 USD/h at 28.0 % off covers ...");
+        report.platforms = { ec2 };
+        views::ExplainPanel panel;
+        panel.resize(260, 600);
+        panel.setReport(report);
+        panel.setPlatform(models::PlatformId::EcsEc2);
+        const QString text = panel.text();
+        QVERIFY2(text.contains(QStringLiteral("ECS on EC2: 12,345.68 USD")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("8,760 hours in us-east-1")));
+        // The commitment as the explanation beside it writes it: 4 decimals, both times.
+        QVERIFY2(text.contains(QStringLiteral("Recommended commitment 1.5315 USD/h")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("1.53 USD/h")));
+        // Counts: whole node-hours and nodes without decimals.
+        QVERIFY2(text.contains(QStringLiteral("m6i.large: 730\n")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("730.0")));
+        QVERIFY(text.contains(QStringLiteral("Peak nodes: 1,200.")));
+        // Instance names never break: a word joiner after the dot, a non-breaking hyphen; and words are never
+        // split to fit the dock.
+        auto *browser = panel.findChild<QTextBrowser *>(QStringLiteral("explainText"));
+        QVERIFY(browser->toPlainText().contains(QStringLiteral("u\u20116tb1.\u2060112xlarge: 12.5")));
+        QVERIFY(text.contains(QStringLiteral("u-6tb1.112xlarge: 12.5"))); // text() gives the words as written
+        QCOMPARE(browser->wordWrapMode(), QTextOption::WordWrap);
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QImage>
+#include <QSet>
 #include <QtTest>
 
 #include "views/fleetview.h"
@@ -41,7 +42,7 @@ private slots:
         // Node 1: cpu 0.5×2 + 0.5 = 1.5 of 2 = 75 %; memory 1024×2 + 2048 = 4096 of 7680 = 53 %; slots 3/3.
         // Node 2: cpu 1.0 of 2 = 50 %; memory 3840 of 7680 = 50 %; slots 1/3.
         QCOMPARE(view.textSummary(),
-            QStringLiteral("ECS on EC2 at hour 14: 2 node(s)\n"
+            QStringLiteral("ECS on EC2 at hour 14 (Mon 14:00): 2 nodes\n"
                            "m6i.large  on-demand  cpu 75 %  mem 53 %  slots 3/3  api×2 web×1\n"
                            "m6i.large  spot  cpu 50 %  mem 50 %  slots 1/3  worker×1"));
         QCOMPARE(view.accessibleDescription(), view.textSummary());
@@ -96,7 +97,75 @@ private slots:
         s.platform = models::PlatformId::EksFargate;
         s.hour = 3;
         view.setSnapshot(s);
-        QCOMPARE(view.textSummary(), QStringLiteral("EKS Fargate at hour 3: no nodes"));
+        QCOMPARE(view.textSummary(), QStringLiteral("EKS Fargate at hour 3 (Mon 03:00): no tasks"));
+    }
+
+    // Issue 17, defect 5: 300 services give a legend of the 12 heaviest + "others", in distinct colours.
+    void manyServicesShowTheTopOnesAndOthers()
+    {
+        QStringList names;
+        QList<double> weights;
+        models::FleetSnapshot s;
+        s.platform = models::PlatformId::EcsEc2;
+        for (int i = 0; i < 300; ++i) {
+            names << QStringLiteral("svc-%1").arg(i, 3, 10, QChar(u'0'));
+            weights << (i == 299 ? 1000.0 : double(300 - i)); // svc-299 is the heaviest of all
+        }
+        for (int n = 0; n < 30; ++n) {
+            models::FleetNode node;
+            node.instanceType = QStringLiteral("m6i.4xlarge");
+            node.cpuCapacity = 16;
+            node.memoryCapacityMib = 61440;
+            for (int k = 0; k < 10; ++k)
+                node.items.append({ names.at(n * 10 + k), 0.25, 512, 0, false, 1 });
+            s.nodes.append(node);
+        }
+        views::FleetView view;
+        view.resize(900, 600);
+        view.setServiceNames(names, weights);
+        view.setSnapshot(s);
+        const QStringList legend = view.legendEntries();
+        QCOMPARE(legend.size(), views::FleetView::TopServices + 1);
+        QCOMPARE(legend.constFirst(), QStringLiteral("svc-299"));
+        QCOMPARE(legend.constLast(), QStringLiteral("others (288 services)"));
+        QSet<QRgb> colours;
+        for (int i = 0; i < views::FleetView::TopServices; ++i)
+            colours.insert(view.serviceColor(legend.at(i)).rgb());
+        QCOMPARE(int(colours.size()), views::FleetView::TopServices); // no repeated colour
+        QVERIFY(!colours.contains(views::FleetView::othersColor().rgb()));
+        QCOMPARE(view.serviceColor(QStringLiteral("svc-150")), views::FleetView::othersColor());
+        // The legend takes a few lines, not the screen: the first node starts near the top.
+        QVERIFY2(view.nodeRect(0).top() < 120, qPrintable(QString::number(view.nodeRect(0).top())));
+    }
+
+    void fargateCountsTasksAndItsLabelsFit()
+    {
+        models::FleetSnapshot s;
+        s.platform = models::PlatformId::EcsFargate;
+        s.hour = 14;
+        for (int i = 0; i < 51; ++i) {
+            models::FleetNode task;
+            task.instanceType = QStringLiteral("Fargate 0.5 vCPU / 1 GB");
+            task.cpuCapacity = 0.5;
+            task.memoryCapacityMib = 1024;
+            task.slotCapacity = 0; // no slot limit on Fargate
+            task.usdPerHour = 0.02468;
+            task.items = { { QStringLiteral("api"), 0.5, 1024, 0, false, 1 } };
+            s.nodes.append(task);
+        }
+        views::FleetView view;
+        view.resize(700, 400);
+        view.setSnapshot(s);
+        QVERIFY2(view.textSummary().startsWith(QStringLiteral("ECS Fargate at hour 14 (Mon 14:00): 51 tasks\n")),
+            qPrintable(view.textSummary().section(u'\n', 0, 0)));
+        QVERIFY(!view.textSummary().contains(QStringLiteral("node")));
+        QCOMPARE(views::FleetView::countText(1, true), QStringLiteral("1 task"));
+        QCOMPARE(views::FleetView::countText(1, false), QStringLiteral("1 node"));
+        QCOMPARE(views::FleetView::countText(3, false), QStringLiteral("3 nodes"));
+        // "no slot limit" fits beside its bar, inside the widget.
+        const QRect value = view.valueLabelRect(0, 2);
+        QVERIFY(value.width() >= view.fontMetrics().horizontalAdvance(QStringLiteral("no slot limit")));
+        QVERIFY2(view.rect().contains(value), qPrintable(QStringLiteral("%1 %2").arg(value.right()).arg(view.width())));
     }
 };
 

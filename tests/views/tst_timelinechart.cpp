@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "data/reports/costreportfixture.h"
+#include "views/periodticker.h"
 #include "views/theme.h"
 #include "views/timelinechart.h"
 
@@ -121,6 +122,81 @@ private slots:
             qPrintable(summary));
         QVERIFY2(summary.endsWith(QStringLiteral("Load: 8.00 to 12.00 vCPU requested over 730 hours.")),
             qPrintable(summary));
+    }
+
+    // Issue 17, defect 8: the time axis reads as days and times, hovering shows each platform's figures,
+    // and a legend click hides a platform.
+    void timeAxisReadsAsDaysAndTimes()
+    {
+        QCOMPARE(fleetplan::views::periodHourText(0), QStringLiteral("Mon 00:00, day 1"));
+        QCOMPARE(fleetplan::views::periodHourText(38), QStringLiteral("Tue 14:00, day 2"));
+        QCOMPARE(fleetplan::views::periodHourText(24 * 7 + 9), QStringLiteral("Mon 09:00, day 8"));
+        TimelineChart chart;
+        chart.resize(1000, 600);
+        chart.setReport(fixture::costReport());
+        chart.replot();
+        QCPAxis *x = chart.fleetRect()->axis(QCPAxis::atBottom);
+        const QStringList whole(x->tickVectorLabels().cbegin(), x->tickVectorLabels().cend());
+        QVERIFY2(!whole.isEmpty() && whole.constFirst().startsWith(QStringLiteral("Mon\nday 1")),
+            qPrintable(whole.join(u'|')));
+        for (const QString &label : whole)
+            QVERIFY2(label.contains(QStringLiteral("day ")), qPrintable(label));
+        // Zoomed in to one day: times of day, midnight with its weekday.
+        x->setRange(24, 48);
+        chart.replot();
+        const QStringList day(x->tickVectorLabels().cbegin(), x->tickVectorLabels().cend());
+        QVERIFY2(day.contains(QStringLiteral("Tue\n00:00")), qPrintable(day.join(u'|')));
+        QVERIFY2(day.contains(QStringLiteral("12:00")), qPrintable(day.join(u'|')));
+    }
+
+    void hoverShowsACrosshairAndEachPlatformsValues()
+    {
+        TimelineChart chart;
+        chart.resize(1000, 600);
+        const auto report = fixture::costReport();
+        chart.setReport(report);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.replot();
+        const QString text = chart.hoverText(8);
+        QVERIFY2(text.startsWith(QStringLiteral("Mon 08:00, day 1\n")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ECS on EC2: 1.1783 USD/h · 12 nodes")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ECS Fargate: ")) && text.contains(QStringLiteral("12 tasks")),
+            qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("load: ")));
+        // The mouse over hour 8 of the cost panel puts the crosshair there.
+        QCPAxis *x = chart.costRect()->axis(QCPAxis::atBottom);
+        const QPoint at(int(x->coordToPixel(8.5)), chart.costRect()->center().y()); // hour 8 spans 8 … 9
+        QTest::mouseMove(&chart, at);
+        QTRY_COMPARE(chart.crosshairHour(), 8);
+        chart.showCrosshair(-1);
+        QCOMPARE(chart.crosshairHour(), -1);
+    }
+
+    void legendClickHidesAPlatform()
+    {
+        TimelineChart chart;
+        chart.resize(1000, 600);
+        chart.setReport(fixture::costReport());
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.replot();
+        QCPGraph *cost = chart.costGraph(PlatformId::EcsEc2);
+        QCPAbstractLegendItem *entry = chart.legend->itemWithPlottable(cost);
+        QVERIFY(entry);
+        QTest::mouseClick(&chart, Qt::LeftButton, {}, entry->rect().center());
+        QVERIFY(!chart.isPlatformVisible(PlatformId::EcsEc2));
+        QVERIFY(!cost->visible());
+        QVERIFY(!chart.nodeGraph(PlatformId::EcsEc2)->visible());
+        QVERIFY(!chart.hoverText(8).contains(QStringLiteral("ECS on EC2")));
+        // Hidden stays hidden across reports; a second click shows it again.
+        chart.setReport(fixture::costReport());
+        QVERIFY(!chart.costGraph(PlatformId::EcsEc2)->visible());
+        chart.replot();
+        entry = chart.legend->itemWithPlottable(chart.costGraph(PlatformId::EcsEc2));
+        QTest::mouseClick(&chart, Qt::LeftButton, {}, entry->rect().center());
+        QVERIFY(chart.isPlatformVisible(PlatformId::EcsEc2));
+        QVERIFY(chart.costGraph(PlatformId::EcsEc2)->visible());
     }
 };
 

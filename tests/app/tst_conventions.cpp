@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 17, desktop conventions: Ctrl+C copies a table as tab-separated text, every chart exports as
+// PNG, SVG or PDF from its context menu, File → Close (Ctrl+W) and File → Revert.
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QImage>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/documentcontroller.h"
+#include "app/mainwindow.h"
+#include "models/workload/commands.h"
+#include "models/workload/document.h"
+#include "models/workload/scenariojson.h"
+#include "views/comparisonchart.h"
+#include "views/timelinechart.h"
+#include "views/viewactions.h"
+
+using namespace fleetplan;
+
+namespace {
+void answerMessageBox(const QString &name, QMessageBox::StandardButton button)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, name, button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name)
+            return;
+        box->button(button)->click();
+        timer->deleteLater();
+    });
+    timer->start();
+}
+
+QAction *copyActionOf(QTableView *table)
+{
+    return table->findChild<QAction *>(QStringLiteral("actionCopyTable"));
+}
+} // namespace
+
+class TestConventions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tablesCopyAsTabSeparatedText()
+    {
+        app::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasReport(), 60000);
+        window.tabs()->setCurrentIndex(app::MainWindow::ComparisonTab);
+        QTableView *comparison = window.comparisonTable();
+        QAction *copy = copyActionOf(comparison);
+        QVERIFY(copy);
+        QCOMPARE(copy->shortcut(), QKeySequence(QKeySequence::Copy));
+        QVERIFY(comparison->actions().contains(copy)); // also in the table's context menu
+        comparison->clearSelection();
+        copy->trigger();
+        const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + int(window.report().platforms.size()));
+        QVERIFY2(lines.constFirst().startsWith(QStringLiteral("Platform\tTotal USD")), qPrintable(lines.constFirst()));
+        QCOMPARE(lines.at(1).section(u'\t', 0, 0), comparison->model()->index(0, 0).data().toString());
+
+        // The services table: the selected rows only.
+        window.tabs()->setCurrentIndex(app::MainWindow::WorkloadTab);
+        QTableView *services = window.serviceTable();
+        services->selectionModel()->select(
+            services->model()->index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        services->selectionModel()->select(
+            services->model()->index(3, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        copyActionOf(services)->trigger();
+        const QStringList rows = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(1).section(u'\t', 0, 0), window.scenario().services.at(1).name);
+        QCOMPARE(rows.at(2).section(u'\t', 0, 0), window.scenario().services.at(3).name);
+    }
+
+    void chartsExportAsPngSvgAndPdf()
+    {
+        app::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasReport(), 60000);
+        window.tabs()->setCurrentIndex(app::MainWindow::ComparisonTab);
+        QCustomPlot *chart = window.comparisonChart();
+        const auto *action = chart->findChild<QAction *>(QStringLiteral("actionExportChart"));
+        QVERIFY(action);
+        QCOMPARE(action->text(), QStringLiteral("&Export chart…"));
+        QCOMPARE(chart->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(window.timelineChart()->findChild<QAction *>(QStringLiteral("actionExportChart")));
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("chart.png"));
+        QVERIFY2(views::exportChart(chart, png, &error), qPrintable(error));
+        QImage image(png);
+        QCOMPARE(image.size(), chart->size());
+        const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+        QVERIFY2(views::exportChart(chart, svg, &error), qPrintable(error));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("USD / month"));
+        const QString pdf = dir.filePath(QStringLiteral("chart.pdf"));
+        QVERIFY2(views::exportChart(chart, pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(!views::exportChart(chart, dir.filePath(QStringLiteral("chart.bmpx")), &error));
+        QVERIFY(error.contains(QStringLiteral(".png")));
+    }
+
+    void closeAndRevert()
+    {
+        app::MainWindow window;
+        QAction *close = window.action(QStringLiteral("actionClose"));
+        QAction *revert = window.action(QStringLiteral("actionRevert"));
+        QVERIFY(close && revert);
+        QCOMPARE(close->shortcut(), QKeySequence(QStringLiteral("Ctrl+W")));
+        QVERIFY(!revert->isEnabled()); // no file yet
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shop.json"));
+        QVERIFY(window.saveFileAs(path));
+        const models::Scenario saved = window.scenario();
+        window.document()->undoStack()->push(new models::RemoveServicesCommand(window.document(), { 0 }));
+        QVERIFY(window.document()->isModified());
+        QVERIFY(revert->isEnabled());
+        answerMessageBox(QStringLiteral("revertPrompt"), QMessageBox::Discard);
+        revert->trigger();
+        QCOMPARE(window.scenario(), saved);
+        QVERIFY(!window.document()->isModified());
+        QCOMPARE(window.document()->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(!revert->isEnabled());
+
+        // Close with unsaved changes asks first; Discard leaves an empty untitled scenario.
+        window.document()->undoStack()->push(new models::RemoveServicesCommand(window.document(), { 0 }));
+        answerMessageBox(QStringLiteral("unsavedChangesPrompt"), QMessageBox::Discard);
+        close->trigger();
+        QVERIFY(window.scenario().services.isEmpty());
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(!window.document()->isModified());
+    }
+};
+
+QTEST_MAIN(TestConventions)
+#include "tst_conventions.moc"
