@@ -136,7 +136,8 @@ struct FleetItem
 };
 
 /// One EC2 node (or, on Fargate, one task's provisioned size) and what runs on it; `count` identical
-/// nodes when the platform stores them once (Fargate: the On-Demand or the Spot tasks of one service).
+/// nodes when the platform stores them once (EC2: a run of nodes of one type holding the same tasks;
+/// Fargate: the On-Demand or the Spot tasks of one service).
 struct FleetNode
 {
     QString instanceType; ///< "m6i.large"; Fargate: "fargate 2 vCPU / 9216 MiB"
@@ -147,7 +148,7 @@ struct FleetNode
     double usdPerHour = 0.0; ///< On-Demand or Spot rate of this node (Fargate: the task's hourly rate)
     QList<FleetItem> items;
     /// Identical nodes this entry stands for (≥ 1). Only PlatformResult::fleetStates holds counts above 1:
-    /// 20,000 Fargate services would otherwise take a node per task in every demand state (most of the
+    /// 20,000 services would otherwise take an entry per node or Fargate task in every state (most of the
     /// memory of a month). PlatformResult::fleetAt() gives one entry per node.
     int count = 1;
 

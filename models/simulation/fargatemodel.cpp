@@ -217,6 +217,13 @@ QList<FargatePlanUsage> fargateStateUsage(const FargateTaskPlans &plans, const S
 BillableState fargateBillableState(const FargateTaskPlans &plans, const QList<FargatePlanUsage> &usage)
 {
     BillableState state;
+    // Reserved exactly: at 20,000 services these lists are the largest allocation of a month while it is priced.
+    qsizetype items = 0;
+    for (const FargateTaskPlan &p : plans.plans) {
+        items += 2 + (p.spot ? 2 : 0) + (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20 ? 1 : 0)
+            + (p.windows && p.onDemand.osLicenseVcpuHour ? 1 : 0);
+    }
+    state.items.reserve(items);
     for (qsizetype k = 0; k < plans.plans.size(); ++k) {
         const FargateTaskPlan &p = plans.plans.at(k);
         const FargatePlanUsage &u = usage.at(k);
