@@ -8,6 +8,7 @@
 #include <QHelpEvent>
 #include <QMap>
 #include <QPainter>
+#include <QSet>
 #include <QToolTip>
 
 namespace fleetplan::views {
@@ -55,6 +56,7 @@ FleetView::FleetView(QWidget *parent)
 void FleetView::setSnapshot(const models::FleetSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    updateLegend();
     setAccessibleDescription(textSummary());
     updateGeometryForNodes();
     update();
@@ -98,6 +100,8 @@ void FleetView::setServiceNames(const QStringList &names)
         if (!isSystemDaemon(name) && !m_colors.contains(name))
             m_colors.insert(name, QColor(ServicePalette[i++ % ServicePaletteSize]));
     }
+    updateLegend();
+    updateGeometryForNodes();
     update();
 }
 
@@ -114,26 +118,35 @@ QColor FleetView::serviceColor(const QString &service) const
     return c;
 }
 
-QStringList FleetView::legendServices() const
+void FleetView::updateLegend()
 {
+    // Hashed, not QStringList::contains / indexOf: 2,000 services on 8,000 Fargate tasks took seconds.
     QStringList names;
+    QSet<QString> seen;
     for (const models::FleetNode &node : m_snapshot.nodes) {
         for (const models::FleetItem &item : node.items) {
-            if (!names.contains(item.service))
+            if (!seen.contains(item.service)) {
+                seen.insert(item.service);
                 names << item.service;
+            }
         }
     }
     // The scenario's order first (as announced by setServiceNames), then system daemons.
-    std::stable_sort(names.begin(), names.end(), [this](const QString &a, const QString &b) {
-        const qsizetype ia = m_order.indexOf(a);
-        const qsizetype ib = m_order.indexOf(b);
-        return (ia < 0 ? m_order.size() : ia) < (ib < 0 ? m_order.size() : ib);
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = m_order.size() - 1; i >= 0; --i)
+        position.insert(m_order.at(i), i); // the first occurrence wins, as indexOf()
+    const qsizetype last = m_order.size();
+    std::stable_sort(names.begin(), names.end(), [&position, last](const QString &a, const QString &b) {
+        return position.value(a, last) < position.value(b, last);
     });
-    return names;
+    m_legend = names;
+    m_layoutWidth = -1;
 }
 
-QList<std::pair<QString, QRect>> FleetView::legendLayout() const
+const QList<std::pair<QString, QRect>> &FleetView::legendLayout() const
 {
+    if (m_layoutWidth == width())
+        return m_layout;
     QList<std::pair<QString, QRect>> items;
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 4;
@@ -148,7 +161,9 @@ QList<std::pair<QString, QRect>> FleetView::legendLayout() const
         items.append({ name, QRect(x, y, w, lineHeight) });
         x += w;
     }
-    return items;
+    m_layout = items;
+    m_layoutWidth = width();
+    return m_layout;
 }
 
 int FleetView::legendHeight() const
@@ -174,11 +189,11 @@ QRect FleetView::nodeRect(int node) const
 
 int FleetView::nodeAt(const QPoint &pos) const
 {
-    for (int i = 0; i < m_snapshot.nodes.size(); ++i) {
-        if (nodeRect(i).contains(pos))
-            return i;
-    }
-    return -1;
+    const int top = pos.y() - Margin - legendHeight();
+    if (top < 0)
+        return -1;
+    const int i = top / RowHeight;
+    return nodeRect(i).contains(pos) ? i : -1;
 }
 
 QString FleetView::textSummary() const
@@ -211,6 +226,8 @@ QString FleetView::textSummary() const
 
 bool FleetView::event(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        m_layoutWidth = -1; // the legend's layout measured the old font
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int n = nodeAt(help->pos());

@@ -46,13 +46,19 @@ protected:
 private:
     void updateGeometryForNodes();
     /// The services present in the snapshot, in the scenario's order: the colour legend above the nodes.
-    QStringList legendServices() const;
-    QList<std::pair<QString, QRect>> legendLayout() const;
+    /// Computed when the snapshot or the order changes (every row's rectangle depends on its height).
+    const QStringList &legendServices() const { return m_legend; }
+    void updateLegend();
+    /// Where each legend entry sits at the current width and font; cached until one of them changes.
+    const QList<std::pair<QString, QRect>> &legendLayout() const;
     int legendHeight() const;
 
     models::FleetSnapshot m_snapshot;
     mutable QHash<QString, QColor> m_colors;
     QStringList m_order;
+    QStringList m_legend;
+    mutable QList<std::pair<QString, QRect>> m_layout;
+    mutable int m_layoutWidth = -1; ///< width m_layout was computed for; -1 = stale
 };
 
 } // namespace fleetplan::views
