@@ -35,15 +35,19 @@ void BM_MonthAllPlatforms(benchmark::State &state)
     for (const models::PlatformResult &p : report.platforms) {
         const std::string id = models::toId(p.id).toStdString();
         state.counters[id + "_peak"] = p.peakNodes;
-        // What the fleet snapshots hold (most of the memory at 20,000 services).
-        double nodes = 0, items = 0;
+        // What the fleet snapshots hold: the nodes they stand for and the entries stored (Fargate stores
+        // the identical tasks of a service once, counted).
+        double nodes = 0, entries = 0, items = 0;
         for (const models::FleetSnapshot &snap : p.fleetStates) {
-            nodes += double(snap.nodes.size());
-            for (const models::FleetNode &n : snap.nodes)
+            entries += double(snap.nodes.size());
+            for (const models::FleetNode &n : snap.nodes) {
+                nodes += n.count;
                 items += double(n.items.size());
+            }
         }
         state.counters[id + "_states"] = double(p.fleetStates.size());
         state.counters[id + "_snapshot_nodes"] = nodes;
+        state.counters[id + "_snapshot_entries"] = entries;
         state.counters[id + "_snapshot_items"] = items;
     }
 }

@@ -8,6 +8,7 @@
 #include <QHelpEvent>
 #include <QMap>
 #include <QPainter>
+#include <QSet>
 #include <QToolTip>
 
 #include "views/periodticker.h"
@@ -58,6 +59,7 @@ FleetView::FleetView(QWidget *parent)
 void FleetView::setSnapshot(const models::FleetSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    updateLegend();
     setAccessibleDescription(textSummary());
     updateGeometryForNodes();
     update();
@@ -115,6 +117,8 @@ void FleetView::setServiceNames(const QStringList &names, const QList<double> &w
             m_colors.insert(name, QColor(ServicePalette[m_rank.value(name) % ServicePaletteSize]));
         }
     }
+    updateLegend();
+    updateGeometryForNodes();
     update();
 }
 
@@ -146,8 +150,10 @@ QString FleetView::countText(int count, bool tasks)
     return count == 1 ? tr("%n node", nullptr, count) : tr("%n nodes", nullptr, count);
 }
 
-QList<FleetView::LegendEntry> FleetView::legendLayout() const
+void FleetView::updateLegend()
 {
+    // Hashed, not QStringList::contains: 2,000 services on 8,000 Fargate tasks took seconds.
+    QSet<QString> seen;
     QStringList coloured;
     QStringList daemons;
     QStringList others;
@@ -156,23 +162,29 @@ QList<FleetView::LegendEntry> FleetView::legendLayout() const
             QStringList &list = m_rank.contains(item.service) || (m_order.isEmpty() && !isSystemDaemon(item.service))
                 ? coloured
                 : (isSystemDaemon(item.service) ? daemons : others);
-            if (!list.contains(item.service))
+            if (!seen.contains(item.service)) {
+                seen.insert(item.service);
                 list << item.service;
+            }
         }
     }
+    QHash<QString, int> position;
+    for (qsizetype i = m_order.size() - 1; i >= 0; --i)
+        position.insert(m_order.at(i), int(i)); // the first occurrence wins, as indexOf()
     if (!m_order.isEmpty() && !others.isEmpty()) {
         // Unannounced names (not in the scenario) keep their own entry; the scenario's small ones are "others".
         for (qsizetype i = others.size() - 1; i >= 0; --i) {
-            if (!m_order.contains(others.at(i)))
+            if (!position.contains(others.at(i)))
                 coloured << others.takeAt(i);
         }
     }
-    std::stable_sort(coloured.begin(), coloured.end(), [this](const QString &a, const QString &b) {
-        const int ra = m_rank.value(a, int(m_rank.size()) + int(m_order.indexOf(a)));
-        const int rb = m_rank.value(b, int(m_rank.size()) + int(m_order.indexOf(b)));
+    std::stable_sort(coloured.begin(), coloured.end(), [this, &position](const QString &a, const QString &b) {
+        const int ra = m_rank.value(a, int(m_rank.size()) + position.value(a, -1));
+        const int rb = m_rank.value(b, int(m_rank.size()) + position.value(b, -1));
         return ra < rb;
     });
-    QList<LegendEntry> entries;
+    QList<LegendEntry> &entries = m_entries;
+    entries.clear();
     for (const QString &name : std::as_const(coloured))
         entries.append({ name, serviceColor(name), {} });
     if (!others.isEmpty())
@@ -180,7 +192,14 @@ QList<FleetView::LegendEntry> FleetView::legendLayout() const
             othersColor(), {} });
     for (const QString &name : std::as_const(daemons))
         entries.append({ name, serviceColor(name), {} });
+    m_layoutWidth = -1;
+}
 
+const QList<FleetView::LegendEntry> &FleetView::legendLayout() const
+{
+    if (m_layoutWidth == width())
+        return m_layout;
+    QList<LegendEntry> entries = m_entries;
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 4;
     int x = Margin;
@@ -194,7 +213,9 @@ QList<FleetView::LegendEntry> FleetView::legendLayout() const
         e.rect = QRect(x, y, w, lineHeight);
         x += w;
     }
-    return entries;
+    m_layout = entries;
+    m_layoutWidth = width();
+    return m_layout;
 }
 
 QStringList FleetView::legendEntries() const
@@ -266,11 +287,12 @@ QRect FleetView::nodeRect(int node) const
 
 int FleetView::nodeAt(const QPoint &pos) const
 {
-    for (int i = 0; i < m_snapshot.nodes.size(); ++i) {
-        if (nodeRect(i).contains(pos))
-            return i;
-    }
-    return -1;
+    // Rows are RowHeight apart below the legend: a division, not a search (2,000 services on 8,000 tasks).
+    const int top = pos.y() - Margin - legendHeight();
+    if (top < 0)
+        return -1;
+    const int i = top / RowHeight;
+    return i < m_snapshot.nodes.size() && nodeRect(i).contains(pos) ? i : -1;
 }
 
 QString FleetView::textSummary() const
@@ -309,6 +331,8 @@ QString FleetView::textSummary() const
 
 bool FleetView::event(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        m_layoutWidth = -1; // the legend's layout measured the old font
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int n = nodeAt(help->pos());

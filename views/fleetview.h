@@ -65,7 +65,11 @@ private:
         QColor color;
         QRect rect;
     };
-    QList<LegendEntry> legendLayout() const;
+    /// The legend's entries (coloured services by weight, "others", daemons) of the snapshot: computed when
+    /// the snapshot or the services change, hashed (2,000 services on 8,000 Fargate tasks took seconds).
+    void updateLegend();
+    /// The entries with their rectangles at the current width and font; cached until one of them changes.
+    const QList<LegendEntry> &legendLayout() const;
     int legendHeight() const;
     QRect barRect(int node, int dim) const;
     int valueColumnWidth() const;
@@ -75,6 +79,9 @@ private:
     mutable QHash<QString, QColor> m_colors;
     QStringList m_order;
     QHash<QString, int> m_rank; ///< coloured services: 0 = heaviest
+    QList<LegendEntry> m_entries; ///< updateLegend()'s entries, without rectangles
+    mutable QList<LegendEntry> m_layout;
+    mutable int m_layoutWidth = -1; ///< width m_layout was computed for; -1 = stale
 };
 
 } // namespace fleetplan::views

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/simulation/costreport.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -74,8 +75,25 @@ FleetSnapshot PlatformResult::fleetAt(int hour) const
     const int state = fleetStateOfHour.at(hour);
     if (state < 0 || state >= fleetStates.size())
         return FleetSnapshot { id, hour, {} };
-    FleetSnapshot snapshot = fleetStates.at(state);
-    snapshot.hour = hour;
+    const FleetSnapshot &stored = fleetStates.at(state);
+    const bool counted
+        = std::any_of(stored.nodes.cbegin(), stored.nodes.cend(), [](const FleetNode &n) { return n.count != 1; });
+    if (!counted) {
+        FleetSnapshot snapshot = stored;
+        snapshot.hour = hour;
+        return snapshot;
+    }
+    FleetSnapshot snapshot { stored.platform, hour, {} };
+    qsizetype nodes = 0;
+    for (const FleetNode &n : stored.nodes)
+        nodes += std::max(0, n.count);
+    snapshot.nodes.reserve(nodes);
+    for (const FleetNode &n : stored.nodes) {
+        FleetNode one = n;
+        one.count = 1;
+        for (int i = 0; i < n.count; ++i)
+            snapshot.nodes.append(one); // implicitly shared: the copies share the label and the items
+    }
     return snapshot;
 }
 

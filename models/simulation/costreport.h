@@ -135,7 +135,9 @@ struct FleetItem
     friend bool operator==(const FleetItem &, const FleetItem &) = default;
 };
 
-/// One EC2 node (or, on Fargate, one task's provisioned size) and what runs on it.
+/// One EC2 node (or, on Fargate, one task's provisioned size) and what runs on it; `count` identical
+/// nodes when the platform stores them once (EC2: a run of nodes of one type holding the same tasks;
+/// Fargate: the On-Demand or the Spot tasks of one service).
 struct FleetNode
 {
     QString instanceType; ///< "m6i.large"; Fargate: "fargate 2 vCPU / 9216 MiB"
@@ -145,6 +147,10 @@ struct FleetNode
     int slotCapacity = 0; ///< awsvpc task / pod slots (0 = unlimited)
     double usdPerHour = 0.0; ///< On-Demand or Spot rate of this node (Fargate: the task's hourly rate)
     QList<FleetItem> items;
+    /// Identical nodes this entry stands for (≥ 1). Only PlatformResult::fleetStates holds counts above 1:
+    /// 20,000 services would otherwise take an entry per node or Fargate task in every state (most of the
+    /// memory of a month). PlatformResult::fleetAt() gives one entry per node.
+    int count = 1;
 
     friend bool operator==(const FleetNode &, const FleetNode &) = default;
 };
@@ -192,6 +198,7 @@ struct PlatformResult
     QList<Assumption> assumptions;
     SavingsPlanRecommendation savingsPlan;
     /// Distinct packed fleets; fleetStateOfHour[h] indexes into it (identical hours share one state).
+    /// Identical nodes may be stored once with FleetNode::count; fleetAt() expands them.
     QList<FleetSnapshot> fleetStates;
     QList<int> fleetStateOfHour;
     /// What this platform cannot run or price (empty = feasible). See feasible().
@@ -208,7 +215,8 @@ struct PlatformResult
     const CostComponent *component(ComponentId id) const;
     /// usd of a component, 0 when absent.
     double componentUsd(ComponentId id) const;
-    /// The packed fleet at hour h (0 ≤ h < hours); an empty snapshot when out of range.
+    /// The packed fleet at hour h (0 ≤ h < hours), one entry per node (every FleetNode::count is 1); an
+    /// empty snapshot when out of range.
     FleetSnapshot fleetAt(int hour) const;
 
     friend bool operator==(const PlatformResult &, const PlatformResult &) = default;

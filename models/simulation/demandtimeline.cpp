@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include "models/simulation/parallelfor.h"
+
 namespace fleetplan::models {
 
 namespace {
@@ -70,7 +72,7 @@ int DemandTimeline::runsStarting(const Service &job, int hour)
     return int(ceilDiv(end, SecondsPerDay) - ceilDiv(begin, SecondsPerDay));
 }
 
-DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf)
+DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf, int threads)
 {
     const int hours = std::max(0, scenario.periodHours);
     const qsizetype n = scenario.services.size();
@@ -89,11 +91,7 @@ DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf)
             }
         }
     }
-
-    QHash<QList<int>, int> known;
-    m_stateOfHour.reserve(hours);
-    QList<int> key(2 * n, 0);
-    for (int h = 0; h < hours; ++h) {
+    const auto demandAt = [&](int h) {
         HourDemand d;
         d.replicas.resize(n);
         d.jobRunsStarting.resize(n);
@@ -113,17 +111,41 @@ DemandTimeline::DemandTimeline(const Scenario &scenario, const WhatIf &whatIf)
             case ServiceKind::Daemon:
                 break;
             }
-            key[i] = d.replicas.at(i);
-            key[n + i] = d.jobRunsStarting.at(i);
         }
-        auto it = known.constFind(key);
-        if (it == known.constEnd()) {
-            it = known.insert(key, int(m_states.size()));
-            m_states.append(std::move(d));
-            m_hoursOfState.append(0);
+        return d;
+    };
+
+    // The hours are computed in batches (concurrently when threads ≠ 1: every service × hour is the serial
+    // part of a 20,000-service run) and interned in hour order, so the states and their order do not
+    // depend on the thread count. A batch bounds the memory of hours not yet interned.
+    constexpr int Batch = 64;
+    QHash<QList<int>, int> known;
+    m_stateOfHour.reserve(hours);
+    QList<int> key(2 * n, 0);
+    QList<HourDemand> batch;
+    QList<int> offsets;
+    for (int first = 0; first < hours; first += Batch) {
+        const int count = std::min(Batch, hours - first);
+        batch = QList<HourDemand>(count);
+        offsets.clear();
+        for (int k = 0; k < count; ++k)
+            offsets.append(k);
+        HourDemand *computed = batch.data(); // detached once here, not by every worker
+        forEachIndex(offsets, threads, [&](int k) { computed[k] = demandAt(first + k); });
+        for (HourDemand &d : batch) {
+            for (qsizetype i = 0; i < n; ++i) {
+                key[i] = d.replicas.at(i);
+                key[n + i] = d.jobRunsStarting.at(i);
+            }
+            auto it = known.constFind(key);
+            if (it == known.constEnd()) {
+                it = known.insert(key, int(m_states.size()));
+                m_states.append(std::move(d));
+                m_hoursOfState.append(0);
+            }
+            m_stateOfHour.append(it.value());
+            ++m_hoursOfState[it.value()];
         }
-        m_stateOfHour.append(it.value());
-        ++m_hoursOfState[it.value()];
     }
 }
 

@@ -34,7 +34,9 @@ class DemandTimeline
 {
 public:
     DemandTimeline() = default;
-    DemandTimeline(const Scenario &scenario, const WhatIf &whatIf = {});
+    /// `threads` as SimulationOptions::threads: 1 computes the hours on the calling thread, any other value
+    /// computes batches of hours on QThreadPool::globalInstance(); the timeline is the same either way.
+    DemandTimeline(const Scenario &scenario, const WhatIf &whatIf = {}, int threads = 1);
 
     int hours() const { return int(m_stateOfHour.size()); }
     /// Distinct demand states, in order of first appearance.

@@ -217,6 +217,13 @@ QList<FargatePlanUsage> fargateStateUsage(const FargateTaskPlans &plans, const S
 BillableState fargateBillableState(const FargateTaskPlans &plans, const QList<FargatePlanUsage> &usage)
 {
     BillableState state;
+    // Reserved exactly: at 20,000 services these lists are the largest allocation of a month while it is priced.
+    qsizetype items = 0;
+    for (const FargateTaskPlan &p : plans.plans) {
+        items += 2 + (p.spot ? 2 : 0) + (p.storageAboveFreeGb > 0 && p.onDemand.ephemeralGbHourAbove20 ? 1 : 0)
+            + (p.windows && p.onDemand.osLicenseVcpuHour ? 1 : 0);
+    }
+    state.items.reserve(items);
     for (qsizetype k = 0; k < plans.plans.size(); ++k) {
         const FargateTaskPlan &p = plans.plans.at(k);
         const FargatePlanUsage &u = usage.at(k);
@@ -359,10 +366,11 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     r.utilisation.cpu = provCpu > 0 ? reqCpu / provCpu : 0.0;
     r.utilisation.memory = provMem > 0 ? reqMem / provMem : 0.0;
 
-    // Fleet states: one "node" per running task at its provisioned size (jobs: tasks running in the hour).
+    // Fleet states: a "node" per running task at its provisioned size (jobs: tasks running in the hour).
     // What a task's node shows depends on its plan only: built once per plan (label, items: the task, then
-    // every daemon as a sidecar; implicitly shared by every copy), so a state costs O(tasks), not
-    // O(tasks × services).
+    // every daemon as a sidecar). A state stores each plan's On-Demand and Spot tasks as two counted nodes
+    // (FleetNode::count; fleetAt() expands them), so it costs O(plans), not O(tasks) — at 20,000 services
+    // one node per task was most of the memory of a month.
     QList<FleetItem> sidecarItems;
     for (const Service &dm : sc.services) {
         if (dm.kind == ServiceKind::Daemon)
@@ -398,22 +406,28 @@ PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id)
     for (qsizetype st = 0; st < states.size(); ++st) {
         FleetSnapshot snap { id, 0, {} };
         const HourDemand &d = states.at(st);
-        qsizetype tasks = 0;
+        qsizetype entries = 0;
         for (const FargateTaskPlan &p : plans)
-            tasks += std::max(0, d.replicas.at(p.service));
-        snap.nodes.reserve(tasks);
+            entries += d.replicas.at(p.service) > 0 ? (p.spot ? 2 : 1) : 0;
+        snap.nodes.reserve(entries);
         for (qsizetype k = 0; k < plans.size(); ++k) {
             const FargateTaskPlan &p = plans.at(k);
             const PlanNode &pn = planNodes.at(k);
             const int running = d.replicas.at(p.service);
+            if (running <= 0)
+                continue;
             const int spotTasks = p.spot && !pn.job ? fargateSpotTasks(running, fargateBase, wFargate, wSpot) : 0;
-            for (int t = 0; t < running; ++t) {
+            // The On-Demand tasks first, then the Spot ones (the order fleetAt() has always given).
+            if (running - spotTasks > 0) {
                 snap.nodes.append(pn.node);
-                if (t >= running - spotTasks) {
-                    FleetNode &node = snap.nodes.last();
-                    node.spot = true;
-                    node.usdPerHour = pn.spotUsdPerHour;
-                }
+                snap.nodes.last().count = running - spotTasks;
+            }
+            if (spotTasks > 0) {
+                snap.nodes.append(pn.node);
+                FleetNode &node = snap.nodes.last();
+                node.spot = true;
+                node.usdPerHour = pn.spotUsdPerHour;
+                node.count = spotTasks;
             }
         }
         r.fleetStates.append(std::move(snap));

@@ -914,11 +914,18 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     r.fleetStates.reserve(fleets.size());
     // Nodes holding the same tasks (in one fleet and across the fleets of the month) share one item list:
     // QList is implicitly shared, so a fleet of 35,000 ENI-bound nodes keeps a few thousand lists, not one each.
+    // A run of identical nodes (same type, same tasks) is one counted entry (FleetNode::count; fleetAt()
+    // expands it in the same order).
     QHash<QList<QPair<int, int>>, QList<FleetItem>> itemsOfContent;
     for (const FleetState &f : fleets) {
         FleetSnapshot snap { id, 0, {} };
-        snap.nodes.reserve(f.placement.nodes.size());
+        const pl::Node *previous = nullptr;
         for (const pl::Node &n : f.placement.nodes) {
+            if (previous && previous->nodeType == n.nodeType && previous->items == n.items) {
+                ++snap.nodes.last().count;
+                continue;
+            }
+            previous = &n;
             const pl::NodeType &nt = request.nodeTypes.at(n.nodeType);
             FleetNode node;
             node.instanceType = nt.name;

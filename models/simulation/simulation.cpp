@@ -41,7 +41,7 @@ CostReport simulate(
     if (whatIf.savingsPlanUsdPerHour)
         purchase.savingsPlanUsdPerHour = std::max(0.0, *whatIf.savingsPlanUsdPerHour);
 
-    const DemandTimeline demand(scenario, whatIf);
+    const DemandTimeline demand(scenario, whatIf, options.threads);
     const SimulationInput input { scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
         options.placementBudgetMicros };
     QString regionError;

@@ -72,6 +72,21 @@ private slots:
         QCOMPARE(timeline.at(hour).replicas.at(index), expected);
     }
 
+    void sameTimelineWhateverTheThreadCount()
+    {
+        // The hours are computed in batches on the pool; the states, their order and the hour → state map
+        // must be those of the one-thread loop (a year: many batches).
+        Scenario scenario = bundledSampleScenario();
+        scenario.periodHours = 8760;
+        WhatIf whatIf;
+        whatIf.peakMultiplier = 1.5;
+        const DemandTimeline one(scenario, whatIf, 1);
+        const DemandTimeline pool(scenario, whatIf, 0);
+        QCOMPARE(pool.hours(), 8760);
+        QCOMPARE(pool.stateOfHours(), one.stateOfHours());
+        QCOMPARE(pool.states(), one.states());
+    }
+
     void identicalHoursComputedOnce()
     {
         // Every profile of the sample has 24 values and the jobs repeat daily: at most 24 distinct hours.

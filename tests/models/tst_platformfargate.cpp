@@ -9,6 +9,7 @@
 
 #include "models/simulation/platformmodels.h"
 #include "models/simulation/simulation.h"
+#include "models/workload/scenariojson.h"
 #include "pricing/catalog.h"
 
 #include "common/fixtures.h"
@@ -281,6 +282,57 @@ private slots:
         for (const FleetNode &n : r.fleetAt(0).nodes)
             spotTasks += n.spot ? 1 : 0;
         QCOMPARE(spotTasks, 6);
+    }
+
+    void fleetStatesCountIdenticalTasks()
+    {
+        // The spotSplitPriced scenario: a state stores worker's 4 FARGATE and 6 FARGATE_SPOT tasks and api's
+        // one task as three counted entries; fleetAt() gives the 11 tasks one by one, in that order.
+        Service worker = service(QStringLiteral("worker"), 1, 2048, 10);
+        worker.spotOk = true;
+        Scenario sc = scenarioWith({ worker, service(QStringLiteral("api"), 1, 2048, 1) }, 10);
+        PlatformSettings &ps = sc.platform(PlatformId::EcsFargateSpot);
+        ps.fargateBase = 2;
+        ps.fargateWeight = 1;
+        ps.fargateSpotWeight = 3;
+        const PlatformResult r = run(sc, PlatformId::EcsFargateSpot);
+        QCOMPARE(r.fleetStates.size(), 1);
+        const QList<FleetNode> &stored = r.fleetStates.at(0).nodes;
+        QCOMPARE(stored.size(), 3);
+        QCOMPARE(stored.at(0).count, 4);
+        QVERIFY(!stored.at(0).spot);
+        QCOMPARE(stored.at(1).count, 6);
+        QVERIFY(stored.at(1).spot);
+        QCOMPARE(stored.at(2).count, 1);
+        QCOMPARE(stored.at(2).items.at(0).service, QStringLiteral("api"));
+        const FleetSnapshot fleet = r.fleetAt(7);
+        QCOMPARE(fleet.hour, 7);
+        QCOMPARE(fleet.nodes.size(), 11);
+        for (qsizetype i = 0; i < fleet.nodes.size(); ++i) {
+            const FleetNode &n = fleet.nodes.at(i);
+            QCOMPARE(n.count, 1);
+            QCOMPARE(n.spot, i >= 4 && i < 10);
+            QCOMPARE(n.items.at(0).service, i < 10 ? QStringLiteral("worker") : QStringLiteral("api"));
+        }
+    }
+
+    void fleetAtHasOneNodePerTask()
+    {
+        // On the bundled sample (load profiles, jobs, Spot-tolerant services) every hour's fleet has as
+        // many nodes as the series has tasks, and the counted states stand for the same tasks.
+        const Scenario sc = bundledSampleScenario();
+        for (PlatformId id : { PlatformId::EcsFargate, PlatformId::EcsFargateSpot, PlatformId::EksFargate }) {
+            const PlatformResult r = run(sc, id);
+            QCOMPARE(r.fleetStateOfHour.size(), r.series.tasks.size());
+            for (int h = 0; h < r.series.tasks.size(); ++h) {
+                const FleetSnapshot fleet = r.fleetAt(h);
+                QCOMPARE(fleet.nodes.size(), qsizetype(r.series.tasks.at(h)));
+                int stored = 0;
+                for (const FleetNode &n : r.fleetStates.at(r.fleetStateOfHour.at(h)).nodes)
+                    stored += n.count;
+                QCOMPARE(stored, r.series.tasks.at(h));
+            }
+        }
     }
 
     void computeSavingsPlanCoversFargate()
