@@ -8,43 +8,19 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "models/simulation/moneyformat.h"
-
 namespace fleetplan::views {
 
 namespace {
 
 enum Column { Platform, Before, After, ChangeUsd, ChangePercent, ColumnCount };
 
-QString usdText(const std::optional<double> &usd)
-{
-    return usd ? models::formatNumber(*usd, 2) : QObject::tr("infeasible");
-}
-
-QString signedUsd(const std::optional<double> &usd)
-{
-    if (!usd)
-        return QObject::tr("n/a");
-    return (*usd >= 0.005 ? QStringLiteral("+") : QString()) + models::formatNumber(*usd, 2);
-}
-
-QString percentText(const models::CostChange &c)
-{
-    if (!c.before || !c.after)
-        return QObject::tr("n/a");
-    const std::optional<double> p = c.percent();
-    if (!p)
-        return QObject::tr("new");
-    return (*p >= 0.05 ? QStringLiteral("+") : QString()) + models::formatNumber(*p, 1) + QStringLiteral(" %");
-}
-
 void fill(QTreeWidgetItem *item, const QString &name, const models::CostChange &c)
 {
     item->setText(Platform, name);
-    item->setText(Before, usdText(c.before));
-    item->setText(After, usdText(c.after));
-    item->setText(ChangeUsd, signedUsd(c.usd()));
-    item->setText(ChangePercent, percentText(c));
+    item->setText(Before, models::priceText(c.before));
+    item->setText(After, models::priceText(c.after));
+    item->setText(ChangeUsd, models::changeText(c.usd()));
+    item->setText(ChangePercent, models::changePercentText(c));
     for (int col = Before; col < ColumnCount; ++col)
         item->setTextAlignment(col, Qt::AlignRight | Qt::AlignVCenter);
 }

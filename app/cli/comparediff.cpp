@@ -21,29 +21,6 @@ namespace {
 using Change = models::CostChange;
 using PlatformChange = models::PlatformCostChange;
 
-QString usdText(const std::optional<double> &usd)
-{
-    return usd ? formatNumber(*usd, 2) : QStringLiteral("infeasible");
-}
-
-QString signedUsd(const std::optional<double> &usd)
-{
-    if (!usd)
-        return QStringLiteral("n/a");
-    const QString text = formatNumber(*usd, 2);
-    return (*usd >= 0.005 ? QStringLiteral("+") : QString()) + text;
-}
-
-QString percentText(const Change &c)
-{
-    const auto p = c.percent();
-    if (!c.before || !c.after)
-        return QStringLiteral("n/a");
-    if (!p)
-        return QStringLiteral("new");
-    return (*p >= 0.05 ? QStringLiteral("+") : QString()) + formatNumber(*p, 1) + QStringLiteral(" %");
-}
-
 } // namespace
 
 std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
@@ -129,15 +106,16 @@ QString diffTable(
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("%1 %2 %3 %4 %5\n")
                     .arg(models::displayName(pc.platform), -20)
-                    .arg(usdText(pc.total.before), 14)
-                    .arg(usdText(pc.total.after), 14)
-                    .arg(signedUsd(pc.total.usd()), 14)
-                    .arg(percentText(pc.total), 9);
+                    .arg(models::priceText(pc.total.before), 14)
+                    .arg(models::priceText(pc.total.after), 14)
+                    .arg(models::changeText(pc.total.usd()), 14)
+                    .arg(models::changePercentText(pc.total), 9);
     }
     for (const PlatformChange &pc : all) {
         text += QStringLiteral("\n%1 (%2): %3 → %4 USD (%5, %6)\n")
-                    .arg(models::displayName(pc.platform), models::toId(pc.platform), usdText(pc.total.before),
-                        usdText(pc.total.after), signedUsd(pc.total.usd()), percentText(pc.total));
+                    .arg(models::displayName(pc.platform), models::toId(pc.platform),
+                        models::priceText(pc.total.before), models::priceText(pc.total.after),
+                        models::changeText(pc.total.usd()), models::changePercentText(pc.total));
         if (!pc.beforeInfeasible.isEmpty())
             text += QStringLiteral("  before: cannot run the workload: %1\n").arg(pc.beforeInfeasible);
         if (!pc.afterInfeasible.isEmpty())
@@ -149,10 +127,10 @@ QString diffTable(
         for (const Change &c : pc.components) {
             text += QStringLiteral("  %1 %2 → %3 USD  %4 (%5)\n")
                         .arg(c.component, -20)
-                        .arg(usdText(c.before), 12)
-                        .arg(usdText(c.after), 12)
-                        .arg(signedUsd(c.usd()), 12)
-                        .arg(percentText(c));
+                        .arg(models::priceText(c.before), 12)
+                        .arg(models::priceText(c.after), 12)
+                        .arg(models::changeText(c.usd()), 12)
+                        .arg(models::changePercentText(c));
         }
     }
     text += QStringLiteral("\nInputs changed:\n");

@@ -225,24 +225,11 @@ BaselineSection baselineSection(const QString &label, const models::CostReport &
         = makeTable({ QStringLiteral("Platform / component"), QStringLiteral("Baseline USD"),
                         QStringLiteral("This report USD"), QStringLiteral("Change USD"), QStringLiteral("Change") },
             { false, true, true, true, true }, { 2.2, 1.0, 1.0, 1.0, 0.8 });
-    auto money = [](const std::optional<double> &v) { return v ? usd(*v) : QStringLiteral("infeasible"); };
-    auto change = [](const std::optional<double> &v) -> QString {
-        if (!v)
-            return QStringLiteral("n/a");
-        return (*v >= 0.005 ? QStringLiteral("+") : QString()) + usd(*v);
-    };
-    auto percent = [](const models::CostChange &c) -> QString {
-        if (!c.before || !c.after)
-            return QStringLiteral("n/a");
-        const std::optional<double> p = c.percent();
-        if (!p)
-            return QStringLiteral("new");
-        return (*p >= 0.05 ? QStringLiteral("+") : QString()) + models::formatNumber(*p, 1) + QStringLiteral(" %");
-    };
     for (const models::PlatformCostChange &pc : models::costChanges(baseline, current)) {
         section.table.boldRows.append(int(section.table.rows.size()));
-        section.table.rows.append({ models::displayName(pc.platform), money(pc.total.before), money(pc.total.after),
-            change(pc.total.usd()), percent(pc.total) });
+        section.table.rows.append(
+            { models::displayName(pc.platform), models::priceText(pc.total.before), models::priceText(pc.total.after),
+                models::changeText(pc.total.usd()), models::changePercentText(pc.total) });
         for (const models::CostChange &c : pc.components)
             section.table.rows.append(
                 { QStringLiteral("  ") + c.label, money(c.before), money(c.after), change(c.usd()), percent(c) });

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "models/simulation/moneyformat.h"
+
 namespace fleetplan::models {
 
 std::optional<double> CostChange::percent() const
@@ -48,6 +50,28 @@ QList<PlatformCostChange> costChanges(const CostReport &before, const CostReport
         result.append(pc);
     }
     return result;
+}
+
+QString priceText(const std::optional<double> &usd)
+{
+    return usd ? formatNumber(*usd, 2) : QStringLiteral("infeasible");
+}
+
+QString changeText(const std::optional<double> &usd)
+{
+    if (!usd)
+        return QStringLiteral("n/a");
+    return (*usd >= 0.005 ? QStringLiteral("+") : QString()) + formatNumber(*usd, 2);
+}
+
+QString changePercentText(const CostChange &change)
+{
+    if (!change.before || !change.after)
+        return QStringLiteral("n/a");
+    const std::optional<double> p = change.percent();
+    if (!p)
+        return QStringLiteral("new");
+    return (*p >= 0.05 ? QStringLiteral("+") : QString()) + formatNumber(*p, 1) + QStringLiteral(" %");
 }
 
 } // namespace fleetplan::models

@@ -42,4 +42,12 @@ struct PlatformCostChange
 /// Every platform present in either report, in PlatformId order.
 QList<PlatformCostChange> costChanges(const CostReport &before, const CostReport &after);
 
+// The words of a change, the same in `compare --diff`, the reports and the window.
+/// "1,673.24", or "infeasible" where the side has no price.
+QString priceText(const std::optional<double> &usd);
+/// "+363.41", "-0.98", "0.00", or "n/a" where a side has no price.
+QString changeText(const std::optional<double> &usd);
+/// "+21.7 %", "-2.6 %", "new" when there was nothing before, or "n/a" where a side has no price.
+QString changePercentText(const CostChange &change);
+
 } // namespace fleetplan::models

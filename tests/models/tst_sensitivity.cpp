@@ -9,33 +9,22 @@
 #include <QTest>
 
 #include "common/fixtures.h"
+#include "common/stepscenario.h"
 #include "models/simulation/sensitivity.h"
 #include "models/workload/scenariojson.h"
 
 using namespace fleetplan;
 using namespace fleetplan::models;
 using fleetplan::test::catalog;
-using fleetplan::test::fixedType;
-using fleetplan::test::service;
+using namespace fleetplan::test::step;
 
 namespace {
 
-// Bundled catalog, us-east-1 (the same rates as tst_costsweep):
-//   fargate_rates.csv  linux_x86_vcpu 0.04048 USD per vCPU-hour, linux_x86_memory 0.004445 USD per GB-hour
-//   ec2_ondemand_prices.csv  t3a.medium 0.0376 USD per hour; ebs_rates.csv gp3 0.08 USD per GB-month, 20 GB
-constexpr double FargateTaskHour = 0.25 * 0.04048 + 0.5 * 0.004445; // 0.0123425 USD per task-hour
-constexpr double NodeHour = 0.0376 + 20 * 0.08 / 730.0; // 0.0397918 USD per t3a.medium-hour
-constexpr int Hours = 10;
-
-/// tst_costsweep's step scenario on ECS on EC2 and ECS Fargate only: 8 bridge-mode tasks of 0.25 vCPU /
-/// 512 MiB at ×1; at load x, n = ceil(8x) tasks; Fargate costs n × FargateTaskHour, a fixed t3a.medium fleet
-/// ceil(n / 7) × NodeHour per hour. ECS on EC2 is the cheaper one from n = 4 on, i.e. above x = 0.375.
-Scenario stepScenario()
+/// tst_costsweep's step scenario on ECS on EC2 and ECS Fargate only (tests/common/stepscenario.h): at load x,
+/// n = ceil(8x) tasks; ECS on EC2 is the cheaper one from n = 4 on, i.e. above x = 0.375.
+Scenario twoPlatformSteps()
 {
-    Service s = service(QStringLiteral("api"), 0.25, 512, 8);
-    s.networkMode = NetworkMode::Bridge;
-    Scenario sc = fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("t3a.medium"), Hours);
-    sc.platform(PlatformId::EcsEc2).scaleInDelayHours = 0;
+    Scenario sc = stepScenario();
     for (PlatformId id : { PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate })
         sc.platform(id).enabled = false;
     return sc;
@@ -64,7 +53,7 @@ private slots:
         SensitivityOptions options;
         options.whatIf.loadMultiplier = 0.7;
         options.fast = true;
-        const Sensitivity s = analyseSensitivity(stepScenario(), catalog(), options);
+        const Sensitivity s = analyseSensitivity(twoPlatformSteps(), catalog(), options);
         QVERIFY2(s.ranked, qPrintable(s.problem));
         QCOMPARE(s.cheapest, PlatformId::EcsEc2);
         QCOMPARE(s.runnerUp, PlatformId::EcsFargate);
@@ -137,7 +126,7 @@ private slots:
 
     void oneFeasiblePlatformHasNoRanking()
     {
-        Scenario sc = stepScenario();
+        Scenario sc = twoPlatformSteps();
         sc.platform(PlatformId::EcsEc2).enabled = false;
         SensitivityOptions options;
         options.fast = true;
