@@ -579,7 +579,7 @@ public:
     /// The most of the file one materialised value (a SKU's terms, the Fargate Spot feed's price list) or
     /// one string may span: 4 MiB. A SKU's terms in AWS's EC2 offer are a few KiB, the whole Spot feed
     /// about 100 KiB.
-    static constexpr qint64 MaxValueBytes = 4 * 1024 * 1024;
+    static constexpr qint64 MaxValueBytes = qint64(4) * 1024 * 1024;
     /// The longest number or literal: 64 characters (a price has at most 17 significant digits).
     static constexpr qsizetype MaxTokenChars = 64;
 
