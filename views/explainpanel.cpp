@@ -36,10 +36,12 @@ QString keepInstanceNamesWhole(QString text)
     QList<QRegularExpressionMatch> matches;
     while (it.hasNext())
         matches.append(it.next());
-    for (auto m = matches.crbegin(); m != matches.crend(); ++m) {
-        QString name = m->captured();
+    // Last match first: replacing a name shifts the positions of the ones after it.
+    for (qsizetype i = matches.size() - 1; i >= 0; --i) {
+        const QRegularExpressionMatch &m = matches.at(i);
+        QString name = m.captured();
         name.replace(u'-', QChar(0x2011)).replace(u'.', QStringLiteral(".\u2060"));
-        text.replace(m->capturedStart(), m->capturedLength(), name);
+        text.replace(m.capturedStart(), m.capturedLength(), name);
     }
     return text;
 }
