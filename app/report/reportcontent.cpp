@@ -231,8 +231,8 @@ BaselineSection baselineSection(const QString &label, const models::CostReport &
             { models::displayName(pc.platform), models::priceText(pc.total.before), models::priceText(pc.total.after),
                 models::changeText(pc.total.usd()), models::changePercentText(pc.total) });
         for (const models::CostChange &c : pc.components)
-            section.table.rows.append(
-                { QStringLiteral("  ") + c.label, money(c.before), money(c.after), change(c.usd()), percent(c) });
+            section.table.rows.append({ QStringLiteral("  ") + c.label, models::priceText(c.before),
+                models::priceText(c.after), models::changeText(c.usd()), models::changePercentText(c) });
     }
     section.inputs = models::scenarioChangeLines(models::scenarioChanges(baselineScenario, currentScenario), 40);
     return section;
