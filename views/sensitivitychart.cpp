@@ -138,6 +138,17 @@ void SensitivityChart::rebuild()
         label->setFont(m_theme.font);
         label->setColor(m_theme.text);
     };
+    // Before the analysis arrives (or when there is no ranking to test) the plot says so instead of
+    // showing an empty axis.
+    xAxis->setTickLabels(rows > 0);
+    if (rows == 0) {
+        auto *note = new QCPItemText(this);
+        note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(0.5, 0.5);
+        note->setText(s.ranked || s.problem.isEmpty() ? tr("Sensitivity: computing after the curve…") : s.problem);
+        note->setFont(m_theme.font);
+        note->setColor(m_theme.text);
+    }
     if (s.ranked) {
         vertical(0.0, Qt::SolidLine, tr("ranking flips"), false);
         vertical(base, Qt::DashLine, tr("analysed: %1").arg(models::formatNumber(base, 2)), true);
