@@ -2,7 +2,7 @@
 // libFuzzer target: the HTML report writer, with its charts drawn as SVG, and the CSV cell guard, fed
 // hostile names. The input, split at newlines, becomes the names of a scenario and its services (only
 // names validation accepts: no control characters), a platform warning and an infeasibility. The HTML
-// must carry no element or scheme a name brought in (<script, <img, <iframe, javascript:) and exactly as
+// must carry no element a name brought in (<script, <img, <iframe) and exactly as
 // many '<' as the same report of names with every '<' replaced (a name never opens a tag, in the tables
 // or in the charts' SVG); a guarded CSV cell never starts a formula.
 #include <cstddef>
@@ -83,7 +83,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     const QString html = htmlReportOf(names);
     const QString lower = html.toLower();
-    for (const char *raw : { "<script", "<img", "<iframe", "javascript:" }) {
+    // "javascript:" as text is harmless once escaped; only a tag could make it a link, and the count of '<'
+    // below catches any tag a name brings.
+    for (const char *raw : { "<script", "<img", "<iframe" }) {
         if (lower.contains(QLatin1String(raw)))
             std::abort();
     }
