@@ -58,10 +58,17 @@ double totalOf(const models::CostReport &report, models::PlatformId id)
 bool waitForReport(QSignalSpy &spy, const app::MainWindow &window)
 {
     spy.clear();
-    if (!spy.wait(SimulationTimeout) && spy.count() == 0)
-        return false;
+    // The refined report may already be on screen: on a slow (sanitizer) build an export takes long enough
+    // for it to land before this wait starts, and then no further signal comes. A report that is current,
+    // refined and with nothing running is the one waited for.
     QElapsedTimer timer;
     timer.start();
+    while (spy.count() == 0 && !(window.reportIsCurrent() && window.reportIsRefined() && !window.runner()->isBusy())) {
+        if (timer.elapsed() > SimulationTimeout)
+            return false;
+        spy.wait(200);
+    }
+    timer.restart();
     while (!window.reportIsRefined() || window.runner()->isBusy()) {
         if (timer.elapsed() > SimulationTimeout)
             return false;
