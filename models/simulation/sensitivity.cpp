@@ -85,8 +85,9 @@ QString gapText(const SensitivityCase &c)
     return QStringLiteral("n/a");
 }
 
-/// The input's value in its units, as SensitivityCase::valueText prints it.
-QString valueOf(SensitivityInput input, double value)
+} // namespace
+
+QString sensitivityValueText(SensitivityInput input, double value)
 {
     switch (input) {
     case SensitivityInput::Load:
@@ -94,7 +95,7 @@ QString valueOf(SensitivityInput input, double value)
     case SensitivityInput::SpotShare:
         return QString::number(value * 100.0, 'f', 0) + QStringLiteral(" %");
     case SensitivityInput::SavingsPlan:
-        return formatNumber(value, 2) + QStringLiteral(" USD/h");
+        return QString::number(value, 'f', 2) + QStringLiteral(" USD/h");
     case SensitivityInput::TargetUtilization:
         return QString::number(value, 'f', 0) + QStringLiteral(" %");
     case SensitivityInput::Region:
@@ -104,8 +105,6 @@ QString valueOf(SensitivityInput input, double value)
     return {};
 }
 
-} // namespace
-
 QString SensitivityFactor::text(PlatformId cheapestId, PlatformId runnerUpId, const QString &periodUnit) const
 {
     const QString range = QStringLiteral("%1 → %2").arg(low.valueText, high.valueText);
@@ -114,7 +113,7 @@ QString SensitivityFactor::text(PlatformId cheapestId, PlatformId runnerUpId, co
         const PlatformId above = runnerUpCheaperAbove ? runnerUpId : cheapestId;
         const PlatformId below = runnerUpCheaperAbove ? cheapestId : runnerUpId;
         what = QStringLiteral("%1 becomes cheaper than %2 above %3")
-                   .arg(displayName(above), displayName(below), valueOf(input, *crossover));
+                   .arg(displayName(above), displayName(below), sensitivityValueText(input, *crossover));
     } else {
         bool flips = false;
         bool unpriced = false;

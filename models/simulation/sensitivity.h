@@ -125,6 +125,10 @@ struct SensitivityOptions
     std::function<void(int done, int total)> progress; ///< after each simulation, one call at a time
 };
 
+/// A numeric input's value in its units, as SensitivityCase::valueText and the crossover print it: "×0.50",
+/// "45 %" (a share 0..1), "1.45 USD/h", "60 %"; empty for a region or a family set.
+QString sensitivityValueText(SensitivityInput input, double value);
+
 /// The regions the Region input tries (the analysed one is added when missing).
 const QStringList &sensitivityRegions();
 

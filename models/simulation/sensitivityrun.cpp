@@ -99,21 +99,6 @@ struct Runner
     }
 };
 
-QString loadText(double load)
-{
-    return QStringLiteral("\u00d7") + QString::number(load, 'f', 2);
-}
-
-QString percentText(double percent)
-{
-    return QString::number(percent, 'f', 0) + QStringLiteral(" %");
-}
-
-QString usdPerHourText(double usd)
-{
-    return QString::number(usd, 'f', 2) + QStringLiteral(" USD/h");
-}
-
 /// The what-if with one numeric input set to `value`.
 WhatIf withValue(WhatIf whatIf, SensitivityInput input, double value)
 {
@@ -135,24 +120,6 @@ WhatIf withValue(WhatIf whatIf, SensitivityInput input, double value)
         break;
     }
     return whatIf;
-}
-
-QString textOf(SensitivityInput input, double value)
-{
-    switch (input) {
-    case SensitivityInput::Load:
-        return loadText(value);
-    case SensitivityInput::SpotShare:
-        return percentText(value * 100.0);
-    case SensitivityInput::SavingsPlan:
-        return usdPerHourText(value);
-    case SensitivityInput::TargetUtilization:
-        return percentText(value);
-    case SensitivityInput::Region:
-    case SensitivityInput::InstanceFamilies:
-        break;
-    }
-    return {};
 }
 
 } // namespace
@@ -218,22 +185,25 @@ Sensitivity analyseSensitivity(
         QString baseText;
     };
     QList<Numeric> numeric;
-    numeric.append(
-        { SensitivityInput::Load, load, load * 0.5, std::min(load * 2.0, MaxLoadMultiplier), loadText(load) });
+    numeric.append({ SensitivityInput::Load, load, load * 0.5, std::min(load * 2.0, MaxLoadMultiplier),
+        sensitivityValueText(SensitivityInput::Load, load) });
     if (ec2)
-        numeric.append({ SensitivityInput::SpotShare, spot, 0.0, 1.0, percentText(spot * 100.0) });
+        numeric.append(
+            { SensitivityInput::SpotShare, spot, 0.0, 1.0, sensitivityValueText(SensitivityInput::SpotShare, spot) });
     if (planHigh > 0.0)
-        numeric.append({ SensitivityInput::SavingsPlan, plan, 0.0, planHigh, usdPerHourText(plan) });
+        numeric.append({ SensitivityInput::SavingsPlan, plan, 0.0, planHigh,
+            sensitivityValueText(SensitivityInput::SavingsPlan, plan) });
     if (ec2) {
         const std::optional<double> tu = w.targetUtilizationPercent;
         numeric.append({ SensitivityInput::TargetUtilization, tu.value_or(100.0), 60.0, 100.0,
-            tu ? percentText(*tu) : QStringLiteral("as configured") });
+            tu ? sensitivityValueText(SensitivityInput::TargetUtilization, *tu) : QStringLiteral("as configured") });
     }
 
     std::vector<Setting> settings;
     for (const Numeric &n : numeric) {
         for (double v : { n.low, n.high })
-            settings.push_back({ n.input, v, textOf(n.input, v), withValue(w, n.input, v), std::nullopt, {} });
+            settings.push_back(
+                { n.input, v, sensitivityValueText(n.input, v), withValue(w, n.input, v), std::nullopt, {} });
     }
     QStringList regions = sensitivityRegions();
     if (!regions.contains(result.region))
@@ -276,7 +246,7 @@ Sensitivity analyseSensitivity(
             double outside = end->value; // and the other sign here
             for (int step = 0; step < 6 && !runner.cancelled(); ++step) {
                 Setting mid { n.input, (inside + outside) / 2.0, {}, {}, std::nullopt, {} };
-                mid.text = textOf(n.input, mid.value);
+                mid.text = sensitivityValueText(n.input, mid.value);
                 mid.whatIf = withValue(w, n.input, mid.value);
                 runner.run(mid);
                 const std::optional<double> g = mid.result.gapUsd();
