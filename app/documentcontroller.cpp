@@ -48,6 +48,11 @@ void DocumentController::setCurrentProblems(std::function<QList<models::Diagnost
     m_currentProblems = std::move(currentProblems);
 }
 
+void DocumentController::setCurrentBaseline(std::function<std::optional<ReportBaseline>()> currentBaseline)
+{
+    m_currentBaseline = std::move(currentBaseline);
+}
+
 bool DocumentController::maybeSave()
 {
     if (!m_document->isModified())
@@ -335,6 +340,8 @@ bool DocumentController::exportReportTo(const QString &path)
     QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     ReportOptions options;
     options.catalog = m_catalog;
+    if (m_currentBaseline)
+        options.baseline = m_currentBaseline();
     QString error;
     const std::optional<ReportOutcome> outcome = writeReport(*report, m_document->scenario(), path, options, &error);
     QApplication::restoreOverrideCursor();

@@ -11,6 +11,7 @@
 
 #include "models/diagnostic.h"
 #include "models/simulation/costreport.h"
+#include "app/report/reportwriter.h"
 #include "models/workload/scenario.h"
 
 class QMenu;
@@ -49,6 +50,10 @@ public:
     /// `currentProblems` returns the document's validation problems now: an export of a scenario with
     /// errors is refused (as `fleetplan report` refuses it), with the problems listed.
     void setCurrentProblems(std::function<QList<models::Diagnostic>()> currentProblems);
+    /// The window's baseline, if any: exported reports get an "Against the baseline" section.
+    void setCurrentBaseline(std::function<std::optional<ReportBaseline>()> currentBaseline);
+    /// The catalog reports list and price with (after the price book was edited in the window).
+    void setCatalog(std::shared_ptr<const pricing::Catalog> catalog) { m_catalog = std::move(catalog); }
 
     /// Asks what to do with unsaved changes (Save / Discard / Cancel); true when it is safe to go on.
     bool maybeSave();
@@ -99,6 +104,7 @@ private:
     RecentFiles *m_recent;
     std::function<std::optional<models::CostReport>()> m_currentReport;
     std::function<QList<models::Diagnostic>()> m_currentProblems;
+    std::function<std::optional<ReportBaseline>()> m_currentBaseline;
     /// The scenario File → New starts from; with `withService`, its one "web" service.
     static models::Scenario blankScenario(bool withService);
 };

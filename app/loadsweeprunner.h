@@ -34,6 +34,8 @@ public:
     Q_ENUM(Stage)
 
     explicit LoadSweepRunner(std::shared_ptr<const pricing::Catalog> catalog, QObject *parent = nullptr);
+    /// Sweeps the next requests with `catalog` (a sweep in flight keeps the one it started with).
+    void setCatalog(std::shared_ptr<const pricing::Catalog> catalog) { m_catalog = std::move(catalog); }
     ~LoadSweepRunner() override;
 
     /// The loads swept by the next request (default ×0.25 … ×4 step 0.25); must be valid.

@@ -12,6 +12,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QThread>
+#include <QTime>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -53,8 +55,10 @@
 #include "models/workload/servicetablemodel.h"
 #include "models/workload/validation.h"
 #include "models/simulation/simulation.h"
+#include "app/baselinecontroller.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
+#include "views/baselinepanel.h"
 #include "views/catalogbrowser.h"
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
@@ -82,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_serviceModel(new models::ServiceTableModel(this))
     , m_runner(new SimulationRunner(m_catalog, this))
     , m_documents(new DocumentController(m_document, m_catalog, this, this))
+    , m_baselines(new BaselineController(m_catalog, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_serviceModel->setDocument(m_document);
@@ -224,6 +229,34 @@ MainWindow::MainWindow(QWidget *parent)
             return m_report;
         return models::simulate(m_document->scenario(), *m_catalog, currentWhatIf());
     });
+    m_documents->setCurrentBaseline([this]() -> std::optional<ReportBaseline> {
+        const models::CostReport *report = m_baselines->baselineReport();
+        if (!report)
+            return std::nullopt;
+        return ReportBaseline { m_baselines->label(), *m_baselines->baselineScenario(), *report };
+    });
+    // The baseline (issue 18): the Comparison tab's panel and the Explain dock compare with it.
+    views::BaselinePanel *baselinePanel = m_comparisonPage->baselinePanel();
+    connect(m_baselines, &BaselineController::comparisonChanged, this,
+        [this, baselinePanel](const QString &label, const models::CostReport &baseline,
+            const models::CostReport &current, const QList<models::ScenarioChange> &inputs) {
+            baselinePanel->setComparison(label, baseline, current, inputs);
+            baselinePanel->show();
+            m_explain->setBaseline(label, baseline);
+            action(QStringLiteral("actionClearBaseline"))->setEnabled(true);
+        });
+    connect(m_baselines, &BaselineController::baselinePending, this, [this](const QString &label) {
+        statusBar()->showMessage(tr("Simulating the baseline (%1)…").arg(label), 0);
+        action(QStringLiteral("actionClearBaseline"))->setEnabled(true);
+    });
+    connect(m_baselines, &BaselineController::cleared, this, [this, baselinePanel] {
+        baselinePanel->hide();
+        m_explain->clearBaseline();
+        action(QStringLiteral("actionClearBaseline"))->setEnabled(false);
+    });
+    connect(m_baselines, &BaselineController::failed, this,
+        [this](const QString &error) { statusBar()->showMessage(tr("No baseline: %1").arg(error), 15000); });
+    connect(baselinePanel, &views::BaselinePanel::clearRequested, m_baselines, &BaselineController::clear);
     m_documents->setCurrentProblems([this] {
         updateProblems(); // also a change not simulated yet (the export may follow an edit at once)
         return m_problems;
@@ -324,6 +357,19 @@ void MainWindow::createActions()
         [this] { m_documents->importWorkload(false); });
     make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
         [this] { m_documents->exportReport(); });
+    make(QStringLiteral("actionSetBaseline"), tr("Set as &Baseline"), QKeySequence(tr("Ctrl+B")), [this] {
+        setBaselineFromCurrent();
+    })->setStatusTip(tr("Keep the scenario and figures on screen to compare later edits with"));
+    make(QStringLiteral("actionCompareWithFile"), tr("Compare &with File…"), {}, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Compare with scenario"),
+            QFileInfo(m_document->filePath()).absolutePath(),
+            tr("Fleetplan scenarios (*.fleetplan *.json);;All files (*)"));
+        if (!path.isEmpty())
+            compareWithFile(path);
+    })->setStatusTip(tr("Compare the current figures with another scenario file"));
+    QAction *clearBaseline
+        = make(QStringLiteral("actionClearBaseline"), tr("C&lear Baseline"), {}, [this] { m_baselines->clear(); });
+    clearBaseline->setEnabled(false);
     QAction *quit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
     if (quit->shortcut().isEmpty())
         quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
@@ -397,6 +443,7 @@ void MainWindow::createMenus()
     import->addAction(action(QStringLiteral("actionImportKubernetes")));
     import->addAction(action(QStringLiteral("actionImportEcs")));
     file->addAction(action(QStringLiteral("actionExportReport")));
+    file->addAction(action(QStringLiteral("actionCompareWithFile")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionClose")));
     file->addAction(action(QStringLiteral("actionQuit")));
@@ -409,6 +456,9 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("actionAddService")));
     edit->addAction(action(QStringLiteral("actionDuplicateService")));
     edit->addAction(action(QStringLiteral("actionRemoveServices")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("actionSetBaseline")));
+    edit->addAction(action(QStringLiteral("actionClearBaseline")));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 1; i <= m_tabs->count(); ++i)
@@ -626,6 +676,11 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     }
     m_fleetPage->setServiceNames(names, weights);
     m_fleetPage->setReport(report);
+    if (m_baselines->hasBaseline()) {
+        if (m_baselines->isReady())
+            statusBar()->clearMessage(); // "Simulating the baseline…"
+        m_baselines->setCurrent(m_document->scenario(), report);
+    }
 
     // Charts replot queued: the latency is measured once that queued replot has run.
     QTimer::singleShot(0, this, [this, elapsedMs, started = applyStart] {
@@ -694,6 +749,32 @@ QSpinBox *MainWindow::fleetHourBox() const
 QLabel *MainWindow::comparisonSummary() const
 {
     return m_comparisonPage->summary();
+}
+
+void MainWindow::setBaselineFromCurrent()
+{
+    const QString label = tr("the baseline of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    // The figures on screen serve when they are the refined ones of exactly this scenario and what-if.
+    const bool onScreen = reportIsCurrent() && m_reportRefined;
+    m_baselines->setFromCurrent(m_document->scenario(), currentWhatIf(), onScreen ? &m_report : nullptr, label);
+    if (m_hasReport)
+        m_baselines->setCurrent(m_document->scenario(), m_report);
+    statusBar()->showMessage(tr("Later edits are compared with %1").arg(label), 6000);
+}
+
+bool MainWindow::compareWithFile(const QString &path, bool quiet)
+{
+    QString error;
+    if (!m_baselines->setFromFile(path, currentWhatIf(), &error)) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot compare"),
+                tr("%1 cannot be used as a baseline:\n%2").arg(QDir::toNativeSeparators(path), error));
+        statusBar()->showMessage(tr("Not compared: %1").arg(error.section(u'\n', 0, 0)), 15000);
+        return false;
+    }
+    if (m_hasReport)
+        m_baselines->setCurrent(m_document->scenario(), m_report);
+    return true;
 }
 
 void MainWindow::showExplain(models::PlatformId id)

@@ -53,6 +53,7 @@ class WorkloadPage;
 
 namespace fleetplan::app {
 
+class BaselineController;
 class DocumentController;
 class LoadSweepRunner;
 class SimulationRunner;
@@ -109,6 +110,12 @@ public:
     views::CostVsLoadPage *costVsLoadPage() const { return m_costVsLoadPage; }
     /// New, Open, Save, recent files, import and export of the window's document.
     DocumentController *documents() const { return m_documents; }
+    /// The baseline the comparison and explain views compare with ("Set as baseline", "Compare with file…").
+    BaselineController *baselines() const { return m_baselines; }
+    /// Makes the scenario and figures on screen the baseline (Edit → Set as Baseline).
+    void setBaselineFromCurrent();
+    /// Compares with a scenario file (File → Compare with File…); shows errors unless `quiet`.
+    bool compareWithFile(const QString &path, bool quiet = false);
     /// The catalog the window prices with (bundled + the user's price book, as the CLI).
     const std::shared_ptr<const pricing::Catalog> &catalog() const { return m_catalog; }
 
@@ -178,6 +185,7 @@ private:
     SimulationRunner *m_runner = nullptr;
     WhatIfController *m_whatIfController = nullptr;
     DocumentController *m_documents = nullptr;
+    BaselineController *m_baselines = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     views::WorkloadPage *m_workloadPage = nullptr;

@@ -48,6 +48,8 @@ public:
     int runsStarted() const { return m_runsStarted; }
 
     const std::shared_ptr<const pricing::Catalog> &catalog() const { return m_catalog; }
+    /// Prices the next requests with `catalog` (a simulation in flight keeps the one it started with).
+    void setCatalog(std::shared_ptr<const pricing::Catalog> catalog) { m_catalog = std::move(catalog); }
 
     /// Whether the last report delivered was the refined pass.
     bool lastWasRefined() const { return m_lastRefined; }

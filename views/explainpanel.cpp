@@ -4,7 +4,10 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QRegularExpression>
+#include <QResizeEvent>
+#include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -78,8 +81,62 @@ ExplainPanel::ExplainPanel(QWidget *parent)
     // breaks anywhere when a word is longer than the line.
     m_text->setWordWrapMode(QTextOption::WordWrap);
     layout->addWidget(m_platform);
-    layout->addWidget(m_text, 1);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_text);
+    m_baselineBox = new QWidget(m_split);
+    auto *box = new QVBoxLayout(m_baselineBox);
+    box->setContentsMargins(0, 0, 0, 0);
+    m_baselineTitle = new QLabel(m_baselineBox);
+    m_baselineTitle->setObjectName(QStringLiteral("explainBaselineTitle"));
+    m_baselineTitle->setWordWrap(true);
+    m_baselineTitle->setTextFormat(Qt::PlainText);
+    QFont bold = m_baselineTitle->font();
+    bold.setBold(true);
+    m_baselineTitle->setFont(bold);
+    m_baselineText = new QTextBrowser(m_baselineBox);
+    m_baselineText->setObjectName(QStringLiteral("explainBaselineText"));
+    m_baselineText->setAccessibleName(tr("Explanation of the baseline"));
+    m_baselineText->setOpenLinks(false);
+    m_baselineText->setWordWrapMode(QTextOption::WordWrap);
+    box->addWidget(m_baselineTitle);
+    box->addWidget(m_baselineText, 1);
+    m_split->addWidget(m_baselineBox);
+    m_baselineBox->hide();
+    layout->addWidget(m_split, 1);
     connect(m_platform, &QComboBox::currentIndexChanged, this, &ExplainPanel::refresh);
+}
+
+void ExplainPanel::setBaseline(const QString &label, const models::CostReport &baseline)
+{
+    m_baselineLabel = label;
+    m_baselineReport = baseline;
+    m_hasBaseline = true;
+    m_baselineBox->show();
+    refresh();
+}
+
+void ExplainPanel::clearBaseline()
+{
+    m_hasBaseline = false;
+    m_baselineReport = {};
+    m_baselineBox->hide();
+    m_baselineText->clear();
+    m_baselineTitle->clear();
+}
+
+QString ExplainPanel::baselineText() const
+{
+    if (!m_hasBaseline)
+        return {};
+    return m_baselineTitle->text() + u'\n' + m_baselineText->toPlainText();
+}
+
+void ExplainPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side when there is room for two readable columns.
+    m_split->setOrientation(event->size().width() >= 640 ? Qt::Horizontal : Qt::Vertical);
 }
 
 void ExplainPanel::setReport(const models::CostReport &report)
@@ -179,6 +236,30 @@ void ExplainPanel::refresh()
         m_text->setHtml(tr("<p>%1 was not simulated.</p>").arg(html(models::displayName(platform()))));
     else
         m_text->setHtml(h);
+    if (!m_hasBaseline)
+        return;
+    const models::PlatformResult *before = m_baselineReport.platform(platform());
+    const models::PlatformResult *now = m_report.platform(platform());
+    QString title = tr("Baseline (%1)").arg(m_baselineLabel);
+    if (before && now && before->feasible() && now->feasible()) {
+        const double change = now->totalUsd - before->totalUsd;
+        title += tr(": %1, now %2, change %3%4")
+                     .arg(usd(before->totalUsd), usd(now->totalUsd), change >= 0 ? QStringLiteral("+") : QString(),
+                         usd(change));
+        if (before->totalUsd > 0)
+            title += QStringLiteral(" (%1%2 %)")
+                         .arg(change >= 0 ? QStringLiteral("+") : QString(),
+                             models::formatNumber(change / before->totalUsd * 100.0, 1));
+    } else if (before && !before->feasible()) {
+        title += tr(": could not run the workload");
+    }
+    m_baselineTitle->setText(title);
+    const QString b = explain(m_baselineReport, platform());
+    if (b.isEmpty())
+        m_baselineText->setHtml(
+            tr("<p>%1 was not simulated in the baseline.</p>").arg(html(models::displayName(platform()))));
+    else
+        m_baselineText->setHtml(b);
 }
 
 } // namespace fleetplan::views

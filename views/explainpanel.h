@@ -6,6 +6,8 @@
 #include "models/simulation/costreport.h"
 
 class QComboBox;
+class QLabel;
+class QSplitter;
 class QTextBrowser;
 
 namespace fleetplan::views {
@@ -29,12 +31,30 @@ public:
     /// The explanation of one platform in the report as Markdown-like plain text (empty when absent).
     static QString explain(const models::CostReport &report, models::PlatformId id);
 
+    /// Shows the baseline's explanation of the same platform beside the current one (side by side when the
+    /// panel is wide, one above the other when it is narrow), under a line with both totals and the change.
+    void setBaseline(const QString &label, const models::CostReport &baseline);
+    void clearBaseline();
+    bool hasBaseline() const { return m_hasBaseline; }
+    /// The baseline's heading and explanation shown, as plain text (empty without a baseline).
+    QString baselineText() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();
 
     models::CostReport m_report;
+    models::CostReport m_baselineReport;
+    QString m_baselineLabel;
+    bool m_hasBaseline = false;
     QComboBox *m_platform = nullptr;
+    QSplitter *m_split = nullptr;
     QTextBrowser *m_text = nullptr;
+    QWidget *m_baselineBox = nullptr;
+    QLabel *m_baselineTitle = nullptr;
+    QTextBrowser *m_baselineText = nullptr;
 };
 
 } // namespace fleetplan::views

@@ -18,6 +18,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "models/simulation/recommendation.h"
+#include "views/baselinepanel.h"
 #include "views/charttheme.h"
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
@@ -128,12 +130,25 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     });
     left->addWidget(m_chart);
     left->addWidget(m_table);
+    m_baseline = new BaselinePanel(left);
+    m_baseline->hide();
+    left->addWidget(m_baseline);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
+    left->setStretchFactor(2, 2);
     m_summary = summaryLabel(split, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
     split->addWidget(left);
     split->addWidget(m_summary);
     split->setStretchFactor(0, 1);
+    // Why the cheapest platform is cheaper, in one paragraph under the figures (as in the PDF).
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("comparisonVerdict"));
+    m_verdict->setAccessibleName(tr("Why the cheapest platform is cheaper"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::PlainText);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_verdict);
 }
 
 void ComparisonPage::setProblems(const QList<models::Diagnostic> &problems, const models::Scenario &scenario)
@@ -147,6 +162,7 @@ void ComparisonPage::setProblems(const QList<models::Diagnostic> &problems, cons
     // text; the chart (QCustomPlot ignores the palette) fades.
     m_table->setEnabled(!dim);
     m_summary->setEnabled(!dim);
+    m_verdict->setEnabled(!dim);
     if (dim) {
         auto *fade = new QGraphicsOpacityEffect(m_chart);
         fade->setOpacity(0.35);
@@ -168,6 +184,7 @@ void ComparisonPage::setReport(const models::CostReport &report)
     }
     m_summary->setText(m_chart->textSummary());
     m_chart->setAccessibleDescription(m_chart->textSummary());
+    m_verdict->setText(models::recommendationText(report));
 }
 
 void ComparisonPage::setTheme(const ChartTheme &theme)

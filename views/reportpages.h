@@ -22,6 +22,7 @@ class QTextBrowser;
 namespace fleetplan::views {
 
 struct ChartTheme;
+class BaselinePanel;
 class ComparisonChart;
 class ComparisonTableModel;
 class FleetView;
@@ -48,6 +49,11 @@ public:
     ComparisonTableModel *model() const { return m_model; }
     QLabel *summary() const { return m_summary; }
     ValidationBanner *banner() const { return m_banner; }
+    /// One sentence under the comparison: why the cheapest platform is cheaper than the others, and the
+    /// component that differs most from the runner-up (models::recommendationText(), as in the reports).
+    QLabel *verdict() const { return m_verdict; }
+    /// The figures against a baseline, below the table; hidden until the window has a baseline.
+    BaselinePanel *baselinePanel() const { return m_baseline; }
     /// Whether the figures are shown dimmed (the scenario has errors).
     bool figuresDimmed() const { return m_dimmed; }
 
@@ -64,6 +70,8 @@ private:
     ComparisonTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_verdict = nullptr;
+    BaselinePanel *m_baseline = nullptr;
 };
 
 /// Timeline tab: TimelineChart with its text summary.

@@ -8,6 +8,7 @@
 
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
+#include "models/simulation/recommendation.h"
 #include "models/simulation/loadsweep.h"
 #include "models/simulation/sensitivity.h"
 #include "pricing/catalog.h"
@@ -99,9 +100,8 @@ ReportContent buildReportContent(const models::CostReport &report, const models:
     const QList<pricing::DatasetInfo> &datasets, const QString &catalogBuiltAt = {},
     const models::LoadSweep *sweep = nullptr, const models::Sensitivity *sensitivity = nullptr);
 
-/// The recommendation paragraph alone: the cheapest platform, how much cheaper than each other one
-/// (USD and percent) and what drives the difference (the component that differs most, idle capacity).
-QString recommendationText(const models::CostReport &report);
+/// The recommendation paragraph: models::recommendationText() (models/simulation/recommendation.h).
+using models::recommendationText;
 
 /// "715.62": the figure as `fleetplan compare` prints it (models::formatNumber(usd, 2)).
 QString usd(double value);
