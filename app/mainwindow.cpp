@@ -39,6 +39,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -56,6 +57,7 @@
 #include "models/workload/validation.h"
 #include "models/simulation/simulation.h"
 #include "app/baselinecontroller.h"
+#include "app/pricebookcontroller.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
 #include "views/baselinepanel.h"
@@ -65,6 +67,7 @@
 #include "views/comparisontablemodel.h"
 #include "views/costvsloadchart.h"
 #include "views/costvsloadpage.h"
+#include "views/pricebookpage.h"
 #include "views/reportpages.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
@@ -124,6 +127,21 @@ MainWindow::MainWindow(QWidget *parent)
     // Cost vs load (issue 18): swept in the background while the tab is shown (LoadSweepRunner).
     m_costVsLoadPage = new views::CostVsLoadPage(this);
     m_tabs->addTab(m_costVsLoadPage, tr("Cost vs &load"));
+    // The price book in the window (issue 18): the same file the CLI edits, with its own undo stack.
+    m_priceBookPage = new views::PriceBookPage(this);
+    m_tabs->addTab(m_priceBookPage, tr("&Price book"));
+    m_priceBookPage->setRegions(m_catalog->regions(), m_document->scenario().region);
+    m_priceBook = new PriceBookController(m_priceBookPage, this, this);
+    connect(m_priceBook, &PriceBookController::priceBookChanged, this, &MainWindow::reloadCatalog);
+    connect(m_priceBook, &PriceBookController::statusMessage, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    m_undoGroup = new QUndoGroup(this);
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->addStack(m_priceBook->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_undoGroup->setActiveStack(index == PriceBookTab ? m_priceBook->undoStack() : m_document->undoStack());
+    });
     m_sweepRunner = new LoadSweepRunner(m_catalog, this);
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setSingleShot(true);
@@ -159,22 +177,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->hide();
     m_catalogDate = new QLabel(this);
     m_catalogDate->setObjectName(QStringLiteral("catalogDate"));
-    QString newest;
-    for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
-        // The newest of the On-Demand price sets (Linux and Windows).
-        if (d.name.startsWith(QLatin1String("ec2_ondemand")) && d.asOfMax > newest)
-            newest = d.asOfMax;
-    }
-    if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
-        newest = m_catalog->datasets().constFirst().asOfMax;
-    const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
-    m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10))
-        + (withPriceBook ? tr(" · with your price book") : QString()));
-    m_catalogDate->setToolTip(withPriceBook
-            ? tr("The bundled AWS price catalog with your price book (%1) over it, as fleetplan compare "
-                 "and report use it; see the Catalog tab for every dataset and source")
-                  .arg(QDir::toNativeSeparators(pricing::PriceBook::defaultPath()))
-            : tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
+    updateCatalogLabel();
     statusBar()->addWidget(m_simStatus, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_catalogDate);
@@ -303,7 +306,7 @@ void MainWindow::createDocks()
     explainDock->setWidget(m_explain);
     addDockWidget(Qt::RightDockWidgetArea, explainDock);
 
-    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView = new QUndoView(m_undoGroup, this);
     m_undoView->setObjectName(QStringLiteral("undoView"));
     m_undoView->setAccessibleName(tr("Undo history"));
     m_undoView->setEmptyLabel(tr("<opened>"));
@@ -374,11 +377,12 @@ void MainWindow::createActions()
     if (quit->shortcut().isEmpty())
         quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
 
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    // Undo and Redo act on the document, or on the price book while its tab is shown.
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcut(QKeySequence::Undo);
     addAction(undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcuts({ QKeySequence::Redo, QKeySequence(tr("Ctrl+Y")) });
     addAction(redo);
@@ -394,7 +398,7 @@ void MainWindow::createActions()
     m_workloadPage->serviceTable()->addAction(remove);
 
     const std::array tabNames { tr("&Workload"), tr("&Comparison"), tr("&Timeline"), tr("&Fleet"), tr("C&atalog"),
-        tr("Cost vs &load") };
+        tr("Cost vs &load"), tr("&Price book") };
     for (int i = 0; i < int(tabNames.size()); ++i) {
         make(QStringLiteral("actionTab%1").arg(i + 1), tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
             [this, i] { m_tabs->setCurrentIndex(i); });
@@ -751,6 +755,43 @@ QLabel *MainWindow::comparisonSummary() const
     return m_comparisonPage->summary();
 }
 
+void MainWindow::updateCatalogLabel()
+{
+    QString newest;
+    for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
+        // The newest of the On-Demand price sets (Linux and Windows).
+        if (d.name.startsWith(QLatin1String("ec2_ondemand")) && d.asOfMax > newest)
+            newest = d.asOfMax;
+    }
+    if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
+        newest = m_catalog->datasets().constFirst().asOfMax;
+    const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
+    m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10))
+        + (withPriceBook ? tr(" · with your price book") : QString()));
+    m_catalogDate->setToolTip(withPriceBook
+            ? tr("The bundled AWS price catalog with your price book (%1) over it, as fleetplan compare "
+                 "and report use it; see the Catalog tab for every dataset and source")
+                  .arg(QDir::toNativeSeparators(pricing::PriceBook::defaultPath()))
+            : tr("The bundled AWS price catalog; see the Catalog tab for every dataset and source"));
+}
+
+void MainWindow::reloadCatalog()
+{
+    QString error;
+    m_catalog = pricing::Catalog::withUserPriceBook(&error);
+    m_catalogError = error;
+    m_runner->setCatalog(m_catalog);
+    m_documents->setCatalog(m_catalog);
+    m_sweepRunner->setCatalog(m_catalog);
+    m_baselines->setCatalog(m_catalog);
+    m_catalogBrowser->setCatalog(m_catalog);
+    updateCatalogLabel();
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("Your price book was not applied: %1").arg(error), 15000);
+    m_sweepStale = true; // the curve was priced with the old book
+    scheduleSimulation();
+}
+
 void MainWindow::setBaselineFromCurrent()
 {
     const QString label = tr("the baseline of %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
@@ -807,7 +848,8 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
     QDir().mkpath(dir);
     QStringList files;
     const std::array names { QStringLiteral("workload"), QStringLiteral("comparison"), QStringLiteral("timeline"),
-        QStringLiteral("fleet"), QStringLiteral("catalog"), QStringLiteral("cost-vs-load") };
+        QStringLiteral("fleet"), QStringLiteral("catalog"), QStringLiteral("cost-vs-load"),
+        QStringLiteral("price-book") };
     const int current = m_tabs->currentIndex();
     for (int i = 0; i < m_tabs->count(); ++i) {
         m_tabs->setCurrentIndex(i);

@@ -23,6 +23,7 @@ class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
+class QUndoGroup;
 class QUndoView;
 
 namespace fleetplan::pricing {
@@ -40,6 +41,7 @@ class ComparisonChart;
 class ComparisonTableModel;
 class ComparisonPage;
 class CostVsLoadPage;
+class PriceBookPage;
 class FleetPage;
 class TimelinePage;
 class ExplainPanel;
@@ -55,6 +57,7 @@ namespace fleetplan::app {
 
 class BaselineController;
 class DocumentController;
+class PriceBookController;
 class LoadSweepRunner;
 class SimulationRunner;
 class WhatIfController;
@@ -68,7 +71,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Tab { WorkloadTab, ComparisonTab, TimelineTab, FleetTab, CatalogTab, CostVsLoadTab };
+    enum Tab { WorkloadTab, ComparisonTab, TimelineTab, FleetTab, CatalogTab, CostVsLoadTab, PriceBookTab };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -112,6 +115,13 @@ public:
     DocumentController *documents() const { return m_documents; }
     /// The baseline the comparison and explain views compare with ("Set as baseline", "Compare with file…").
     BaselineController *baselines() const { return m_baselines; }
+    /// The Price book tab's edits and imports (its own undo stack; Edit → Undo acts on it while it is shown).
+    PriceBookController *priceBook() const { return m_priceBook; }
+    views::PriceBookPage *priceBookPage() const { return m_priceBookPage; }
+    /// Reloads the bundled catalog with the user's price book and re-simulates (after a price-book edit).
+    void reloadCatalog();
+    /// The status bar's catalog date and whether the user's price book is applied.
+    void updateCatalogLabel();
     /// Makes the scenario and figures on screen the baseline (Edit → Set as Baseline).
     void setBaselineFromCurrent();
     /// Compares with a scenario file (File → Compare with File…); shows errors unless `quiet`.
@@ -186,6 +196,9 @@ private:
     WhatIfController *m_whatIfController = nullptr;
     DocumentController *m_documents = nullptr;
     BaselineController *m_baselines = nullptr;
+    PriceBookController *m_priceBook = nullptr;
+    views::PriceBookPage *m_priceBookPage = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     views::WorkloadPage *m_workloadPage = nullptr;

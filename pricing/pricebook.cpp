@@ -329,6 +329,110 @@ QList<PriceBookEntry> PriceBook::entries(QString *error) const
     return out;
 }
 
+bool PriceBook::writeEntries(const QList<PriceBookEntry> &entries, QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return setError(error, QStringLiteral("%1: cannot start a transaction: %2").arg(m_path, db.lastError().text()));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO rates (kind, region, key, origin, usd, as_of, source)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const PriceBookEntry &e : entries) {
+        if (!(e.usd >= 0 && e.usd <= MaxRateUsd) || e.origin == Rate::Bundled) {
+            db.rollback();
+            return setError(error,
+                QStringLiteral("%1: rate %2 %3 %4 cannot be written (price %5 USD, origin %6)")
+                    .arg(m_path, rateKindName(e.kind), e.region, e.key)
+                    .arg(e.usd)
+                    .arg(Rate::originName(e.origin)));
+        }
+        q.addBindValue(rateKindName(e.kind));
+        q.addBindValue(e.region);
+        q.addBindValue(e.key);
+        q.addBindValue(e.origin == Rate::Override ? QStringLiteral("override") : QStringLiteral("imported"));
+        q.addBindValue(e.usd);
+        q.addBindValue(e.asOf);
+        q.addBindValue(e.source);
+        if (!q.exec()) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return setError(error, QStringLiteral("%1: writing the rates: %2").arg(m_path, why));
+        }
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return setError(error, QStringLiteral("%1: commit failed: %2").arg(m_path, why));
+    }
+    return true;
+}
+
+bool PriceBook::replaceImported(const QList<PriceBookEntry> &imported, QString *error)
+{
+    for (const PriceBookEntry &e : imported) {
+        if (e.origin != Rate::Imported || !(e.usd >= 0 && e.usd <= MaxRateUsd))
+            return setError(error,
+                QStringLiteral("%1: %2 %3 %4 is not an imported rate of 0 to %5 USD")
+                    .arg(m_path, rateKindName(e.kind), e.region, e.key)
+                    .arg(MaxRateUsd));
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return setError(error, QStringLiteral("%1: cannot start a transaction: %2").arg(m_path, db.lastError().text()));
+    const auto fail = [&](const QString &what, const QString &why) {
+        db.rollback();
+        return setError(error, QStringLiteral("%1: %2: %3").arg(m_path, what, why));
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DELETE FROM rates WHERE origin = 'imported'")))
+        return fail(QStringLiteral("removing the imported rates"), q.lastError().text());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO rates (kind, region, key, origin, usd, as_of, source)"
+                             " VALUES (?, ?, ?, 'imported', ?, ?, ?)"));
+    for (const PriceBookEntry &e : imported) {
+        q.addBindValue(rateKindName(e.kind));
+        q.addBindValue(e.region);
+        q.addBindValue(e.key);
+        q.addBindValue(e.usd);
+        q.addBindValue(e.asOf);
+        q.addBindValue(e.source);
+        if (!q.exec())
+            return fail(QStringLiteral("writing the imported rates"), q.lastError().text());
+    }
+    if (!db.commit())
+        return fail(QStringLiteral("commit failed"), db.lastError().text());
+    return true;
+}
+
+std::optional<double> PriceBook::commitmentEdit(
+    CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "SELECT percent FROM commitments WHERE scope = ? AND plan = ? AND term_years = ? AND payment = ?"));
+    q.addBindValue(scopeName(scope));
+    q.addBindValue(commitmentPlanName(plan));
+    q.addBindValue(termYears);
+    q.addBindValue(paymentOptionName(payment));
+    if (q.exec() && q.next())
+        return q.value(0).toDouble();
+    return std::nullopt;
+}
+
+bool PriceBook::removeCommitmentDiscount(
+    CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, QString *error)
+{
+    QSqlQuery q(database());
+    q.prepare(
+        QStringLiteral("DELETE FROM commitments WHERE scope = ? AND plan = ? AND term_years = ? AND payment = ?"));
+    q.addBindValue(scopeName(scope));
+    q.addBindValue(commitmentPlanName(plan));
+    q.addBindValue(termYears);
+    q.addBindValue(paymentOptionName(payment));
+    if (!q.exec())
+        return setError(error, QStringLiteral("%1: removing the discount edit: %2").arg(m_path, q.lastError().text()));
+    return true;
+}
+
 bool PriceBook::setCommitmentDiscount(
     CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, double percent, QString *error)
 {

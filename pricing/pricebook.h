@@ -74,10 +74,22 @@ public:
     bool removeOverride(RateKind kind, const QString &region, const QString &key, QString *error = nullptr);
     /// Every stored rate (imported and overrides).
     QList<PriceBookEntry> entries(QString *error = nullptr) const;
+    /// Writes these rates as they are (origin, date and source included), replacing rows with the same kind,
+    /// region, key and origin; in one transaction. For undo: puts back what an edit replaced.
+    bool writeEntries(const QList<PriceBookEntry> &entries, QString *error = nullptr);
+    /// Replaces every imported rate by `imported` (their origin must be Imported), in one transaction; the
+    /// overrides stay. For undo and redo of a Price List import.
+    bool replaceImported(const QList<PriceBookEntry> &imported, QString *error = nullptr);
 
     /// The user's edits of commitment discounts (applied over CommitmentAssumptions::defaults()).
     bool setCommitmentDiscount(CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment,
         double percent, QString *error = nullptr);
+    /// The stored edit of one assumption, or nullopt when it has the default.
+    std::optional<double> commitmentEdit(
+        CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment) const;
+    /// Drops the edit of one assumption: it has its default again.
+    bool removeCommitmentDiscount(
+        CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, QString *error = nullptr);
     /// Applies the stored edits to `assumptions`. false + *error (naming the book and the row) when the
     /// table cannot be read or a row names no option AWS sells.
     bool applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error = nullptr) const;

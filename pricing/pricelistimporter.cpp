@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/pricelistimporter.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -1135,9 +1136,54 @@ bool importJson(QIODevice &device, const QString &file, Writer &writer, ImportRe
     return writer.finish(error);
 }
 
+/// Reads a file for the parsers and reports the bytes read; a false answer of the callback ends the stream
+/// (the import then rolls back, whatever the parser made of the shortened input).
+class ProgressDevice : public QIODevice
+{
+public:
+    ProgressDevice(QIODevice &source, qint64 doneBefore, qint64 total, const ImportProgress &progress)
+        : m_source(source)
+        , m_doneBefore(doneBefore)
+        , m_total(total)
+        , m_progress(progress)
+    {
+    }
+    bool isSequential() const override { return true; }
+    bool cancelled() const { return m_cancelled; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_cancelled)
+            return -1;
+        const qint64 n = m_source.read(data, maxSize);
+        if (n > 0)
+            m_read += n;
+        if (m_progress && (m_read - m_reported >= ReportEvery || n <= 0)) {
+            m_reported = m_read;
+            if (!m_progress(m_doneBefore + m_read, m_total)) {
+                m_cancelled = true;
+                return -1;
+            }
+        }
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    static constexpr qint64 ReportEvery = 256 * 1024;
+    QIODevice &m_source;
+    qint64 m_doneBefore = 0;
+    qint64 m_total = 0;
+    qint64 m_read = 0;
+    qint64 m_reported = 0;
+    bool m_cancelled = false;
+    const ImportProgress &m_progress;
+};
+
 } // namespace
 
-ImportResult PriceListImporter::importFiles(PriceBook &book, const QStringList &files)
+ImportResult PriceListImporter::importFiles(PriceBook &book, const QStringList &files, const ImportProgress &progress)
 {
     ImportResult result;
     if (files.isEmpty()) {
@@ -1154,6 +1200,10 @@ ImportResult PriceListImporter::importFiles(PriceBook &book, const QStringList &
         return result;
     }
     bool ok = true;
+    qint64 total = 0;
+    for (const QString &file : files)
+        total += std::max<qint64>(0, QFileInfo(file).size());
+    qint64 done = 0;
     {
         Writer writer(db);
         writer.result = &result;
@@ -1175,8 +1225,16 @@ ImportResult PriceListImporter::importFiles(PriceBook &book, const QStringList &
                     }
                 }
             }
-            ok = first == '{' ? importJson(f, file, writer, result, &result.error)
-                              : importCsv(f, file, writer, result, &result.error);
+            ProgressDevice device(f, done, total, progress);
+            device.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+            ok = first == '{' ? importJson(device, file, writer, result, &result.error)
+                              : importCsv(device, file, writer, result, &result.error);
+            done += f.pos();
+            if (device.cancelled()) {
+                result.cancelled = true;
+                result.error = QStringLiteral("the import was cancelled; the price book is unchanged");
+                ok = false;
+            }
             if (!ok)
                 break;
         }

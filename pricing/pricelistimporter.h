@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -20,7 +22,12 @@ struct ImportResult
     QHash<QString, int> ratesByKind; ///< "ec2_ondemand" → count, ...
     /// Problems that did not stop the import: two different prices for one rate (the last one is kept).
     QStringList warnings;
+    bool cancelled = false; ///< the progress callback asked to stop; nothing was written
 };
+
+/// Called as the files are read: bytes read of all files so far and their total size. Returning false
+/// cancels the import (nothing is written). Called on the importing thread, at most every 256 KiB.
+using ImportProgress = std::function<bool(qint64 bytesDone, qint64 bytesTotal)>;
 
 /// Imports AWS Price List Bulk API offer files into the price book (origin Imported), in one transaction:
 /// a malformed file stops the import with file:line:column and leaves the price book as it was. Re-importing
@@ -42,7 +49,7 @@ class PriceListImporter
 {
 public:
     /// Imports every file into the open price book; all or nothing.
-    static ImportResult importFiles(PriceBook &book, const QStringList &files);
+    static ImportResult importFiles(PriceBook &book, const QStringList &files, const ImportProgress &progress = {});
 };
 
 } // namespace fleetplan::pricing
