@@ -21,6 +21,7 @@
 #include <QTextStream>
 
 #include "app/cli/cli.h"
+#include "app/baselinecontroller.h"
 #include "app/mainwindow.h"
 #include "app/recoveryprompt.h"
 #include "app/simulationrunner.h"
@@ -46,11 +47,15 @@ namespace {
 
 /// Developer aid: FLEETPLAN_SCREENSHOT_DIR=dir grabs every tab once the first refined simulation has
 /// reached the charts, writes dir/<tab><FLEETPLAN_SCREENSHOT_SUFFIX>.png and quits (docs/screenshots).
+/// FLEETPLAN_SCREENSHOT_BASELINE=FILE compares with that scenario file first (File → Compare with File…).
 void scheduleScreenshots(MainWindow &window)
 {
     const QString dir = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
+    const QString baseline = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_BASELINE");
+    if (!baseline.isEmpty() && !window.compareWithFile(baseline, true))
+        std::fprintf(stderr, "FLEETPLAN_SCREENSHOT_BASELINE: %s cannot be compared with\n", qPrintable(baseline));
     const QString suffix = qEnvironmentVariable("FLEETPLAN_SCREENSHOT_SUFFIX");
     // The refined figures are the ones to show (the fast first pass is replaced a moment later). A scenario
     // that fails validation is never simulated: it is shot once the refusal is known (its banner on screen).
@@ -59,6 +64,8 @@ void scheduleScreenshots(MainWindow &window)
         for (const QMetaObject::Connection &c : *connections)
             QObject::disconnect(c);
         QTimer::singleShot(300, &window, [&window, dir, suffix] {
+            window.baselines()->waitForBaseline();
+            QCoreApplication::processEvents();
             const QStringList files = window.saveScreenshots(dir, suffix);
             std::fprintf(stdout, "scenario: %s\n", qPrintable(window.scenario().name));
             std::fprintf(stdout, "%s\n", qPrintable(files.join(u'\n')));

@@ -211,7 +211,7 @@ void CatalogBrowser::refreshRates()
     h += QStringLiteral("<table cellpadding=\"3\"><tr><th align=\"left\">%1</th><th align=\"right\">%2</th>"
                         "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"left\">%5</th></tr>")
              .arg(tr("Capacity"), tr("USD per vCPU-h"), tr("USD per GB-h"), tr("OS licence per vCPU-h"),
-                 tr("As of · source"));
+                 tr("As of · from · source"));
     struct Row
     {
         QString label;
@@ -236,11 +236,12 @@ void CatalogBrowser::refreshRates()
         }
         h += QStringLiteral(
             "<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
-            "<td>%5 · %6</td></tr>")
+            "<td>%5 · %6 · %7</td></tr>")
                  .arg(r.label, QString::number(card->vcpuHour.usd, 'f', 6), QString::number(card->gbHour.usd, 'f', 7),
                      card->osLicenseVcpuHour ? QString::number(card->osLicenseVcpuHour->usd, 'f', 6)
                                              : QStringLiteral("—"),
-                     card->vcpuHour.asOf.toHtmlEscaped(), card->vcpuHour.source.toHtmlEscaped());
+                     card->vcpuHour.asOf.toHtmlEscaped(), pricing::Rate::originName(card->vcpuHour.origin),
+                     card->vcpuHour.source.toHtmlEscaped());
     }
     h += QStringLiteral("</table>");
     h += tr("<h3>EKS control plane in %1</h3><ul>").arg(region.toHtmlEscaped());

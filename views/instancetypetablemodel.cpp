@@ -25,7 +25,7 @@ void InstanceTypeTableModel::setRegion(const QString &region)
     m_region = region;
     reprice();
     if (!m_prices.isEmpty())
-        Q_EMIT dataChanged(index(0, OnDemand), index(rowCount() - 1, PerGib));
+        Q_EMIT dataChanged(index(0, OnDemand), index(rowCount() - 1, PriceOrigin));
 }
 
 void InstanceTypeTableModel::reprice()
@@ -39,6 +39,7 @@ void InstanceTypeTableModel::reprice()
         if (auto od = m_catalog->onDemandHourly(m_region, t.name)) {
             p.onDemand = od->usd;
             p.source = od->source;
+            p.origin = od->origin;
         }
         if (auto spot = m_catalog->spotHourly(m_region, t.name))
             p.spot = spot->usd;
@@ -114,9 +115,18 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
         case PerVcpu:
         case PerGib:
             return value ? QString::number(*value, 'f', 5) : QStringLiteral("—");
+        case PriceOrigin:
+            return p.onDemand ? pricing::Rate::originName(p.origin) : QString();
         default:
             return {};
         }
+    case Qt::FontRole:
+        if (p.origin == pricing::Rate::Override && (index.column() == OnDemand || index.column() == PriceOrigin)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case SortRole:
         switch (index.column()) {
         case Type:
@@ -125,6 +135,8 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
             return t.family;
         case Arch:
             return pricing::cpuArchName(t.arch);
+        case PriceOrigin:
+            return pricing::Rate::originName(p.origin);
         default:
             return value ? QVariant(*value) : QVariant();
         }
@@ -176,6 +188,8 @@ QVariant InstanceTypeTableModel::headerData(int section, Qt::Orientation orienta
         return tr("USD per vCPU-h");
     case PerGib:
         return tr("USD per GiB-h");
+    case PriceOrigin:
+        return tr("Price from");
     default:
         return {};
     }

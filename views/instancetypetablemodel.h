@@ -5,7 +5,10 @@
 #include <optional>
 
 #include <QAbstractTableModel>
+#include <QFont>
 #include <QList>
+
+#include "pricing/rates.h"
 
 namespace fleetplan::pricing {
 class Catalog;
@@ -23,7 +26,21 @@ class InstanceTypeTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Type, Family, Vcpu, MemoryGib, Arch, MaxPods, OnDemand, Spot, PerVcpu, PerGib, ColumnCount };
+    /// PriceOrigin: where the On-Demand figure comes from (bundled, imported from the AWS Price List, override).
+    enum Column {
+        Type,
+        Family,
+        Vcpu,
+        MemoryGib,
+        Arch,
+        MaxPods,
+        OnDemand,
+        Spot,
+        PerVcpu,
+        PerGib,
+        PriceOrigin,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit InstanceTypeTableModel(QObject *parent = nullptr);
@@ -43,6 +60,7 @@ private:
         std::optional<double> onDemand;
         std::optional<double> spot;
         QString source;
+        pricing::Rate::Origin origin = pricing::Rate::Bundled;
     };
     void reprice();
 

@@ -207,7 +207,7 @@ QVariant CommitmentAssumptionsModel::data(const QModelIndex &index, int role) co
         case Plan:
             return pricing::commitmentPlanName(d.plan);
         case Term:
-            return tr("%n year(s)", nullptr, d.termYears);
+            return d.termYears == 1 ? tr("1 year") : tr("%1 years").arg(d.termYears);
         case Payment:
             return pricing::paymentOptionName(d.payment);
         case Percent:
@@ -395,12 +395,12 @@ void PriceBookPage::setContents(const Contents &contents)
             tr("Your price book (%1) cannot be used: %2").arg(QDir::toNativeSeparators(contents.path), contents.error));
     } else {
         m_summary->setText(
-            tr("Your price book: %1. It holds %2 imported rates and %3 overrides; every other figure is the bundled "
-               "catalog's (the Catalog tab lists them with their sources). `fleetplan compare` and `report` use the "
-               "same book. Every edit here can be undone (Ctrl+Z while this tab is shown).")
-                .arg(QDir::toNativeSeparators(contents.path))
-                .arg(imported)
-                .arg(overrides));
+            tr("Your price book: %1. It holds %2 and %3; every other figure is the bundled catalog's (the Catalog "
+               "tab lists them with their sources). `fleetplan compare` and `report` use the same book. Every edit "
+               "here can be undone (Ctrl+Z while this tab is shown).")
+                .arg(QDir::toNativeSeparators(contents.path),
+                    imported == 1 ? tr("1 imported rate") : tr("%1 imported rates").arg(imported),
+                    overrides == 1 ? tr("1 override") : tr("%1 overrides").arg(overrides)));
     }
     m_shownDiscount = contents.discountPercent;
     {

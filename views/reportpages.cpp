@@ -134,7 +134,7 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     m_baseline->hide();
     left->addWidget(m_baseline);
     left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 1);
+    left->setStretchFactor(1, 2);
     left->setStretchFactor(2, 2);
     m_summary = summaryLabel(split, QStringLiteral("comparisonSummary"), tr("Comparison summary"));
     split->addWidget(left);

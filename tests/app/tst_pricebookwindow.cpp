@@ -25,6 +25,8 @@
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
 #include "pricing/pricelistimporter.h"
+#include "views/catalogbrowser.h"
+#include "views/instancetypetablemodel.h"
 #include "views/pricebookpage.h"
 
 using namespace fleetplan;
@@ -170,6 +172,14 @@ private Q_SLOTS:
         QCOMPARE(now->origin, pricing::Rate::Override);
         QVERIFY(waitForRefined(applied, window));
         expectCliFigures(window);
+        // The Catalog tab says where the figure comes from.
+        window.catalogBrowser()->filterEdit()->setText(type);
+        QAbstractItemModel *instances = window.catalogBrowser()->instanceTable()->model();
+        QCOMPARE(instances->rowCount(), 1);
+        QCOMPARE(
+            instances->index(0, views::InstanceTypeTableModel::OnDemand).data().toString(), QStringLiteral("0.0500"));
+        QCOMPARE(instances->index(0, views::InstanceTypeTableModel::PriceOrigin).data().toString(),
+            QStringLiteral("override"));
 
         // Editing the USD cell changes the override; Remove takes it away; undo puts each back.
         const QModelIndex usd = page->ratesModel()->index(0, views::PriceBookRatesModel::Usd);
