@@ -73,6 +73,7 @@
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
 #include "views/scenariosettingspanel.h"
+#include "views/sensitivitychart.h"
 #include "views/servicedelegate.h"
 #include "views/timelinechart.h"
 #include "views/validationbanner.h"
@@ -860,12 +861,15 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QString &suffi
             // The sweep starts when the tab is shown: wait (a minute at most) for the whole curve of its fast
             // pass (under a second for the sample; the refined pass takes tens of seconds on one thread).
             QDeadlineTimer deadline(60000);
-            while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() != views::CostVsLoadPage::Stage::Coarse)
+            // The tornado follows the fast curve (a second or two for the sample).
+            while (!(m_costVsLoadPage->hasSweep() && m_costVsLoadPage->stage() != views::CostVsLoadPage::Stage::Coarse
+                       && m_costVsLoadPage->hasSensitivity())
                 && !deadline.hasExpired()) {
                 QApplication::processEvents(QEventLoop::AllEvents, 50);
                 QThread::msleep(20);
             }
             m_costVsLoadPage->chart()->replot();
+            m_costVsLoadPage->sensitivityChart()->replot();
         }
         m_comparisonPage->chart()->replot();
         m_timelinePage->chart()->replot();

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPointer>
@@ -69,6 +70,13 @@ void PriceBookController::refresh()
 {
     views::PriceBookPage::Contents contents;
     contents.path = m_path;
+    // Looking must not create the file (the catalog would then count as "with your price book"): the first
+    // edit or import does.
+    contents.exists = QFileInfo::exists(m_path);
+    if (!contents.exists) {
+        m_page->setContents(contents);
+        return;
+    }
     pricing::PriceBook book;
     QString error;
     if (!book.open(m_path, &error)) {

@@ -390,7 +390,11 @@ void PriceBookPage::setContents(const Contents &contents)
     int overrides = 0;
     for (const pricing::PriceBookEntry &e : contents.entries)
         (e.origin == pricing::Rate::Override ? overrides : imported) += 1;
-    if (!contents.error.isEmpty()) {
+    if (!contents.exists) {
+        m_summary->setText(tr("You have no price book yet (%1): the bundled catalog prices everything. Your first "
+                              "edit or import here creates it; `fleetplan compare` and `report` read the same file.")
+                               .arg(QDir::toNativeSeparators(contents.path)));
+    } else if (!contents.error.isEmpty()) {
         m_summary->setText(
             tr("Your price book (%1) cannot be used: %2").arg(QDir::toNativeSeparators(contents.path), contents.error));
     } else {

@@ -86,6 +86,7 @@ public:
     struct Contents
     {
         QString path; ///< the price book file
+        bool exists = true; ///< false: no book yet (the first edit creates it)
         QString error; ///< why it cannot be read (the page then shows only that)
         double discountPercent = 0.0;
         QList<pricing::PriceBookEntry> entries;

@@ -99,6 +99,10 @@ private Q_SLOTS:
         views::PriceBookPage *page = window.priceBookPage();
         QVERIFY(page->isVisible());
         QCOMPARE(page->discountBox()->value(), 0.0);
+        // Showing the tab creates no file: the window still prices with the bundled catalog.
+        QVERIFY(!QFileInfo::exists(m_book));
+        QVERIFY(page->summary()->text().contains(QStringLiteral("no price book yet")));
+        QVERIFY(!window.catalogDateLabel()->text().contains(QStringLiteral("with your price book")));
 
         page->discountBox()->setValue(10.0); // as typed and confirmed (no keyboard tracking)
         {
