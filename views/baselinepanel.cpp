@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/baselinepanel.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -60,6 +63,13 @@ BaselinePanel::BaselinePanel(QWidget *parent)
     for (int col = Before; col < ColumnCount; ++col)
         m_tree->header()->setSectionResizeMode(col, QHeaderView::ResizeToContents);
     layout->addWidget(m_tree, 1);
+    auto *copy = new QAction(tr("&Copy as text"), m_tree);
+    copy->setObjectName(QStringLiteral("actionCopyTable"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(comparisonText()); });
+    m_tree->addAction(copy);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_inputs = new QLabel(this);
     m_inputs->setObjectName(QStringLiteral("baselineInputs"));
@@ -96,6 +106,29 @@ void BaselinePanel::setComparison(const QString &label, const models::CostReport
     const QStringList lines = models::scenarioChangeLines(inputs, 12);
     m_inputs->setText(lines.isEmpty() ? tr("Inputs changed: none (the figures differ only by the what-if).")
                                       : tr("Inputs changed:\n%1").arg(lines.join(u'\n')));
+}
+
+QString BaselinePanel::comparisonText() const
+{
+    QStringList lines;
+    QStringList header;
+    for (int col = 0; col < m_tree->columnCount(); ++col)
+        header << m_tree->headerItem()->text(col);
+    lines << header.join(u'\t');
+    const auto row = [](const QTreeWidgetItem *item, const QString &indent) {
+        QStringList cells;
+        for (int col = 0; col < item->columnCount(); ++col)
+            cells << (col == 0 ? indent + item->text(col) : item->text(col));
+        return cells.join(u'\t');
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *platform = m_tree->topLevelItem(i);
+        lines << row(platform, QString());
+        for (int c = 0; c < platform->childCount(); ++c)
+            lines << row(platform->child(c), QStringLiteral("  "));
+    }
+    lines << QString() << m_inputs->text();
+    return lines.join(u'\n') + u'\n';
 }
 
 } // namespace fleetplan::views

@@ -33,6 +33,9 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     QLabel *title() const { return m_title; }
     QLabel *inputs() const { return m_inputs; }
+    /// The comparison as tab-separated text (Ctrl+C on the tree): a header line, one line per platform and
+    /// per component (indented by two spaces), then the inputs changed.
+    QString comparisonText() const;
     /// The platform rows, in PlatformId order, as shown.
     const QList<models::PlatformCostChange> &changes() const { return m_changes; }
 

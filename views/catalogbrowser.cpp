@@ -17,6 +17,7 @@
 
 #include "pricing/catalog.h"
 #include "views/instancetypetablemodel.h"
+#include "views/viewactions.h"
 
 namespace fleetplan::views {
 
@@ -121,6 +122,7 @@ CatalogBrowser::CatalogBrowser(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    addCopyAction(m_table); // Ctrl+C: the selected types (or all shown) as tab-separated text
     tabs->addTab(m_table, tr("Instance types"));
     m_rates = new QTextBrowser(this);
     m_rates->setObjectName(QStringLiteral("catalogRates"));

@@ -254,6 +254,7 @@ FleetPage::FleetPage(QWidget *parent)
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
     m_view = new FleetView(scroll);
+    addWidgetExportAction(m_view, QStringLiteral("fleet")); // right-click: PNG or SVG of the nodes
     scroll->setWidget(m_view);
     m_summary = new QTextBrowser(split);
     m_summary->setObjectName(QStringLiteral("fleetSummary"));

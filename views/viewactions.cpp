@@ -13,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QSvgGenerator>
@@ -142,6 +143,61 @@ QAction *addChartExportAction(QCustomPlot *chart, const QString &baseName)
     });
     chart->addAction(action);
     chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    return action;
+}
+
+bool exportWidget(QWidget *widget, const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size = widget->size().expandedTo(QSize(320, 240));
+    bool ok = false;
+    if (suffix == u"png") {
+        QSaveFile file(path);
+        ok = file.open(QIODevice::WriteOnly) && widget->grab().save(&file, "PNG") && file.commit();
+    } else if (suffix == u"svg") {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&file);
+            generator.setResolution(96);
+            generator.setSize(size);
+            generator.setViewBox(QRect(QPoint(0, 0), size));
+            generator.setTitle(widget->accessibleName());
+            generator.setDescription(widget->accessibleDescription());
+            QPainter painter;
+            if (painter.begin(&generator)) {
+                widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+                painter.end();
+                ok = file.commit();
+            }
+        }
+    } else {
+        if (error)
+            *error = QObject::tr("Unknown image format “%1”: use .png or .svg").arg(suffix);
+        return false;
+    }
+    if (!ok && error)
+        *error = QObject::tr("Cannot write %1").arg(QDir::toNativeSeparators(path));
+    return ok;
+}
+
+QAction *addWidgetExportAction(QWidget *widget, const QString &baseName)
+{
+    auto *action = new QAction(QObject::tr("&Export image…"), widget);
+    action->setObjectName(QStringLiteral("actionExportImage"));
+    QObject::connect(action, &QAction::triggered, widget, [widget, baseName] {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        const QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export image"),
+            QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(baseName + QStringLiteral(".png")),
+            QObject::tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!exportWidget(widget, path, &error))
+            QMessageBox::critical(widget, QObject::tr("Cannot export image"), error);
+    });
+    widget->addAction(action);
+    widget->setContextMenuPolicy(Qt::ActionsContextMenu);
     return action;
 }
 

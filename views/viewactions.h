@@ -7,6 +7,7 @@ class QAbstractItemView;
 class QAction;
 class QCustomPlot;
 class QTableView;
+class QWidget;
 
 /// What every table and chart of the window offers, as in KDE applications and LibreOffice: copy a table
 /// as tab-separated text (Ctrl+C, pasted as cells into a spreadsheet), and export a chart as PNG, SVG or
@@ -28,5 +29,12 @@ bool exportChart(QCustomPlot *chart, const QString &path, QString *error = nullp
 /// Gives the chart a context menu with "Export chart…" (a save dialog, then exportChart()). Returns the
 /// action.
 QAction *addChartExportAction(QCustomPlot *chart, const QString &baseName);
+
+/// Writes a widget that is not a QCustomPlot (the fleet view) as it is drawn: .png (at its size) or .svg
+/// (its paint commands, vector where the widget paints vectors). false with `error` set when it cannot.
+bool exportWidget(QWidget *widget, const QString &path, QString *error = nullptr);
+
+/// Gives the widget a context menu with "Export image…" (a save dialog, then exportWidget()).
+QAction *addWidgetExportAction(QWidget *widget, const QString &baseName);
 
 } // namespace fleetplan::views

@@ -22,6 +22,8 @@
 #include "models/workload/scenariojson.h"
 #include "views/comparisonchart.h"
 #include "views/timelinechart.h"
+#include "views/catalogbrowser.h"
+#include "views/fleetview.h"
 #include "views/viewactions.h"
 
 using namespace fleetplan;
@@ -118,6 +120,23 @@ private slots:
         QVERIFY(pdfFile.read(5) == "%PDF-");
         QVERIFY(!views::exportChart(chart, dir.filePath(QStringLiteral("chart.bmpx")), &error));
         QVERIFY(error.contains(QStringLiteral(".png")));
+
+        // The fleet view is a widget, not a QCustomPlot: PNG and SVG through exportWidget().
+        QWidget *fleet = window.fleetView();
+        QVERIFY(fleet->findChild<QAction *>(QStringLiteral("actionExportImage")));
+        QCOMPARE(fleet->contextMenuPolicy(), Qt::ActionsContextMenu);
+        fleet->resize(640, 400);
+        const QString fleetPng = dir.filePath(QStringLiteral("fleet.png"));
+        QVERIFY2(views::exportWidget(fleet, fleetPng, &error), qPrintable(error));
+        QCOMPARE(QImage(fleetPng).size(), fleet->grab().size());
+        const QString fleetSvg = dir.filePath(QStringLiteral("fleet.svg"));
+        QVERIFY2(views::exportWidget(fleet, fleetSvg, &error), qPrintable(error));
+        QFile fleetSvgFile(fleetSvg);
+        QVERIFY(fleetSvgFile.open(QIODevice::ReadOnly));
+        QVERIFY(fleetSvgFile.readAll().contains("<svg"));
+        QVERIFY(!views::exportWidget(fleet, dir.filePath(QStringLiteral("fleet.gif")), &error));
+        // The catalog's instance types copy as text like every other table.
+        QVERIFY(window.catalogBrowser()->instanceTable()->findChild<QAction *>(QStringLiteral("actionCopyTable")));
     }
 
     void closeAndRevert()

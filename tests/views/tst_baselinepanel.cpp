@@ -61,6 +61,18 @@ private slots:
             qPrintable(inputs));
         QVERIFY(inputs.contains(QStringLiteral("platforms.ecs-ec2.instance_types: ")));
 
+        // Ctrl+C: the comparison as tab-separated text, components indented under their platform.
+        const QStringList lines = panel.comparisonText().split(u'\n');
+        QCOMPARE(lines.at(0), QStringLiteral("Platform / component\tBaseline USD\tCurrent USD\tChange USD\tChange"));
+        const QTreeWidgetItem *fargate = tree->topLevelItem(int(models::PlatformId::EcsFargate));
+        const QString fargateLine
+            = QStringList { fargate->text(0), fargate->text(1), fargate->text(2), fargate->text(3), fargate->text(4) }
+                  .join(u'\t');
+        const qsizetype at = lines.indexOf(fargateLine);
+        QVERIFY2(at > 0, qPrintable(panel.comparisonText()));
+        QVERIFY(lines.at(at + 1).startsWith(QStringLiteral("  ") + fargate->child(0)->text(0) + u'\t'));
+        QVERIFY(panel.comparisonText().contains(inputs));
+
         QSignalSpy cleared(&panel, &views::BaselinePanel::clearRequested);
         panel.findChild<QPushButton *>()->click();
         QCOMPARE(cleared.count(), 1);
