@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,33 @@ struct ScalableTarget
     int minCapacity = 0;
     int maxCapacity = 0;
 };
+
+/// A copy of `value` without the object members whose value is JSON `null`, at any depth: the console's
+/// JSON export writes `"memory": null` for a field that is not set, and null means absent everywhere in
+/// ECS input. Array elements are kept (a null container is still an error). The depth is bounded by
+/// QJsonDocument's own nesting limit.
+QJsonValue withoutNulls(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end();) {
+            if (it.value().isNull()) {
+                it = object.erase(it);
+            } else {
+                it.value() = withoutNulls(it.value());
+                ++it;
+            }
+        }
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = withoutNulls(*it);
+        return array;
+    }
+    return value;
+}
 
 /// Last part of an ARN after `marker` ("arn:aws:ecs:...:cluster/prod" → "prod").
 QString afterMarker(const QString &text, QLatin1String marker)
@@ -98,7 +126,7 @@ public:
         }
         if (!doc.isObject())
             return error(QStringLiteral("$"), QStringLiteral("expected a JSON object as the AWS CLI prints it"));
-        const QJsonObject root = doc.object();
+        const QJsonObject root = withoutNulls(doc.object()).toObject();
         if (root.value(u"taskDefinition").isObject())
             return readTaskDefinition(root.value(u"taskDefinition").toObject(), QStringLiteral("$.taskDefinition"));
         if (root.contains(u"containerDefinitions"))
@@ -474,6 +502,52 @@ TaskDefinition *findTaskDefinition(QList<TaskDefinition> &defs, const QString &r
     return best;
 }
 
+/// One task definition given twice: as register-task-definition input (no revision) and as the
+/// describe-task-definition output of what was registered (family:revision), or the same family:revision
+/// described twice. Both would otherwise become a service each, doubling the workload; the described one
+/// is kept (it has the revision and ARN services name) and the other dropped with a warning.
+void joinSameTaskDefinitions(QList<TaskDefinition> &defs, QList<Diagnostic> &diagnostics)
+{
+    QList<bool> drop(defs.size(), false);
+    QHash<QString, qsizetype> described; // "family:revision" → first index
+    QHash<QString, qsizetype> highest; // family → index of its highest described revision
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        const TaskDefinition &d = defs.at(i);
+        if (d.revision <= 0)
+            continue;
+        const QString key = d.family + u':' + QString::number(d.revision);
+        if (const auto it = described.constFind(key); it != described.cend()) {
+            diagnostics.append({ Diagnostic::Severity::Warning, d.service.source,
+                QStringLiteral("task definition %1 is also given in %2; imported once")
+                    .arg(key, defs.at(*it).origin) });
+            drop[i] = true;
+            continue;
+        }
+        described.insert(key, i);
+        const auto h = highest.constFind(d.family);
+        if (h == highest.cend() || defs.at(*h).revision < d.revision)
+            highest.insert(d.family, i);
+    }
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        const TaskDefinition &d = defs.at(i);
+        const auto h = highest.constFind(d.family);
+        if (d.revision > 0 || h == highest.cend())
+            continue;
+        diagnostics.append({ Diagnostic::Severity::Warning, d.service.source,
+            QStringLiteral("register input of task definition family %1, which %2 describes as %1:%3; "
+                           "imported once, from the described revision")
+                .arg(d.family, defs.at(*h).origin)
+                .arg(defs.at(*h).revision) });
+        drop[i] = true;
+    }
+    QList<TaskDefinition> kept;
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        if (!drop.at(i))
+            kept.append(defs.at(i));
+    }
+    defs = kept;
+}
+
 } // namespace
 
 ImportResult importEcs(const QList<ImportInput> &inputs)
@@ -501,6 +575,8 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
             result.skippedKinds[it.key()] += it.value();
         result.importedFiles.append(input.origin);
     }
+
+    joinSameTaskDefinitions(defs, result.diagnostics);
 
     QList<bool> targetUsed(targets.size(), false);
     for (const EcsService &svc : std::as_const(services)) {
