@@ -390,10 +390,18 @@ void importTemplate(const ImportInput &input, InfraFile &file)
     }
     const Resolver resolver(templ);
     const QJsonObject resources = templ.value(u"Resources").toObject();
+    // Task definitions first, so that a service knows whether its task definition could be read.
+    QStringList order;
     for (auto it = resources.begin(); it != resources.end(); ++it) {
-        const QString id = it.key();
+        if (it.value().toObject().value(u"Type").toString() == u"AWS::ECS::TaskDefinition")
+            order.prepend(it.key());
+        else
+            order.append(it.key());
+    }
+    QSet<QString> unreadFamilies; ///< task definitions not imported (a sizing value not resolved)
+    for (const QString &id : std::as_const(order)) {
         const QString address = QStringLiteral("Resources.") + id;
-        const QJsonObject resource = it.value().toObject();
+        const QJsonObject resource = resources.value(id).toObject();
         const QString type = resource.value(u"Type").toString();
         static const QHash<QString, QStringList> read {
             { QStringLiteral("AWS::ECS::TaskDefinition"),
@@ -429,9 +437,29 @@ void importTemplate(const ImportInput &input, InfraFile &file)
                 props.insert(field, v);
         }
         const QString where = input.origin + QStringLiteral(": ") + address;
+        // A value the size or the joins depend on is not guessed: the resource is not imported.
+        static const QRegularExpression sizing(QStringLiteral(
+            "^(Cpu|Memory|RequiresCompatibilities|ContainerDefinitions(\\[\\d+\\])?(\\.(Cpu|Memory|MemoryReservation))?"
+            "|TaskDefinition|DesiredCount|ResourceId|MinCapacity|MaxCapacity|ScalingConfig(\\.\\w+)?)( |$)"));
+        bool blocking = false;
+        for (const QString &u : std::as_const(unresolved))
+            blocking = blocking || sizing.match(u).hasMatch();
         if (!unresolved.isEmpty())
             file.warn(where,
-                QStringLiteral("not resolved inside the template, left out: ") + unresolved.join(QStringLiteral(", ")));
+                (blocking ? QStringLiteral("not imported: not resolved inside the template: ")
+                          : QStringLiteral("not resolved inside the template, left out: "))
+                    + unresolved.join(QStringLiteral(", ")));
+        if (blocking) {
+            if (type == u"AWS::ECS::TaskDefinition")
+                unreadFamilies.insert(resolver.nameOf(id));
+            continue;
+        }
+        if (type == u"AWS::ECS::Service" && unreadFamilies.contains(props.value(u"TaskDefinition").toString())) {
+            file.warn(where,
+                QStringLiteral("not imported: its task definition %1 is not (see its warning)")
+                    .arg(props.value(u"TaskDefinition").toString()));
+            continue;
+        }
 
         if (type == u"AWS::ECS::TaskDefinition") {
             QJsonObject td = camelKeys(props).toObject();

@@ -152,7 +152,7 @@ private slots:
               "Resources:\n"
               "  Td:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
               "      Family: !Ref Td\n      Cpu: !Join ['', [!Ref Size, '072']]\n"
-              "      Memory: !If [Big, 8192, 4096]\n"
+              "      Memory: 4096\n      NetworkMode: !If [Big, host, bridge]\n"
               "      ContainerDefinitions: [{Name: !Sub '${Env}-${!x}', Memory: 2048}]\n"
               "  Svc:\n    Type: AWS::ECS::Service\n    Properties:\n"
               "      ServiceName: !Sub ['${Env}-api', {Env: !Ref Env}]\n"
@@ -163,9 +163,25 @@ private slots:
         QCOMPARE(r.services.at(0).name, u"prod-api"_s);
         QCOMPARE(r.services.at(0).cpu, 3.0); // "3" + "072" = 3072 units
         QCOMPARE(r.services.at(0).replicas, 3);
-        QCOMPARE(r.services.at(0).effectiveMemoryMib(), 2048.0); // Memory (Fn::If) left out: the container's
-        QVERIFY2(allDiagnostics(r).contains(u"Memory (Fn::If is not resolved by the importer)"_s),
+        QCOMPARE(r.services.at(0).memoryMib, 4096.0);
+        QCOMPARE(r.services.at(0).networkMode, NetworkMode::Bridge); // NetworkMode (Fn::If) left out: the default
+        QVERIFY2(allDiagnostics(r).contains(u"t.yaml: Resources.Td: not resolved inside the template, left out: "
+                                            "NetworkMode (Fn::If is not resolved by the importer)"_s),
             qPrintable(allDiagnostics(r)));
+
+        // A size that cannot be resolved is not guessed: the task definition and its service are left out.
+        const QByteArray unsized = "Parameters:\n  Cpu: {Type: Number}\nResources:\n"
+                                   "  Td:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+                                   "      Family: web\n      Cpu: !Ref Cpu\n      Memory: 2048\n"
+                                   "      RequiresCompatibilities: [FARGATE]\n"
+                                   "      ContainerDefinitions: [{Name: web}]\n"
+                                   "  Svc:\n    Type: AWS::ECS::Service\n    Properties: {TaskDefinition: !Ref Td}\n";
+        const ImportResult u = importCloudFormation({ { u"u.yaml"_s, unsized } });
+        QVERIFY2(!u.hasErrors(), qPrintable(allDiagnostics(u)));
+        QVERIFY(u.services.isEmpty());
+        QCOMPARE(allDiagnostics(u),
+            u"u.yaml: Resources.Td: not imported: not resolved inside the template: Cpu (parameter Cpu has no "
+            "Default)\nu.yaml: Resources.Svc: not imported: its task definition web is not (see its warning)"_s);
     }
 
     void hostileInputs_data()
