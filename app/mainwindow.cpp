@@ -319,9 +319,13 @@ void MainWindow::createActions()
     connect(m_document, &models::Document::modifiedChanged, revert, updateRevert);
     connect(m_document, &models::Document::filePathChanged, revert, updateRevert);
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
-        [this] { m_documents->importWorkload(true); });
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Kubernetes); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
-        [this] { m_documents->importWorkload(false); });
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Ecs); });
+    make(QStringLiteral("actionImportTerraform"), tr("Import &Terraform plan or state…"), {},
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Terraform); });
+    make(QStringLiteral("actionImportCloudFormation"), tr("Import &CloudFormation / CDK template…"), {},
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::CloudFormation); });
     make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
         [this] { m_documents->exportReport(); });
     QAction *quit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
@@ -396,6 +400,8 @@ void MainWindow::createMenus()
     QMenu *import = file->addMenu(tr("&Import"));
     import->addAction(action(QStringLiteral("actionImportKubernetes")));
     import->addAction(action(QStringLiteral("actionImportEcs")));
+    import->addAction(action(QStringLiteral("actionImportTerraform")));
+    import->addAction(action(QStringLiteral("actionImportCloudFormation")));
     file->addAction(action(QStringLiteral("actionExportReport")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionClose")));
