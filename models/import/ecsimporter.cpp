@@ -98,7 +98,18 @@ public:
     QList<ScalableTarget> targets;
     QMap<QString, int> skipped;
     QList<Diagnostic> diagnostics;
+    QStringList regions; ///< regions the file's ARNs name, in order, each once
     bool failed = false;
+
+    /// Notes the region of an ARN ("arn:aws:ecs:eu-west-1:111122223333:service/..." → eu-west-1).
+    void noteRegion(const QString &arn)
+    {
+        if (!arn.startsWith(QLatin1String("arn:")))
+            return;
+        const QString region = arn.section(u':', 3, 3);
+        if (!region.isEmpty() && !regions.contains(region))
+            regions.append(region);
+    }
 
     QString where(const QString &path) const
     {
@@ -227,6 +238,7 @@ private:
         def.origin = m_origin;
         def.family = readString(td, QStringLiteral("family"), path, true);
         def.arn = readString(td, QStringLiteral("taskDefinitionArn"), path, false);
+        noteRegion(def.arn);
         if (td.contains(u"revision")) {
             const auto revision = readInt(td, QStringLiteral("revision"), path, 1);
             def.revision = revision.value_or(0);
@@ -412,8 +424,11 @@ private:
             svc.path = path;
             svc.name = readString(o, QStringLiteral("serviceName"), path, true);
             svc.taskDefinition = readString(o, QStringLiteral("taskDefinition"), path, true);
-            svc.cluster
-                = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
+            const QString clusterArn = readString(o, QStringLiteral("clusterArn"), path, false);
+            noteRegion(clusterArn);
+            noteRegion(o.value(u"serviceArn").toString());
+            noteRegion(svc.taskDefinition);
+            svc.cluster = afterMarker(clusterArn, QLatin1String(":cluster/"));
             svc.daemon = o.value(u"schedulingStrategy").toString() == u"DAEMON";
             if (!svc.daemon)
                 svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0, MaxReplicas).value_or(0);
@@ -556,6 +571,8 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
     QList<TaskDefinition> defs;
     QList<EcsService> services;
     QList<ScalableTarget> targets;
+    QStringList regionOrder;
+    QHash<QString, QStringList> regionOrigins;
     for (const ImportInput &input : inputs) {
         JsonFile file(input.origin);
         file.read(input.data);
@@ -568,6 +585,11 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
             continue;
         }
         result.diagnostics += file.diagnostics;
+        for (const QString &region : std::as_const(file.regions)) {
+            if (!regionOrigins.contains(region))
+                regionOrder.append(region);
+            regionOrigins[region].append(input.origin);
+        }
         defs += file.taskDefinitions;
         services += file.services;
         targets += file.targets;
@@ -577,6 +599,18 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
     }
 
     joinSameTaskDefinitions(defs, result.diagnostics);
+    if (!regionOrder.isEmpty()) {
+        result.region = regionOrder.constFirst();
+        if (regionOrder.size() > 1) {
+            QStringList parts;
+            for (const QString &region : std::as_const(regionOrder))
+                parts << QStringLiteral("%1 (%2)").arg(region, regionOrigins.value(region).join(QStringLiteral(", ")));
+            result.diagnostics.append({ Diagnostic::Severity::Warning, QString(),
+                QStringLiteral("the ARNs name %1 regions: %2; a scenario has one region, %3 is used")
+                    .arg(regionOrder.size())
+                    .arg(parts.join(QStringLiteral("; ")), result.region) });
+        }
+    }
 
     QList<bool> targetUsed(targets.size(), false);
     for (const EcsService &svc : std::as_const(services)) {

@@ -48,6 +48,9 @@ struct ImportResult
     QStringList importedFiles; ///< files that contributed (or could have contributed) without error
     QStringList failedFiles; ///< files with an error: nothing was imported from them
     QList<ImportedNodeGroup> nodeGroups; ///< EKS managed node groups (infrastructure code only)
+    /// The AWS region the input's ARNs name (ECS: task definition, service and cluster ARNs); empty when
+    /// none does. Several regions in one batch are a warning, and the first is kept.
+    QString region;
 
     bool hasErrors() const { return models::hasErrors(diagnostics); }
     /// A few lines for people: services imported, skipped kinds with counts, failed files.

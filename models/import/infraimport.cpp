@@ -43,8 +43,10 @@ void InfraFile::addKubernetesObject(const QString &address, const QJsonObject &m
 void finishInfraFile(InfraFile &file, ImportResult &result)
 {
     ImportResult parts;
+    QString ecsRegion;
     if (!file.failed) {
         const ImportResult ecsPart = file.ecs.isEmpty() ? ImportResult() : importEcs(file.ecs);
+        ecsRegion = ecsPart.region;
         const ImportResult k8sPart = file.kubernetes.isEmpty() ? ImportResult() : importKubernetes(file.kubernetes);
         for (const ImportResult *part : { &ecsPart, &k8sPart }) {
             parts.services += part->services;
@@ -71,6 +73,8 @@ void finishInfraFile(InfraFile &file, ImportResult &result)
     for (auto it = parts.skippedKinds.cbegin(); it != parts.skippedKinds.cend(); ++it)
         result.skippedKinds[it.key()] += it.value();
     result.nodeGroups += file.nodeGroups;
+    if (result.region.isEmpty())
+        result.region = ecsRegion;
     result.importedFiles.append(file.origin);
 }
 

@@ -162,6 +162,7 @@ public:
     QList<Hpa> hpas;
     QMap<QString, int> skipped;
     QMap<QString, int> customKinds; ///< "Kind (group)" → custom resources of that kind skipped
+    QStringList addOns; ///< kube-system add-ons the platform model counts itself (aws-node, kube-proxy, coredns)
     QList<Diagnostic> diagnostics;
     bool failed = false;
 
@@ -619,6 +620,15 @@ private:
     {
         if (kind == u"HorizontalPodAutoscaler")
             return readHpa(object, name, ns);
+        // `kubectl get -A` of an EKS cluster lists the add-ons the EKS-nodes platform model already runs on
+        // every node (aws-node, kube-proxy) and beside the workload (CoreDNS, two replicas): not twice.
+        if (ns == u"kube-system"
+            && ((kind == u"DaemonSet" && (name == u"aws-node" || name == u"kube-proxy"))
+                || (kind == u"Deployment" && name == u"coredns"))) {
+            ++skipped[QStringLiteral("%1 (EKS add-on)").arg(kind)];
+            addOns.append(name);
+            return;
+        }
         const Ref spec = object["spec"];
         Service s;
         s.name = name;
@@ -834,6 +844,11 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
         hpas += file.hpas;
         for (auto it = file.customKinds.cbegin(); it != file.customKinds.cend(); ++it)
             customKinds[it.key()] += it.value();
+        if (!file.addOns.isEmpty())
+            result.diagnostics.append({ Diagnostic::Severity::Warning, input.origin,
+                QStringLiteral("kube-system add-on(s) %1 not imported: the EKS on EC2 platform model already "
+                               "counts aws-node and kube-proxy on every node and CoreDNS (docs/cost-rules.md)")
+                    .arg(file.addOns.join(QStringLiteral(", "))) });
         for (auto it = file.skipped.cbegin(); it != file.skipped.cend(); ++it)
             result.skippedKinds[it.key()] += it.value();
         result.importedFiles.append(input.origin);
@@ -879,8 +894,19 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
                     .arg(hpa.name, hpa.targetKind, hpa.targetName) });
         }
     }
-    for (const Pending &p : std::as_const(pending))
+    // Namespaces kept: a name used in more than one namespace (`kubectl get -A`: api in shop and in billing)
+    // is qualified as NAMESPACE/NAME, as kubectl names them; a clash inside one namespace (or without
+    // namespaces) still gets "-2".
+    QHash<QString, QSet<QString>> namespacesOf;
+    for (const Pending &p : std::as_const(pending)) {
+        if (!p.ns.isEmpty())
+            namespacesOf[p.name].insert(p.ns);
+    }
+    for (Pending &p : pending) {
+        if (!p.ns.isEmpty() && namespacesOf.value(p.name).size() > 1)
+            p.service.name = p.ns + u'/' + p.name;
         result.services.append(p.service);
+    }
     makeServiceNamesUnique(result);
     return result;
 }

@@ -360,6 +360,23 @@ private slots:
         QCOMPARE(apart.services.size(), 2);
     }
 
+    /// Issue 22: the region is taken from the ARNs; ARNs of two regions are a warning (the first is kept).
+    void regionFromArns()
+    {
+        const ImportResult one = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s) });
+        QCOMPARE(one.region, u"eu-west-1"_s);
+        const ImportResult none = importEcsPaths({ fixture(u"ecs/wordpress.json"_s) });
+        QVERIFY(none.region.isEmpty());
+        const ImportResult two
+            = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s), fixture(u"ecs/describe-api.json"_s) });
+        QCOMPARE(two.region, u"eu-west-1"_s);
+        QCOMPARE(two.diagnostics.size(), 1);
+        QCOMPARE(two.diagnostics.at(0).toString(),
+            u"the ARNs name 2 regions: eu-west-1 (console-export-nulls.json); us-east-1 (describe-api.json); a "
+            u"scenario "
+            "has one region, eu-west-1 is used"_s);
+    }
+
     void hostileInputs_data()
     {
         QTest::addColumn<QByteArray>("data");

@@ -422,12 +422,72 @@ private slots:
     void duplicateNamesAreMadeUnique()
     {
         const QByteArray doc = "kind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c}]}\n---\n"
-                               "kind: Pod\nmetadata: {name: a, namespace: two}\nspec: {containers: [{name: c}]}\n";
+                               "kind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c}]}\n";
         const ImportResult r = importKubernetes({ { u"two.yaml"_s, doc } });
         QCOMPARE(r.services.size(), 2);
         QCOMPARE(r.services.at(0).name, u"a"_s);
         QCOMPARE(r.services.at(1).name, u"a-2"_s);
         QVERIFY(allDiagnostics(r).contains(u"two.yaml: Pod/a: name \"a\" is already taken; imported as \"a-2\""_s));
+    }
+
+    /// Issue 22: `kubectl get -A -o json` keeps namespaces: a name in two namespaces is qualified, a name in
+    /// one namespace stays as it is.
+    void namespacesQualifyClashingNames()
+    {
+        const QByteArray list = R"({"apiVersion": "v1", "kind": "List", "items": [
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "shop"},
+             "spec": {"replicas": 2, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "500m", "memory": "512Mi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"replicas": 3, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "1", "memory": "1Gi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "shop"},
+             "spec": {"template": {"spec": {"containers": [{"name": "web",
+               "resources": {"requests": {"cpu": "250m", "memory": "256Mi"}}}]}}}},
+            {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+             "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "api"}, "minReplicas": 4, "maxReplicas": 8}}
+        ]})";
+        const ImportResult r = importKubernetes({ { u"all.json"_s, list } });
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
+        QStringList names;
+        for (const Service &s : r.services)
+            names << s.name;
+        QCOMPARE(names, (QStringList { u"shop/api"_s, u"billing/api"_s, u"web"_s }));
+        QCOMPARE(find(r, u"shop/api"_s)->replicas, 2);
+        QCOMPARE(find(r, u"billing/api"_s)->replicas, 4); // its own namespace's HPA
+        QCOMPARE(find(r, u"billing/api"_s)->effectiveCpu(), 1.0);
+        QCOMPARE(find(r, u"shop/api"_s)->source, u"all.json: Deployment/api"_s);
+    }
+
+    /// Issue 22: kube-system's aws-node, kube-proxy and coredns are what the EKS-nodes platform model
+    /// already runs; imported again they were counted twice.
+    void eksAddOnsAreNotCountedTwice()
+    {
+        const QByteArray yaml
+            = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: aws-node, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: aws-node, resources: {requests: {cpu: 25m}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: kube-proxy, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: kube-proxy, resources: {requests: {cpu: 100m}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: kube-system}\n"
+              "spec: {replicas: 2, template: {spec: {containers: [{name: coredns, resources: {requests: "
+              "{cpu: 100m, memory: 70Mi}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: fluent-bit, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: fb, resources: {requests: {cpu: 50m, memory: 64Mi}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: dns-test}\n"
+              "spec: {template: {spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}}}\n";
+        const ImportResult r = importKubernetes({ { u"cluster.yaml"_s, yaml } });
+        QStringList names;
+        for (const Service &s : r.services)
+            names << s.name;
+        // fluent-bit is the workload's own daemon; a coredns outside kube-system is a workload too.
+        QCOMPARE(names, (QStringList { u"fluent-bit"_s, u"coredns"_s }));
+        QCOMPARE(r.skippedKinds,
+            (QMap<QString, int> { { u"DaemonSet (EKS add-on)"_s, 2 }, { u"Deployment (EKS add-on)"_s, 1 } }));
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.at(0).toString(),
+            u"cluster.yaml: kube-system add-on(s) aws-node, kube-proxy, coredns not imported: the EKS on EC2 platform "
+            "model already counts aws-node and kube-proxy on every node and CoreDNS (docs/cost-rules.md)"_s);
     }
 
     void hpaWithoutTargetIsAWarning()
