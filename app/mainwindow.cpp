@@ -499,6 +499,13 @@ int MainWindow::importFiles(const QStringList &paths, bool kubernetes, bool quie
     return m_documents->importFiles(paths, kubernetes, quiet);
 }
 
+int MainWindow::importInfrastructure(const QStringList &paths, bool terraform, bool quiet)
+{
+    return m_documents->importFiles(paths,
+        terraform ? DocumentController::ImportSource::Terraform : DocumentController::ImportSource::CloudFormation,
+        quiet);
+}
+
 bool MainWindow::reportIsCurrent() const
 {
     // A pending (timer) or running request, or a newer request than the report's, means the report on
