@@ -819,7 +819,8 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
     QMap<QString, int> customKinds;
     for (const ImportInput &input : inputs) {
         FileImport file(input.origin);
-        if (isHelmChartFile(input)) {
+        const QString name = input.origin.section(u'/', -1);
+        if (name == u"Chart.yaml" || name == u"Chart.yml") {
             result.diagnostics.append({ Diagnostic::Severity::Error, input.origin, helmChartMessage() });
             result.failedFiles.append(input.origin);
             continue;
@@ -830,6 +831,13 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
             file.fileError(file.where(e.mark), QStringLiteral("cannot read: ") + fromStd(e.msg));
         } catch (const std::exception &e) {
             file.fileError(input.origin, QStringLiteral("cannot read: ") + QString::fromLocal8Bit(e.what()));
+        }
+        // A file that cannot be read and holds Go template actions is a chart's template. A rendered manifest
+        // may hold such text too (kube-prometheus' alert annotations: "{{ $labels.instance }}"): it reads fine.
+        if (file.failed && isHelmChartFile(input)) {
+            result.diagnostics.append({ Diagnostic::Severity::Error, input.origin, helmChartMessage() });
+            result.failedFiles.append(input.origin);
+            continue;
         }
         if (file.failed) {
             for (const Diagnostic &d : std::as_const(file.diagnostics)) {

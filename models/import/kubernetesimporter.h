@@ -41,7 +41,9 @@ ImportResult importKubernetesPaths(const QStringList &paths);
 /// The error for an unrendered Helm chart: how to render it (Debian 12 ships no helm to do it for the user).
 QString helmChartMessage();
 
-/// A chart's Chart.yaml, or a file with Go template actions (`{{ .Values.x }}`, `{{- include ...}}`).
+/// A chart's Chart.yaml, or a file with Go template actions (`{{ .Values.x }}`, `{{- include ...}}`). The
+/// importer gives helmChartMessage() for such a file only when it cannot read it: rendered manifests hold
+/// template text in strings too (Prometheus alert annotations, Alertmanager templates).
 bool isHelmChartFile(const ImportInput &input);
 
 } // namespace fleetplan::models

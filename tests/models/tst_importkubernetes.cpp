@@ -397,10 +397,24 @@ private slots:
         QVERIFY2(allDiagnostics(parent).contains(u"helm-chart/shop/templates/deployment.yaml: "_s + message),
             qPrintable(allDiagnostics(parent)));
 
-        // "{{" inside a quoted string of a rendered manifest is not a chart.
-        const QByteArray rendered = "kind: Pod\nmetadata: {name: p, annotations: {note: \"use {{ braces }}\"}}\n"
-                                    "spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}\n";
-        QCOMPARE(importKubernetes({ { u"r.yaml"_s, rendered } }).services.size(), 1);
+        // Template text inside a rendered manifest is not a chart: kube-prometheus' alert annotations and an
+        // Alertmanager template in a block scalar read fine.
+        const QByteArray rendered
+            = "kind: Pod\nmetadata: {name: p, annotations: {note: \"{{ $labels.instance }} is {{ .Value }}\"}}\n"
+              "spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}\n---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: templates}\ndata:\n  slack.tmpl: |\n"
+              "    {{ define \"slack.text\" }}\n    {{ range .Alerts }}{{ .Annotations.summary }}{{ end }}\n"
+              "    {{ end }}\n";
+        const ImportResult ok = importKubernetes({ { u"r.yaml"_s, rendered } });
+        QVERIFY2(!ok.hasErrors(), qPrintable(allDiagnostics(ok)));
+        QCOMPARE(ok.services.size(), 1);
+        // The same text in a file that does not read as YAML is a chart's template.
+        QCOMPARE(importKubernetes({ { u"t.yaml"_s,
+                                      "kind: Deployment\nmetadata:\n  name: {{ include \"x\" . }}\nspec:\n  replicas: "
+                                      "{{ .Values.n }}\n" } })
+                     .diagnostics.constFirst()
+                     .message,
+            message);
     }
 
     /// Issue 21: two HPAs on one Deployment conflict in Kubernetes; the first is taken, with a warning.
