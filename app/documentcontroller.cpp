@@ -17,7 +17,9 @@
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
 #include "models/import/ecsimporter.h"
+#include "models/import/cloudformationimporter.h"
 #include "models/import/kubernetesimporter.h"
+#include "models/import/terraformimporter.h"
 #include "models/workload/loadprofilepresets.h"
 #include "views/importpreviewdialog.h"
 #include "views/validationbanner.h"
@@ -226,30 +228,77 @@ void DocumentController::fillRecentMenu(QMenu *menu)
     clear->setEnabled(!files.isEmpty());
 }
 
-void DocumentController::importWorkload(bool kubernetes)
+namespace {
+
+QString importTitle(DocumentController::ImportSource source)
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(m_dialogParent,
-        kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"), QDir::homePath(),
-        kubernetes ? tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)")
-                   : tr("ECS task definitions and services (*.json);;All files (*)"));
-    if (!paths.isEmpty())
-        importFiles(paths, kubernetes);
+    switch (source) {
+    case DocumentController::ImportSource::Kubernetes:
+        return DocumentController::tr("Import Kubernetes manifests");
+    case DocumentController::ImportSource::Ecs:
+        return DocumentController::tr("Import ECS task definitions");
+    case DocumentController::ImportSource::Terraform:
+        return DocumentController::tr("Import Terraform plan or state");
+    case DocumentController::ImportSource::CloudFormation:
+        return DocumentController::tr("Import CloudFormation template");
+    }
+    return {};
 }
 
-int DocumentController::importFiles(const QStringList &paths, bool kubernetes, bool quiet)
+} // namespace
+
+void DocumentController::importWorkload(ImportSource source)
+{
+    QString filters;
+    switch (source) {
+    case ImportSource::Kubernetes:
+        filters = tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)");
+        break;
+    case ImportSource::Ecs:
+        filters = tr("ECS task definitions and services (*.json);;All files (*)");
+        break;
+    case ImportSource::Terraform:
+        filters = tr("Terraform JSON (terraform show -json) (*.json);;All files (*)");
+        break;
+    case ImportSource::CloudFormation:
+        filters
+            = tr("CloudFormation and CDK templates (*.template.json *.json *.yaml *.yml *.template);;All files (*)");
+        break;
+    }
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(m_dialogParent, importTitle(source), QDir::homePath(), filters);
+    if (!paths.isEmpty())
+        importFiles(paths, source);
+}
+
+int DocumentController::importFiles(const QStringList &paths, ImportSource source, bool quiet)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const models::ImportResult result
-        = kubernetes ? models::importKubernetesPaths(paths) : models::importEcsPaths(paths);
+    models::ImportResult result;
+    switch (source) {
+    case ImportSource::Kubernetes:
+        result = models::importKubernetesPaths(paths);
+        break;
+    case ImportSource::Ecs:
+        result = models::importEcsPaths(paths);
+        break;
+    case ImportSource::Terraform:
+        result = models::importTerraformPaths(paths);
+        break;
+    case ImportSource::CloudFormation:
+        result = models::importCloudFormationPaths(paths);
+        break;
+    }
     QApplication::restoreOverrideCursor();
     if (quiet) {
-        const int landed = result.services.isEmpty() ? 0 : landImport(result.services, ImportTarget::Merge);
+        const int landed
+            = result.services.isEmpty() ? 0 : landImport(result.services, ImportTarget::Merge, result.nodeGroups);
         Q_EMIT statusMessage(result.summary().section(u'\n', 0, 0), 6000);
         return landed;
     }
     // Nothing changes before the user has seen what would come in, and where it would go.
     views::ImportPreviewDialog preview(result, m_dialogParent);
-    preview.setWindowTitle(kubernetes ? tr("Import Kubernetes manifests") : tr("Import ECS task definitions"));
+    preview.setWindowTitle(importTitle(source));
     if (preview.exec() != QDialog::Accepted || preview.choice() == views::ImportPreviewDialog::Choice::Cancel) {
         Q_EMIT statusMessage(tr("Import cancelled"), 3000);
         return 0;
@@ -258,13 +307,14 @@ int DocumentController::importFiles(const QStringList &paths, bool kubernetes, b
         ? ImportTarget::NewScenario
         : (preview.choice() == views::ImportPreviewDialog::Choice::Replace ? ImportTarget::Replace
                                                                            : ImportTarget::Merge);
-    const int landed = landImport(result.services, target);
+    const int landed = landImport(result.services, target, result.nodeGroups);
     if (landed > 0)
         Q_EMIT statusMessage(landed == 1 ? tr("Imported 1 service") : tr("Imported %1 services").arg(landed), 6000);
     return landed;
 }
 
-int DocumentController::landImport(const QList<models::Service> &services, ImportTarget target)
+int DocumentController::landImport(
+    const QList<models::Service> &services, ImportTarget target, const QList<models::ImportedNodeGroup> &nodeGroups)
 {
     if (services.isEmpty())
         return 0;
@@ -279,12 +329,21 @@ int DocumentController::landImport(const QList<models::Service> &services, Impor
         ? (n == 1 ? tr("Replace services with 1 imported service")
                   : tr("Replace services with %1 imported services").arg(n))
         : (n == 1 ? tr("Import 1 service") : tr("Import %1 services").arg(n));
-    // One undoable step, whatever the number of services.
+    // One undoable step, whatever the number of services, with the node groups' platform settings.
+    auto *step = nodeGroups.isEmpty() ? nullptr : new QUndoCommand(text);
     auto *command = new models::ImportServicesCommand(m_document, services, {},
         target == ImportTarget::Replace ? models::ImportServicesCommand::Mode::Replace
                                         : models::ImportServicesCommand::Mode::Append,
-        text);
-    m_document->undoStack()->push(command);
+        text, step);
+    if (step) {
+        models::Scenario changed = m_document->scenario();
+        models::applyNodeGroups(nodeGroups, changed);
+        new models::SetPlatformSettingsCommand(
+            m_document, models::PlatformId::EksNodes, changed.platform(models::PlatformId::EksNodes), 0, step);
+        if (!(changed.purchase == m_document->scenario().purchase))
+            new models::SetPurchaseOptionsCommand(m_document, changed.purchase, 0, step);
+    }
+    m_document->undoStack()->push(step ? step : command);
     return n;
 }
 

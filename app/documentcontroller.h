@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include "models/diagnostic.h"
+#include "models/import/importresult.h"
 #include "models/simulation/costreport.h"
 #include "app/report/reportwriter.h"
 #include "models/workload/scenario.h"
@@ -73,18 +74,26 @@ public:
     /// The Save As dialog, then saveFileAs().
     bool saveAs();
     bool saveFileAs(const QString &path);
-    /// The import dialog, then importFiles().
-    void importWorkload(bool kubernetes);
+    /// What File → Import reads.
+    enum class ImportSource { Kubernetes, Ecs, Terraform, CloudFormation };
+    /// The import dialog (with the source's file filters), then importFiles().
+    void importWorkload(ImportSource source);
     /// Reads the files and shows the import preview (views::ImportPreviewDialog): what would be imported,
     /// skipped kinds, errors and warnings in full; then lands the services where the user chose — a new
     /// scenario, merged into the current one, or replacing its services — as one undoable step. With
     /// `quiet` there is no preview: the services are merged (scripts and tests). Returns the services landed.
-    int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
+    int importFiles(const QStringList &paths, ImportSource source, bool quiet = false);
+    int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false)
+    {
+        return importFiles(paths, kubernetes ? ImportSource::Kubernetes : ImportSource::Ecs, quiet);
+    }
     /// Where imported services go.
     enum class ImportTarget { NewScenario, Merge, Replace };
-    /// Lands `services` (one undoable step); NewScenario asks about unsaved changes first. Returns the
-    /// services landed (0 when the user cancelled).
-    int landImport(const QList<models::Service> &services, ImportTarget target);
+    /// Lands `services` (one undoable step, with the EKS-nodes settings and Spot share the node groups of
+    /// infrastructure code give, models::applyNodeGroups); NewScenario asks about unsaved changes first.
+    /// Returns the services landed (0 when the user cancelled).
+    int landImport(const QList<models::Service> &services, ImportTarget target,
+        const QList<models::ImportedNodeGroup> &nodeGroups = {});
     /// The export dialog, then exportReportTo().
     void exportReport();
     /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).

@@ -356,9 +356,13 @@ void MainWindow::createActions()
     connect(m_document, &models::Document::modifiedChanged, revert, updateRevert);
     connect(m_document, &models::Document::filePathChanged, revert, updateRevert);
     make(QStringLiteral("actionImportKubernetes"), tr("Import &Kubernetes manifests…"), QKeySequence(tr("Ctrl+I")),
-        [this] { m_documents->importWorkload(true); });
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Kubernetes); });
     make(QStringLiteral("actionImportEcs"), tr("Import &ECS task definitions…"), QKeySequence(tr("Ctrl+Shift+I")),
-        [this] { m_documents->importWorkload(false); });
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Ecs); });
+    make(QStringLiteral("actionImportTerraform"), tr("Import &Terraform plan or state…"), {},
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::Terraform); });
+    make(QStringLiteral("actionImportCloudFormation"), tr("Import &CloudFormation / CDK template…"), {},
+        [this] { m_documents->importWorkload(DocumentController::ImportSource::CloudFormation); });
     make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
         [this] { m_documents->exportReport(); });
     make(QStringLiteral("actionSetBaseline"), tr("Set as &Baseline"), QKeySequence(tr("Ctrl+B")), [this] {
@@ -447,6 +451,8 @@ void MainWindow::createMenus()
     QMenu *import = file->addMenu(tr("&Import"));
     import->addAction(action(QStringLiteral("actionImportKubernetes")));
     import->addAction(action(QStringLiteral("actionImportEcs")));
+    import->addAction(action(QStringLiteral("actionImportTerraform")));
+    import->addAction(action(QStringLiteral("actionImportCloudFormation")));
     file->addAction(action(QStringLiteral("actionExportReport")));
     file->addAction(action(QStringLiteral("actionCompareWithFile")));
     file->addSeparator();
@@ -546,6 +552,13 @@ bool MainWindow::saveFileAs(const QString &path)
 int MainWindow::importFiles(const QStringList &paths, bool kubernetes, bool quiet)
 {
     return m_documents->importFiles(paths, kubernetes, quiet);
+}
+
+int MainWindow::importInfrastructure(const QStringList &paths, bool terraform, bool quiet)
+{
+    return m_documents->importFiles(paths,
+        terraform ? DocumentController::ImportSource::Terraform : DocumentController::ImportSource::CloudFormation,
+        quiet);
 }
 
 bool MainWindow::reportIsCurrent() const

@@ -88,6 +88,9 @@ public:
     /// Imports Kubernetes manifests or ECS task definitions as one undoable step; returns the services
     /// landed. Problems are shown in a message box unless `quiet`.
     int importFiles(const QStringList &paths, bool kubernetes, bool quiet = false);
+    /// The same for infrastructure code: a Terraform plan or state (`terraform`), else CloudFormation / CDK
+    /// templates; their node groups set the EKS on EC2 settings in the same undoable step.
+    int importInfrastructure(const QStringList &paths, bool terraform, bool quiet = false);
     /// Writes the newest report to `path` (format from the suffix: .pdf .html .md .csv .json).
     bool exportReportTo(const QString &path);
     /// Whether report() answers the scenario and what-if on screen (no newer simulation pending).

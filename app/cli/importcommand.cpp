@@ -3,8 +3,10 @@
 #include <QFile>
 
 #include "app/cli/commands.h"
+#include "models/import/cloudformationimporter.h"
 #include "models/import/ecsimporter.h"
 #include "models/import/kubernetesimporter.h"
+#include "models/import/terraformimporter.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/validation.h"
 
@@ -36,11 +38,15 @@ int runImport(Context &ctx)
                        "       describe-services and describe-scalable-targets output (AWS CLI JSON).\n"
                        "  k8s: Kubernetes manifests (multi-document YAML, helm template / kustomize output) and\n"
                        "       kubectl get -o yaml|json output; a DIR is searched for *.yaml, *.yml, *.json.\n"
+                       "  terraform: terraform show -json output of a plan or a state (ECS, EKS node groups,\n"
+                       "       Kubernetes provider workloads).\n"
+                       "  cloudformation: CloudFormation templates (JSON or YAML) and CDK cdk.out/*.template.json\n"
+                       "       (ECS task definitions, services, scalable targets, EKS node groups).\n"
                        "Objects that are not workloads (ConfigMap, Service, Ingress, ...) are skipped and counted.\n"
                        "A file with an error contributes nothing; the other files are still imported and written,\n"
                        "and the exit code is then 2."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("ecs or k8s"));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("ecs, k8s, terraform or cloudformation"));
     parser.addPositionalArgument(QStringLiteral("FILE"),
         QStringLiteral("Files (k8s: or folders) to import; - reads stdin"), QStringLiteral("FILE|DIR..."));
     const QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("output") },
@@ -60,12 +66,22 @@ int runImport(Context &ctx)
     }
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        ctx.err << "fleetplan import: expected ecs or k8s, then FILE...\n";
+        ctx.err << "fleetplan import: expected ecs, k8s, terraform or cloudformation, then FILE...\n";
         return UsageError;
     }
     const QString source = positional.takeFirst();
-    if (source != u"ecs" && source != u"k8s" && source != u"kubernetes") {
-        ctx.err << "fleetplan import: unknown source \"" << source << "\" (expected ecs or k8s)\n";
+    models::ImportResult (*importer)(const QStringList &) = nullptr;
+    if (source == u"ecs")
+        importer = &models::importEcsPaths;
+    else if (source == u"k8s" || source == u"kubernetes")
+        importer = &models::importKubernetesPaths;
+    else if (source == u"terraform" || source == u"tf")
+        importer = &models::importTerraformPaths;
+    else if (source == u"cloudformation" || source == u"cfn" || source == u"cdk")
+        importer = &models::importCloudFormationPaths;
+    if (!importer) {
+        ctx.err << "fleetplan import: unknown source \"" << source
+                << "\" (expected ecs, k8s, terraform or cloudformation)\n";
         return UsageError;
     }
     if (positional.isEmpty()) {
@@ -85,8 +101,7 @@ int runImport(Context &ctx)
     const bool toStdout = outPath == u"-";
     QTextStream &report = toStdout ? ctx.err : ctx.out;
 
-    const models::ImportResult result
-        = source == u"ecs" ? models::importEcsPaths(positional) : models::importKubernetesPaths(positional);
+    const models::ImportResult result = importer(positional);
 
     for (const models::Diagnostic &d : result.diagnostics)
         ctx.err << (d.isError() ? "error: " : "warning: ") << d.toString() << '\n';
@@ -106,15 +121,27 @@ int runImport(Context &ctx)
     }
 
     if (result.services.isEmpty()) {
-        ctx.err << "fleetplan import: nothing imported; " << (toStdout ? QStringLiteral("nothing") : outPath)
-                << " not written\n";
+        ctx.err << "fleetplan import: nothing imported; "
+                << (toStdout ? QStringLiteral("no scenario written to stdout")
+                             : outPath + QStringLiteral(" not written"))
+                << '\n';
         return result.hasErrors() ? InvalidInput : Ok;
     }
     models::Scenario scenario;
     scenario.name = parser.isSet(nameOption) ? parser.value(nameOption) : QStringLiteral("Imported workloads");
-    if (parser.isSet(regionOption))
+    // The region of the ARNs (ECS input), unless --region says otherwise; a disagreement is said.
+    if (parser.isSet(regionOption)) {
         scenario.region = parser.value(regionOption);
+        if (!result.region.isEmpty() && result.region != scenario.region)
+            ctx.err << "warning: the imported ARNs name the region " << result.region << "; priced in "
+                    << scenario.region << " as --region says\n";
+    } else if (models::isRegionCode(result.region)) {
+        scenario.region = result.region;
+        report << "region " << result.region << " (from the ARNs)\n";
+    }
     scenario.services = result.services;
+    if (const QString settings = models::applyNodeGroups(result.nodeGroups, scenario); !settings.isEmpty())
+        report << settings << '\n';
     if (toStdout) {
         ctx.out << QString::fromUtf8(models::scenarioToJson(scenario));
     } else {

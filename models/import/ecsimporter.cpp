@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +50,33 @@ struct ScalableTarget
     int maxCapacity = 0;
 };
 
+/// A copy of `value` without the object members whose value is JSON `null`, at any depth: the console's
+/// JSON export writes `"memory": null` for a field that is not set, and null means absent everywhere in
+/// ECS input. Array elements are kept (a null container is still an error). The depth is bounded by
+/// QJsonDocument's own nesting limit.
+QJsonValue withoutNulls(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end();) {
+            if (it.value().isNull()) {
+                it = object.erase(it);
+            } else {
+                it.value() = withoutNulls(it.value());
+                ++it;
+            }
+        }
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = withoutNulls(*it);
+        return array;
+    }
+    return value;
+}
+
 /// Last part of an ARN after `marker` ("arn:aws:ecs:...:cluster/prod" → "prod").
 QString afterMarker(const QString &text, QLatin1String marker)
 {
@@ -70,7 +98,18 @@ public:
     QList<ScalableTarget> targets;
     QMap<QString, int> skipped;
     QList<Diagnostic> diagnostics;
+    QStringList regions; ///< regions the file's ARNs name, in order, each once
     bool failed = false;
+
+    /// Notes the region of an ARN ("arn:aws:ecs:eu-west-1:111122223333:service/..." → eu-west-1).
+    void noteRegion(const QString &arn)
+    {
+        if (!arn.startsWith(QLatin1String("arn:")))
+            return;
+        const QString region = arn.section(u':', 3, 3);
+        if (!region.isEmpty() && !regions.contains(region))
+            regions.append(region);
+    }
 
     QString where(const QString &path) const
     {
@@ -98,7 +137,7 @@ public:
         }
         if (!doc.isObject())
             return error(QStringLiteral("$"), QStringLiteral("expected a JSON object as the AWS CLI prints it"));
-        const QJsonObject root = doc.object();
+        const QJsonObject root = withoutNulls(doc.object()).toObject();
         if (root.value(u"taskDefinition").isObject())
             return readTaskDefinition(root.value(u"taskDefinition").toObject(), QStringLiteral("$.taskDefinition"));
         if (root.contains(u"containerDefinitions"))
@@ -199,6 +238,7 @@ private:
         def.origin = m_origin;
         def.family = readString(td, QStringLiteral("family"), path, true);
         def.arn = readString(td, QStringLiteral("taskDefinitionArn"), path, false);
+        noteRegion(def.arn);
         if (td.contains(u"revision")) {
             const auto revision = readInt(td, QStringLiteral("revision"), path, 1);
             def.revision = revision.value_or(0);
@@ -384,8 +424,11 @@ private:
             svc.path = path;
             svc.name = readString(o, QStringLiteral("serviceName"), path, true);
             svc.taskDefinition = readString(o, QStringLiteral("taskDefinition"), path, true);
-            svc.cluster
-                = afterMarker(readString(o, QStringLiteral("clusterArn"), path, false), QLatin1String(":cluster/"));
+            const QString clusterArn = readString(o, QStringLiteral("clusterArn"), path, false);
+            noteRegion(clusterArn);
+            noteRegion(o.value(u"serviceArn").toString());
+            noteRegion(svc.taskDefinition);
+            svc.cluster = afterMarker(clusterArn, QLatin1String(":cluster/"));
             svc.daemon = o.value(u"schedulingStrategy").toString() == u"DAEMON";
             if (!svc.daemon)
                 svc.desiredCount = readInt(o, QStringLiteral("desiredCount"), path, 0, MaxReplicas).value_or(0);
@@ -474,6 +517,52 @@ TaskDefinition *findTaskDefinition(QList<TaskDefinition> &defs, const QString &r
     return best;
 }
 
+/// One task definition given twice: as register-task-definition input (no revision) and as the
+/// describe-task-definition output of what was registered (family:revision), or the same family:revision
+/// described twice. Both would otherwise become a service each, doubling the workload; the described one
+/// is kept (it has the revision and ARN services name) and the other dropped with a warning.
+void joinSameTaskDefinitions(QList<TaskDefinition> &defs, QList<Diagnostic> &diagnostics)
+{
+    QList<bool> drop(defs.size(), false);
+    QHash<QString, qsizetype> described; // "family:revision" → first index
+    QHash<QString, qsizetype> highest; // family → index of its highest described revision
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        const TaskDefinition &d = defs.at(i);
+        if (d.revision <= 0)
+            continue;
+        const QString key = d.family + u':' + QString::number(d.revision);
+        if (const auto it = described.constFind(key); it != described.cend()) {
+            diagnostics.append({ Diagnostic::Severity::Warning, d.service.source,
+                QStringLiteral("task definition %1 is also given in %2; imported once")
+                    .arg(key, defs.at(*it).origin) });
+            drop[i] = true;
+            continue;
+        }
+        described.insert(key, i);
+        const auto h = highest.constFind(d.family);
+        if (h == highest.cend() || defs.at(*h).revision < d.revision)
+            highest.insert(d.family, i);
+    }
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        const TaskDefinition &d = defs.at(i);
+        const auto h = highest.constFind(d.family);
+        if (d.revision > 0 || h == highest.cend())
+            continue;
+        diagnostics.append({ Diagnostic::Severity::Warning, d.service.source,
+            QStringLiteral("register input of task definition family %1, which %2 describes as %1:%3; "
+                           "imported once, from the described revision")
+                .arg(d.family, defs.at(*h).origin)
+                .arg(defs.at(*h).revision) });
+        drop[i] = true;
+    }
+    QList<TaskDefinition> kept;
+    for (qsizetype i = 0; i < defs.size(); ++i) {
+        if (!drop.at(i))
+            kept.append(defs.at(i));
+    }
+    defs = kept;
+}
+
 } // namespace
 
 ImportResult importEcs(const QList<ImportInput> &inputs)
@@ -482,6 +571,8 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
     QList<TaskDefinition> defs;
     QList<EcsService> services;
     QList<ScalableTarget> targets;
+    QStringList regionOrder;
+    QHash<QString, QStringList> regionOrigins;
     for (const ImportInput &input : inputs) {
         JsonFile file(input.origin);
         file.read(input.data);
@@ -494,12 +585,31 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
             continue;
         }
         result.diagnostics += file.diagnostics;
+        for (const QString &region : std::as_const(file.regions)) {
+            if (!regionOrigins.contains(region))
+                regionOrder.append(region);
+            regionOrigins[region].append(input.origin);
+        }
         defs += file.taskDefinitions;
         services += file.services;
         targets += file.targets;
         for (auto it = file.skipped.cbegin(); it != file.skipped.cend(); ++it)
             result.skippedKinds[it.key()] += it.value();
         result.importedFiles.append(input.origin);
+    }
+
+    joinSameTaskDefinitions(defs, result.diagnostics);
+    if (!regionOrder.isEmpty()) {
+        result.region = regionOrder.constFirst();
+        if (regionOrder.size() > 1) {
+            QStringList parts;
+            for (const QString &region : std::as_const(regionOrder))
+                parts << QStringLiteral("%1 (%2)").arg(region, regionOrigins.value(region).join(QStringLiteral(", ")));
+            result.diagnostics.append({ Diagnostic::Severity::Warning, QString(),
+                QStringLiteral("the ARNs name %1 regions: %2; a scenario has one region, %3 is used")
+                    .arg(regionOrder.size())
+                    .arg(parts.join(QStringLiteral("; ")), result.region) });
+        }
     }
 
     QList<bool> targetUsed(targets.size(), false);

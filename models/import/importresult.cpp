@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/import/importresult.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <QDir>
@@ -94,6 +95,53 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
                 QStringLiteral("no *.yaml, *.yml or *.json files in this folder") });
     }
     return inputs;
+}
+
+PlatformSettings eksNodesSettings(const QList<ImportedNodeGroup> &groups, PlatformSettings settings)
+{
+    if (groups.isEmpty())
+        return settings;
+    QStringList types;
+    double disk = 0;
+    for (const ImportedNodeGroup &g : groups) {
+        // EKS CreateNodegroup: "If you don't specify an instance type ... t3.medium".
+        const QStringList groupTypes
+            = g.instanceTypes.isEmpty() ? QStringList { QStringLiteral("t3.medium") } : g.instanceTypes;
+        for (const QString &t : groupTypes) {
+            if (!types.contains(t))
+                types.append(t);
+        }
+        disk = std::max(disk, g.diskGib);
+    }
+    settings.instanceTypes = types;
+    settings.mixedInstances = types.size() > 1;
+    settings.ebsGibPerNode = disk;
+    return settings;
+}
+
+QString applyNodeGroups(const QList<ImportedNodeGroup> &groups, Scenario &scenario)
+{
+    if (groups.isEmpty())
+        return {};
+    PlatformSettings &eks = scenario.platform(PlatformId::EksNodes);
+    eks = eksNodesSettings(groups, eks);
+    QString text = QStringLiteral("EKS on EC2 settings from %1 node group(s): instance types %2, %3 GiB EBS per node")
+                       .arg(groups.size())
+                       .arg(eks.instanceTypes.join(QStringLiteral(", ")))
+                       .arg(eks.ebsGibPerNode);
+    int desired = 0;
+    int spotDesired = 0;
+    for (const ImportedNodeGroup &g : groups) {
+        desired += g.desiredSize;
+        spotDesired += g.spot ? g.desiredSize : 0;
+    }
+    if (spotDesired > 0 && desired > 0) {
+        scenario.purchase.spotShare = double(spotDesired) / desired;
+        text += QStringLiteral("; Spot share %1 % (SPOT node groups' share of the desired nodes; it applies to "
+                               "every EC2 platform)")
+                    .arg(scenario.purchase.spotShare * 100, 0, 'f', 0);
+    }
+    return text;
 }
 
 void makeServiceNamesUnique(ImportResult &result)

@@ -7,11 +7,14 @@
 #include <sstream>
 #include <string>
 
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QMultiHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <yaml-cpp/eventhandler.h>
@@ -104,6 +107,28 @@ public:
     }
 };
 
+/// The API group of an apiVersion ("apps/v1" → "apps", "v1" → "").
+QString apiGroup(const QString &apiVersion)
+{
+    const qsizetype slash = apiVersion.indexOf(u'/');
+    return slash < 0 ? QString() : apiVersion.left(slash);
+}
+
+/// Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, autoscaling, policy) and
+/// the *.k8s.io ones. Anything else is a custom resource (an operator's or an add-on's).
+bool isBuiltInGroup(const QString &group)
+{
+    return group.isEmpty() || !group.contains(u'.') || group.endsWith(QLatin1String(".k8s.io")) || group == u"k8s.io";
+}
+
+/// Custom resources of the Prometheus operator (monitoring.coreos.com) whose pods are documented.
+const QSet<QString> &prometheusOperatorKinds()
+{
+    static const QSet<QString> kinds { QStringLiteral("Prometheus"), QStringLiteral("PrometheusAgent"),
+        QStringLiteral("Alertmanager"), QStringLiteral("ThanosRuler") };
+    return kinds;
+}
+
 /// A workload read from one object, before HPAs are joined to it.
 struct Pending
 {
@@ -136,6 +161,8 @@ public:
     QList<Pending> pending;
     QList<Hpa> hpas;
     QMap<QString, int> skipped;
+    QMap<QString, int> customKinds; ///< "Kind (group)" → custom resources of that kind skipped
+    QStringList addOns; ///< kube-system add-ons the platform model counts itself (aws-node, kube-proxy, coredns)
     QList<Diagnostic> diagnostics;
     bool failed = false;
 
@@ -529,10 +556,19 @@ private:
             return;
         }
         static const QSet<QString> modelled { QStringLiteral("Deployment"), QStringLiteral("StatefulSet"),
-            QStringLiteral("ReplicaSet"), QStringLiteral("DaemonSet"), QStringLiteral("Job"), QStringLiteral("CronJob"),
-            QStringLiteral("Pod"), QStringLiteral("HorizontalPodAutoscaler") };
-        if (!modelled.contains(kind)) {
-            ++skipped[kind];
+            QStringLiteral("ReplicaSet"), QStringLiteral("ReplicationController"), QStringLiteral("DaemonSet"),
+            QStringLiteral("Job"), QStringLiteral("CronJob"), QStringLiteral("Pod"),
+            QStringLiteral("HorizontalPodAutoscaler") };
+        const QString group = apiGroup(object["apiVersion"].scalar());
+        const bool operatorKind = group == u"monitoring.coreos.com" && prometheusOperatorKinds().contains(kind);
+        if (!modelled.contains(kind) && !operatorKind) {
+            if (isBuiltInGroup(group)) {
+                ++skipped[kind];
+            } else {
+                // A custom resource may well run pods (an operator's), which the plan would then miss.
+                ++skipped[QStringLiteral("%1 (custom resource)").arg(kind)];
+                ++customKinds[kind + QStringLiteral(" (") + group + u')'];
+            }
             return;
         }
         m_objectName = kind + u'/' + name;
@@ -543,16 +579,66 @@ private:
         m_objectName.clear();
     }
 
+    /// Prometheus, PrometheusAgent, Alertmanager and ThanosRuler of the Prometheus operator
+    /// (monitoring.coreos.com/v1 API reference): the operator runs a StatefulSet of `spec.replicas` pods
+    /// (default 1), for Prometheus and PrometheusAgent per shard (`spec.shards`, default 1), whose main
+    /// container gets `spec.resources`; `nodeSelector`, `tolerations` and `affinity` are pod fields of the
+    /// spec. The operator's config-reloader sidecar is not counted (docs/import.md).
+    void readOperatorWorkload(const Ref &object, const QString &kind, const QString &name, const QString &ns)
+    {
+        const Ref spec = object["spec"];
+        Service s;
+        s.name = name;
+        s.source = m_origin + QStringLiteral(": ") + kind + u'/' + name;
+        const auto replicas = readInt(spec["replicas"], 1, MaxReplicas);
+        const auto shards = readInt(spec["shards"], 1, MaxReplicas);
+        if (!replicas || !shards)
+            return;
+        const bool sharded = kind == u"Prometheus" || kind == u"PrometheusAgent";
+        const qint64 pods = qint64(*replicas) * (sharded ? *shards : 1);
+        if (pods > MaxReplicas)
+            return error(
+                spec["replicas"], QStringLiteral("replicas × shards is above the limit of %1").arg(MaxReplicas));
+        s.replicas = int(pods);
+        // The pod the operator makes, as a pod spec this reader knows: one container with spec.resources.
+        YAML::Node container(YAML::NodeType::Map);
+        container["name"] = kind.toLower().toStdString();
+        if (spec["resources"].present())
+            container["resources"] = spec["resources"].node;
+        YAML::Node pod(YAML::NodeType::Map);
+        pod["containers"].push_back(container);
+        for (const char *field : { "nodeSelector", "tolerations", "affinity" }) {
+            if (spec[field].present())
+                pod[field] = spec[field].node;
+        }
+        if (failed || !readPodSpec(Ref(pod, spec.path, spec.mark), s))
+            return;
+        pending.append({ s, kind, ns, name });
+    }
+
     void importWorkload(const Ref &object, const QString &kind, const QString &name, const QString &ns)
     {
         if (kind == u"HorizontalPodAutoscaler")
             return readHpa(object, name, ns);
+        // `kubectl get -A` of an EKS cluster lists the add-ons the EKS-nodes platform model already runs on
+        // every node (aws-node, kube-proxy) and beside the workload (CoreDNS, two replicas): not twice.
+        if (ns == u"kube-system"
+            && ((kind == u"DaemonSet" && (name == u"aws-node" || name == u"kube-proxy"))
+                || (kind == u"Deployment" && name == u"coredns"))) {
+            ++skipped[QStringLiteral("%1 (EKS add-on)").arg(kind)];
+            addOns.append(name);
+            return;
+        }
         const Ref spec = object["spec"];
         Service s;
         s.name = name;
         s.source = m_origin + QStringLiteral(": ") + kind + u'/' + name;
         Ref pod = spec["template"]["spec"];
-        if (kind == u"Deployment" || kind == u"StatefulSet" || kind == u"ReplicaSet") {
+        if (prometheusOperatorKinds().contains(kind))
+            return readOperatorWorkload(object, kind, name, ns);
+        // ReplicationController: the older ReplicaSet (core/v1), the same replicas and pod template.
+        if (kind == u"Deployment" || kind == u"StatefulSet" || kind == u"ReplicaSet"
+            || kind == u"ReplicationController") {
             const auto replicas = readInt(spec["replicas"], 1, MaxReplicas);
             if (!replicas)
                 return;
@@ -730,14 +816,28 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
     ImportResult result;
     QList<Pending> pending;
     QList<Hpa> hpas;
+    QMap<QString, int> customKinds;
     for (const ImportInput &input : inputs) {
         FileImport file(input.origin);
+        const QString name = input.origin.section(u'/', -1);
+        if (name == u"Chart.yaml" || name == u"Chart.yml") {
+            result.diagnostics.append({ Diagnostic::Severity::Error, input.origin, helmChartMessage() });
+            result.failedFiles.append(input.origin);
+            continue;
+        }
         try {
             importFile(input, file);
         } catch (const YAML::Exception &e) {
             file.fileError(file.where(e.mark), QStringLiteral("cannot read: ") + fromStd(e.msg));
         } catch (const std::exception &e) {
             file.fileError(input.origin, QStringLiteral("cannot read: ") + QString::fromLocal8Bit(e.what()));
+        }
+        // A file that cannot be read and holds Go template actions is a chart's template. A rendered manifest
+        // may hold such text too (kube-prometheus' alert annotations: "{{ $labels.instance }}"): it reads fine.
+        if (file.failed && isHelmChartFile(input)) {
+            result.diagnostics.append({ Diagnostic::Severity::Error, input.origin, helmChartMessage() });
+            result.failedFiles.append(input.origin);
+            continue;
         }
         if (file.failed) {
             for (const Diagnostic &d : std::as_const(file.diagnostics)) {
@@ -750,6 +850,13 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
         result.diagnostics += file.diagnostics;
         pending += file.pending;
         hpas += file.hpas;
+        for (auto it = file.customKinds.cbegin(); it != file.customKinds.cend(); ++it)
+            customKinds[it.key()] += it.value();
+        if (!file.addOns.isEmpty())
+            result.diagnostics.append({ Diagnostic::Severity::Warning, input.origin,
+                QStringLiteral("kube-system add-on(s) %1 not imported: the EKS on EC2 platform model already "
+                               "counts aws-node and kube-proxy on every node and CoreDNS (docs/cost-rules.md)")
+                    .arg(file.addOns.join(QStringLiteral(", "))) });
         for (auto it = file.skipped.cbegin(); it != file.skipped.cend(); ++it)
             result.skippedKinds[it.key()] += it.value();
         result.importedFiles.append(input.origin);
@@ -758,6 +865,14 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
     QMultiHash<QString, qsizetype> byKindAndName;
     for (qsizetype i = 0; i < pending.size(); ++i)
         byKindAndName.insert(pending.at(i).kind + u'/' + pending.at(i).name, i);
+    for (auto it = customKinds.cbegin(); it != customKinds.cend(); ++it) {
+        result.diagnostics.append({ Diagnostic::Severity::Warning, QString(),
+            QStringLiteral("skipped %1 custom resource(s) of kind %2: the importer does not know which pods "
+                           "its operator runs (add them by hand if it runs any)")
+                .arg(it.value())
+                .arg(it.key()) });
+    }
+    QHash<qsizetype, QString> scaledBy; // pending index → the HPA that set its bounds
     for (const Hpa &hpa : std::as_const(hpas)) {
         bool joined = false;
         const auto range = byKindAndName.equal_range(hpa.targetKind + u'/' + hpa.targetName);
@@ -765,10 +880,20 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
             Pending &p = pending[*it];
             if (!p.ns.isEmpty() && !hpa.ns.isEmpty() && p.ns != hpa.ns)
                 continue;
+            joined = true;
+            if (const auto first = scaledBy.constFind(*it); first != scaledBy.cend()) {
+                // Kubernetes: two HPAs on one target fight over its replicas (AmbiguousSelector).
+                result.diagnostics.append({ Diagnostic::Severity::Warning, hpa.where,
+                    QStringLiteral("HorizontalPodAutoscaler/%1 also targets %2/%3, which "
+                                   "HorizontalPodAutoscaler/%4 already scales (two HPAs on one target "
+                                   "conflict); the first is used")
+                        .arg(hpa.name, hpa.targetKind, hpa.targetName, *first) });
+                continue;
+            }
+            scaledBy.insert(*it, hpa.name);
             p.service.minReplicas = hpa.minReplicas;
             p.service.maxReplicas = hpa.maxReplicas;
             p.service.replicas = std::clamp(p.service.replicas, hpa.minReplicas, hpa.maxReplicas);
-            joined = true;
         }
         if (!joined) {
             result.diagnostics.append({ Diagnostic::Severity::Warning, hpa.where,
@@ -777,15 +902,61 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
                     .arg(hpa.name, hpa.targetKind, hpa.targetName) });
         }
     }
-    for (const Pending &p : std::as_const(pending))
+    // Namespaces kept: a name used in more than one namespace (`kubectl get -A`: api in shop and in billing)
+    // is qualified as NAMESPACE/NAME, as kubectl names them; a clash inside one namespace (or without
+    // namespaces) still gets "-2".
+    QHash<QString, QSet<QString>> namespacesOf;
+    for (const Pending &p : std::as_const(pending)) {
+        if (!p.ns.isEmpty())
+            namespacesOf[p.name].insert(p.ns);
+    }
+    for (Pending &p : pending) {
+        if (!p.ns.isEmpty() && namespacesOf.value(p.name).size() > 1)
+            p.service.name = p.ns + u'/' + p.name;
         result.services.append(p.service);
+    }
     makeServiceNamesUnique(result);
     return result;
 }
 
 ImportResult importKubernetesPaths(const QStringList &paths)
 {
-    return importPaths(paths, &importKubernetes);
+    // A chart's folder is refused as a whole: its templates are not manifests, and its values.yaml and
+    // Chart.yaml are not objects either.
+    QStringList readable;
+    QList<Diagnostic> chartErrors;
+    QStringList chartFolders;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir() && QFileInfo::exists(info.filePath() + QStringLiteral("/Chart.yaml"))) {
+            chartErrors.append({ Diagnostic::Severity::Error, path, helmChartMessage() });
+            chartFolders.append(path);
+        } else {
+            readable.append(path);
+        }
+    }
+    ImportResult result = importPaths(readable, &importKubernetes);
+    result.diagnostics = chartErrors + result.diagnostics;
+    result.failedFiles = chartFolders + result.failedFiles;
+    return result;
+}
+
+QString helmChartMessage()
+{
+    return QStringLiteral("this is a Helm chart: render it with `helm template NAME DIR > out.yaml` and import "
+                          "out.yaml");
+}
+
+bool isHelmChartFile(const ImportInput &input)
+{
+    // Chart.yaml names the chart; a template holds Go template actions ("{{ .Values.x }}", "{{- include").
+    const QString name = input.origin.section(u'/', -1);
+    if (name == u"Chart.yaml" || name == u"Chart.yml")
+        return true;
+    static const QRegularExpression action(
+        QStringLiteral("\\{\\{-?\\s*(\\.|\\$|include\\b|if\\b|else\\b|end\\b|range\\b|with\\b|define\\b|template\\b|"
+                       "toYaml\\b|tpl\\b|/\\*)"));
+    return action.match(QString::fromUtf8(input.data.left(1 << 20))).hasMatch();
 }
 
 } // namespace fleetplan::models

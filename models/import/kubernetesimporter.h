@@ -34,7 +34,16 @@ inline constexpr double NoRequestMemoryMib = 512;
 /// `helm.sh/hook`, e.g. `helm test` Pods), which `helm template` prints but which do not run in the fleet.
 ImportResult importKubernetes(const QList<ImportInput> &inputs);
 
-/// Reads files and directories (recursively: *.yaml, *.yml, *.json) and imports them.
+/// Reads files and directories (recursively: *.yaml, *.yml, *.json) and imports them. A directory holding
+/// Chart.yaml (an unrendered Helm chart) is refused with helmChartMessage().
 ImportResult importKubernetesPaths(const QStringList &paths);
+
+/// The error for an unrendered Helm chart: how to render it (Debian 12 ships no helm to do it for the user).
+QString helmChartMessage();
+
+/// A chart's Chart.yaml, or a file with Go template actions (`{{ .Values.x }}`, `{{- include ...}}`). The
+/// importer gives helmChartMessage() for such a file only when it cannot read it: rendered manifests hold
+/// template text in strings too (Prometheus alert annotations, Alertmanager templates).
+bool isHelmChartFile(const ImportInput &input);
 
 } // namespace fleetplan::models

@@ -120,6 +120,36 @@ private slots:
         QCOMPARE(window.scenario(), before);
     }
 
+    /// Issue 21: a Terraform plan's services and its node groups' EKS on EC2 settings land as one step.
+    void terraformPlanLandsWithItsNodeGroups()
+    {
+        app::MainWindow window;
+        const models::Scenario before = window.scenario();
+        answerPreview(Choice::Merge, [](views::ImportPreviewDialog *dialog) {
+            QCOMPARE(dialog->windowTitle(), QStringLiteral("Import Terraform plan or state"));
+        });
+        const int landed = window.importInfrastructure(
+            { QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/terraform/plan.json") }, true);
+        QCOMPARE(landed, 3);
+        QCOMPARE(window.scenario().services.size(), before.services.size() + 3);
+        const models::PlatformSettings &eks = window.scenario().platform(models::PlatformId::EksNodes);
+        QCOMPARE(eks.instanceTypes,
+            (QStringList { QStringLiteral("m6i.large"), QStringLiteral("m6a.large"), QStringLiteral("c6i.xlarge") }));
+        QCOMPARE(eks.ebsGibPerNode, 50.0);
+        QCOMPARE(window.scenario().purchase.spotShare, 0.25);
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        QCOMPARE(window.document()->undoStack()->text(0), QStringLiteral("Import 3 services"));
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.scenario(), before);
+
+        // CloudFormation through the same path (quiet: merged without the preview).
+        const int cfn = window.importInfrastructure(
+            { QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/cloudformation/fargate-service.yaml") }, false, true);
+        QCOMPARE(cfn, 2);
+        QCOMPARE(window.scenario().platform(models::PlatformId::EksNodes).instanceTypes,
+            QStringList { QStringLiteral("m7g.large") });
+    }
+
     void newScenarioHoldsOnlyTheImport()
     {
         app::MainWindow window;

@@ -15,7 +15,7 @@ fixtures=tests/data/import
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DFLEETPLAN_FUZZ=ON -DFLEETPLAN_BUILD_BENCHMARKS=OFF >/dev/null
-targets=(fuzz_ecs fuzz_kubernetes fuzz_quantity fuzz_cron fuzz_scenariojson fuzz_document fuzz_pricelist fuzz_report fuzz_htmlreport)
+targets=(fuzz_ecs fuzz_kubernetes fuzz_terraform fuzz_cloudformation fuzz_quantity fuzz_cron fuzz_scenariojson fuzz_document fuzz_pricelist fuzz_report fuzz_htmlreport)
 cmake --build "$build" --target "${targets[@]}" --parallel "${FUZZ_JOBS:-2}"
 
 seeds="$build/fuzz-seeds"
@@ -23,7 +23,17 @@ rm -rf "$seeds"
 for t in "${targets[@]}"; do mkdir -p "$seeds/$t"; done
 mkdir -p "$build/fuzz-artifacts"
 cp "$fixtures"/ecs/*.json "$fixtures"/broken/*.json "$seeds/fuzz_ecs/"
-cp "$fixtures"/k8s/* "$fixtures"/broken/*.yaml "$fixtures"/broken/*.json "$seeds/fuzz_kubernetes/"
+cp "$fixtures"/k8s/* "$fixtures"/k8s-real/* "$fixtures"/broken/*.yaml "$fixtures"/broken/*.json "$seeds/fuzz_kubernetes/"
+cp "$fixtures"/terraform/*.json "$fixtures"/broken/bad-terraform-plan.json "$seeds/fuzz_terraform/"
+cp "$fixtures"/cloudformation/*.yaml "$fixtures"/cloudformation/cdk.out/*.json "$fixtures"/broken/bad-cloudformation.yaml \
+  "$seeds/fuzz_cloudformation/"
+# Small hand-made seeds: unknown-after-apply values, module nesting, intrinsic short forms and a self-reference.
+printf '%s' '{"format_version":"1.2","resource_changes":[{"address":"aws_ecs_service.s","type":"aws_ecs_service","change":{"after":{"name":"s","desired_count":1},"after_unknown":{"task_definition":true}}}]}' \
+  > "$seeds/fuzz_terraform/unknown.json"
+printf '%s' '{"values":{"root_module":{"child_modules":[{"child_modules":[{"resources":[{"type":"kubernetes_pod_v1","address":"p","values":{"metadata":[{"name":"p"}],"spec":[{"container":[{"name":"c"}]}]}}]}]}]}}}' \
+  > "$seeds/fuzz_terraform/modules.json"
+printf 'Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties: {ServiceName: !GetAtt S.Name, TaskDefinition: !Ref T, DesiredCount: !Sub "${N}"}\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties: {Family: !Ref T, ContainerDefinitions: [{Name: a, Memory: !Join ["", ["5", "12"]]}]}\n' \
+  > "$seeds/fuzz_cloudformation/short-forms.yaml"
 i=0
 for q in 250m 0.5 1 1Gi 512Mi 512M 1e3 1.5Gi 100k 2Ti 1E 1Ei -1 +.5 5e-1 1.5.5 1GB Mi ""; do
   printf '%s' "$q" > "$seeds/fuzz_quantity/q$i"; i=$((i + 1))

@@ -114,11 +114,82 @@ private slots:
         QVERIFY2(r.err.contains(u"warning: kubectl-get-all.json: Deployment/php-apache"_s), qPrintable(r.err));
     }
 
+    /// Issue 21: `import terraform` writes the services and the EKS-nodes settings of the node groups.
+    void terraformPlan()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"tf.json"_s);
+        const Run r = run({ u"terraform"_s, fixture(u"terraform/plan.json"_s), u"-o"_s, out });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(u"imported 3 service(s) from 1 file(s)\n"
+                                  "skipped 3 object(s) not modelled: aws_ecs_cluster 1, aws_eks_fargate_profile 1, "
+                                  "kubernetes_service 1\n"_s),
+            qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"EKS on EC2 settings from 2 node group(s): instance types m6i.large, m6a.large, "
+                                "c6i.xlarge, 50 GiB EBS per node; Spot share 25 %"_s),
+            qPrintable(r.out));
+        QVERIFY2(r.err.contains(u"warning: plan.json: aws_ecs_task_definition.batch: not imported: known only after "
+                                "apply: container_definitions"_s),
+            qPrintable(r.err));
+        const ScenarioReadResult written = readScenarioFile(out);
+        QVERIFY2(written.ok(), qPrintable(written.errorText()));
+        QCOMPARE(written.scenario->services.size(), 3);
+        QCOMPARE(written.scenario->platform(PlatformId::EksNodes).instanceTypes,
+            (QStringList { u"m6i.large"_s, u"m6a.large"_s, u"c6i.xlarge"_s }));
+        QCOMPARE(written.scenario->platform(PlatformId::EksNodes).ebsGibPerNode, 50.0);
+        QCOMPARE(written.scenario->purchase.spotShare, 0.25);
+    }
+
+    /// Issue 21: `import cloudformation` of a YAML template and of a CDK cloud assembly folder.
+    void cloudFormationTemplates()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"cfn.json"_s);
+        const Run r = run({ u"cloudformation"_s, fixture(u"cloudformation/fargate-service.yaml"_s),
+            fixture(u"cloudformation/cdk.out"_s), u"-o"_s, out });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(u"imported 3 service(s) from 4 file(s)\n"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"fargate-service.yaml: Resources.Service: Service/checkout"_s), qPrintable(r.out));
+        const ScenarioReadResult written = readScenarioFile(out);
+        QVERIFY2(written.ok(), qPrintable(written.errorText()));
+        QStringList names;
+        for (const Service &s : written.scenario->services)
+            names << s.name;
+        QCOMPARE(names, (QStringList { u"checkout"_s, u"WorkerService"_s, u"Service"_s }));
+        QCOMPARE(written.scenario->platform(PlatformId::EksNodes).instanceTypes, QStringList { u"m7g.large"_s });
+
+        // A broken template fails alone, with its line.
+        const Run bad = run({ u"cfn"_s, fixture(u"broken/bad-cloudformation.yaml"_s), u"-o"_s, out });
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(u"error: bad-cloudformation.yaml:8:"_s), qPrintable(bad.err));
+    }
+
+    /// Issue 22: the region of the ARNs becomes the scenario's; --region wins, with a warning.
+    void regionFromArns()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"eu.json"_s);
+        const Run r = run({ u"ecs"_s, fixture(u"ecs/console-export-nulls.json"_s), u"-o"_s, out });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"region eu-west-1 (from the ARNs)\n"_s), qPrintable(r.out));
+        const ScenarioReadResult written = readScenarioFile(out);
+        QVERIFY2(written.ok(), qPrintable(written.errorText()));
+        QCOMPARE(written.scenario->region, u"eu-west-1"_s);
+
+        const Run forced = run(
+            { u"ecs"_s, fixture(u"ecs/console-export-nulls.json"_s), u"-o"_s, out, u"--region"_s, u"us-east-1"_s });
+        QCOMPARE(forced.code, 0);
+        QVERIFY2(forced.err.contains(u"warning: the imported ARNs name the region eu-west-1; priced in us-east-1 as "
+                                     "--region says"_s),
+            qPrintable(forced.err));
+        QCOMPARE(readScenarioFile(out).scenario->region, u"us-east-1"_s);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no source") << QStringList {} << u"expected ecs or k8s"_s;
+        QTest::newRow("no source") << QStringList {} << u"expected ecs, k8s, terraform or cloudformation"_s;
         QTest::newRow("unknown source") << QStringList { u"yaml"_s, u"x"_s, u"-o"_s, u"y"_s }
                                         << u"unknown source \"yaml\""_s;
         QTest::newRow("no file") << QStringList { u"k8s"_s, u"-o"_s, u"y.json"_s } << u"expected at least one FILE"_s;

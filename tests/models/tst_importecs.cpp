@@ -291,6 +291,92 @@ private slots:
         QCOMPARE(r.services.constFirst().accelerator, Accelerator::NvidiaGpu);
     }
 
+    /// Issue 21: the console's JSON export writes `"memory": null` and `"memoryReservation": null` on a
+    /// container whose task sets memory; null means absent, everywhere in ECS input.
+    void explicitNullIsAbsent()
+    {
+        const ImportResult r = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s) });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        Service nginx;
+        nginx.name = u"nginx-console"_s;
+        nginx.cpu = 0.5; // task cpu "512"
+        nginx.memoryMib = 1024; // task memory "1024"
+        nginx.networkMode = NetworkMode::Awsvpc;
+        nginx.replicas = 1;
+        nginx.source = u"console-export-nulls.json: TaskDefinition/nginx-console:2"_s;
+        compareService(find(r, u"nginx-console"_s), nginx);
+
+        // Null task-level fields are absent too: "cpu": null, "memory": null leave the containers' sizes.
+        const QByteArray doc = R"({"family": "f", "cpu": null, "memory": null, "networkMode": null,
+            "runtimePlatform": null, "ephemeralStorage": null, "requiresCompatibilities": null,
+            "containerDefinitions": [{"name": "a", "cpu": 256, "memory": null, "memoryReservation": 300}]})";
+        const ImportResult n = importEcs({ { u"n.json"_s, doc } });
+        QVERIFY2(!n.hasErrors(), qPrintable(allDiagnostics(n)));
+        QCOMPARE(n.services.size(), 1);
+        QCOMPARE(n.services.at(0).effectiveCpu(), 0.25);
+        QCOMPARE(n.services.at(0).effectiveMemoryMib(), 300.0);
+        QCOMPARE(n.services.at(0).networkMode, NetworkMode::Bridge);
+        QCOMPARE(n.services.at(0).ephemeralGib, 20.0);
+    }
+
+    /// Issue 21: a register-task-definition input and the describe-task-definition output of what it
+    /// registered (api:7) were two services; they are one.
+    void registerAndDescribeAreJoined()
+    {
+        const ImportResult r
+            = importEcsPaths({ fixture(u"ecs/register-api.json"_s), fixture(u"ecs/describe-api.json"_s) });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        const Service &api = r.services.at(0);
+        QCOMPARE(api.name, u"api"_s);
+        QCOMPARE(api.cpu, 1.0);
+        QCOMPARE(api.memoryMib, 2048.0);
+        QCOMPARE(api.replicas, 1);
+        QCOMPARE(api.source, u"describe-api.json: TaskDefinition/api:7"_s);
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.at(0).toString(),
+            u"register-api.json: TaskDefinition/api: register input of task definition family api, which "
+            "describe-api.json describes as api:7; imported once, from the described revision"_s);
+
+        // The same family:revision described twice is one service too; a service joins it once.
+        const QByteArray services
+            = R"({"services": [{"serviceName": "api", "taskDefinition": "api:7", "desiredCount": 3}]})";
+        QFile describe(fixture(u"ecs/describe-api.json"_s));
+        QVERIFY(describe.open(QIODevice::ReadOnly));
+        const QByteArray described = describe.readAll();
+        const ImportResult twice
+            = importEcs({ { u"a.json"_s, described }, { u"b.json"_s, described }, { u"services.json"_s, services } });
+        QVERIFY2(!twice.hasErrors(), qPrintable(allDiagnostics(twice)));
+        QCOMPARE(twice.services.size(), 1);
+        QCOMPARE(twice.services.at(0).replicas, 3);
+        QVERIFY2(allDiagnostics(twice).contains(u"b.json: TaskDefinition/api:7: task definition api:7 is also given "
+                                                "in a.json; imported once"_s),
+            qPrintable(allDiagnostics(twice)));
+
+        // Different families stay apart.
+        const ImportResult apart
+            = importEcsPaths({ fixture(u"ecs/register-api.json"_s), fixture(u"ecs/wordpress.json"_s) });
+        QCOMPARE(apart.services.size(), 2);
+    }
+
+    /// Issue 22: the region is taken from the ARNs; ARNs of two regions are a warning (the first is kept).
+    void regionFromArns()
+    {
+        const ImportResult one = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s) });
+        QCOMPARE(one.region, u"eu-west-1"_s);
+        const ImportResult none = importEcsPaths({ fixture(u"ecs/wordpress.json"_s) });
+        QVERIFY(none.region.isEmpty());
+        const ImportResult two
+            = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s), fixture(u"ecs/describe-api.json"_s) });
+        QCOMPARE(two.region, u"eu-west-1"_s);
+        QCOMPARE(two.diagnostics.size(), 1);
+        QCOMPARE(two.diagnostics.at(0).toString(),
+            u"the ARNs name 2 regions: eu-west-1 (console-export-nulls.json); us-east-1 (describe-api.json); a "
+            u"scenario "
+            "has one region, eu-west-1 is used"_s);
+    }
+
     void hostileInputs_data()
     {
         QTest::addColumn<QByteArray>("data");

@@ -283,15 +283,225 @@ private slots:
         QVERIFY(find(r, u"web"_s));
     }
 
+    /// Issue 21: guestbook-go's ReplicationControllers were counted as "not modelled".
+    void replicationControllers()
+    {
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s-real/guestbook-rc.yaml"_s) });
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 3);
+        QCOMPARE(r.skippedKinds, (QMap<QString, int> { { u"Service"_s, 3 } }));
+        Service guestbook;
+        guestbook.name = u"guestbook"_s;
+        guestbook.containers = { { u"guestbook"_s, 0.25, 64, false } };
+        guestbook.cpu = 0.25;
+        guestbook.memoryMib = 64; // the request, not the 128Mi limit
+        guestbook.replicas = 3;
+        guestbook.source = u"guestbook-rc.yaml: ReplicationController/guestbook"_s;
+        compareService(*find(r, u"guestbook"_s), guestbook);
+        QCOMPARE(find(r, u"redis-master"_s)->replicas, 1);
+        QCOMPARE(find(r, u"redis-replica"_s)->replicas, 2);
+        QCOMPARE(find(r, u"redis-replica"_s)->effectiveMemoryMib(), 128.0);
+
+        // An HPA may scale a ReplicationController as it scales a ReplicaSet.
+        const QByteArray hpa = "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: g}\n"
+                               "spec: {scaleTargetRef: {kind: ReplicationController, name: guestbook}, minReplicas: 4, "
+                               "maxReplicas: 9}\n";
+        QFile f(fixture(u"k8s-real/guestbook-rc.yaml"_s));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const ImportResult scaled = importKubernetes({ { u"rc.yaml"_s, f.readAll() }, { u"hpa.yaml"_s, hpa } });
+        QCOMPARE(find(scaled, u"guestbook"_s)->replicas, 4);
+        QCOMPARE(find(scaled, u"guestbook"_s)->maxReplicas, 9);
+    }
+
+    /// Issue 21: the Prometheus operator's Prometheus, Alertmanager and ThanosRuler run the largest pods of
+    /// kube-prometheus; other custom resources are skipped with a warning naming their kind.
+    void prometheusOperatorResources()
+    {
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s-real/kube-prometheus-operators.yaml"_s) });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 3);
+        // Prometheus k8s: 2 replicas, requests memory 400Mi only → CPU planned as EKS Fargate does (0.25).
+        Service prometheus;
+        prometheus.name = u"k8s"_s;
+        prometheus.containers = { { u"prometheus"_s, 0.25, 400, false } };
+        prometheus.cpu = 0.25;
+        prometheus.memoryMib = 400;
+        prometheus.replicas = 2;
+        prometheus.source = u"kube-prometheus-operators.yaml: Prometheus/k8s"_s;
+        compareService(*find(r, u"k8s"_s), prometheus);
+        // Alertmanager main: 3 replicas of requests 4m / 100Mi.
+        Service alertmanager;
+        alertmanager.name = u"main"_s;
+        alertmanager.containers = { { u"alertmanager"_s, 0.004, 100, false } };
+        alertmanager.cpu = 0.004;
+        alertmanager.memoryMib = 100;
+        alertmanager.replicas = 3;
+        alertmanager.source = u"kube-prometheus-operators.yaml: Alertmanager/main"_s;
+        compareService(*find(r, u"main"_s), alertmanager);
+        // ThanosRuler without replicas: the operator's default, 1.
+        Service ruler;
+        ruler.name = u"thanos-ruler"_s;
+        ruler.containers = { { u"thanosruler"_s, 0.2, 256, false } };
+        ruler.cpu = 0.2;
+        ruler.memoryMib = 256;
+        ruler.replicas = 1;
+        ruler.source = u"kube-prometheus-operators.yaml: ThanosRuler/thanos-ruler"_s;
+        compareService(*find(r, u"thanos-ruler"_s), ruler);
+
+        QCOMPARE(r.skippedKinds,
+            (QMap<QString, int> { { u"Certificate (custom resource)"_s, 1 }, { u"CustomResourceDefinition"_s, 1 },
+                { u"PrometheusRule (custom resource)"_s, 1 }, { u"ServiceMonitor (custom resource)"_s, 2 } }));
+        const QString text = allDiagnostics(r);
+        QVERIFY2(text.contains(u"skipped 1 custom resource(s) of kind Certificate (cert-manager.io): the importer does "
+                               "not know which pods its operator runs (add them by hand if it runs any)"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"skipped 2 custom resource(s) of kind ServiceMonitor (monitoring.coreos.com)"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"skipped 1 custom resource(s) of kind PrometheusRule (monitoring.coreos.com)"_s),
+            qPrintable(text));
+        QVERIFY2(!text.contains(u"CustomResourceDefinition"_s), qPrintable(text));
+
+        // shards multiply Prometheus' pods: 2 replicas × 3 shards.
+        const QByteArray sharded = "apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: p}\n"
+                                   "spec: {replicas: 2, shards: 3, resources: {requests: {cpu: 1, memory: 2Gi}}}\n";
+        const ImportResult s = importKubernetes({ { u"p.yaml"_s, sharded } });
+        QCOMPARE(s.services.size(), 1);
+        QCOMPARE(s.services.at(0).replicas, 6);
+        QCOMPARE(s.services.at(0).effectiveMemoryMib(), 2048.0);
+    }
+
+    /// Issue 21: an unrendered chart failed with "JSON syntax error: unterminated object".
+    void helmChartIsExplained()
+    {
+        const QString message
+            = u"this is a Helm chart: render it with `helm template NAME DIR > out.yaml` and import out.yaml"_s;
+        const QString chart = fixture(u"helm-chart/shop"_s);
+        const ImportResult dir = importKubernetesPaths({ chart });
+        QVERIFY(dir.services.isEmpty());
+        QCOMPARE(dir.failedFiles, QStringList { chart });
+        QCOMPARE(dir.diagnostics.size(), 1);
+        QCOMPARE(dir.diagnostics.at(0).toString(), chart + u": "_s + message);
+
+        const ImportResult templ = importKubernetesPaths({ chart + u"/templates/deployment.yaml"_s });
+        QCOMPARE(templ.failedFiles, QStringList { u"deployment.yaml"_s });
+        QCOMPARE(templ.diagnostics.size(), 1);
+        QCOMPARE(templ.diagnostics.at(0).toString(), u"deployment.yaml: "_s + message);
+
+        const ImportResult meta = importKubernetesPaths({ chart + u"/Chart.yaml"_s });
+        QCOMPARE(meta.failedFiles, QStringList { u"Chart.yaml"_s });
+        QCOMPARE(meta.diagnostics.at(0).message, message);
+
+        // A parent folder holding the chart: its templates fail alone, with the message.
+        const ImportResult parent = importKubernetesPaths({ fixture(u"helm-chart"_s) });
+        QVERIFY(parent.services.isEmpty());
+        QVERIFY2(allDiagnostics(parent).contains(u"helm-chart/shop/templates/deployment.yaml: "_s + message),
+            qPrintable(allDiagnostics(parent)));
+
+        // Template text inside a rendered manifest is not a chart: kube-prometheus' alert annotations and an
+        // Alertmanager template in a block scalar read fine.
+        const QByteArray rendered
+            = "kind: Pod\nmetadata: {name: p, annotations: {note: \"{{ $labels.instance }} is {{ .Value }}\"}}\n"
+              "spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}\n---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: templates}\ndata:\n  slack.tmpl: |\n"
+              "    {{ define \"slack.text\" }}\n    {{ range .Alerts }}{{ .Annotations.summary }}{{ end }}\n"
+              "    {{ end }}\n";
+        const ImportResult ok = importKubernetes({ { u"r.yaml"_s, rendered } });
+        QVERIFY2(!ok.hasErrors(), qPrintable(allDiagnostics(ok)));
+        QCOMPARE(ok.services.size(), 1);
+        // The same text in a file that does not read as YAML is a chart's template.
+        QCOMPARE(importKubernetes({ { u"t.yaml"_s,
+                                      "kind: Deployment\nmetadata:\n  name: {{ include \"x\" . }}\nspec:\n  replicas: "
+                                      "{{ .Values.n }}\n" } })
+                     .diagnostics.constFirst()
+                     .message,
+            message);
+    }
+
+    /// Issue 21: two HPAs on one Deployment conflict in Kubernetes; the first is taken, with a warning.
+    void twoHpasOnOneTarget()
+    {
+        const ImportResult r = importKubernetesPaths({ fixture(u"k8s-real/two-hpas.yaml"_s) });
+        QVERIFY(!r.hasErrors());
+        QCOMPARE(r.services.size(), 1);
+        const Service &api = r.services.at(0);
+        QCOMPARE(api.minReplicas, 2);
+        QCOMPARE(api.maxReplicas, 6);
+        QCOMPARE(api.replicas, 4);
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.at(0).toString(),
+            u"two-hpas.yaml:32:1: HorizontalPodAutoscaler/api-memory also targets Deployment/api, which "
+            "HorizontalPodAutoscaler/api-cpu already scales (two HPAs on one target conflict); the first is used"_s);
+    }
+
     void duplicateNamesAreMadeUnique()
     {
         const QByteArray doc = "kind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c}]}\n---\n"
-                               "kind: Pod\nmetadata: {name: a, namespace: two}\nspec: {containers: [{name: c}]}\n";
+                               "kind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c}]}\n";
         const ImportResult r = importKubernetes({ { u"two.yaml"_s, doc } });
         QCOMPARE(r.services.size(), 2);
         QCOMPARE(r.services.at(0).name, u"a"_s);
         QCOMPARE(r.services.at(1).name, u"a-2"_s);
         QVERIFY(allDiagnostics(r).contains(u"two.yaml: Pod/a: name \"a\" is already taken; imported as \"a-2\""_s));
+    }
+
+    /// Issue 22: `kubectl get -A -o json` keeps namespaces: a name in two namespaces is qualified, a name in
+    /// one namespace stays as it is.
+    void namespacesQualifyClashingNames()
+    {
+        const QByteArray list = R"({"apiVersion": "v1", "kind": "List", "items": [
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "shop"},
+             "spec": {"replicas": 2, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "500m", "memory": "512Mi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"replicas": 3, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "1", "memory": "1Gi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "shop"},
+             "spec": {"template": {"spec": {"containers": [{"name": "web",
+               "resources": {"requests": {"cpu": "250m", "memory": "256Mi"}}}]}}}},
+            {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+             "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "api"}, "minReplicas": 4, "maxReplicas": 8}}
+        ]})";
+        const ImportResult r = importKubernetes({ { u"all.json"_s, list } });
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(allDiagnostics(r)));
+        QStringList names;
+        for (const Service &s : r.services)
+            names << s.name;
+        QCOMPARE(names, (QStringList { u"shop/api"_s, u"billing/api"_s, u"web"_s }));
+        QCOMPARE(find(r, u"shop/api"_s)->replicas, 2);
+        QCOMPARE(find(r, u"billing/api"_s)->replicas, 4); // its own namespace's HPA
+        QCOMPARE(find(r, u"billing/api"_s)->effectiveCpu(), 1.0);
+        QCOMPARE(find(r, u"shop/api"_s)->source, u"all.json: Deployment/api"_s);
+    }
+
+    /// Issue 22: kube-system's aws-node, kube-proxy and coredns are what the EKS-nodes platform model
+    /// already runs; imported again they were counted twice.
+    void eksAddOnsAreNotCountedTwice()
+    {
+        const QByteArray yaml
+            = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: aws-node, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: aws-node, resources: {requests: {cpu: 25m}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: kube-proxy, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: kube-proxy, resources: {requests: {cpu: 100m}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: kube-system}\n"
+              "spec: {replicas: 2, template: {spec: {containers: [{name: coredns, resources: {requests: "
+              "{cpu: 100m, memory: 70Mi}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: fluent-bit, namespace: kube-system}\n"
+              "spec: {template: {spec: {containers: [{name: fb, resources: {requests: {cpu: 50m, memory: 64Mi}}}]}}}\n"
+              "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: dns-test}\n"
+              "spec: {template: {spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}}}\n";
+        const ImportResult r = importKubernetes({ { u"cluster.yaml"_s, yaml } });
+        QStringList names;
+        for (const Service &s : r.services)
+            names << s.name;
+        // fluent-bit is the workload's own daemon; a coredns outside kube-system is a workload too.
+        QCOMPARE(names, (QStringList { u"fluent-bit"_s, u"coredns"_s }));
+        QCOMPARE(r.skippedKinds,
+            (QMap<QString, int> { { u"DaemonSet (EKS add-on)"_s, 2 }, { u"Deployment (EKS add-on)"_s, 1 } }));
+        QCOMPARE(r.diagnostics.size(), 1);
+        QCOMPARE(r.diagnostics.at(0).toString(),
+            u"cluster.yaml: kube-system add-on(s) aws-node, kube-proxy, coredns not imported: the EKS on EC2 platform "
+            "model already counts aws-node and kube-proxy on every node and CoreDNS (docs/cost-rules.md)"_s);
     }
 
     void hpaWithoutTargetIsAWarning()
