@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QUndoStack>
 
+#include "app/preferencesdialog.h"
 #include "app/recentfiles.h"
 #include "app/report/reportwriter.h"
 #include "models/workload/commands.h"
@@ -399,6 +400,7 @@ bool DocumentController::exportReportTo(const QString &path)
     QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     ReportOptions options;
     options.catalog = m_catalog;
+    options.pageSize = Preferences::load().pageSize; // Edit → Preferences…: A4 or Letter
     if (m_currentBaseline)
         options.baseline = m_currentBaseline();
     QString error;

@@ -12,6 +12,8 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -21,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -58,6 +61,7 @@
 #include "models/simulation/simulation.h"
 #include "app/baselinecontroller.h"
 #include "app/pricebookcontroller.h"
+#include "app/preferencesdialog.h"
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
 #include "views/baselinepanel.h"
@@ -83,6 +87,41 @@ Q_LOGGING_CATEGORY(lcGui, "fleetplan.gui")
 
 namespace fleetplan::app {
 
+namespace {
+
+enum class DropKind { Scenario, Kubernetes, Ecs, Terraform, CloudFormation };
+
+/// What a dropped file is, from its suffix and its first 64 KiB (a scenario unless it looks like an input
+/// one of the importers reads).
+DropKind classifyDrop(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return info.fileName() == u"cdk.out" ? DropKind::CloudFormation : DropKind::Kubernetes;
+    const QString suffix = info.suffix().toLower();
+    if (suffix == u"fleetplan")
+        return DropKind::Scenario;
+    QFile file(path);
+    QByteArray head;
+    if (file.open(QIODevice::ReadOnly))
+        head = file.read(64 * 1024);
+    if (head.contains("AWSTemplateFormatVersion") || head.contains("\"Resources\"") || head.startsWith("Resources:")
+        || head.contains("\nResources:"))
+        return DropKind::CloudFormation;
+    if (suffix == u"yaml" || suffix == u"yml")
+        return DropKind::Kubernetes;
+    if (head.contains("\"terraform_version\"") || head.contains("\"resource_changes\""))
+        return DropKind::Terraform;
+    if (head.contains("\"containerDefinitions\"") || head.contains("\"taskDefinition\"")
+        || head.contains("\"taskDefinitions\""))
+        return DropKind::Ecs;
+    if (head.contains("\"apiVersion\"") && !head.contains("\"services\""))
+        return DropKind::Kubernetes;
+    return DropKind::Scenario;
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_catalog(pricing::Catalog::withUserPriceBook(&m_catalogError))
@@ -93,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_baselines(new BaselineController(m_catalog, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true); // scenarios open, manifests and templates import (dropFiles())
     m_serviceModel->setDocument(m_document);
     m_simTimer = new QTimer(this);
     m_simTimer->setSingleShot(true);
@@ -375,6 +415,11 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             compareWithFile(path);
     })->setStatusTip(tr("Compare the current figures with another scenario file"));
+    QAction *preferences = make(QStringLiteral("actionPreferences"), tr("Pre&ferences…"),
+        QKeySequence(QKeySequence::Preferences), [this] { showPreferences(); });
+    if (preferences->shortcut().isEmpty())
+        preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
     QAction *clearBaseline
         = make(QStringLiteral("actionClearBaseline"), tr("C&lear Baseline"), {}, [this] { m_baselines->clear(); });
     clearBaseline->setEnabled(false);
@@ -470,6 +515,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("actionSetBaseline")));
     edit->addAction(action(QStringLiteral("actionClearBaseline")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("actionPreferences")));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 1; i <= m_tabs->count(); ++i)
@@ -587,6 +634,84 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool files
+        = !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
+    if (files)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Answer the drag first: the prompts and message boxes below must not run inside it.
+    QTimer::singleShot(0, this, [this, paths] { dropFiles(paths); });
+}
+
+int MainWindow::dropFiles(const QStringList &paths, bool quiet)
+{
+    QStringList scenarios;
+    std::array<QStringList, 4> imports; // Kubernetes, Ecs, Terraform, CloudFormation
+    for (const QString &path : paths) {
+        switch (classifyDrop(path)) {
+        case DropKind::Scenario:
+            scenarios << path;
+            break;
+        case DropKind::Kubernetes:
+            imports[0] << path;
+            break;
+        case DropKind::Ecs:
+            imports[1] << path;
+            break;
+        case DropKind::Terraform:
+            imports[2] << path;
+            break;
+        case DropKind::CloudFormation:
+            imports[3] << path;
+            break;
+        }
+    }
+    int taken = 0;
+    if (!scenarios.isEmpty()) {
+        // One document at a time: the first scenario opens; more are named, not opened.
+        if (scenarios.size() > 1)
+            statusBar()->showMessage(
+                tr("Opened %1 only: one scenario at a time (%n more not opened)", nullptr, int(scenarios.size() - 1))
+                    .arg(QFileInfo(scenarios.constFirst()).fileName()),
+                10000);
+        if ((quiet || maybeSave()) && openFile(scenarios.constFirst(), quiet))
+            ++taken;
+    }
+    using Source = DocumentController::ImportSource;
+    const std::array sources { Source::Kubernetes, Source::Ecs, Source::Terraform, Source::CloudFormation };
+    for (std::size_t i = 0; i < imports.size(); ++i) {
+        if (!imports[i].isEmpty() && m_documents->importFiles(imports[i], sources[i], quiet) > 0)
+            taken += int(imports[i].size());
+    }
+    return taken;
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(Preferences::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences p = dialog.preferences();
+    p.save();
+    setTheme(p.theme);
+    m_document->setAutosaveDelay(p.autosaveSeconds * 1000);
+    statusBar()->showMessage(tr("Preferences saved"), 4000);
 }
 
 // ---- workload editing ---------------------------------------------------------------------------------

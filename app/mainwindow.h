@@ -125,6 +125,12 @@ public:
     void reloadCatalog();
     /// The status bar's catalog date and whether the user's price book is applied.
     void updateCatalogLabel();
+    /// Files dropped on the window (or given here): a scenario opens (after the unsaved-changes prompt);
+    /// Kubernetes manifests, ECS task definitions, Terraform plans/states and CloudFormation templates are
+    /// imported, each kind recognised from its suffix and first bytes. Returns the files taken.
+    int dropFiles(const QStringList &paths, bool quiet = false);
+    /// Edit → Preferences…: theme, recovery autosave, PDF page size.
+    void showPreferences();
     /// Makes the scenario and figures on screen the baseline (Edit → Set as Baseline).
     void setBaselineFromCurrent();
     /// Compares with a scenario file (File → Compare with File…); shows errors unless `quiet`.
@@ -165,6 +171,8 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();

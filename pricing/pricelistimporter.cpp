@@ -1168,10 +1168,10 @@ protected:
         }
         return n;
     }
-    qint64 writeData(const char *, qint64) override { return -1; }
+    qint64 writeData(const char * /*data*/, qint64 /*len*/) override { return -1; }
 
 private:
-    static constexpr qint64 ReportEvery = 256 * 1024;
+    static constexpr qint64 ReportEvery = qint64(256) * 1024;
     QIODevice &m_source;
     qint64 m_doneBefore = 0;
     qint64 m_total = 0;

@@ -13,10 +13,17 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
+#include <QMimeData>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QComboBox>
+#include <QSpinBox>
 #include <QtTest>
 
 #include "app/documentcontroller.h"
 #include "app/mainwindow.h"
+#include "app/preferencesdialog.h"
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
 #include "models/workload/scenariojson.h"
@@ -169,6 +176,74 @@ private slots:
         QVERIFY(window.scenario().services.isEmpty());
         QVERIFY(window.document()->filePath().isEmpty());
         QVERIFY(!window.document()->isModified());
+    }
+
+    void droppedFilesOpenOrImportByWhatTheyAre()
+    {
+        app::MainWindow window;
+        const int before = int(window.scenario().services.size());
+        const QString data = QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/");
+        // Kubernetes YAML, an ECS task definition, a Terraform plan and a CloudFormation template: each goes to
+        // its importer (quiet: no preview, no message box).
+        QCOMPARE(window.dropFiles({ data + QStringLiteral("k8s-real/guestbook-rc.yaml") }, true), 1);
+        const int afterK8s = int(window.scenario().services.size());
+        QCOMPARE(afterK8s, before + 3); // guestbook, redis-master, redis-replica
+        QCOMPARE(window.dropFiles({ data + QStringLiteral("ecs/fargate-webserver.json") }, true), 1);
+        QVERIFY(int(window.scenario().services.size()) > afterK8s);
+        const int afterEcs = int(window.scenario().services.size());
+        QCOMPARE(window.dropFiles({ data + QStringLiteral("terraform/plan.json") }, true), 1);
+        QVERIFY(int(window.scenario().services.size()) > afterEcs);
+        const int afterTf = int(window.scenario().services.size());
+        QCOMPARE(window.dropFiles({ data + QStringLiteral("cloudformation/fargate-service.yaml") }, true), 1);
+        QVERIFY(int(window.scenario().services.size()) > afterTf);
+
+        // A scenario file opens (here through a real drop event on the window).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dropped.json"));
+        models::Scenario dropped = models::bundledSampleScenario();
+        dropped.name = QStringLiteral("Dropped here");
+        QVERIFY(models::writeScenarioFile(dropped, path));
+        window.document()->undoStack()->setClean(); // no unsaved-changes prompt
+        auto *mime = new QMimeData;
+        mime->setUrls({ QUrl::fromLocalFile(path) });
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(window.scenario().name, QStringLiteral("Dropped here"));
+        QCOMPARE(window.document()->filePath(), QFileInfo(path).absoluteFilePath());
+        delete mime;
+    }
+
+    void preferencesSetThemeAutosaveAndPageSize()
+    {
+        app::MainWindow window;
+        QTimer::singleShot(50, &window, [] {
+            auto *dialog = qobject_cast<app::PreferencesDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(int(views::ThemeMode::Dark)));
+            dialog->autosaveBox()->setValue(0);
+            dialog->pageSizeBox()->setCurrentIndex(dialog->pageSizeBox()->findData(int(QPageSize::Letter)));
+            dialog->accept();
+        });
+        window.action(QStringLiteral("actionPreferences"))->trigger();
+        QCOMPARE(window.theme(), views::ThemeMode::Dark);
+        const app::Preferences saved = app::Preferences::load();
+        QCOMPARE(saved.theme, views::ThemeMode::Dark);
+        QCOMPARE(saved.autosaveSeconds, 0);
+        QCOMPARE(saved.pageSize, QPageSize::Letter);
+        // An exported PDF is on US Letter now: 612 × 792 points (A4 is 595 × 842).
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("letter.pdf"));
+        QVERIFY(window.exportReportTo(pdf));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.contains("/MediaBox [0 0 612.000000 792.000000]"), "the PDF's pages are US Letter");
+        app::Preferences reset;
+        reset.save();
     }
 };
 
