@@ -13,24 +13,23 @@ namespace fleetplan::cli {
 
 namespace {
 
-/// The `--help` text of a command, as the command itself prints it.
-QString helpOf(const Command &command)
+/// "fleetplan compare [options] SCENARIO" from a help text's first line, whatever program name it has:
+/// the executable's path (QCommandLineParser's argv[0]), "fleetplan compare" or "fleetplan catalog".
+QString usageLine(const Command &command, const QString &line)
 {
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    Context ctx { { QStringLiteral("--help") }, outStream, errStream };
-    command.run(ctx);
-    outStream.flush();
-    return out;
+    const QString usage = line.mid(7);
+    const QString typed = QStringLiteral("fleetplan ") + command.name;
+    if (usage.startsWith(typed + u' ') || usage == typed)
+        return usage;
+    const qsizetype options = usage.indexOf(QLatin1String(" [options]"));
+    return typed + (options >= 0 ? usage.mid(options) : usage.mid(usage.indexOf(u' ')));
 }
 
 /// Turns one command's help text into man markup: usage as a synopsis line, the description as a
 /// paragraph, options and arguments as tagged paragraphs.
 QString commandSection(const Command &command)
 {
-    const QString help = helpOf(command);
+    const QString help = commandHelpText(command);
     QString man = QStringLiteral(".SS \"fleetplan %1\"\n").arg(command.name);
     QString section; // "" (preamble), "Options:", "Arguments:"
     QString tag;
@@ -44,17 +43,13 @@ QString commandSection(const Command &command)
     static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
     for (const QString &line : help.split(u'\n')) {
         if (line.startsWith(QLatin1String("Usage: "))) {
-            // QCommandLineParser prints the executable's path; the page shows the command as typed.
-            QString usage = line.mid(7);
-            usage = QStringLiteral("fleetplan ") + command.name + usage.mid(usage.indexOf(u' '));
-            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(usage));
+            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(usageLine(command, line)));
             continue;
         }
-        if (line == u"Options:" || line == u"Arguments:") {
+        if (line == u"Options:" || line == u"Arguments:" || line == u"Subcommands:") {
             flush();
             section = line;
-            man += QStringLiteral(".PP\n%1\n")
-                       .arg(line == u"Options:" ? QStringLiteral("Options:") : QStringLiteral("Arguments:"));
+            man += QStringLiteral(".PP\n%1\n").arg(line);
             continue;
         }
         if (section.isEmpty()) {
@@ -75,6 +70,9 @@ QString commandSection(const Command &command)
             flush();
             tag = m.captured(1);
             description = m.captured(2);
+        } else if (!line.startsWith(u' ')) { // a paragraph after a list ("Every subcommand takes ...")
+            flush();
+            man += QStringLiteral(".PP\n%1\n").arg(troffEscape(line.trimmed()));
         }
     }
     flush();
@@ -82,6 +80,18 @@ QString commandSection(const Command &command)
 }
 
 } // namespace
+
+QString commandHelpText(const Command &command, const QStringList &args)
+{
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    Context ctx { args, outStream, errStream };
+    command.run(ctx);
+    outStream.flush();
+    return out;
+}
 
 QString troffEscape(const QString &text)
 {
