@@ -133,18 +133,29 @@ QString manPage()
         ".TP\n.B 0\nSuccess.\n"
         ".TP\n.B 1\nUsage error (unknown option, missing argument).\n"
         ".TP\n.B 2\nInvalid input: the message on standard error names the file and the place.\n"
-        ".TP\n.B 3\nA budget gate failed (\\fBcompare \\-\\-fail\\-above\\fR).\n"
+        ".TP\n.B 3\nA gate failed (\\fB\\-\\-fail\\-above\\fR, \\fB\\-\\-fail\\-above\\-change\\fR).\n"
         ".SH ENVIRONMENT\n"
-        ".TP\n.B QT_QPA_PLATFORM\nCommands never need a display; \\fBreport\\fR renders its charts on the "
-        "\\fBoffscreen\\fR platform unless this is set.\n"
+        ".TP\n.B FLEETPLAN_PRICEBOOK\nThe price book file layered over the bundled catalog (after "
+        "\\fB\\-\\-pricebook\\fR and \\fB\\-\\-bundled\\-only\\fR, before the config file); a file that does "
+        "not exist means none.\n"
+        ".TP\n.B FLEETPLAN_CATALOG\nA catalog.sqlite to read in place of the embedded catalog.\n"
+        ".TP\n.B XDG_CONFIG_HOME\nThe user config file is \\fI$XDG_CONFIG_HOME/fleetplan/config.json\\fR; a "
+        "\\fI.fleetplan.json\\fR beside the scenario comes first.\n"
+        ".TP\n.B QT_QPA_PLATFORM\nThe desktop app's platform. Commands never need a display: \\fBreport\\fR "
+        "always renders its charts on the \\fBoffscreen\\fR platform. On \\fBoffscreen\\fR the desktop app "
+        "refuses to open unless \\fBFLEETPLAN_ALLOW_OFFSCREEN_GUI\\fR is set.\n"
         ".SH EXAMPLES\n"
         ".nf\nfleetplan compare shop.json \\-\\-format json\n"
         "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
+        "fleetplan diff base.json shop.json \\-\\-format github\\-comment \\-\\-fail\\-above\\-change 10%\n"
         "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
         "fleetplan sweep shop.json \\-\\-load 0.5:3:0.1 \\-\\-format json\n"
         "fleetplan sensitivity shop.json \\-\\-fast\n"
         "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
-        ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
+        ".SH FILES\n.TP\n.I .fleetplan.json\nConfig file beside the scenario: \\fBpricebook\\fR, \\fBbundled_only\\fR, "
+        "\\fBregion\\fR (docs/cli.md).\n"
+        ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan: docs/cli.md, docs/ci.md, docs/compare-json.md "
+        "and docs/reports.md.\n");
     return man;
 }
 
