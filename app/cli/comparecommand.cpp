@@ -148,7 +148,8 @@ int runCompare(Context &ctx)
     parser.addPositionalArgument(
         QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-        QStringLiteral("Output format: table (default), json or csv; with --diff also markdown or github-comment."),
+        QStringLiteral("Output format: table (default), json, csv, markdown or github-comment (the last two with "
+                       "--diff)."),
         QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
@@ -170,8 +171,8 @@ int runCompare(Context &ctx)
                        "PLATFORM=USD gates one platform (repeatable)."),
         QStringLiteral("[PLATFORM=]USD"));
     const QCommandLineOption failChangeOption(QStringLiteral("fail-above-change"),
-        QStringLiteral("With --diff: exit with status 3 when a platform's cost rises by more than this, in "
-                       "percent (10%) or USD per month (250); PLATFORM=... gates one platform (repeatable)."),
+        QStringLiteral("Exit with status 3 when a platform's cost rises from SCENARIO to OTHER (--diff) by more than "
+                       "this, in percent (10%) or USD per month (250); PLATFORM=... gates one platform (repeatable)."),
         QStringLiteral("[PLATFORM=]CHANGE"));
     const QCommandLineOption maxCharsOption(QStringLiteral("max-chars"),
         QStringLiteral("Size cap of markdown and github-comment output (default 65536, GitHub's comment limit)."),

@@ -35,7 +35,8 @@ QStringList valueWords(const QString &valueName, const QString &description)
         if (!words.contains(w))
             words.append(w);
     }
-    return words;
+    // A sentence, not a list of values ("Exit with status 3 when ...").
+    return words.size() <= 8 ? words : QStringList();
 }
 
 bool isFileValue(const QString &valueName)
@@ -152,7 +153,7 @@ QString zshArguments(const CompletionSpec &spec, const QString &indent)
     for (const CompletionOption &o : spec.options) {
         QString action;
         if (!o.valueName.isEmpty()) {
-            const QString label = QString(o.valueName).replace(u':', u';');
+            const QString label = QString(o.valueName).remove(u'[').remove(u']').replace(u':', u';');
             if (!o.values.isEmpty())
                 action = QStringLiteral(":%1:(%2)").arg(label, shellWords(o.values));
             else if (o.takesFile)

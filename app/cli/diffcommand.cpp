@@ -198,11 +198,21 @@ QString headline(const models::PlatformCostChange &pc, const QString &perPeriod)
             models::priceText(pc.total.before), models::priceText(pc.total.after), perPeriod);
 }
 
+/// Text that GitHub renders as typed: no HTML tag, entity or table cell border of a service name survives.
 QString mdEscape(const QString &text)
 {
-    QString t = text.toHtmlEscaped();
+    QString t = text;
+    t.replace(u'&', QStringLiteral("&amp;"))
+        .replace(u'<', QStringLiteral("&lt;"))
+        .replace(u'>', QStringLiteral("&gt;"));
     t.replace(u'|', QStringLiteral("\\|"));
     return t;
+}
+
+/// A code span (`...`): HTML inside stays text; a backtick in the text becomes a quote.
+QString mdCode(const QString &text)
+{
+    return u'`' + QString(text).replace(u'`', u'\'') + u'`';
 }
 
 struct GateResult
@@ -390,14 +400,11 @@ std::optional<DiffSide> loadDiffSide(const QString &file, const DiffRequest &req
     if (file != u"-") {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly) && f.size() <= MaxSavedResultBytes) {
-            const QByteArray head = f.peek(4096).trimmed();
-            if (head.startsWith('{') && head.contains("\"schema_version\"")) {
-                QJsonParseError parseError;
-                const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
-                if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                    err << prefix << file << ": not a saved result: " << parseError.errorString() << '\n';
-                    return std::nullopt;
-                }
+            // A saved result is a JSON object with "schema_version" (written last: keys are in alphabetical
+            // order); anything else is read as a scenario, with the scenario reader's messages.
+            const QByteArray bytes = f.peek(16).trimmed().startsWith('{') ? f.readAll() : QByteArray();
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+            if (doc.isObject() && doc.object().contains(u"schema_version")) {
                 const QJsonObject o = doc.object();
                 const int version = o.value(u"schema_version").toInt(-1);
                 const QString kind = o.value(u"kind").toString();
@@ -505,7 +512,7 @@ QString diffMarkdown(const DiffSide &before, const DiffSide &after, bool githubC
         const QList<models::ScenarioChange> inputs = models::scenarioChanges(*before.scenario, *after.scenario);
         QString body;
         for (const QString &line : models::scenarioChangeLines(inputs, 500))
-            body += QStringLiteral("- ") + mdEscape(line) + u'\n';
+            body += QStringLiteral("- ") + mdCode(line) + u'\n';
         if (inputs.isEmpty())
             body = QStringLiteral("None: the same scenario inputs.\n");
         sections.append(QStringLiteral("<details><summary>Inputs changed (%1)</summary>\n\n%2\n</details>\n")

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QStandardPaths>
 
 #include "app/cli/cli.h"
@@ -101,7 +102,7 @@ QString entryText(const pricing::PriceBookEntry &e)
 {
     return QStringLiteral("%1 %2 %3 = %4 USD")
         .arg(pricing::rateKindName(e.kind), e.region.isEmpty() ? QStringLiteral("(any region)") : e.region, e.key,
-            QString::number(e.usd, 'g', 17));
+            QString::number(e.usd, 'g', QLocale::FloatingPointShortest));
 }
 
 QJsonValue optionalNumber(const std::optional<double> &v)

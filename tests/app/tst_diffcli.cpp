@@ -81,9 +81,11 @@ private slots:
         const Run r = run({ QStringLiteral("diff"), sample(), commitments(), QStringLiteral("--format"),
             QStringLiteral("github-comment") });
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(
-            r.out.startsWith(QStringLiteral("<!-- fleetplan-diff -->\n### Fleetplan: Sample: online shop → Sample: "
-                                            "online shop with existing commitments\n\n- **ECS on EC2**: +")),
+        QVERIFY2(r.out.startsWith(QStringLiteral(
+                     "<!-- fleetplan-diff -->\n### Fleetplan: Sample: online shop → Sample: "
+                     "online shop with existing commitments\n\n- **ECS on EC2**: -425.48 USD (-25.4 %) — "
+                     "1,673.24 → 1,247.76 USD per month\n- **ECS Fargate**: +384.16 USD "
+                     "(+15.0 %) — 2,558.92 → 2,943.08 USD per month\n")),
             qPrintable(r.out));
         QCOMPARE(r.out.count(QStringLiteral("\n- **")), 5);
         QVERIFY(r.out.contains(QStringLiteral("| platform | before USD | after USD | change USD | change |\n")));

@@ -162,7 +162,7 @@ private slots:
             const QString file = dir.filePath(QStringLiteral("r.") + QLatin1String(suffix));
             const Run r = run({ QStringLiteral("report"), sample(), QStringLiteral("-o"), file, QStringLiteral("-q") },
                 env(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")));
-            QVERIFY2(r.code == 0, qPrintable(suffix + r.err));
+            QVERIFY2(r.code == 0, qPrintable(QLatin1String(suffix) + r.err));
             QCOMPARE(r.err, QString());
             QVERIFY(QFileInfo(file).size() > 1000);
         }
