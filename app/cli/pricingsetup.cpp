@@ -152,7 +152,8 @@ void PricingSetup::measureChanges(const models::Scenario &scenario, const models
 
 QStringList PricingSetup::noteLines(const QString &pricedRegion) const
 {
-    if (!hasPriceBook())
+    // An empty book (no rate, no discount) changes nothing: the JSON still names it, the table does not.
+    if (!hasPriceBook() || (overrides.isEmpty() && importedRates == 0 && enterpriseDiscountPercent <= 0))
         return {};
     QStringList lines;
     const QList<pricing::PriceBookEntry> used = overridesIn(pricedRegion);
