@@ -9,9 +9,11 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QSlider>
@@ -171,6 +173,17 @@ int runGui(int argc, char **argv)
     return QApplication::exec();
 }
 
+/// Messages Qt prints about its own environment that a command's user cannot act on (and that `-q` must not
+/// show): the offscreen platform asks for a runtime directory the commands never use.
+void commandMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: ")))
+        return;
+    if (type == QtWarningMsg && context.category && std::strncmp(context.category, "qt.qpa", 6) == 0)
+        return;
+    std::fputs(qPrintable(qFormatLogMessage(type, context, message) + u'\n'), stderr);
+}
+
 int runCommand(const cli::Command &command, int argc, char **argv)
 {
     std::unique_ptr<QCoreApplication> app;
@@ -179,14 +192,22 @@ int runCommand(const cli::Command &command, int argc, char **argv)
     QStringList commandArgs;
     for (int i = 2; i < argc; ++i)
         commandArgs.append(QString::fromLocal8Bit(argv[i]));
+    // QCommandLineParser's usage line starts with argv[0]: "Usage: fleetplan compare [options] SCENARIO" is
+    // a line that can be copied and run, where the executable's path alone would open the desktop app.
+    QByteArray programName = "fleetplan " + command.name.toLocal8Bit();
+    std::vector<char *> commandArgv(argv, argv + argc);
+    commandArgv.push_back(nullptr);
+    commandArgv[0] = programName.data();
     int guiArgc = 1;
+    qInstallMessageHandler(commandMessageHandler);
     if (command.needsGui) {
-        // Reports render charts: a widget application on the offscreen platform, never a display.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(guiArgc, argv);
+        // Reports render charts: a widget application on the offscreen platform, never a display — also when
+        // the environment says xcb or wayland (an inherited QT_QPA_PLATFORM in a CI job without a display
+        // would otherwise abort the report).
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(guiArgc, commandArgv.data());
     } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
+        app = std::make_unique<QCoreApplication>(argc, commandArgv.data());
     }
     applyApplicationIdentity();
     QTextStream out(stdout);
@@ -207,6 +228,33 @@ int runCommand(const cli::Command &command, int argc, char **argv)
     }
     err.flush();
     return code;
+}
+
+/// Why the desktop app cannot be shown here, or empty when it can. A window nobody can see waits for input
+/// forever: on the offscreen (or minimal) platform the app opens only for the developer hooks that quit by
+/// themselves (FLEETPLAN_SCREENSHOT_DIR, FLEETPLAN_LATENCY_STEPS) or when FLEETPLAN_ALLOW_OFFSCREEN_GUI is
+/// set; on Linux and the BSDs without DISPLAY or WAYLAND_DISPLAY there is no display to open.
+QString guiUnavailableReason()
+{
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM").section(u':', 0, 0).trimmed();
+    const bool hooks = !qEnvironmentVariableIsEmpty("FLEETPLAN_SCREENSHOT_DIR")
+        || qEnvironmentVariableIntValue("FLEETPLAN_LATENCY_STEPS") > 0
+        || !qEnvironmentVariableIsEmpty("FLEETPLAN_ALLOW_OFFSCREEN_GUI");
+    if (platform == u"offscreen" || platform == u"minimal") {
+        if (hooks)
+            return {};
+        return QStringLiteral("the desktop app needs a display, and QT_QPA_PLATFORM=%1 has none (a window there "
+                              "would wait for input forever); run a command instead (fleetplan --help), or set "
+                              "FLEETPLAN_ALLOW_OFFSCREEN_GUI=1")
+            .arg(platform);
+    }
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && (platform.isEmpty() || platform == u"xcb" || platform.startsWith(QLatin1String("wayland"))))
+        return QStringLiteral("the desktop app needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set; "
+                              "run a command instead (fleetplan --help)");
+#endif
+    return {};
 }
 
 } // namespace
@@ -231,6 +279,26 @@ int runMain(int argc, char **argv)
         return runCommand(*command, argc, argv);
     if (first.startsWith(u'-')) {
         std::fprintf(stderr, "fleetplan: unknown option %s\n%s", argv[1], qPrintable(cli::helpText()));
+        return cli::UsageError;
+    }
+    // Strict: the desktop app opens with no argument or with one existing scenario file; any other first
+    // word is a mistyped command, never a window (`fleetplan comapre x.json` once opened the GUI).
+    if (argc > 1) {
+        const QFileInfo file(first);
+        if (!file.exists() || file.isDir()) {
+            std::fputs(qPrintable(QStringLiteral("fleetplan: ") + cli::unknownCommandText(first) + u'\n'), stderr);
+            return cli::UsageError;
+        }
+        if (argc > 2) {
+            std::fprintf(stderr,
+                "fleetplan: the desktop app opens one scenario file; \"%s\" after it is not an option of the app "
+                "(commands: fleetplan --help)\n",
+                argv[2]);
+            return cli::UsageError;
+        }
+    }
+    if (const QString reason = guiUnavailableReason(); !reason.isEmpty()) {
+        std::fputs(qPrintable(QStringLiteral("fleetplan: ") + reason + u'\n'), stderr);
         return cli::UsageError;
     }
     return runGui(argc, argv);

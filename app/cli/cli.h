@@ -33,6 +33,14 @@ struct Command
 const QList<Command> &commands();
 const Command *findCommand(const QString &name);
 
+/// The command nearest to a mistyped word: edit distance (insertions, deletions, substitutions and
+/// swaps of neighbours) at most 2 and less than half the word, or a unique prefix of 3 letters or more;
+/// empty when none is near. "comapre" → "compare".
+QString suggestCommand(const QString &word);
+/// "unknown command 'comapre'; did you mean compare?" (and a second line naming `fleetplan --help`),
+/// the word's control characters shown as \xNN.
+QString unknownCommandText(const QString &word);
+
 /// The text of `fleetplan --help`.
 QString helpText();
 QString versionText();

@@ -16,5 +16,7 @@ int runConvert(Context &ctx); // convertcommand.cpp
 int runPack(Context &ctx); // packcommand.cpp
 int runSweep(Context &ctx); // sweepcommand.cpp
 int runSensitivity(Context &ctx); // sensitivitycommand.cpp
+int runCompletions(Context &ctx); // completions.cpp
+int runDiff(Context &ctx); // diffcommand.cpp
 
 } // namespace fleetplan::cli

@@ -2,11 +2,15 @@
 // `fleetplan compare SCENARIO`: the same workload priced on the five platforms (docs/compare-json.md).
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
 
 #include "app/cli/commands.h"
 #include "app/cli/scenarioinput.h"
 #include "app/cli/comparediff.h"
 #include "app/cli/csvfield.h"
+#include "app/cli/diffrun.h"
+#include "app/cli/jsonenvelope.h"
+#include "app/cli/pricingsetup.h"
 #include "models/atomicwrite.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/validation.h"
@@ -144,8 +148,9 @@ int runCompare(Context &ctx)
     parser.addPositionalArgument(
         QStringLiteral("SCENARIO"), QStringLiteral("Scenario (.json or .fleetplan; - for stdin)"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-        QStringLiteral("Output format: table (default), json or csv."), QStringLiteral("FORMAT"),
-        QStringLiteral("table"));
+        QStringLiteral("Output format: table (default), json, csv, markdown or github-comment (the last two with "
+                       "--diff)."),
+        QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
                        "ecs-fargate-spot, eks-nodes, eks-fargate."),
@@ -155,21 +160,31 @@ int runCompare(Context &ctx)
     const QCommandLineOption outputOption({ QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     parser.addOptions({ formatOption, platformOption, loadOption, outputOption });
-    // CI options (issue 9): compare two scenarios, budget gates, silence.
+    // CI options (issues 9 and 22): compare two scenarios or saved results, budget gates, silence.
     const QCommandLineOption diffOption(QStringLiteral("diff"),
-        QStringLiteral("Show what changed from SCENARIO to OTHER per platform and component "
-                       "(USD and percent); gates then apply to OTHER."),
+        QStringLiteral("Show what changed from SCENARIO to OTHER (a scenario or a result saved with --format "
+                       "json) per platform and component, as `fleetplan diff SCENARIO OTHER` does; gates then "
+                       "apply to OTHER."),
         QStringLiteral("OTHER"));
     const QCommandLineOption failAboveOption(QStringLiteral("fail-above"),
         QStringLiteral("Exit with status 3 when a platform's monthly cost (730 hours) is above USD; "
                        "PLATFORM=USD gates one platform (repeatable)."),
         QStringLiteral("[PLATFORM=]USD"));
+    const QCommandLineOption failChangeOption(QStringLiteral("fail-above-change"),
+        QStringLiteral("Exit with status 3 when a platform's cost rises from SCENARIO to OTHER (--diff) by more than "
+                       "this, in percent (10%) or USD per month (250); PLATFORM=... gates one platform (repeatable)."),
+        QStringLiteral("[PLATFORM=]CHANGE"));
+    const QCommandLineOption maxCharsOption(QStringLiteral("max-chars"),
+        QStringLiteral("Size cap of markdown and github-comment output (default 65536, GitHub's comment limit)."),
+        QStringLiteral("N"), QStringLiteral("65536"));
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print nothing on standard output (errors and failed gates still go to stderr)."));
     const QCommandLineOption strictOption(QStringLiteral("strict"),
         QStringLiteral(
             "Exit with status 2 when any platform cannot run the workload (by default only when none can)."));
-    parser.addOptions({ diffOption, failAboveOption, quietOption, strictOption });
+    parser.addOptions({ diffOption, failAboveOption, failChangeOption, maxCharsOption, quietOption, strictOption });
+    const PricingOptions pricingOptions;
+    pricingOptions.addTo(parser);
     if (!parser.parse(QStringList { QStringLiteral("fleetplan compare") } + ctx.args)) {
         ctx.err << "fleetplan compare: " << parser.errorText() << '\n';
         return UsageError;
@@ -183,114 +198,116 @@ int runCompare(Context &ctx)
         return UsageError;
     }
     const QString format = parser.value(formatOption);
-    if (format != u"table" && format != u"json" && format != u"csv") {
-        ctx.err << "fleetplan compare: --format must be table, json or csv, not \"" << format << "\"\n";
+    const bool diff = parser.isSet(diffOption);
+    if (format != u"table" && format != u"json" && format != u"csv"
+        && !(diff && (format == u"markdown" || format == u"github-comment"))) {
+        ctx.err << "fleetplan compare: --format must be table, json or csv"
+                << (diff ? " (with --diff also markdown or github-comment)" : "") << ", not \"" << format << "\"\n";
         return UsageError;
     }
-    models::SimulationOptions options;
-    for (const QString &id : parser.values(platformOption)) {
-        const auto platform = models::platformFromId(id);
-        if (!platform) {
-            ctx.err << "fleetplan compare: unknown platform \"" << id
-                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes or eks-fargate)\n";
-            return UsageError;
-        }
-        if (!options.platforms.contains(*platform))
-            options.platforms.append(*platform);
-    }
-    models::WhatIf whatIf;
-    bool numberOk = false;
-    whatIf.loadMultiplier = parser.value(loadOption).toDouble(&numberOk);
-    // NaN, infinity and 1e300 parse as numbers: they are not load multipliers (validation.h).
-    if (!numberOk || !(whatIf.loadMultiplier >= 0 && whatIf.loadMultiplier <= models::MaxLoadMultiplier)) {
-        ctx.err << "fleetplan compare: --load-multiplier must be a number from 0 to " << models::MaxLoadMultiplier
-                << ", not \"" << parser.value(loadOption) << "\"\n";
+    if (parser.isSet(failChangeOption) && !diff) {
+        ctx.err << "fleetplan compare: --fail-above-change needs --diff OTHER (a change from SCENARIO to OTHER)\n";
         return UsageError;
     }
-
-    QList<BudgetGate> gates;
-    for (const QString &spec : parser.values(failAboveOption)) {
-        QString gateError;
-        const auto gate = parseBudgetGate(spec, &gateError);
-        if (!gate) {
-            ctx.err << "fleetplan compare: " << gateError << '\n';
-            return UsageError;
-        }
-        gates.append(*gate);
-    }
-    if (parser.isSet(diffOption) && parser.value(diffOption) == u"-"
-        && parser.positionalArguments().constFirst() == u"-") {
+    DiffRequest request;
+    request.command = QStringLiteral("compare");
+    request.before = parser.positionalArguments().constFirst();
+    request.after = parser.value(diffOption);
+    request.format = format;
+    if (const int code = parseDiffOptions(
+            ctx, parser, request, platformOption, loadOption, failAboveOption, failChangeOption, maxCharsOption);
+        code >= 0)
+        return code;
+    request.quiet = parser.isSet(quietOption);
+    request.strict = parser.isSet(strictOption);
+    request.output = parser.value(outputOption);
+    if (diff && request.after == u"-" && request.before == u"-") {
         ctx.err << "fleetplan compare: only one of SCENARIO and --diff can read standard input\n";
         return UsageError;
     }
+    int exitCode = Ok;
+    const auto pricing
+        = setupPricing(parser, pricingOptions, request.command, request.before, ctx.err, request.quiet, &exitCode);
+    if (!pricing)
+        return exitCode;
+    request.pricing = *pricing;
+    if (diff)
+        return runDiffRequest(ctx, request);
 
-    QString catalogError;
-    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
-    if (!catalogError.isEmpty())
-        ctx.err << "fleetplan compare: " << catalogError << '\n';
-    const bool quiet = parser.isSet(quietOption);
-    const auto read
-        = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
+    const models::WhatIf &whatIf = request.whatIf;
+    const auto read = readValidScenario(
+        request.before, *pricing->catalog, ctx.err, request.quiet, whatIf.loadMultiplier, pricing->region);
     if (!read)
         return InvalidInput;
     const models::Scenario &scenario = *read;
 
-    const models::CostReport report = models::simulate(scenario, *catalog, whatIf, options);
+    const models::CostReport report = models::simulate(scenario, *pricing->catalog, whatIf, request.options);
+    PricingSetup used = *pricing;
+    used.measureChanges(scenario, report, whatIf, request.options);
+    // A gate must judge a platform that is priced: one on a platform left out would pass silently.
+    for (const BudgetGate &g : request.budgetGates) {
+        if (g.platform && !report.platform(*g.platform)) {
+            ctx.err << "fleetplan compare: --fail-above " << models::toId(*g.platform) << ": "
+                    << models::displayName(*g.platform)
+                    << " is not priced (see --platform and the scenario's platforms)\n";
+            return UsageError;
+        }
+    }
+    QStringList failures;
+    QJsonArray gates;
+    for (const BudgetGate &g : request.budgetGates) {
+        const QStringList failed = failedGates(report, { g });
+        failures += failed;
+        gates.append(QJsonObject { { QStringLiteral("option"), QStringLiteral("--fail-above") },
+            { QStringLiteral("spec"),
+                g.platform ? models::toId(*g.platform) + u'=' + QString::number(g.usdPerMonth)
+                           : QString::number(g.usdPerMonth) },
+            { QStringLiteral("passed"), failed.isEmpty() },
+            { QStringLiteral("failures"), QJsonArray::fromStringList(failed) } });
+    }
     QString text;
-    if (format == u"json")
-        text = QString::fromUtf8(models::costReportToJson(report));
-    else if (format == u"csv")
+    if (format == u"json") {
+        QJsonObject extra;
+        if (!request.budgetGates.isEmpty()) {
+            extra.insert(QStringLiteral("gates"), gates);
+            extra.insert(QStringLiteral("gates_passed"), failures.isEmpty());
+        }
+        text = QString::fromUtf8(costReportJson(report, scenario, used, extra));
+    } else if (format == u"csv") {
         text = toCsv(report);
-    else
+    } else {
         text = toTable(report);
-
-    const models::CostReport *gated = &report;
-    models::CostReport other;
-    if (parser.isSet(diffOption)) {
-        const auto otherRead
-            = readValidScenario(parser.value(diffOption), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
-        if (!otherRead)
-            return InvalidInput;
-        other = models::simulate(*otherRead, *catalog, whatIf, options);
-        gated = &other;
-        const QList<models::ScenarioChange> inputs = models::scenarioChanges(scenario, *otherRead);
-        if (format == u"json")
-            text = QString::fromUtf8(diffJson(report, other, inputs));
-        else if (format == u"csv")
-            text = diffCsv(report, other);
-        else
-            text = diffTable(report, other, inputs);
+        const QStringList notes = used.noteLines(report.region);
+        if (!notes.isEmpty())
+            text += u'\n' + notes.join(u'\n') + u'\n';
     }
 
-    if (parser.isSet(quietOption)) {
+    if (request.quiet) {
         // Nothing on stdout; a file given with -o is still written.
-    } else if (parser.value(outputOption) == u"-") {
+    } else if (request.output.isEmpty() || request.output == u"-") {
         ctx.out << text;
     }
-    if (parser.isSet(outputOption) && parser.value(outputOption) != u"-") {
+    if (!request.output.isEmpty() && request.output != u"-") {
         QString reason;
-        if (!models::writeFileAtomically(parser.value(outputOption), text.toUtf8(), &reason)) {
-            ctx.err << "fleetplan compare: cannot write " << parser.value(outputOption) << ": " << reason << '\n';
+        if (!models::writeFileAtomically(request.output, text.toUtf8(), &reason)) {
+            ctx.err << "fleetplan compare: cannot write " << request.output << ": " << reason << '\n';
             return InvalidInput;
         }
-    } else if (!parser.isSet(outputOption) && !parser.isSet(quietOption)) {
-        ctx.out << text;
     }
     // Infeasible platforms are reported, priced platforms still count: the run fails only when no
     // platform can run the workload, or with --strict when any cannot.
     int feasibleCount = 0;
-    for (const models::PlatformResult &p : gated->platforms) {
+    for (const models::PlatformResult &p : report.platforms) {
         if (p.feasible())
             ++feasibleCount;
         else
             ctx.err << "fleetplan compare: " << models::displayName(p.id)
                     << " cannot run this workload: " << p.infeasibleSummary() << '\n';
     }
-    const QStringList failures = failedGates(*gated, gates);
     for (const QString &failure : failures)
         ctx.err << "fleetplan compare: " << failure << '\n';
-    if ((feasibleCount == 0 && !gated->platforms.isEmpty())
-        || (parser.isSet(strictOption) && feasibleCount < gated->platforms.size()))
+    if ((feasibleCount == 0 && !report.platforms.isEmpty())
+        || (request.strict && feasibleCount < report.platforms.size()))
         return InvalidInput;
     return failures.isEmpty() ? Ok : BudgetExceeded;
 }

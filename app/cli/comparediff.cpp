@@ -90,8 +90,8 @@ QStringList failedGates(const models::CostReport &report, const QList<BudgetGate
     return failures;
 }
 
-QString diffTable(
-    const models::CostReport &before, const models::CostReport &after, const QList<models::ScenarioChange> &inputs)
+QString diffTable(const models::CostReport &before, const models::CostReport &after,
+    const QList<models::ScenarioChange> &inputs, bool inputsKnown)
 {
     QString text = QStringLiteral("%1 → %2 — %3, %4 hours\n\n")
                        .arg(before.scenarioName, after.scenarioName, after.region)
@@ -134,7 +134,9 @@ QString diffTable(
         }
     }
     text += QStringLiteral("\nInputs changed:\n");
-    if (inputs.isEmpty())
+    if (!inputsKnown)
+        text += QStringLiteral("  not known (a saved result without its scenario)\n");
+    else if (inputs.isEmpty())
         text += QStringLiteral("  none (the same scenario inputs)\n");
     for (const QString &line : models::scenarioChangeLines(inputs, 40))
         text += QStringLiteral("  ") + line + u'\n';

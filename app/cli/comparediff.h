@@ -34,8 +34,9 @@ QStringList failedGates(const models::CostReport &report, const QList<BudgetGate
 
 /// What changed from `before` to `after`, per platform (totals) and component: USD and percent, and then
 /// the inputs that changed (models::scenarioChanges(), the reason for the difference).
+/// `inputsKnown` false: a side is a saved result without its scenario, so the inputs cannot be compared.
 QString diffTable(const models::CostReport &before, const models::CostReport &after,
-    const QList<models::ScenarioChange> &inputs = {});
+    const QList<models::ScenarioChange> &inputs = {}, bool inputsKnown = true);
 /// The same as CSV: platform,component,before_usd,after_usd,change_usd,change_percent (total rows too).
 QString diffCsv(const models::CostReport &before, const models::CostReport &after);
 /// The same as indented JSON ending with a newline, the inputs as "inputs_changed" (path, before, after,

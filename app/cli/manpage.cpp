@@ -13,24 +13,23 @@ namespace fleetplan::cli {
 
 namespace {
 
-/// The `--help` text of a command, as the command itself prints it.
-QString helpOf(const Command &command)
+/// "fleetplan compare [options] SCENARIO" from a help text's first line, whatever program name it has:
+/// the executable's path (QCommandLineParser's argv[0]), "fleetplan compare" or "fleetplan catalog".
+QString usageLine(const Command &command, const QString &line)
 {
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    Context ctx { { QStringLiteral("--help") }, outStream, errStream };
-    command.run(ctx);
-    outStream.flush();
-    return out;
+    const QString usage = line.mid(7);
+    const QString typed = QStringLiteral("fleetplan ") + command.name;
+    if (usage.startsWith(typed + u' ') || usage == typed)
+        return usage;
+    const qsizetype options = usage.indexOf(QLatin1String(" [options]"));
+    return typed + (options >= 0 ? usage.mid(options) : usage.mid(usage.indexOf(u' ')));
 }
 
 /// Turns one command's help text into man markup: usage as a synopsis line, the description as a
 /// paragraph, options and arguments as tagged paragraphs.
 QString commandSection(const Command &command)
 {
-    const QString help = helpOf(command);
+    const QString help = commandHelpText(command);
     QString man = QStringLiteral(".SS \"fleetplan %1\"\n").arg(command.name);
     QString section; // "" (preamble), "Options:", "Arguments:"
     QString tag;
@@ -44,17 +43,13 @@ QString commandSection(const Command &command)
     static const QRegularExpression entry(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
     for (const QString &line : help.split(u'\n')) {
         if (line.startsWith(QLatin1String("Usage: "))) {
-            // QCommandLineParser prints the executable's path; the page shows the command as typed.
-            QString usage = line.mid(7);
-            usage = QStringLiteral("fleetplan ") + command.name + usage.mid(usage.indexOf(u' '));
-            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(usage));
+            man += QStringLiteral(".PP\n.B %1\n.PP\n").arg(troffEscape(usageLine(command, line)));
             continue;
         }
-        if (line == u"Options:" || line == u"Arguments:") {
+        if (line == u"Options:" || line == u"Arguments:" || line == u"Subcommands:") {
             flush();
             section = line;
-            man += QStringLiteral(".PP\n%1\n")
-                       .arg(line == u"Options:" ? QStringLiteral("Options:") : QStringLiteral("Arguments:"));
+            man += QStringLiteral(".PP\n%1\n").arg(line);
             continue;
         }
         if (section.isEmpty()) {
@@ -75,6 +70,9 @@ QString commandSection(const Command &command)
             flush();
             tag = m.captured(1);
             description = m.captured(2);
+        } else if (!line.startsWith(u' ')) { // a paragraph after a list ("Every subcommand takes ...")
+            flush();
+            man += QStringLiteral(".PP\n%1\n").arg(troffEscape(line.trimmed()));
         }
     }
     flush();
@@ -82,6 +80,18 @@ QString commandSection(const Command &command)
 }
 
 } // namespace
+
+QString commandHelpText(const Command &command, const QStringList &args)
+{
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    Context ctx { args, outStream, errStream };
+    command.run(ctx);
+    outStream.flush();
+    return out;
+}
 
 QString troffEscape(const QString &text)
 {
@@ -123,18 +133,29 @@ QString manPage()
         ".TP\n.B 0\nSuccess.\n"
         ".TP\n.B 1\nUsage error (unknown option, missing argument).\n"
         ".TP\n.B 2\nInvalid input: the message on standard error names the file and the place.\n"
-        ".TP\n.B 3\nA budget gate failed (\\fBcompare \\-\\-fail\\-above\\fR).\n"
+        ".TP\n.B 3\nA gate failed (\\fB\\-\\-fail\\-above\\fR, \\fB\\-\\-fail\\-above\\-change\\fR).\n"
         ".SH ENVIRONMENT\n"
-        ".TP\n.B QT_QPA_PLATFORM\nCommands never need a display; \\fBreport\\fR renders its charts on the "
-        "\\fBoffscreen\\fR platform unless this is set.\n"
+        ".TP\n.B FLEETPLAN_PRICEBOOK\nThe price book file layered over the bundled catalog (after "
+        "\\fB\\-\\-pricebook\\fR and \\fB\\-\\-bundled\\-only\\fR, before the config file); a file that does "
+        "not exist means none.\n"
+        ".TP\n.B FLEETPLAN_CATALOG\nA catalog.sqlite to read in place of the embedded catalog.\n"
+        ".TP\n.B XDG_CONFIG_HOME\nThe user config file is \\fI$XDG_CONFIG_HOME/fleetplan/config.json\\fR; a "
+        "\\fI.fleetplan.json\\fR beside the scenario comes first.\n"
+        ".TP\n.B QT_QPA_PLATFORM\nThe desktop app's platform. Commands never need a display: \\fBreport\\fR "
+        "always renders its charts on the \\fBoffscreen\\fR platform. On \\fBoffscreen\\fR the desktop app "
+        "refuses to open unless \\fBFLEETPLAN_ALLOW_OFFSCREEN_GUI\\fR is set.\n"
         ".SH EXAMPLES\n"
         ".nf\nfleetplan compare shop.json \\-\\-format json\n"
         "fleetplan compare shop.json \\-\\-diff shop\\-bigger.json\n"
+        "fleetplan diff base.json shop.json \\-\\-format github\\-comment \\-\\-fail\\-above\\-change 10%\n"
         "fleetplan compare shop.json \\-\\-fail\\-above 5000 \\-\\-fail\\-above eks\\-nodes=4000\n"
         "fleetplan sweep shop.json \\-\\-load 0.5:3:0.1 \\-\\-format json\n"
         "fleetplan sensitivity shop.json \\-\\-fast\n"
         "fleetplan report shop.json \\-o shop.pdf \\-\\-page\\-size Letter\n.fi\n"
-        ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan and docs/reports.md.\n");
+        ".SH FILES\n.TP\n.I .fleetplan.json\nConfig file beside the scenario: \\fBpricebook\\fR, \\fBbundled_only\\fR, "
+        "\\fBregion\\fR (docs/cli.md).\n"
+        ".SH SEE ALSO\nThe documentation in /usr/share/doc/fleetplan: docs/cli.md, docs/ci.md, docs/compare-json.md "
+        "and docs/reports.md.\n");
     return man;
 }
 

@@ -10,6 +10,7 @@
 #include <QMap>
 
 #include "app/cli/commands.h"
+#include "app/cli/jsonenvelope.h"
 #include "models/placement/placement.h"
 #include "models/placement/placementvalidator.h"
 #include "models/placement/vbpinstance.h"
@@ -23,7 +24,7 @@ using namespace models::placement;
 
 QString jsonText(const QJsonObject &o)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(envelopeJson(o, QStringLiteral("packing")));
 }
 
 int packVbp(Context &ctx, const QString &path, bool json)

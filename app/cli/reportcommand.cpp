@@ -4,6 +4,8 @@
 #include <QFileInfo>
 
 #include "app/cli/commands.h"
+#include "app/cli/diffrun.h"
+#include "app/cli/pricingsetup.h"
 #include "app/cli/scenarioinput.h"
 #include "app/report/reportwriter.h"
 #include "models/workload/scenariojson.h"
@@ -46,6 +48,8 @@ int runReport(Context &ctx)
         { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
     parser.addOptions({ outputOption, formatOption, pageOption, hourlyOption, loadOption, platformOption,
         baselineOption, quietOption });
+    const PricingOptions pricingOptions;
+    pricingOptions.addTo(parser);
     if (!parser.parse(QStringList { QStringLiteral("fleetplan report") } + ctx.args)) {
         ctx.err << "fleetplan report: " << parser.errorText() << '\n';
         return UsageError;
@@ -115,21 +119,27 @@ int runReport(Context &ctx)
         return UsageError;
     }
 
-    QString catalogError;
-    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
-    if (!catalogError.isEmpty() && !quiet)
-        ctx.err << "fleetplan report: " << catalogError << '\n';
-    const auto read
-        = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet, whatIf.loadMultiplier);
+    int exitCode = Ok;
+    const auto pricing = setupPricing(parser, pricingOptions, QStringLiteral("report"),
+        parser.positionalArguments().constFirst(), ctx.err, quiet, &exitCode);
+    if (!pricing)
+        return exitCode;
+    const auto &catalog = pricing->catalog;
+    const auto read = readValidScenario(
+        parser.positionalArguments().constFirst(), *catalog, ctx.err, quiet, whatIf.loadMultiplier, pricing->region);
     if (!read)
         return InvalidInput;
     const models::Scenario &scenario = *read;
     options.catalog = catalog;
 
     const models::CostReport report = models::simulate(scenario, *catalog, whatIf, simulation);
+    PricingSetup used = *pricing;
+    used.measureChanges(scenario, report, whatIf, simulation);
+    options.notes = used.noteLines(report.region);
+    options.json = costReportJson(report, scenario, used);
     if (parser.isSet(baselineOption)) {
         const QString file = parser.value(baselineOption);
-        const auto baseline = readValidScenario(file, *catalog, ctx.err, quiet, whatIf.loadMultiplier);
+        const auto baseline = readValidScenario(file, *catalog, ctx.err, quiet, whatIf.loadMultiplier, pricing->region);
         if (!baseline)
             return InvalidInput;
         options.baseline = app::ReportBaseline { QFileInfo(file).fileName(), *baseline,

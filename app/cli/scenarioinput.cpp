@@ -7,10 +7,12 @@
 
 namespace fleetplan::cli {
 
-std::optional<models::Scenario> readValidScenario(
-    const QString &path, const pricing::Catalog &catalog, QTextStream &err, bool quiet, double loadMultiplier)
+std::optional<models::Scenario> readValidScenario(const QString &path, const pricing::Catalog &catalog,
+    QTextStream &err, bool quiet, double loadMultiplier, const std::optional<QString> &region)
 {
-    const models::ScenarioReadResult read = models::readScenarioFile(path);
+    models::ScenarioReadResult read = models::readScenarioFile(path);
+    if (read.scenario && region)
+        read.scenario->region = *region;
     QList<models::Diagnostic> problems = read.diagnostics; // already name the file
     if (read.ok()) {
         const QString origin = path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;

@@ -18,8 +18,9 @@ namespace fleetplan::cli {
 /// catalog, with validateScenario() as `validate` does, and the what-if `loadMultiplier` with
 /// validateLoadMultiplier(). Every problem goes to `err` naming the file and the field; warnings are left
 /// out when `quiet`. Returns nothing when there is an error: a negative replica count, a number above the
-/// limits of validation.h or an unknown instance type is never priced.
+/// limits of validation.h or an unknown instance type is never priced. `region` (`--region`, a config
+/// file) replaces the scenario's region before it is checked.
 std::optional<models::Scenario> readValidScenario(const QString &path, const pricing::Catalog &catalog,
-    QTextStream &err, bool quiet = false, double loadMultiplier = 1.0);
+    QTextStream &err, bool quiet = false, double loadMultiplier = 1.0, const std::optional<QString> &region = {});
 
 } // namespace fleetplan::cli

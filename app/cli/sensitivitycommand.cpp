@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 
 #include "app/cli/commands.h"
+#include "app/cli/jsonenvelope.h"
+#include "app/cli/pricingsetup.h"
 #include "app/cli/scenarioinput.h"
 #include "models/atomicwrite.h"
 #include "models/simulation/moneyformat.h"
@@ -93,6 +95,8 @@ int runSensitivity(Context &ctx)
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Leave out warnings about the scenario (errors still go to standard error)."));
     parser.addOptions({ loadOption, formatOption, outputOption, fastOption, quietOption });
+    const PricingOptions pricingOptions;
+    pricingOptions.addTo(parser);
     if (!parser.parse(QStringList { QStringLiteral("fleetplan sensitivity") } + ctx.args)) {
         ctx.err << "fleetplan sensitivity: " << parser.errorText() << '\n';
         return UsageError;
@@ -121,18 +125,30 @@ int runSensitivity(Context &ctx)
     }
     options.fast = parser.isSet(fastOption);
 
-    QString catalogError;
-    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
-    if (!catalogError.isEmpty())
-        ctx.err << "fleetplan sensitivity: " << catalogError << '\n';
-    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err,
-        parser.isSet(quietOption), options.whatIf.loadMultiplier);
+    int exitCode = Ok;
+    const auto pricing = setupPricing(parser, pricingOptions, QStringLiteral("sensitivity"),
+        parser.positionalArguments().constFirst(), ctx.err, parser.isSet(quietOption), &exitCode);
+    if (!pricing)
+        return exitCode;
+    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *pricing->catalog, ctx.err,
+        parser.isSet(quietOption), options.whatIf.loadMultiplier, pricing->region);
     if (!read)
         return InvalidInput;
 
-    const models::Sensitivity sensitivity = models::analyseSensitivity(*read, *catalog, options);
-    const QString text
-        = format == u"json" ? QString::fromUtf8(models::sensitivityToJson(sensitivity)) : toTable(sensitivity);
+    const models::Sensitivity sensitivity = models::analyseSensitivity(*read, *pricing->catalog, options);
+    PricingSetup used = *pricing;
+    if (used.hasPriceBook())
+        used.measureChanges(*read, models::simulate(*read, *pricing->catalog, options.whatIf), options.whatIf, {});
+    QString text;
+    if (format == u"json") {
+        text = QString::fromUtf8(envelopeJson(models::sensitivityToJson(sensitivity), QStringLiteral("sensitivity"),
+            QJsonObject { { QStringLiteral("pricing"), used.toJson(read->region) } }));
+    } else {
+        text = toTable(sensitivity);
+        const QStringList notes = used.noteLines(read->region);
+        if (!notes.isEmpty())
+            text += u'\n' + notes.join(u'\n') + u'\n';
+    }
     const QString output = parser.value(outputOption);
     if (output.isEmpty() || output == u"-") {
         ctx.out << text;

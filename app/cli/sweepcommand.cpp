@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 
 #include "app/cli/commands.h"
+#include "app/cli/jsonenvelope.h"
+#include "app/cli/pricingsetup.h"
 #include "app/cli/csvfield.h"
 #include "app/cli/scenarioinput.h"
 #include "models/atomicwrite.h"
@@ -104,6 +106,8 @@ int runSweep(Context &ctx)
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Leave out warnings about the scenario (errors still go to standard error)."));
     parser.addOptions({ loadOption, formatOption, outputOption, fastOption, platformOption, quietOption });
+    const PricingOptions pricingOptions;
+    pricingOptions.addTo(parser);
     if (!parser.parse(QStringList { QStringLiteral("fleetplan sweep") } + ctx.args)) {
         ctx.err << "fleetplan sweep: " << parser.errorText() << '\n';
         return UsageError;
@@ -142,23 +146,35 @@ int runSweep(Context &ctx)
     options.range = *range;
     options.fast = parser.isSet(fastOption);
 
-    QString catalogError;
-    const auto catalog = pricing::Catalog::withUserPriceBook(&catalogError);
-    if (!catalogError.isEmpty())
-        ctx.err << "fleetplan sweep: " << catalogError << '\n';
-    const auto read
-        = readValidScenario(parser.positionalArguments().constFirst(), *catalog, ctx.err, parser.isSet(quietOption));
+    int exitCode = Ok;
+    const auto pricing = setupPricing(parser, pricingOptions, QStringLiteral("sweep"),
+        parser.positionalArguments().constFirst(), ctx.err, parser.isSet(quietOption), &exitCode);
+    if (!pricing)
+        return exitCode;
+    const auto read = readValidScenario(parser.positionalArguments().constFirst(), *pricing->catalog, ctx.err,
+        parser.isSet(quietOption), 1.0, pricing->region);
     if (!read)
         return InvalidInput;
 
-    const models::LoadSweep sweep = models::sweepLoad(*read, *catalog, options);
+    const models::LoadSweep sweep = models::sweepLoad(*read, *pricing->catalog, options);
+    PricingSetup used = *pricing;
+    if (used.hasPriceBook()) {
+        models::SimulationOptions simulation;
+        simulation.platforms = options.platforms;
+        used.measureChanges(*read, models::simulate(*read, *pricing->catalog, {}, simulation), {}, simulation);
+    }
     QString text;
-    if (format == u"json")
-        text = QString::fromUtf8(models::loadSweepToJson(sweep));
-    else if (format == u"csv")
+    if (format == u"json") {
+        text = QString::fromUtf8(envelopeJson(models::loadSweepToJson(sweep), QStringLiteral("load_sweep"),
+            QJsonObject { { QStringLiteral("pricing"), used.toJson(read->region) } }));
+    } else if (format == u"csv") {
         text = toCsv(sweep);
-    else
+    } else {
         text = toTable(sweep);
+        const QStringList notes = used.noteLines(read->region);
+        if (!notes.isEmpty())
+            text += u'\n' + notes.join(u'\n') + u'\n';
+    }
 
     const QString output = parser.value(outputOption);
     if (output.isEmpty() || output == u"-") {

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include "app/cli/commands.h"
+#include "app/cli/jsonenvelope.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/validation.h"
 #include "pricing/catalog.h"
@@ -88,7 +89,7 @@ int runValidate(Context &ctx)
             report.insert(QStringLiteral("services"), int(read.scenario->services.size()));
             report.insert(QStringLiteral("load_profiles"), int(read.scenario->loadProfiles.size()));
         }
-        ctx.out << QJsonDocument(report).toJson(QJsonDocument::Indented);
+        ctx.out << envelopeJson(report, QStringLiteral("validation"));
         return valid ? Ok : InvalidInput;
     }
 

@@ -23,7 +23,8 @@ QString full(double value)
 
 ReportContent contentFor(const models::CostReport &report, const models::Scenario &scenario,
     std::shared_ptr<const pricing::Catalog> catalog, const models::LoadSweep *sweep = nullptr,
-    const models::Sensitivity *sensitivity = nullptr, const std::optional<ReportBaseline> &baseline = std::nullopt)
+    const models::Sensitivity *sensitivity = nullptr, const std::optional<ReportBaseline> &baseline = std::nullopt,
+    const QStringList &notes = {})
 {
     if (!catalog)
         catalog = pricing::Catalog::bundled();
@@ -31,6 +32,7 @@ ReportContent contentFor(const models::CostReport &report, const models::Scenari
         = buildReportContent(report, scenario, catalog->datasets(), catalog->builtAt(), sweep, sensitivity);
     if (baseline)
         content.baseline = baselineSection(baseline->label, baseline->report, baseline->scenario, report, scenario);
+    content.warnings += notes;
     return content;
 }
 
@@ -180,12 +182,12 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     case ReportFormat::Csv:
         return reportCsv(report);
     case ReportFormat::Json:
-        return models::costReportToJson(report);
+        return options.json ? *options.json : models::costReportToJson(report);
     case ReportFormat::Markdown: {
         const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
         const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
         return renderMarkdownReport(contentFor(report, scenario, options.catalog, sweep ? &*sweep : nullptr,
-            sensitivity ? &*sensitivity : nullptr, options.baseline));
+            sensitivity ? &*sensitivity : nullptr, options.baseline, options.notes));
     }
     case ReportFormat::Pdf:
     case ReportFormat::Html:
@@ -201,7 +203,8 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
     const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
     const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
-    const ReportContent content = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline);
+    const ReportContent content
+        = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline, options.notes);
     const ReportCharts charts(report, swept, analysed);
     if (format == ReportFormat::Html)
         return renderHtmlReport(content, charts);

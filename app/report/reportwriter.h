@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QPageSize>
 #include <QString>
+#include <QStringList>
 
 #include "models/workload/scenario.h"
 #include "models/simulation/costreport.h"
@@ -59,6 +60,12 @@ struct ReportOptions
     /// PDF, HTML and Markdown: an "Against the baseline" section, the report's figures against these (the
     /// window's baseline, `report --baseline FILE`) per platform and component, and the inputs changed.
     std::optional<ReportBaseline> baseline;
+    /// PDF, HTML and Markdown: lines listed with the warnings, e.g. the price book's overrides that changed a
+    /// figure (`fleetplan report`, cli/pricingsetup.h).
+    QStringList notes;
+    /// JSON: the text to write instead of models::costReportToJson() (`fleetplan report` writes what
+    /// `compare --format json` prints, with its schema_version, pricing and scenario).
+    std::optional<QByteArray> json;
 };
 
 /// What writing produced.
