@@ -2,6 +2,7 @@
 #include "views/viewactions.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <QAction>
 #include <QApplication>
@@ -126,24 +127,38 @@ bool exportChart(QCustomPlot *chart, const QString &path, QString *error)
     return ok;
 }
 
-QAction *addChartExportAction(QCustomPlot *chart, const QString &baseName)
+namespace {
+
+/// A context-menu action on `widget` that asks where to save (`baseName`.png in the Pictures folder
+/// proposed) and writes there with `write`, showing its error in a message box.
+QAction *addSaveAction(QWidget *widget, const QString &text, const QString &objectName, const QString &baseName,
+    const QString &filter, std::function<bool(const QString &, QString *)> write)
 {
-    auto *action = new QAction(QObject::tr("&Export chart…"), chart);
-    action->setObjectName(QStringLiteral("actionExportChart"));
-    QObject::connect(action, &QAction::triggered, chart, [chart, baseName] {
+    auto *action = new QAction(text, widget);
+    action->setObjectName(objectName);
+    const QString title = QString(text).remove(u'&').remove(QStringLiteral("…"));
+    QObject::connect(action, &QAction::triggered, widget, [widget, baseName, filter, title, write] {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        const QString path = QFileDialog::getSaveFileName(chart, QObject::tr("Export chart"),
-            QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(baseName + QStringLiteral(".png")),
-            QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(widget, title,
+            QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(baseName + QStringLiteral(".png")), filter);
         if (path.isEmpty())
             return;
         QString error;
-        if (!exportChart(chart, path, &error))
-            QMessageBox::critical(chart, QObject::tr("Cannot export chart"), error);
+        if (!write(path, &error))
+            QMessageBox::critical(widget, QObject::tr("Cannot export"), error);
     });
-    chart->addAction(action);
-    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    widget->addAction(action);
+    widget->setContextMenuPolicy(Qt::ActionsContextMenu);
     return action;
+}
+
+} // namespace
+
+QAction *addChartExportAction(QCustomPlot *chart, const QString &baseName)
+{
+    return addSaveAction(chart, QObject::tr("&Export chart…"), QStringLiteral("actionExportChart"), baseName,
+        QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
+        [chart](const QString &path, QString *error) { return exportChart(chart, path, error); });
 }
 
 bool exportWidget(QWidget *widget, const QString &path, QString *error)
@@ -183,22 +198,9 @@ bool exportWidget(QWidget *widget, const QString &path, QString *error)
 
 QAction *addWidgetExportAction(QWidget *widget, const QString &baseName)
 {
-    auto *action = new QAction(QObject::tr("&Export image…"), widget);
-    action->setObjectName(QStringLiteral("actionExportImage"));
-    QObject::connect(action, &QAction::triggered, widget, [widget, baseName] {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        const QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export image"),
-            QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(baseName + QStringLiteral(".png")),
-            QObject::tr("PNG image (*.png);;SVG drawing (*.svg)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        if (!exportWidget(widget, path, &error))
-            QMessageBox::critical(widget, QObject::tr("Cannot export image"), error);
-    });
-    widget->addAction(action);
-    widget->setContextMenuPolicy(Qt::ActionsContextMenu);
-    return action;
+    return addSaveAction(widget, QObject::tr("&Export image…"), QStringLiteral("actionExportImage"), baseName,
+        QObject::tr("PNG image (*.png);;SVG drawing (*.svg)"),
+        [widget](const QString &path, QString *error) { return exportWidget(widget, path, error); });
 }
 
 } // namespace fleetplan::views
