@@ -132,7 +132,7 @@ namespace {
 /// A context-menu action on `widget` that asks where to save (`baseName`.png in the Pictures folder
 /// proposed) and writes there with `write`, showing its error in a message box.
 QAction *addSaveAction(QWidget *widget, const QString &text, const QString &objectName, const QString &baseName,
-    const QString &filter, std::function<bool(const QString &, QString *)> write)
+    const QString &filter, const std::function<bool(const QString &, QString *)> &write)
 {
     auto *action = new QAction(text, widget);
     action->setObjectName(objectName);

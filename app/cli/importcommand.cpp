@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+
 #include <QCommandLineParser>
 #include <QFile>
 
@@ -55,7 +57,12 @@ int runImport(Context &ctx)
         QStringLiteral("name"), QStringLiteral("Scenario name (default: Imported workloads)"), QStringLiteral("NAME"));
     const QCommandLineOption regionOption(
         QStringLiteral("region"), QStringLiteral("AWS region (default: us-east-1)"), QStringLiteral("REGION"));
-    parser.addOptions({ outOption, nameOption, regionOption });
+    const QCommandLineOption intoOption(QStringLiteral("into"),
+        QStringLiteral("Merge into this scenario: its region, platforms, purchase options, commitments and load "
+                       "profiles stay; an imported service replaces the one with the same source (or else the same "
+                       "name), keeping that one's load profile, and the others are added"),
+        QStringLiteral("BASE"));
+    parser.addOptions({ outOption, nameOption, regionOption, intoOption });
     if (!parser.parse(QStringList { QStringLiteral("fleetplan import") } + ctx.args)) {
         ctx.err << "fleetplan import: " << parser.errorText() << '\n';
         return UsageError;
@@ -129,8 +136,46 @@ int runImport(Context &ctx)
     }
     models::Scenario scenario;
     scenario.name = parser.isSet(nameOption) ? parser.value(nameOption) : QStringLiteral("Imported workloads");
-    // The region of the ARNs (ECS input), unless --region says otherwise; a disagreement is said.
-    if (parser.isSet(regionOption)) {
+    if (parser.isSet(intoOption)) {
+        // A pipeline keeps its scenario (instance families, load profiles, purchase) and refreshes the workload.
+        const QString basePath = parser.value(intoOption);
+        const models::ScenarioReadResult base = models::readScenarioFile(basePath);
+        if (!base.ok()) {
+            ctx.err << "fleetplan import: --into " << basePath << ": " << base.errorText() << '\n';
+            return InvalidInput;
+        }
+        scenario = *base.scenario;
+        if (parser.isSet(nameOption))
+            scenario.name = parser.value(nameOption);
+        int replaced = 0;
+        int added = 0;
+        for (models::Service imported : result.services) {
+            auto same = std::find_if(scenario.services.begin(), scenario.services.end(),
+                [&](const models::Service &s) { return !s.source.isEmpty() && s.source == imported.source; });
+            if (same == scenario.services.end())
+                same = std::find_if(scenario.services.begin(), scenario.services.end(),
+                    [&](const models::Service &s) { return s.name == imported.name; });
+            if (same != scenario.services.end()) {
+                if (imported.loadProfile.isEmpty())
+                    imported.loadProfile = same->loadProfile;
+                *same = imported;
+                ++replaced;
+            } else {
+                scenario.services.append(imported);
+                ++added;
+            }
+        }
+        report << "merged into " << basePath << ": " << replaced << " service(s) replaced, " << added << " added, "
+               << (scenario.services.size() - replaced - added) << " kept\n";
+        if (!result.region.isEmpty() && models::isRegionCode(result.region) && result.region != scenario.region
+            && !parser.isSet(regionOption))
+            ctx.err << "warning: the imported ARNs name the region " << result.region << "; the scenario " << basePath
+                    << " prices in " << scenario.region << "\n";
+        if (parser.isSet(regionOption))
+            scenario.region = parser.value(regionOption);
+        if (const QString settings = models::applyNodeGroups(result.nodeGroups, scenario); !settings.isEmpty())
+            report << settings << '\n';
+    } else if (parser.isSet(regionOption)) {
         scenario.region = parser.value(regionOption);
         if (!result.region.isEmpty() && result.region != scenario.region)
             ctx.err << "warning: the imported ARNs name the region " << result.region << "; priced in "
@@ -139,9 +184,11 @@ int runImport(Context &ctx)
         scenario.region = result.region;
         report << "region " << result.region << " (from the ARNs)\n";
     }
-    scenario.services = result.services;
-    if (const QString settings = models::applyNodeGroups(result.nodeGroups, scenario); !settings.isEmpty())
-        report << settings << '\n';
+    if (!parser.isSet(intoOption)) {
+        scenario.services = result.services;
+        if (const QString settings = models::applyNodeGroups(result.nodeGroups, scenario); !settings.isEmpty())
+            report << settings << '\n';
+    }
     if (toStdout) {
         ctx.out << QString::fromUtf8(models::scenarioToJson(scenario));
     } else {

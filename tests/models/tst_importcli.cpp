@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+
+#include <QFileInfo>
 #include <QProcess>
 #include <QtTest>
 
@@ -183,6 +186,55 @@ private slots:
                                      "--region says"_s),
             qPrintable(forced.err));
         QCOMPARE(readScenarioFile(out).scenario->region, u"us-east-1"_s);
+    }
+
+    void intoMergesIntoABaseScenario()
+    {
+        // The team's scenario: the sample (its platforms, purchase options and load profiles) in eu-west-1, with
+        // a hand-made "shop-web" on the diurnal profile that the Helm output now describes.
+        QTemporaryDir dir;
+        Scenario base = bundledSampleScenario();
+        base.region = u"eu-west-1"_s;
+        Service web = base.services.first();
+        web.name = u"shop-web"_s;
+        web.replicas = 99;
+        web.loadProfile = u"diurnal-web"_s;
+        web.source.clear();
+        base.services.append(web);
+        const QString basePath = dir.filePath(u"base.json"_s);
+        QVERIFY(writeScenarioFile(base, basePath));
+        const QString out = dir.filePath(u"merged.json"_s);
+        const Run r = run({ u"k8s"_s, fixture(u"k8s/helm-shop.yaml"_s), u"-o"_s, out, u"--into"_s, basePath });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const int kept = int(base.services.size()) - 1;
+        QVERIFY2(r.out.contains(u"merged into %1: 1 service(s) replaced, 3 added, %2 kept\n"_s.arg(basePath).arg(kept)),
+            qPrintable(r.out));
+        const ScenarioReadResult merged = readScenarioFile(out);
+        QVERIFY2(merged.ok(), qPrintable(merged.errorText()));
+        const Scenario &m = *merged.scenario;
+        QCOMPARE(m.region, u"eu-west-1"_s);
+        QCOMPARE(m.name, base.name);
+        QCOMPARE(m.loadProfiles, base.loadProfiles);
+        QCOMPARE(m.platforms, base.platforms);
+        QCOMPARE(m.purchase, base.purchase);
+        QCOMPARE(m.services.size(), base.services.size() + 3);
+        const QList<Service> imported = importKubernetesPaths({ fixture(u"k8s/helm-shop.yaml"_s) }).services;
+        const auto found = std::find_if(
+            m.services.begin(), m.services.end(), [](const Service &s) { return s.name == u"shop-web"_s; });
+        QVERIFY(found != m.services.end());
+        const Service &shopWeb = *found;
+        QCOMPARE(shopWeb.replicas, 2); // the manifest's, not the hand-made 99
+        QCOMPARE(shopWeb.loadProfile, u"diurnal-web"_s); // the team's profile stays
+        QVERIFY(!shopWeb.source.isEmpty());
+        for (qsizetype i = 0; i < kept; ++i)
+            QCOMPARE(m.services.at(i), base.services.at(i)); // the rest is untouched
+
+        // A base that cannot be read is refused and nothing is written.
+        const Run bad = run({ u"k8s"_s, fixture(u"k8s/helm-shop.yaml"_s), u"-o"_s, dir.filePath(u"x.json"_s),
+            u"--into"_s, dir.filePath(u"missing.json"_s) });
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(u"--into"_s), qPrintable(bad.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"x.json"_s)));
     }
 
     void usageErrors_data()
