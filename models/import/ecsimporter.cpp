@@ -129,12 +129,78 @@ public:
     {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+        if (parseError.error == QJsonParseError::GarbageAtEnd) {
+            // Several AWS CLI outputs piped together (`aws ecs describe-task-definition …; aws ecs
+            // describe-services …`): one JSON value after another, each read as its own document.
+            const QList<std::pair<qsizetype, qsizetype>> parts = topLevelValues(data);
+            if (parts.size() > 1) {
+                for (const auto &[begin, end] : parts) {
+                    QJsonParseError partError;
+                    const QJsonDocument part = QJsonDocument::fromJson(data.mid(begin, end - begin), &partError);
+                    if (partError.error != QJsonParseError::NoError) {
+                        failed = true;
+                        diagnostics.append(
+                            { Diagnostic::Severity::Error, m_origin + u':' + lineColumn(data, begin + partError.offset),
+                                QStringLiteral("JSON syntax error: ") + partError.errorString() });
+                        continue;
+                    }
+                    readRoot(part);
+                }
+                return;
+            }
+        }
         if (parseError.error != QJsonParseError::NoError) {
             failed = true;
             diagnostics.append({ Diagnostic::Severity::Error, m_origin + u':' + lineColumn(data, parseError.offset),
                 QStringLiteral("JSON syntax error: ") + parseError.errorString() });
             return;
         }
+        readRoot(doc);
+    }
+
+    /// Where each top-level JSON value of `data` begins and ends (objects and arrays, as the AWS CLI prints
+    /// them one after another); one part for anything else, which the parser then reports.
+    static QList<std::pair<qsizetype, qsizetype>> topLevelValues(const QByteArray &data)
+    {
+        QList<std::pair<qsizetype, qsizetype>> parts;
+        int depth = 0;
+        bool inString = false;
+        bool escaped = false;
+        qsizetype begin = -1;
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            const char c = data.at(i);
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = false;
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (depth++ == 0)
+                    begin = i;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0 && begin >= 0) {
+                    parts.append({ begin, i + 1 });
+                    begin = -1;
+                } else if (depth < 0) {
+                    return { { 0, data.size() } };
+                }
+            } else if (depth == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return { { 0, data.size() } }; // text between values: not a stream of documents
+            }
+        }
+        if (depth != 0)
+            parts.append({ begin < 0 ? 0 : begin, data.size() }); // the unterminated last one, for its error
+        return parts;
+    }
+
+    void readRoot(const QJsonDocument &doc)
+    {
         if (!doc.isObject())
             return error(QStringLiteral("$"), QStringLiteral("expected a JSON object as the AWS CLI prints it"));
         const QJsonObject root = withoutNulls(doc.object()).toObject();

@@ -361,6 +361,30 @@ private slots:
     }
 
     /// Issue 22: the region is taken from the ARNs; ARNs of two regions are a warning (the first is kept).
+    void severalOutputsInOneStream()
+    {
+        // `aws ecs describe-task-definition …; aws ecs describe-services …` piped into one import: two JSON
+        // documents one after the other, read as two.
+        QFile describe(fixture(u"ecs/describe-api.json"_s));
+        QVERIFY(describe.open(QIODevice::ReadOnly));
+        const QByteArray services
+            = R"({"services": [{"serviceName": "api", "taskDefinition": "api:7", "desiredCount": 3}]})";
+        const QByteArray stream = describe.readAll() + "\n" + services + "\n";
+        const ImportResult r = importEcs({ { u"-"_s, stream } });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        QCOMPARE(r.services.at(0).name, u"api"_s);
+        QCOMPARE(r.services.at(0).replicas, 3);
+
+        // A broken second document is reported where it is (its line in the stream); as for any input with an
+        // error, the stream then contributes nothing.
+        const int lines = int(stream.count('\n'));
+        const ImportResult broken = importEcs({ { u"-"_s, stream + R"({"services": [)" } });
+        QVERIFY(broken.hasErrors());
+        QCOMPARE(broken.services.size(), 0);
+        QVERIFY2(allDiagnostics(broken).contains(u"-:%1:"_s.arg(lines + 1)), qPrintable(allDiagnostics(broken)));
+    }
+
     void regionFromArns()
     {
         const ImportResult one = importEcsPaths({ fixture(u"ecs/console-export-nulls.json"_s) });
