@@ -1,36 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
+#include "common/importtests.h"
 #include "models/import/cloudformationimporter.h"
 
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name;
-}
-
-const Service *find(const ImportResult &r, const QString &name)
-{
-    for (const Service &s : r.services) {
-        if (s.name == name)
-            return &s;
-    }
-    return nullptr;
-}
-
-QString allDiagnostics(const ImportResult &r)
-{
-    QStringList lines;
-    for (const Diagnostic &d : r.diagnostics)
-        lines << d.toString();
-    return lines.join(u'\n');
-}
-
-} // namespace
+using fleetplan::test::allDiagnostics;
+using fleetplan::test::find;
+using fleetplan::test::fixture;
 
 /// CloudFormation templates in YAML (short forms) and the CDK's JSON (issue 21).
 class TestImportCloudFormation : public QObject

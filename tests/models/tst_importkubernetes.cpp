@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
+#include "common/importtests.h"
 #include "models/import/kubernetesimporter.h"
 
 using namespace fleetplan::models;
@@ -8,27 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString fixture(const QString &name)
-{
-    return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name;
-}
-
-const Service *find(const ImportResult &r, const QString &name)
-{
-    for (const Service &s : r.services) {
-        if (s.name == name)
-            return &s;
-    }
-    return nullptr;
-}
-
-QString allDiagnostics(const ImportResult &r)
-{
-    QStringList lines;
-    for (const Diagnostic &d : r.diagnostics)
-        lines << d.toString();
-    return lines.join(u'\n');
-}
+using fleetplan::test::allDiagnostics;
+using fleetplan::test::find;
+using fleetplan::test::fixture;
 
 /// Compares a service field by field, so that a failure names the field.
 void compareService(const Service &actual, const Service &expected)

@@ -1,36 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
+#include "common/importtests.h"
 #include "models/import/terraformimporter.h"
 
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/import/") + name;
-}
-
-const Service *find(const ImportResult &r, const QString &name)
-{
-    for (const Service &s : r.services) {
-        if (s.name == name)
-            return &s;
-    }
-    return nullptr;
-}
-
-QString allDiagnostics(const ImportResult &r)
-{
-    QStringList lines;
-    for (const Diagnostic &d : r.diagnostics)
-        lines << d.toString();
-    return lines.join(u'\n');
-}
-
-} // namespace
+using fleetplan::test::allDiagnostics;
+using fleetplan::test::find;
+using fleetplan::test::fixture;
 
 /// `terraform show -json` of a plan and of a state (issue 21), through the ECS and Kubernetes importers.
 class TestImportTerraform : public QObject
