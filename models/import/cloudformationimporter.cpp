@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/import/cloudformationimporter.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 
@@ -19,6 +20,36 @@
 namespace fleetplan::models {
 
 namespace {
+
+/// The logical id of a resource of `type` that `value` refers to (`Ref X`, `Fn::GetAtt: [X, attr]` or
+/// `"X.attr"`, at any depth of `Fn::Join`/`Fn::Sub` arguments), or empty.
+QString referencedResource(const QJsonValue &value, const QJsonObject &resources, QStringView type, int depth = 0)
+{
+    if (depth > 16)
+        return {};
+    const auto isType
+        = [&](const QString &id) { return resources.value(id).toObject().value(u"Type").toString() == type; };
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        if (const QJsonValue ref = o.value(u"Ref"); ref.isString() && isType(ref.toString()))
+            return ref.toString();
+        if (const QJsonValue att = o.value(u"Fn::GetAtt"); !att.isUndefined()) {
+            const QString id = att.isArray() ? att.toArray().at(0).toString() : att.toString().section(u'.', 0, 0);
+            if (isType(id))
+                return id;
+        }
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (QString id = referencedResource(it.value(), resources, type, depth + 1); !id.isEmpty())
+                return id;
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray()) {
+            if (QString id = referencedResource(v, resources, type, depth + 1); !id.isEmpty())
+                return id;
+        }
+    }
+    return {};
+}
 
 /// YAML nodes converted per file (aliases can name one node many times over) and nesting depth.
 constexpr int kMaxNodes = 200000;
@@ -437,6 +468,30 @@ void importTemplate(const ImportInput &input, InfraFile &file)
                 props.insert(field, v);
         }
         const QString where = input.origin + QStringLiteral(": ") + address;
+        // A scalable target names its service as `!Join ['/', [service, !Ref Cluster, !GetAtt Service.Name]]`
+        // (the AWS samples' form): with the cluster a parameter without a default the id does not resolve, but
+        // the service it scales is the one referenced, joined by its name (the ECS importer then ignores the
+        // cluster of a service whose cluster is unknown too).
+        if (type == u"AWS::ApplicationAutoScaling::ScalableTarget" && !props.contains(u"ResourceId")) {
+            if (const QString service = referencedResource(raw.value(u"ResourceId"), resources, u"AWS::ECS::Service");
+                !service.isEmpty()) {
+                QStringList clusterUnresolved;
+                const QJsonValue cluster = resolver.resolve(
+                    resources.value(service).toObject().value(u"Properties").toObject().value(u"Cluster"),
+                    QStringLiteral("Cluster"), clusterUnresolved);
+                props.insert(QStringLiteral("ResourceId"),
+                    QStringLiteral("service/%1/%2")
+                        .arg(cluster.isString() ? cluster.toString() : QStringLiteral("(unresolved)"),
+                            resolver.nameOf(service)));
+                unresolved.erase(std::remove_if(unresolved.begin(), unresolved.end(),
+                                     [](const QString &u) { return u.startsWith(QLatin1String("ResourceId")); }),
+                    unresolved.end());
+                file.warn(where,
+                    QStringLiteral("ResourceId not resolved inside the template: joined to the service it "
+                                   "references, %1")
+                        .arg(service));
+            }
+        }
         // A value the size or the joins depend on is not guessed: the resource is not imported.
         static const QRegularExpression sizing(QStringLiteral(
             "^(Cpu|Memory|RequiresCompatibilities|ContainerDefinitions(\\[\\d+\\])?(\\.(Cpu|Memory|MemoryReservation))?"

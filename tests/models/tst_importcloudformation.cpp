@@ -185,6 +185,24 @@ private slots:
         const ImportResult r = importCloudFormation({ { u"h.yaml"_s, data } });
         QVERIFY(r.services.isEmpty());
     }
+
+    void scalableTargetJoinsItsServiceByReference()
+    {
+        // ResourceId = !Join [/, [service, !Ref Cluster, !GetAtt Service.Name]] with Cluster a parameter
+        // without a default (aws-samples/ecs-refarch-cloudformation's services have this form; their whole
+        // file was refused before).
+        const ImportResult r = importCloudFormationPaths({ fixture(u"cloudformation/scalable-by-reference.yaml"_s) });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.services.size(), 1);
+        const Service &svc = r.services.at(0);
+        QCOMPARE(svc.replicas, 2);
+        QCOMPARE(svc.minReplicas, 2);
+        QCOMPARE(svc.maxReplicas, 6);
+        QCOMPARE(svc.effectiveCpu(), 0.25);
+        QCOMPARE(svc.effectiveMemoryMib(), 512.0);
+        QVERIFY2(allDiagnostics(r).contains(u"joined to the service it references, Service"_s),
+            qPrintable(allDiagnostics(r)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestImportCloudFormation)
