@@ -12,6 +12,8 @@
 #include <QPushButton>
 #include <QUndoStack>
 
+#include "app/cli/diffrun.h"
+#include "app/cli/pricingsetup.h"
 #include "app/preferencesdialog.h"
 #include "app/recentfiles.h"
 #include "app/report/reportwriter.h"
@@ -24,6 +26,8 @@
 #include "models/workload/loadprofilepresets.h"
 #include "views/importpreviewdialog.h"
 #include "views/validationbanner.h"
+#include "pricing/catalog.h"
+#include "pricing/pricebook.h"
 
 namespace fleetplan::app {
 
@@ -401,6 +405,30 @@ bool DocumentController::exportReportTo(const QString &path)
     ReportOptions options;
     options.catalog = m_catalog;
     options.pageSize = Preferences::load().pageSize; // Edit → Preferences…: A4 or Letter
+    if (reportFormatFromPath(path) == ReportFormat::Json) {
+        // The versioned JSON `fleetplan report` and `compare --format json` write (docs/compare-json.md), with
+        // the price book the window priced with: a saved result can serve as a diff's baseline in a pipeline.
+        cli::PricingSetup setup;
+        setup.catalog = m_catalog;
+        const QString bookPath = pricing::PriceBook::defaultPath();
+        if (m_catalog && m_catalog != pricing::Catalog::bundled() && QFileInfo::exists(bookPath)) {
+            setup.priceBookPath = bookPath;
+            setup.priceBookFrom = qEnvironmentVariableIsSet("FLEETPLAN_PRICEBOOK")
+                ? QStringLiteral("FLEETPLAN_PRICEBOOK")
+                : QStringLiteral("default");
+            pricing::PriceBook book;
+            if (book.open(bookPath)) {
+                setup.enterpriseDiscountPercent = book.enterpriseDiscountPercent();
+                for (const pricing::PriceBookEntry &e : book.entries()) {
+                    if (e.origin == pricing::Rate::Override)
+                        setup.overrides.append(e);
+                    else
+                        ++setup.importedRates;
+                }
+            }
+        }
+        options.json = cli::costReportJson(*report, m_document->scenario(), setup);
+    }
     if (m_currentBaseline)
         options.baseline = m_currentBaseline();
     QString error;

@@ -426,6 +426,12 @@ private slots:
         QFile file(json);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        // The versioned JSON of `fleetplan compare --format json` (docs/compare-json.md), so that a result
+        // saved from the window can be a pipeline's baseline.
+        QCOMPARE(o.value(u"schema_version").toInt(), 1);
+        QCOMPARE(o.value(u"kind").toString(), QStringLiteral("cost_report"));
+        QVERIFY(o.value(u"pricing").isObject());
+        QVERIFY(o.value(u"scenario_input").isObject());
         double exported = -1;
         for (const QJsonValue &v : o.value(u"platforms").toArray()) {
             if (v.toObject().value(u"id").toString() == u"ecs-fargate")
