@@ -237,6 +237,7 @@ private slots:
         // An exported PDF is on US Letter now: 612 × 792 points (A4 is 595 × 842).
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("letter.pdf"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasReport(), 120000); // a Debug build under ASan simulates for seconds
         QVERIFY(window.exportReportTo(pdf));
         QFile file(pdf);
         QVERIFY(file.open(QIODevice::ReadOnly));
