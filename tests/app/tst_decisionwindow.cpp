@@ -12,6 +12,7 @@
 
 #include "app/baselinecontroller.h"
 #include "app/mainwindow.h"
+#include "common/windowwait.h"
 #include "app/simulationrunner.h"
 #include "models/simulation/costdiff.h"
 #include "models/simulation/recommendation.h"
@@ -28,27 +29,8 @@ using namespace fleetplan;
 using Col = models::ServiceTableModel::Column;
 
 namespace {
-constexpr int SimulationTimeout = 120000; // Debug builds under ASan simulate the sample in seconds
-
-/// Waits until the refined report of the last change is on screen.
-bool waitForRefined(QSignalSpy &spy, const app::MainWindow &window)
-{
-    QElapsedTimer timer;
-    timer.start();
-    spy.clear();
-    while (spy.count() == 0 && !(window.reportIsCurrent() && window.reportIsRefined() && !window.runner()->isBusy())) {
-        if (timer.elapsed() > SimulationTimeout)
-            return false;
-        spy.wait(200);
-    }
-    while (!window.reportIsCurrent() || !window.reportIsRefined() || window.runner()->isBusy()) {
-        if (timer.elapsed() > SimulationTimeout)
-            return false;
-        spy.wait(200);
-    }
-    QCoreApplication::processEvents();
-    return true;
-}
+using fleetplan::test::SimulationTimeout;
+using fleetplan::test::waitForRefined;
 
 /// The platform rows of the baseline panel must be exactly costChanges(baseline, current).
 void compareRows(const QList<models::PlatformCostChange> &shown, const QList<models::PlatformCostChange> &expected)

@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include "app/mainwindow.h"
+#include "common/windowwait.h"
 #include "app/pricebookcontroller.h"
 #include "app/simulationrunner.h"
 #include "models/simulation/simulation.h"
@@ -32,25 +33,8 @@
 using namespace fleetplan;
 
 namespace {
-constexpr int SimulationTimeout = 120000;
-
-bool waitForRefined(QSignalSpy &spy, const app::MainWindow &window)
-{
-    QElapsedTimer timer;
-    timer.start();
-    spy.clear();
-    while (spy.count() == 0 && !(window.reportIsCurrent() && window.reportIsRefined() && !window.runner()->isBusy())) {
-        if (timer.elapsed() > SimulationTimeout)
-            return false;
-        spy.wait(200);
-    }
-    while (!window.reportIsCurrent() || !window.reportIsRefined() || window.runner()->isBusy()) {
-        if (timer.elapsed() > SimulationTimeout)
-            return false;
-        spy.wait(200);
-    }
-    return true;
-}
+using fleetplan::test::SimulationTimeout;
+using fleetplan::test::waitForRefined;
 
 double totalOf(const models::CostReport &report, models::PlatformId id)
 {
