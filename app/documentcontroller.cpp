@@ -412,20 +412,10 @@ bool DocumentController::exportReportTo(const QString &path)
         setup.catalog = m_catalog;
         const QString bookPath = pricing::PriceBook::defaultPath();
         if (m_catalog && m_catalog != pricing::Catalog::bundled() && QFileInfo::exists(bookPath)) {
-            setup.priceBookPath = bookPath;
             setup.priceBookFrom = qEnvironmentVariableIsSet("FLEETPLAN_PRICEBOOK")
                 ? QStringLiteral("FLEETPLAN_PRICEBOOK")
                 : QStringLiteral("default");
-            pricing::PriceBook book;
-            if (book.open(bookPath)) {
-                setup.enterpriseDiscountPercent = book.enterpriseDiscountPercent();
-                for (const pricing::PriceBookEntry &e : book.entries()) {
-                    if (e.origin == pricing::Rate::Override)
-                        setup.overrides.append(e);
-                    else
-                        ++setup.importedRates;
-                }
-            }
+            setup.describePriceBook(bookPath);
         }
         options.json = cli::costReportJson(*report, m_document->scenario(), setup);
     }

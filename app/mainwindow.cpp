@@ -286,6 +286,9 @@ MainWindow::MainWindow(QWidget *parent)
             const models::CostReport &current, const QList<models::ScenarioChange> &inputs) {
             baselinePanel->setComparison(label, baseline, current, inputs);
             baselinePanel->show();
+            // Only the baseline's own "Simulating…" message goes; any other message stays its time.
+            if (statusBar()->currentMessage().startsWith(tr("Simulating the baseline")))
+                statusBar()->clearMessage();
             m_explain->setBaseline(label, baseline);
             action(QStringLiteral("actionClearBaseline"))->setEnabled(true);
         });
@@ -819,11 +822,8 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
     }
     m_fleetPage->setServiceNames(names, weights);
     m_fleetPage->setReport(report);
-    if (m_baselines->hasBaseline()) {
-        if (m_baselines->isReady())
-            statusBar()->clearMessage(); // "Simulating the baseline…"
+    if (m_baselines->hasBaseline())
         m_baselines->setCurrent(m_document->scenario(), report);
-    }
 
     // Charts replot queued: the latency is measured once that queued replot has run.
     QTimer::singleShot(0, this, [this, elapsedMs, started = applyStart] {

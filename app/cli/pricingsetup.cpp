@@ -181,6 +181,21 @@ QStringList PricingSetup::noteLines(const QString &pricedRegion) const
     return lines;
 }
 
+void PricingSetup::describePriceBook(const QString &path)
+{
+    priceBookPath = path;
+    pricing::PriceBook book;
+    if (!book.open(path))
+        return;
+    for (const pricing::PriceBookEntry &e : book.entries()) {
+        if (e.origin == pricing::Rate::Override)
+            overrides.append(e);
+        else
+            ++importedRates;
+    }
+    enterpriseDiscountPercent = book.enterpriseDiscountPercent();
+}
+
 QJsonObject PricingSetup::toJson(const QString &pricedRegion) const
 {
     QJsonObject o;
@@ -295,20 +310,8 @@ std::optional<PricingSetup> setupPricing(const QCommandLineParser &parser, const
             path.clear();
         }
     }
-    if (!path.isEmpty()) {
-        QString error;
-        setup.priceBookPath = path;
-        pricing::PriceBook book;
-        if (book.open(path, &error)) {
-            for (const pricing::PriceBookEntry &e : book.entries(&error)) {
-                if (e.origin == pricing::Rate::Override)
-                    setup.overrides.append(e);
-                else
-                    ++setup.importedRates;
-            }
-            setup.enterpriseDiscountPercent = book.enterpriseDiscountPercent();
-        }
-    }
+    if (!path.isEmpty())
+        setup.describePriceBook(path);
     if (setup.region) {
         QString error;
         if (!setup.catalog->checkRegion(*setup.region, &error)) {

@@ -68,6 +68,9 @@ struct PricingSetup
     QList<PriceBookChange> changes; ///< filled by measureChanges()
 
     bool hasPriceBook() const { return !priceBookPath.isEmpty(); }
+    /// Sets priceBookPath and reads the book's overrides, imported-rate count and enterprise discount (what
+    /// the outputs name); an unreadable book leaves them empty.
+    void describePriceBook(const QString &path);
     /// The overrides for `pricedRegion` (and those of no region), in the book's order.
     QList<pricing::PriceBookEntry> overridesIn(const QString &pricedRegion) const;
     /// Simulates `scenario` again with bundled figures only and keeps the platforms whose total differs
