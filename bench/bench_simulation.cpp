@@ -42,13 +42,21 @@ models::Scenario fiveHundredServices()
     return s;
 }
 
+/// range(0): 1 = the refined pass (`compare`, reports, the GUI's final figure), 0 = the GUI's fast first
+/// pass (constructive packing only, models::fastSimulation()).
+models::SimulationOptions passOf(const benchmark::State &state)
+{
+    return state.range(0) != 0 ? models::SimulationOptions {} : models::fastSimulation();
+}
+
 void BM_SampleAllPlatforms(benchmark::State &state)
 {
     const auto catalog = pricing::Catalog::bundled();
     const models::Scenario scenario = models::bundledSampleScenario();
+    const models::SimulationOptions options = passOf(state);
     models::CostReport report;
     for (auto _ : state) {
-        report = models::simulate(scenario, *catalog);
+        report = models::simulate(scenario, *catalog, {}, options);
         benchmark::DoNotOptimize(report.platforms.constFirst().totalUsd);
     }
     for (const models::PlatformResult &p : report.platforms) {
@@ -57,15 +65,16 @@ void BM_SampleAllPlatforms(benchmark::State &state)
             state.counters[models::toId(p.id).toStdString() + "_gap"] = p.optimalityRatio;
     }
 }
-BENCHMARK(BM_SampleAllPlatforms)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SampleAllPlatforms)->ArgName("refined")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 void BM_FiveHundredServices(benchmark::State &state)
 {
     const auto catalog = pricing::Catalog::bundled();
     const models::Scenario scenario = fiveHundredServices();
+    const models::SimulationOptions options = passOf(state);
     models::CostReport report;
     for (auto _ : state) {
-        report = models::simulate(scenario, *catalog);
+        report = models::simulate(scenario, *catalog, {}, options);
         benchmark::DoNotOptimize(report.platforms.constFirst().peakNodes);
     }
     state.counters["services"] = double(scenario.services.size());
@@ -75,23 +84,24 @@ void BM_FiveHundredServices(benchmark::State &state)
             state.counters[models::toId(p.id).toStdString() + "_gap"] = p.optimalityRatio;
     }
 }
-BENCHMARK(BM_FiveHundredServices)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FiveHundredServices)->ArgName("refined")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 /// A slider move: the load multiplier changes between iterations, so nothing can be reused.
 void BM_WhatIfLoadChange(benchmark::State &state)
 {
     const auto catalog = pricing::Catalog::bundled();
     const models::Scenario scenario = models::bundledSampleScenario();
+    const models::SimulationOptions options = passOf(state);
     int step = 0;
     for (auto _ : state) {
         models::WhatIf whatIf;
         whatIf.loadMultiplier = 0.8 + 0.05 * (step++ % 9);
         whatIf.spotShare = 0.5;
-        const models::CostReport report = models::simulate(scenario, *catalog, whatIf);
+        const models::CostReport report = models::simulate(scenario, *catalog, whatIf, options);
         benchmark::DoNotOptimize(report.platforms.constFirst().totalUsd);
     }
 }
-BENCHMARK(BM_WhatIfLoadChange)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WhatIfLoadChange)->ArgName("refined")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -21,7 +21,7 @@ packages=(
   libqcustomplot-dev libyaml-cpp-dev libbenchmark-dev libglpk-dev libsqlite3-dev
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core
   desktop-file-utils appstream shared-mime-info libglib2.0-bin
-  clang libclang-rt-14-dev clang-format clang-tidy
+  clang libclang-rt-14-dev clang-format clang-tidy zsh
 )
 missing=()
 for p in "${packages[@]}"; do

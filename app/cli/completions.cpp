@@ -112,8 +112,10 @@ QString zshDescription(const QString &description)
     if (d.endsWith(u'.'))
         d.chop(1);
     d.replace(u'[', u'(').replace(u']', u')').replace(u':', u';');
-    d.replace(QLatin1String("'"), QLatin1String("'\\''"));
+    // Backslashes first: the quote's own escape must not be doubled (a description with "one's" broke
+    // the whole script: zsh -n failed at that line).
     d.replace(u'\\', QLatin1String("\\\\"));
+    d.replace(QLatin1String("'"), QLatin1String("'\\''"));
     return d;
 }
 

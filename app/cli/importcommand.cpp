@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
+#include <functional>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -62,7 +63,14 @@ int runImport(Context &ctx)
                        "profiles stay; an imported service replaces the one with the same source (or else the same "
                        "name), keeping that one's load profile, and the others are added"),
         QStringLiteral("BASE"));
-    parser.addOptions({ outOption, nameOption, regionOption, intoOption });
+    const QCommandLineOption namespaceOption(QStringLiteral("namespace"),
+        QStringLiteral("Import only this Kubernetes namespace (k8s only; repeatable or comma-separated; shell "
+                       "wildcards such as team-*; an object without a namespace is in default)"),
+        QStringLiteral("NS"));
+    const QCommandLineOption excludeNamespaceOption(QStringLiteral("exclude-namespace"),
+        QStringLiteral("Leave this Kubernetes namespace out (k8s only; repeatable or comma-separated; wildcards)"),
+        QStringLiteral("NS"));
+    parser.addOptions({ outOption, nameOption, regionOption, intoOption, namespaceOption, excludeNamespaceOption });
     if (!parser.parse(QStringList { QStringLiteral("fleetplan import") } + ctx.args)) {
         ctx.err << "fleetplan import: " << parser.errorText() << '\n';
         return UsageError;
@@ -77,11 +85,28 @@ int runImport(Context &ctx)
         return UsageError;
     }
     const QString source = positional.takeFirst();
-    models::ImportResult (*importer)(const QStringList &) = nullptr;
+    const bool kubernetes = source == u"k8s" || source == u"kubernetes";
+    const auto namespaces = [&parser](const QCommandLineOption &option) {
+        QStringList names;
+        for (const QString &value : parser.values(option)) {
+            for (const QString &name : value.split(u',', Qt::SkipEmptyParts))
+                names.append(name.trimmed());
+        }
+        return names;
+    };
+    models::KubernetesImportOptions kubernetesOptions;
+    kubernetesOptions.includeNamespaces = namespaces(namespaceOption);
+    kubernetesOptions.excludeNamespaces = namespaces(excludeNamespaceOption);
+    if (!kubernetes && (parser.isSet(namespaceOption) || parser.isSet(excludeNamespaceOption))) {
+        ctx.err << "fleetplan import " << source << ": --namespace and --exclude-namespace apply to k8s only\n";
+        return UsageError;
+    }
+    std::function<models::ImportResult(const QStringList &)> importer;
     if (source == u"ecs")
         importer = &models::importEcsPaths;
-    else if (source == u"k8s" || source == u"kubernetes")
-        importer = &models::importKubernetesPaths;
+    else if (kubernetes)
+        importer = [&kubernetesOptions](
+                       const QStringList &paths) { return models::importKubernetesPaths(paths, kubernetesOptions); };
     else if (source == u"terraform" || source == u"tf")
         importer = &models::importTerraformPaths;
     else if (source == u"cloudformation" || source == u"cfn" || source == u"cdk")

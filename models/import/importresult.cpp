@@ -169,7 +169,8 @@ void makeServiceNamesUnique(ImportResult &result)
     }
 }
 
-ImportResult importPaths(const QStringList &paths, ImportResult (*importer)(const QList<ImportInput> &))
+ImportResult importPaths(
+    const QStringList &paths, const std::function<ImportResult(const QList<ImportInput> &)> &importer)
 {
     QList<Diagnostic> readErrors;
     QStringList failed;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QList>
 #include <QMap>
@@ -74,7 +76,8 @@ QList<ImportInput> readImportInputs(const QStringList &paths, QList<Diagnostic> 
 
 /// Reads the paths (readImportInputs) and runs `importer` on what was read; read errors and failed files
 /// come first in the result.
-ImportResult importPaths(const QStringList &paths, ImportResult (*importer)(const QList<ImportInput> &));
+ImportResult importPaths(
+    const QStringList &paths, const std::function<ImportResult(const QList<ImportInput> &)> &importer);
 
 /// Gives services with the same name distinct names ("web", "web-2"), warning about each rename.
 void makeServiceNamesUnique(ImportResult &result);

@@ -811,7 +811,25 @@ void importFile(const ImportInput &input, FileImport &file)
 
 } // namespace
 
+bool KubernetesImportOptions::keeps(const QString &ns) const
+{
+    const QString name = ns.isEmpty() ? QStringLiteral("default") : ns;
+    const auto matches = [&name](const QStringList &patterns) {
+        return std::any_of(patterns.cbegin(), patterns.cend(), [&name](const QString &pattern) {
+            if (!pattern.contains(u'*') && !pattern.contains(u'?') && !pattern.contains(u'['))
+                return pattern == name;
+            return QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern)).match(name).hasMatch();
+        });
+    };
+    return (includeNamespaces.isEmpty() || matches(includeNamespaces)) && !matches(excludeNamespaces);
+}
+
 ImportResult importKubernetes(const QList<ImportInput> &inputs)
+{
+    return importKubernetes(inputs, KubernetesImportOptions {});
+}
+
+ImportResult importKubernetes(const QList<ImportInput> &inputs, const KubernetesImportOptions &options)
 {
     ImportResult result;
     QList<Pending> pending;
@@ -848,8 +866,17 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
             continue;
         }
         result.diagnostics += file.diagnostics;
-        pending += file.pending;
-        hpas += file.hpas;
+        for (const Pending &p : std::as_const(file.pending)) {
+            if (options.keeps(p.ns))
+                pending.append(p);
+            else
+                ++result.skippedKinds[QStringLiteral("%1 (namespace %2 not selected)")
+                                          .arg(p.kind, p.ns.isEmpty() ? QStringLiteral("default") : p.ns)];
+        }
+        for (const Hpa &hpa : std::as_const(file.hpas)) {
+            if (options.keeps(hpa.ns))
+                hpas.append(hpa);
+        }
         for (auto it = file.customKinds.cbegin(); it != file.customKinds.cend(); ++it)
             customKinds[it.key()] += it.value();
         if (!file.addOns.isEmpty())
@@ -919,7 +946,7 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs)
     return result;
 }
 
-ImportResult importKubernetesPaths(const QStringList &paths)
+ImportResult importKubernetesPaths(const QStringList &paths, const KubernetesImportOptions &options)
 {
     // A chart's folder is refused as a whole: its templates are not manifests, and its values.yaml and
     // Chart.yaml are not objects either.
@@ -935,7 +962,8 @@ ImportResult importKubernetesPaths(const QStringList &paths)
             readable.append(path);
         }
     }
-    ImportResult result = importPaths(readable, &importKubernetes);
+    ImportResult result = importPaths(
+        readable, [&options](const QList<ImportInput> &inputs) { return importKubernetes(inputs, options); });
     result.diagnostics = chartErrors + result.diagnostics;
     result.failedFiles = chartFolders + result.failedFiles;
     return result;

@@ -34,9 +34,26 @@ inline constexpr double NoRequestMemoryMib = 512;
 /// `helm.sh/hook`, e.g. `helm test` Pods), which `helm template` prints but which do not run in the fleet.
 ImportResult importKubernetes(const QList<ImportInput> &inputs);
 
+/// Which namespaces an import keeps (`fleetplan import k8s --namespace/--exclude-namespace`). Patterns are
+/// names or shell wildcards ("team-*"); an object without `metadata.namespace` is in "default", where
+/// `kubectl apply` without `-n` puts it. Empty `include` keeps every namespace not excluded.
+struct KubernetesImportOptions
+{
+    QStringList includeNamespaces;
+    QStringList excludeNamespaces;
+
+    /// Whether an object of namespace `ns` ("" = default) is imported.
+    [[nodiscard]] bool keeps(const QString &ns) const;
+};
+
+/// As importKubernetes(inputs), keeping only the namespaces `options` selects; every workload left out is
+/// counted in `skippedKinds` as "KIND (namespace NS not selected)", and an HPA of such a namespace is
+/// ignored with it.
+ImportResult importKubernetes(const QList<ImportInput> &inputs, const KubernetesImportOptions &options);
+
 /// Reads files and directories (recursively: *.yaml, *.yml, *.json) and imports them. A directory holding
 /// Chart.yaml (an unrendered Helm chart) is refused with helmChartMessage().
-ImportResult importKubernetesPaths(const QStringList &paths);
+ImportResult importKubernetesPaths(const QStringList &paths, const KubernetesImportOptions &options = {});
 
 /// The error for an unrendered Helm chart: how to render it (Debian 12 ships no helm to do it for the user).
 QString helmChartMessage();

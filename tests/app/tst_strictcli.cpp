@@ -208,6 +208,76 @@ private slots:
             QVERIFY2(p.exitCode() == 0, qPrintable(shell + QString::fromUtf8(p.readAllStandardError())));
         }
     }
+
+    /// The scripts complete what a user types: bash through its own completion variables, zsh with the
+    /// completion system's functions replaced by ones that print what they were given (a completion widget
+    /// needs a terminal). zsh is in the quick start's package list, so neither is skipped.
+    void completionScriptsCompleteInTheirShells()
+    {
+        QTemporaryDir dir;
+        const auto script = [&dir, this](const QString &shell) {
+            const Run r = run({ QStringLiteral("completions"), shell });
+            const QString file = dir.filePath(QStringLiteral("fleetplan.") + shell);
+            QFile f(file);
+            if (r.code != 0 || !f.open(QIODevice::WriteOnly))
+                return QString();
+            f.write(r.out.toUtf8());
+            return file;
+        };
+        const auto shellOutput = [](const QString &shell, const QString &program) {
+            QProcess p;
+            p.start(shell, { QStringLiteral("-c"), program });
+            if (!p.waitForFinished(20000))
+                return QStringLiteral("(timed out)");
+            return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        };
+
+        const QString bash = script(QStringLiteral("bash"));
+        QVERIFY(!bash.isEmpty());
+        const auto bashComplete = [&](const QString &words, int current) {
+            return shellOutput(QStringLiteral("bash"),
+                QStringLiteral("source '%1'; COMP_WORDS=(%2); COMP_CWORD=%3; _fleetplan; "
+                               "printf '%s\\n' \"${COMPREPLY[@]}\"")
+                    .arg(bash, words)
+                    .arg(current));
+        };
+        QCOMPARE(bashComplete(QStringLiteral("fleetplan comp ''"), 1).split(u'\n', Qt::SkipEmptyParts),
+            (QStringList { QStringLiteral("compare"), QStringLiteral("completions") }));
+        QCOMPARE(bashComplete(QStringLiteral("fleetplan compare --format ''"), 3).split(u'\n', Qt::SkipEmptyParts),
+            (QStringList { QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"),
+                QStringLiteral("markdown"), QStringLiteral("github-comment") }));
+        QCOMPARE(bashComplete(QStringLiteral("fleetplan catalog ov"), 2).trimmed(), QStringLiteral("override"));
+        QVERIFY(bashComplete(QStringLiteral("fleetplan import k8s --exclude-n"), 3)
+                    .contains(QStringLiteral("--exclude-namespace")));
+
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("zsh")).isEmpty(),
+            "zsh is in scripts/quickstart.sh's package list");
+        const QString zsh = script(QStringLiteral("zsh"));
+        QVERIFY(!zsh.isEmpty());
+        const auto zshComplete = [&](const QString &words, int current) {
+            return shellOutput(QStringLiteral("zsh"),
+                QStringLiteral("_arguments() { print -r -- \"arguments: ${(j:|:)@}\" }; "
+                               "_describe() { print -r -- \"describe $3: ${(Pj: :)4}\" }; _files() { print files }; "
+                               "words=(%1); CURRENT=%2; source '%3'")
+                    .arg(words)
+                    .arg(current)
+                    .arg(zsh));
+        };
+        const QString first = zshComplete(QStringLiteral("fleetplan co"), 2);
+        QVERIFY2(first.startsWith(QStringLiteral("describe fleetplan command: validate:")), qPrintable(first));
+        QVERIFY2(first.contains(QStringLiteral(" compare:")) && first.endsWith(QStringLiteral("files\n")),
+            qPrintable(first));
+        const QString compare = zshComplete(QStringLiteral("fleetplan compare --format ''"), 4);
+        QVERIFY2(compare.startsWith(QStringLiteral("arguments: ")), qPrintable(compare));
+        QVERIFY2(
+            compare.contains(QStringLiteral(":FORMAT:(table json csv markdown github-comment)")), qPrintable(compare));
+        QVERIFY2(!compare.contains(QStringLiteral("--exclude-namespace")), qPrintable(compare));
+        const QString catalog = zshComplete(QStringLiteral("fleetplan catalog ''"), 3);
+        QVERIFY2(
+            catalog.startsWith(QStringLiteral("describe fleetplan catalog subcommand: regions:")), qPrintable(catalog));
+        const QString import = zshComplete(QStringLiteral("fleetplan import k8s --exclude-n"), 4);
+        QVERIFY2(import.contains(QStringLiteral("--exclude-namespace")), qPrintable(import));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStrictCli)

@@ -237,6 +237,38 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(u"x.json"_s)));
     }
 
+    /// Issue 22: a `kubectl get -A` dump imported without kube-system and the monitoring namespaces; the
+    /// listing counts what was left out.
+    void namespaceOptionsChooseWhatComesIn()
+    {
+        QTemporaryDir dir;
+        const QString dump = dir.filePath(u"all.yaml"_s);
+        QFile f(dump);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("kind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {replicas: 3, template: {spec: "
+                "{containers: [{name: a, resources: {requests: {cpu: 500m, memory: 1Gi}}}]}}}\n---\n"
+                "kind: Deployment\nmetadata: {name: grafana, namespace: monitoring}\nspec: {template: {spec: "
+                "{containers: [{name: g}]}}}\n---\n"
+                "kind: DaemonSet\nmetadata: {name: node-exporter, namespace: monitoring-agents}\nspec: {template: "
+                "{spec: {containers: [{name: n}]}}}\n");
+        f.close();
+        const QString out = dir.filePath(u"shop.json"_s);
+        const Run r = run({ u"k8s"_s, dump, u"-o"_s, out, u"--exclude-namespace"_s, u"monitoring*,kube-system"_s });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(u"imported 1 service(s) from 1 file(s)\n"
+                                  "skipped 2 object(s) not modelled: DaemonSet (namespace monitoring-agents not "
+                                  "selected) 1, Deployment (namespace monitoring not selected) 1\n"_s),
+            qPrintable(r.out));
+        const ScenarioReadResult written = readScenarioFile(out);
+        QVERIFY2(written.ok(), qPrintable(written.errorText()));
+        QCOMPARE(written.scenario->services.size(), 1);
+        QCOMPARE(written.scenario->services.at(0).name, u"api"_s);
+
+        const Run only = run({ u"k8s"_s, dump, u"-o"_s, u"-"_s, u"--namespace"_s, u"monitoring"_s });
+        QVERIFY2(only.code == 0, qPrintable(only.err));
+        QVERIFY2(only.out.contains(u"\"grafana\""_s) && !only.out.contains(u"\"api\""_s), qPrintable(only.out));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -246,6 +278,8 @@ private slots:
                                         << u"unknown source \"yaml\""_s;
         QTest::newRow("no file") << QStringList { u"k8s"_s, u"-o"_s, u"y.json"_s } << u"expected at least one FILE"_s;
         QTest::newRow("no -o") << QStringList { u"ecs"_s, u"x.json"_s } << u"-o OUT is required"_s;
+        QTest::newRow("namespace on ecs") << QStringList { u"ecs"_s, u"x.json"_s, u"-o"_s, u"y.json"_s,
+            u"--namespace"_s, u"shop"_s } << u"--namespace and --exclude-namespace apply to k8s only"_s;
         QTest::newRow("unknown option") << QStringList { u"ecs"_s, u"--frobnicate"_s } << u"frobnicate"_s;
     }
     void usageErrors()

@@ -457,6 +457,58 @@ private slots:
         QCOMPARE(find(r, u"shop/api"_s)->source, u"all.json: Deployment/api"_s);
     }
 
+    /// Issue 22: `--namespace` / `--exclude-namespace` choose what a `kubectl get -A` dump contributes; a
+    /// namespace left out is counted, never silently lost, and its HPA goes with it. Once billing is left
+    /// out, shop's api no longer clashes and keeps its own name.
+    void namespaceFiltersKeepAndCount()
+    {
+        const QByteArray list = R"({"apiVersion": "v1", "kind": "List", "items": [
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "shop"},
+             "spec": {"replicas": 2, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "500m", "memory": "512Mi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"replicas": 3, "template": {"spec": {"containers": [{"name": "api",
+               "resources": {"requests": {"cpu": "1", "memory": "1Gi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "team-a"},
+             "spec": {"template": {"spec": {"containers": [{"name": "web",
+               "resources": {"requests": {"cpu": "250m", "memory": "256Mi"}}}]}}}},
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "cron"},
+             "spec": {"template": {"spec": {"containers": [{"name": "cron",
+               "resources": {"requests": {"cpu": "250m", "memory": "256Mi"}}}]}}}},
+            {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+             "metadata": {"name": "api", "namespace": "billing"},
+             "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "api"}, "minReplicas": 4, "maxReplicas": 8}}
+        ]})";
+        const QList<ImportInput> inputs { { u"all.json"_s, list } };
+        const auto namesOf = [](const ImportResult &r) {
+            QStringList names;
+            for (const Service &s : r.services)
+                names << s.name;
+            return names;
+        };
+
+        KubernetesImportOptions exclude;
+        exclude.excludeNamespaces = { u"billing"_s };
+        const ImportResult withoutBilling = importKubernetes(inputs, exclude);
+        QVERIFY2(withoutBilling.diagnostics.isEmpty(), qPrintable(allDiagnostics(withoutBilling)));
+        QCOMPARE(namesOf(withoutBilling), (QStringList { u"api"_s, u"web"_s, u"cron"_s }));
+        QCOMPARE(withoutBilling.skippedKinds.value(u"Deployment (namespace billing not selected)"_s), 1);
+        QCOMPARE(withoutBilling.services.at(0).replicas, 2); // billing's HPA did not leak onto shop's api
+
+        KubernetesImportOptions onlyTeams;
+        onlyTeams.includeNamespaces = { u"team-*"_s, u"default"_s };
+        const ImportResult teams = importKubernetes(inputs, onlyTeams);
+        QCOMPARE(namesOf(teams), (QStringList { u"web"_s, u"cron"_s })); // no namespace = default
+        QCOMPARE(teams.skippedKinds.value(u"Deployment (namespace shop not selected)"_s), 1);
+        QCOMPARE(teams.skippedKinds.value(u"Deployment (namespace billing not selected)"_s), 1);
+
+        KubernetesImportOptions both;
+        both.includeNamespaces = { u"*"_s };
+        both.excludeNamespaces = { u"default"_s, u"team-?"_s };
+        QCOMPARE(namesOf(importKubernetes(inputs, both)), (QStringList { u"shop/api"_s, u"billing/api"_s }));
+        QCOMPARE(importKubernetes(inputs, both).services.at(1).replicas, 4);
+    }
+
     /// Issue 22: kube-system's aws-node, kube-proxy and coredns are what the EKS-nodes platform model
     /// already runs; imported again they were counted twice.
     void eksAddOnsAreNotCountedTwice()
