@@ -811,9 +811,14 @@ void importFile(const ImportInput &input, FileImport &file)
 
 } // namespace
 
+QString KubernetesImportOptions::namespaceOf(const QString &ns)
+{
+    return ns.isEmpty() ? QStringLiteral("default") : ns;
+}
+
 bool KubernetesImportOptions::keeps(const QString &ns) const
 {
-    const QString name = ns.isEmpty() ? QStringLiteral("default") : ns;
+    const QString name = namespaceOf(ns);
     const auto matches = [&name](const QStringList &patterns) {
         return std::any_of(patterns.cbegin(), patterns.cend(), [&name](const QString &pattern) {
             if (!pattern.contains(u'*') && !pattern.contains(u'?') && !pattern.contains(u'['))
@@ -871,7 +876,7 @@ ImportResult importKubernetes(const QList<ImportInput> &inputs, const Kubernetes
                 pending.append(p);
             else
                 ++result.skippedKinds[QStringLiteral("%1 (namespace %2 not selected)")
-                                          .arg(p.kind, p.ns.isEmpty() ? QStringLiteral("default") : p.ns)];
+                                          .arg(p.kind, KubernetesImportOptions::namespaceOf(p.ns))];
         }
         for (const Hpa &hpa : std::as_const(file.hpas)) {
             if (options.keeps(hpa.ns))

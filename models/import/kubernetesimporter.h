@@ -42,6 +42,8 @@ struct KubernetesImportOptions
     QStringList includeNamespaces;
     QStringList excludeNamespaces;
 
+    /// The namespace an object is in: `ns`, or "default" when it names none.
+    [[nodiscard]] static QString namespaceOf(const QString &ns);
     /// Whether an object of namespace `ns` ("" = default) is imported.
     [[nodiscard]] bool keeps(const QString &ns) const;
 };
