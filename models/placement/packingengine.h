@@ -59,6 +59,7 @@ struct Pattern
 };
 
 struct PatternModel;
+class PatternSolver;
 
 class Engine
 {
@@ -75,6 +76,9 @@ public:
     bool patternPhaseApplies(const std::vector<int> &counts) const;
 
     PlacementResult solve();
+    /// Enumerates the maximal patterns of the request's counts into its pattern cache, or records
+    /// that they are too many (see primePatternCache() in placement.h).
+    void primePatternCache();
     PlacementResult solveIncremental(const PlacementResult &existing, bool consolidate);
 
 private:
@@ -100,6 +104,8 @@ private:
     bool patternModel(const std::vector<int> &counts, PatternModel &model) const;
     std::int64_t patternWork() const;
     void patternPhase(const std::vector<int> &wanted);
+    /// Every maximal pattern into the solver, through m_request.patternCache when there is one.
+    bool enumerateMaximal(PatternSolver *solver, const std::vector<int> &counts) const;
 
     const PlacementRequest &m_request;
     int m_groupCount = 0;

@@ -205,6 +205,11 @@ PatternSolver::Knapsack PatternSolver::price(int type, const std::vector<double>
         return b;
     };
     result.upper = boundFrom(0, cap);
+    if (result.upper <= m_model.price[type]) {
+        // No pattern of this type can have a negative reduced cost, and its share of the Farley bound
+        // (upper ÷ price ≤ 1) does not count: the search would change nothing.
+        return result;
+    }
     std::vector<int> counts(n, 0), best(n, 0);
     std::vector<int> keys;
     double bestValue = 0.0;
@@ -381,6 +386,102 @@ bool PatternSolver::enumerateMaximal(int columnLimit)
         return false;
     for (PatternColumn &c : found)
         addColumn(std::move(c));
+    return true;
+}
+
+bool PatternSolver::addMaximalFrom(const PatternModel &from, const std::vector<PatternColumn> &columns, int columnLimit)
+{
+    const int G = m_model.groups();
+    std::vector<int> groupOf(from.groups(), -1), typeOf(from.types(), -1);
+    for (int j = 0; j < from.groups(); ++j) {
+        for (int i = 0; i < G; ++i) {
+            if (m_model.group[i] == from.group[j])
+                groupOf[j] = i;
+        }
+    }
+    for (int j = 0; j < from.types(); ++j) {
+        for (int t = 0; t < m_model.types(); ++t) {
+            if (m_model.type[t] == from.type[j])
+                typeOf[j] = t;
+        }
+    }
+    // Per type, the groups enumerateMaximal branches on (the ones that fit an empty node).
+    std::vector<std::vector<int>> groupsOfType(m_model.types());
+    for (int t = 0; t < m_model.types(); ++t) {
+        for (int g = 0; g < G; ++g) {
+            if (m_model.compatible(g, t) && maxFit(g, m_model.cap[t]) > 0)
+                groupsOfType[t].push_back(g);
+        }
+    }
+    struct Found
+    {
+        PatternColumn column;
+        std::vector<int> dense; ///< count per local group
+    };
+    std::vector<Found> found;
+    std::vector<int> keys;
+    for (const PatternColumn &c : columns) {
+        const int t = typeOf[c.type];
+        if (t < 0)
+            continue; // no group of this demand runs on the type
+        Found f;
+        f.column.type = t;
+        f.dense.assign(G, 0);
+        for (const auto &[j, k] : c.items) {
+            const int g = groupOf[j];
+            if (g >= 0)
+                f.dense[g] = std::min(k, m_model.count[g]);
+        }
+        // The free capacity as enumerateMaximal computes it: groups in order, k items each.
+        Vec free = m_model.cap[t];
+        keys.clear();
+        bool any = false;
+        for (int g : groupsOfType[t]) {
+            const int k = f.dense[g];
+            for (int d = 0; d < DimensionCount; ++d)
+                free[d] -= m_model.request[g][d] * k;
+            if (k > 0) {
+                any = true;
+                if (m_model.key[g] > 0)
+                    keys.push_back(m_model.key[g]);
+            }
+        }
+        if (!any)
+            continue;
+        bool maximal = true;
+        for (int g : groupsOfType[t]) {
+            if (f.dense[g] < m_model.count[g]) {
+                const int key = m_model.key[g];
+                const bool keyFree = key <= 0 || std::find(keys.begin(), keys.end(), key) == keys.end();
+                if (keyFree && maxFit(g, free) > 0) {
+                    maximal = false;
+                    break;
+                }
+            }
+        }
+        if (!maximal)
+            continue;
+        for (int g = 0; g < G; ++g) {
+            if (f.dense[g] > 0)
+                f.column.items.emplace_back(g, f.dense[g]);
+        }
+        found.push_back(std::move(f));
+    }
+    m_work += std::int64_t(columns.size());
+    // enumerateMaximal's order: by type, then the counts in group order, larger first.
+    std::sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
+        if (a.column.type != b.column.type)
+            return a.column.type < b.column.type;
+        return a.dense > b.dense;
+    });
+    found.erase(
+        std::unique(found.begin(), found.end(),
+            [](const Found &a, const Found &b) { return a.column.type == b.column.type && a.dense == b.dense; }),
+        found.end());
+    if (int(found.size()) > columnLimit)
+        return false;
+    for (Found &f : found)
+        addColumn(std::move(f.column));
     return true;
 }
 
@@ -569,6 +670,70 @@ double Engine::patternLowerBound(const std::vector<int> &counts) const
     return solver.generate(MaxCgIterations).bound;
 }
 
+bool Engine::enumerateMaximal(PatternSolver *solver, const std::vector<int> &counts) const
+{
+    PatternCache *cache = m_request.patternCache.get();
+    if (!cache)
+        return solver && solver->enumerateMaximal(MaxEnumeratedColumns);
+    if (!cache->problemSet) {
+        cache->cap = m_cap;
+        cache->request = m_request3;
+        cache->allowed = m_allowed;
+        cache->problemSet = true;
+    } else if (cache->cap != m_cap || cache->request != m_request3 || cache->allowed != m_allowed) {
+        return solver && solver->enumerateMaximal(MaxEnumeratedColumns); // another problem: no sharing
+    }
+    auto atMost = [&](const std::vector<int> &a, const std::vector<int> &b) {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t g = 0; g < a.size(); ++g) {
+            if (a[g] > b[g])
+                return false;
+        }
+        return true;
+    };
+    // Larger counts never have fewer maximal patterns (each maximal pattern of the smaller ones is the
+    // cap of one of the larger ones) nor a smaller search tree: too many below means too many here.
+    for (const std::vector<int> &o : cache->overAt) {
+        if (atMost(o, counts))
+            return false;
+    }
+    if (cache->valid && atMost(counts, cache->counts))
+        return !solver || solver->addMaximalFrom(cache->model, cache->columns, MaxEnumeratedColumns);
+    // Enumerate for the larger of these counts and the cached ones, once for the demands below.
+    std::vector<int> larger = counts;
+    for (std::size_t g = 0; cache->valid && g < larger.size() && g < cache->counts.size(); ++g)
+        larger[g] = std::max(larger[g], cache->counts[g]);
+    PatternModel model;
+    if (!patternModel(larger, model))
+        return solver && solver->enumerateMaximal(MaxEnumeratedColumns);
+    PatternSolver all(std::move(model), patternWork());
+    if (!all.enumerateMaximal(MaxEnumeratedColumns)) {
+        cache->overAt.push_back(larger);
+        if (larger == counts || !solver)
+            return false;
+        if (solver->enumerateMaximal(MaxEnumeratedColumns))
+            return true;
+        cache->overAt.push_back(counts);
+        return false;
+    }
+    cache->model = all.model();
+    cache->columns = all.columns();
+    cache->counts = std::move(larger);
+    cache->valid = true;
+    return !solver || solver->addMaximalFrom(cache->model, cache->columns, MaxEnumeratedColumns);
+}
+
+void Engine::primePatternCache()
+{
+    std::vector<int> counts(m_groupCount, 0);
+    for (int g = 0; g < m_groupCount; ++g)
+        counts[g] = placeable(g) ? std::max(0, m_request.items[g].count) : 0;
+    PatternModel model;
+    if (m_request.patternCache && patternModel(counts, model))
+        enumerateMaximal(nullptr, counts);
+}
+
 void Engine::patternPhase(const std::vector<int> &wanted)
 {
     std::vector<int> counts(m_groupCount, 0);
@@ -610,7 +775,8 @@ void Engine::patternPhase(const std::vector<int> &wanted)
         m_provenOptimal = true; // the engine's packing costs the LP bound: optimal
         return;
     }
-    const PatternLpResult lp = solver.generate(MaxCgIterations);
+    // Converged: another round would solve the same master and price nothing new.
+    const PatternLpResult lp = bound.converged ? bound : solver.generate(MaxCgIterations);
     std::vector<int> incumbent(solver.columns().size(), 0);
     bool haveIncumbent = true;
     for (int c : engineColumn) {
@@ -645,7 +811,7 @@ void Engine::patternPhase(const std::vector<int> &wanted)
     // b) With every maximal pattern among the columns the integer program is the exact problem: its
     // proven bound (the optimum when the search finishes) bounds every packing.
     const std::size_t generated = solver.columns().size();
-    if (generated <= std::size_t(MaxEnumeratedColumns) / 2 && solver.enumerateMaximal(MaxEnumeratedColumns)
+    if (generated <= std::size_t(MaxEnumeratedColumns) / 2 && enumerateMaximal(&solver, counts)
         && int(solver.columns().size()) <= MaxMipColumns) {
         std::vector<int> start = copies;
         if (!start.empty())

@@ -68,6 +68,12 @@ public:
     /// Adds every maximal pattern of every type (nothing more fits) when there are at most
     /// columnLimit of them; returns false (and adds none) when there are more.
     bool enumerateMaximal(int columnLimit);
+    /// What enumerateMaximal(columnLimit) adds, taken from the maximal patterns `columns` of a model
+    /// `from` with the same groups and types (engine indices) and counts ≥ this model's: each is capped
+    /// to these counts, kept when nothing more fits, and added in enumeration order. A maximal pattern
+    /// of these counts is the cap of a maximal pattern of larger counts (extend it, then cap it back),
+    /// so this is the same set. Returns false (and adds none) beyond columnLimit.
+    bool addMaximalFrom(const PatternModel &from, const std::vector<PatternColumn> &columns, int columnLimit);
     /// The integer program over the current columns (GLPK branch and cut, at most nodeLimit nodes):
     /// copies per column, or empty when no solution was found. incumbent: copies per column or empty.
     /// proven: the search finished (optimal over these columns); bestBound: its proven bound.
@@ -95,6 +101,21 @@ private:
     std::vector<PatternColumn> m_columns;
     std::int64_t m_work = 0;
     std::int64_t m_budget = 0;
+};
+
+/// The maximal patterns of one month's largest demand so far (PlacementRequest::patternCache).
+class PatternCache
+{
+public:
+    bool problemSet = false;
+    std::vector<Vec> cap, request; ///< the engine's, to check that a request is the same problem
+    std::vector<int> allowed;
+    /// Counts (per engine group) with more maximal patterns than the limit: so has every demand ≥ one.
+    std::vector<std::vector<int>> overAt;
+    bool valid = false; ///< model and columns hold the maximal patterns of `counts`
+    std::vector<int> counts;
+    PatternModel model; ///< groups and types with engine indices
+    std::vector<PatternColumn> columns; ///< every maximal pattern of model
 };
 
 } // namespace fleetplan::models::placement::detail

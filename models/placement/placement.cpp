@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/placement/packingengine.h"
+#include "models/placement/patternsolver.h"
 
 namespace fleetplan::models::placement {
 
@@ -75,6 +76,21 @@ double lowerBound(const PlacementRequest &request)
     if (engine.patternPhaseApplies(counts))
         return place(request).lowerBoundPerHour; // the pattern phase also proves integer bounds
     return engine.lowerBound(counts);
+}
+
+std::shared_ptr<detail::PatternCache> newPatternCache()
+{
+    return std::make_shared<detail::PatternCache>();
+}
+
+void primePatternCache(const PlacementRequest &request)
+{
+    if (!request.patternCache || request.mode != Mode::CheapestMix || request.timeBudgetMicros <= 0)
+        return;
+    std::vector<int> mergedOf;
+    const PlacementRequest merged = mergedRequest(request, mergedOf);
+    Engine engine(merged.items.size() == request.items.size() ? request : merged);
+    engine.primePatternCache();
 }
 
 PlacementResult place(const PlacementRequest &request)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <array>
 
 #include <QList>
@@ -67,6 +69,10 @@ enum class Mode {
     SingleType, ///< only nodeTypes[singleType] (a managed node group / ASG with one type)
 };
 
+namespace detail {
+class PatternCache;
+}
+
 /// What to pack onto what.
 struct PlacementRequest
 {
@@ -78,7 +84,19 @@ struct PlacementRequest
     double targetUtilization = 1.0;
     int timeBudgetMicros = 20000; ///< budget of the improvement phase (the result stays deterministic)
     double cpuUnitsPerVcpu = 1000.0; ///< only for reason texts: cpu / this = vCPU
+    /// Optional, shared by the place() calls of one month (the same items and node types, other counts,
+    /// called one after another): the maximal node patterns are enumerated once, for the largest counts
+    /// seen, and handed to each smaller demand capped and filtered; the result is what that demand's own
+    /// enumeration gives. newPatternCache() makes one.
+    std::shared_ptr<detail::PatternCache> patternCache;
 };
+
+/// An empty cache for PlacementRequest::patternCache.
+std::shared_ptr<detail::PatternCache> newPatternCache();
+/// Readies request.patternCache for the month whose smallest demand (every group's least count) is
+/// request's: when even that demand has too many maximal patterns to list, no demand of the month
+/// tries. Cheap when the patterns are few.
+void primePatternCache(const PlacementRequest &request);
 
 /// One opened node.
 struct Node

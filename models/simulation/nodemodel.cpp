@@ -14,6 +14,7 @@
 #include "models/simulation/nodeplatform.h"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -648,6 +649,17 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
     boundOfWindow = QList<double>(windowCount, 0.0);
     QList<int> planned;
     planned.reserve(windowCount);
+    // The windows differ only in their counts: their maximal node patterns are enumerated once.
+    request.patternCache = pl::newPatternCache();
+    if (windowCount > 1) {
+        for (qsizetype g = 0; g < groupCount; ++g) {
+            int least = std::numeric_limits<int>::max();
+            for (const QList<int> &window : std::as_const(windows))
+                least = std::min(least, window.at(g));
+            request.items[g].count = least;
+        }
+        pl::primePatternCache(request);
+    }
     for (int w : windowOrder) {
         for (qsizetype g = 0; g < groupCount; ++g)
             request.items[g].count = windows.at(w).at(g);

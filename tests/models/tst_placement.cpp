@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QFile>
+#include <limits>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QTest>
 
 #include "models/placement/packingengine.h"
+#include "models/placement/patternsolver.h"
 #include "models/placement/placement.h"
 #include "models/placement/placementvalidator.h"
 #include "models/placement/vbpinstance.h"
@@ -87,6 +89,9 @@ private slots:
     void incrementalKeepsNodesAndConsolidates();
     void patternPhaseWithKeysAndSpot();
     void concurrentPlacementsAgree();
+    void cappedPatternsAreTheEnumeratedOnes();
+    void sharedPatternsGiveTheSameFleets_data();
+    void sharedPatternsGiveTheSameFleets();
 };
 
 void TestPlacement::coveringLp()
@@ -465,6 +470,138 @@ void TestPlacement::concurrentPlacementsAgree()
     for (int k = 0; k < requests.size(); ++k)
         QVERIFY2(validatePlacement(requests[k], sequential[k]).isEmpty(),
             qPrintable(joined(validatePlacement(requests[k], sequential[k]))));
+}
+
+void TestPlacement::cappedPatternsAreTheEnumeratedOnes()
+{
+    // The maximal patterns of smaller counts, taken from those of larger counts (capped, filtered), are
+    // exactly the ones their own enumeration lists, in its order.
+    using namespace detail;
+    PatternModel big;
+    big.cap = { Vec { 1900, 7800, 28, 0 }, Vec { 3900, 16000, 57, 0 }, Vec { 3900, 7800, 57, 0 } };
+    big.price = { 0.096, 0.192, 0.17 };
+    big.type = { 0, 1, 2 };
+    big.request = { Vec { 250, 512, 1, 0 }, Vec { 1000, 1024, 1, 0 }, Vec { 500, 3000, 1, 0 }, Vec { 120, 900, 1, 0 },
+        Vec { 700, 2048, 1, 0 } };
+    big.count = { 9, 4, 5, 12, 3 };
+    big.key = { 0, 7, 0, 0, 7 }; // groups 1 and 4 share a port: never together on a node
+    big.group = { 0, 1, 2, 3, 4 };
+    big.compat.assign(big.request.size() * big.cap.size(), 1);
+    big.compat[2 * 3 + 2] = 0; // group 2 does not run on type 2
+    PatternSolver all(big, 1 << 30);
+    QVERIFY(all.enumerateMaximal(100000));
+    QVERIFY(all.columns().size() > 50);
+    const std::vector<std::vector<int>> smaller
+        = { { 9, 4, 5, 12, 3 }, { 3, 1, 5, 2, 0 }, { 1, 1, 1, 1, 1 }, { 0, 4, 0, 12, 3 }, { 8, 0, 2, 6, 1 } };
+    for (const std::vector<int> &counts : smaller) {
+        PatternModel m = big;
+        m.count = counts;
+        // Groups with no items leave the model, as Engine::patternModel does.
+        for (int g = int(m.count.size()) - 1; g >= 0; --g) {
+            if (m.count[g] > 0)
+                continue;
+            m.count.erase(m.count.begin() + g);
+            m.request.erase(m.request.begin() + g);
+            m.key.erase(m.key.begin() + g);
+            m.group.erase(m.group.begin() + g);
+        }
+        m.compat.clear();
+        for (int g : m.group) {
+            for (std::size_t t = 0; t < m.cap.size(); ++t)
+                m.compat.push_back(big.compat[std::size_t(g) * big.cap.size() + t]);
+        }
+        PatternSolver own(m, 1 << 30), capped(m, 1 << 30);
+        QVERIFY(own.enumerateMaximal(100000));
+        QVERIFY(capped.addMaximalFrom(big, all.columns(), 100000));
+        QVERIFY(!own.columns().empty());
+        QVERIFY2(own.columns() == capped.columns(),
+            qPrintable(QStringLiteral("%1 patterns listed, %2 capped")
+                           .arg(own.columns().size())
+                           .arg(capped.columns().size())));
+        // Beyond the limit both refuse.
+        PatternSolver ownSmall(m, 1 << 30), cappedSmall(m, 1 << 30);
+        const int limit = int(own.columns().size()) - 1;
+        QCOMPARE(cappedSmall.addMaximalFrom(big, all.columns(), limit), ownSmall.enumerateMaximal(limit));
+    }
+}
+
+void TestPlacement::sharedPatternsGiveTheSameFleets_data()
+{
+    QTest::addColumn<int>("typeCount");
+    QTest::addColumn<int>("scale");
+    QTest::newRow("few patterns: listed once, capped for each demand") << 3 << 1;
+    QTest::newRow("too many patterns: the month's smallest demand already has too many") << 12 << 12;
+}
+
+void TestPlacement::sharedPatternsGiveTheSameFleets()
+{
+    // A month's demands differ only in their counts. With a pattern cache the maximal node patterns are
+    // listed once (for the largest counts seen) and capped for each smaller demand: every fleet must be
+    // the one the demand gets alone, also after a demand larger than all before it and with a group at 0.
+    QFETCH(int, typeCount);
+    QFETCH(int, scale);
+    // us-east-1 On-Demand (resources/catalog/ec2_ondemand_prices.csv): m5 0.096 USD/h per 2 vCPU, c5 0.085,
+    // r5 0.126, m6g 0.077; sizes large … 4xlarge double the price.
+    struct Family
+    {
+        const char *name;
+        double memPerVcpu;
+        double pricePerLarge;
+        const char *arch;
+    };
+    const Family families[] = { { "m5", 4096, 0.096, "x86_64" }, { "c5", 2048, 0.085, "x86_64" },
+        { "r5", 8192, 0.126, "x86_64" }, { "m6g", 4096, 0.077, "arm64" } };
+    const char *sizes[] = { "large", "xlarge", "2xlarge" };
+    PlacementRequest base;
+    for (int t = 0; t < typeCount; ++t) {
+        const Family &f = families[t % 4];
+        const int mult = 1 << (t / 4);
+        base.nodeTypes.append(
+            NodeType { QStringLiteral("%1.%2").arg(QLatin1String(f.name), QLatin1String(sizes[t / 4])),
+                QLatin1String(f.arch), Resources { 2000.0 * mult, f.memPerVcpu * 2 * mult, 29.0 * mult },
+                { 100, 256, 1 }, f.pricePerLarge * mult, false });
+    }
+    for (int i = 0; i < 6; ++i) {
+        base.items.append(scale == 1
+                ? group(QStringLiteral("s%1").arg(i), 1, 250 + (i * 370) % 1500, 256 + (i * 911) % 6000)
+                : group(QStringLiteral("s%1").arg(i), 1, 60 + (i * 37) % 200, 64 + (i * 211) % 500, 0.1));
+    }
+    base.items[1].exclusiveKey = 8080;
+    base.items[4].arch = QStringLiteral("arm64");
+    const QList<QList<int>> month = { { 9, 3, 6, 4, 2, 8 }, { 5, 2, 3, 1, 0, 4 }, { 7, 3, 2, 4, 2, 1 },
+        { 12, 4, 7, 5, 3, 9 }, { 2, 1, 1, 1, 1, 1 }, { 9, 3, 6, 4, 2, 8 } };
+    PlacementRequest shared = base;
+    shared.patternCache = newPatternCache();
+    // As the month planner does: the least count of every group first.
+    for (int g = 0; g < shared.items.size(); ++g) {
+        int least = std::numeric_limits<int>::max();
+        for (const QList<int> &counts : month)
+            least = std::min(least, counts[g] * scale);
+        shared.items[g].count = least;
+    }
+    primePatternCache(shared);
+    QCOMPARE(shared.patternCache->overAt.empty(), typeCount == 3);
+    for (const QList<int> &counts : month) {
+        PlacementRequest alone = base;
+        for (int g = 0; g < counts.size(); ++g) {
+            alone.items[g].count = counts[g] * scale;
+            shared.items[g].count = counts[g] * scale;
+        }
+        const PlacementResult expected = place(alone);
+        const PlacementResult got = place(shared);
+        QCOMPARE(got, expected);
+        QVERIFY2(validatePlacement(shared, got).isEmpty(), qPrintable(joined(validatePlacement(shared, got))));
+    }
+    // The cache was used, not bypassed: it holds the listed patterns, or knows they are too many.
+    const detail::PatternCache &cache = *shared.patternCache;
+    QVERIFY(cache.problemSet);
+    if (typeCount == 3) {
+        QVERIFY(cache.valid);
+        QVERIFY(!cache.columns.empty());
+        QVERIFY(cache.overAt.empty());
+    } else {
+        QVERIFY(!cache.overAt.empty());
+    }
 }
 
 void TestPlacement::gpuDimension_data()
