@@ -56,7 +56,8 @@ QWidget *ServiceDelegate::createEditor(
                 { models::toId(models::NetworkMode::Bridge), QStringLiteral("bridge") },
                 { models::toId(models::NetworkMode::Host), QStringLiteral("host") } });
         break;
-    case Col::SpotOk: {
+    case Col::SpotOk:
+    case Col::OnePerNode: {
         auto *box = new QComboBox(parent);
         box->addItem(tr("yes"), true);
         box->addItem(tr("no"), false);
@@ -138,7 +139,7 @@ void ServiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) c
         if (index.column() == Col::LoadProfileCol) {
             const QString name = value.toString();
             i = box->findData(name == QLatin1String("flat") && box->findData(name) < 0 ? QString() : name);
-        } else if (index.column() == Col::SpotOk) {
+        } else if (index.column() == Col::SpotOk || index.column() == Col::OnePerNode) {
             i = box->findData(value.toBool());
         } else {
             i = box->findData(value.toString());

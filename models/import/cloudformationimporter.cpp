@@ -523,7 +523,6 @@ void importTemplate(const ImportInput &input, InfraFile &file)
         } else if (type == u"AWS::ECS::Service") {
             QJsonObject svc = camelKeys(props).toObject();
             svc.remove(QStringLiteral("placementStrategies"));
-            svc.remove(QStringLiteral("placementConstraints"));
             svc.insert(QStringLiteral("serviceName"), resolver.nameOf(id));
             if (svc.contains(u"cluster"))
                 svc.insert(QStringLiteral("clusterArn"), svc.take(QStringLiteral("cluster")));
@@ -533,8 +532,11 @@ void importTemplate(const ImportInput &input, InfraFile &file)
             QStringList placement;
             for (const QJsonValue &v : props.value(u"PlacementStrategies").toArray())
                 placement << QStringLiteral("strategy ") + v.toObject().value(u"Type").toString();
-            for (const QJsonValue &v : props.value(u"PlacementConstraints").toArray())
-                placement << QStringLiteral("constraint ") + v.toObject().value(u"Type").toString();
+            for (const QJsonValue &v : props.value(u"PlacementConstraints").toArray()) {
+                const QString constraint = v.toObject().value(u"Type").toString();
+                if (constraint != u"distinctInstance") // one task per instance: Service::onePerNode
+                    placement << QStringLiteral("constraint ") + constraint;
+            }
             if (!placement.isEmpty())
                 file.warn(where,
                     QStringLiteral("placement %1 not modelled: the plan packs tasks by size only")

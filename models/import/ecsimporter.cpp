@@ -38,6 +38,7 @@ struct EcsService
     int desiredCount = 0;
     bool daemon = false;
     bool spot = false;
+    bool onePerNode = false; ///< placementConstraints holds distinctInstance
 };
 
 struct ScalableTarget
@@ -507,6 +508,10 @@ private:
                     && (entry.value(u"weight").toDouble() > 0 || entry.value(u"base").toDouble() > 0))
                     svc.spot = true;
             }
+            // distinctInstance: "each task in a particular group is running on a different container
+            // instance" (ECS developer guide, task placement constraints).
+            for (const QJsonValue &item : o.value(u"placementConstraints").toArray())
+                svc.onePerNode = svc.onePerNode || item.toObject().value(u"type").toString() == u"distinctInstance";
             services.append(svc);
         }
         for (const QJsonValue &f : root.value(u"failures").toArray())
@@ -695,6 +700,7 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
         s.kind = svc.daemon ? ServiceKind::Daemon : ServiceKind::Service;
         s.replicas = svc.daemon ? 1 : svc.desiredCount;
         s.spotOk = svc.spot;
+        s.onePerNode = svc.onePerNode;
         s.source = svc.origin + QStringLiteral(": Service/") + svc.name + QStringLiteral(" (task definition from ")
             + def->service.source + u')';
         for (qsizetype i = 0; i < targets.size(); ++i) {

@@ -380,6 +380,67 @@ private:
         }
     }
 
+    /// Whether a label selector (matchLabels, matchExpressions) selects a pod with these labels.
+    bool selects(const Ref &selector, const Ref &labels)
+    {
+        if (!selector.isMap())
+            return false; // a missing selector matches no pod (an empty one matches all)
+        auto label = [&](const QString &key) -> std::optional<QString> {
+            const Ref v = labels[key.toUtf8().constData()];
+            return v.isScalar() ? std::optional<QString>(v.scalar()) : std::nullopt;
+        };
+        const Ref match = selector["matchLabels"];
+        if (match.isMap()) {
+            for (auto it = match.node.begin(); it != match.node.end() && spend(match); ++it) {
+                if (!it->first.IsScalar() || !it->second.IsScalar()
+                    || label(fromStd(it->first.Scalar())) != fromStd(it->second.Scalar()))
+                    return false;
+            }
+        }
+        const Ref expressions = selector["matchExpressions"];
+        for (std::size_t e = 0; e < expressions.size() && spend(expressions); ++e) {
+            const Ref expr = expressions.at(e);
+            const QString op = expr["operator"].scalar();
+            const std::optional<QString> have = label(expr["key"].scalar());
+            QStringList values;
+            const Ref list = expr["values"];
+            for (std::size_t v = 0; v < list.size() && spend(list); ++v)
+                values << list.at(v).scalar();
+            const bool ok = op == u"In" ? have && values.contains(*have)
+                : op == u"NotIn"        ? !have || !values.contains(*have)
+                : op == u"Exists"       ? bool(have)
+                : op == u"DoesNotExist" ? !have
+                                        : false;
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+
+    /// Required pod anti-affinity against the pod's own labels on the hostname: one replica per node.
+    void readPodAntiAffinity(const Ref &pod, const Ref &labels, Service &s)
+    {
+        const Ref terms = pod["affinity"]["podAntiAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"];
+        for (std::size_t t = 0; t < terms.size() && spend(terms); ++t) {
+            const Ref term = terms.at(t);
+            if (!selects(term["labelSelector"], labels))
+                continue; // keeps away from other pods only: not modelled
+            const QString key = term["topologyKey"].scalar();
+            if (key == u"kubernetes.io/hostname") {
+                s.onePerNode = true;
+            } else {
+                warn(term["topologyKey"],
+                    QStringLiteral("anti-affinity on \"%1\" is not modelled (only kubernetes.io/hostname: one "
+                                   "replica per node)")
+                        .arg(key));
+            }
+        }
+        const Ref spread = pod["topologySpreadConstraints"];
+        if (spread.size() > 0)
+            warn(spread,
+                QStringLiteral("topologySpreadConstraints are not modelled; the replicas are packed without them"));
+    }
+
     bool readPodSpec(const Ref &pod, Service &s)
     {
         if (!pod.isMap()) {
@@ -634,6 +695,7 @@ private:
         s.name = name;
         s.source = m_origin + QStringLiteral(": ") + kind + u'/' + name;
         Ref pod = spec["template"]["spec"];
+        Ref podLabels = spec["template"]["metadata"]["labels"];
         if (prometheusOperatorKinds().contains(kind))
             return readOperatorWorkload(object, kind, name, ns);
         // ReplicationController: the older ReplicaSet (core/v1), the same replicas and pod template.
@@ -668,9 +730,11 @@ private:
             const Ref jobSpec = spec["jobTemplate"]["spec"];
             readJob(jobSpec, s);
             pod = jobSpec["template"]["spec"];
+            podLabels = jobSpec["template"]["metadata"]["labels"];
         }
         if (failed || !readPodSpec(pod, s))
             return;
+        readPodAntiAffinity(pod, kind == u"Pod" ? object["metadata"]["labels"] : podLabels, s);
         pending.append({ s, kind, ns, name });
     }
 };

@@ -444,7 +444,7 @@ private:
         }
         if (!providers.isEmpty())
             svc.insert(QStringLiteral("capacityProviderStrategy"), providers);
-        // Not modelled: the planner packs tasks its own way (docs/import.md); say what was there.
+        // Not modelled but distinctInstance: the planner packs tasks its own way (docs/import.md); say what was there.
         QStringList placement;
         for (const QJsonValue &v : r.values.value(u"ordered_placement_strategy").toArray()) {
             const QJsonObject p = v.toObject();
@@ -452,13 +452,20 @@ private:
             placement << QStringLiteral("strategy %1%2")
                              .arg(p.value(u"type").toString(), field.isEmpty() ? QString() : u'(' + field + u')');
         }
+        QJsonArray constraints;
         for (const QJsonValue &v : r.values.value(u"placement_constraints").toArray()) {
             const QJsonObject p = v.toObject();
+            if (p.value(u"type").toString() == u"distinctInstance") { // one task per instance: Service::onePerNode
+                constraints.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("distinctInstance") } });
+                continue;
+            }
             const QString expression = p.value(u"expression").toString();
             placement << QStringLiteral("constraint %1%2")
                              .arg(p.value(u"type").toString(),
                                  expression.isEmpty() ? QString() : u'(' + expression + u')');
         }
+        if (!constraints.isEmpty())
+            svc.insert(QStringLiteral("placementConstraints"), constraints);
         if (!placement.isEmpty())
             m_file.warn(where(r),
                 QStringLiteral("placement %1 not modelled: the plan packs tasks by size only")

@@ -43,6 +43,9 @@ constexpr double CoreDnsCpuMillicores = 100.0;
 constexpr double CoreDnsMemoryMib = 70.0;
 constexpr int CoreDnsReplicas = 2;
 
+/// Exclusive keys of services that run one task per node: above every port number (1–65535).
+constexpr int OnePerNodeKeyBase = 1 << 20;
+
 const QStringList &defaultInstancePatterns()
 {
     static const QStringList patterns { QStringLiteral("m6i.*"), QStringLiteral("c6i.*"), QStringLiteral("r6i.*"),
@@ -407,7 +410,10 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
             continue;
         }
         const int slotsEach = ecs ? (s.networkMode == NetworkMode::Awsvpc ? 1 : 0) : 1;
-        const int exclusive = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
+        // A static host port holds one task per instance; so does a service asking for one per node, through
+        // a key of its own above the port numbers (its On-Demand and Spot parts share it).
+        const int portKey = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
+        const int exclusive = portKey > 0 || !s.onePerNode ? portKey : OnePerNodeKeyBase + int(i);
         pl::ItemGroup g;
         g.service = s.name;
         const int cls = acceleratorClassOf(s);

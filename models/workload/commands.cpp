@@ -203,6 +203,8 @@ QString setServiceFieldText(const Service &service, bool Service::*field, bool v
 {
     if (field == &Service::spotOk)
         return (value ? tr("Allow Spot for %1") : tr("Disallow Spot for %1")).arg(service.name);
+    if (field == &Service::onePerNode)
+        return (value ? tr("One task per node for %1") : tr("Let tasks of %1 share nodes")).arg(service.name);
     return editServiceText(service);
 }
 

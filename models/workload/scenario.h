@@ -61,6 +61,10 @@ struct Service
     bool spotOk = false; ///< tolerates Spot interruption
     NetworkMode networkMode = NetworkMode::Awsvpc;
     int hostPort = 0; ///< bridge/host mode: static host port (0 = dynamic); such tasks cannot share an instance
+    /// No two tasks of the service on one node: Kubernetes required pod anti-affinity on
+    /// kubernetes.io/hostname against the pod's own labels, or the ECS distinctInstance constraint. Every
+    /// Fargate task has its own host anyway.
+    bool onePerNode = false;
     QString source; ///< where an imported service came from ("file.yaml: Deployment/api"); empty if typed in
     /// Accelerators per task (0 = none): such a task runs only on instance types with at least that many of
     /// `accelerator` and on no Fargate platform (Fargate has no GPUs).

@@ -207,6 +207,7 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readEnum(
         QStringLiteral("network_mode"), s.networkMode, &networkModeFromId, QStringLiteral("awsvpc, bridge or host"));
     r.readInt(QStringLiteral("host_port"), s.hostPort);
+    r.readBool(QStringLiteral("one_per_node"), s.onePerNode);
     r.readString(QStringLiteral("source"), s.source);
     r.readInt(QStringLiteral("gpus"), s.gpus);
     r.readEnum(QStringLiteral("accelerator"), s.accelerator, &acceleratorFromId, QStringLiteral("nvidia or neuron"));
@@ -255,6 +256,8 @@ QJsonObject writeService(const Service &s)
     };
     if (!s.source.isEmpty())
         o.insert(QStringLiteral("source"), s.source);
+    if (s.onePerNode) // written only when set: other scenarios read and write as before
+        o.insert(QStringLiteral("one_per_node"), true);
     // Written only when set, so scenarios without accelerators read and write as before.
     if (s.gpus != 0) {
         o.insert(QStringLiteral("gpus"), s.gpus);

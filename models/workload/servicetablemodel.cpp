@@ -186,6 +186,8 @@ QString ServiceTableModel::fieldKey(int column)
         return QStringLiteral("run_seconds");
     case Gpus:
         return QStringLiteral("gpus");
+    case OnePerNode:
+        return QStringLiteral("one_per_node");
     default:
         return {};
     }
@@ -241,6 +243,8 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case Qt::CheckStateRole:
         if (index.column() == SpotOk)
             return s.spotOk ? Qt::Checked : Qt::Unchecked;
+        if (index.column() == OnePerNode)
+            return s.onePerNode ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -286,6 +290,8 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         if (s.gpus == 0)
             return QStringLiteral("–");
         return s.accelerator == Accelerator::AwsNeuron ? tr("%1 Neuron").arg(s.gpus) : tr("%1 GPU").arg(s.gpus);
+    case OnePerNode:
+        return display ? QVariant(s.onePerNode ? tr("yes") : tr("no")) : QVariant(s.onePerNode);
     default:
         return {};
     }
@@ -302,9 +308,10 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     const Service &s = scenario().services.at(row);
 
     if (role == Qt::CheckStateRole) {
-        if (index.column() != SpotOk)
+        if (index.column() != SpotOk && index.column() != OnePerNode)
             return false;
-        pushField(doc, row, &Service::spotOk, value.toInt() == Qt::Checked);
+        pushField(
+            doc, row, index.column() == SpotOk ? &Service::spotOk : &Service::onePerNode, value.toInt() == Qt::Checked);
         return true;
     }
     if (role != Qt::EditRole)
@@ -353,6 +360,9 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     case SpotOk:
         pushField(doc, row, &Service::spotOk, value.toBool());
         return true;
+    case OnePerNode:
+        pushField(doc, row, &Service::onePerNode, value.toBool());
+        return true;
     case Cpu:
     case Memory:
     case EphemeralGib:
@@ -395,7 +405,7 @@ Qt::ItemFlags ServiceTableModel::flags(const QModelIndex &index) const
     // CPU and memory of a service built from containers are derived, not typed in.
     if ((index.column() == Cpu || index.column() == Memory) && !s.containers.isEmpty())
         return f;
-    if (index.column() == SpotOk)
+    if (index.column() == SpotOk || index.column() == OnePerNode)
         return f | Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
     return f | Qt::ItemIsEditable;
 }
@@ -441,6 +451,8 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Run (s)");
     case Gpus:
         return tr("GPUs");
+    case OnePerNode:
+        return tr("1 per node");
     default:
         return {};
     }

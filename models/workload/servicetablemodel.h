@@ -47,6 +47,7 @@ public:
         RunsPerDay,
         RunSeconds,
         Gpus, ///< accelerators per task (Service::gpus, of Service::accelerator)
+        OnePerNode, ///< Service::onePerNode (anti-affinity on the hostname / distinctInstance)
         ColumnCount
     };
     enum Role {

@@ -229,6 +229,23 @@ private slots:
         QCOMPARE(find(r, u"new"_s)->memoryMib, 1024.0);
     }
 
+    void distinctInstanceIsOnePerNode()
+    {
+        // describe-services output: placementConstraints [{"type": "distinctInstance"}] puts each task on its
+        // own container instance (ECS developer guide, "Amazon ECS task placement constraints").
+        const QByteArray def
+            = R"({"taskDefinition": {"family": "api", "revision": 1, "memory": "512", "cpu": "256", "containerDefinitions": [{"name": "a"}]}})";
+        const QByteArray services
+            = R"({"services": [{"serviceName": "apart", "taskDefinition": "api:1", "desiredCount": 3,
+                                "placementConstraints": [{"type": "distinctInstance"}]},
+                               {"serviceName": "together", "taskDefinition": "api:1", "desiredCount": 3,
+                                "placementConstraints": [{"type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*"}]}]})";
+        const ImportResult r = importEcs({ { u"d.json"_s, def }, { u"s.json"_s, services } });
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(find(r, u"apart"_s)->onePerNode, true);
+        QCOMPARE(find(r, u"together"_s)->onePerNode, false);
+    }
+
     /// EC2 task definitions may leave cpu out entirely; the plan uses the smallest Fargate task, 256 units.
     void noCpuIsPlannedAtTheSmallestFargateSize()
     {

@@ -3,6 +3,7 @@
 
 #include "common/importtests.h"
 #include "models/import/kubernetesimporter.h"
+#include "models/workload/scenariojson.h"
 
 using namespace fleetplan::models;
 using namespace Qt::StringLiterals;
@@ -623,6 +624,59 @@ private slots:
         QCOMPARE(s.arch, Arch::X86_64); // either architecture: the default stays
         QCOMPARE(s.networkMode, NetworkMode::Host);
         QCOMPARE(s.hostPort, 80);
+    }
+
+    void antiAffinityOnTheHostnameIsOnePerNode()
+    {
+        // The shape of argocd-ha's argocd-redis-ha-haproxy Deployment (argoproj/argo-cd manifests/ha): required
+        // anti-affinity on kubernetes.io/hostname against the pod's own app label. A preferred term, a term
+        // against other pods and a zone term do not make it one per node; the zone term and a topology spread
+        // are named as not modelled.
+        const QByteArray doc
+            = "kind: Deployment\nmetadata: {name: argocd-redis-ha-haproxy}\nspec:\n  replicas: 3\n  template:\n"
+              "    metadata: {labels: {app: redis-ha-haproxy, release: argocd}}\n    spec:\n"
+              "      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n"
+              "          - labelSelector: {matchLabels: {app: redis-ha-haproxy}}\n"
+              "            topologyKey: kubernetes.io/hostname\n"
+              "      containers: [{name: haproxy, resources: {requests: {cpu: 100m, memory: 64Mi}}}]\n"
+              "---\nkind: StatefulSet\nmetadata: {name: soft}\nspec:\n  replicas: 3\n  template:\n"
+              "    metadata: {labels: {app: soft}}\n    spec:\n"
+              "      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n"
+              "          - weight: 100\n            podAffinityTerm:\n"
+              "              labelSelector: {matchLabels: {app: soft}}\n"
+              "              topologyKey: kubernetes.io/hostname\n"
+              "          requiredDuringSchedulingIgnoredDuringExecution:\n"
+              "          - labelSelector: {matchExpressions: [{key: app, operator: In, values: [db]}]}\n"
+              "            topologyKey: kubernetes.io/hostname\n"
+              "      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 64Mi}}}]\n"
+              "---\nkind: Deployment\nmetadata: {name: zoned}\nspec:\n  replicas: 3\n  template:\n"
+              "    metadata: {labels: {app: zoned, tier: web}}\n    spec:\n"
+              "      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n"
+              "          - labelSelector: {matchExpressions: [{key: tier, operator: Exists}]}\n"
+              "            topologyKey: topology.kubernetes.io/zone\n"
+              "      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, "
+              "whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: zoned}}}]\n"
+              "      containers: [{name: c, resources: {requests: {cpu: 100m, memory: 64Mi}}}]\n";
+        const ImportResult r = importKubernetes({ { u"argocd-ha.yaml"_s, doc } });
+        QCOMPARE(r.services.size(), 3);
+        QCOMPARE(r.services.at(0).onePerNode, true);
+        QCOMPARE(r.services.at(1).onePerNode, false);
+        QCOMPARE(r.services.at(2).onePerNode, false);
+        const QString all = allDiagnostics(r);
+        QVERIFY2(all.contains(u"anti-affinity on \"topology.kubernetes.io/zone\" is not modelled"), qPrintable(all));
+        QVERIFY2(all.contains(u"topologySpreadConstraints are not modelled"), qPrintable(all));
+        QVERIFY2(all.contains(u"argocd-ha.yaml:"), qPrintable(all)); // the place is named
+        QCOMPARE(r.diagnostics.size(), 2);
+        // It survives the scenario file, written only where it is set.
+        Scenario sc;
+        sc.services = r.services;
+        const QByteArray json = scenarioToJson(sc);
+        QCOMPARE(json.count("\"one_per_node\""), 1);
+        const ScenarioReadResult back = scenarioFromJson(json);
+        QVERIFY2(back.scenario.has_value(), qPrintable(back.errorText()));
+        QCOMPARE(back.scenario->services.size(), 3);
+        QCOMPARE(back.scenario->services.at(0).onePerNode, true);
+        QCOMPARE(back.scenario->services.at(1).onePerNode, false);
     }
 
     void acceleratorsAreImported_data()

@@ -82,9 +82,12 @@ private slots:
                                "container_definitions"_s),
             qPrintable(text));
         QVERIFY2(text.contains(u"plan.json: aws_ecs_service.worker: placement strategy "
-                               "spread(attribute:ecs.availability-zone), strategy binpack(memory), constraint "
-                               "distinctInstance not modelled: the plan packs tasks by size only"_s),
+                               "spread(attribute:ecs.availability-zone), strategy binpack(memory) not modelled: the "
+                               "plan packs tasks by size only"_s),
             qPrintable(text));
+        // distinctInstance is: one worker task per container instance.
+        QVERIFY(find(r, u"worker"_s));
+        QVERIFY(find(r, u"worker"_s)->onePerNode);
         QVERIFY2(text.contains(u"plan.json: aws_eks_fargate_profile.system: EKS Fargate profile for namespace(s) "
                                "kube-system"_s),
             qPrintable(text));

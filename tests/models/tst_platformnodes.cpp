@@ -217,6 +217,49 @@ private slots:
             run(fixedType({ s }, PlatformId::EcsEc2, QStringLiteral("c5.large"), 10), PlatformId::EcsEc2).peakNodes, 1);
     }
 
+    void onePerNodeNeverShares_data()
+    {
+        QTest::addColumn<int>("platform");
+        QTest::newRow("EKS nodes: required anti-affinity on the hostname") << int(PlatformId::EksNodes);
+        QTest::newRow("ECS on EC2: distinctInstance") << int(PlatformId::EcsEc2);
+    }
+
+    void onePerNodeNeverShares()
+    {
+        // 3 replicas of 0.25 vCPU / 512 MiB fit one m6i.large (2 vCPU, 8 GiB); one per node needs three,
+        // and no node of any hour holds two, whichever types the cheapest mix picks. A second service
+        // without the flag still shares those nodes.
+        QFETCH(int, platform);
+        const auto id = PlatformId(platform);
+        Service redis = service(QStringLiteral("redis-ha"), 0.25, 512, 3);
+        Service web = service(QStringLiteral("web"), 0.25, 512, 3);
+        if (id == PlatformId::EcsEc2) // bridge mode: no ENI per task (m6i.large has 3 ENIs)
+            redis.networkMode = web.networkMode = NetworkMode::Bridge;
+        Scenario shared = fixedType({ redis, web }, id, QStringLiteral("m6i.large"), 10);
+        QCOMPARE(run(shared, id).peakNodes, 1);
+        redis.onePerNode = true;
+        Scenario apart = fixedType({ redis, web }, id, QStringLiteral("m6i.large"), 10);
+        const PlatformResult fixed = run(apart, id);
+        QCOMPARE(fixed.peakNodes, 3);
+        Scenario mix = apart;
+        mix.platform(id).instanceTypes.clear(); // the default cheapest mix
+        mix.platform(id).mixedInstances = true;
+        const PlatformResult cheapest = run(mix, id);
+        QVERIFY(fixed.feasible() && cheapest.feasible());
+        QCOMPARE_GE(cheapest.peakNodes, 3);
+        for (const PlatformResult *r : { &fixed, &cheapest }) {
+            QVERIFY2(checkPacking(*r).isEmpty(), qPrintable(checkPacking(*r)));
+            for (const FleetSnapshot &state : r->fleetStates) {
+                for (const FleetNode &n : state.nodes) {
+                    for (const FleetItem &i : n.items) {
+                        if (i.service == u"redis-ha")
+                            QCOMPARE(i.count, 1);
+                    }
+                }
+            }
+        }
+    }
+
     void headroomFromTargetCapacity()
     {
         // 10 bridge tasks (no ENI limit) of 0.25 vCPU / 512 MiB on c5.large: memory 3992 MiB holds 7 → 2
