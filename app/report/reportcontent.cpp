@@ -178,7 +178,7 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         { QStringLiteral("Scenario"), report.scenarioName },
         { QStringLiteral("Region"), report.region },
         { QStringLiteral("Period"), report.periodLabel() },
-        { QStringLiteral("Catalog date"),
+        { QStringLiteral("Prices as of"),
             report.catalogAsOf
                 + (catalogBuiltAt.isEmpty() ? QString() : QStringLiteral(" (built %1)").arg(catalogBuiltAt)) },
         { QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION) },
