@@ -343,7 +343,6 @@ void MainWindow::createDocks()
     whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
     whatIfDock->setWidget(m_whatIf);
     addDockWidget(Qt::RightDockWidgetArea, whatIfDock);
-    m_whatIf->setRegions(m_catalog->regions());
     m_whatIfController = new WhatIfController(m_document, m_whatIf, this);
     connect(m_whatIfController, &WhatIfController::previewChanged, this, &MainWindow::simulateNow);
     connect(m_whatIfController, &WhatIfController::resetRequested, this, &MainWindow::scheduleSimulation);

@@ -32,6 +32,7 @@ private slots:
         panel.regionBox()->setCurrentText(QStringLiteral("Europe (Ireland) · eu-west-1"));
         QCOMPARE(document.scenario().region, QStringLiteral("eu-west-1"));
         QCOMPARE(document.undoStack()->count(), 1);
+        QCOMPARE(document.undoStack()->text(0), QStringLiteral("Set region from us-east-1 to eu-west-1"));
 
         panel.platformEnabledBox(models::PlatformId::EksFargate)->setChecked(false);
         QVERIFY(!document.scenario().platform(models::PlatformId::EksFargate).enabled);
