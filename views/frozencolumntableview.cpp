@@ -37,10 +37,10 @@ FrozenColumnTableView::FrozenColumnTableView(QWidget *parent)
     });
     connect(verticalHeader(), &QHeaderView::sectionResized, this,
         [this](int logical, int, int size) { m_frozen->setRowHeight(logical, size); });
-    connect(m_frozen->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(),
-        &QAbstractSlider::setValue);
-    connect(verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozen->verticalScrollBar(),
-        &QAbstractSlider::setValue);
+    connect(
+        m_frozen->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(), &QAbstractSlider::setValue);
+    connect(
+        verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozen->verticalScrollBar(), &QAbstractSlider::setValue);
     // A double click or a key in the frozen column edits there, as it would in the table.
     connect(m_frozen, &QTableView::doubleClicked, this, &QTableView::doubleClicked);
     connect(m_frozen, &QTableView::clicked, this, &QTableView::clicked);
