@@ -355,15 +355,21 @@ int DocumentController::landImport(
     return n;
 }
 
+QString DocumentController::defaultReportPath() const
+{
+    // Named after the scenario ("Shop Q3" → Shop-Q3-report.pdf), beside its file when it has one; a scenario
+    // without a name takes its file's name.
+    const QString file = m_document->filePath();
+    const QString folder = file.isEmpty() ? QDir::homePath() : QFileInfo(file).absolutePath();
+    const QString name = m_document->scenario().name.trimmed();
+    const QString base = !name.isEmpty() || file.isEmpty() ? fileBaseOf(name) : QFileInfo(file).completeBaseName();
+    return QDir(folder).filePath(base + QStringLiteral("-report.pdf"));
+}
+
 void DocumentController::exportReport()
 {
-    const QString file = m_document->filePath();
-    // Named after the scenario: its file's name, or for an unsaved one its title.
-    const QString base = file.isEmpty()
-        ? QDir::home().filePath(fileBaseOf(m_document->scenario().name) + QStringLiteral("-report"))
-        : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"),
-        base + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"), defaultReportPath(),
+        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
     if (!path.isEmpty())
         exportReportTo(path);
 }

@@ -95,6 +95,9 @@ public:
     /// Returns the services landed (0 when the user cancelled).
     int landImport(const QList<models::Service> &services, ImportTarget target,
         const QList<models::ImportedNodeGroup> &nodeGroups = {});
+    /// Where the export dialog starts: "<scenario name>-report.pdf" beside the scenario's file (or in the home
+    /// folder when unsaved).
+    QString defaultReportPath() const;
     /// The export dialog, then exportReportTo().
     void exportReport();
     /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).

@@ -4,6 +4,7 @@
 // an About box with the catalog's date — the same "prices as of" date as the status bar and Explain.
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -235,6 +236,21 @@ private slots:
         window.action(QStringLiteral("actionAboutQt"))->trigger();
         QVERIFY(seen);
         QCOMPARE(aboutQt, QStringLiteral("About Qt"));
+    }
+
+    // Issue 17, item 12: the export dialog proposes a file named after the scenario, beside its file.
+    void exportIsNamedAfterTheScenario()
+    {
+        app::MainWindow window;
+        models::Scenario s = models::bundledSampleScenario();
+        s.name = QStringLiteral("Shop Q3: peak");
+        window.setScenario(s);
+        QCOMPARE(
+            window.documents()->defaultReportPath(), QDir::home().filePath(QStringLiteral("Shop-Q3-peak-report.pdf")));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("draft.fleetplan"));
+        QVERIFY(window.saveFileAs(file));
+        QCOMPARE(window.documents()->defaultReportPath(), dir.filePath(QStringLiteral("Shop-Q3-peak-report.pdf")));
     }
 };
 
