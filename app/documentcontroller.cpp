@@ -9,6 +9,9 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QUndoStack>
 
@@ -352,46 +355,125 @@ int DocumentController::landImport(
     return n;
 }
 
+QString DocumentController::defaultReportPath() const
+{
+    // Named after the scenario ("Shop Q3" → Shop-Q3-report.pdf), beside its file when it has one; a scenario
+    // without a name takes its file's name.
+    const QString file = m_document->filePath();
+    const QString folder = file.isEmpty() ? QDir::homePath() : QFileInfo(file).absolutePath();
+    const QString name = m_document->scenario().name.trimmed();
+    const QString base = !name.isEmpty() || file.isEmpty() ? fileBaseOf(name) : QFileInfo(file).completeBaseName();
+    return QDir(folder).filePath(base + QStringLiteral("-report.pdf"));
+}
+
 void DocumentController::exportReport()
 {
-    const QString file = m_document->filePath();
-    // Named after the scenario: its file's name, or for an unsaved one its title.
-    const QString base = file.isEmpty()
-        ? QDir::home().filePath(fileBaseOf(m_document->scenario().name) + QStringLiteral("-report"))
-        : QFileInfo(file).absolutePath() + u'/' + QFileInfo(file).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"),
-        base + QStringLiteral(".pdf"), tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"), defaultReportPath(),
+        tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md);;CSV (*.csv);;JSON (*.json)"));
     if (!path.isEmpty())
         exportReportTo(path);
 }
 
-bool DocumentController::exportReportTo(const QString &path)
+bool DocumentController::refuseInvalidReport(bool print)
 {
     // A report leaves the application and is read without the banner beside it: figures of a scenario
-    // that fails validation are never exported (the CLI's `report` refuses the same file).
+    // that fails validation are never exported or printed (the CLI's `report` refuses the same file).
     const QList<models::Diagnostic> problems = m_currentProblems ? m_currentProblems() : QList<models::Diagnostic>();
     if (models::hasErrors(problems)) {
         views::ValidationBanner banner;
         banner.setProblems(problems, m_document->scenario());
-        QMessageBox box(
-            QMessageBox::Warning, tr("Cannot export report"), banner.headline(), QMessageBox::Ok, m_dialogParent);
-        box.setObjectName(QStringLiteral("exportRefusedPrompt"));
+        QMessageBox box(QMessageBox::Warning, print ? tr("Cannot print report") : tr("Cannot export report"),
+            banner.headline(), QMessageBox::Ok, m_dialogParent);
+        box.setObjectName(print ? QStringLiteral("printRefusedPrompt") : QStringLiteral("exportRefusedPrompt"));
         QStringList errors;
         for (const models::Diagnostic &d : problems) {
             if (d.isError())
                 errors << views::ValidationBanner::describe(d, m_document->scenario());
         }
         const int shown = std::min<int>(int(errors.size()), views::ValidationBanner::MaxListed);
-        QString informative = tr("Fix these problems on the Workload tab, then export again:") + u'\n'
-            + QStringList(errors.mid(0, shown)).join(u'\n');
+        QString informative = (print ? tr("Fix these problems on the Workload tab, then print again:")
+                                     : tr("Fix these problems on the Workload tab, then export again:"))
+            + u'\n' + QStringList(errors.mid(0, shown)).join(u'\n');
         if (errors.size() > shown)
             informative += u'\n' + tr("… and %1 more").arg(errors.size() - shown);
         box.setInformativeText(informative);
         box.setDetailedText(banner.problemLines().join(u'\n'));
-        Q_EMIT statusMessage(tr("Not exported: %1").arg(banner.headline()), 6000);
+        Q_EMIT statusMessage((print ? tr("Not printed: %1") : tr("Not exported: %1")).arg(banner.headline()), 6000);
         box.exec();
-        return false;
+        return true;
     }
+    return false;
+}
+
+ReportOptions DocumentController::reportOptions() const
+{
+    ReportOptions options;
+    options.catalog = m_catalog;
+    options.pageSize = Preferences::load().pageSize; // Edit → Preferences…: A4 or Letter
+    if (m_currentBaseline)
+        options.baseline = m_currentBaseline();
+    return options;
+}
+
+std::optional<int> DocumentController::printReportOn(QPrinter *printer)
+{
+    if (refuseInvalidReport(true))
+        return std::nullopt;
+    const std::optional<models::CostReport> report = m_currentReport ? m_currentReport() : std::nullopt;
+    if (!report) {
+        Q_EMIT statusMessage(tr("No simulation result yet"), 3000);
+        return std::nullopt;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const std::optional<int> pages = printReport(*report, m_document->scenario(), printer, reportOptions(), &error);
+    QApplication::restoreOverrideCursor();
+    if (!pages) {
+        Q_EMIT statusMessage(tr("Not printed: %1").arg(error), 8000);
+        return std::nullopt;
+    }
+    return pages;
+}
+
+void DocumentController::preparePrinter(QPrinter *printer) const
+{
+    printer->setPageSize(QPageSize(Preferences::load().pageSize));
+    printer->setDocName(m_document->displayName());
+}
+
+void DocumentController::print()
+{
+    if (refuseInvalidReport(true))
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    preparePrinter(&printer);
+    QPrintDialog dialog(&printer, m_dialogParent);
+    dialog.setObjectName(QStringLiteral("printDialog"));
+    dialog.setWindowTitle(tr("Print report"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const std::optional<int> pages = printReportOn(&printer))
+        Q_EMIT statusMessage(tr("Printed %n page(s)", nullptr, *pages), 6000);
+}
+
+void DocumentController::printPreview()
+{
+    if (refuseInvalidReport(true))
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    preparePrinter(&printer);
+    QPrintPreviewDialog dialog(&printer, m_dialogParent);
+    dialog.setObjectName(QStringLiteral("printPreviewDialog"));
+    dialog.setWindowTitle(tr("Print preview — %1").arg(m_document->displayName()));
+    // 96 dpi is asked for inside the handler as well: the preview's page setup may replace the printer's.
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) { printReportOn(p); });
+    dialog.exec();
+}
+
+bool DocumentController::exportReportTo(const QString &path)
+{
+    if (refuseInvalidReport(false))
+        return false;
     const std::optional<models::CostReport> report = m_currentReport ? m_currentReport() : std::nullopt;
     if (!report) {
         Q_EMIT statusMessage(tr("No simulation result yet"), 3000);
@@ -402,9 +484,7 @@ bool DocumentController::exportReportTo(const QString &path)
     Q_EMIT statusMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)), 0);
     QApplication::setOverrideCursor(Qt::WaitCursor);
     QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    ReportOptions options;
-    options.catalog = m_catalog;
-    options.pageSize = Preferences::load().pageSize; // Edit → Preferences…: A4 or Letter
+    ReportOptions options = reportOptions();
     if (reportFormatFromPath(path) == ReportFormat::Json) {
         // The versioned JSON `fleetplan report` and `compare --format json` write (docs/compare-json.md), with
         // the price book the window priced with: a saved result can serve as a diff's baseline in a pipeline.
@@ -419,8 +499,6 @@ bool DocumentController::exportReportTo(const QString &path)
         }
         options.json = cli::costReportJson(*report, m_document->scenario(), setup);
     }
-    if (m_currentBaseline)
-        options.baseline = m_currentBaseline();
     QString error;
     const std::optional<ReportOutcome> outcome = writeReport(*report, m_document->scenario(), path, options, &error);
     QApplication::restoreOverrideCursor();

@@ -16,6 +16,7 @@
 #include "models/workload/scenario.h"
 
 class QMenu;
+class QPrinter;
 class QWidget;
 
 namespace fleetplan::pricing {
@@ -94,10 +95,22 @@ public:
     /// Returns the services landed (0 when the user cancelled).
     int landImport(const QList<models::Service> &services, ImportTarget target,
         const QList<models::ImportedNodeGroup> &nodeGroups = {});
+    /// Where the export dialog starts: "<scenario name>-report.pdf" beside the scenario's file (or in the home
+    /// folder when unsaved).
+    QString defaultReportPath() const;
     /// The export dialog, then exportReportTo().
     void exportReport();
     /// Writes the current report (format from the suffix: .pdf .html .md .csv .json).
     bool exportReportTo(const QString &path);
+    /// File → Print… (Ctrl+P): the print dialog, then the PDF report's pages on the chosen printer, on the
+    /// paper size of Edit → Preferences… unless the dialog changes it. Refused, as the export, while the
+    /// scenario has errors.
+    void print();
+    /// File → Print Preview… (Ctrl+Shift+P): the same pages in a QPrintPreviewDialog.
+    void printPreview();
+    /// Prints the current report's pages on `printer` (what print() and the preview call); the pages
+    /// printed, or nullopt when the scenario has errors, there is no report yet or printing failed.
+    std::optional<int> printReportOn(QPrinter *printer);
     /// Rebuilds `menu` from the recent-files list (numbered entries, then "Clear list").
     void fillRecentMenu(QMenu *menu);
 
@@ -107,6 +120,11 @@ Q_SIGNALS:
     void busy(bool busy);
 
 private:
+    /// True (after showing why) when the scenario has errors and no report may leave the window.
+    bool refuseInvalidReport(bool print);
+    ReportOptions reportOptions() const;
+    void preparePrinter(QPrinter *printer) const;
+
     models::Document *m_document;
     std::shared_ptr<const pricing::Catalog> m_catalog;
     QWidget *m_dialogParent;

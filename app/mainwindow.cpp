@@ -63,6 +63,7 @@
 #include "app/pricebookcontroller.h"
 #include "app/preferencesdialog.h"
 #include "pricing/catalog.h"
+#include "pricing/catalogdate.h"
 #include "pricing/pricebook.h"
 #include "views/baselinepanel.h"
 #include "views/catalogbrowser.h"
@@ -72,13 +73,16 @@
 #include "views/costvsloadchart.h"
 #include "views/costvsloadpage.h"
 #include "views/pricebookpage.h"
+#include "views/regionnames.h"
 #include "views/reportpages.h"
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
+#include "views/helpbrowser.h"
 #include "views/loadprofileeditor.h"
 #include "views/scenariosettingspanel.h"
 #include "views/sensitivitychart.h"
 #include "views/servicedelegate.h"
+#include "views/shortcutlist.h"
 #include "views/timelinechart.h"
 #include "views/validationbanner.h"
 #include "views/workloadpage.h"
@@ -104,7 +108,7 @@ DropKind classifyDrop(const QString &path)
     QFile file(path);
     QByteArray head;
     if (file.open(QIODevice::ReadOnly))
-        head = file.read(64 * 1024);
+        head = file.read(qint64(64) * 1024);
     if (head.contains("AWSTemplateFormatVersion") || head.contains("\"Resources\"") || head.startsWith("Resources:")
         || head.contains("\nResources:"))
         return DropKind::CloudFormation;
@@ -339,7 +343,6 @@ void MainWindow::createDocks()
     whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
     whatIfDock->setWidget(m_whatIf);
     addDockWidget(Qt::RightDockWidgetArea, whatIfDock);
-    m_whatIf->setRegions(m_catalog->regions());
     m_whatIfController = new WhatIfController(m_document, m_whatIf, this);
     connect(m_whatIfController, &WhatIfController::previewChanged, this, &MainWindow::simulateNow);
     connect(m_whatIfController, &WhatIfController::resetRequested, this, &MainWindow::scheduleSimulation);
@@ -408,6 +411,14 @@ void MainWindow::createActions()
         [this] { m_documents->importWorkload(DocumentController::ImportSource::CloudFormation); });
     make(QStringLiteral("actionExportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
         [this] { m_documents->exportReport(); });
+    make(QStringLiteral("actionPrint"), tr("&Print…"), QKeySequence::Print, [this] {
+        m_documents->print();
+    })->setStatusTip(tr("Print the report (the pages of the PDF export)"));
+    make(QStringLiteral("actionPrintPreview"), tr("Print Pre&view…"), QKeySequence(tr("Ctrl+Shift+P")), [this] {
+        m_documents->printPreview();
+    })->setStatusTip(tr("Show the report's pages as they will print"));
+    if (action(QStringLiteral("actionPrint"))->shortcut().isEmpty()) // no platform theme (offscreen)
+        action(QStringLiteral("actionPrint"))->setShortcut(QKeySequence(tr("Ctrl+P")));
     make(QStringLiteral("actionSetBaseline"), tr("Set as &Baseline"), QKeySequence(tr("Ctrl+B")), [this] {
         setBaselineFromCurrent();
     })->setStatusTip(tr("Keep the scenario and figures on screen to compare later edits with"));
@@ -466,13 +477,20 @@ void MainWindow::createActions()
     themes->addAction(light);
     themes->addAction(dark);
     light->setChecked(true);
+    QAction *manual = make(
+        QStringLiteral("actionManual"), tr("Fleetplan &Manual"), QKeySequence::HelpContents, [this] { showManual(); });
+    if (manual->shortcut().isEmpty())
+        manual->setShortcut(QKeySequence(Qt::Key_F1));
+    make(QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"), {}, [this] { showShortcuts(); });
     make(QStringLiteral("actionAbout"), tr("&About Fleetplan"), {}, [this] {
-        QMessageBox::about(this, tr("About Fleetplan"),
-            tr("<p><b>Fleetplan %1</b></p><p>Plans the cost and capacity of container fleets on AWS: "
-               "ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate.</p>"
-               "<p>GPL-3.0-or-later. Charts by QCustomPlot.</p>")
-                .arg(QStringLiteral(FLEETPLAN_VERSION)));
-    });
+        QMessageBox box(QMessageBox::NoIcon, tr("About Fleetplan"), aboutText(), QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("aboutBox"));
+        box.setIconPixmap(windowIcon().pixmap(64));
+        box.exec();
+    })->setMenuRole(QAction::AboutRole);
+    make(QStringLiteral("actionAboutQt"), tr("About &Qt"), {}, [this] {
+        QMessageBox::aboutQt(this);
+    })->setMenuRole(QAction::AboutQtRole);
 
     QToolBar *serviceBar = m_workloadPage->serviceToolBar();
     serviceBar->addAction(action(QStringLiteral("actionAddService")));
@@ -502,6 +520,8 @@ void MainWindow::createMenus()
     import->addAction(action(QStringLiteral("actionImportTerraform")));
     import->addAction(action(QStringLiteral("actionImportCloudFormation")));
     file->addAction(action(QStringLiteral("actionExportReport")));
+    file->addAction(action(QStringLiteral("actionPrintPreview")));
+    file->addAction(action(QStringLiteral("actionPrint")));
     file->addAction(action(QStringLiteral("actionCompareWithFile")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionClose")));
@@ -532,7 +552,11 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(action(QStringLiteral("actionThemeDark")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("actionManual")));
+    help->addAction(action(QStringLiteral("actionShortcuts")));
+    help->addSeparator();
     help->addAction(action(QStringLiteral("actionAbout")));
+    help->addAction(action(QStringLiteral("actionAboutQt")));
 }
 
 void MainWindow::readSettings()
@@ -831,13 +855,13 @@ void MainWindow::applyReport(const models::CostReport &report, qint64 elapsedMs)
         m_lastLatencyMs = elapsedMs + charts;
         // Say which figure is on screen: the fast first pass while the refined one is computed, or the
         // refined figure `fleetplan compare` prints.
-        m_simStatus->setText(
-            tr("Updated in %1 ms (simulation %2 ms, charts %3 ms) · load × %4 · %5 · %6")
-                .arg(m_lastLatencyMs)
-                .arg(elapsedMs)
-                .arg(charts)
-                .arg(m_whatIf->values().loadMultiplier, 0, 'f', 2)
-                .arg(m_report.region, m_reportRefined ? tr("refined packing") : tr("quick estimate, refining…")));
+        m_simStatus->setText(tr("Updated in %1 ms (simulation %2 ms, charts %3 ms) · load × %4 · %5 · %6")
+                                 .arg(m_lastLatencyMs)
+                                 .arg(elapsedMs)
+                                 .arg(charts)
+                                 .arg(m_whatIf->values().loadMultiplier, 0, 'f', 2)
+                                 .arg(views::regionName(m_report.region),
+                                     m_reportRefined ? tr("refined packing") : tr("quick estimate, refining…")));
         qCDebug(lcGui) << "change to charts updated:" << m_lastLatencyMs << "ms; simulation" << elapsedMs
                        << "ms, charts" << charts << "ms";
         Q_EMIT reportApplied();
@@ -896,14 +920,7 @@ QLabel *MainWindow::comparisonSummary() const
 
 void MainWindow::updateCatalogLabel()
 {
-    QString newest;
-    for (const pricing::DatasetInfo &d : m_catalog->datasets()) {
-        // The newest of the On-Demand price sets (Linux and Windows).
-        if (d.name.startsWith(QLatin1String("ec2_ondemand")) && d.asOfMax > newest)
-            newest = d.asOfMax;
-    }
-    if (newest.isEmpty() && !m_catalog->datasets().isEmpty())
-        newest = m_catalog->datasets().constFirst().asOfMax;
+    const QString newest = pricing::pricesAsOf(*m_catalog); // the date Explain, About and the reports print
     const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
     m_catalogDate->setText(tr("Catalog: prices as of %1 · built %2").arg(newest, m_catalog->builtAt().left(10))
         + (withPriceBook ? tr(" · with your price book") : QString()));
@@ -955,6 +972,42 @@ bool MainWindow::compareWithFile(const QString &path, bool quiet)
     if (m_hasReport)
         m_baselines->setCurrent(m_document->scenario(), m_report);
     return true;
+}
+
+QString MainWindow::aboutText() const
+{
+    const bool withPriceBook = m_catalog != pricing::Catalog::bundled();
+    return tr("<p><b>Fleetplan %1</b></p><p>Plans the cost and capacity of container fleets on AWS: "
+              "ECS on EC2, ECS Fargate, ECS Fargate Spot, EKS managed nodes and EKS Fargate.</p>"
+              "<p>Price catalog: prices as of %2 (catalog built %3)%4. The Catalog tab names the "
+              "publisher and date of every rate.</p>"
+              "<p>Built with Qt %5 (running on Qt %6). Charts by QCustomPlot.</p>"
+              "<p>Licence: GNU General Public License, version 3 or later.</p>")
+        .arg(QStringLiteral(FLEETPLAN_VERSION), pricing::pricesAsOf(*m_catalog).toHtmlEscaped(),
+            m_catalog->builtAt().left(10).toHtmlEscaped(), withPriceBook ? tr(", with your price book") : QString(),
+            QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+}
+
+void MainWindow::showManual(const QString &page)
+{
+    if (!m_help)
+        m_help = new views::HelpBrowser(this);
+    m_help->showPage(page);
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QMenu *> menus;
+    for (QAction *a : menuBar()->actions()) {
+        if (a->menu())
+            menus << a->menu();
+    }
+    views::ShortcutList list(menus, this);
+    list.setObjectName(QStringLiteral("shortcutList"));
+    list.exec();
 }
 
 void MainWindow::showExplain(models::PlatformId id)

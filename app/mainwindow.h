@@ -46,6 +46,7 @@ class FleetPage;
 class TimelinePage;
 class ExplainPanel;
 class FleetView;
+class HelpBrowser;
 class LoadProfileEditor;
 class ScenarioSettingsPanel;
 class ServiceDelegate;
@@ -138,6 +139,15 @@ public:
     /// The catalog the window prices with (bundled + the user's price book, as the CLI).
     const std::shared_ptr<const pricing::Catalog> &catalog() const { return m_catalog; }
 
+    /// Help → Fleetplan Manual (F1): the bundled manual at `page` ("reports.html"; the contents when empty).
+    void showManual(const QString &page = {});
+    /// The manual's window (nullptr before it was first shown).
+    views::HelpBrowser *helpBrowser() const { return m_help; }
+    /// Help → Keyboard Shortcuts: every key of the menus, with a filter.
+    void showShortcuts();
+    /// What Help → About says: version, the catalog's "prices as of" date and build date, Qt, licence.
+    QString aboutText() const;
+
     void setTheme(views::ThemeMode mode);
     views::ThemeMode theme() const { return m_theme; }
 
@@ -226,6 +236,7 @@ private:
     views::WhatIfPanel *m_whatIf = nullptr;
     views::ExplainPanel *m_explain = nullptr;
     QUndoView *m_undoView = nullptr;
+    views::HelpBrowser *m_help = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QLabel *m_catalogDate = nullptr;

@@ -39,7 +39,6 @@ void WhatIfController::syncFromScenario()
     v.savingsPlanUsdPerHour = m_dragOverrides.savingsPlanUsdPerHour.value_or(s.purchase.savingsPlanUsdPerHour);
     v.targetUtilizationPercent = m_dragOverrides.targetUtilizationPercent.value_or(
         s.platform(models::PlatformId::EcsEc2).targetUtilizationPercent);
-    v.region = m_dragOverrides.region.value_or(s.region);
     m_panel->setValues(v);
 }
 
@@ -64,9 +63,6 @@ void WhatIfController::onValueChanged(views::WhatIfPanel::Knob knob)
         break;
     case views::WhatIfPanel::TargetUtilization:
         m_dragOverrides.targetUtilizationPercent = v.targetUtilizationPercent;
-        break;
-    case views::WhatIfPanel::Region:
-        m_dragOverrides.region = v.region;
         break;
     case views::WhatIfPanel::LoadMultiplier:
     case views::WhatIfPanel::PeakMultiplier:
@@ -116,15 +112,6 @@ void WhatIfController::onEditFinished(views::WhatIfPanel::Knob knob)
                 stack->push(new models::SetPlatformSettingsCommand(m_document, id, p));
             }
             stack->endMacro();
-        }
-        break;
-    }
-    case views::WhatIfPanel::Region: {
-        m_dragOverrides.region.reset();
-        models::ScenarioSettings settings = models::ScenarioSettings::of(s);
-        if (!v.region.isEmpty() && settings.region != v.region) {
-            settings.region = v.region;
-            stack->push(new models::SetScenarioSettingsCommand(m_document, settings)); // "Set region from … to …"
         }
         break;
     }

@@ -7,10 +7,10 @@
 #include "views/whatifpanel.h"
 
 /// Turns the what-if panel's knobs into simulation inputs and undo commands. Load and peak multipliers
-/// are pure what-ifs (never saved). Spot share, Savings Plans, target utilisation and region are
-/// scenario values: while a slider moves they act as overrides of the scenario (so the charts follow the
-/// drag without filling the undo stack), and the end of the drag pushes one command in words ("Set Spot
-/// share to 40 %"). Undo then moves the knob back, because the panel follows the scenario.
+/// are pure what-ifs (never saved). Spot share, Savings Plans and target utilisation are scenario
+/// values (the region too, but it is set in the scenario panel only): while a slider moves they act as overrides of the
+/// scenario (so the charts follow the drag without filling the undo stack), and the end of the drag pushes one command
+/// in words ("Set Spot share to 40 %"). Undo then moves the knob back, because the panel follows the scenario.
 namespace fleetplan::models {
 class Document;
 }

@@ -17,6 +17,8 @@
 
 #include "pricing/catalog.h"
 #include "views/instancetypetablemodel.h"
+#include "views/regionnames.h"
+#include "views/sourcecitation.h"
 #include "views/viewactions.h"
 
 namespace fleetplan::views {
@@ -146,7 +148,8 @@ CatalogBrowser::CatalogBrowser(QWidget *parent)
         m_filter->setPricedOnly(on);
         updateCount();
     });
-    connect(m_region, &QComboBox::currentTextChanged, this, [this](const QString &region) {
+    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
+        const QString region = currentRegion(m_region);
         if (region.isEmpty())
             return;
         m_model->setRegion(region);
@@ -159,16 +162,11 @@ CatalogBrowser::CatalogBrowser(QWidget *parent)
 void CatalogBrowser::setCatalog(std::shared_ptr<const pricing::Catalog> catalog)
 {
     m_catalog = std::move(catalog);
-    const QString region = m_region->currentText().isEmpty() ? QStringLiteral("us-east-1") : m_region->currentText();
+    const QString region = currentRegion(m_region).isEmpty() ? QStringLiteral("us-east-1") : currentRegion(m_region);
     m_model->setCatalog(m_catalog);
-    {
-        const QSignalBlocker block(m_region);
-        m_region->clear();
-        if (m_catalog)
-            m_region->addItems(m_catalog->regions());
-    }
+    fillRegionBox(m_region, m_catalog ? m_catalog->regions() : QStringList());
     setRegion(region);
-    m_model->setRegion(m_region->currentText());
+    m_model->setRegion(currentRegion(m_region));
     m_table->resizeColumnsToContents();
     refreshRates();
     refreshSources();
@@ -177,14 +175,14 @@ void CatalogBrowser::setCatalog(std::shared_ptr<const pricing::Catalog> catalog)
 
 void CatalogBrowser::setRegion(const QString &region)
 {
-    if (m_region->findText(region) < 0)
+    if (m_region->findData(region) < 0)
         return;
-    m_region->setCurrentText(region);
+    m_region->setCurrentIndex(m_region->findData(region));
 }
 
 QString CatalogBrowser::region() const
 {
-    return m_region->currentText();
+    return currentRegion(m_region);
 }
 
 void CatalogBrowser::updateCount()
@@ -208,12 +206,11 @@ void CatalogBrowser::refreshRates()
         m_rates->clear();
         return;
     }
-    const QString region = m_region->currentText();
-    QString h = tr("<h3>Fargate in %1</h3>").arg(region.toHtmlEscaped());
+    const QString region = currentRegion(m_region);
+    QString h = tr("<h3>Fargate in %1</h3>").arg(regionLabel(region).toHtmlEscaped());
     h += QStringLiteral("<table cellpadding=\"3\"><tr><th align=\"left\">%1</th><th align=\"right\">%2</th>"
                         "<th align=\"right\">%3</th><th align=\"right\">%4</th><th align=\"left\">%5</th></tr>")
-             .arg(tr("Capacity"), tr("USD per vCPU-h"), tr("USD per GB-h"), tr("OS licence per vCPU-h"),
-                 tr("As of · from · source"));
+             .arg(tr("Capacity"), tr("USD per vCPU-h"), tr("USD per GB-h"), tr("OS licence per vCPU-h"), tr("Source"));
     struct Row
     {
         QString label;
@@ -238,31 +235,39 @@ void CatalogBrowser::refreshRates()
         }
         h += QStringLiteral(
             "<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
-            "<td>%5 · %6 · %7</td></tr>")
+            "<td>%5</td></tr>")
                  .arg(r.label, QString::number(card->vcpuHour.usd, 'f', 6), QString::number(card->gbHour.usd, 'f', 7),
                      card->osLicenseVcpuHour ? QString::number(card->osLicenseVcpuHour->usd, 'f', 6)
                                              : QStringLiteral("—"),
-                     card->vcpuHour.asOf.toHtmlEscaped(), pricing::Rate::originName(card->vcpuHour.origin),
-                     card->vcpuHour.source.toHtmlEscaped());
+                     citationHtml(card->vcpuHour));
     }
     h += QStringLiteral("</table>");
-    h += tr("<h3>EKS control plane in %1</h3><ul>").arg(region.toHtmlEscaped());
+    h += tr("<h3>EKS control plane in %1</h3><ul>").arg(regionLabel(region).toHtmlEscaped());
     for (bool extended : { false, true }) {
         QString error;
         const auto rate = m_catalog->eksControlPlaneHourly(region, extended, &error);
         const QString label = extended ? tr("Extended support") : tr("Standard support");
         if (rate)
-            h += QStringLiteral("<li>%1: %2 USD per cluster-hour (%3 · %4)</li>")
-                     .arg(label, QString::number(rate->usd, 'f', 2), rate->asOf.toHtmlEscaped(),
-                         rate->source.toHtmlEscaped());
+            h += QStringLiteral("<li>%1: %2 USD per cluster-hour (%3)</li>")
+                     .arg(label, QString::number(rate->usd, 'f', 2), citationHtml(*rate));
         else
             h += QStringLiteral("<li>%1: <i>%2</i></li>").arg(label, error.toHtmlEscaped());
     }
     h += QStringLiteral("</ul>");
     if (const auto gp3 = m_catalog->ebsGbMonth(region, QStringLiteral("gp3")))
-        h += tr("<p>EBS gp3: %1 USD per GB-month (%2).</p>")
-                 .arg(QString::number(gp3->usd, 'f', 4), gp3->source.toHtmlEscaped());
+        h += tr("<p>EBS gp3: %1 USD per GB-month (%2).</p>").arg(QString::number(gp3->usd, 'f', 4), citationHtml(*gp3));
     m_rates->setHtml(h);
+}
+
+QString CatalogBrowser::citationHtml(const pricing::Rate &rate)
+{
+    // Publisher and date in the table; the whole citation (and where the figure came from) on hover.
+    const SourceCitation cite = citeSource(rate.source, rate.asOf);
+    const QString tip = cite.full + u'\n' + tr("From: %1").arg(pricing::Rate::originName(rate.origin));
+    QString text = QStringLiteral("<span title=\"%1\">%2</span>").arg(tip.toHtmlEscaped(), cite.label.toHtmlEscaped());
+    if (rate.estimated)
+        text += QStringLiteral(" <b>%1</b>").arg(estimatedMark().toHtmlEscaped());
+    return text;
 }
 
 void CatalogBrowser::refreshSources()
@@ -283,7 +288,7 @@ void CatalogBrowser::refreshSources()
             "<td valign=\"top\">%4</td><td valign=\"top\">%5</td></tr>")
                  .arg(d.name.toHtmlEscaped(), d.file.toHtmlEscaped())
                  .arg(d.rows)
-                 .arg(asOf.toHtmlEscaped(), d.sources.toHtmlEscaped());
+                 .arg(asOf.toHtmlEscaped(), withoutInternalTags(d.sources).toHtmlEscaped());
     }
     h += QStringLiteral("</table>");
     h += tr("<h3>Your price book</h3><p>%n rate(s) from your price book (imported AWS Price List offers and "

@@ -15,7 +15,8 @@ class QTextBrowser;
 
 namespace fleetplan::pricing {
 class Catalog;
-}
+struct Rate;
+} // namespace fleetplan::pricing
 
 namespace fleetplan::views {
 
@@ -66,6 +67,8 @@ private:
     void refreshRates();
     void refreshSources();
     void updateCount();
+    /// A rate's publisher and date (the full citation as its tooltip), marked when it is an estimate.
+    static QString citationHtml(const pricing::Rate &rate);
 
     std::shared_ptr<const pricing::Catalog> m_catalog;
     InstanceTypeTableModel *m_model = nullptr;

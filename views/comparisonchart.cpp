@@ -12,6 +12,7 @@
 #include <QToolTip>
 
 #include "models/simulation/moneyformat.h"
+#include "views/cheapestmark.h"
 #include "views/numberticker.h"
 #include "views/theme.h"
 
@@ -71,8 +72,8 @@ void ComparisonChart::rebuild()
     m_components.clear();
     m_platforms.clear();
     m_totalLabels.clear();
-    const models::PlatformResult *best = m_report.cheapestPlatform();
-    m_cheapest = best ? int(best - m_report.platforms.constData()) : -1;
+    m_cheapestBars = cheapestIndexes(m_report);
+    m_cheapest = m_cheapestBars.isEmpty() ? -1 : m_cheapestBars.constFirst();
 
     m_theme.apply(this);
     yAxis->setLabel(tr("USD / %1").arg(m_report.periodUnit()));
@@ -134,9 +135,9 @@ void ComparisonChart::rebuild()
         label->setPadding(QMargins(3, 1, 3, 1));
         label->setColor(m_theme.text);
         QFont font = m_theme.labelFont;
-        font.setBold(i == m_cheapest);
+        font.setBold(m_cheapestBars.contains(i));
         label->setFont(font);
-        label->setPen(QPen(p.feasible() ? platformColor(p.id) : m_theme.text, i == m_cheapest ? 2.0 : 1.0,
+        label->setPen(QPen(p.feasible() ? platformColor(p.id) : m_theme.text, m_cheapestBars.contains(i) ? 2.0 : 1.0,
             p.feasible() ? Qt::SolidLine : Qt::DashLine));
         label->setBrush(m_theme.background);
         label->setText(totalLabel(i));
@@ -154,7 +155,7 @@ QString ComparisonChart::totalLabel(int bar) const
     if (!p.feasible())
         return tr("infeasible");
     const QString total = formatUsdShort(p.totalUsd);
-    return bar == m_cheapest ? QStringLiteral("★ cheapest\n") + total : total;
+    return m_cheapestBars.contains(bar) ? cheapestMark(m_cheapestBars.size() > 1) + u'\n' + total : total;
 }
 
 QString ComparisonChart::tooltipAt(const QPointF &pos) const
@@ -198,13 +199,15 @@ QString ComparisonChart::textSummary() const
     }
     std::stable_sort(
         sorted.begin(), sorted.end(), [](const auto *a, const auto *b) { return a->totalUsd < b->totalUsd; });
+    const QList<int> tied = cheapestIndexes(m_report);
     const double cheapest = best ? best->totalUsd : 0.0;
     QStringList parts;
     for (const models::PlatformResult *p : sorted) {
         QString line = tr("%1: %2 USD per %3")
                            .arg(models::displayName(p->id), formatUsdAmount(p->totalUsd), m_report.periodUnit());
-        if (p == best)
-            line += tr(" (cheapest)");
+        const int index = int(p - m_report.platforms.constData());
+        if (tied.contains(index))
+            line += tied.size() > 1 ? tr(" (tie for cheapest)") : tr(" (cheapest)");
         else if (cheapest > 0)
             line += tr(" (%1 % more)").arg(QString::number((p->totalUsd - cheapest) / cheapest * 100.0, 'f', 1));
         parts.append(line + u'.');

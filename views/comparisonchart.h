@@ -66,6 +66,7 @@ private:
     QList<models::PlatformId> m_platforms;
     QList<QCPItemText *> m_totalLabels;
     int m_cheapest = -1;
+    QList<int> m_cheapestBars; ///< every bar at the cheapest total (more than one: a tie)
 };
 
 /// "12,345.67": models::formatNumber(usd, 2), exactly as `fleetplan compare` prints figures.

@@ -5,6 +5,7 @@
 
 #include <QFont>
 
+#include "views/cheapestmark.h"
 #include "views/comparisonchart.h"
 
 namespace fleetplan::views {
@@ -26,8 +27,7 @@ void ComparisonTableModel::setReport(const models::CostReport &report)
         }
     }
     std::sort(m_components.begin(), m_components.end());
-    const models::PlatformResult *best = m_report.cheapestPlatform();
-    m_cheapestRow = best ? int(best - m_report.platforms.constData()) : -1;
+    m_cheapestRows = cheapestIndexes(m_report);
     endResetModel();
 }
 
@@ -73,9 +73,12 @@ ComparisonTableModel::Column ComparisonTableModel::columnKind(int column) const
 
 QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int column) const
 {
-    const bool cheapest = &p - m_report.platforms.constData() == m_cheapestRow;
+    const bool cheapest = m_cheapestRows.contains(int(&p - m_report.platforms.constData()));
     switch (columnKind(column)) {
     case Column::Platform:
+        // "★" alone for the one cheapest platform (the chart says "★ cheapest"), "★ tie" as in the chart.
+        if (cheapest && m_cheapestRows.size() > 1)
+            return QString(models::displayName(p.id) + u' ' + cheapestMark(true));
         return QString(models::displayName(p.id) + (cheapest ? QStringLiteral(" ★") : QString()));
     case Column::Total:
         return p.feasible() ? formatUsdAmount(p.totalUsd) : tr("infeasible");
@@ -120,7 +123,7 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::FontRole:
-        if (index.row() == m_cheapestRow && index.column() <= 1) {
+        if (m_cheapestRows.contains(index.row()) && index.column() <= 1) {
             QFont bold;
             bold.setBold(true);
             return bold;

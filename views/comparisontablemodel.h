@@ -39,7 +39,7 @@ private:
 
     models::CostReport m_report;
     QList<models::ComponentId> m_components;
-    int m_cheapestRow = -1;
+    QList<int> m_cheapestRows; ///< rows at the cheapest total (more than one: a tie)
 };
 
 } // namespace fleetplan::views

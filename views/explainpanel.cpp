@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 
 #include "models/simulation/moneyformat.h"
+#include "views/regionnames.h"
+#include "views/sourcecitation.h"
 
 namespace fleetplan::views {
 
@@ -177,8 +179,8 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     } else {
         h += QStringLiteral("<h3>%1: %2</h3>").arg(html(models::displayName(id)), usd(r->totalUsd));
     }
-    h += tr("<p>%1 hours in %2, catalog of %3.</p>")
-             .arg(models::formatNumber(report.hours, 0), html(report.region), html(report.catalogAsOf));
+    h += tr("<p>%1 hours in %2, prices as of %3.</p>")
+             .arg(models::formatNumber(report.hours, 0), html(regionName(report.region)), html(report.catalogAsOf));
     h += QStringLiteral("<h4>%1</h4>").arg(tr("Components"));
     for (const models::CostComponent &c : r->components) {
         h += QStringLiteral("<p style=\"margin-top:4px\"><b>%1: %2</b><br>%3</p>")
@@ -222,8 +224,12 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
     }
     if (!r->assumptions.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Assumptions"));
-        for (const models::Assumption &a : r->assumptions)
-            h += QStringLiteral("<li>%1: %2 <i>(%3)</i></li>").arg(html(a.name), html(a.value), html(a.source));
+        for (const models::Assumption &a : r->assumptions) {
+            // Publisher and date; the whole citation on hover (ExplainPanel shows char-format tooltips).
+            const SourceCitation cite = citeSource(a.source);
+            h += QStringLiteral("<li>%1: %2 <i>(<span title=\"%3\">%4</span>)</i></li>")
+                     .arg(html(a.name), html(a.value), cite.full.toHtmlEscaped(), html(cite.label));
+        }
         h += QStringLiteral("</ul>");
     }
     return h;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/instancetypetablemodel.h"
 
+#include <cmath>
+
 #include "pricing/catalog.h"
+#include "views/sourcecitation.h"
 
 namespace fleetplan::views {
 
@@ -41,8 +44,10 @@ void InstanceTypeTableModel::reprice()
             p.source = od->source;
             p.origin = od->origin;
         }
-        if (auto spot = m_catalog->spotHourly(m_region, t.name))
+        if (auto spot = m_catalog->spotHourly(m_region, t.name)) {
             p.spot = spot->usd;
+            p.spotEstimated = spot->estimated;
+        }
         m_prices.append(p);
     }
 }
@@ -110,8 +115,12 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
         case MemoryGib:
             return value ? QString::number(*value, 'f', gib < 1 ? 3 : 1) : QString();
         case OnDemand:
-        case Spot:
             return value ? QString::number(*value, 'f', 4) : QStringLiteral("—");
+        case Spot:
+            // The one mark of an estimate (views/sourcecitation.h): "≈ 0.0368".
+            if (!value)
+                return QStringLiteral("—");
+            return QString((p.spotEstimated ? QStringLiteral("≈ ") : QString()) + QString::number(*value, 'f', 4));
         case PerVcpu:
         case PerGib:
             return value ? QString::number(*value, 'f', 5) : QStringLiteral("—");
@@ -147,8 +156,15 @@ QVariant InstanceTypeTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == OnDemand && !p.source.isEmpty())
             return p.source;
-        if (index.column() == Spot && p.spot)
-            return tr("Spot average, a point-in-time snapshot (estimate)");
+        if (index.column() == Spot && p.spot) {
+            if (p.onDemand && std::abs(*p.spot - *p.onDemand) < 1e-9)
+                return tr("%1: no Spot discount in the snapshot, the On-Demand price stands in. "
+                          "A point-in-time average over zones, not a quote.")
+                    .arg(estimatedMark());
+            return p.spotEstimated
+                ? tr("%1: Spot average, a point-in-time snapshot over zones, not a quote.").arg(estimatedMark())
+                : tr("Spot price from your price book");
+        }
         if (index.column() == Type)
             return tr("%1: %2 vCPU, %3 MiB, %4 ENIs × %5 IPv4; specs from %6")
                 .arg(t.name)

@@ -59,6 +59,7 @@ private:
     {
         std::optional<double> onDemand;
         std::optional<double> spot;
+        bool spotEstimated = false; ///< Rate::estimated: a snapshot, not a quote (every bundled Spot price)
         QString source;
         pricing::Rate::Origin origin = pricing::Rate::Bundled;
     };

@@ -24,6 +24,7 @@
 #include "views/comparisonchart.h"
 #include "views/comparisontablemodel.h"
 #include "views/fleetview.h"
+#include "views/frozencolumntableview.h"
 #include "views/periodticker.h"
 #include "views/timelinechart.h"
 #include "views/validationbanner.h"
@@ -105,7 +106,7 @@ ComparisonPage::ComparisonPage(QWidget *parent)
     m_chart->setAccessibleName(tr("Cost comparison chart"));
     m_chart->setMinimumHeight(280);
     m_model = new ComparisonTableModel(this);
-    m_table = new QTableView(left);
+    m_table = new FrozenColumnTableView(left); // the platform's name stays while scrolling sideways
     m_table->setObjectName(QStringLiteral("comparisonTable"));
     m_table->setAccessibleName(tr("Cost comparison table"));
     m_table->setModel(m_model);

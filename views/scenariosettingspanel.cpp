@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "models/workload/commands.h"
+#include "views/regionnames.h"
 
 namespace fleetplan::views {
 
@@ -111,7 +112,7 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     layout->addStretch(1);
 
     connect(m_name, &QLineEdit::editingFinished, this, &ScenarioSettingsPanel::pushSettings);
-    connect(m_region, &QComboBox::currentTextChanged, this, &ScenarioSettingsPanel::pushSettings);
+    connect(m_region, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushSettings);
     connect(m_period, &QSpinBox::valueChanged, this, &ScenarioSettingsPanel::pushSettings);
     connect(m_spType, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
     connect(m_spTerm, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
@@ -131,8 +132,7 @@ void ScenarioSettingsPanel::setDocument(models::Document *document)
 void ScenarioSettingsPanel::setRegions(const QStringList &regions)
 {
     m_refreshing = true;
-    m_region->clear();
-    m_region->addItems(regions);
+    fillRegionBox(m_region, regions); // "Europe (Ireland) · eu-west-1", the code as item data
     m_refreshing = false;
     refresh();
 }
@@ -145,9 +145,7 @@ void ScenarioSettingsPanel::refresh()
     const models::Scenario &s = m_document->scenario();
     if (!m_name->hasFocus())
         m_name->setText(s.name);
-    if (m_region->findText(s.region) < 0)
-        m_region->addItem(s.region);
-    m_region->setCurrentText(s.region);
+    setCurrentRegion(m_region, s.region);
     m_period->setValue(s.periodHours);
     m_spType->setCurrentIndex(m_spType->findData(int(s.purchase.savingsPlanType)));
     m_spTerm->setCurrentIndex(m_spTerm->findData(s.purchase.savingsPlanTermYears));
@@ -178,8 +176,8 @@ void ScenarioSettingsPanel::pushSettings()
     models::ScenarioSettings settings = models::ScenarioSettings::of(m_document->scenario());
     models::ScenarioSettings next = settings;
     next.name = m_name->text().trimmed().isEmpty() ? settings.name : m_name->text().trimmed();
-    if (!m_region->currentText().isEmpty())
-        next.region = m_region->currentText();
+    if (!currentRegion(m_region).isEmpty())
+        next.region = currentRegion(m_region);
     next.periodHours = m_period->value();
     if (next == settings)
         return;

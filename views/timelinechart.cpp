@@ -109,7 +109,11 @@ TimelineChart::TimelineChart(QWidget *parent)
         [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) { toggleLegendItem(item); });
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     NumberTicker::install(m_costRect->axis(QCPAxis::atLeft)); // USD per hour
-    NumberTicker::install(m_fleetRect->axis(QCPAxis::atLeft), NumberTicker::Kind::Count); // nodes, tasks
+    NumberTicker::install(m_fleetRect->axis(QCPAxis::atLeft), NumberTicker::Kind::Count); // EC2 nodes
+    // Fargate runs one micro-VM per task: tens of tasks against a few nodes, so they get their own axis,
+    // left of the nodes' one (issue 17, item 8).
+    m_tasksAxis = m_fleetRect->addAxis(QCPAxis::atLeft);
+    NumberTicker::install(m_tasksAxis, NumberTicker::Kind::Count);
     NumberTicker::install(m_fleetRect->axis(QCPAxis::atRight)); // vCPU
     QCPAxis *costX = m_costRect->axis(QCPAxis::atBottom);
     QCPAxis *fleetX = m_fleetRect->axis(QCPAxis::atBottom);
@@ -146,7 +150,8 @@ void TimelineChart::rebuild()
     QCPAxis *fleetY = m_fleetRect->axis(QCPAxis::atLeft);
     QCPAxis *loadY = m_fleetRect->axis(QCPAxis::atRight);
     costY->setLabel(tr("USD / hour"));
-    fleetY->setLabel(tr("nodes (Fargate: tasks)"));
+    fleetY->setLabel(tr("EC2 nodes"));
+    m_tasksAxis->setLabel(tr("Fargate tasks (dashed)"));
     loadY->setLabel(tr("load: vCPU requested"));
     fleetX->setLabel(tr("day and time · click a legend entry to hide or show it"));
     costX->setTickLabels(true);
@@ -183,6 +188,7 @@ void TimelineChart::rebuild()
 
     double maxCost = 0;
     double maxNodes = 0;
+    double maxTasks = 0;
     for (const models::PlatformResult &p : m_report.platforms) {
         // An infeasible platform's partial figures are no price: no cost or node line for it.
         if (!p.feasible())
@@ -200,7 +206,7 @@ void TimelineChart::rebuild()
         const bool fargate = isFargatePlatform(p.id);
         const QList<int> &counts = fargate ? p.series.tasks : p.series.nodes;
         if (counts.size() >= hours) {
-            QCPGraph *nodes = addGraph(fleetX, fleetY);
+            QCPGraph *nodes = addGraph(fleetX, fargate ? m_tasksAxis : fleetY);
             nodes->setName(models::displayName(p.id) + (fargate ? tr(" tasks") : tr(" nodes")));
             nodes->setPen(QPen(color, 1.4, fargate ? Qt::DashLine : Qt::SolidLine));
             nodes->setLineStyle(QCPGraph::lsStepLeft);
@@ -210,7 +216,8 @@ void TimelineChart::rebuild()
             nodes->setData(keys, values, true);
             nodes->removeFromLegend(); // same colour as the platform's cost line
             m_nodeGraphs.insert(p.id, nodes);
-            maxNodes = std::max(maxNodes, rangeOf(counts).max);
+            double &top = fargate ? maxTasks : maxNodes;
+            top = std::max(top, rangeOf(counts).max);
         }
     }
     for (QCPItemStraightLine *line : { m_costCursor, m_fleetCursor })
@@ -229,6 +236,10 @@ void TimelineChart::rebuild()
     fleetX->setRange(0, end);
     costY->setRange(0, maxCost > 0 ? maxCost * 1.1 : 1);
     fleetY->setRange(0, maxNodes > 0 ? maxNodes * 1.1 : 1);
+    m_tasksAxis->setRange(0, maxTasks > 0 ? maxTasks * 1.1 : 1);
+    // Each count axis only when a platform of its kind is drawn.
+    fleetY->setVisible(maxNodes > 0 || maxTasks == 0);
+    m_tasksAxis->setVisible(maxTasks > 0);
     const double maxLoad = loadSource ? rangeOf(loadSource->series.cpuRequested).max : 0;
     loadY->setRange(0, maxLoad > 0 ? maxLoad * 1.1 : 1);
     legend->setVisible(!m_report.platforms.isEmpty());

@@ -56,6 +56,8 @@ public:
 
     QCPAxisRect *costRect() const { return m_costRect; }
     QCPAxisRect *fleetRect() const { return m_fleetRect; }
+    /// The lower panel's axis of Fargate tasks (EC2 nodes are on the panel's left axis).
+    QCPAxis *tasksAxis() const { return m_tasksAxis; }
 
     /// Replots drawn since construction (a hidden chart draws nothing; it catches up when shown).
     int replotCount() const { return m_lazy.count(); }
@@ -75,6 +77,7 @@ private:
     ChartTheme m_theme;
     QCPAxisRect *m_costRect = nullptr;
     QCPAxisRect *m_fleetRect = nullptr;
+    QCPAxis *m_tasksAxis = nullptr;
     QHash<models::PlatformId, QCPGraph *> m_costGraphs;
     QHash<models::PlatformId, QCPGraph *> m_nodeGraphs;
     QCPGraph *m_loadGraph = nullptr;

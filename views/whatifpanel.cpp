@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,8 +28,6 @@ int toSlider(WhatIfPanel::Knob knob, double value)
         return int(std::lround(value * 100.0));
     case WhatIfPanel::TargetUtilization:
         return int(std::lround(value));
-    case WhatIfPanel::Region:
-        break;
     }
     return 0;
 }
@@ -52,18 +49,6 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
-
-    m_region = new QComboBox(this);
-    m_region->setObjectName(QStringLiteral("whatIfRegion"));
-    m_region->setAccessibleName(tr("Region"));
-    m_region->setEditable(false);
-    form->addRow(tr("&Region"), m_region);
-    connect(m_region, &QComboBox::currentTextChanged, this, [this] {
-        if (m_updating)
-            return;
-        Q_EMIT valueChanged(Region);
-        Q_EMIT editFinished(Region);
-    });
 
     struct Spec
     {
@@ -112,8 +97,9 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
         Q_EMIT resetRequested();
     });
     layout->addWidget(reset, 0, Qt::AlignRight);
-    auto *hint = new QLabel(tr("Load and peak are transient what-ifs. Spot share, Savings Plans, target "
-                               "utilisation and region change the scenario (undoable)."),
+    auto *hint = new QLabel(tr("Load and peak are transient what-ifs. Spot share, Savings Plans and target "
+                               "utilisation change the scenario (undoable). The region is set with the "
+                               "scenario on the Workload tab."),
         this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
@@ -158,15 +144,13 @@ QSlider *WhatIfPanel::addSlider(
 
 void WhatIfPanel::updateLabel(Knob knob)
 {
-    if (knob == Region)
-        return;
     m_labels[knob]->setText(valueText(knob));
     m_sliders[knob]->setAccessibleDescription(valueText(knob));
 }
 
 QString WhatIfPanel::valueText(Knob knob) const
 {
-    const double v = fromSlider(knob, m_sliders[knob == Region ? 0 : knob]->value());
+    const double v = fromSlider(knob, m_sliders[knob]->value());
     switch (knob) {
     case LoadMultiplier:
     case PeakMultiplier:
@@ -177,8 +161,6 @@ QString WhatIfPanel::valueText(Knob knob) const
         return tr("%1 USD/h").arg(v, 0, 'f', 2);
     case TargetUtilization:
         return QStringLiteral("%1 %").arg(v, 0, 'f', 0);
-    case Region:
-        return m_region->currentText();
     }
     return {};
 }
@@ -193,11 +175,6 @@ void WhatIfPanel::setValues(const Values &values)
     m_sliders[SpotShare]->setValue(toSlider(SpotShare, values.spotShare));
     m_sliders[SavingsPlan]->setValue(toSlider(SavingsPlan, values.savingsPlanUsdPerHour));
     m_sliders[TargetUtilization]->setValue(toSlider(TargetUtilization, values.targetUtilizationPercent));
-    if (!values.region.isEmpty()) {
-        if (m_region->findText(values.region) < 0)
-            m_region->addItem(values.region);
-        m_region->setCurrentText(values.region);
-    }
     for (Knob k : { LoadMultiplier, PeakMultiplier, SpotShare, SavingsPlan, TargetUtilization })
         updateLabel(k);
     m_updating = false;
@@ -211,22 +188,7 @@ WhatIfPanel::Values WhatIfPanel::values() const
     v.spotShare = fromSlider(SpotShare, m_sliders[SpotShare]->value());
     v.savingsPlanUsdPerHour = fromSlider(SavingsPlan, m_sliders[SavingsPlan]->value());
     v.targetUtilizationPercent = fromSlider(TargetUtilization, m_sliders[TargetUtilization]->value());
-    v.region = m_region->currentText();
     return v;
-}
-
-void WhatIfPanel::setRegions(const QStringList &regions)
-{
-    m_updating = true;
-    const QString current = m_region->currentText();
-    m_region->clear();
-    m_region->addItems(regions);
-    if (!current.isEmpty()) {
-        if (m_region->findText(current) < 0)
-            m_region->addItem(current);
-        m_region->setCurrentText(current);
-    }
-    m_updating = false;
 }
 
 void WhatIfPanel::setSavingsPlanMaximum(double usdPerHour)
@@ -241,7 +203,7 @@ void WhatIfPanel::setSavingsPlanMaximum(double usdPerHour)
 
 QSlider *WhatIfPanel::slider(Knob knob) const
 {
-    return knob == Region ? nullptr : m_sliders[knob];
+    return m_sliders[knob];
 }
 
 } // namespace fleetplan::views

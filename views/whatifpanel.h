@@ -7,21 +7,20 @@
 #include <QStringList>
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QSlider;
 
 namespace fleetplan::views {
 
-/// The what-if sliders: load multiplier, peak multiplier, Spot share, Savings Plans commitment,
-/// target utilisation, and the region. The panel only shows and reports values; the owner decides
-/// which go to the scenario (undoable) and which stay transient what-if overrides.
+/// The what-if sliders: load multiplier, peak multiplier, Spot share, Savings Plans commitment and
+/// target utilisation (the region is a scenario setting, in ScenarioSettingsPanel only). The panel only shows and
+/// reports values; the owner decides which go to the scenario (undoable) and which stay transient what-if overrides.
 class WhatIfPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Knob { LoadMultiplier, PeakMultiplier, SpotShare, SavingsPlan, TargetUtilization, Region };
+    enum Knob { LoadMultiplier, PeakMultiplier, SpotShare, SavingsPlan, TargetUtilization };
     Q_ENUM(Knob)
 
     struct Values
@@ -31,7 +30,6 @@ public:
         double spotShare = 0.0; ///< 0 .. 1
         double savingsPlanUsdPerHour = 0.0; ///< 0 .. savingsPlanMaximum()
         double targetUtilizationPercent = 100; ///< 10 .. 100
-        QString region;
 
         friend bool operator==(const Values &, const Values &) = default;
     };
@@ -42,19 +40,16 @@ public:
     void setValues(const Values &values);
     Values values() const;
 
-    /// The regions offered (from the catalog); the current region stays selected when present.
-    void setRegions(const QStringList &regions);
     /// The largest Savings Plans commitment the slider offers (USD per hour).
     void setSavingsPlanMaximum(double usdPerHour);
     double savingsPlanMaximum() const { return m_spMaximum; }
 
     QSlider *slider(Knob knob) const;
-    QComboBox *regionBox() const { return m_region; }
     /// The text beside a slider ("× 1.25", "40 %", "12.50 USD/h").
     QString valueText(Knob knob) const;
 
 Q_SIGNALS:
-    /// A knob moved (every step of a drag, or a region pick).
+    /// A knob moved (every step of a drag).
     void valueChanged(fleetplan::views::WhatIfPanel::Knob knob);
     /// A drag ended (or a keyboard step happened): the owner may close its merged undo step.
     void editFinished(fleetplan::views::WhatIfPanel::Knob knob);
@@ -67,7 +62,6 @@ private:
 
     std::array<QSlider *, 5> m_sliders {};
     std::array<QLabel *, 5> m_labels {};
-    QComboBox *m_region = nullptr;
     double m_spMaximum = 20.0;
     bool m_updating = false;
 };

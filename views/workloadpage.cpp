@@ -21,6 +21,7 @@
 
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
+#include "views/frozencolumntableview.h"
 #include "views/viewactions.h"
 #include "models/workload/loadprofilepresets.h"
 #include "models/workload/servicetablemodel.h"
@@ -50,7 +51,9 @@ WorkloadPage::WorkloadPage(
     m_serviceBar->setObjectName(QStringLiteral("serviceToolBar"));
     m_serviceBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     sl->addWidget(m_serviceBar);
-    m_serviceTable = new QTableView(servicesPane);
+    // The service's name stays in view while the other columns scroll sideways (issue 17, item 4).
+    auto *serviceTable = new FrozenColumnTableView(servicesPane);
+    m_serviceTable = serviceTable;
     m_serviceTable->setObjectName(QStringLiteral("serviceTable"));
     m_serviceTable->setAccessibleName(tr("Services"));
     m_serviceTable->setModel(m_model);
@@ -77,7 +80,13 @@ WorkloadPage::WorkloadPage(
         m_document->undoStack()->beginMacro(tr("Set %1 of %2 services").arg(column).arg(rows));
     });
     connect(m_delegate, &ServiceDelegate::multiEditFinished, this, [this] { m_document->undoStack()->endMacro(); });
-    m_serviceTable->setItemDelegate(m_delegate);
+    serviceTable->setItemDelegate(m_delegate);
+    // The frozen name column edits through its own delegate (a delegate reports its editors to every view
+    // it serves), marking problems as the table does.
+    auto *nameDelegate = new ServiceDelegate(this);
+    nameDelegate->setSelectionModel(m_serviceTable->selectionModel());
+    nameDelegate->setValidationRole(models::ServiceTableModel::ValidationRole);
+    serviceTable->frozenView()->setItemDelegate(nameDelegate);
     sl->addWidget(m_serviceTable, 1);
 
     // The load profile of the selected service.

@@ -8,6 +8,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
 #include <QPdfWriter>
+#include <QPrinter>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -361,7 +362,29 @@ bool PdfDocument::write(QIODevice *device, QString *error)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     writer.setTitle(m_title);
     writer.setCreator(m_creator);
+    return paint(writer, error);
+}
 
+bool PdfDocument::print(QPrinter *printer, QString *error)
+{
+    // The layout is in 96-dpi pixels: a printer (PDF and CUPS engines, the print preview) takes any
+    // resolution, so it is asked for 96 dpi and the whole paper, the margins being drawn by this layout.
+    printer->setResolution(Dpi);
+    printer->setFullPage(true);
+    printer->setPageSize(m_pageSize);
+    printer->setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+    printer->setDocName(m_title);
+    printer->setCreator(m_creator);
+    if (printer->resolution() != Dpi) {
+        if (error)
+            *error = QStringLiteral("the printer does not print at %1 dpi").arg(Dpi);
+        return false;
+    }
+    return paint(*printer, error);
+}
+
+bool PdfDocument::paint(QPagedPaintDevice &writer, QString *error)
+{
     const QSizeF page = m_pageSize.sizePixels(Dpi);
     const double margin = mmToPx(MarginMm);
     const double width = page.width() - 2 * margin;
@@ -435,7 +458,7 @@ bool PdfDocument::write(QIODevice *device, QString *error)
     QCPPainter painter;
     if (!painter.begin(&writer)) {
         if (error)
-            *error = QStringLiteral("cannot start painting the PDF");
+            *error = QStringLiteral("cannot start painting the report");
         return false;
     }
     painter.setMode(QCPPainter::pmVectorized);
@@ -459,7 +482,7 @@ bool PdfDocument::write(QIODevice *device, QString *error)
             drawFooter(current);
             if (!writer.newPage()) {
                 if (error)
-                    *error = QStringLiteral("cannot add a page to the PDF");
+                    *error = QStringLiteral("cannot add a page to the report");
                 painter.end();
                 return false;
             }

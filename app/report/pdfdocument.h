@@ -14,7 +14,9 @@
 
 class QCPPainter;
 class QIODevice;
+class QPagedPaintDevice;
 class QPaintDevice;
+class QPrinter;
 
 namespace fleetplan::app {
 
@@ -68,6 +70,9 @@ public:
     /// Lays out and writes the PDF to `device` (open for writing). Returns false with `error` set
     /// when the PDF cannot be painted.
     bool write(QIODevice *device, QString *error = nullptr);
+    /// Lays out and prints the same pages on `printer` (File → Print, the print preview), which is set to
+    /// this document's page size, 96 dpi and the full page. False with `error` set when it cannot print.
+    bool print(QPrinter *printer, QString *error = nullptr);
 
     /// Pages produced by the last write().
     int pageCount() const { return m_pageCount; }
@@ -80,6 +85,8 @@ public:
     struct Block;
 
 private:
+    bool paint(QPagedPaintDevice &device, QString *error);
+
     QPageSize m_pageSize;
     QString m_title;
     QString m_creator;

@@ -30,12 +30,10 @@ void addTableOrNone(PdfDocument &doc, const ReportTable &t)
         doc.addTable(pdfTable(t));
 }
 
-} // namespace
-
-std::optional<QByteArray> renderPdfReport(const ReportContent &content, const ReportCharts &charts,
-    QPageSize::PageSizeId pageSize, int *pages, QString *error)
+/// The report's flow of headings, paragraphs, tables and charts (the charts are painted from `charts`,
+/// which must outlive the document's write() or print()).
+void composePdfReport(PdfDocument &doc, const ReportContent &content, const ReportCharts &charts)
 {
-    PdfDocument doc { QPageSize(pageSize) };
     doc.setTitle(content.title);
     doc.setCreator(QStringLiteral("Fleetplan " FLEETPLAN_VERSION));
     const double width = doc.contentWidth();
@@ -128,7 +126,15 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
     addTableOrNone(doc, content.assumptions);
     doc.addHeading(QStringLiteral("Rates used"));
     addTableOrNone(doc, content.rates);
+}
 
+} // namespace
+
+std::optional<QByteArray> renderPdfReport(const ReportContent &content, const ReportCharts &charts,
+    QPageSize::PageSizeId pageSize, int *pages, QString *error)
+{
+    PdfDocument doc { QPageSize(pageSize) };
+    composePdfReport(doc, content, charts);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     if (!doc.write(&buffer, error))
@@ -136,6 +142,18 @@ std::optional<QByteArray> renderPdfReport(const ReportContent &content, const Re
     if (pages)
         *pages = doc.pageCount();
     return buffer.data();
+}
+
+bool printPdfReport(const ReportContent &content, const ReportCharts &charts, QPrinter *printer,
+    const QPageSize &pageSize, int *pages, QString *error)
+{
+    PdfDocument doc { pageSize };
+    composePdfReport(doc, content, charts);
+    if (!doc.print(printer, error))
+        return false;
+    if (pages)
+        *pages = doc.pageCount();
+    return true;
 }
 
 } // namespace fleetplan::app

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <optional>
 
+#include <QHash>
+#include <QRegularExpression>
+
 #include "models/simulation/costdiff.h"
 #include "models/simulation/moneyformat.h"
 #include "models/workload/scenariodiff.h"
@@ -57,6 +60,58 @@ ReportTable makeTable(QStringList header, QList<bool> numeric, QList<double> wei
     t.numeric = std::move(numeric);
     t.weights = std::move(weights);
     return t;
+}
+
+/// A platform's warnings for the report, one line each — except that warnings about single services that
+/// say the same thing with other numbers ("api: 0.3 vCPU rounds up to 0.5 vCPU", "web: 0.2 vCPU rounds up
+/// …") become one line once three or more services share them: a 300-service import otherwise fills pages
+/// with near-identical lines. The line names the services and quotes the first warning.
+QStringList groupedWarnings(const QString &platform, const QStringList &warnings, const models::Scenario &scenario)
+{
+    constexpr int GroupFrom = 3; // services sharing a warning before it is grouped
+    constexpr int NamesListed = 8;
+    struct Group
+    {
+        QStringList warnings; ///< as written, in order
+        QStringList services;
+    };
+    QList<Group> groups;
+    QHash<QString, qsizetype> byKey;
+    static const QRegularExpression number(QStringLiteral("\\d+(\\.\\d+)?"));
+    for (const QString &w : warnings) {
+        QString service;
+        for (const models::Service &svc : scenario.services) {
+            if (svc.name.size() > service.size() && w.startsWith(svc.name + QStringLiteral(": ")))
+                service = svc.name;
+        }
+        // A warning not about one service stays a line of its own.
+        QString key = service.isEmpty() ? QStringLiteral("\x01") + w : w.mid(service.size() + 2);
+        key.replace(number, QStringLiteral("#"));
+        const auto it = byKey.constFind(key);
+        if (it == byKey.constEnd()) {
+            byKey.insert(key, groups.size());
+            groups.append({ { w }, { service } });
+        } else {
+            groups[*it].warnings.append(w);
+            groups[*it].services.append(service);
+        }
+    }
+    QStringList lines;
+    for (const Group &g : std::as_const(groups)) {
+        if (g.warnings.size() < GroupFrom) {
+            for (const QString &w : g.warnings)
+                lines.append(platform + QStringLiteral(": ") + w);
+            continue;
+        }
+        QString names = QStringList(g.services.mid(0, NamesListed)).join(QStringLiteral(", "));
+        if (g.services.size() > NamesListed)
+            names += QStringLiteral(" and %1 more").arg(g.services.size() - NamesListed);
+        lines.append(QStringLiteral("%1: %2 services alike (%3), for example %4")
+                         .arg(platform)
+                         .arg(g.services.size())
+                         .arg(names, g.warnings.constFirst()));
+    }
+    return lines;
 }
 
 } // namespace
@@ -178,7 +233,7 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         { QStringLiteral("Scenario"), report.scenarioName },
         { QStringLiteral("Region"), report.region },
         { QStringLiteral("Period"), report.periodLabel() },
-        { QStringLiteral("Catalog date"),
+        { QStringLiteral("Prices as of"),
             report.catalogAsOf
                 + (catalogBuiltAt.isEmpty() ? QString() : QStringLiteral(" (built %1)").arg(catalogBuiltAt)) },
         { QStringLiteral("Fleetplan version"), QStringLiteral(FLEETPLAN_VERSION) },
@@ -275,10 +330,8 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
             usd(sp.savingUsd), sp.explanation });
     }
 
-    for (const PlatformResult &p : report.platforms) {
-        for (const QString &w : p.warnings)
-            c.warnings.append(models::displayName(p.id) + QStringLiteral(": ") + w);
-    }
+    for (const PlatformResult &p : report.platforms)
+        c.warnings += groupedWarnings(models::displayName(p.id), p.warnings, scenario);
 
     c.workload = makeTable({ QStringLiteral("Service"), QStringLiteral("Kind"), QStringLiteral("vCPU"),
                                QStringLiteral("Memory MiB"), QStringLiteral("Replicas (min–max)"),
@@ -288,7 +341,8 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         QString replicas
             = QString::number(s.replicas) + QStringLiteral(" (%1–%2)").arg(s.minReplicas).arg(s.maxReplicas);
         if (s.kind == models::ServiceKind::Job)
-            replicas = QStringLiteral("%1 × %2/day, %3 s").arg(s.replicas).arg(s.runsPerDay).arg(s.runSeconds);
+            // A no-break space keeps "5400 s" on one line in a narrow column.
+            replicas = QStringLiteral("%1 × %2/day, %3\u00a0s").arg(s.replicas).arg(s.runsPerDay).arg(s.runSeconds);
         else if (s.kind == models::ServiceKind::Daemon)
             replicas = QStringLiteral("1 per node");
         c.workload.rows.append({ s.name, kindText(s),

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QPrinter>
 
 #include "app/report/reportcharts.h"
 #include "app/report/reportcontent.h"
@@ -209,6 +210,30 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
     if (format == ReportFormat::Html)
         return renderHtmlReport(content, charts);
     return renderPdfReport(content, charts, options.pageSize, pages, error);
+}
+
+std::optional<int> printReport(const models::CostReport &report, const models::Scenario &scenario, QPrinter *printer,
+    const ReportOptions &options, QString *error)
+{
+    if (!ReportCharts::available()) {
+        if (error)
+            *error = QStringLiteral("printing draws charts and needs a QApplication");
+        return std::nullopt;
+    }
+    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
+    const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
+    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
+    const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
+    const ReportContent content
+        = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline, options.notes);
+    const ReportCharts charts(report, swept, analysed);
+    // The paper chosen in the print dialog or the preview's page setup, when it is one the layout knows.
+    const QPageSize::PageSizeId chosen = printer->pageLayout().pageSize().id();
+    const QPageSize paper(chosen == QPageSize::A4 || chosen == QPageSize::Letter ? chosen : options.pageSize);
+    int pages = 0;
+    if (!printPdfReport(content, charts, printer, paper, &pages, error))
+        return std::nullopt;
+    return pages;
 }
 
 std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,

@@ -14,6 +14,8 @@
 #include "models/simulation/loadsweep.h"
 #include "pricing/catalog.h"
 
+class QPrinter;
+
 /// Report writers: `fleetplan report` and the GUI's File → Export report both call writeReport().
 /// Formats (docs/reports.md): PDF (A4 or Letter, vector charts, numbered pages), one self-contained
 /// HTML file (charts inline as SVG), Markdown (for pull requests), CSV (one row per platform and
@@ -86,6 +88,12 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
 /// the file and the cause.
 std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,
     const QString &path, const ReportOptions &options = {}, QString *error = nullptr);
+
+/// Prints the PDF report's pages on `printer` (File → Print and Print Preview), on the printer's paper
+/// size when it is A4 or Letter and on options.pageSize otherwise. Needs a running QApplication, as the PDF.
+/// Returns the pages printed, or nullopt with *error set.
+std::optional<int> printReport(const models::CostReport &report, const models::Scenario &scenario, QPrinter *printer,
+    const ReportOptions &options = {}, QString *error = nullptr);
 
 /// CSV: "platform,component,usd" with one row per platform and component, then "<platform>,total,<usd>".
 /// Full precision (17 significant digits), so the rows sum to the totals.

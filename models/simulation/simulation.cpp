@@ -8,6 +8,7 @@
 #include "models/simulation/demandtimeline.h"
 #include "models/simulation/parallelfor.h"
 #include "models/simulation/platformmodels.h"
+#include "pricing/catalogdate.h"
 
 namespace fleetplan::models {
 
@@ -29,11 +30,7 @@ CostReport simulate(
     report.region = whatIf.region.value_or(scenario.region);
     report.hours = std::max(0, scenario.periodHours);
     report.whatIf = whatIf;
-    // The newest dated figure of the catalog (datasets without a date say "unknown" and are skipped).
-    for (const pricing::DatasetInfo &d : catalog.datasets()) {
-        if (!d.asOfMax.isEmpty() && d.asOfMax.at(0).isDigit())
-            report.catalogAsOf = std::max(report.catalogAsOf, d.asOfMax);
-    }
+    report.catalogAsOf = pricing::pricesAsOf(catalog); // the one "as of" rule of every view and report
 
     PurchaseOptions purchase = scenario.purchase;
     if (whatIf.spotShare)

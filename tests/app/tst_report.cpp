@@ -10,6 +10,7 @@
 #include "app/report/reportwriter.h"
 #include "data/reports/costreportfixture.h"
 #include "models/simulation/costreportjson.h"
+#include "pricing/catalog.h"
 
 using namespace fleetplan;
 using app::ReportFormat;
@@ -150,6 +151,55 @@ private slots:
                 "Spot against 295.02 USD on ECS Fargate. "
                 "ECS on EC2 pays 349.82 USD (48.9 % of its bill) for capacity no task requested, at 50.0 % CPU and "
                 "26.7 % memory utilisation."));
+    }
+
+    // Issue 17, item 12: a job's run time never breaks between the number and its unit ("5400 / s").
+    void runSecondsStayWithTheirUnit()
+    {
+        models::Scenario s = scenario(1);
+        s.services[0].kind = models::ServiceKind::Job;
+        s.services[0].runsPerDay = 4;
+        s.services[0].runSeconds = 5400;
+        const app::ReportContent content = app::buildReportContent(
+            fixture::costReport(), s, pricing::Catalog::bundled()->datasets(), QString(), nullptr, nullptr);
+        QCOMPARE(content.workload.rows.size(), 1);
+        QVERIFY2(content.workload.rows.at(0).at(4).endsWith(QStringLiteral("5400\u00a0s")),
+            qPrintable(content.workload.rows.at(0).at(4)));
+    }
+
+    // Issue 17, item 12: near-identical warnings about many services are one line naming them, not pages.
+    void repeatedServiceWarningsAreGrouped()
+    {
+        models::Scenario s = scenario(12);
+        models::CostReport report = fixture::costReport();
+        models::PlatformResult &fargate = report.platforms.first();
+        fargate.warnings.clear();
+        for (int i = 0; i < 12; ++i)
+            fargate.warnings.append(QStringLiteral("%1: 0.%2 vCPU rounds up to 0.5 vCPU on Fargate")
+                                        .arg(s.services.at(i).name)
+                                        .arg(i % 4 + 1));
+        fargate.warnings.append(QStringLiteral("%1: EKS Fargate runs x86_64 pods only").arg(s.services.at(0).name));
+        fargate.warnings.append(QStringLiteral("the cluster has no nodes"));
+        const app::ReportContent content
+            = app::buildReportContent(report, s, pricing::Catalog::bundled()->datasets(), QString(), nullptr, nullptr);
+        const QString platform = models::displayName(fargate.id);
+        QStringList ours;
+        for (const QString &w : content.warnings) {
+            if (w.startsWith(platform + QStringLiteral(": ")))
+                ours << w;
+        }
+        QCOMPARE(ours.size(), 3);
+        QCOMPARE(ours.at(0),
+            QStringLiteral("%1: 12 services alike (%2 and 4 more), for example %3: 0.1 vCPU rounds up to 0.5 vCPU on "
+                           "Fargate")
+                .arg(platform,
+                    QStringList { s.services.at(0).name, s.services.at(1).name, s.services.at(2).name,
+                        s.services.at(3).name, s.services.at(4).name, s.services.at(5).name, s.services.at(6).name,
+                        s.services.at(7).name }
+                        .join(QStringLiteral(", ")),
+                    s.services.at(0).name));
+        QCOMPARE(ours.at(1), platform + QStringLiteral(": ") + fargate.warnings.at(12));
+        QCOMPARE(ours.at(2), platform + QStringLiteral(": the cluster has no nodes"));
     }
 
     void pdfCarriesTotalsAndPageNumbers()

@@ -26,7 +26,6 @@ class TestWhatIfController : public QObject
 
         Fixture()
         {
-            panel.setRegions({ QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") });
             document.reset(models::bundledSampleScenario());
             controller.syncFromScenario();
         }
@@ -87,22 +86,6 @@ private Q_SLOTS:
         f.stack()->undo();
         QCOMPARE(f.panel.values().targetUtilizationPercent,
             f.document.scenario().platform(models::PlatformId::EcsEc2).targetUtilizationPercent);
-    }
-
-    void regionPickIsOneCommandAndUndoMovesTheBoxBack()
-    {
-        Fixture f;
-        const QString before = f.document.scenario().region;
-        QComboBox *box = f.panel.regionBox();
-        const int other = box->findText(QStringLiteral("eu-west-1"));
-        QVERIFY(other >= 0);
-        box->setCurrentIndex(other);
-        QCOMPARE(f.document.scenario().region, QStringLiteral("eu-west-1"));
-        QCOMPARE(f.stack()->count(), 1);
-        QCOMPARE(f.stack()->text(0), QStringLiteral("Set region from us-east-1 to eu-west-1"));
-        f.stack()->undo();
-        QCOMPARE(f.document.scenario().region, before);
-        QCOMPARE(f.panel.values().region, before);
     }
 
     void releasingAtTheStartingValuePushesNothing()

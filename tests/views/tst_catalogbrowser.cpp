@@ -114,6 +114,36 @@ private slots:
         QVERIFY2(sources.contains(QStringLiteral("ec2_ondemand_prices.csv")), qPrintable(sources));
         QVERIFY(sources.contains(QStringLiteral("Your price book")));
     }
+
+    // Issue 17, item 7: a rate names its publisher and date, never a long citation or an internal tag, and
+    // estimated rates say so ("≈ estimated"), also the Spot price that only repeats On-Demand.
+    void sourcesShowPublisherAndDateAndEstimatesAreMarked()
+    {
+        views::CatalogBrowser browser;
+        browser.setCatalog(pricing::Catalog::bundled());
+        browser.setRegion(QStringLiteral("us-east-1"));
+        const QString rates = browser.ratesText();
+        // fargate_rates.csv us-east-1 linux_x86_vcpu: AWS price feed ecs.json, publication 2025-10-27.
+        QVERIFY2(rates.contains(QStringLiteral("AWS Fargate price list, 2025-10-27")), qPrintable(rates));
+        QVERIFY2(rates.contains(QStringLiteral("≈ estimated")), qPrintable(rates)); // the Fargate Spot rows
+        QVERIFY2(rates.contains(QStringLiteral("(Amazon EBS price list, 2024-07-18)")), qPrintable(rates));
+        QVERIFY2(rates.contains(QStringLiteral("(third-party page cloudburn.io, 2026-06)")), qPrintable(rates));
+        QVERIFY2(!rates.contains(QStringLiteral("corpus")), qPrintable(rates));
+        QVERIFY2(!rates.contains(QStringLiteral("lamngockhuong")), qPrintable(rates));
+        QVERIFY2(!browser.sourcesText().contains(QStringLiteral("corpus")), qPrintable(browser.sourcesText()));
+
+        // ec2_spot_avg_prices.csv us-east-1 a1.large 0.051 = its On-Demand price: an estimate, and said so.
+        QAbstractItemModel *model = browser.instanceTable()->model();
+        const int row = rowOf(model, QStringLiteral("a1.large"));
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, Col::Spot).data().toString(), QStringLiteral("≈ 0.0510"));
+        QVERIFY(model->index(row, Col::Spot)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("the On-Demand price stands in")));
+        const int m5 = rowOf(model, QStringLiteral("m5.large"));
+        QVERIFY(model->index(m5, Col::Spot).data().toString().startsWith(QStringLiteral("≈ 0.0")));
+    }
 };
 
 QTEST_MAIN(TestCatalogBrowser)

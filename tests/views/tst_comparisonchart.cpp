@@ -222,6 +222,40 @@ private slots:
         QCOMPARE(chart.cheapestIndex(), -1);
         QCOMPARE(chart.textSummary(), QStringLiteral("No platform simulated."));
     }
+
+    // Issue 17, item 9: two platforms at the same total to the cent are a tie, marked alike in the chart,
+    // the table and the summary.
+    void tiesAreMarkedTheSameInChartAndTable()
+    {
+        fleetplan::models::CostReport report = fixture::costReport();
+        // EKS Fargate at Fargate Spot's total but for a fraction of a cent (107.94 either way on screen).
+        const double spot = report.platforms.at(2).totalUsd;
+        report.platforms[4].totalUsd = spot + 0.001;
+        ComparisonChart chart;
+        chart.setReport(report);
+        QCOMPARE(chart.totalLabel(2), QStringLiteral("★ tie\n108 USD"));
+        QCOMPARE(chart.totalLabel(4), QStringLiteral("★ tie\n108 USD"));
+        QCOMPARE(chart.totalLabel(0), QStringLiteral("716 USD"));
+        QVERIFY(qobject_cast<QCPItemText *>(chart.item(4))->font().bold());
+        QVERIFY2(
+            chart.textSummary().contains(QStringLiteral("ECS Fargate Spot: 107.94 USD per month (tie for cheapest)")),
+            qPrintable(chart.textSummary()));
+
+        fleetplan::views::ComparisonTableModel model;
+        model.setReport(report);
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("ECS Fargate Spot ★ tie"));
+        QCOMPARE(model.index(4, 0).data().toString(), QStringLiteral("EKS Fargate ★ tie"));
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("ECS on EC2"));
+        QVERIFY(model.index(4, 1).data(Qt::FontRole).value<QFont>().bold());
+
+        // A cent apart is no tie: one cheapest, one star.
+        report.platforms[4].totalUsd = spot + 0.01;
+        chart.setReport(report);
+        model.setReport(report);
+        QCOMPARE(chart.totalLabel(2), QStringLiteral("★ cheapest\n108 USD"));
+        QCOMPARE(chart.totalLabel(4), QStringLiteral("108 USD"));
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("ECS Fargate Spot ★"));
+    }
 };
 
 QTEST_MAIN(TestComparisonChart)

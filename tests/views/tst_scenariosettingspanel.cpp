@@ -25,12 +25,14 @@ private slots:
         panel.setRegions({ QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") });
         panel.setDocument(&document);
         QCOMPARE(panel.nameEdit()->text(), QStringLiteral("Sample: online shop"));
-        QCOMPARE(panel.regionBox()->currentText(), QStringLiteral("us-east-1"));
+        // Issue 17: regions in words, the code beside the name.
+        QCOMPARE(panel.regionBox()->currentText(), QStringLiteral("US East (N. Virginia) · us-east-1"));
         QCOMPARE(panel.periodBox()->value(), 730);
 
-        panel.regionBox()->setCurrentText(QStringLiteral("eu-west-1"));
+        panel.regionBox()->setCurrentText(QStringLiteral("Europe (Ireland) · eu-west-1"));
         QCOMPARE(document.scenario().region, QStringLiteral("eu-west-1"));
         QCOMPARE(document.undoStack()->count(), 1);
+        QCOMPARE(document.undoStack()->text(0), QStringLiteral("Set region from us-east-1 to eu-west-1"));
 
         panel.platformEnabledBox(models::PlatformId::EksFargate)->setChecked(false);
         QVERIFY(!document.scenario().platform(models::PlatformId::EksFargate).enabled);
@@ -45,7 +47,7 @@ private slots:
         QVERIFY(panel.platformEnabledBox(models::PlatformId::EksFargate)->isChecked());
         QCOMPARE(panel.periodBox()->value(), 730);
         document.undoStack()->undo();
-        QCOMPARE(panel.regionBox()->currentText(), QStringLiteral("us-east-1"));
+        QCOMPARE(panel.regionBox()->currentText(), QStringLiteral("US East (N. Virginia) · us-east-1"));
         QCOMPARE(document.scenario(), models::bundledSampleScenario());
     }
 

@@ -41,6 +41,13 @@ private slots:
         QVERIFY(chart.loadGraph());
         QCOMPARE(chart.loadPlatform(), PlatformId::EcsFargate);
         QCOMPARE(chart.loadGraph()->valueAxis(), chart.fleetRect()->axis(QCPAxis::atRight));
+        // Issue 17, item 8: EC2 nodes and Fargate tasks are counted on axes of their own.
+        QCOMPARE(chart.nodeGraph(PlatformId::EcsEc2)->valueAxis(), chart.fleetRect()->axis(QCPAxis::atLeft));
+        QCOMPARE(chart.nodeGraph(PlatformId::EcsFargate)->valueAxis(), chart.tasksAxis());
+        QCOMPARE(chart.tasksAxis()->axisRect(), chart.fleetRect());
+        QVERIFY(chart.tasksAxis()->visible());
+        QCOMPARE(chart.tasksAxis()->label(), QStringLiteral("Fargate tasks (dashed)"));
+        QCOMPARE(chart.fleetRect()->axis(QCPAxis::atLeft)->label(), QStringLiteral("EC2 nodes"));
         QCOMPARE(chart.loadGraph()->data()->at(3)->value, 8.0);
         QCOMPARE(chart.loadGraph()->data()->at(12)->value, 12.0);
         // The whole period is shown; cost axis labelled per hour.
@@ -166,7 +173,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("load: ")));
         // The mouse over hour 8 of the cost panel puts the crosshair there.
         QCPAxis *x = chart.costRect()->axis(QCPAxis::atBottom);
-        const QPoint at(int(x->coordToPixel(8.5)), chart.costRect()->center().y()); // hour 8 spans 8 … 9
+        const QPoint at(qRound(x->coordToPixel(8.5)), chart.costRect()->center().y()); // hour 8 spans 8 … 9
         QTest::mouseMove(&chart, at);
         QTRY_COMPARE(chart.crosshairHour(), 8);
         chart.showCrosshair(-1);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Workload tab on its own: every edit is one undo command, selection drives the profile editor.
+#include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QScrollBar>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTableView>
@@ -11,6 +14,7 @@
 #include "models/workload/document.h"
 #include "models/workload/scenariojson.h"
 #include "models/workload/servicetablemodel.h"
+#include "views/frozencolumntableview.h"
 #include "views/loadprofileeditor.h"
 #include "views/workloadpage.h"
 
@@ -128,6 +132,49 @@ private Q_SLOTS:
         s.services.first().loadProfile = QStringLiteral("business-hours");
         f.document.reset(s);
         QCOMPARE(f.page->profileBox()->currentText(), QStringLiteral("business-hours"));
+    }
+
+    // Issue 17, item 4: the services table is wider than a narrow window; scrolled sideways, the service
+    // names stay at its left edge, and a name edited there is one undo step like any cell.
+    void serviceNamesStayInViewWhileTheTableScrollsSideways()
+    {
+        Fixture f;
+        f.page->resize(700, 600);
+        f.page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.page));
+        auto *table = qobject_cast<views::FrozenColumnTableView *>(f.page->serviceTable());
+        QVERIFY(table);
+        QScrollBar *sideways = table->horizontalScrollBar();
+        QVERIFY2(sideways->maximum() > 0, "the table is wider than the page");
+        sideways->setValue(sideways->maximum());
+        QCoreApplication::processEvents();
+        QVERIFY(table->columnViewportPosition(Col::Name) < 0); // column 0 of the table itself scrolled away
+
+        QTableView *frozen = table->frozenView();
+        QVERIFY(frozen->isVisible());
+        QCOMPARE(frozen->width(), table->columnWidth(Col::Name));
+        const QRect firstRow = frozen->visualRect(frozen->model()->index(0, Col::Name));
+        QCOMPARE(frozen->indexAt(firstRow.center()).data().toString(), QStringLiteral("web-frontend"));
+        QCOMPARE(frozen->viewport()->mapTo(table, firstRow.center()).x(), firstRow.center().x() + table->frameWidth());
+
+        // Scrolling down moves the names with the rows.
+        table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum());
+        QCOMPARE(frozen->verticalScrollBar()->value(), table->verticalScrollBar()->value());
+
+        // Edit a name where it is shown: double click, type, Enter.
+        frozen->verticalScrollBar()->setValue(0);
+        QTest::mouseClick(frozen->viewport(), Qt::LeftButton, {}, firstRow.center());
+        QTest::mouseDClick(frozen->viewport(), Qt::LeftButton, {}, firstRow.center());
+        // The editor opens in the frozen column, where the name is shown.
+        auto *editor = frozen->viewport()->findChild<QLineEdit *>();
+        QVERIFY(editor);
+        QVERIFY(editor->isVisible());
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(editor, QStringLiteral("storefront"));
+        QTest::keyClick(editor, Qt::Key_Return); // the delegate commits from the event loop
+        QTRY_COMPARE(f.document.scenario().services.at(0).name, QStringLiteral("storefront"));
+        QCOMPARE(f.stack()->count(), 1);
+        QVERIFY(table->selectionModel() == frozen->selectionModel());
     }
 };
 
