@@ -118,6 +118,14 @@ QColor componentColor(models::ComponentId id)
         return QColor(0xDA, 0x8B, 0xC3);
     case ComponentId::SpotInterruption:
         return QColor(0x5F, 0x4B, 0x8B);
+    case ComponentId::AppRunnerActiveVcpu:
+        return QColor(0xB8, 0x4A, 0x2E);
+    case ComponentId::AppRunnerActiveMemory:
+        return QColor(0xE0, 0x8E, 0x6B);
+    case ComponentId::AppRunnerProvisionedMemory:
+        return QColor(0xF3, 0xC9, 0xB4);
+    case ComponentId::AppRunnerAutomaticDeployment:
+        return QColor(0x6B, 0x4E, 0x3D);
     }
     return QColor(Qt::gray);
 }

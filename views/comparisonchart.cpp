@@ -154,6 +154,8 @@ QString ComparisonChart::totalLabel(int bar) const
     if (!p.feasible())
         return tr("infeasible");
     const QString total = formatUsdShort(p.totalUsd);
+    if (p.partial())
+        return tr("partial\n") + total;
     return bar == m_cheapest ? QStringLiteral("★ cheapest\n") + total : total;
 }
 

@@ -85,7 +85,10 @@ QString toTable(const models::CostReport &report)
                     .arg(percent(p.utilisation.cpu), 9)
                     .arg(percent(p.utilisation.memory), 9)
                     .arg(formatNumber(p.idleCostUsd, 2), 12)
-                    .arg(&p == best ? QStringLiteral("  cheapest") : QString());
+                    .arg(&p == best       ? QStringLiteral("  cheapest")
+                            : p.partial() ? QStringLiteral("  partial: not on %1: %2")
+                                                .arg(models::displayName(p.id), p.notOnPlatformSummary())
+                                          : QString());
     }
     text += gapTable(report);
     for (const models::PlatformResult &p : report.platforms) {
@@ -98,6 +101,8 @@ QString toTable(const models::CostReport &report)
                 text += QStringLiteral("  cannot run: %1\n")
                             .arg(i.service.isEmpty() ? i.reason : i.service + QStringLiteral(": ") + i.reason);
         }
+        for (const models::Infeasibility &i : p.notOnPlatform)
+            text += QStringLiteral("  not on %1: %2: %3\n").arg(models::displayName(p.id), i.service, i.reason);
         for (const models::CostComponent &c : p.components) {
             text += QStringLiteral("  %1 %2 USD\n").arg(models::toId(c.id), -20).arg(formatNumber(c.usd, 2), 14);
             for (const QString &line : c.explanation.split(u'\n', Qt::SkipEmptyParts))
@@ -153,7 +158,7 @@ int runCompare(Context &ctx)
         QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                       "ecs-fargate-spot, eks-nodes, eks-fargate, app-runner."),
         QStringLiteral("ID"));
     const QCommandLineOption loadOption(QStringLiteral("load-multiplier"),
         QStringLiteral("Multiply every service's load (what-if)."), QStringLiteral("X"), QStringLiteral("1"));

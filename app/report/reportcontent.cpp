@@ -214,6 +214,10 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         }
         if (&p == best)
             name += QStringLiteral(" (cheapest)");
+        // A partial platform (App Runner without the jobs and daemons) is never the cheapest: say what it leaves out.
+        if (p.partial())
+            name
+                += QStringLiteral(" (partial: not on %1: %2)").arg(models::displayName(p.id), p.notOnPlatformSummary());
         c.summary.rows.append(
             { name, usd(p.totalUsd), !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
                 !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd) });
@@ -236,6 +240,9 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         b.table.boldRows.append(int(b.table.rows.size()));
         b.table.rows.append(
             { QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString() });
+        for (const models::Infeasibility &left : p.notOnPlatform)
+            b.table.rows.append({ QStringLiteral("Not on %1: %2").arg(models::displayName(p.id), left.service),
+                QString(), QStringLiteral("–"), QString(), left.reason });
         c.breakdowns.append(b);
     }
 

@@ -96,6 +96,17 @@ const ComponentKind &componentKind(ComponentId id)
             case ComponentId::SpotInterruption:
                 kinds[std::size_t(c)] = kind("USD of Spot usage", false, false);
                 break;
+            // App Runner: no Savings Plan covers it (Compute Savings Plans cover EC2, Fargate and Lambda).
+            case ComponentId::AppRunnerActiveVcpu:
+                kinds[std::size_t(c)] = kind("vCPU-hours", false, false);
+                break;
+            case ComponentId::AppRunnerActiveMemory:
+            case ComponentId::AppRunnerProvisionedMemory:
+                kinds[std::size_t(c)] = kind("GB-hours", false, false);
+                break;
+            case ComponentId::AppRunnerAutomaticDeployment:
+                kinds[std::size_t(c)] = kind("service-months", false, false);
+                break;
             }
         }
         return kinds;

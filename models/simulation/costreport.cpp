@@ -31,6 +31,11 @@ constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::FargateStorage, u"fargate_storage", u"Fargate ephemeral storage" },
     { ComponentId::OsLicense, u"os_license", u"Windows OS licence" },
     { ComponentId::SpotInterruption, u"spot_interruption", u"Spot interruption allowance" },
+    { ComponentId::AppRunnerActiveVcpu, u"app_runner_active_vcpu", u"App Runner active vCPU" },
+    { ComponentId::AppRunnerActiveMemory, u"app_runner_active_memory", u"App Runner active memory" },
+    { ComponentId::AppRunnerProvisionedMemory, u"app_runner_provisioned_memory", u"App Runner provisioned memory" },
+    { ComponentId::AppRunnerAutomaticDeployment, u"app_runner_automatic_deployment",
+        u"App Runner automatic deployments" },
 } };
 } // namespace
 
@@ -51,6 +56,14 @@ std::optional<ComponentId> componentFromId(const QString &id)
 QString displayName(ComponentId id)
 {
     return QString::fromUtf16(kComponents[std::size_t(id)].label);
+}
+
+QString PlatformResult::notOnPlatformSummary() const
+{
+    QStringList names;
+    for (const Infeasibility &i : notOnPlatform)
+        names.append(i.service);
+    return names.join(QStringLiteral(", "));
 }
 
 const CostComponent *PlatformResult::component(ComponentId componentId) const
@@ -128,7 +141,7 @@ const PlatformResult *CostReport::cheapestPlatform() const
 {
     const PlatformResult *best = nullptr;
     for (const PlatformResult &p : platforms) {
-        if (!p.feasible())
+        if (!p.feasible() || p.partial())
             continue;
         // Equal totals: the first in PlatformId order, whatever order the list is in.
         if (!best || p.totalUsd < best->totalUsd || (p.totalUsd == best->totalUsd && p.id < best->id))

@@ -30,6 +30,16 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
             { QStringLiteral("reason"), i.reason } });
     }
     o.insert(u"infeasible", infeasible);
+    // Written only when some services are left out by design (App Runner: jobs and daemons), so the other
+    // platforms' JSON stays as it was. A partial platform's total covers the other services only.
+    if (p.partial()) {
+        QJsonArray left;
+        for (const Infeasibility &i : p.notOnPlatform)
+            left.append(
+                QJsonObject { { QStringLiteral("service"), i.service }, { QStringLiteral("reason"), i.reason } });
+        o.insert(u"partial", true);
+        o.insert(u"not_on_platform", left);
+    }
     QJsonObject components;
     for (const CostComponent &c : p.components) {
         components.insert(toId(c.id),
@@ -69,13 +79,15 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
     }
     if (options.includeSeries) {
         const HourlySeries &s = p.series;
-        o.insert(u"hourly",
-            QJsonObject { { QStringLiteral("cost_usd"), toArray(s.costUsd) },
-                { QStringLiteral("nodes"), toArray(s.nodes) }, { QStringLiteral("tasks"), toArray(s.tasks) },
-                { QStringLiteral("cpu_requested"), toArray(s.cpuRequested) },
-                { QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib) },
-                { QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable) },
-                { QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib) } });
+        QJsonObject hourly { { QStringLiteral("cost_usd"), toArray(s.costUsd) },
+            { QStringLiteral("nodes"), toArray(s.nodes) }, { QStringLiteral("tasks"), toArray(s.tasks) },
+            { QStringLiteral("cpu_requested"), toArray(s.cpuRequested) },
+            { QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib) },
+            { QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable) },
+            { QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib) } };
+        if (!s.idleInstances.isEmpty())
+            hourly.insert(u"idle_instances", toArray(s.idleInstances));
+        o.insert(u"hourly", hourly);
     }
     return o;
 }

@@ -43,7 +43,7 @@ CostReport simulate(
 
     const DemandTimeline demand(scenario, whatIf, options.threads);
     const SimulationInput input { scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
-        options.placementBudgetMicros };
+        options.placementBudgetMicros, whatIf.loadMultiplier, whatIf.peakMultiplier };
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 
@@ -84,6 +84,8 @@ PlatformModel platformModel(PlatformId id)
     case PlatformId::EcsFargateSpot:
     case PlatformId::EksFargate:
         return PlatformModel { &simulateFargatePlatform };
+    case PlatformId::AppRunner:
+        return PlatformModel { &simulateAppRunnerPlatform };
     }
     return PlatformModel { &simulateFargatePlatform };
 }

@@ -37,13 +37,14 @@ constexpr std::array<std::pair<NetworkMode, const char16_t *>, 3> kModes { { { N
 constexpr std::array<std::pair<Accelerator, const char16_t *>, 2> kAccelerators {
     { { Accelerator::NvidiaGpu, u"nvidia" }, { Accelerator::AwsNeuron, u"neuron" } }
 };
-constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 6> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
     { PlatformId::EcsFargate, u"ecs-fargate" }, { PlatformId::EcsFargateSpot, u"ecs-fargate-spot" },
-    { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" } } };
-constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatformNames {
+    { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" },
+    { PlatformId::AppRunner, u"app-runner" } } };
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 6> kPlatformNames {
     { { PlatformId::EcsEc2, u"ECS on EC2" }, { PlatformId::EcsFargate, u"ECS Fargate" },
         { PlatformId::EcsFargateSpot, u"ECS Fargate Spot" }, { PlatformId::EksNodes, u"EKS managed nodes" },
-        { PlatformId::EksFargate, u"EKS Fargate" } }
+        { PlatformId::EksFargate, u"EKS Fargate" }, { PlatformId::AppRunner, u"App Runner" } }
 };
 constexpr std::array<std::pair<SavingsPlanType, const char16_t *>, 2> kSpTypes {
     { { SavingsPlanType::Compute, u"compute" }, { SavingsPlanType::Ec2Instance, u"ec2-instance" } }
@@ -65,6 +66,22 @@ template <typename Get> double fromContainers(const QList<Container> &containers
     return std::max(sum, initMax);
 }
 } // namespace
+
+std::array<PlatformSettings, PlatformCount> defaultPlatformSettings()
+{
+    std::array<PlatformSettings, PlatformCount> platforms {};
+    platforms[static_cast<std::size_t>(PlatformId::AppRunner)].enabled = false;
+    return platforms;
+}
+
+double Service::concurrencyAtFullLoad(int perInstanceConcurrency) const
+{
+    if (concurrentRequests > 0)
+        return concurrentRequests;
+    if (requestsPerSecond > 0)
+        return requestsPerSecond * requestMillis / 1000.0;
+    return double(std::max(0, replicas)) * std::max(1, perInstanceConcurrency);
+}
 
 double Service::effectiveCpu() const
 {

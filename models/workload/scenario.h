@@ -22,11 +22,12 @@ enum class NetworkMode { Awsvpc, Bridge, Host };
 /// `aws.amazon.com/neuron`; instance_types.csv accelerator_count).
 enum class Accelerator { NvidiaGpu, AwsNeuron };
 
-/// The five platforms, in the order reports and charts show them.
-enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate };
-inline constexpr int PlatformCount = 5;
+/// The six platforms, in the order reports and charts show them. App Runner (issue 19) is off unless a
+/// scenario enables it (Scenario::platforms, docs/cost-rules.md "App Runner").
+enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate, AppRunner };
+inline constexpr int PlatformCount = 6;
 inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms { PlatformId::EcsEc2, PlatformId::EcsFargate,
-    PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate };
+    PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate, PlatformId::AppRunner };
 
 /// One container of a task or pod. When a service lists containers, its task size is derived from
 /// them: CPU/memory = max(largest init container, sum of long-running containers), the rule ECS and
@@ -70,6 +71,21 @@ struct Service
     /// EKS Fargate sizes the pod from 0 MiB + 256 MiB, so a pod with no requests at all runs as 0.25 vCPU /
     /// 0.5 GB in total (EKS user guide, Fargate pod configuration).
     bool noMemoryRequest = false;
+    /// App Runner (issue 19): the request load at load 1.0, which App Runner scales on. Concurrent requests
+    /// at load 1.0 are `concurrentRequests` when above 0, else requestsPerSecond × requestMillis ÷ 1000
+    /// (Little's law) when requestsPerSecond is above 0, else replicas × the platform's per-instance
+    /// concurrency (as many busy instances as the other platforms run tasks). They follow the load profile.
+    double requestsPerSecond = 0.0;
+    double requestMillis = 200.0; ///< mean request duration in milliseconds (with requestsPerSecond)
+    double concurrentRequests = 0.0; ///< concurrent requests at load 1.0; 0 = derive as above
+
+    /// True when any App Runner request field differs from its default (JSON writes them only then).
+    bool hasRequestLoad() const
+    {
+        return requestsPerSecond != 0.0 || requestMillis != 200.0 || concurrentRequests != 0.0;
+    }
+    /// Concurrent requests at load 1.0 by the rule above, given the platform's per-instance concurrency.
+    double concurrencyAtFullLoad(int perInstanceConcurrency) const;
 
     /// Effective per-task vCPU (from containers when present).
     double effectiveCpu() const;
@@ -124,9 +140,18 @@ struct PlatformSettings
     int fargateWeight = 0; ///< weight of FARGATE
     int fargateSpotWeight = 1; ///< weight of FARGATE_SPOT
     double interruptionAllowancePercent = 0; ///< extra Spot usage allowed for re-run interrupted work
+    // App Runner (app-runner), one autoscaling configuration for every service; the defaults are App
+    // Runner's own (DefaultConfiguration: MaxConcurrency 100, MinSize 1, MaxSize 25).
+    int appRunnerConcurrency = 100; ///< app-runner: concurrent requests per instance before scaling out
+    int appRunnerMinInstances = 1; ///< app-runner: provisioned instances kept per service
+    int appRunnerMaxInstances = 25; ///< app-runner: most instances per service
+    bool appRunnerAutomaticDeployment = false; ///< app-runner: automatic deployments (fee per service-month)
 
     friend bool operator==(const PlatformSettings &, const PlatformSettings &) = default;
 };
+
+/// The platform settings of a new scenario: every platform enabled except App Runner (opt-in).
+std::array<PlatformSettings, PlatformCount> defaultPlatformSettings();
 
 enum class SavingsPlanType { Compute, Ec2Instance };
 
@@ -193,7 +218,7 @@ struct Scenario
     bool periodInDays = false; ///< the user entered the period in days (periodHours = days × 24)
     QList<LoadProfile> loadProfiles;
     QList<Service> services;
-    std::array<PlatformSettings, PlatformCount> platforms {};
+    std::array<PlatformSettings, PlatformCount> platforms = defaultPlatformSettings();
     PurchaseOptions purchase;
     ExistingCommitments commitments; ///< RIs and Savings Plans already bought
     QString notes;

@@ -161,7 +161,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
-                "accelerator, no_memory_request FROM services ORDER BY position")))
+                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests FROM services "
+                "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
         while (q.next()) {
@@ -192,6 +193,9 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             readEnum(r, where + QStringLiteral(".accelerator"), q.value(19).toString(), s.accelerator,
                 &acceleratorFromId, QStringLiteral("nvidia or neuron"));
             s.noMemoryRequest = q.value(20).toLongLong() != 0;
+            s.requestsPerSecond = q.value(21).toDouble();
+            s.requestMillis = q.value(22).toDouble();
+            s.concurrentRequests = q.value(23).toDouble();
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }
@@ -246,7 +250,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             QSet<QString> seen;
             const QHash<QString, QVariant> values = settings.value(name);
             PlatformRowReader reader { r, values, types.value(name), name, seen };
-            visitPlatformFields(sc.platform(*id), reader);
+            visitAllPlatformFields(*id, sc.platform(*id), reader);
             for (auto it = values.cbegin(); it != values.cend(); ++it) {
                 if (!seen.contains(it.key()))
                     r.warn(QStringLiteral("platforms.%1.%2").arg(name, it.key()),

@@ -211,6 +211,10 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readInt(QStringLiteral("gpus"), s.gpus);
     r.readEnum(QStringLiteral("accelerator"), s.accelerator, &acceleratorFromId, QStringLiteral("nvidia or neuron"));
     r.readBool(QStringLiteral("no_memory_request"), s.noMemoryRequest);
+    // App Runner request load (format version 2; absent in version 1 = the derived default).
+    r.readDouble(QStringLiteral("requests_per_second"), s.requestsPerSecond);
+    r.readDouble(QStringLiteral("request_ms"), s.requestMillis);
+    r.readDouble(QStringLiteral("concurrent_requests"), s.concurrentRequests);
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -262,6 +266,11 @@ QJsonObject writeService(const Service &s)
     }
     if (s.noMemoryRequest)
         o.insert(QStringLiteral("no_memory_request"), true);
+    if (s.hasRequestLoad()) {
+        o.insert(QStringLiteral("requests_per_second"), s.requestsPerSecond);
+        o.insert(QStringLiteral("request_ms"), s.requestMillis);
+        o.insert(QStringLiteral("concurrent_requests"), s.concurrentRequests);
+    }
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
@@ -297,9 +306,10 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             r.ignoreRest();
             return result;
         }
-        if (version.toInt(-1) != 1) {
+        const int formatVersion = version.toInt(-1);
+        if (formatVersion < 1 || formatVersion > ScenarioFormatVersion) {
             diags.append({ Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
-                QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
+                QStringLiteral("format version %1 is not supported by this Fleetplan (it reads versions 1 to 2); "
                                "a newer Fleetplan wrote this file")
                     .arg(version.toVariant().toString()) });
             r.ignoreRest();
@@ -371,7 +381,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             if (!id) {
                 diags.append({ Diagnostic::Severity::Warning, path,
                     QStringLiteral("unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
-                                   "ecs-fargate-spot, eks-nodes or eks-fargate)") });
+                                   "ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)") });
                 continue;
             }
             if (!it.value().isObject()) {
@@ -379,7 +389,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
                 continue;
             }
             ObjectReader pr(it.value().toObject(), path, diags);
-            visitPlatformFields(sc.platform(*id), PlatformReader { pr });
+            visitAllPlatformFields(*id, sc.platform(*id), PlatformReader { pr });
         }
 
         const QJsonObject purchase = r.readObject(QStringLiteral("purchase"));
@@ -556,7 +566,7 @@ ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origi
 QJsonObject scenarioToJsonObject(const Scenario &sc)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("fleetplan_scenario"), 1);
+    o.insert(QStringLiteral("fleetplan_scenario"), scenarioFormatVersionOf(sc));
     o.insert(QStringLiteral("name"), sc.name);
     o.insert(QStringLiteral("region"), sc.region);
     o.insert(QStringLiteral("period"),
@@ -576,10 +586,15 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
         services.append(writeService(s));
     o.insert(QStringLiteral("services"), services);
     QJsonObject platforms;
+    const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
     for (PlatformId id : AllPlatforms) {
+        // App Runner's block only when it differs from the default (off), so version-1 documents stay as
+        // they were.
+        if (id == PlatformId::AppRunner && sc.platform(id) == defaults)
+            continue;
         QJsonObject p;
         PlatformSettings copy = sc.platform(id);
-        visitPlatformFields(copy, PlatformWriter { p });
+        visitAllPlatformFields(id, copy, PlatformWriter { p });
         platforms.insert(toId(id), p);
     }
     o.insert(QStringLiteral("platforms"), platforms);
@@ -606,6 +621,18 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
             QJsonObject { { QStringLiteral("reserved_instances"), ris }, { QStringLiteral("savings_plans"), sps } });
     }
     return o;
+}
+
+int scenarioFormatVersionOf(const Scenario &sc)
+{
+    const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
+    if (sc.platform(PlatformId::AppRunner) != defaults)
+        return 2;
+    for (const Service &s : sc.services) {
+        if (s.hasRequestLoad())
+            return 2;
+    }
+    return 1;
 }
 
 QByteArray scenarioToJson(const Scenario &scenario)

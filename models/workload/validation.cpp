@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 
+#include "pricing/apprunner.h"
 #include "pricing/catalog.h"
 #include "pricing/fargatesizing.h"
 
@@ -253,6 +254,33 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             warning(named, QStringLiteral("runs_per_day and run_seconds are ignored: only a job runs on a schedule")));
     }
 
+    // App Runner request load (issue 19).
+    if (!(s.requestsPerSecond >= 0))
+        add({ QStringLiteral("requests_per_second") },
+            error(field(QStringLiteral("requests_per_second")), QStringLiteral("must be >= 0")));
+    else if (s.requestsPerSecond > MaxRequestsPerSecond)
+        add({ QStringLiteral("requests_per_second") },
+            error(field(QStringLiteral("requests_per_second")), aboveLimit(s.requestsPerSecond, MaxRequestsPerSecond)));
+    if (!(s.requestMillis > 0))
+        add({ QStringLiteral("request_ms") },
+            error(field(QStringLiteral("request_ms")), QStringLiteral("must be > 0")));
+    else if (s.requestMillis > MaxRequestMillis)
+        add({ QStringLiteral("request_ms") },
+            error(field(QStringLiteral("request_ms")),
+                QStringLiteral("%1 ms is above App Runner's request timeout of 120 s").arg(number(s.requestMillis))));
+    if (!(s.concurrentRequests >= 0))
+        add({ QStringLiteral("concurrent_requests") },
+            error(field(QStringLiteral("concurrent_requests")), QStringLiteral("must be >= 0")));
+    else if (s.concurrentRequests > MaxConcurrentRequests)
+        add({ QStringLiteral("concurrent_requests") },
+            error(
+                field(QStringLiteral("concurrent_requests")), aboveLimit(s.concurrentRequests, MaxConcurrentRequests)));
+    if (s.kind != ServiceKind::Service && (s.requestsPerSecond > 0 || s.concurrentRequests > 0))
+        add({ QStringLiteral("requests_per_second"), QStringLiteral("concurrent_requests") },
+            warning(named,
+                QStringLiteral("requests_per_second and concurrent_requests are ignored: only a service "
+                               "serves requests")));
+
     // Networking.
     if (s.hostPort < 0 || s.hostPort > 65535)
         add({ QStringLiteral("host_port") },
@@ -436,6 +464,30 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannot
     }
 }
 
+/// App Runner runs request-serving Linux services without accelerators up to 4 vCPU / 12 GB; jobs and daemons
+/// are left out by design (not a reason the service cannot run anywhere: the other platforms run them).
+void appRunnerChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannotRun)
+{
+    if (!sc.platform(PlatformId::AppRunner).enabled)
+        return;
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        const Service &s = sc.services.at(i);
+        if (s.kind != ServiceKind::Service || !(s.effectiveCpu() > 0) || !(s.effectiveMemoryMib() > 0))
+            continue;
+        QString why;
+        if (s.gpus > 0)
+            why = QStringLiteral("App Runner has no accelerators");
+        else if (s.os == OsFamily::Windows)
+            why = QStringLiteral("App Runner runs Linux containers only");
+        else
+            pricing::smallestAppRunnerSize(s.effectiveCpu(), s.effectiveMemoryMib(), &why);
+        if (why.isEmpty())
+            continue;
+        cannotRun[i].insert(int(PlatformId::AppRunner));
+        out.append(warning(
+            QStringLiteral("service \"%1\"").arg(s.name), QStringLiteral("not priced on app-runner: %1").arg(why)));
+    }
+}
 } // namespace
 
 const QStringList &knownRegions()
@@ -753,6 +805,25 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
             out.append(error(base,
                 QStringLiteral("fargate_weight and fargate_spot_weight are both 0: "
                                "at least one weight must be > 0")));
+        if (id == PlatformId::AppRunner) {
+            // App Runner's auto scaling configuration: MaxConcurrency 1..200, MinSize >= 1, MaxSize >= MinSize.
+            if (p.appRunnerConcurrency < 1 || p.appRunnerConcurrency > MaxAppRunnerConcurrency)
+                out.append(error(base + QStringLiteral(".concurrency"),
+                    QStringLiteral("must be 1..%1 concurrent requests per instance, found %2")
+                        .arg(MaxAppRunnerConcurrency)
+                        .arg(p.appRunnerConcurrency)));
+            if (p.appRunnerMinInstances < 1 || p.appRunnerMinInstances > MaxReplicas)
+                out.append(error(base + QStringLiteral(".min_instances"),
+                    QStringLiteral("must be 1..%1 (App Runner keeps at least one provisioned instance), found %2")
+                        .arg(MaxReplicas)
+                        .arg(p.appRunnerMinInstances)));
+            if (p.appRunnerMaxInstances < p.appRunnerMinInstances || p.appRunnerMaxInstances > MaxReplicas)
+                out.append(error(base + QStringLiteral(".max_instances"),
+                    QStringLiteral("must be min_instances (%1)..%2, found %3")
+                        .arg(p.appRunnerMinInstances)
+                        .arg(MaxReplicas)
+                        .arg(p.appRunnerMaxInstances)));
+        }
         for (qsizetype k = 0; k < p.instanceTypes.size(); ++k) {
             if (p.instanceTypes.at(k).trimmed().isEmpty())
                 out.append(error(
@@ -762,6 +833,7 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
 
     CannotRun cannotRun;
     fargateChecks(sc, out, cannotRun);
+    appRunnerChecks(sc, out, cannotRun);
     if (catalog) {
         catalogChecks(sc, *catalog, out, cannotRun);
         // A service that no enabled platform can run leaves nothing to compare: that is an error. One

@@ -62,6 +62,14 @@ inline constexpr int MaxCapacityProviderWeight = 1000;
 inline constexpr int MaxContainersPerTask = 100;
 /// interruption_allowance_percent: re-running all interrupted work once more is 100 %.
 inline constexpr double MaxInterruptionAllowancePercent = 100.0;
+/// App Runner request load (issue 19): far above any single service, low enough that the instance
+/// arithmetic stays exact in doubles.
+inline constexpr double MaxRequestsPerSecond = 1.0e8;
+inline constexpr double MaxConcurrentRequests = 1.0e8;
+/// App Runner ends a request after 120 s (App Runner developer guide, "Request timeout").
+inline constexpr double MaxRequestMillis = 120000.0;
+/// App Runner's MaxConcurrency upper bound (AutoScalingConfiguration: 1..200).
+inline constexpr int MaxAppRunnerConcurrency = 200;
 
 /// Tasks running at once in the busiest hour at `loadMultiplier` (an upper bound computed from the load
 /// profiles' peaks and the job schedules, without simulating). Daemons are not counted: they follow the nodes.
