@@ -90,6 +90,26 @@ QString toTable(const models::CostReport &report)
                                                 .arg(models::displayName(p.id), p.notOnPlatformSummary())
                                           : QString());
     }
+    // The compute answer and the whole bill (issue 19): only when a registry or network block priced something.
+    bool network = false;
+    for (const models::PlatformResult &p : report.platforms)
+        network = network || (p.feasible() && p.networkAndRegistryUsd() > 0);
+    if (network) {
+        text += QStringLiteral("\n%1 %2 %3 %4\n")
+                    .arg(QStringLiteral("platform"), -20)
+                    .arg(QStringLiteral("compute USD"), 14)
+                    .arg(QStringLiteral("network+registry"), 17)
+                    .arg(QStringLiteral("total USD"), 14);
+        for (const models::PlatformResult &p : report.platforms) {
+            if (!p.feasible())
+                continue;
+            text += QStringLiteral("%1 %2 %3 %4\n")
+                        .arg(models::displayName(p.id), -20)
+                        .arg(formatNumber(p.computeUsd(), 2), 14)
+                        .arg(formatNumber(p.networkAndRegistryUsd(), 2), 17)
+                        .arg(formatNumber(p.totalUsd, 2), 14);
+        }
+    }
     text += gapTable(report);
     for (const models::PlatformResult &p : report.platforms) {
         if (p.feasible()) {

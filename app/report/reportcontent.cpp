@@ -240,6 +240,12 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         b.table.boldRows.append(int(b.table.rows.size()));
         b.table.rows.append(
             { QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString() });
+        if (p.networkAndRegistryUsd() > 0) {
+            b.table.rows.append({ QStringLiteral("of which compute"), QString(), usd(p.computeUsd()),
+                percentOf(p.computeUsd(), p.totalUsd), QString() });
+            b.table.rows.append({ QStringLiteral("of which network and registry"), QString(),
+                usd(p.networkAndRegistryUsd()), percentOf(p.networkAndRegistryUsd(), p.totalUsd), QString() });
+        }
         for (const models::Infeasibility &left : p.notOnPlatform)
             b.table.rows.append({ QStringLiteral("Not on %1: %2").arg(models::displayName(p.id), left.service),
                 QString(), QStringLiteral("–"), QString(), left.reason });

@@ -36,6 +36,16 @@ constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::AppRunnerProvisionedMemory, u"app_runner_provisioned_memory", u"App Runner provisioned memory" },
     { ComponentId::AppRunnerAutomaticDeployment, u"app_runner_automatic_deployment",
         u"App Runner automatic deployments" },
+    { ComponentId::EcrStorage, u"ecr_storage", u"ECR storage" },
+    { ComponentId::EcrScanning, u"ecr_scanning", u"ECR enhanced scanning" },
+    { ComponentId::EcrReplication, u"ecr_replication", u"ECR replication transfer" },
+    { ComponentId::ImagePullTransfer, u"image_pull_transfer", u"Image pulls across regions" },
+    { ComponentId::NatGatewayHours, u"nat_gateway_hours", u"NAT gateway hours" },
+    { ComponentId::NatGatewayData, u"nat_gateway_data", u"NAT gateway data processed" },
+    { ComponentId::PublicIpv4, u"public_ipv4", u"Public IPv4 addresses" },
+    { ComponentId::LoadBalancerHours, u"load_balancer_hours", u"Load balancer hours" },
+    { ComponentId::LoadBalancerCapacity, u"load_balancer_capacity", u"Load balancer capacity units" },
+    { ComponentId::LogsIngestion, u"logs_ingestion", u"CloudWatch Logs ingestion" },
 } };
 } // namespace
 
@@ -56,6 +66,16 @@ std::optional<ComponentId> componentFromId(const QString &id)
 QString displayName(ComponentId id)
 {
     return QString::fromUtf16(kComponents[std::size_t(id)].label);
+}
+
+double PlatformResult::networkAndRegistryUsd() const
+{
+    double sum = 0;
+    for (const CostComponent &c : components) {
+        if (isNetworkOrRegistry(c.id))
+            sum += c.usd;
+    }
+    return sum;
 }
 
 QString PlatformResult::notOnPlatformSummary() const

@@ -55,8 +55,25 @@ enum class ComponentId {
     AppRunnerActiveMemory, ///< "app_runner_active_memory": GB-hours of App Runner instances serving requests
     AppRunnerProvisionedMemory, ///< "app_runner_provisioned_memory": GB-hours of idle provisioned instances
     AppRunnerAutomaticDeployment, ///< "app_runner_automatic_deployment": fee per service-month
+    // Network and registry (issue 19): beside compute, never part of it (isNetworkOrRegistry()).
+    EcrStorage, ///< "ecr_storage": GB-months of the images the lifecycle policies keep (replicas included)
+    EcrScanning, ///< "ecr_scanning": enhanced scans on push and continuous rescans
+    EcrReplication, ///< "ecr_replication": GB replicated to other regions (inter-region data transfer)
+    ImagePullTransfer, ///< "image_pull_transfer": GB pulled across regions
+    NatGatewayHours, ///< "nat_gateway_hours": NAT gateway-hours
+    NatGatewayData, ///< "nat_gateway_data": GB processed by the NAT gateways (image pulls)
+    PublicIpv4, ///< "public_ipv4": public IPv4 address-hours (Fargate tasks or EC2 nodes in public subnets)
+    LoadBalancerHours, ///< "load_balancer_hours": ALB / NLB hours
+    LoadBalancerCapacity, ///< "load_balancer_capacity": LCU / NLCU hours
+    LogsIngestion, ///< "logs_ingestion": CloudWatch Logs GB ingested
 };
-inline constexpr int ComponentCount = 18;
+inline constexpr int ComponentCount = 28;
+/// True for the network and registry components (EcrStorage … LogsIngestion): the comparison shows them
+/// apart from compute.
+inline bool isNetworkOrRegistry(ComponentId id)
+{
+    return id >= ComponentId::EcrStorage;
+}
 
 /// "compute_on_demand", "fargate_vcpu", ...
 QString toId(ComponentId id);
@@ -229,6 +246,10 @@ struct PlatformResult
     const CostComponent *component(ComponentId id) const;
     /// usd of a component, 0 when absent.
     double componentUsd(ComponentId id) const;
+    /// Σ of the network and registry components (isNetworkOrRegistry()); 0 without a registry or network block.
+    double networkAndRegistryUsd() const;
+    /// totalUsd − networkAndRegistryUsd(): the compute answer.
+    double computeUsd() const { return totalUsd - networkAndRegistryUsd(); }
     /// The packed fleet at hour h (0 ≤ h < hours), one entry per node (every FleetNode::count is 1); an
     /// empty snapshot when out of range.
     FleetSnapshot fleetAt(int hour) const;

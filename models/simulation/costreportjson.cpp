@@ -47,6 +47,11 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
                 { QStringLiteral("unit"), c.unit }, { QStringLiteral("explanation"), c.explanation } });
     }
     o.insert(u"components", components);
+    // The compute answer beside the whole bill (issue 19), only when a registry or network block is priced.
+    if (p.feasible() && p.networkAndRegistryUsd() > 0) {
+        o.insert(u"compute_usd", p.computeUsd());
+        o.insert(u"network_and_registry_usd", p.networkAndRegistryUsd());
+    }
     QJsonObject nodeHours;
     for (auto it = p.nodeHoursByType.cbegin(); it != p.nodeHoursByType.cend(); ++it)
         nodeHours.insert(it.key(), it.value());

@@ -53,6 +53,14 @@ constexpr std::array<std::pair<OfferingClass, const char16_t *>, 2> kOfferingCla
     { { OfferingClass::Standard, u"standard" }, { OfferingClass::Convertible, u"convertible" } }
 };
 
+constexpr std::array<std::pair<ScanMode, const char16_t *>, 3> kScanModes { { { ScanMode::Basic, u"basic" },
+    { ScanMode::EnhancedOnPush, u"enhanced" }, { ScanMode::EnhancedContinuous, u"continuous" } } };
+constexpr std::array<std::pair<SubnetKind, const char16_t *>, 2> kSubnets { { { SubnetKind::Private, u"private" },
+    { SubnetKind::Public, u"public" } } };
+constexpr std::array<std::pair<LoadBalancerKind, const char16_t *>, 3> kLoadBalancers {
+    { { LoadBalancerKind::None, u"none" }, { LoadBalancerKind::Alb, u"alb" }, { LoadBalancerKind::Nlb, u"nlb" } }
+};
+
 template <typename Get> double fromContainers(const QList<Container> &containers, Get get)
 {
     double sum = 0;
@@ -72,6 +80,20 @@ std::array<PlatformSettings, PlatformCount> defaultPlatformSettings()
     std::array<PlatformSettings, PlatformCount> platforms {};
     platforms[static_cast<std::size_t>(PlatformId::AppRunner)].enabled = false;
     return platforms;
+}
+
+QList<Repository> RegistrySettings::effectiveRepositories(const QList<Service> &services) const
+{
+    if (!repositories.isEmpty())
+        return repositories;
+    QList<Repository> out;
+    for (const Service &s : services) {
+        Repository r = defaults;
+        r.name = s.name;
+        r.services = { s.name };
+        out.append(r);
+    }
+    return out;
 }
 
 double Service::concurrencyAtFullLoad(int perInstanceConcurrency) const
@@ -153,6 +175,30 @@ QString toId(OfferingClass offeringClass)
 std::optional<OfferingClass> offeringClassFromId(const QString &id)
 {
     return fromTable(kOfferingClasses, id);
+}
+QString toId(ScanMode mode)
+{
+    return toTable(kScanModes, mode);
+}
+QString toId(SubnetKind kind)
+{
+    return toTable(kSubnets, kind);
+}
+QString toId(LoadBalancerKind kind)
+{
+    return toTable(kLoadBalancers, kind);
+}
+std::optional<ScanMode> scanModeFromId(const QString &id)
+{
+    return fromTable(kScanModes, id);
+}
+std::optional<SubnetKind> subnetKindFromId(const QString &id)
+{
+    return fromTable(kSubnets, id);
+}
+std::optional<LoadBalancerKind> loadBalancerKindFromId(const QString &id)
+{
+    return fromTable(kLoadBalancers, id);
 }
 std::optional<ServiceKind> serviceKindFromId(const QString &id)
 {

@@ -209,6 +209,65 @@ struct ExistingCommitments
     friend bool operator==(const ExistingCommitments &, const ExistingCommitments &) = default;
 };
 
+/// ECR image scanning (ECR user guide, "Scan images for software vulnerabilities"): basic scanning is free;
+/// enhanced scanning (Amazon Inspector) bills each image scanned on push and, in continuous mode, each rescan.
+enum class ScanMode { Basic, EnhancedOnPush, EnhancedContinuous };
+
+/// One ECR repository (issue 19). Its steady-state storage follows from the pushes and the lifecycle
+/// policy: the last `keepLast` images not tagged dev-*, plus the dev-* images of the last `devExpireDays`
+/// days (pushesPerDay × devShare × devExpireDays), each at imageGb (docs/cost-rules.md "ECR").
+struct Repository
+{
+    QString name; ///< repository name ("shop/api")
+    /// Services whose tasks pull this repository's image; empty = the service named like the repository.
+    QStringList services;
+    double imageGb = 0.5; ///< compressed image size in GB (what ECR stores and a pull transfers)
+    double pushesPerDay = 1.0; ///< images pushed a day (CI builds)
+    int keepLast = 30; ///< lifecycle: keep the last N images (those not tagged dev-*)
+    double devShare = 0.0; ///< share of pushes tagged dev-* (0..1)
+    int devExpireDays = 14; ///< lifecycle: dev-* images expire this many days after the push
+    ScanMode scanning = ScanMode::Basic;
+    double rescansPerImageMonth = 0.0; ///< continuous scanning: rescans of each stored image a month
+    QStringList replicateToRegions; ///< cross-region replication destinations (region codes)
+    int replicateToAccounts = 0; ///< cross-account replication destinations in the same region
+
+    friend bool operator==(const Repository &, const Repository &) = default;
+};
+
+/// The scenario's ECR registry (issue 19); off unless enabled, so older scenarios price as before.
+struct RegistrySettings
+{
+    bool enabled = false;
+    QString region; ///< where the repositories live; empty = the scenario's region (pulls stay in-region)
+    /// The repositories; empty = one per service, named after it, with `defaults`' figures.
+    QList<Repository> repositories;
+    Repository defaults; ///< the figures of the one-per-service repositories
+
+    /// The repositories priced: `repositories`, or one per service of the scenario built from `defaults`.
+    QList<Repository> effectiveRepositories(const QList<Service> &services) const;
+    friend bool operator==(const RegistrySettings &, const RegistrySettings &) = default;
+};
+
+enum class SubnetKind { Private, Public };
+enum class LoadBalancerKind { None, Alb, Nlb };
+
+/// The scenario's network (issue 19), priced per platform beside compute; off unless enabled.
+struct NetworkSettings
+{
+    bool enabled = false;
+    /// Where tasks and nodes run. Private: outbound traffic (image pulls without VPC endpoints) goes through
+    /// the NAT gateways. Public: every awsvpc Fargate task, and every EC2 node, holds a public IPv4 address.
+    SubnetKind subnets = SubnetKind::Private;
+    int natGateways = 3; ///< NAT gateways (one per AZ in the usual HA layout); billed with private subnets
+    bool vpcEndpoints = false; ///< ECR and S3 endpoints: image pulls bypass the NAT gateways
+    LoadBalancerKind loadBalancer = LoadBalancerKind::None; ///< in front of the request-serving services
+    bool loadBalancerPerService = false; ///< one per service; false = one shared (listener rules)
+    double capacityUnitsPerLoadBalancer = 1.0; ///< average LCUs (ALB) / NLCUs (NLB) each
+    double logGbPerTaskHour = 0.0; ///< CloudWatch Logs ingested per task-hour (App Runner: instance-hour)
+
+    friend bool operator==(const NetworkSettings &, const NetworkSettings &) = default;
+};
+
 /// A whole planning scenario.
 struct Scenario
 {
@@ -221,6 +280,8 @@ struct Scenario
     std::array<PlatformSettings, PlatformCount> platforms = defaultPlatformSettings();
     PurchaseOptions purchase;
     ExistingCommitments commitments; ///< RIs and Savings Plans already bought
+    RegistrySettings registry; ///< ECR repositories (issue 19)
+    NetworkSettings network; ///< subnets, NAT, load balancers, logs (issue 19)
     QString notes;
 
     PlatformSettings &platform(PlatformId id) { return platforms[static_cast<int>(id)]; }
@@ -247,6 +308,12 @@ QString toId(Accelerator accelerator);
 QString toId(PlatformId id);
 QString toId(SavingsPlanType type);
 QString toId(OfferingClass offeringClass); ///< "standard" / "convertible"
+QString toId(ScanMode mode); ///< "basic", "enhanced", "continuous"
+QString toId(SubnetKind kind); ///< "private", "public"
+QString toId(LoadBalancerKind kind); ///< "none", "alb", "nlb"
+std::optional<ScanMode> scanModeFromId(const QString &id);
+std::optional<SubnetKind> subnetKindFromId(const QString &id);
+std::optional<LoadBalancerKind> loadBalancerKindFromId(const QString &id);
 std::optional<ServiceKind> serviceKindFromId(const QString &id);
 std::optional<Arch> archFromId(const QString &id);
 std::optional<OsFamily> osFromId(const QString &id);

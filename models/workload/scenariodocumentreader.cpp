@@ -15,6 +15,10 @@
 #include "models/boundedread.h"
 #include "models/workload/documentschema.h"
 #include "models/workload/platformfields.h"
+#include "models/workload/scenariojson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace fleetplan::models {
 
@@ -255,6 +259,33 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 if (!seen.contains(it.key()))
                     r.warn(QStringLiteral("platforms.%1.%2").arg(name, it.key()),
                         QStringLiteral("unknown setting, ignored"));
+            }
+        }
+    }
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT name, json FROM scenario_blocks ORDER BY name")))
+            throw SqlFailure { QStringLiteral("reading table scenario_blocks: ") + q.lastError().text() };
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            const QJsonDocument doc = QJsonDocument::fromJson(q.value(1).toString().toUtf8());
+            if (!doc.isObject()) {
+                r.error(name, QStringLiteral("the stored block is not a JSON object"));
+                continue;
+            }
+            QList<Diagnostic> found;
+            if (name == u"registry")
+                registryFromJson(doc.object(), name, sc.registry, found);
+            else if (name == u"network")
+                networkFromJson(doc.object(), name, sc.network, found);
+            else
+                r.warn(name, QStringLiteral("unknown block, ignored"));
+            for (const Diagnostic &d : std::as_const(found)) {
+                if (d.isError())
+                    r.error(d.where, d.message);
+                else
+                    r.warn(d.where, d.message);
             }
         }
     }

@@ -15,6 +15,9 @@
 #include "models/atomicwrite.h"
 #include "models/workload/documentschema.h"
 #include "models/workload/platformfields.h"
+#include "models/workload/scenariojson.h"
+
+#include <QJsonDocument>
 
 namespace fleetplan::models {
 
@@ -161,6 +164,20 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             q.addBindValue(text(sp.payment));
             exec(q, QStringLiteral("writing savings plan %1").arg(i));
         }
+    }
+    {
+        // Only the blocks that are set, as in JSON.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO scenario_blocks (name, json) VALUES (?, ?)"));
+        const auto put = [&q](const QString &name, const QJsonObject &object) {
+            q.bindValue(0, name);
+            q.bindValue(1, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+            exec(q, QStringLiteral("writing the %1 block").arg(name));
+        };
+        if (sc.registry != RegistrySettings {})
+            put(QStringLiteral("registry"), registryToJson(sc.registry));
+        if (sc.network != NetworkSettings {})
+            put(QStringLiteral("network"), networkToJson(sc.network));
     }
     {
         QHash<QString, QString> all = meta;

@@ -282,7 +282,111 @@ QJsonObject writeService(const Service &s)
     return o;
 }
 
+QStringList readStringList(ObjectReader &r, const QString &key)
+{
+    QStringList out;
+    const QJsonArray a = r.readArray(key);
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (!a.at(i).isString())
+            r.error(QStringLiteral("%1[%2]").arg(key).arg(i), QStringLiteral("must be a string"));
+        else
+            out.append(a.at(i).toString());
+    }
+    return out;
+}
+
+void readRepository(const QJsonObject &object, const QString &path, Repository &repo, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readString(QStringLiteral("name"), repo.name);
+    if (!r.take(QStringLiteral("services")).isUndefined())
+        repo.services = readStringList(r, QStringLiteral("services"));
+    r.readDouble(QStringLiteral("image_gb"), repo.imageGb);
+    r.readDouble(QStringLiteral("pushes_per_day"), repo.pushesPerDay);
+    r.readInt(QStringLiteral("keep_last"), repo.keepLast);
+    r.readDouble(QStringLiteral("dev_share"), repo.devShare);
+    r.readInt(QStringLiteral("dev_expire_days"), repo.devExpireDays);
+    r.readEnum(
+        QStringLiteral("scanning"), repo.scanning, &scanModeFromId, QStringLiteral("basic, enhanced or continuous"));
+    r.readDouble(QStringLiteral("rescans_per_image_month"), repo.rescansPerImageMonth);
+    if (!r.take(QStringLiteral("replicate_to_regions")).isUndefined())
+        repo.replicateToRegions = readStringList(r, QStringLiteral("replicate_to_regions"));
+    r.readInt(QStringLiteral("replicate_to_accounts"), repo.replicateToAccounts);
+}
+
+QJsonObject writeRepository(const Repository &repo, bool withName)
+{
+    QJsonObject o { { QStringLiteral("image_gb"), repo.imageGb },
+        { QStringLiteral("pushes_per_day"), repo.pushesPerDay }, { QStringLiteral("keep_last"), repo.keepLast },
+        { QStringLiteral("dev_share"), repo.devShare }, { QStringLiteral("dev_expire_days"), repo.devExpireDays },
+        { QStringLiteral("scanning"), toId(repo.scanning) },
+        { QStringLiteral("rescans_per_image_month"), repo.rescansPerImageMonth },
+        { QStringLiteral("replicate_to_regions"), QJsonArray::fromStringList(repo.replicateToRegions) },
+        { QStringLiteral("replicate_to_accounts"), repo.replicateToAccounts } };
+    if (withName) {
+        o.insert(QStringLiteral("name"), repo.name);
+        o.insert(QStringLiteral("services"), QJsonArray::fromStringList(repo.services));
+    }
+    return o;
+}
+
 } // namespace
+
+QJsonObject registryToJson(const RegistrySettings &reg)
+{
+    QJsonArray repos;
+    for (const Repository &repo : reg.repositories)
+        repos.append(writeRepository(repo, true));
+    return QJsonObject { { QStringLiteral("enabled"), reg.enabled }, { QStringLiteral("region"), reg.region },
+        { QStringLiteral("defaults"), writeRepository(reg.defaults, false) },
+        { QStringLiteral("repositories"), repos } };
+}
+
+QJsonObject networkToJson(const NetworkSettings &net)
+{
+    return QJsonObject { { QStringLiteral("enabled"), net.enabled }, { QStringLiteral("subnets"), toId(net.subnets) },
+        { QStringLiteral("nat_gateways"), net.natGateways }, { QStringLiteral("vpc_endpoints"), net.vpcEndpoints },
+        { QStringLiteral("load_balancer"), toId(net.loadBalancer) },
+        { QStringLiteral("load_balancer_per_service"), net.loadBalancerPerService },
+        { QStringLiteral("capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer },
+        { QStringLiteral("log_gb_per_task_hour"), net.logGbPerTaskHour } };
+}
+
+void registryFromJson(const QJsonObject &object, const QString &path, RegistrySettings &reg, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readBool(QStringLiteral("enabled"), reg.enabled);
+    r.readString(QStringLiteral("region"), reg.region);
+    bool present = false;
+    const QJsonObject defaults = r.readObject(QStringLiteral("defaults"), &present);
+    if (present)
+        readRepository(defaults, r.fieldPath(QStringLiteral("defaults")), reg.defaults, diags);
+    const QJsonArray repos = r.readArray(QStringLiteral("repositories"));
+    for (qsizetype i = 0; i < repos.size(); ++i) {
+        const QString rpath = r.fieldPath(QStringLiteral("repositories[%1]").arg(i));
+        if (!repos.at(i).isObject()) {
+            diags.append({ Diagnostic::Severity::Error, rpath, QStringLiteral("must be an object") });
+            continue;
+        }
+        Repository repo;
+        readRepository(repos.at(i).toObject(), rpath, repo, diags);
+        reg.repositories.append(repo);
+    }
+}
+
+void networkFromJson(const QJsonObject &object, const QString &path, NetworkSettings &net, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readBool(QStringLiteral("enabled"), net.enabled);
+    r.readEnum(QStringLiteral("subnets"), net.subnets, &subnetKindFromId, QStringLiteral("private or public"));
+    r.readInt(QStringLiteral("nat_gateways"), net.natGateways);
+    r.readBool(QStringLiteral("vpc_endpoints"), net.vpcEndpoints);
+    r.readEnum(
+        QStringLiteral("load_balancer"), net.loadBalancer, &loadBalancerKindFromId, QStringLiteral("none, alb or nlb"));
+    r.readBool(QStringLiteral("load_balancer_per_service"), net.loadBalancerPerService);
+    r.readDouble(QStringLiteral("capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer);
+    r.readDouble(QStringLiteral("log_gb_per_task_hour"), net.logGbPerTaskHour);
+}
 
 QString ScenarioReadResult::errorText() const
 {
@@ -402,6 +506,16 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             pr.readInt(QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears);
             pr.readString(QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment);
         }
+
+        // Registry and network (issue 19, format version 2); absent = off.
+        bool registryPresent = false;
+        const QJsonObject registry = r.readObject(QStringLiteral("registry"), &registryPresent);
+        if (registryPresent)
+            registryFromJson(registry, QStringLiteral("registry"), sc.registry, diags);
+        bool networkPresent = false;
+        const QJsonObject network = r.readObject(QStringLiteral("network"), &networkPresent);
+        if (networkPresent)
+            networkFromJson(network, QStringLiteral("network"), sc.network, diags);
 
         // Commitments already bought (issue 14); absent in older documents = none.
         const QJsonObject existing = r.readObject(QStringLiteral("existing_commitments"));
@@ -604,6 +718,11 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
             { QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType) },
             { QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears },
             { QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment } });
+    // Written only when set, so documents without them stay as they were (and stay version 1).
+    if (sc.registry != RegistrySettings {})
+        o.insert(QStringLiteral("registry"), registryToJson(sc.registry));
+    if (sc.network != NetworkSettings {})
+        o.insert(QStringLiteral("network"), networkToJson(sc.network));
     // Written only when there are some, so documents without commitments stay as they were.
     if (!sc.commitments.isEmpty()) {
         QJsonArray ris;
@@ -626,7 +745,8 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
 int scenarioFormatVersionOf(const Scenario &sc)
 {
     const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
-    if (sc.platform(PlatformId::AppRunner) != defaults)
+    if (sc.platform(PlatformId::AppRunner) != defaults || sc.registry != RegistrySettings {}
+        || sc.network != NetworkSettings {})
         return 2;
     for (const Service &s : sc.services) {
         if (s.hasRequestLoad())

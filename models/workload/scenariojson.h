@@ -32,6 +32,16 @@ inline constexpr int ScenarioFormatVersion = 2;
 /// every file that does not need the newer fields, and refuses, rather than misprices, one that does.
 int scenarioFormatVersionOf(const Scenario &scenario);
 
+/// The registry and network blocks (issue 19) as JSON objects: the JSON format's "registry" and "network"
+/// keys, and what the SQLite document stores for them (table scenario_blocks).
+QJsonObject registryToJson(const RegistrySettings &registry);
+QJsonObject networkToJson(const NetworkSettings &network);
+/// Reads a block into `out`, reporting type errors and unknown keys at `path` ("registry", "network").
+void registryFromJson(
+    const QJsonObject &object, const QString &path, RegistrySettings &out, QList<Diagnostic> &diagnostics);
+void networkFromJson(
+    const QJsonObject &object, const QString &path, NetworkSettings &out, QList<Diagnostic> &diagnostics);
+
 /// Parses a scenario from JSON text. `origin` (a file name) prefixes locations of syntax errors.
 ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin = {});
 ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object);

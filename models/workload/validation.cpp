@@ -464,6 +464,71 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannot
     }
 }
 
+/// A number field in [low, high]: "must be >= 0" / "1e300 is above the limit of 1000" naming the field.
+void checkRange(
+    QList<Diagnostic> &out, const QString &where, double value, double low, double high, const QString &unit = {})
+{
+    if (!(value >= low))
+        out.append(error(where, QStringLiteral("must be >= %1, found %2").arg(number(low), number(value))));
+    else if (value > high)
+        out.append(error(where, aboveLimit(value, high, unit)));
+}
+
+void repositoryChecks(const Scenario &sc, const Repository &repo, const QString &base, bool named,
+    const pricing::Catalog *catalog, QList<Diagnostic> &out)
+{
+    const auto field = [&base](const char *key) -> QString { return base + u'.' + QString::fromUtf8(key); };
+    if (named && repo.name.trimmed().isEmpty())
+        out.append(error(field("name"), QStringLiteral("must not be empty")));
+    checkRange(out, field("image_gb"), repo.imageGb, 0, MaxImageGb, QStringLiteral("GB"));
+    checkRange(out, field("pushes_per_day"), repo.pushesPerDay, 0, MaxPushesPerDay);
+    checkRange(out, field("keep_last"), repo.keepLast, 0, MaxImagesPerRepository, QStringLiteral("images"));
+    checkRange(out, field("dev_share"), repo.devShare, 0, 1);
+    checkRange(out, field("dev_expire_days"), repo.devExpireDays, 0, MaxDevExpireDays, QStringLiteral("days"));
+    checkRange(out, field("rescans_per_image_month"), repo.rescansPerImageMonth, 0, MaxRescansPerImageMonth);
+    checkRange(out, field("replicate_to_accounts"), repo.replicateToAccounts, 0, MaxReplicationDestinations);
+    if (repo.replicateToRegions.size() + std::max(0, repo.replicateToAccounts) > MaxReplicationDestinations)
+        out.append(error(field("replicate_to_regions"),
+            QStringLiteral("ECR replicates to at most %1 destinations").arg(MaxReplicationDestinations)));
+    for (qsizetype k = 0; k < repo.replicateToRegions.size(); ++k) {
+        QString why;
+        if (catalog && !catalog->checkRegion(repo.replicateToRegions.at(k), &why))
+            out.append(error(QStringLiteral("%1[%2]").arg(field("replicate_to_regions")).arg(k), why));
+    }
+    if (named) {
+        const QStringList services = repo.services.isEmpty() ? QStringList { repo.name } : repo.services;
+        for (const QString &name : services) {
+            if (sc.indexOfService(name) < 0)
+                out.append(warning(field("services"),
+                    QStringLiteral("no service is named \"%1\": nothing pulls this image").arg(name)));
+        }
+    }
+}
+
+void registryAndNetworkChecks(const Scenario &sc, const pricing::Catalog *catalog, QList<Diagnostic> &out)
+{
+    const RegistrySettings &reg = sc.registry;
+    repositoryChecks(sc, reg.defaults, QStringLiteral("registry.defaults"), false, catalog, out);
+    for (qsizetype i = 0; i < reg.repositories.size(); ++i)
+        repositoryChecks(
+            sc, reg.repositories.at(i), QStringLiteral("registry.repositories[%1]").arg(i), true, catalog, out);
+    if (!reg.region.isEmpty() && catalog) {
+        QString why;
+        if (!catalog->checkRegion(reg.region, &why))
+            out.append(error(QStringLiteral("registry.region"), why));
+    }
+    const NetworkSettings &net = sc.network;
+    checkRange(out, QStringLiteral("network.nat_gateways"), net.natGateways, 0, MaxNatGateways);
+    checkRange(out, QStringLiteral("network.capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer, 0,
+        MaxCapacityUnits);
+    checkRange(out, QStringLiteral("network.log_gb_per_task_hour"), net.logGbPerTaskHour, 0, MaxLogGbPerTaskHour,
+        QStringLiteral("GB"));
+    if (net.enabled && net.subnets == SubnetKind::Private && net.natGateways == 0)
+        out.append(warning(QStringLiteral("network.nat_gateways"),
+            QStringLiteral("private subnets without a NAT gateway: tasks cannot pull images unless the VPC endpoints "
+                           "are on")));
+}
+
 /// App Runner runs request-serving Linux services without accelerators up to 4 vCPU / 12 GB; jobs and daemons
 /// are left out by design (not a reason the service cannot run anywhere: the other platforms run them).
 void appRunnerChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannotRun)
@@ -830,6 +895,8 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
                     QStringLiteral("%1.instance_types[%2]").arg(base).arg(k), QStringLiteral("must not be empty")));
         }
     }
+
+    registryAndNetworkChecks(sc, catalog, out);
 
     CannotRun cannotRun;
     fargateChecks(sc, out, cannotRun);

@@ -305,7 +305,8 @@ private slots:
             (QStringList { QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
                 QStringLiteral("load_profiles"), QStringLiteral("meta"), QStringLiteral("platform_instance_types"),
                 QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("reserved_instances"),
-                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("services") }));
+                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("scenario_blocks"),
+                QStringLiteral("services") }));
     }
 
     void badFilesGiveClearErrors_data()
@@ -328,8 +329,8 @@ private slots:
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
                                        << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 5, this "
-                                              "Fleetplan reads versions up to 4; update Fleetplan to open it");
+                                              "written by a newer Fleetplan: document schema version 6, this "
+                                              "Fleetplan reads versions up to 5; update Fleetplan to open it");
     }
     void badFilesGiveClearErrors()
     {
@@ -366,7 +367,7 @@ private slots:
             writeAll(file, bytes);
         } else if (kind == QLatin1String("newer")) {
             QVERIFY(QFile::copy(good, file));
-            rawSql(file, { QStringLiteral("PRAGMA user_version = 5") });
+            rawSql(file, { QStringLiteral("PRAGMA user_version = 6") });
         }
         const QByteArray before = readAll(file);
         const ScenarioReadResult r = readScenarioFile(file);
