@@ -118,6 +118,35 @@ QColor componentColor(models::ComponentId id)
         return QColor(0xDA, 0x8B, 0xC3);
     case ComponentId::SpotInterruption:
         return QColor(0x5F, 0x4B, 0x8B);
+    case ComponentId::AppRunnerActiveVcpu:
+        return QColor(0xB8, 0x4A, 0x2E);
+    case ComponentId::AppRunnerActiveMemory:
+        return QColor(0xE0, 0x8E, 0x6B);
+    case ComponentId::AppRunnerProvisionedMemory:
+        return QColor(0xF3, 0xC9, 0xB4);
+    case ComponentId::AppRunnerAutomaticDeployment:
+        return QColor(0x6B, 0x4E, 0x3D);
+    // Network and registry: greys and slate blues, so they read as one group beside compute.
+    case ComponentId::EcrStorage:
+        return QColor(0x3B, 0x4A, 0x5A);
+    case ComponentId::EcrScanning:
+        return QColor(0x56, 0x67, 0x7A);
+    case ComponentId::EcrReplication:
+        return QColor(0x71, 0x84, 0x99);
+    case ComponentId::ImagePullTransfer:
+        return QColor(0x8E, 0xA2, 0xB8);
+    case ComponentId::NatGatewayHours:
+        return QColor(0x4A, 0x4A, 0x4A);
+    case ComponentId::NatGatewayData:
+        return QColor(0x6E, 0x6E, 0x6E);
+    case ComponentId::PublicIpv4:
+        return QColor(0x92, 0x92, 0x92);
+    case ComponentId::LoadBalancerHours:
+        return QColor(0x2F, 0x5D, 0x62);
+    case ComponentId::LoadBalancerCapacity:
+        return QColor(0x5E, 0x8C, 0x91);
+    case ComponentId::LogsIngestion:
+        return QColor(0xB5, 0xB5, 0xB5);
     }
     return QColor(Qt::gray);
 }

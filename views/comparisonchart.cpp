@@ -155,6 +155,8 @@ QString ComparisonChart::totalLabel(int bar) const
     if (!p.feasible())
         return tr("infeasible");
     const QString total = formatUsdShort(p.totalUsd);
+    if (p.partial())
+        return tr("partial\n") + total;
     return m_cheapestBars.contains(bar) ? cheapestMark(m_cheapestBars.size() > 1) + u'\n' + total : total;
 }
 

@@ -81,7 +81,9 @@ QVariant ComparisonTableModel::displayText(const models::PlatformResult &p, int 
             return QString(models::displayName(p.id) + u' ' + cheapestMark(true));
         return QString(models::displayName(p.id) + (cheapest ? QStringLiteral(" ★") : QString()));
     case Column::Total:
-        return p.feasible() ? formatUsdAmount(p.totalUsd) : tr("infeasible");
+        if (!p.feasible())
+            return tr("infeasible");
+        return p.partial() ? tr("%1 (partial)").arg(formatUsdAmount(p.totalUsd)) : formatUsdAmount(p.totalUsd);
     case Column::Component: {
         if (!p.feasible())
             return QStringLiteral("—");
@@ -113,6 +115,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!p.feasible())
             return tr("%1 cannot run this workload: %2").arg(models::displayName(p.id), p.infeasibleSummary());
+        if (p.partial() && columnKind(index.column()) == Column::Total)
+            return tr("Not on %1, left out of this total: %2").arg(models::displayName(p.id), p.notOnPlatformSummary());
         if (columnKind(index.column()) == Column::PackingGap && p.lowerBoundUsd > 0)
             return tr("Packed compute %1 USD ÷ the month's lower bound %2 USD (Σ over hours of the placement "
                       "bound): no packing of the same demand on the same types costs less than the bound")

@@ -20,6 +20,9 @@ QColor platformColor(models::PlatformId id)
         return QColor(0x00, 0x72, 0xB2);
     case models::PlatformId::EksFargate:
         return QColor(0xCC, 0x79, 0xA7);
+    case models::PlatformId::AppRunner:
+        // Okabe-Ito vermillion: the seventh colour of the colour-blind-safe set the other five come from.
+        return QColor(0xD5, 0x5E, 0x00);
     }
     return QColor(Qt::gray);
 }

@@ -203,11 +203,14 @@ void TimelineChart::rebuild()
             m_costGraphs.insert(p.id, cost);
             maxCost = std::max(maxCost, rangeOf(p.series.costUsd).max);
         }
-        const bool fargate = isFargatePlatform(p.id);
+        // App Runner counts its provisioned instances (series.tasks), drawn like Fargate's tasks.
+        const bool appRunner = p.id == PlatformId::AppRunner;
+        const bool fargate = isFargatePlatform(p.id) || appRunner;
         const QList<int> &counts = fargate ? p.series.tasks : p.series.nodes;
         if (counts.size() >= hours) {
             QCPGraph *nodes = addGraph(fleetX, fargate ? m_tasksAxis : fleetY);
-            nodes->setName(models::displayName(p.id) + (fargate ? tr(" tasks") : tr(" nodes")));
+            nodes->setName(
+                models::displayName(p.id) + (appRunner ? tr(" instances") : (fargate ? tr(" tasks") : tr(" nodes"))));
             nodes->setPen(QPen(color, 1.4, fargate ? Qt::DashLine : Qt::SolidLine));
             nodes->setLineStyle(QCPGraph::lsStepLeft);
             QVector<double> values(hours);
@@ -257,14 +260,15 @@ QString TimelineChart::textSummary() const
             continue;
         }
         const Range cost = rangeOf(p.series.costUsd);
-        const bool fargate = isFargatePlatform(p.id);
+        const bool appRunner = p.id == PlatformId::AppRunner;
+        const bool fargate = isFargatePlatform(p.id) || appRunner;
         const Range count = fargate ? rangeOf(p.series.tasks) : rangeOf(p.series.nodes);
         parts.append(tr("%1: %2 to %3 USD per hour (mean %4), %5 to %6 %7.")
                          .arg(models::displayName(p.id), formatUsdAmount(cost.min), formatUsdAmount(cost.max),
                              formatUsdAmount(cost.mean))
                          .arg(count.min, 0, 'f', 0)
                          .arg(count.max, 0, 'f', 0)
-                         .arg(fargate ? tr("tasks") : tr("nodes")));
+                         .arg(appRunner ? tr("instances") : (fargate ? tr("tasks") : tr("nodes"))));
     }
     if (m_loadGraph) {
         const Range load = rangeOf(m_report.platform(m_loadPlatform)->series.cpuRequested);
@@ -336,12 +340,18 @@ QString TimelineChart::hoverText(int hour) const
     for (const models::PlatformResult &p : m_report.platforms) {
         if (!p.feasible() || m_hidden.contains(p.id))
             continue;
-        const bool fargate = isFargatePlatform(p.id);
+        const bool appRunner = p.id == PlatformId::AppRunner;
+        const bool fargate = isFargatePlatform(p.id) || appRunner;
         const QList<int> &counts = fargate ? p.series.tasks : p.series.nodes;
         QString line = models::displayName(p.id) + QStringLiteral(": ");
         if (hour < p.series.costUsd.size())
             line += models::formatNumber(p.series.costUsd.at(hour), 4) + QStringLiteral(" USD/h");
-        if (hour < counts.size())
+        if (appRunner && hour < counts.size() && hour < p.series.idleInstances.size())
+            line += tr(" · %1 instances (%2 active, %3 idle)")
+                        .arg(counts.at(hour))
+                        .arg(counts.at(hour) - p.series.idleInstances.at(hour))
+                        .arg(p.series.idleInstances.at(hour));
+        else if (hour < counts.size())
             line += QStringLiteral(" · ") + FleetView::countText(counts.at(hour), fargate);
         lines << line;
     }

@@ -85,7 +85,30 @@ QString toTable(const models::CostReport &report)
                     .arg(percent(p.utilisation.cpu), 9)
                     .arg(percent(p.utilisation.memory), 9)
                     .arg(formatNumber(p.idleCostUsd, 2), 12)
-                    .arg(&p == best ? QStringLiteral("  cheapest") : QString());
+                    .arg(&p == best       ? QStringLiteral("  cheapest")
+                            : p.partial() ? QStringLiteral("  partial: not on %1: %2")
+                                                .arg(models::displayName(p.id), p.notOnPlatformSummary())
+                                          : QString());
+    }
+    // The compute answer and the whole bill (issue 19): only when a registry or network block priced something.
+    bool network = false;
+    for (const models::PlatformResult &p : report.platforms)
+        network = network || (p.feasible() && p.networkAndRegistryUsd() > 0);
+    if (network) {
+        text += QStringLiteral("\n%1 %2 %3 %4\n")
+                    .arg(QStringLiteral("platform"), -20)
+                    .arg(QStringLiteral("compute USD"), 14)
+                    .arg(QStringLiteral("network+registry"), 17)
+                    .arg(QStringLiteral("total USD"), 14);
+        for (const models::PlatformResult &p : report.platforms) {
+            if (!p.feasible())
+                continue;
+            text += QStringLiteral("%1 %2 %3 %4\n")
+                        .arg(models::displayName(p.id), -20)
+                        .arg(formatNumber(p.computeUsd(), 2), 14)
+                        .arg(formatNumber(p.networkAndRegistryUsd(), 2), 17)
+                        .arg(formatNumber(p.totalUsd, 2), 14);
+        }
     }
     text += gapTable(report);
     for (const models::PlatformResult &p : report.platforms) {
@@ -98,6 +121,8 @@ QString toTable(const models::CostReport &report)
                 text += QStringLiteral("  cannot run: %1\n")
                             .arg(i.service.isEmpty() ? i.reason : i.service + QStringLiteral(": ") + i.reason);
         }
+        for (const models::Infeasibility &i : p.notOnPlatform)
+            text += QStringLiteral("  not on %1: %2: %3\n").arg(models::displayName(p.id), i.service, i.reason);
         for (const models::CostComponent &c : p.components) {
             text += QStringLiteral("  %1 %2 USD\n").arg(models::toId(c.id), -20).arg(formatNumber(c.usd, 2), 14);
             for (const QString &line : c.explanation.split(u'\n', Qt::SkipEmptyParts))
@@ -153,7 +178,7 @@ int runCompare(Context &ctx)
         QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                       "ecs-fargate-spot, eks-nodes, eks-fargate, app-runner."),
         QStringLiteral("ID"));
     const QCommandLineOption loadOption(QStringLiteral("load-multiplier"),
         QStringLiteral("Multiply every service's load (what-if)."), QStringLiteral("X"), QStringLiteral("1"));

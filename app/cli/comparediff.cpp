@@ -34,7 +34,7 @@ std::optional<BudgetGate> parseBudgetGate(const QString &text, QString *error)
         if (!gate.platform) {
             if (error)
                 *error = QStringLiteral("--fail-above: unknown platform \"%1\" (expected ecs-ec2, ecs-fargate, "
-                                        "ecs-fargate-spot, eks-nodes or eks-fargate)")
+                                        "ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)")
                              .arg(id);
             return std::nullopt;
         }

@@ -369,7 +369,7 @@ std::optional<ChangeGate> parseChangeGate(const QString &text, QString *error)
         gate.platform = models::platformFromId(id);
         if (!gate.platform) {
             *error = QStringLiteral("--fail-above-change: unknown platform \"%1\" (expected ecs-ec2, ecs-fargate, "
-                                    "ecs-fargate-spot, eks-nodes or eks-fargate)")
+                                    "ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)")
                          .arg(id);
             return std::nullopt;
         }
@@ -708,7 +708,7 @@ int runDiff(Context &ctx)
         QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                       "ecs-fargate-spot, eks-nodes, eks-fargate, app-runner."),
         QStringLiteral("ID"));
     const QCommandLineOption loadOption(QStringLiteral("load-multiplier"),
         QStringLiteral("Multiply every service's load (what-if; scenarios only)."), QStringLiteral("X"),
@@ -784,7 +784,7 @@ int parseDiffOptions(Context &ctx, const QCommandLineParser &parser, DiffRequest
         const auto platform = models::platformFromId(id);
         if (!platform) {
             ctx.err << prefix << "unknown platform \"" << id
-                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes or eks-fargate)\n";
+                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)\n";
             return UsageError;
         }
         if (!request.options.platforms.contains(*platform))

@@ -38,7 +38,7 @@ int runReport(Context &ctx)
         QStringLiteral("Multiply every service's load (what-if)."), QStringLiteral("X"), QStringLiteral("1"));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                       "ecs-fargate-spot, eks-nodes, eks-fargate, app-runner."),
         QStringLiteral("ID"));
     const QCommandLineOption baselineOption(QStringLiteral("baseline"),
         QStringLiteral("Compare with this scenario (last week's plan): an \"Against the baseline\" section per "
@@ -103,7 +103,7 @@ int runReport(Context &ctx)
         const auto platform = models::platformFromId(id);
         if (!platform) {
             ctx.err << "fleetplan report: unknown platform \"" << id
-                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes or eks-fargate)\n";
+                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)\n";
             return UsageError;
         }
         if (!simulation.platforms.contains(*platform))

@@ -101,7 +101,7 @@ int runSweep(Context &ctx)
                        "By default every point is priced as compare prices it."));
     const QCommandLineOption platformOption(QStringLiteral("platform"),
         QStringLiteral("Only this platform (repeatable): ecs-ec2, ecs-fargate, "
-                       "ecs-fargate-spot, eks-nodes, eks-fargate."),
+                       "ecs-fargate-spot, eks-nodes, eks-fargate, app-runner."),
         QStringLiteral("ID"));
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Leave out warnings about the scenario (errors still go to standard error)."));
@@ -130,7 +130,7 @@ int runSweep(Context &ctx)
         const auto platform = models::platformFromId(id);
         if (!platform) {
             ctx.err << "fleetplan sweep: unknown platform \"" << id
-                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes or eks-fargate)\n";
+                    << "\" (expected ecs-ec2, ecs-fargate, ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)\n";
             return UsageError;
         }
         if (!options.platforms.contains(*platform))

@@ -269,6 +269,10 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         }
         if (&p == best)
             name += QStringLiteral(" (cheapest)");
+        // A partial platform (App Runner without the jobs and daemons) is never the cheapest: say what it leaves out.
+        if (p.partial())
+            name
+                += QStringLiteral(" (partial: not on %1: %2)").arg(models::displayName(p.id), p.notOnPlatformSummary());
         c.summary.rows.append(
             { name, usd(p.totalUsd), !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + usd(diff),
                 !best || &p == best ? QStringLiteral("–") : QStringLiteral("+") + percentOf(diff, best->totalUsd) });
@@ -291,6 +295,15 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         b.table.boldRows.append(int(b.table.rows.size()));
         b.table.rows.append(
             { QStringLiteral("Total"), QString(), usd(p.totalUsd), QStringLiteral("100.0 %"), QString() });
+        if (p.networkAndRegistryUsd() > 0) {
+            b.table.rows.append({ QStringLiteral("of which compute"), QString(), usd(p.computeUsd()),
+                percentOf(p.computeUsd(), p.totalUsd), QString() });
+            b.table.rows.append({ QStringLiteral("of which network and registry"), QString(),
+                usd(p.networkAndRegistryUsd()), percentOf(p.networkAndRegistryUsd(), p.totalUsd), QString() });
+        }
+        for (const models::Infeasibility &left : p.notOnPlatform)
+            b.table.rows.append({ QStringLiteral("Not on %1: %2").arg(models::displayName(p.id), left.service),
+                QString(), QStringLiteral("–"), QString(), left.reason });
         c.breakdowns.append(b);
     }
 

@@ -96,6 +96,42 @@ const ComponentKind &componentKind(ComponentId id)
             case ComponentId::SpotInterruption:
                 kinds[std::size_t(c)] = kind("USD of Spot usage", false, false);
                 break;
+            // App Runner: no Savings Plan covers it (Compute Savings Plans cover EC2, Fargate and Lambda).
+            case ComponentId::AppRunnerActiveVcpu:
+                kinds[std::size_t(c)] = kind("vCPU-hours", false, false);
+                break;
+            case ComponentId::AppRunnerActiveMemory:
+            case ComponentId::AppRunnerProvisionedMemory:
+                kinds[std::size_t(c)] = kind("GB-hours", false, false);
+                break;
+            case ComponentId::AppRunnerAutomaticDeployment:
+                kinds[std::size_t(c)] = kind("service-months", false, false);
+                break;
+            // Network and registry (networkcosts.h): priced outside the engine, listed here for their units.
+            case ComponentId::EcrStorage:
+                kinds[std::size_t(c)] = kind("GB-months", false, false);
+                break;
+            case ComponentId::EcrScanning:
+                kinds[std::size_t(c)] = kind("image scans", false, false);
+                break;
+            case ComponentId::EcrReplication:
+            case ComponentId::ImagePullTransfer:
+            case ComponentId::NatGatewayData:
+            case ComponentId::LogsIngestion:
+                kinds[std::size_t(c)] = kind("GB", false, false);
+                break;
+            case ComponentId::NatGatewayHours:
+                kinds[std::size_t(c)] = kind("NAT gateway-hours", false, false);
+                break;
+            case ComponentId::PublicIpv4:
+                kinds[std::size_t(c)] = kind("address-hours", false, false);
+                break;
+            case ComponentId::LoadBalancerHours:
+                kinds[std::size_t(c)] = kind("load balancer-hours", false, false);
+                break;
+            case ComponentId::LoadBalancerCapacity:
+                kinds[std::size_t(c)] = kind("capacity-unit-hours", false, false);
+                break;
             }
         }
         return kinds;

@@ -31,6 +31,21 @@ constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::FargateStorage, u"fargate_storage", u"Fargate ephemeral storage" },
     { ComponentId::OsLicense, u"os_license", u"Windows OS licence" },
     { ComponentId::SpotInterruption, u"spot_interruption", u"Spot interruption allowance" },
+    { ComponentId::AppRunnerActiveVcpu, u"app_runner_active_vcpu", u"App Runner active vCPU" },
+    { ComponentId::AppRunnerActiveMemory, u"app_runner_active_memory", u"App Runner active memory" },
+    { ComponentId::AppRunnerProvisionedMemory, u"app_runner_provisioned_memory", u"App Runner provisioned memory" },
+    { ComponentId::AppRunnerAutomaticDeployment, u"app_runner_automatic_deployment",
+        u"App Runner automatic deployments" },
+    { ComponentId::EcrStorage, u"ecr_storage", u"ECR storage" },
+    { ComponentId::EcrScanning, u"ecr_scanning", u"ECR enhanced scanning" },
+    { ComponentId::EcrReplication, u"ecr_replication", u"ECR replication transfer" },
+    { ComponentId::ImagePullTransfer, u"image_pull_transfer", u"Image pulls across regions" },
+    { ComponentId::NatGatewayHours, u"nat_gateway_hours", u"NAT gateway hours" },
+    { ComponentId::NatGatewayData, u"nat_gateway_data", u"NAT gateway data processed" },
+    { ComponentId::PublicIpv4, u"public_ipv4", u"Public IPv4 addresses" },
+    { ComponentId::LoadBalancerHours, u"load_balancer_hours", u"Load balancer hours" },
+    { ComponentId::LoadBalancerCapacity, u"load_balancer_capacity", u"Load balancer capacity units" },
+    { ComponentId::LogsIngestion, u"logs_ingestion", u"CloudWatch Logs ingestion" },
 } };
 } // namespace
 
@@ -51,6 +66,24 @@ std::optional<ComponentId> componentFromId(const QString &id)
 QString displayName(ComponentId id)
 {
     return QString::fromUtf16(kComponents[std::size_t(id)].label);
+}
+
+double PlatformResult::networkAndRegistryUsd() const
+{
+    double sum = 0;
+    for (const CostComponent &c : components) {
+        if (isNetworkOrRegistry(c.id))
+            sum += c.usd;
+    }
+    return sum;
+}
+
+QString PlatformResult::notOnPlatformSummary() const
+{
+    QStringList names;
+    for (const Infeasibility &i : notOnPlatform)
+        names.append(i.service);
+    return names.join(QStringLiteral(", "));
 }
 
 const CostComponent *PlatformResult::component(ComponentId componentId) const
@@ -128,7 +161,7 @@ const PlatformResult *CostReport::cheapestPlatform() const
 {
     const PlatformResult *best = nullptr;
     for (const PlatformResult &p : platforms) {
-        if (!p.feasible())
+        if (!p.feasible() || p.partial())
             continue;
         // Equal totals: the first in PlatformId order, whatever order the list is in.
         if (!best || p.totalUsd < best->totalUsd || (p.totalUsd == best->totalUsd && p.id < best->id))

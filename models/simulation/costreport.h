@@ -51,8 +51,29 @@ enum class ComponentId {
     FargateStorage, ///< "fargate_storage": ephemeral storage above the free 20 GB
     OsLicense, ///< "os_license": Windows OS licence fee on Fargate (per vCPU-hour)
     SpotInterruption, ///< "spot_interruption": allowance for work re-run after Spot interruptions
+    AppRunnerActiveVcpu, ///< "app_runner_active_vcpu": vCPU-hours of App Runner instances serving requests
+    AppRunnerActiveMemory, ///< "app_runner_active_memory": GB-hours of App Runner instances serving requests
+    AppRunnerProvisionedMemory, ///< "app_runner_provisioned_memory": GB-hours of idle provisioned instances
+    AppRunnerAutomaticDeployment, ///< "app_runner_automatic_deployment": fee per service-month
+    // Network and registry (issue 19): beside compute, never part of it (isNetworkOrRegistry()).
+    EcrStorage, ///< "ecr_storage": GB-months of the images the lifecycle policies keep (replicas included)
+    EcrScanning, ///< "ecr_scanning": enhanced scans on push and continuous rescans
+    EcrReplication, ///< "ecr_replication": GB replicated to other regions (inter-region data transfer)
+    ImagePullTransfer, ///< "image_pull_transfer": GB pulled across regions
+    NatGatewayHours, ///< "nat_gateway_hours": NAT gateway-hours
+    NatGatewayData, ///< "nat_gateway_data": GB processed by the NAT gateways (image pulls)
+    PublicIpv4, ///< "public_ipv4": public IPv4 address-hours (Fargate tasks or EC2 nodes in public subnets)
+    LoadBalancerHours, ///< "load_balancer_hours": ALB / NLB hours
+    LoadBalancerCapacity, ///< "load_balancer_capacity": LCU / NLCU hours
+    LogsIngestion, ///< "logs_ingestion": CloudWatch Logs GB ingested
 };
-inline constexpr int ComponentCount = 14;
+inline constexpr int ComponentCount = 28;
+/// True for the network and registry components (EcrStorage … LogsIngestion): the comparison shows them
+/// apart from compute.
+inline bool isNetworkOrRegistry(ComponentId id)
+{
+    return id >= ComponentId::EcrStorage;
+}
 
 /// "compute_on_demand", "fargate_vcpu", ...
 QString toId(ComponentId id);
@@ -89,7 +110,9 @@ struct HourlySeries
 {
     QList<double> costUsd; ///< cost of that hour (commitments spread evenly over the hours)
     QList<int> nodes; ///< EC2 nodes running (0 on Fargate platforms)
-    QList<int> tasks; ///< tasks / pods running (daemons included, one per node)
+    QList<int> tasks; ///< tasks / pods running (daemons included, one per node); App Runner: instances
+    /// App Runner only (empty elsewhere): of `tasks`, the provisioned instances serving no requests.
+    QList<int> idleInstances;
     QList<double> cpuRequested; ///< vCPU requested by tasks / pods
     QList<double> memoryRequestedMib; ///< MiB requested by tasks / pods
     QList<double> cpuAllocatable; ///< vCPU allocatable on the nodes (Fargate: provisioned vCPU)
@@ -203,9 +226,17 @@ struct PlatformResult
     QList<int> fleetStateOfHour;
     /// What this platform cannot run or price (empty = feasible). See feasible().
     QList<Infeasibility> infeasible;
+    /// Services this platform does not run by design and leaves out of its figures (App Runner runs
+    /// request-serving services only: jobs and daemons are listed here, "not on App Runner"). A platform
+    /// with any is partial(): its total is not the bill of the whole workload (docs/cost-rules.md).
+    QList<Infeasibility> notOnPlatform;
 
     /// True when every service runs and every part of the bill has a rate: only then is totalUsd a price.
     bool feasible() const { return infeasible.isEmpty(); }
+    /// True when services are left out by design (notOnPlatform): the total covers the others only.
+    bool partial() const { return !notOnPlatform.isEmpty(); }
+    /// "nightly-report, log-agent": the services left out, for notes and tooltips (empty when none).
+    QString notOnPlatformSummary() const;
     /// Records that `service` (empty: the platform as a whole) cannot run or be priced, once per reason.
     void markInfeasible(const QString &service, const QString &reason);
     /// "api: 96 vCPU per task ...; worker: ..." — every reason, for tables and tooltips.
@@ -215,6 +246,10 @@ struct PlatformResult
     const CostComponent *component(ComponentId id) const;
     /// usd of a component, 0 when absent.
     double componentUsd(ComponentId id) const;
+    /// Σ of the network and registry components (isNetworkOrRegistry()); 0 without a registry or network block.
+    double networkAndRegistryUsd() const;
+    /// totalUsd − networkAndRegistryUsd(): the compute answer.
+    double computeUsd() const { return totalUsd - networkAndRegistryUsd(); }
     /// The packed fleet at hour h (0 ≤ h < hours), one entry per node (every FleetNode::count is 1); an
     /// empty snapshot when out of range.
     FleetSnapshot fleetAt(int hour) const;
@@ -234,8 +269,9 @@ struct CostReport
 
     /// The result of a platform, or nullptr when it was not simulated.
     const PlatformResult *platform(PlatformId id) const;
-    /// The cheapest feasible platform: the lowest totalUsd; on a tie the first in PlatformId order.
-    /// nullptr when no platform is feasible. Every view, report and CLI output asks this one function.
+    /// The cheapest feasible platform that prices the whole workload (not partial()): the lowest totalUsd;
+    /// on a tie the first in PlatformId order. nullptr when no platform is feasible. Every view, report and CLI output
+    /// asks this one function.
     const PlatformResult *cheapestPlatform() const;
     /// The billing period in words: "month" for 730 hours (pricing::HoursPerMonth), else "N hours".
     QString periodUnit() const;

@@ -30,6 +30,16 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
             { QStringLiteral("reason"), i.reason } });
     }
     o.insert(u"infeasible", infeasible);
+    // Written only when some services are left out by design (App Runner: jobs and daemons), so the other
+    // platforms' JSON stays as it was. A partial platform's total covers the other services only.
+    if (p.partial()) {
+        QJsonArray left;
+        for (const Infeasibility &i : p.notOnPlatform)
+            left.append(
+                QJsonObject { { QStringLiteral("service"), i.service }, { QStringLiteral("reason"), i.reason } });
+        o.insert(u"partial", true);
+        o.insert(u"not_on_platform", left);
+    }
     QJsonObject components;
     for (const CostComponent &c : p.components) {
         components.insert(toId(c.id),
@@ -37,6 +47,11 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
                 { QStringLiteral("unit"), c.unit }, { QStringLiteral("explanation"), c.explanation } });
     }
     o.insert(u"components", components);
+    // The compute answer beside the whole bill (issue 19), only when a registry or network block is priced.
+    if (p.feasible() && p.networkAndRegistryUsd() > 0) {
+        o.insert(u"compute_usd", p.computeUsd());
+        o.insert(u"network_and_registry_usd", p.networkAndRegistryUsd());
+    }
     QJsonObject nodeHours;
     for (auto it = p.nodeHoursByType.cbegin(); it != p.nodeHoursByType.cend(); ++it)
         nodeHours.insert(it.key(), it.value());
@@ -69,13 +84,15 @@ QJsonObject platformToJson(const PlatformResult &p, const CostReportJsonOptions 
     }
     if (options.includeSeries) {
         const HourlySeries &s = p.series;
-        o.insert(u"hourly",
-            QJsonObject { { QStringLiteral("cost_usd"), toArray(s.costUsd) },
-                { QStringLiteral("nodes"), toArray(s.nodes) }, { QStringLiteral("tasks"), toArray(s.tasks) },
-                { QStringLiteral("cpu_requested"), toArray(s.cpuRequested) },
-                { QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib) },
-                { QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable) },
-                { QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib) } });
+        QJsonObject hourly { { QStringLiteral("cost_usd"), toArray(s.costUsd) },
+            { QStringLiteral("nodes"), toArray(s.nodes) }, { QStringLiteral("tasks"), toArray(s.tasks) },
+            { QStringLiteral("cpu_requested"), toArray(s.cpuRequested) },
+            { QStringLiteral("memory_requested_mib"), toArray(s.memoryRequestedMib) },
+            { QStringLiteral("cpu_allocatable"), toArray(s.cpuAllocatable) },
+            { QStringLiteral("memory_allocatable_mib"), toArray(s.memoryAllocatableMib) } };
+        if (!s.idleInstances.isEmpty())
+            hourly.insert(u"idle_instances", toArray(s.idleInstances));
+        o.insert(u"hourly", hourly);
     }
     return o;
 }

@@ -12,7 +12,7 @@
 #include "pricing/catalog.h"
 #include "pricing/commitments.h"
 
-/// The five platform models. Each turns the demand timeline into what AWS bills for one platform and
+/// The six platform models. Each turns the demand timeline into what AWS bills for one platform and
 /// returns a complete PlatformResult (components with explanations, series, warnings, assumptions).
 /// simulate() (simulation.h) is the public entry point; these are exposed for tests and benchmarks.
 /// Each runs its phases — what to place / what runs, on which node types, what is billed — from
@@ -29,6 +29,8 @@ struct SimulationInput
     PurchaseOptions purchase; ///< after WhatIf::spotShare / savingsPlanUsdPerHour
     std::optional<double> targetUtilizationPercent; ///< WhatIf override for the EC2 platforms
     int placementBudgetMicros = 0; ///< improvement-phase budget of each placement call (0 = constructive only)
+    double loadMultiplier = 1.0; ///< WhatIf::loadMultiplier (App Runner scales requests, not replicas)
+    double peakMultiplier = 1.0; ///< WhatIf::peakMultiplier
 };
 
 /// The discount (percent off On-Demand) of the scenario's Savings Plan for a scope, from the catalog's
@@ -48,13 +50,15 @@ struct PlatformModel
     PlatformResult (*simulate)(const SimulationInput &in, PlatformId id) = nullptr;
 };
 /// The model of a platform: simulateNodePlatform for ECS on EC2 and EKS nodes, simulateFargatePlatform
-/// for the three Fargate platforms.
+/// for the three Fargate platforms, simulateAppRunnerPlatform for App Runner.
 PlatformModel platformModel(PlatformId id);
 
 /// ECS Fargate, ECS Fargate Spot or EKS Fargate.
 PlatformResult simulateFargatePlatform(const SimulationInput &in, PlatformId id);
 /// ECS on EC2 or EKS managed nodes.
 PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id);
+/// App Runner (apprunnerplatform.h).
+PlatformResult simulateAppRunnerPlatform(const SimulationInput &in, PlatformId id);
 
 /// Fargate Spot capacity-provider strategy: tasks on FARGATE_SPOT out of `tasks` of one service. The base
 /// goes to FARGATE first; the rest is split by the weights, FARGATE_SPOT getting

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/simulation/demandtimeline.h"
+#include "models/simulation/networkcosts.h"
 #include "models/simulation/parallelfor.h"
 #include "models/simulation/platformmodels.h"
 #include "pricing/catalogdate.h"
@@ -40,7 +41,7 @@ CostReport simulate(
 
     const DemandTimeline demand(scenario, whatIf, options.threads);
     const SimulationInput input { scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
-        options.placementBudgetMicros };
+        options.placementBudgetMicros, whatIf.loadMultiplier, whatIf.peakMultiplier };
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 
@@ -64,7 +65,10 @@ CostReport simulate(
     for (qsizetype i = 0; i < wanted.size(); ++i)
         indexes.append(i);
     forEachIndex(indexes, options.threads, [&](qsizetype i) {
-        results[static_cast<std::size_t>(i)] = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
+        PlatformResult r = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
+        // The registry and network bill beside compute (issue 19); nothing without those blocks.
+        addNetworkAndRegistry(scenario, catalog, report.region, demand, r);
+        results[static_cast<std::size_t>(i)] = std::move(r);
     });
     for (PlatformResult &r : results)
         report.platforms.append(std::move(r));
@@ -81,6 +85,8 @@ PlatformModel platformModel(PlatformId id)
     case PlatformId::EcsFargateSpot:
     case PlatformId::EksFargate:
         return PlatformModel { &simulateFargatePlatform };
+    case PlatformId::AppRunner:
+        return PlatformModel { &simulateAppRunnerPlatform };
     }
     return PlatformModel { &simulateFargatePlatform };
 }

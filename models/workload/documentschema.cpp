@@ -146,8 +146,16 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE TABLE savings_plans (position INTEGER PRIMARY KEY, type TEXT NOT NULL, "
                            "family TEXT NOT NULL, region TEXT NOT NULL, usd_per_hour REAL NOT NULL, "
                            "term_years INTEGER NOT NULL, payment TEXT NOT NULL)") },
+        // 3 → 4 (issue 19): the request load App Runner scales on (the app-runner platform's settings are
+        // rows of platform_settings, which needs no new table).
+        { QStringLiteral("ALTER TABLE services ADD COLUMN requests_per_second REAL NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN request_ms REAL NOT NULL DEFAULT 200"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN concurrent_requests REAL NOT NULL DEFAULT 0") },
+        // 4 → 5 (issue 19): the registry and network blocks, each stored as its JSON object (the reader and
+        // writer of the JSON format, scenariojson.h), so the two formats cannot drift apart.
+        { QStringLiteral("CREATE TABLE scenario_blocks (name TEXT PRIMARY KEY, json TEXT NOT NULL)") },
     };
-    static_assert(DocumentSchemaVersion == 3, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 5, "add a migration step when the schema version grows");
     return steps;
 }
 

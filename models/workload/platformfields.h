@@ -31,4 +31,22 @@ template <typename Visitor> void visitPlatformFields(PlatformSettings &p, Visito
     v.number(u"interruption_allowance_percent", p.interruptionAllowancePercent);
 }
 
+/// The App Runner settings (issue 19), visited for the app-runner platform only: the other platforms'
+/// JSON blocks and SQLite rows stay as they were.
+template <typename Visitor> void visitAppRunnerFields(PlatformSettings &p, Visitor &&v)
+{
+    v.integer(u"concurrency", p.appRunnerConcurrency);
+    v.integer(u"min_instances", p.appRunnerMinInstances);
+    v.integer(u"max_instances", p.appRunnerMaxInstances);
+    v.boolean(u"automatic_deployment", p.appRunnerAutomaticDeployment);
+}
+
+/// Every field of platform `id`: visitPlatformFields(), then the App Runner fields for app-runner.
+template <typename Visitor> void visitAllPlatformFields(PlatformId id, PlatformSettings &p, Visitor &&v)
+{
+    visitPlatformFields(p, v);
+    if (id == PlatformId::AppRunner)
+        visitAppRunnerFields(p, v);
+}
+
 } // namespace fleetplan::models

@@ -37,19 +37,28 @@ constexpr std::array<std::pair<NetworkMode, const char16_t *>, 3> kModes { { { N
 constexpr std::array<std::pair<Accelerator, const char16_t *>, 2> kAccelerators {
     { { Accelerator::NvidiaGpu, u"nvidia" }, { Accelerator::AwsNeuron, u"neuron" } }
 };
-constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 6> kPlatforms { { { PlatformId::EcsEc2, u"ecs-ec2" },
     { PlatformId::EcsFargate, u"ecs-fargate" }, { PlatformId::EcsFargateSpot, u"ecs-fargate-spot" },
-    { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" } } };
-constexpr std::array<std::pair<PlatformId, const char16_t *>, 5> kPlatformNames {
+    { PlatformId::EksNodes, u"eks-nodes" }, { PlatformId::EksFargate, u"eks-fargate" },
+    { PlatformId::AppRunner, u"app-runner" } } };
+constexpr std::array<std::pair<PlatformId, const char16_t *>, 6> kPlatformNames {
     { { PlatformId::EcsEc2, u"ECS on EC2" }, { PlatformId::EcsFargate, u"ECS Fargate" },
         { PlatformId::EcsFargateSpot, u"ECS Fargate Spot" }, { PlatformId::EksNodes, u"EKS managed nodes" },
-        { PlatformId::EksFargate, u"EKS Fargate" } }
+        { PlatformId::EksFargate, u"EKS Fargate" }, { PlatformId::AppRunner, u"App Runner" } }
 };
 constexpr std::array<std::pair<SavingsPlanType, const char16_t *>, 2> kSpTypes {
     { { SavingsPlanType::Compute, u"compute" }, { SavingsPlanType::Ec2Instance, u"ec2-instance" } }
 };
 constexpr std::array<std::pair<OfferingClass, const char16_t *>, 2> kOfferingClasses {
     { { OfferingClass::Standard, u"standard" }, { OfferingClass::Convertible, u"convertible" } }
+};
+
+constexpr std::array<std::pair<ScanMode, const char16_t *>, 3> kScanModes { { { ScanMode::Basic, u"basic" },
+    { ScanMode::EnhancedOnPush, u"enhanced" }, { ScanMode::EnhancedContinuous, u"continuous" } } };
+constexpr std::array<std::pair<SubnetKind, const char16_t *>, 2> kSubnets { { { SubnetKind::Private, u"private" },
+    { SubnetKind::Public, u"public" } } };
+constexpr std::array<std::pair<LoadBalancerKind, const char16_t *>, 3> kLoadBalancers {
+    { { LoadBalancerKind::None, u"none" }, { LoadBalancerKind::Alb, u"alb" }, { LoadBalancerKind::Nlb, u"nlb" } }
 };
 
 template <typename Get> double fromContainers(const QList<Container> &containers, Get get)
@@ -65,6 +74,36 @@ template <typename Get> double fromContainers(const QList<Container> &containers
     return std::max(sum, initMax);
 }
 } // namespace
+
+std::array<PlatformSettings, PlatformCount> defaultPlatformSettings()
+{
+    std::array<PlatformSettings, PlatformCount> platforms {};
+    platforms[static_cast<std::size_t>(PlatformId::AppRunner)].enabled = false;
+    return platforms;
+}
+
+QList<Repository> RegistrySettings::effectiveRepositories(const QList<Service> &services) const
+{
+    if (!repositories.isEmpty())
+        return repositories;
+    QList<Repository> out;
+    for (const Service &s : services) {
+        Repository r = defaults;
+        r.name = s.name;
+        r.services = { s.name };
+        out.append(r);
+    }
+    return out;
+}
+
+double Service::concurrencyAtFullLoad(int perInstanceConcurrency) const
+{
+    if (concurrentRequests > 0)
+        return concurrentRequests;
+    if (requestsPerSecond > 0)
+        return requestsPerSecond * requestMillis / 1000.0;
+    return double(std::max(0, replicas)) * std::max(1, perInstanceConcurrency);
+}
 
 double Service::effectiveCpu() const
 {
@@ -136,6 +175,30 @@ QString toId(OfferingClass offeringClass)
 std::optional<OfferingClass> offeringClassFromId(const QString &id)
 {
     return fromTable(kOfferingClasses, id);
+}
+QString toId(ScanMode mode)
+{
+    return toTable(kScanModes, mode);
+}
+QString toId(SubnetKind kind)
+{
+    return toTable(kSubnets, kind);
+}
+QString toId(LoadBalancerKind kind)
+{
+    return toTable(kLoadBalancers, kind);
+}
+std::optional<ScanMode> scanModeFromId(const QString &id)
+{
+    return fromTable(kScanModes, id);
+}
+std::optional<SubnetKind> subnetKindFromId(const QString &id)
+{
+    return fromTable(kSubnets, id);
+}
+std::optional<LoadBalancerKind> loadBalancerKindFromId(const QString &id)
+{
+    return fromTable(kLoadBalancers, id);
 }
 std::optional<ServiceKind> serviceKindFromId(const QString &id)
 {

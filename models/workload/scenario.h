@@ -22,11 +22,12 @@ enum class NetworkMode { Awsvpc, Bridge, Host };
 /// `aws.amazon.com/neuron`; instance_types.csv accelerator_count).
 enum class Accelerator { NvidiaGpu, AwsNeuron };
 
-/// The five platforms, in the order reports and charts show them.
-enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate };
-inline constexpr int PlatformCount = 5;
+/// The six platforms, in the order reports and charts show them. App Runner (issue 19) is off unless a
+/// scenario enables it (Scenario::platforms, docs/cost-rules.md "App Runner").
+enum class PlatformId { EcsEc2, EcsFargate, EcsFargateSpot, EksNodes, EksFargate, AppRunner };
+inline constexpr int PlatformCount = 6;
 inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms { PlatformId::EcsEc2, PlatformId::EcsFargate,
-    PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate };
+    PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate, PlatformId::AppRunner };
 
 /// One container of a task or pod. When a service lists containers, its task size is derived from
 /// them: CPU/memory = max(largest init container, sum of long-running containers), the rule ECS and
@@ -74,6 +75,21 @@ struct Service
     /// EKS Fargate sizes the pod from 0 MiB + 256 MiB, so a pod with no requests at all runs as 0.25 vCPU /
     /// 0.5 GB in total (EKS user guide, Fargate pod configuration).
     bool noMemoryRequest = false;
+    /// App Runner (issue 19): the request load at load 1.0, which App Runner scales on. Concurrent requests
+    /// at load 1.0 are `concurrentRequests` when above 0, else requestsPerSecond × requestMillis ÷ 1000
+    /// (Little's law) when requestsPerSecond is above 0, else replicas × the platform's per-instance
+    /// concurrency (as many busy instances as the other platforms run tasks). They follow the load profile.
+    double requestsPerSecond = 0.0;
+    double requestMillis = 200.0; ///< mean request duration in milliseconds (with requestsPerSecond)
+    double concurrentRequests = 0.0; ///< concurrent requests at load 1.0; 0 = derive as above
+
+    /// True when any App Runner request field differs from its default (JSON writes them only then).
+    bool hasRequestLoad() const
+    {
+        return requestsPerSecond != 0.0 || requestMillis != 200.0 || concurrentRequests != 0.0;
+    }
+    /// Concurrent requests at load 1.0 by the rule above, given the platform's per-instance concurrency.
+    double concurrencyAtFullLoad(int perInstanceConcurrency) const;
 
     /// Effective per-task vCPU (from containers when present).
     double effectiveCpu() const;
@@ -128,9 +144,18 @@ struct PlatformSettings
     int fargateWeight = 0; ///< weight of FARGATE
     int fargateSpotWeight = 1; ///< weight of FARGATE_SPOT
     double interruptionAllowancePercent = 0; ///< extra Spot usage allowed for re-run interrupted work
+    // App Runner (app-runner), one autoscaling configuration for every service; the defaults are App
+    // Runner's own (DefaultConfiguration: MaxConcurrency 100, MinSize 1, MaxSize 25).
+    int appRunnerConcurrency = 100; ///< app-runner: concurrent requests per instance before scaling out
+    int appRunnerMinInstances = 1; ///< app-runner: provisioned instances kept per service
+    int appRunnerMaxInstances = 25; ///< app-runner: most instances per service
+    bool appRunnerAutomaticDeployment = false; ///< app-runner: automatic deployments (fee per service-month)
 
     friend bool operator==(const PlatformSettings &, const PlatformSettings &) = default;
 };
+
+/// The platform settings of a new scenario: every platform enabled except App Runner (opt-in).
+std::array<PlatformSettings, PlatformCount> defaultPlatformSettings();
 
 enum class SavingsPlanType { Compute, Ec2Instance };
 
@@ -188,6 +213,65 @@ struct ExistingCommitments
     friend bool operator==(const ExistingCommitments &, const ExistingCommitments &) = default;
 };
 
+/// ECR image scanning (ECR user guide, "Scan images for software vulnerabilities"): basic scanning is free;
+/// enhanced scanning (Amazon Inspector) bills each image scanned on push and, in continuous mode, each rescan.
+enum class ScanMode { Basic, EnhancedOnPush, EnhancedContinuous };
+
+/// One ECR repository (issue 19). Its steady-state storage follows from the pushes and the lifecycle
+/// policy: the last `keepLast` images not tagged dev-*, plus the dev-* images of the last `devExpireDays`
+/// days (pushesPerDay × devShare × devExpireDays), each at imageGb (docs/cost-rules.md "ECR").
+struct Repository
+{
+    QString name; ///< repository name ("shop/api")
+    /// Services whose tasks pull this repository's image; empty = the service named like the repository.
+    QStringList services;
+    double imageGb = 0.5; ///< compressed image size in GB (what ECR stores and a pull transfers)
+    double pushesPerDay = 1.0; ///< images pushed a day (CI builds)
+    int keepLast = 30; ///< lifecycle: keep the last N images (those not tagged dev-*)
+    double devShare = 0.0; ///< share of pushes tagged dev-* (0..1)
+    int devExpireDays = 14; ///< lifecycle: dev-* images expire this many days after the push
+    ScanMode scanning = ScanMode::Basic;
+    double rescansPerImageMonth = 0.0; ///< continuous scanning: rescans of each stored image a month
+    QStringList replicateToRegions; ///< cross-region replication destinations (region codes)
+    int replicateToAccounts = 0; ///< cross-account replication destinations in the same region
+
+    friend bool operator==(const Repository &, const Repository &) = default;
+};
+
+/// The scenario's ECR registry (issue 19); off unless enabled, so older scenarios price as before.
+struct RegistrySettings
+{
+    bool enabled = false;
+    QString region; ///< where the repositories live; empty = the scenario's region (pulls stay in-region)
+    /// The repositories; empty = one per service, named after it, with `defaults`' figures.
+    QList<Repository> repositories;
+    Repository defaults; ///< the figures of the one-per-service repositories
+
+    /// The repositories priced: `repositories`, or one per service of the scenario built from `defaults`.
+    QList<Repository> effectiveRepositories(const QList<Service> &services) const;
+    friend bool operator==(const RegistrySettings &, const RegistrySettings &) = default;
+};
+
+enum class SubnetKind { Private, Public };
+enum class LoadBalancerKind { None, Alb, Nlb };
+
+/// The scenario's network (issue 19), priced per platform beside compute; off unless enabled.
+struct NetworkSettings
+{
+    bool enabled = false;
+    /// Where tasks and nodes run. Private: outbound traffic (image pulls without VPC endpoints) goes through
+    /// the NAT gateways. Public: every awsvpc Fargate task, and every EC2 node, holds a public IPv4 address.
+    SubnetKind subnets = SubnetKind::Private;
+    int natGateways = 3; ///< NAT gateways (one per AZ in the usual HA layout); billed with private subnets
+    bool vpcEndpoints = false; ///< ECR and S3 endpoints: image pulls bypass the NAT gateways
+    LoadBalancerKind loadBalancer = LoadBalancerKind::None; ///< in front of the request-serving services
+    bool loadBalancerPerService = false; ///< one per service; false = one shared (listener rules)
+    double capacityUnitsPerLoadBalancer = 1.0; ///< average LCUs (ALB) / NLCUs (NLB) each
+    double logGbPerTaskHour = 0.0; ///< CloudWatch Logs ingested per task-hour (App Runner: instance-hour)
+
+    friend bool operator==(const NetworkSettings &, const NetworkSettings &) = default;
+};
+
 /// A whole planning scenario.
 struct Scenario
 {
@@ -197,9 +281,11 @@ struct Scenario
     bool periodInDays = false; ///< the user entered the period in days (periodHours = days × 24)
     QList<LoadProfile> loadProfiles;
     QList<Service> services;
-    std::array<PlatformSettings, PlatformCount> platforms {};
+    std::array<PlatformSettings, PlatformCount> platforms = defaultPlatformSettings();
     PurchaseOptions purchase;
     ExistingCommitments commitments; ///< RIs and Savings Plans already bought
+    RegistrySettings registry; ///< ECR repositories (issue 19)
+    NetworkSettings network; ///< subnets, NAT, load balancers, logs (issue 19)
     QString notes;
 
     PlatformSettings &platform(PlatformId id) { return platforms[static_cast<int>(id)]; }
@@ -226,6 +312,12 @@ QString toId(Accelerator accelerator);
 QString toId(PlatformId id);
 QString toId(SavingsPlanType type);
 QString toId(OfferingClass offeringClass); ///< "standard" / "convertible"
+QString toId(ScanMode mode); ///< "basic", "enhanced", "continuous"
+QString toId(SubnetKind kind); ///< "private", "public"
+QString toId(LoadBalancerKind kind); ///< "none", "alb", "nlb"
+std::optional<ScanMode> scanModeFromId(const QString &id);
+std::optional<SubnetKind> subnetKindFromId(const QString &id);
+std::optional<LoadBalancerKind> loadBalancerKindFromId(const QString &id);
 std::optional<ServiceKind> serviceKindFromId(const QString &id);
 std::optional<Arch> archFromId(const QString &id);
 std::optional<OsFamily> osFromId(const QString &id);

@@ -15,6 +15,10 @@
 #include "models/boundedread.h"
 #include "models/workload/documentschema.h"
 #include "models/workload/platformfields.h"
+#include "models/workload/scenariojson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace fleetplan::models {
 
@@ -161,7 +165,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
-                "accelerator, no_memory_request FROM services ORDER BY position")))
+                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests FROM services "
+                "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
         while (q.next()) {
@@ -192,6 +197,9 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             readEnum(r, where + QStringLiteral(".accelerator"), q.value(19).toString(), s.accelerator,
                 &acceleratorFromId, QStringLiteral("nvidia or neuron"));
             s.noMemoryRequest = q.value(20).toLongLong() != 0;
+            s.requestsPerSecond = q.value(21).toDouble();
+            s.requestMillis = q.value(22).toDouble();
+            s.concurrentRequests = q.value(23).toDouble();
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }
@@ -246,11 +254,38 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             QSet<QString> seen;
             const QHash<QString, QVariant> values = settings.value(name);
             PlatformRowReader reader { r, values, types.value(name), name, seen };
-            visitPlatformFields(sc.platform(*id), reader);
+            visitAllPlatformFields(*id, sc.platform(*id), reader);
             for (auto it = values.cbegin(); it != values.cend(); ++it) {
                 if (!seen.contains(it.key()))
                     r.warn(QStringLiteral("platforms.%1.%2").arg(name, it.key()),
                         QStringLiteral("unknown setting, ignored"));
+            }
+        }
+    }
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT name, json FROM scenario_blocks ORDER BY name")))
+            throw SqlFailure { QStringLiteral("reading table scenario_blocks: ") + q.lastError().text() };
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            const QJsonDocument doc = QJsonDocument::fromJson(q.value(1).toString().toUtf8());
+            if (!doc.isObject()) {
+                r.error(name, QStringLiteral("the stored block is not a JSON object"));
+                continue;
+            }
+            QList<Diagnostic> found;
+            if (name == u"registry")
+                registryFromJson(doc.object(), name, sc.registry, found);
+            else if (name == u"network")
+                networkFromJson(doc.object(), name, sc.network, found);
+            else
+                r.warn(name, QStringLiteral("unknown block, ignored"));
+            for (const Diagnostic &d : std::as_const(found)) {
+                if (d.isError())
+                    r.error(d.where, d.message);
+                else
+                    r.warn(d.where, d.message);
             }
         }
     }

@@ -15,6 +15,9 @@
 #include "models/atomicwrite.h"
 #include "models/workload/documentschema.h"
 #include "models/workload/platformfields.h"
+#include "models/workload/scenariojson.h"
+
+#include <QJsonDocument>
 
 namespace fleetplan::models {
 
@@ -84,8 +87,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
         q.prepare(QStringLiteral(
             "INSERT INTO services (position, name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, "
             "min_replicas, max_replicas, load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, "
-            "source, gpus, accelerator, no_memory_request) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "source, gpus, accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery c(db);
         c.prepare(QStringLiteral("INSERT INTO containers (service, position, name, cpu, memory_mib, init) "
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
@@ -94,7 +97,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             const QList<QVariant> values { int(i), text(s.name), toId(s.kind), s.effectiveCpu(), s.effectiveMemoryMib(),
                 s.ephemeralGib, toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas, text(s.loadProfile),
                 s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0, toId(s.networkMode), s.hostPort, text(s.source), s.gpus,
-                toId(s.accelerator), s.noMemoryRequest ? 1 : 0 };
+                toId(s.accelerator), s.noMemoryRequest ? 1 : 0, s.requestsPerSecond, s.requestMillis,
+                s.concurrentRequests };
             for (qsizetype v = 0; v < values.size(); ++v)
                 q.bindValue(int(v), values.at(v));
             exec(q, QStringLiteral("writing service \"%1\"").arg(s.name));
@@ -115,7 +119,7 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             QStringLiteral("INSERT INTO platform_instance_types (platform, position, pattern) VALUES (?, ?, ?)"));
         for (PlatformId id : AllPlatforms) {
             PlatformSettings copy = sc.platform(id);
-            visitPlatformFields(copy, PlatformRowWriter { settings, types, toId(id) });
+            visitAllPlatformFields(id, copy, PlatformRowWriter { settings, types, toId(id) });
         }
     }
     {
@@ -160,6 +164,20 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             q.addBindValue(text(sp.payment));
             exec(q, QStringLiteral("writing savings plan %1").arg(i));
         }
+    }
+    {
+        // Only the blocks that are set, as in JSON.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO scenario_blocks (name, json) VALUES (?, ?)"));
+        const auto put = [&q](const QString &name, const QJsonObject &object) {
+            q.bindValue(0, name);
+            q.bindValue(1, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+            exec(q, QStringLiteral("writing the %1 block").arg(name));
+        };
+        if (sc.registry != RegistrySettings {})
+            put(QStringLiteral("registry"), registryToJson(sc.registry));
+        if (sc.network != NetworkSettings {})
+            put(QStringLiteral("network"), networkToJson(sc.network));
     }
     {
         QHash<QString, QString> all = meta;

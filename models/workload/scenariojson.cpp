@@ -212,6 +212,10 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readInt(QStringLiteral("gpus"), s.gpus);
     r.readEnum(QStringLiteral("accelerator"), s.accelerator, &acceleratorFromId, QStringLiteral("nvidia or neuron"));
     r.readBool(QStringLiteral("no_memory_request"), s.noMemoryRequest);
+    // App Runner request load (format version 2; absent in version 1 = the derived default).
+    r.readDouble(QStringLiteral("requests_per_second"), s.requestsPerSecond);
+    r.readDouble(QStringLiteral("request_ms"), s.requestMillis);
+    r.readDouble(QStringLiteral("concurrent_requests"), s.concurrentRequests);
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -265,6 +269,11 @@ QJsonObject writeService(const Service &s)
     }
     if (s.noMemoryRequest)
         o.insert(QStringLiteral("no_memory_request"), true);
+    if (s.hasRequestLoad()) {
+        o.insert(QStringLiteral("requests_per_second"), s.requestsPerSecond);
+        o.insert(QStringLiteral("request_ms"), s.requestMillis);
+        o.insert(QStringLiteral("concurrent_requests"), s.concurrentRequests);
+    }
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
@@ -276,7 +285,111 @@ QJsonObject writeService(const Service &s)
     return o;
 }
 
+QStringList readStringList(ObjectReader &r, const QString &key)
+{
+    QStringList out;
+    const QJsonArray a = r.readArray(key);
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (!a.at(i).isString())
+            r.error(QStringLiteral("%1[%2]").arg(key).arg(i), QStringLiteral("must be a string"));
+        else
+            out.append(a.at(i).toString());
+    }
+    return out;
+}
+
+void readRepository(const QJsonObject &object, const QString &path, Repository &repo, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readString(QStringLiteral("name"), repo.name);
+    if (!r.take(QStringLiteral("services")).isUndefined())
+        repo.services = readStringList(r, QStringLiteral("services"));
+    r.readDouble(QStringLiteral("image_gb"), repo.imageGb);
+    r.readDouble(QStringLiteral("pushes_per_day"), repo.pushesPerDay);
+    r.readInt(QStringLiteral("keep_last"), repo.keepLast);
+    r.readDouble(QStringLiteral("dev_share"), repo.devShare);
+    r.readInt(QStringLiteral("dev_expire_days"), repo.devExpireDays);
+    r.readEnum(
+        QStringLiteral("scanning"), repo.scanning, &scanModeFromId, QStringLiteral("basic, enhanced or continuous"));
+    r.readDouble(QStringLiteral("rescans_per_image_month"), repo.rescansPerImageMonth);
+    if (!r.take(QStringLiteral("replicate_to_regions")).isUndefined())
+        repo.replicateToRegions = readStringList(r, QStringLiteral("replicate_to_regions"));
+    r.readInt(QStringLiteral("replicate_to_accounts"), repo.replicateToAccounts);
+}
+
+QJsonObject writeRepository(const Repository &repo, bool withName)
+{
+    QJsonObject o { { QStringLiteral("image_gb"), repo.imageGb },
+        { QStringLiteral("pushes_per_day"), repo.pushesPerDay }, { QStringLiteral("keep_last"), repo.keepLast },
+        { QStringLiteral("dev_share"), repo.devShare }, { QStringLiteral("dev_expire_days"), repo.devExpireDays },
+        { QStringLiteral("scanning"), toId(repo.scanning) },
+        { QStringLiteral("rescans_per_image_month"), repo.rescansPerImageMonth },
+        { QStringLiteral("replicate_to_regions"), QJsonArray::fromStringList(repo.replicateToRegions) },
+        { QStringLiteral("replicate_to_accounts"), repo.replicateToAccounts } };
+    if (withName) {
+        o.insert(QStringLiteral("name"), repo.name);
+        o.insert(QStringLiteral("services"), QJsonArray::fromStringList(repo.services));
+    }
+    return o;
+}
+
 } // namespace
+
+QJsonObject registryToJson(const RegistrySettings &reg)
+{
+    QJsonArray repos;
+    for (const Repository &repo : reg.repositories)
+        repos.append(writeRepository(repo, true));
+    return QJsonObject { { QStringLiteral("enabled"), reg.enabled }, { QStringLiteral("region"), reg.region },
+        { QStringLiteral("defaults"), writeRepository(reg.defaults, false) },
+        { QStringLiteral("repositories"), repos } };
+}
+
+QJsonObject networkToJson(const NetworkSettings &net)
+{
+    return QJsonObject { { QStringLiteral("enabled"), net.enabled }, { QStringLiteral("subnets"), toId(net.subnets) },
+        { QStringLiteral("nat_gateways"), net.natGateways }, { QStringLiteral("vpc_endpoints"), net.vpcEndpoints },
+        { QStringLiteral("load_balancer"), toId(net.loadBalancer) },
+        { QStringLiteral("load_balancer_per_service"), net.loadBalancerPerService },
+        { QStringLiteral("capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer },
+        { QStringLiteral("log_gb_per_task_hour"), net.logGbPerTaskHour } };
+}
+
+void registryFromJson(const QJsonObject &object, const QString &path, RegistrySettings &reg, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readBool(QStringLiteral("enabled"), reg.enabled);
+    r.readString(QStringLiteral("region"), reg.region);
+    bool present = false;
+    const QJsonObject defaults = r.readObject(QStringLiteral("defaults"), &present);
+    if (present)
+        readRepository(defaults, r.fieldPath(QStringLiteral("defaults")), reg.defaults, diags);
+    const QJsonArray repos = r.readArray(QStringLiteral("repositories"));
+    for (qsizetype i = 0; i < repos.size(); ++i) {
+        const QString rpath = r.fieldPath(QStringLiteral("repositories[%1]").arg(i));
+        if (!repos.at(i).isObject()) {
+            diags.append({ Diagnostic::Severity::Error, rpath, QStringLiteral("must be an object") });
+            continue;
+        }
+        Repository repo;
+        readRepository(repos.at(i).toObject(), rpath, repo, diags);
+        reg.repositories.append(repo);
+    }
+}
+
+void networkFromJson(const QJsonObject &object, const QString &path, NetworkSettings &net, QList<Diagnostic> &diags)
+{
+    ObjectReader r(object, path, diags);
+    r.readBool(QStringLiteral("enabled"), net.enabled);
+    r.readEnum(QStringLiteral("subnets"), net.subnets, &subnetKindFromId, QStringLiteral("private or public"));
+    r.readInt(QStringLiteral("nat_gateways"), net.natGateways);
+    r.readBool(QStringLiteral("vpc_endpoints"), net.vpcEndpoints);
+    r.readEnum(
+        QStringLiteral("load_balancer"), net.loadBalancer, &loadBalancerKindFromId, QStringLiteral("none, alb or nlb"));
+    r.readBool(QStringLiteral("load_balancer_per_service"), net.loadBalancerPerService);
+    r.readDouble(QStringLiteral("capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer);
+    r.readDouble(QStringLiteral("log_gb_per_task_hour"), net.logGbPerTaskHour);
+}
 
 QString ScenarioReadResult::errorText() const
 {
@@ -300,9 +413,10 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             r.ignoreRest();
             return result;
         }
-        if (version.toInt(-1) != 1) {
+        const int formatVersion = version.toInt(-1);
+        if (formatVersion < 1 || formatVersion > ScenarioFormatVersion) {
             diags.append({ Diagnostic::Severity::Error, QStringLiteral("fleetplan_scenario"),
-                QStringLiteral("format version %1 is not supported by this Fleetplan (it reads version 1); "
+                QStringLiteral("format version %1 is not supported by this Fleetplan (it reads versions 1 to 2); "
                                "a newer Fleetplan wrote this file")
                     .arg(version.toVariant().toString()) });
             r.ignoreRest();
@@ -374,7 +488,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             if (!id) {
                 diags.append({ Diagnostic::Severity::Warning, path,
                     QStringLiteral("unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
-                                   "ecs-fargate-spot, eks-nodes or eks-fargate)") });
+                                   "ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)") });
                 continue;
             }
             if (!it.value().isObject()) {
@@ -382,7 +496,7 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
                 continue;
             }
             ObjectReader pr(it.value().toObject(), path, diags);
-            visitPlatformFields(sc.platform(*id), PlatformReader { pr });
+            visitAllPlatformFields(*id, sc.platform(*id), PlatformReader { pr });
         }
 
         const QJsonObject purchase = r.readObject(QStringLiteral("purchase"));
@@ -395,6 +509,16 @@ ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object)
             pr.readInt(QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears);
             pr.readString(QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment);
         }
+
+        // Registry and network (issue 19, format version 2); absent = off.
+        bool registryPresent = false;
+        const QJsonObject registry = r.readObject(QStringLiteral("registry"), &registryPresent);
+        if (registryPresent)
+            registryFromJson(registry, QStringLiteral("registry"), sc.registry, diags);
+        bool networkPresent = false;
+        const QJsonObject network = r.readObject(QStringLiteral("network"), &networkPresent);
+        if (networkPresent)
+            networkFromJson(network, QStringLiteral("network"), sc.network, diags);
 
         // Commitments already bought (issue 14); absent in older documents = none.
         const QJsonObject existing = r.readObject(QStringLiteral("existing_commitments"));
@@ -559,7 +683,7 @@ ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origi
 QJsonObject scenarioToJsonObject(const Scenario &sc)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("fleetplan_scenario"), 1);
+    o.insert(QStringLiteral("fleetplan_scenario"), scenarioFormatVersionOf(sc));
     o.insert(QStringLiteral("name"), sc.name);
     o.insert(QStringLiteral("region"), sc.region);
     o.insert(QStringLiteral("period"),
@@ -579,10 +703,15 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
         services.append(writeService(s));
     o.insert(QStringLiteral("services"), services);
     QJsonObject platforms;
+    const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
     for (PlatformId id : AllPlatforms) {
+        // App Runner's block only when it differs from the default (off), so version-1 documents stay as
+        // they were.
+        if (id == PlatformId::AppRunner && sc.platform(id) == defaults)
+            continue;
         QJsonObject p;
         PlatformSettings copy = sc.platform(id);
-        visitPlatformFields(copy, PlatformWriter { p });
+        visitAllPlatformFields(id, copy, PlatformWriter { p });
         platforms.insert(toId(id), p);
     }
     o.insert(QStringLiteral("platforms"), platforms);
@@ -592,6 +721,11 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
             { QStringLiteral("savings_plan_type"), toId(sc.purchase.savingsPlanType) },
             { QStringLiteral("savings_plan_term_years"), sc.purchase.savingsPlanTermYears },
             { QStringLiteral("savings_plan_payment"), sc.purchase.savingsPlanPayment } });
+    // Written only when set, so documents without them stay as they were (and stay version 1).
+    if (sc.registry != RegistrySettings {})
+        o.insert(QStringLiteral("registry"), registryToJson(sc.registry));
+    if (sc.network != NetworkSettings {})
+        o.insert(QStringLiteral("network"), networkToJson(sc.network));
     // Written only when there are some, so documents without commitments stay as they were.
     if (!sc.commitments.isEmpty()) {
         QJsonArray ris;
@@ -609,6 +743,19 @@ QJsonObject scenarioToJsonObject(const Scenario &sc)
             QJsonObject { { QStringLiteral("reserved_instances"), ris }, { QStringLiteral("savings_plans"), sps } });
     }
     return o;
+}
+
+int scenarioFormatVersionOf(const Scenario &sc)
+{
+    const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
+    if (sc.platform(PlatformId::AppRunner) != defaults || sc.registry != RegistrySettings {}
+        || sc.network != NetworkSettings {})
+        return 2;
+    for (const Service &s : sc.services) {
+        if (s.hasRequestLoad())
+            return 2;
+    }
+    return 1;
 }
 
 QByteArray scenarioToJson(const Scenario &scenario)

@@ -23,6 +23,25 @@ struct ScenarioReadResult
     QString errorText() const; ///< all diagnostics, one per line
 };
 
+/// The newest `fleetplan_scenario` format version this Fleetplan reads. Version 2 (issue 19) adds the
+/// app-runner platform block and the services' App Runner request fields; the reader takes versions 1
+/// and 2 (a version-1 document has neither, so App Runner is off and the fields are their defaults).
+inline constexpr int ScenarioFormatVersion = 2;
+/// The version a scenario is written as: 2 when it uses anything version 1 lacks (App Runner settings
+/// that differ from the default, a service's request load), else 1, so an older Fleetplan still opens
+/// every file that does not need the newer fields, and refuses, rather than misprices, one that does.
+int scenarioFormatVersionOf(const Scenario &scenario);
+
+/// The registry and network blocks (issue 19) as JSON objects: the JSON format's "registry" and "network"
+/// keys, and what the SQLite document stores for them (table scenario_blocks).
+QJsonObject registryToJson(const RegistrySettings &registry);
+QJsonObject networkToJson(const NetworkSettings &network);
+/// Reads a block into `out`, reporting type errors and unknown keys at `path` ("registry", "network").
+void registryFromJson(
+    const QJsonObject &object, const QString &path, RegistrySettings &out, QList<Diagnostic> &diagnostics);
+void networkFromJson(
+    const QJsonObject &object, const QString &path, NetworkSettings &out, QList<Diagnostic> &diagnostics);
+
 /// Parses a scenario from JSON text. `origin` (a file name) prefixes locations of syntax errors.
 ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin = {});
 ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object);

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 
+#include "pricing/apprunner.h"
 #include "pricing/catalog.h"
 #include "pricing/fargatesizing.h"
 
@@ -253,6 +254,33 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             warning(named, QStringLiteral("runs_per_day and run_seconds are ignored: only a job runs on a schedule")));
     }
 
+    // App Runner request load (issue 19).
+    if (!(s.requestsPerSecond >= 0))
+        add({ QStringLiteral("requests_per_second") },
+            error(field(QStringLiteral("requests_per_second")), QStringLiteral("must be >= 0")));
+    else if (s.requestsPerSecond > MaxRequestsPerSecond)
+        add({ QStringLiteral("requests_per_second") },
+            error(field(QStringLiteral("requests_per_second")), aboveLimit(s.requestsPerSecond, MaxRequestsPerSecond)));
+    if (!(s.requestMillis > 0))
+        add({ QStringLiteral("request_ms") },
+            error(field(QStringLiteral("request_ms")), QStringLiteral("must be > 0")));
+    else if (s.requestMillis > MaxRequestMillis)
+        add({ QStringLiteral("request_ms") },
+            error(field(QStringLiteral("request_ms")),
+                QStringLiteral("%1 ms is above App Runner's request timeout of 120 s").arg(number(s.requestMillis))));
+    if (!(s.concurrentRequests >= 0))
+        add({ QStringLiteral("concurrent_requests") },
+            error(field(QStringLiteral("concurrent_requests")), QStringLiteral("must be >= 0")));
+    else if (s.concurrentRequests > MaxConcurrentRequests)
+        add({ QStringLiteral("concurrent_requests") },
+            error(
+                field(QStringLiteral("concurrent_requests")), aboveLimit(s.concurrentRequests, MaxConcurrentRequests)));
+    if (s.kind != ServiceKind::Service && (s.requestsPerSecond > 0 || s.concurrentRequests > 0))
+        add({ QStringLiteral("requests_per_second"), QStringLiteral("concurrent_requests") },
+            warning(named,
+                QStringLiteral("requests_per_second and concurrent_requests are ignored: only a service "
+                               "serves requests")));
+
     // Networking.
     if (s.hostPort < 0 || s.hostPort > 65535)
         add({ QStringLiteral("host_port") },
@@ -436,6 +464,95 @@ void fargateChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannot
     }
 }
 
+/// A number field in [low, high]: "must be >= 0" / "1e300 is above the limit of 1000" naming the field.
+void checkRange(
+    QList<Diagnostic> &out, const QString &where, double value, double low, double high, const QString &unit = {})
+{
+    if (!(value >= low))
+        out.append(error(where, QStringLiteral("must be >= %1, found %2").arg(number(low), number(value))));
+    else if (value > high)
+        out.append(error(where, aboveLimit(value, high, unit)));
+}
+
+void repositoryChecks(const Scenario &sc, const Repository &repo, const QString &base, bool named,
+    const pricing::Catalog *catalog, QList<Diagnostic> &out)
+{
+    const auto field = [&base](const char *key) -> QString { return base + u'.' + QString::fromUtf8(key); };
+    if (named && repo.name.trimmed().isEmpty())
+        out.append(error(field("name"), QStringLiteral("must not be empty")));
+    checkRange(out, field("image_gb"), repo.imageGb, 0, MaxImageGb, QStringLiteral("GB"));
+    checkRange(out, field("pushes_per_day"), repo.pushesPerDay, 0, MaxPushesPerDay);
+    checkRange(out, field("keep_last"), repo.keepLast, 0, MaxImagesPerRepository, QStringLiteral("images"));
+    checkRange(out, field("dev_share"), repo.devShare, 0, 1);
+    checkRange(out, field("dev_expire_days"), repo.devExpireDays, 0, MaxDevExpireDays, QStringLiteral("days"));
+    checkRange(out, field("rescans_per_image_month"), repo.rescansPerImageMonth, 0, MaxRescansPerImageMonth);
+    checkRange(out, field("replicate_to_accounts"), repo.replicateToAccounts, 0, MaxReplicationDestinations);
+    if (repo.replicateToRegions.size() + std::max(0, repo.replicateToAccounts) > MaxReplicationDestinations)
+        out.append(error(field("replicate_to_regions"),
+            QStringLiteral("ECR replicates to at most %1 destinations").arg(MaxReplicationDestinations)));
+    for (qsizetype k = 0; k < repo.replicateToRegions.size(); ++k) {
+        QString why;
+        if (catalog && !catalog->checkRegion(repo.replicateToRegions.at(k), &why))
+            out.append(error(QStringLiteral("%1[%2]").arg(field("replicate_to_regions")).arg(k), why));
+    }
+    if (named) {
+        const QStringList services = repo.services.isEmpty() ? QStringList { repo.name } : repo.services;
+        for (const QString &name : services) {
+            if (sc.indexOfService(name) < 0)
+                out.append(warning(field("services"),
+                    QStringLiteral("no service is named \"%1\": nothing pulls this image").arg(name)));
+        }
+    }
+}
+
+void registryAndNetworkChecks(const Scenario &sc, const pricing::Catalog *catalog, QList<Diagnostic> &out)
+{
+    const RegistrySettings &reg = sc.registry;
+    repositoryChecks(sc, reg.defaults, QStringLiteral("registry.defaults"), false, catalog, out);
+    for (qsizetype i = 0; i < reg.repositories.size(); ++i)
+        repositoryChecks(
+            sc, reg.repositories.at(i), QStringLiteral("registry.repositories[%1]").arg(i), true, catalog, out);
+    if (!reg.region.isEmpty() && catalog) {
+        QString why;
+        if (!catalog->checkRegion(reg.region, &why))
+            out.append(error(QStringLiteral("registry.region"), why));
+    }
+    const NetworkSettings &net = sc.network;
+    checkRange(out, QStringLiteral("network.nat_gateways"), net.natGateways, 0, MaxNatGateways);
+    checkRange(out, QStringLiteral("network.capacity_units_per_load_balancer"), net.capacityUnitsPerLoadBalancer, 0,
+        MaxCapacityUnits);
+    checkRange(out, QStringLiteral("network.log_gb_per_task_hour"), net.logGbPerTaskHour, 0, MaxLogGbPerTaskHour,
+        QStringLiteral("GB"));
+    if (net.enabled && net.subnets == SubnetKind::Private && net.natGateways == 0)
+        out.append(warning(QStringLiteral("network.nat_gateways"),
+            QStringLiteral("private subnets without a NAT gateway: tasks cannot pull images unless the VPC endpoints "
+                           "are on")));
+}
+
+/// App Runner runs request-serving Linux services without accelerators up to 4 vCPU / 12 GB; jobs and daemons
+/// are left out by design (not a reason the service cannot run anywhere: the other platforms run them).
+void appRunnerChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cannotRun)
+{
+    if (!sc.platform(PlatformId::AppRunner).enabled)
+        return;
+    for (qsizetype i = 0; i < sc.services.size(); ++i) {
+        const Service &s = sc.services.at(i);
+        if (s.kind != ServiceKind::Service || !(s.effectiveCpu() > 0) || !(s.effectiveMemoryMib() > 0))
+            continue;
+        QString why;
+        if (s.gpus > 0)
+            why = QStringLiteral("App Runner has no accelerators");
+        else if (s.os == OsFamily::Windows)
+            why = QStringLiteral("App Runner runs Linux containers only");
+        else
+            pricing::smallestAppRunnerSize(s.effectiveCpu(), s.effectiveMemoryMib(), &why);
+        if (why.isEmpty())
+            continue;
+        cannotRun[i].insert(int(PlatformId::AppRunner));
+        out.append(warning(
+            QStringLiteral("service \"%1\"").arg(s.name), QStringLiteral("not priced on app-runner: %1").arg(why)));
+    }
+}
 } // namespace
 
 const QStringList &knownRegions()
@@ -753,6 +870,25 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
             out.append(error(base,
                 QStringLiteral("fargate_weight and fargate_spot_weight are both 0: "
                                "at least one weight must be > 0")));
+        if (id == PlatformId::AppRunner) {
+            // App Runner's auto scaling configuration: MaxConcurrency 1..200, MinSize >= 1, MaxSize >= MinSize.
+            if (p.appRunnerConcurrency < 1 || p.appRunnerConcurrency > MaxAppRunnerConcurrency)
+                out.append(error(base + QStringLiteral(".concurrency"),
+                    QStringLiteral("must be 1..%1 concurrent requests per instance, found %2")
+                        .arg(MaxAppRunnerConcurrency)
+                        .arg(p.appRunnerConcurrency)));
+            if (p.appRunnerMinInstances < 1 || p.appRunnerMinInstances > MaxReplicas)
+                out.append(error(base + QStringLiteral(".min_instances"),
+                    QStringLiteral("must be 1..%1 (App Runner keeps at least one provisioned instance), found %2")
+                        .arg(MaxReplicas)
+                        .arg(p.appRunnerMinInstances)));
+            if (p.appRunnerMaxInstances < p.appRunnerMinInstances || p.appRunnerMaxInstances > MaxReplicas)
+                out.append(error(base + QStringLiteral(".max_instances"),
+                    QStringLiteral("must be min_instances (%1)..%2, found %3")
+                        .arg(p.appRunnerMinInstances)
+                        .arg(MaxReplicas)
+                        .arg(p.appRunnerMaxInstances)));
+        }
         for (qsizetype k = 0; k < p.instanceTypes.size(); ++k) {
             if (p.instanceTypes.at(k).trimmed().isEmpty())
                 out.append(error(
@@ -760,8 +896,11 @@ QList<Diagnostic> validateScenario(const Scenario &sc, const pricing::Catalog *c
         }
     }
 
+    registryAndNetworkChecks(sc, catalog, out);
+
     CannotRun cannotRun;
     fargateChecks(sc, out, cannotRun);
+    appRunnerChecks(sc, out, cannotRun);
     if (catalog) {
         catalogChecks(sc, *catalog, out, cannotRun);
         // A service that no enabled platform can run leaves nothing to compare: that is an error. One

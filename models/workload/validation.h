@@ -62,6 +62,25 @@ inline constexpr int MaxCapacityProviderWeight = 1000;
 inline constexpr int MaxContainersPerTask = 100;
 /// interruption_allowance_percent: re-running all interrupted work once more is 100 %.
 inline constexpr double MaxInterruptionAllowancePercent = 100.0;
+/// App Runner request load (issue 19): far above any single service, low enough that the instance
+/// arithmetic stays exact in doubles.
+inline constexpr double MaxRequestsPerSecond = 1.0e8;
+inline constexpr double MaxConcurrentRequests = 1.0e8;
+/// App Runner ends a request after 120 s (App Runner developer guide, "Request timeout").
+inline constexpr double MaxRequestMillis = 120000.0;
+/// App Runner's MaxConcurrency upper bound (AutoScalingConfiguration: 1..200).
+inline constexpr int MaxAppRunnerConcurrency = 200;
+/// Registry and network (issue 19). ECR keeps at most 20,000 images per repository (ECR service quotas)
+/// and replicates to at most 25 destinations; the other limits only keep the arithmetic finite.
+inline constexpr double MaxImageGb = 1000.0;
+inline constexpr double MaxPushesPerDay = 10000.0;
+inline constexpr int MaxImagesPerRepository = 20000;
+inline constexpr int MaxDevExpireDays = 3650;
+inline constexpr double MaxRescansPerImageMonth = 1000.0;
+inline constexpr int MaxReplicationDestinations = 25;
+inline constexpr int MaxNatGateways = 100;
+inline constexpr double MaxCapacityUnits = 100000.0;
+inline constexpr double MaxLogGbPerTaskHour = 1000.0;
 
 /// Tasks running at once in the busiest hour at `loadMultiplier` (an upper bound computed from the load
 /// profiles' peaks and the job schedules, without simulating). Daemons are not counted: they follow the nodes.

@@ -75,7 +75,11 @@ private:
                 QStringLiteral("ALTER TABLE services DROP COLUMN accelerator"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN no_memory_request"),
                 QStringLiteral("DROP TABLE reserved_instances"), QStringLiteral("DROP TABLE savings_plans"),
-                QStringLiteral("PRAGMA user_version = 1") });
+                // schema 4 and 5 (issue 19)
+                QStringLiteral("ALTER TABLE services DROP COLUMN requests_per_second"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN request_ms"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN concurrent_requests"),
+                QStringLiteral("DROP TABLE scenario_blocks"), QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))
             f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime);

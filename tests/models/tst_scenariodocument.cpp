@@ -282,7 +282,7 @@ private slots:
         const QByteArray bytes = readAll(file);
         QVERIFY(bytes.startsWith(QByteArrayView("SQLite format 3\0", 16)));
         QCOMPARE(bytes.mid(68, 4), QByteArray("FLPN")); // PRAGMA application_id, big-endian
-        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0\x03", 4)); // PRAGMA user_version 3
+        QCOMPARE(bytes.mid(60, 4), QByteArray("\0\0\0", 3) + char(DocumentSchemaVersion)); // PRAGMA user_version
         QStringList tables;
         const QString name = QStringLiteral("inspect");
         {
@@ -305,7 +305,8 @@ private slots:
             (QStringList { QStringLiteral("containers"), QStringLiteral("load_profile_hours"),
                 QStringLiteral("load_profiles"), QStringLiteral("meta"), QStringLiteral("platform_instance_types"),
                 QStringLiteral("platform_settings"), QStringLiteral("purchase"), QStringLiteral("reserved_instances"),
-                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("services") }));
+                QStringLiteral("savings_plans"), QStringLiteral("scenario"), QStringLiteral("scenario_blocks"),
+                QStringLiteral("services") }));
     }
 
     void badFilesGiveClearErrors_data()
@@ -328,8 +329,8 @@ private slots:
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
                                        << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 4, this "
-                                              "Fleetplan reads versions up to 3; update Fleetplan to open it");
+                                              "written by a newer Fleetplan: document schema version 6, this "
+                                              "Fleetplan reads versions up to 5; update Fleetplan to open it");
     }
     void badFilesGiveClearErrors()
     {
@@ -366,7 +367,7 @@ private slots:
             writeAll(file, bytes);
         } else if (kind == QLatin1String("newer")) {
             QVERIFY(QFile::copy(good, file));
-            rawSql(file, { QStringLiteral("PRAGMA user_version = 4") });
+            rawSql(file, { QStringLiteral("PRAGMA user_version = 6") });
         }
         const QByteArray before = readAll(file);
         const ScenarioReadResult r = readScenarioFile(file);
@@ -396,8 +397,9 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
         QCOMPARE(r.errorText(),
             QStringLiteral("warning: %1: written by an older Fleetplan (document schema version 1); the file is "
-                           "left as it is and saving it writes schema version 3")
-                .arg(file));
+                           "left as it is and saving it writes schema version %2")
+                .arg(file)
+                .arg(DocumentSchemaVersion));
         checkVersion1Content(*r.scenario);
         QVERIFY(meta.isEmpty()); // schema 1 has no meta table; the migrated copy's is empty
         // Reads never write: same bytes, same time, no backup or journal, still schema version 1.
@@ -414,7 +416,7 @@ private slots:
         QString error;
         QVERIFY2(writeScenarioDocument(*r.scenario, file, &error), qPrintable(error));
         QCOMPARE(userVersionOf(file), DocumentSchemaVersion);
-        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0\x03", 4));
+        QCOMPARE(readAll(file).mid(60, 4), QByteArray("\0\0\0", 3) + char(DocumentSchemaVersion));
         const ScenarioReadResult saved = readScenarioFile(file);
         QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
         QCOMPARE(*saved.scenario, *r.scenario);

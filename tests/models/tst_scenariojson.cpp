@@ -57,7 +57,8 @@ private slots:
         QCOMPARE(s.accelerator, Accelerator::NvidiaGpu);
         QCOMPARE(s.noMemoryRequest, false);
         for (PlatformId id : AllPlatforms) {
-            QVERIFY(sc.platform(id).enabled);
+            // App Runner is opt-in (issue 19): off in a file without its block.
+            QCOMPARE(sc.platform(id).enabled, id != PlatformId::AppRunner);
             QVERIFY(sc.platform(id).instanceTypes.isEmpty());
         }
         QCOMPARE(sc.purchase.spotShare, 0.0);
@@ -75,7 +76,7 @@ private slots:
             QStringLiteral("warning: %1:services[1].containers[2].image: unknown key, ignored").arg(path),
             QStringLiteral("warning: %1:platforms.ecs-ec2.spot_fleet: unknown key, ignored").arg(path),
             QStringLiteral("warning: %1:platforms.gke: unknown platform, ignored (expected ecs-ec2, ecs-fargate, "
-                           "ecs-fargate-spot, eks-nodes or eks-fargate)")
+                           "ecs-fargate-spot, eks-nodes, eks-fargate or app-runner)")
                 .arg(path),
             QStringLiteral("warning: %1:colour: unknown key, ignored").arg(path),
         };
@@ -116,10 +117,10 @@ private slots:
                                    << QStringLiteral(
                                           "error: f.json:fleetplan_scenario: missing: this is not a Fleetplan "
                                           "scenario (expected \"fleetplan_scenario\": 1)");
-        QTest::newRow("newer format") << QByteArray(R"({"fleetplan_scenario": 2})")
-                                      << QStringLiteral("error: f.json:fleetplan_scenario: format version 2 is not "
-                                                        "supported by this Fleetplan (it reads version 1); a newer "
-                                                        "Fleetplan wrote this file");
+        QTest::newRow("newer format") << QByteArray(R"({"fleetplan_scenario": 3})")
+                                      << QStringLiteral("error: f.json:fleetplan_scenario: format version 3 is not "
+                                                        "supported by this Fleetplan (it reads versions 1 to 2); a "
+                                                        "newer Fleetplan wrote this file");
         QTest::newRow("syntax error line 3")
             << QByteArray("{\n \"fleetplan_scenario\": 1,\n \"name\": }\n")
             << QStringLiteral("error: f.json:3:11: not valid JSON: object is missing after a comma");
