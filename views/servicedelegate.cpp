@@ -203,6 +203,21 @@ void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
     Q_EMIT const_cast<ServiceDelegate *>(this)->multiEditFinished();
 }
 
+void ServiceDelegate::updateEditorGeometry(
+    QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+    QRect r = editor->geometry();
+    const int wanted = editor->sizeHint().width();
+    if (r.width() >= wanted)
+        return;
+    r.setWidth(wanted);
+    // Grows to the right, or to the left where the viewport ends.
+    if (const QWidget *viewport = editor->parentWidget(); viewport && r.right() > viewport->width())
+        r.moveRight(std::max(wanted - 1, viewport->width() - 1));
+    editor->setGeometry(r);
+}
+
 void ServiceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     // The validation role holds "error: …" / "warning: …" lines (or one string); errors paint the cell red.

@@ -35,6 +35,10 @@ public:
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// The cell's rectangle, widened to the editor's own size hint when the column is narrower, so that a
+    /// value with its unit ("0.500 vCPU") or a choice ("service") is never cut off (issue 17, item 4).
+    void updateEditorGeometry(
+        QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     /// The value an editor holds, as the model's setData() takes it.
     static QVariant editorValue(QWidget *editor);

@@ -11,6 +11,7 @@
 #include "models/simulation/costdiff.h"
 #include "models/simulation/moneyformat.h"
 #include "models/workload/scenariodiff.h"
+#include "views/sourcecitation.h"
 
 namespace fleetplan::app {
 
@@ -380,8 +381,13 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
                 it->second.append(models::toId(p.id));
         }
     }
-    for (const auto &m : merged)
-        c.assumptions.rows.append({ m.first.name, m.first.value, m.first.source, m.second.join(QStringLiteral(", ")) });
+    for (const auto &m : merged) {
+        // Publisher and date first (as Explain shows them), then the citation in full: a printed report
+        // has no tooltip. Never the catalog builder's internal tags.
+        const views::SourceCitation cite = views::citeSource(m.first.source);
+        const QString source = cite.full == cite.label ? cite.label : cite.label + QStringLiteral(" — ") + cite.full;
+        c.assumptions.rows.append({ m.first.name, m.first.value, source, m.second.join(QStringLiteral(", ")) });
+    }
     const models::PurchaseOptions &po = scenario.purchase;
     c.assumptions.rows.append({ QStringLiteral("Spot share of Spot-tolerant EC2 capacity"),
         fraction(report.whatIf.spotShare.value_or(po.spotShare)), QStringLiteral("scenario purchase options"),
@@ -399,7 +405,7 @@ ReportContent buildReportContent(const CostReport &report, const models::Scenari
         { false, false, true, false, false }, { 2.3, 3.0, 0.9, 2, 4.2 });
     for (const pricing::DatasetInfo &d : datasets) {
         const QString asOf = d.asOfMin == d.asOfMax ? d.asOfMin : d.asOfMin + QStringLiteral(" – ") + d.asOfMax;
-        c.rates.rows.append({ d.name, d.file, QString::number(d.rows), asOf, d.sources });
+        c.rates.rows.append({ d.name, d.file, QString::number(d.rows), asOf, views::withoutInternalTags(d.sources) });
     }
     return c;
 }

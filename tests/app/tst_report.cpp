@@ -202,6 +202,31 @@ private slots:
         QCOMPARE(ours.at(2), platform + QStringLiteral(": the cluster has no nodes"));
     }
 
+    // Issue 17, item 7: a report names each assumption's publisher and date before the citation, and never
+    // the catalog builder's internal tag.
+    void assumptionsNamePublisherAndDate()
+    {
+        models::CostReport report = fixture::costReport();
+        report.platforms.first().assumptions
+            = { { QStringLiteral("Fargate Spot vCPU rate"), QStringLiteral("0.01291 USD/h"),
+                QStringLiteral("fortem.dev/blog/aws-fargate-pricing-real-costs (2026; also dev.to/dspv repost, pages "
+                               "corpus)") } };
+        const app::ReportContent content = app::buildReportContent(
+            report, scenario(1), pricing::Catalog::bundled()->datasets(), QString(), nullptr, nullptr);
+        bool found = false;
+        for (const QStringList &row : content.assumptions.rows) {
+            if (row.at(0) != u"Fargate Spot vCPU rate")
+                continue;
+            found = true;
+            QCOMPARE(row.at(2),
+                QStringLiteral("third-party page fortem.dev, 2026 — fortem.dev/blog/aws-fargate-pricing-real-costs "
+                               "(2026; also dev.to/dspv repost)"));
+        }
+        QVERIFY(found);
+        for (const QStringList &row : content.rates.rows)
+            QVERIFY2(!row.join(u' ').contains(QStringLiteral("corpus")), qPrintable(row.join(u' ')));
+    }
+
     void pdfCarriesTotalsAndPageNumbers()
     {
         const auto report = fixture::costReport();

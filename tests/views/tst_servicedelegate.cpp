@@ -2,9 +2,11 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QItemSelectionModel>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QtTest>
 
 #include "models/workload/servicetablemodel.h"
@@ -80,6 +82,41 @@ private slots:
         profileBox->setCurrentIndex(1);
         delegate.setModelData(profileBox, &model, model.index(0, Col::LoadProfileCol));
         QCOMPARE(model.index(0, Col::LoadProfileCol).data(Qt::EditRole).toString(), QStringLiteral("diurnal-web"));
+    }
+
+    // Issue 17, item 4: an editor in a narrow column shows its whole value and unit ("0.250 vCPU", not
+    // "0.250 v"), and a choice its whole text.
+    void editorsInNarrowColumnsAreNotClipped()
+    {
+        QStandardItemModel model;
+        fill(model);
+        views::ServiceDelegate delegate;
+        QTableView table;
+        table.setModel(&model);
+        table.setItemDelegate(&delegate);
+        table.resize(600, 200);
+        table.setColumnWidth(Col::Cpu, 40);
+        table.setColumnWidth(Col::Kind, 30);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+
+        table.edit(model.index(0, Col::Cpu));
+        auto *cpu = table.viewport()->findChild<QDoubleSpinBox *>();
+        QVERIFY(cpu);
+        QVERIFY2(cpu->width() >= cpu->sizeHint().width(), qPrintable(QString::number(cpu->width())));
+        QVERIFY(cpu->fontMetrics().horizontalAdvance(cpu->text()) < cpu->width());
+        QVERIFY(cpu->text().endsWith(QStringLiteral(" vCPU")));
+        QPointer<QDoubleSpinBox> gone(cpu);
+        QTest::keyClick(cpu, Qt::Key_Escape);
+        QTRY_VERIFY(!gone);
+
+        table.edit(model.index(1, Col::Kind));
+        QComboBox *kind = nullptr;
+        QTRY_VERIFY((kind = table.viewport()->findChild<QComboBox *>()) != nullptr);
+        QVERIFY2(kind->width() >= kind->sizeHint().width(), qPrintable(QString::number(kind->width())));
+        QVERIFY(kind->fontMetrics().horizontalAdvance(kind->currentText()) < kind->width());
+        // The widened editor stays inside the table.
+        QVERIFY(kind->geometry().right() < table.viewport()->width());
     }
 
     void editOfASelectedRowGoesToEverySelectedRow()
