@@ -178,9 +178,9 @@ private slots:
                            "report manpage completions pack\" -- \"$cur\") $(compgen -f -- \"$cur\") )")));
         QVERIFY(bash.out.contains(QStringLiteral("--format) COMPREPLY=( $(compgen -W \"table json csv markdown "
                                                  "github-comment\" -- \"$cur\") ); return ;;")));
-        QVERIFY(
-            bash.out.contains(QStringLiteral("--platform) COMPREPLY=( $(compgen -W \"ecs-ec2 ecs-fargate "
-                                             "ecs-fargate-spot eks-nodes eks-fargate\" -- \"$cur\") ); return ;;")));
+        QVERIFY(bash.out.contains(
+            QStringLiteral("--platform) COMPREPLY=( $(compgen -W \"ecs-ec2 ecs-fargate "
+                           "ecs-fargate-spot eks-nodes eks-fargate app-runner\" -- \"$cur\") ); return ;;")));
         QVERIFY(bash.out.contains(QStringLiteral("--fail-above-change")));
         QVERIFY(bash.out.contains(QStringLiteral("COMPREPLY=( $(compgen -W \"regions instances price fargate info "
                                                  "import commitments override discount commitment\" -- \"$cur\") )")));
