@@ -154,8 +154,10 @@ const QList<QStringList> &migrations()
         // 4 → 5 (issue 19): the registry and network blocks, each stored as its JSON object (the reader and
         // writer of the JSON format, scenariojson.h), so the two formats cannot drift apart.
         { QStringLiteral("CREATE TABLE scenario_blocks (name TEXT PRIMARY KEY, json TEXT NOT NULL)") },
+        // 5 → 6 (issue 20): one task per node (Service::onePerNode).
+        { QStringLiteral("ALTER TABLE services ADD COLUMN one_per_node INTEGER NOT NULL DEFAULT 0") },
     };
-    static_assert(DocumentSchemaVersion == 5, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 6, "add a migration step when the schema version grows");
     return steps;
 }
 

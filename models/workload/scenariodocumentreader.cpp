@@ -165,7 +165,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
-                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests FROM services "
+                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node "
+                "FROM services "
                 "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
@@ -200,6 +201,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             s.requestsPerSecond = q.value(21).toDouble();
             s.requestMillis = q.value(22).toDouble();
             s.concurrentRequests = q.value(23).toDouble();
+            s.onePerNode = q.value(24).toLongLong() != 0;
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }

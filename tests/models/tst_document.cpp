@@ -79,7 +79,10 @@ private:
                 QStringLiteral("ALTER TABLE services DROP COLUMN requests_per_second"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN request_ms"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN concurrent_requests"),
-                QStringLiteral("DROP TABLE scenario_blocks"), QStringLiteral("PRAGMA user_version = 1") });
+                QStringLiteral("DROP TABLE scenario_blocks"),
+                // schema 6 (issue 20)
+                QStringLiteral("ALTER TABLE services DROP COLUMN one_per_node"),
+                QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))
             f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime);

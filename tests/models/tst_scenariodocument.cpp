@@ -61,6 +61,7 @@ private:
         s.gpus = 2; // schema 3: accelerators and the EKS Fargate no-memory-request flag round-trip
         s.accelerator = Accelerator::AwsNeuron;
         s.noMemoryRequest = true;
+        s.onePerNode = true; // schema 6
         sc.services.append(s);
         Service win;
         win.name = QStringLiteral("legacy");
@@ -329,8 +330,8 @@ private slots:
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
                                        << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 6, this "
-                                              "Fleetplan reads versions up to 5; update Fleetplan to open it");
+                                              "written by a newer Fleetplan: document schema version 7, this "
+                                              "Fleetplan reads versions up to 6; update Fleetplan to open it");
     }
     void badFilesGiveClearErrors()
     {
@@ -367,7 +368,7 @@ private slots:
             writeAll(file, bytes);
         } else if (kind == QLatin1String("newer")) {
             QVERIFY(QFile::copy(good, file));
-            rawSql(file, { QStringLiteral("PRAGMA user_version = 6") });
+            rawSql(file, { QStringLiteral("PRAGMA user_version = %1").arg(DocumentSchemaVersion + 1) });
         }
         const QByteArray before = readAll(file);
         const ScenarioReadResult r = readScenarioFile(file);
