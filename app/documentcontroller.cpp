@@ -86,6 +86,10 @@ bool DocumentController::maybeSave()
 models::Scenario DocumentController::blankScenario(bool withService)
 {
     models::Scenario blank;
+    // Edit → Preferences…: the region and the month a new scenario starts with.
+    const Preferences preferences = Preferences::load();
+    blank.region = preferences.defaultRegion;
+    blank.periodHours = preferences.hoursPerMonth;
     blank.loadProfiles = { models::makeLoadProfile(models::LoadProfilePreset::Flat) };
     if (withService) {
         models::Service web;

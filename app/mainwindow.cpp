@@ -731,7 +731,7 @@ int MainWindow::dropFiles(const QStringList &paths, bool quiet)
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(Preferences::load(), this);
+    PreferencesDialog dialog(Preferences::load(), m_catalog ? m_catalog->regions() : QStringList(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Preferences p = dialog.preferences();

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/preferencesdialog.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
+
+#include "views/regionnames.h"
 
 namespace fleetplan::app {
 
@@ -18,6 +22,10 @@ Preferences Preferences::load()
     p.autosaveSeconds = std::clamp(settings.value(QStringLiteral("preferences/autosaveSeconds"), 30).toInt(), 0, 3600);
     p.pageSize = settings.value(QStringLiteral("preferences/pageSize")).toString() == u"letter" ? QPageSize::Letter
                                                                                                 : QPageSize::A4;
+    const QString region = settings.value(QStringLiteral("preferences/defaultRegion")).toString().trimmed();
+    if (!region.isEmpty())
+        p.defaultRegion = region;
+    p.hoursPerMonth = settings.value(QStringLiteral("preferences/hoursPerMonth"), 730).toInt() == 720 ? 720 : 730;
     return p;
 }
 
@@ -28,9 +36,11 @@ void Preferences::save() const
     settings.setValue(QStringLiteral("preferences/autosaveSeconds"), autosaveSeconds);
     settings.setValue(QStringLiteral("preferences/pageSize"),
         pageSize == QPageSize::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
+    settings.setValue(QStringLiteral("preferences/defaultRegion"), defaultRegion);
+    settings.setValue(QStringLiteral("preferences/hoursPerMonth"), hoursPerMonth);
 }
 
-PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent)
+PreferencesDialog::PreferencesDialog(const Preferences &current, const QStringList &regions, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -54,9 +64,22 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     m_pageSize->addItem(tr("A4 (210 × 297 mm)"), int(QPageSize::A4));
     m_pageSize->addItem(tr("US Letter (8.5 × 11 in)"), int(QPageSize::Letter));
     m_pageSize->setCurrentIndex(m_pageSize->findData(int(current.pageSize)));
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("preferencesRegion"));
+    views::fillRegionBox(m_region, regions);
+    views::setCurrentRegion(m_region, current.defaultRegion);
+    m_region->setToolTip(tr("The region of a new scenario (File → New); each scenario keeps its own"));
+    m_hours = new QComboBox(this);
+    m_hours->setObjectName(QStringLiteral("preferencesHours"));
+    m_hours->addItem(tr("730 hours (AWS's month: 8,760 ÷ 12)"), 730);
+    m_hours->addItem(tr("720 hours (30 days)"), 720);
+    m_hours->setCurrentIndex(std::max(0, m_hours->findData(current.hoursPerMonth)));
+    m_hours->setToolTip(tr("The billing period of a new scenario (File → New); each scenario keeps its own"));
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Recovery autosave after:"), m_autosave);
     form->addRow(tr("PDF report &page size:"), m_pageSize);
+    form->addRow(tr("New scenario &region:"), m_region);
+    form->addRow(tr("New scenario &month:"), m_hours);
     auto *hint = new QLabel(tr("`fleetplan report` takes --page-size; these apply to the window's exports."), this);
     hint->setWordWrap(true);
     form->addRow(hint);
@@ -72,6 +95,8 @@ Preferences PreferencesDialog::preferences() const
     p.theme = static_cast<views::ThemeMode>(m_theme->currentData().toInt());
     p.autosaveSeconds = m_autosave->value();
     p.pageSize = static_cast<QPageSize::PageSizeId>(m_pageSize->currentData().toInt());
+    p.defaultRegion = views::currentRegion(m_region);
+    p.hoursPerMonth = m_hours->currentData().toInt() == 720 ? 720 : 730;
     return p;
 }
 

@@ -246,6 +246,38 @@ private slots:
         app::Preferences reset;
         reset.save();
     }
+
+    void preferencesChooseTheNewScenariosRegionAndMonth()
+    {
+        app::Preferences().save(); // from the defaults, whatever an earlier run left
+        app::MainWindow window;
+        QTimer::singleShot(50, &window, [] {
+            auto *dialog = qobject_cast<app::PreferencesDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            // The catalog's regions, named in words.
+            const int ireland = dialog->regionBox()->findData(QStringLiteral("eu-west-1"));
+            QVERIFY(ireland >= 0);
+            QCOMPARE(dialog->regionBox()->itemText(ireland), QStringLiteral("Europe (Ireland) · eu-west-1"));
+            dialog->regionBox()->setCurrentIndex(ireland);
+            dialog->hoursBox()->setCurrentIndex(dialog->hoursBox()->findData(720));
+            dialog->accept();
+        });
+        window.action(QStringLiteral("actionPreferences"))->trigger();
+        const app::Preferences saved = app::Preferences::load();
+        QCOMPARE(saved.defaultRegion, QStringLiteral("eu-west-1"));
+        QCOMPARE(saved.hoursPerMonth, 720);
+        // The open scenario keeps its own; File → New starts from the preferences.
+        QCOMPARE(window.scenario().region, QStringLiteral("us-east-1"));
+        window.action(QStringLiteral("actionNew"))->trigger();
+        QCOMPARE(window.scenario().region, QStringLiteral("eu-west-1"));
+        QCOMPARE(window.scenario().periodHours, 720);
+        app::Preferences reset;
+        reset.save();
+        window.action(QStringLiteral("actionNew"))->trigger();
+        QCOMPARE(window.scenario().region, QStringLiteral("us-east-1"));
+        QCOMPARE(window.scenario().periodHours, 730);
+    }
 };
 
 QTEST_MAIN(TestConventions)
