@@ -104,12 +104,16 @@ public:
     void atHour(int h, double usd) { m_perHour[h] += usd; }
     void finish()
     {
+        double added = 0.0;
         for (const Part &p : std::as_const(m_parts)) {
             if (p.lines.isEmpty())
                 continue;
             m_result.components.append(
                 CostComponent { p.id, p.usd, p.quantity, componentKind(p.id).unit, p.lines.join(u'\n') });
+            added += p.usd;
         }
+        // A Savings Plan covers compute only: the bill with the recommended commitment carries this part too.
+        m_result.savingsPlan.totalUsdWithCommitment += added;
         for (qsizetype h = 0; h < m_perHour.size() && h < m_result.series.costUsd.size(); ++h)
             m_result.series.costUsd[h] += m_perHour.at(h);
         finishTotals(m_result);

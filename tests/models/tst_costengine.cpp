@@ -102,17 +102,33 @@ private slots:
         QVERIFY(!recommendSavingsPlan(QList<double>(24, 0.0), 30.0, 0.0).applicable);
     }
 
+    void recommendedCommitmentReproducesItsTotal_data()
+    {
+        QTest::addColumn<bool>("networkAndRegistry");
+        QTest::newRow("compute only") << false;
+        // The network and registry bill is no compute a Savings Plan covers; it stays in the promised total.
+        QTest::newRow("with the registry and network bill") << true;
+    }
+
     void recommendedCommitmentReproducesItsTotal()
     {
         // Buying the recommended commitment in the simulation gives the total the recommendation promised.
+        QFETCH(bool, networkAndRegistry);
         const auto catalog = pricing::Catalog::bundled();
         Scenario sc = bundledSampleScenario();
         sc.periodHours = 72;
+        if (networkAndRegistry) {
+            sc.registry.enabled = true;
+            sc.network.enabled = true;
+            sc.network.loadBalancer = LoadBalancerKind::Alb;
+            sc.network.logGbPerTaskHour = 0.002;
+        }
         const CostReport base = simulate(sc, *catalog);
         for (const PlatformResult &p : base.platforms) {
             if (!p.savingsPlan.applicable || p.id == PlatformId::EcsFargateSpot)
                 continue;
             QCOMPARE_LT(p.savingsPlan.totalUsdWithCommitment, p.totalUsd);
+            QCOMPARE(p.networkAndRegistryUsd() > 1.0, networkAndRegistry);
             WhatIf whatIf;
             whatIf.savingsPlanUsdPerHour = p.savingsPlan.commitmentUsdPerHour;
             SimulationOptions only;
