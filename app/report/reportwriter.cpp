@@ -85,6 +85,22 @@ bool writeBytes(const QString &path, const QByteArray &bytes, QString *error)
     return false;
 }
 
+/// The drawn report (PDF, HTML, print): its content and charts, with the load sweep and sensitivity both
+/// read, handed to `use` while they live.
+template <typename Use>
+auto withContentAndCharts(
+    const models::CostReport &report, const models::Scenario &scenario, const ReportOptions &options, Use use)
+{
+    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
+    const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
+    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
+    const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
+    const ReportContent content
+        = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline, options.notes);
+    const ReportCharts charts(report, swept, analysed);
+    return use(content, charts);
+}
+
 } // namespace
 
 QString toId(ReportFormat format)
@@ -200,16 +216,12 @@ std::optional<QByteArray> renderReport(const models::CostReport &report, const m
                          .arg(toId(format).toUpper());
         return std::nullopt;
     }
-    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
-    const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
-    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
-    const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
-    const ReportContent content
-        = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline, options.notes);
-    const ReportCharts charts(report, swept, analysed);
-    if (format == ReportFormat::Html)
-        return renderHtmlReport(content, charts);
-    return renderPdfReport(content, charts, options.pageSize, pages, error);
+    return withContentAndCharts(report, scenario, options,
+        [&](const ReportContent &content, const ReportCharts &charts) -> std::optional<QByteArray> {
+            if (format == ReportFormat::Html)
+                return renderHtmlReport(content, charts);
+            return renderPdfReport(content, charts, options.pageSize, pages, error);
+        });
 }
 
 std::optional<int> printReport(const models::CostReport &report, const models::Scenario &scenario, QPrinter *printer,
@@ -220,20 +232,16 @@ std::optional<int> printReport(const models::CostReport &report, const models::S
             *error = QStringLiteral("printing draws charts and needs a QApplication");
         return std::nullopt;
     }
-    const std::optional<models::LoadSweep> sweep = sweepFor(report, scenario, options);
-    const models::LoadSweep *swept = sweep ? &*sweep : nullptr;
-    const std::optional<models::Sensitivity> sensitivity = sensitivityFor(report, scenario, options);
-    const models::Sensitivity *analysed = sensitivity ? &*sensitivity : nullptr;
-    const ReportContent content
-        = contentFor(report, scenario, options.catalog, swept, analysed, options.baseline, options.notes);
-    const ReportCharts charts(report, swept, analysed);
     // The paper chosen in the print dialog or the preview's page setup, when it is one the layout knows.
     const QPageSize::PageSizeId chosen = printer->pageLayout().pageSize().id();
     const QPageSize paper(chosen == QPageSize::A4 || chosen == QPageSize::Letter ? chosen : options.pageSize);
-    int pages = 0;
-    if (!printPdfReport(content, charts, printer, paper, &pages, error))
-        return std::nullopt;
-    return pages;
+    return withContentAndCharts(
+        report, scenario, options, [&](const ReportContent &content, const ReportCharts &charts) -> std::optional<int> {
+            int pages = 0;
+            if (!printPdfReport(content, charts, printer, paper, &pages, error))
+                return std::nullopt;
+            return pages;
+        });
 }
 
 std::optional<ReportOutcome> writeReport(const models::CostReport &report, const models::Scenario &scenario,

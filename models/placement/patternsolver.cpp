@@ -729,8 +729,7 @@ void Engine::primePatternCache()
     std::vector<int> counts(m_groupCount, 0);
     for (int g = 0; g < m_groupCount; ++g)
         counts[g] = placeable(g) ? std::max(0, m_request.items[g].count) : 0;
-    PatternModel model;
-    if (m_request.patternCache && patternModel(counts, model))
+    if (m_request.patternCache)
         enumerateMaximal(nullptr, counts);
 }
 

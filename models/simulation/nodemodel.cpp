@@ -413,7 +413,7 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
         // A static host port holds one task per instance; so does a service asking for one per node, through
         // a key of its own above the port numbers (its On-Demand and Spot parts share it).
         const int portKey = ecs && s.networkMode != NetworkMode::Awsvpc && s.hostPort > 0 ? s.hostPort : 0;
-        const int exclusive = portKey > 0 || !s.onePerNode ? portKey : OnePerNodeKeyBase + int(i);
+        const int exclusive = s.onePerNode && portKey == 0 ? OnePerNodeKeyBase + int(i) : portKey;
         pl::ItemGroup g;
         g.service = s.name;
         const int cls = acceleratorClassOf(s);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTest>
 
+#include "models/diagnostic.h"
 #include "models/simulation/simulation.h"
 #include "models/workload/scenario.h"
 #include "pricing/catalog.h"
@@ -15,6 +16,16 @@
 /// alone, and a comparison of money to 1e-9 USD that prints both figures in full. Expectations stay in the
 /// tests, computed by hand from the rule and its source; nothing here computes an expected figure.
 namespace fleetplan::test {
+
+/// Whether one of the diagnostics is an error at `where` ("services[0].request_ms").
+inline bool hasErrorAt(const QList<models::Diagnostic> &diagnostics, const QString &where)
+{
+    for (const models::Diagnostic &d : diagnostics) {
+        if (d.isError() && d.where == where)
+            return true;
+    }
+    return false;
+}
 
 /// Money compares to 1e-9 USD: the engine works at full double precision, so a hand-computed figure
 /// agrees to rounding noise or the rule is wrong.

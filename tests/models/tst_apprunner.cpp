@@ -26,6 +26,8 @@ using namespace fleetplan::models;
 
 namespace {
 
+using fleetplan::test::hasErrorAt;
+
 using fleetplan::test::scenarioWith;
 using fleetplan::test::service;
 
@@ -60,15 +62,6 @@ bool hasWarning(const PlatformResult &r, const QString &text)
 {
     for (const QString &w : r.warnings) {
         if (w.contains(text))
-            return true;
-    }
-    return false;
-}
-
-bool hasErrorAt(const QList<Diagnostic> &diagnostics, const QString &where)
-{
-    for (const Diagnostic &d : diagnostics) {
-        if (d.isError() && d.where == where)
             return true;
     }
     return false;

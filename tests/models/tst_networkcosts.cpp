@@ -28,6 +28,8 @@ using namespace fleetplan::models;
 
 namespace {
 
+using fleetplan::test::hasErrorAt;
+
 using fleetplan::test::scenarioWith;
 using fleetplan::test::service;
 
@@ -52,15 +54,6 @@ Scenario scalingDay()
 double usdOf(const PlatformResult &r, ComponentId id)
 {
     return r.componentUsd(id);
-}
-
-bool hasErrorAt(const QList<Diagnostic> &diagnostics, const QString &where)
-{
-    for (const Diagnostic &d : diagnostics) {
-        if (d.isError() && d.where == where)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
