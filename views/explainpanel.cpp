@@ -124,11 +124,13 @@ void ExplainPanel::clearBaseline()
     m_baselineReport = {};
     m_baselineBox->hide();
     m_baselineText->clear();
+    m_shownBaselineHtml.clear();
     m_baselineTitle->clear();
 }
 
 QString ExplainPanel::baselineText() const
 {
+    catchUp();
     if (!m_hasBaseline)
         return {};
     return m_baselineTitle->text() + u'\n' + m_baselineText->toPlainText();
@@ -139,6 +141,18 @@ void ExplainPanel::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     // Side by side when there is room for two readable columns.
     m_split->setOrientation(event->size().width() >= 640 ? Qt::Horizontal : Qt::Vertical);
+}
+
+void ExplainPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void ExplainPanel::catchUp() const
+{
+    if (m_stale)
+        const_cast<ExplainPanel *>(this)->refreshNow(); // the shown text is a cache of m_report
 }
 
 void ExplainPanel::setReport(const models::CostReport &report)
@@ -159,6 +173,7 @@ models::PlatformId ExplainPanel::platform() const
 
 QString ExplainPanel::text() const
 {
+    catchUp();
     // The words as written: without the word joiners and non-breaking hyphens that keep instance names whole.
     return m_text->toPlainText().remove(QChar(0x2060)).replace(QChar(0x2011), u'-');
 }
@@ -237,11 +252,23 @@ QString ExplainPanel::explain(const models::CostReport &report, models::Platform
 
 void ExplainPanel::refresh()
 {
-    const QString h = explain(m_report, platform());
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    refreshNow();
+}
+
+void ExplainPanel::refreshNow()
+{
+    m_stale = false;
+    QString h = explain(m_report, platform());
     if (h.isEmpty())
-        m_text->setHtml(tr("<p>%1 was not simulated.</p>").arg(html(models::displayName(platform()))));
-    else
+        h = tr("<p>%1 was not simulated.</p>").arg(html(models::displayName(platform())));
+    if (h != m_shownHtml) {
         m_text->setHtml(h);
+        m_shownHtml = h;
+    }
     if (!m_hasBaseline)
         return;
     const models::PlatformResult *before = m_baselineReport.platform(platform());
@@ -260,12 +287,13 @@ void ExplainPanel::refresh()
         title += tr(": could not run the workload");
     }
     m_baselineTitle->setText(title);
-    const QString b = explain(m_baselineReport, platform());
+    QString b = explain(m_baselineReport, platform());
     if (b.isEmpty())
-        m_baselineText->setHtml(
-            tr("<p>%1 was not simulated in the baseline.</p>").arg(html(models::displayName(platform()))));
-    else
+        b = tr("<p>%1 was not simulated in the baseline.</p>").arg(html(models::displayName(platform())));
+    if (b != m_shownBaselineHtml) {
         m_baselineText->setHtml(b);
+        m_shownBaselineHtml = b;
+    }
 }
 
 } // namespace fleetplan::views

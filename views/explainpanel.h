@@ -41,14 +41,23 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    /// Lays the explanation out now when the panel is shown; while it is hidden (the dock closed, a test
+    /// that never shows it) only marks it stale: laying out the HTML took half of the window's work per
+    /// report. text() and baselineText() catch up first, as does showing the panel.
     void refresh();
+    void refreshNow();
+    void catchUp() const;
 
     models::CostReport m_report;
     models::CostReport m_baselineReport;
     QString m_baselineLabel;
     bool m_hasBaseline = false;
+    mutable bool m_stale = false;
+    QString m_shownHtml; ///< what m_text holds: the same explanation again is not laid out again
+    QString m_shownBaselineHtml;
     QComboBox *m_platform = nullptr;
     QSplitter *m_split = nullptr;
     QTextBrowser *m_text = nullptr;

@@ -259,7 +259,8 @@ PlacementResult Engine::buildResult(const std::vector<int> &wanted)
         if (missing > 0)
             result.unplaced.append({ g, missing, unplaceableReason(g) });
     }
-    result.lowerBoundPerHour = lowerBound(placed);
+    if (m_request.computeLowerBound)
+        result.lowerBoundPerHour = lowerBound(placed);
     if (m_patternBoundComputed) {
         result.patternBoundPerHour = m_patternBound;
         result.lowerBoundPerHour = std::max({ result.lowerBoundPerHour, m_patternBound, m_integerBound });

@@ -84,6 +84,9 @@ struct PlacementRequest
     double targetUtilization = 1.0;
     int timeBudgetMicros = 20000; ///< budget of the improvement phase (the result stays deterministic)
     double cpuUnitsPerVcpu = 1000.0; ///< only for reason texts: cpu / this = vCPU
+    /// false: no lower bound is computed (PlacementResult::lowerBoundPerHour stays 0); the GUI's quick
+    /// estimate (SimulationOptions::lowerBounds).
+    bool computeLowerBound = true;
     /// Optional, shared by the place() calls of one month (the same items and node types, other counts,
     /// called one after another): the maximal node patterns are enumerated once, for the largest counts
     /// seen, and handed to each smaller demand capped and filtered; the result is what that demand's own
@@ -125,7 +128,9 @@ struct PlacementResult
     QList<Unplaced> unplaced;
     QList<int> nodesByType; ///< number of opened nodes per node type (size = nodeTypes.size())
     double costPerHour = 0.0; ///< Σ price of opened nodes
-    double lowerBoundPerHour = 0.0; ///< lowerBound() of the placed items: no packing is cheaper
+    /// lowerBound() of the placed items: no packing is cheaper (0 when PlacementRequest::computeLowerBound is
+    /// false)
+    double lowerBoundPerHour = 0.0;
     /// The pattern LP (Gilmore–Gomory) bound alone, 0 when it was not computed (Mode::SingleType,
     /// or more than 64 groups / 48 types / 640 groups × types); lowerBoundPerHour includes it.
     double patternBoundPerHour = 0.0;

@@ -43,6 +43,7 @@ LoadSweep sweepLoad(const Scenario &scenario, const pricing::Catalog &catalog, c
     SimulationOptions simulation;
     simulation.platforms = sweep.platforms;
     simulation.placementBudgetMicros = options.fast ? 0 : RefinedPlacementBudgetMicros;
+    simulation.lowerBounds = !options.fast; // a quick sweep's points need no packing gap
     simulation.threads = 1; // the points are the parallel unit; one point's platforms run in turn
 
     std::mutex progressMutex;

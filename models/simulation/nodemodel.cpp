@@ -390,6 +390,7 @@ NodeWorkload nodeWorkload(const SimulationInput &in, PlatformId id, PlatformResu
 
     request.cpuUnitsPerVcpu = cpuUnits;
     request.timeBudgetMicros = in.placementBudgetMicros;
+    request.computeLowerBound = in.lowerBounds; // the quick estimate shows no packing gap
     request.mode = pl::Mode::CheapestMix;
     const double target = std::clamp(in.targetUtilizationPercent.value_or(ps.targetUtilizationPercent), 1.0, 100.0);
     // ECS managed scaling sizes the group, not each instance: the tasks are packed at 100 % and the fleet

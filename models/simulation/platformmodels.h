@@ -31,6 +31,7 @@ struct SimulationInput
     int placementBudgetMicros = 0; ///< improvement-phase budget of each placement call (0 = constructive only)
     double loadMultiplier = 1.0; ///< WhatIf::loadMultiplier (App Runner scales requests, not replicas)
     double peakMultiplier = 1.0; ///< WhatIf::peakMultiplier
+    bool lowerBounds = true; ///< SimulationOptions::lowerBounds
 };
 
 /// The discount (percent off On-Demand) of the scenario's Savings Plan for a scope, from the catalog's

@@ -41,7 +41,7 @@ CostReport simulate(
 
     const DemandTimeline demand(scenario, whatIf, options.threads);
     const SimulationInput input { scenario, catalog, demand, report.region, purchase, whatIf.targetUtilizationPercent,
-        options.placementBudgetMicros, whatIf.loadMultiplier, whatIf.peakMultiplier };
+        options.placementBudgetMicros, whatIf.loadMultiplier, whatIf.peakMultiplier, options.lowerBounds };
     QString regionError;
     const bool regionKnown = catalog.checkRegion(report.region, &regionError);
 

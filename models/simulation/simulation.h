@@ -27,6 +27,10 @@ struct SimulationOptions
     /// QThreadPool::globalInstance() (one thread per core). The report is identical whatever the count: each platform
     /// reads only the immutable inputs and the results are put in PlatformId order.
     int threads = 0;
+    /// false: no lower bound on the EC2 platforms' packing (PlatformResult::lowerBoundUsd 0, the packing gap
+    /// shown as "—"). The GUI's quick estimate skips it: its covering LPs took a quarter of that pass, and the
+    /// refined pass that follows brings the bound.
+    bool lowerBounds = true;
 };
 
 /// Options of the GUI's fast first pass: the constructive packing only, refined afterwards.
@@ -34,6 +38,7 @@ inline SimulationOptions fastSimulation()
 {
     SimulationOptions o;
     o.placementBudgetMicros = 0;
+    o.lowerBounds = false;
     return o;
 }
 

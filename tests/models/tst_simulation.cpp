@@ -47,6 +47,31 @@ private slots:
             QCOMPARE(costReportToJson(simulate(bundledSampleScenario(), *pricing::Catalog::bundled(), w)), seq);
     }
 
+    void theQuickEstimatePacksAsTheConstructivePassWithoutABound()
+    {
+        // The GUI's first pass (fastSimulation()) skips the lower bound: same fleets and totals as the
+        // constructive packing with its bound, and the gap left unknown (0) until the refined pass brings it.
+        const models::Scenario sc = bundledSampleScenario();
+        const CostReport quick = simulate(sc, *pricing::Catalog::bundled(), {}, fastSimulation());
+        SimulationOptions bounded = fastSimulation();
+        bounded.lowerBounds = true;
+        const CostReport withBound = simulate(sc, *pricing::Catalog::bundled(), {}, bounded);
+        QCOMPARE(quick.platforms.size(), withBound.platforms.size());
+        int ec2 = 0;
+        for (qsizetype i = 0; i < quick.platforms.size(); ++i) {
+            const PlatformResult &a = quick.platforms.at(i);
+            const PlatformResult &b = withBound.platforms.at(i);
+            QCOMPARE(a.totalUsd, b.totalUsd);
+            QCOMPARE(a.series.nodes, b.series.nodes);
+            QCOMPARE(a.lowerBoundUsd, 0.0);
+            if (a.id == PlatformId::EcsEc2 || a.id == PlatformId::EksNodes) {
+                ++ec2;
+                QVERIFY2(b.lowerBoundUsd > 0.0, qPrintable(toId(b.id)));
+            }
+        }
+        QCOMPARE(ec2, 2);
+    }
+
     void samplePricesAllFivePlatforms()
     {
         const CostReport &r = sample();

@@ -346,6 +346,18 @@ void TestCatalog::matchWildcards()
     QVERIFY(!m.contains(QStringLiteral("c6i.xlarge")));
     for (const QString &n : m)
         QVERIFY2(n.startsWith(QStringLiteral("m6i.")) || n == u"c6i.large", qPrintable(n));
+    // Case-insensitive, `?` one character, `*` anywhere and as often as written, always the whole name.
+    const QStringList q = m_catalog->matchInstanceTypes(
+        { QStringLiteral("C6?.LARGE"), QStringLiteral("*7g*.metal"), QStringLiteral("r6i.*x*") }, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(q.contains(QStringLiteral("c6i.large")) && q.contains(QStringLiteral("c6g.large")));
+    QVERIFY(!q.contains(QStringLiteral("c6gn.large")) && !q.contains(QStringLiteral("c6i.xlarge")));
+    QVERIFY(q.contains(QStringLiteral("m7g.metal")) && q.contains(QStringLiteral("c7gd.metal")));
+    QVERIFY(q.contains(QStringLiteral("r6i.xlarge")) && q.contains(QStringLiteral("r6i.24xlarge")));
+    QVERIFY(!q.contains(QStringLiteral("r6i.large")) && !q.contains(QStringLiteral("r6i.metal")));
+    for (const QString &n : q)
+        QVERIFY2(n.startsWith(QStringLiteral("c6")) || n.endsWith(QStringLiteral(".metal")) || n.startsWith(u"r6i."),
+            qPrintable(n));
     m_catalog->matchInstanceTypes({ QStringLiteral("m6x.*"), QStringLiteral("m5.lage") }, &error);
     QVERIFY2(error.contains(QStringLiteral("\"m6x.*\" matches no instance type; did you mean")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("did you mean m5.large")), qPrintable(error));
