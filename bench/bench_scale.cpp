@@ -65,16 +65,15 @@ BENCHMARK(BM_MonthAllPlatforms)
     ->UseRealTime()
     ->MeasureProcessCPUTime();
 
-/// The window's quick estimate while a what-if slider moves (placement budget 0), at load × 1.1: issue 16's
-/// what-if goal at 2,000 services (the GUI adds the charts on top).
+/// The window's quick estimate while a what-if slider moves (models::fastSimulation(): placement budget 0, no
+/// lower bound), at load × 1.1: issue 16's what-if goal at 2,000 services (the GUI adds the charts on top).
 void BM_WhatIfQuickEstimate(benchmark::State &state)
 {
     const auto catalog = pricing::Catalog::bundled();
     const models::Scenario scenario = bench::generatedScenario(int(state.range(0)));
     models::WhatIf whatIf;
     whatIf.loadMultiplier = 1.1;
-    models::SimulationOptions options;
-    options.placementBudgetMicros = 0;
+    const models::SimulationOptions options = models::fastSimulation();
     for (auto _ : state) {
         const models::CostReport report = models::simulate(scenario, *catalog, whatIf, options);
         benchmark::DoNotOptimize(report.platforms.constFirst().totalUsd);
