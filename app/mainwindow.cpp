@@ -579,6 +579,7 @@ void MainWindow::readSettings()
         qEnvironmentVariable("FLEETPLAN_THEME", settings.value(QStringLiteral("preferences/theme")).toString())));
     const int autosave = settings.value(QStringLiteral("preferences/autosaveSeconds"), 30).toInt();
     m_document->setAutosaveDelay(std::max(0, autosave) * 1000);
+    m_serviceModel->setMemoryInGib(Preferences::load().memoryInGib);
 }
 
 void MainWindow::writeSettings() const
@@ -738,6 +739,7 @@ void MainWindow::showPreferences()
     p.save();
     setTheme(p.theme);
     m_document->setAutosaveDelay(p.autosaveSeconds * 1000);
+    m_serviceModel->setMemoryInGib(p.memoryInGib);
     statusBar()->showMessage(tr("Preferences saved"), 4000);
 }
 

@@ -26,6 +26,7 @@ Preferences Preferences::load()
     if (!region.isEmpty())
         p.defaultRegion = region;
     p.hoursPerMonth = settings.value(QStringLiteral("preferences/hoursPerMonth"), 730).toInt() == 720 ? 720 : 730;
+    p.memoryInGib = settings.value(QStringLiteral("preferences/memoryUnit")).toString() == u"gib";
     return p;
 }
 
@@ -38,6 +39,8 @@ void Preferences::save() const
         pageSize == QPageSize::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
     settings.setValue(QStringLiteral("preferences/defaultRegion"), defaultRegion);
     settings.setValue(QStringLiteral("preferences/hoursPerMonth"), hoursPerMonth);
+    settings.setValue(
+        QStringLiteral("preferences/memoryUnit"), memoryInGib ? QStringLiteral("gib") : QStringLiteral("mib"));
 }
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, const QStringList &regions, QWidget *parent)
@@ -75,11 +78,19 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QStringLi
     m_hours->addItem(tr("720 hours (30 days)"), 720);
     m_hours->setCurrentIndex(std::max(0, m_hours->findData(current.hoursPerMonth)));
     m_hours->setToolTip(tr("The billing period of a new scenario (File → New); each scenario keeps its own"));
+    m_memoryUnit = new QComboBox(this);
+    m_memoryUnit->setObjectName(QStringLiteral("preferencesMemoryUnit"));
+    m_memoryUnit->addItem(tr("MiB (512, 1536)"), false);
+    m_memoryUnit->addItem(tr("GiB (0.5, 1.5)"), true);
+    m_memoryUnit->setCurrentIndex(current.memoryInGib ? 1 : 0);
+    m_memoryUnit->setToolTip(tr("How the service table shows and takes memory per task; scenario files keep MiB, "
+                                "as ECS task definitions do"));
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Recovery autosave after:"), m_autosave);
     form->addRow(tr("PDF report &page size:"), m_pageSize);
     form->addRow(tr("New scenario &region:"), m_region);
     form->addRow(tr("New scenario &month:"), m_hours);
+    form->addRow(tr("&Memory in:"), m_memoryUnit);
     auto *hint = new QLabel(tr("`fleetplan report` takes --page-size; these apply to the window's exports."), this);
     hint->setWordWrap(true);
     form->addRow(hint);
@@ -97,6 +108,7 @@ Preferences PreferencesDialog::preferences() const
     p.pageSize = static_cast<QPageSize::PageSizeId>(m_pageSize->currentData().toInt());
     p.defaultRegion = views::currentRegion(m_region);
     p.hoursPerMonth = m_hours->currentData().toInt() == 720 ? 720 : 730;
+    p.memoryInGib = m_memoryUnit->currentData().toBool();
     return p;
 }
 

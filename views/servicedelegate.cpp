@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/servicedelegate.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QItemSelectionModel>
@@ -84,10 +86,17 @@ QWidget *ServiceDelegate::createEditor(
     }
     case Col::Memory: {
         auto *spin = new QDoubleSpinBox(parent);
-        spin->setRange(128, 1572864);
-        spin->setDecimals(0);
-        spin->setSingleStep(256);
-        spin->setSuffix(tr(" MiB"));
+        if (inGib(index)) { // the Preferences' memory unit; the scenario keeps MiB
+            spin->setRange(0.125, 1536);
+            spin->setDecimals(3);
+            spin->setSingleStep(0.25);
+            spin->setSuffix(tr(" GiB"));
+        } else {
+            spin->setRange(128, 1572864);
+            spin->setDecimals(0);
+            spin->setSingleStep(256);
+            spin->setSuffix(tr(" MiB"));
+        }
         editor = spin;
         break;
     }
@@ -146,12 +155,17 @@ void ServiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) c
         }
         box->setCurrentIndex(std::max(0, i));
     } else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor)) {
-        dspin->setValue(value.toDouble());
+        dspin->setValue(index.column() == Col::Memory && inGib(index) ? value.toDouble() / 1024.0 : value.toDouble());
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         spin->setValue(value.toInt());
     } else {
         QStyledItemDelegate::setEditorData(editor, index);
     }
+}
+
+bool ServiceDelegate::inGib(const QModelIndex &index)
+{
+    return index.data(models::ServiceTableModel::MemoryUnitRole).toString() == u"GiB";
 }
 
 QVariant ServiceDelegate::editorValue(QWidget *editor)
@@ -172,6 +186,8 @@ QVariant ServiceDelegate::editorValue(QWidget *editor)
 void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
     QVariant value = editorValue(editor);
+    if (index.column() == Col::Memory && inGib(index) && value.isValid())
+        value = std::round(value.toDouble() * 1024.0); // GiB typed, whole MiB stored
     if (!value.isValid()) {
         // Plain text (the name column): let the default delegate read the line edit.
         QStyledItemDelegate::setModelData(editor, model, index);

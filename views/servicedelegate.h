@@ -42,6 +42,8 @@ public:
 
     /// The value an editor holds, as the model's setData() takes it.
     static QVariant editorValue(QWidget *editor);
+    /// The memory cell is shown and typed in GiB (ServiceTableModel::MemoryUnitRole).
+    static bool inGib(const QModelIndex &index);
 
 Q_SIGNALS:
     void multiEditStarted(int rows, const QString &column);

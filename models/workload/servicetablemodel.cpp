@@ -41,7 +41,27 @@ std::optional<int> toWhole(const QVariant &value)
     return int(*d);
 }
 
+/// MiB as GiB with at most three decimals and no trailing zeros: 1536 → "1.5", 1000 → "0.977", 4096 → "4".
+QString gibText(double mib)
+{
+    QString t = QString::number(mib / 1024.0, 'f', 3);
+    while (t.endsWith(u'0'))
+        t.chop(1);
+    if (t.endsWith(u'.'))
+        t.chop(1);
+    return t;
+}
+
 } // namespace
+
+void ServiceTableModel::setMemoryInGib(bool gib)
+{
+    if (gib == m_memoryInGib)
+        return;
+    m_memoryInGib = gib;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Memory), index(rowCount() - 1, Memory), { Qt::DisplayRole, MemoryUnitRole });
+}
 
 ServiceTableModel::ServiceTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -240,6 +260,9 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
             return problems.lines;
         return problems.lines.isEmpty() ? QVariant() : QVariant(problems.lines.join(u'\n'));
     }
+    case MemoryUnitRole:
+        return index.column() == Memory ? QVariant(m_memoryInGib ? QStringLiteral("GiB") : QStringLiteral("MiB"))
+                                        : QVariant();
     case Qt::CheckStateRole:
         if (index.column() == SpotOk)
             return s.spotOk ? Qt::Checked : Qt::Unchecked;
@@ -261,7 +284,11 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case Cpu:
         return display ? QStringLiteral("%1 vCPU").arg(s.effectiveCpu()) : QVariant(s.effectiveCpu());
     case Memory:
-        return display ? QStringLiteral("%1 MiB").arg(s.effectiveMemoryMib()) : QVariant(s.effectiveMemoryMib());
+        if (!display)
+            return s.effectiveMemoryMib();
+        // GiB to the MiB: 1536 MiB is "1.5 GiB", 1000 MiB "0.977 GiB" (three decimals, no trailing zeros).
+        return m_memoryInGib ? QStringLiteral("%1 GiB").arg(gibText(s.effectiveMemoryMib()))
+                             : QStringLiteral("%1 MiB").arg(s.effectiveMemoryMib());
     case Replicas:
         return s.replicas;
     case MinReplicas:

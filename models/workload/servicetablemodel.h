@@ -54,6 +54,9 @@ public:
         ValidationRole = Qt::UserRole + 1, ///< QStringList: "error: …" / "warning: …" lines of this cell
         HasErrorRole, ///< bool: the cell has at least one error
         FieldKeyRole, ///< header: JSON key of the column
+        /// Memory column: the unit the cell is shown and typed in ("MiB" or "GiB", setMemoryInGib()). EditRole
+        /// stays in MiB whatever the unit, as the scenario stores it.
+        MemoryUnitRole,
     };
 
     explicit ServiceTableModel(QObject *parent = nullptr);
@@ -65,6 +68,11 @@ public:
     /// Shows these services in the model's current document (resets it: no undo history).
     void setScenario(const Scenario &scenario);
     const Scenario &scenario() const { return m_document->scenario(); }
+
+    /// Shows memory in GiB ("1.5 GiB") instead of MiB ("1536 MiB"): the Preferences' memory unit. The
+    /// scenario and EditRole keep MiB.
+    void setMemoryInGib(bool gib);
+    bool memoryInGib() const { return m_memoryInGib; }
 
     /// The JSON key of a column ("memory_mib").
     static QString fieldKey(int column);
@@ -98,6 +106,7 @@ private:
 
     QPointer<Document> m_document;
     Document *m_ownDocument = nullptr;
+    bool m_memoryInGib = false;
     mutable QHash<int, RowProblems> m_problems; ///< by row; only rows a view asked for
     mutable int m_validationRuns = 0;
 };

@@ -18,6 +18,7 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -27,6 +28,7 @@
 #include "models/workload/commands.h"
 #include "models/workload/document.h"
 #include "models/workload/scenariojson.h"
+#include "models/workload/servicetablemodel.h"
 #include "views/comparisonchart.h"
 #include "views/timelinechart.h"
 #include "views/catalogbrowser.h"
@@ -277,6 +279,49 @@ private slots:
         window.action(QStringLiteral("actionNew"))->trigger();
         QCOMPARE(window.scenario().region, QStringLiteral("us-east-1"));
         QCOMPARE(window.scenario().periodHours, 730);
+    }
+
+    // Issue 17, Preferences: memory shown and typed in GiB; the scenario keeps MiB.
+    void preferencesShowAndTakeMemoryInGib()
+    {
+        app::Preferences().save();
+        app::MainWindow window;
+        QTableView *table = window.serviceTable();
+        QAbstractItemModel *model = table->model();
+        const QModelIndex memory = model->index(0, models::ServiceTableModel::Memory);
+        const double mib = window.scenario().services.at(0).memoryMib;
+        QCOMPARE(memory.data().toString(), QStringLiteral("%1 MiB").arg(mib));
+        QTimer::singleShot(50, &window, [] {
+            auto *dialog = qobject_cast<app::PreferencesDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->memoryUnitBox()->setCurrentIndex(dialog->memoryUnitBox()->findData(true));
+            dialog->accept();
+        });
+        window.action(QStringLiteral("actionPreferences"))->trigger();
+        QVERIFY(app::Preferences::load().memoryInGib);
+        // The sample's first service: 1024 MiB is "1 GiB".
+        QCOMPARE(mib, 1024.0);
+        QCOMPARE(memory.data().toString(), QStringLiteral("1 GiB"));
+        QCOMPARE(memory.data(Qt::EditRole).toDouble(), 1024.0);
+
+        // The in-place editor takes GiB: 1.5 typed is 1536 MiB in the scenario.
+        QAbstractItemDelegate *delegate = table->itemDelegateForIndex(memory);
+        QStyleOptionViewItem option;
+        QWidget *editor = delegate->createEditor(table->viewport(), option, memory);
+        auto *spin = qobject_cast<QDoubleSpinBox *>(editor);
+        QVERIFY(spin);
+        QCOMPARE(spin->suffix(), QStringLiteral(" GiB"));
+        delegate->setEditorData(editor, memory);
+        QCOMPARE(spin->value(), 1.0);
+        spin->setValue(1.5);
+        delegate->setModelData(editor, model, memory);
+        delete editor;
+        QCOMPARE(window.scenario().services.at(0).memoryMib, 1536.0);
+        QCOMPARE(memory.data().toString(), QStringLiteral("1.5 GiB"));
+
+        app::Preferences().save();
+        QVERIFY(!app::Preferences::load().memoryInGib);
     }
 };
 
