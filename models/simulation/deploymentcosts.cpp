@@ -223,8 +223,9 @@ void addNodes(const SimulationInput &in, PlatformId id, const PlatformResult &r,
         bill.quantity += nodeHours;
         bill.usd += usd;
         if (usd > 0)
-            bill.lines.append(QStringLiteral("%1: %2 deployments (%3); the fleet's spare room held the surge of %4, "
-                                             "the others needed %5 for %6 min each = %7 instance-hours = %8 USD")
+            bill.lines.append(QStringLiteral("%1: %2 deployments (%3); the hour's spare room held the whole surge of "
+                                             "%4 of them, the others needed %5 for %6 min each = %7 instance-hours "
+                                             "= %8 USD")
                                   .arg(s.name)
                                   .arg(deployments)
                                   .arg(strategyWords(s.deployment))
