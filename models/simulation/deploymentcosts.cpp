@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QHash>
+
 #include "models/simulation/costengine.h"
 #include "models/simulation/fargateplatform.h"
 #include "models/simulation/moneyformat.h"
@@ -115,6 +117,16 @@ struct Spare
     bool hostsService = false;
 };
 
+/// What one deployment needs on the EC2 platforms: nothing (the spare room holds the surge), or `nodes` extra
+/// nodes of `type`.
+struct Outcome
+{
+    bool absorbed = false;
+    int nodes = 0;
+    double usdPerHour = 0.0;
+    QString type;
+};
+
 void addNodes(const SimulationInput &in, PlatformId id, const PlatformResult &r, DeploymentBill &bill)
 {
     PlatformResult scratch;
@@ -140,74 +152,91 @@ void addNodes(const SimulationInput &in, PlatformId id, const PlatformResult &r,
         double nodeHours = 0.0, usd = 0.0;
         int deployments = 0, absorbed = 0;
         QStringList types;
+        QHash<quint64, Outcome> outcomes;
         for (int h : deploymentStartHours(s.deployment, in.demand.hours())) {
             const int desired = in.demand.at(h).replicas.value(src.service, 0);
             int left = surgeTasks(s.deployment, desired, kubernetes);
             if (left <= 0)
                 continue;
             ++deployments;
-            // 1. The spare room of the hour's packed fleet, node by node (first fit).
-            for (const FleetNode &node : r.fleetAt(h).nodes) {
-                if (left == 0)
-                    break;
-                if (node.spot && !s.spotOk)
-                    continue;
-                const pricing::InstanceType *type = in.catalog.instanceType(node.instanceType);
-                if (!type || !item.arch.startsWith(pricing::cpuArchName(type->arch)))
-                    continue;
-                Spare spare;
-                spare.cpu = node.cpuCapacity;
-                spare.memoryMib = node.memoryCapacityMib;
-                spare.slotRoom = double(node.slotCapacity);
-                spare.slotLimited = node.slotCapacity > 0;
-                for (const FleetItem &it : node.items) {
-                    spare.cpu -= it.cpu * it.count;
-                    spare.memoryMib -= it.memoryMib * it.count;
-                    spare.slotRoom -= double(it.slotsUsed) * it.count;
-                    spare.hostsService = spare.hostsService || it.service == s.name;
-                }
-                if (onePerNode && spare.hostsService)
-                    continue;
-                int fits = left;
-                if (src.cpuVcpu > 0)
-                    fits = std::min(fits, int(std::floor(spare.cpu / src.cpuVcpu + 1e-9)));
-                if (src.memoryMib > 0)
-                    fits = std::min(fits, int(std::floor(spare.memoryMib / src.memoryMib + 1e-9)));
-                if (spare.slotLimited && src.slotsEach > 0)
-                    fits = std::min(fits, int(std::floor(spare.slotRoom / src.slotsEach + 1e-9)));
-                if (onePerNode)
-                    fits = std::min(fits, 1);
-                left -= std::max(0, fits);
+            // Hours of one fleet state with the same surge end alike: each is worked out once.
+            const int state = h < r.fleetStateOfHour.size() ? r.fleetStateOfHour.at(h) : -1;
+            const quint64 key = (quint64(quint32(state)) << 32) | quint32(left);
+            auto known = outcomes.constFind(key);
+            if (known == outcomes.cend()) {
+                const auto work = [&]() -> Outcome {
+                    // 1. The spare room of the hour's packed fleet, node by node (first fit).
+                    for (const FleetNode &node : r.fleetAt(h).nodes) {
+                        if (left == 0)
+                            break;
+                        if (node.spot && !s.spotOk)
+                            continue;
+                        const pricing::InstanceType *type = in.catalog.instanceType(node.instanceType);
+                        if (!type || !item.arch.startsWith(pricing::cpuArchName(type->arch)))
+                            continue;
+                        Spare spare;
+                        spare.cpu = node.cpuCapacity;
+                        spare.memoryMib = node.memoryCapacityMib;
+                        spare.slotRoom = double(node.slotCapacity);
+                        spare.slotLimited = node.slotCapacity > 0;
+                        for (const FleetItem &it : node.items) {
+                            spare.cpu -= it.cpu * it.count;
+                            spare.memoryMib -= it.memoryMib * it.count;
+                            spare.slotRoom -= double(it.slotsUsed) * it.count;
+                            spare.hostsService = spare.hostsService || it.service == s.name;
+                        }
+                        if (onePerNode && spare.hostsService)
+                            continue;
+                        int fits = left;
+                        if (src.cpuVcpu > 0)
+                            fits = std::min(fits, int(std::floor(spare.cpu / src.cpuVcpu + 1e-9)));
+                        if (src.memoryMib > 0)
+                            fits = std::min(fits, int(std::floor(spare.memoryMib / src.memoryMib + 1e-9)));
+                        if (spare.slotLimited && src.slotsEach > 0)
+                            fits = std::min(fits, int(std::floor(spare.slotRoom / src.slotsEach + 1e-9)));
+                        if (onePerNode)
+                            fits = std::min(fits, 1);
+                        left -= std::max(0, fits);
+                    }
+                    if (left == 0)
+                        return Outcome { true, 0, 0.0, QString() };
+                    // 2. The rest on the cheapest On-Demand allowed type that holds them: ceil(left ÷ per node) nodes.
+                    int bestNodes = 0;
+                    double bestUsdPerHour = 0.0;
+                    QString bestType;
+                    for (const placement::NodeType &nt : request.nodeTypes) {
+                        if (nt.spot || (!nt.arch.isEmpty() && nt.arch != item.arch))
+                            continue;
+                        int perNode = 1 << 30;
+                        for (int d = 0; d < 4; ++d) {
+                            const double need = item.request[d];
+                            if (need <= 0 || (d == 2 && nt.capacity[2] <= 0))
+                                continue;
+                            perNode
+                                = std::min(perNode, int(std::floor((nt.capacity[d] - nt.overhead[d]) / need + 1e-9)));
+                        }
+                        if (onePerNode)
+                            perNode = std::min(perNode, 1);
+                        if (perNode <= 0)
+                            continue;
+                        const int nodes = (left + perNode - 1) / perNode;
+                        if (bestNodes == 0 || nodes * nt.pricePerHour < bestNodes * bestUsdPerHour) {
+                            bestNodes = nodes;
+                            bestUsdPerHour = nt.pricePerHour;
+                            bestType = nt.name;
+                        }
+                    }
+                    return Outcome { false, bestNodes, bestUsdPerHour, bestType };
+                };
+                known = outcomes.insert(key, work());
             }
-            if (left == 0) {
+            if (known->absorbed) {
                 ++absorbed;
                 continue;
             }
-            // 2. The rest on the cheapest On-Demand allowed type that holds them: ceil(left ÷ per node) nodes.
-            int bestNodes = 0;
-            double bestUsdPerHour = 0.0;
-            QString bestType;
-            for (const placement::NodeType &nt : request.nodeTypes) {
-                if (nt.spot || (!nt.arch.isEmpty() && nt.arch != item.arch))
-                    continue;
-                int perNode = 1 << 30;
-                for (int d = 0; d < 4; ++d) {
-                    const double need = item.request[d];
-                    if (need <= 0 || (d == 2 && nt.capacity[2] <= 0))
-                        continue;
-                    perNode = std::min(perNode, int(std::floor((nt.capacity[d] - nt.overhead[d]) / need + 1e-9)));
-                }
-                if (onePerNode)
-                    perNode = std::min(perNode, 1);
-                if (perNode <= 0)
-                    continue;
-                const int nodes = (left + perNode - 1) / perNode;
-                if (bestNodes == 0 || nodes * nt.pricePerHour < bestNodes * bestUsdPerHour) {
-                    bestNodes = nodes;
-                    bestUsdPerHour = nt.pricePerHour;
-                    bestType = nt.name;
-                }
-            }
+            const int bestNodes = known->nodes;
+            const double bestUsdPerHour = known->usdPerHour;
+            const QString &bestType = known->type;
             if (bestNodes == 0)
                 continue;
             const double cost = bestNodes * bestUsdPerHour * billedHours;
