@@ -118,6 +118,8 @@ QColor componentColor(models::ComponentId id)
         return QColor(0xDA, 0x8B, 0xC3);
     case ComponentId::SpotInterruption:
         return QColor(0x5F, 0x4B, 0x8B);
+    case ComponentId::Deployments:
+        return QColor(0xC7, 0x9F, 0x3E);
     case ComponentId::AppRunnerActiveVcpu:
         return QColor(0xB8, 0x4A, 0x2E);
     case ComponentId::AppRunnerActiveMemory:

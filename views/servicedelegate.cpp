@@ -58,6 +58,21 @@ QWidget *ServiceDelegate::createEditor(
                 { models::toId(models::NetworkMode::Bridge), QStringLiteral("bridge") },
                 { models::toId(models::NetworkMode::Host), QStringLiteral("host") } });
         break;
+    case Col::DeployStrategy:
+        editor = idCombo(parent,
+            { { models::toId(models::DeploymentStrategy::None), tr("none") },
+                { models::toId(models::DeploymentStrategy::Rolling), tr("rolling update") },
+                { models::toId(models::DeploymentStrategy::BlueGreen), tr("blue/green") } });
+        break;
+    case Col::DeployMinutes:
+    case Col::DeployBake: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(0, index.column() == Col::DeployMinutes ? 1440 : 2880); // validation's limits
+        spin->setDecimals(1);
+        spin->setSuffix(tr(" min"));
+        editor = spin;
+        break;
+    }
     case Col::SpotOk:
     case Col::OnePerNode: {
         auto *box = new QComboBox(parent);

@@ -39,6 +39,7 @@ struct EcsService
     bool daemon = false;
     bool spot = false;
     bool onePerNode = false; ///< placementConstraints holds distinctInstance
+    DeploymentSettings deployment; ///< deploymentConfiguration / deploymentController; none when absent
 };
 
 struct ScalableTarget
@@ -512,12 +513,56 @@ private:
             // instance" (ECS developer guide, task placement constraints).
             for (const QJsonValue &item : o.value(u"placementConstraints").toArray())
                 svc.onePerNode = svc.onePerNode || item.toObject().value(u"type").toString() == u"distinctInstance";
+            readDeployment(o, path, svc.deployment);
             services.append(svc);
         }
         for (const QJsonValue &f : root.value(u"failures").toArray())
             warn(QStringLiteral("$.failures"),
                 QStringLiteral("AWS reported %1 for %2")
                     .arg(f.toObject().value(u"reason").toString(), f.toObject().value(u"arn").toString()));
+    }
+
+    /// deploymentController and deploymentConfiguration of a service (ECS API reference, Service): type ECS
+    /// (the default) is a rolling update whose maximumPercent (default 200) and minimumHealthyPercent (default
+    /// 100) map onto max surge = maximumPercent − 100 % and max unavailable = 100 − minimumHealthyPercent %;
+    /// CODE_DEPLOY is blue/green; EXTERNAL is left unmodelled with a warning. Only set when either key is
+    /// there; the frequency is not in the API's output, so it stays 0 (nothing priced; docs/import.md).
+    void readDeployment(const QJsonObject &o, const QString &path, DeploymentSettings &out)
+    {
+        const QJsonValue controller = o.value(u"deploymentController");
+        const QJsonValue configuration = o.value(u"deploymentConfiguration");
+        const bool hasController = controller.isObject(), hasConfiguration = configuration.isObject();
+        if (!hasController && !hasConfiguration)
+            return;
+        const QString type = controller.toObject().value(u"type").toString(QStringLiteral("ECS"));
+        DeploymentSettings d;
+        if (type == u"CODE_DEPLOY") {
+            d.strategy = DeploymentStrategy::BlueGreen;
+        } else if (type == u"ECS") {
+            d.strategy = DeploymentStrategy::Rolling;
+            const QJsonObject c = configuration.toObject();
+            const QString where = path + QStringLiteral(".deploymentConfiguration");
+            const auto percent = [&](const QString &key, int fallback, int maximum) {
+                return c.contains(key) ? readInt(c, key, where, 0, maximum) : std::optional<int>(fallback);
+            };
+            const auto maximum = percent(QStringLiteral("maximumPercent"), 200, 1000 + 100);
+            const auto minimum = percent(QStringLiteral("minimumHealthyPercent"), 100, 100);
+            if (!maximum || !minimum)
+                return;
+            const int maxPercent = *maximum, minHealthy = *minimum;
+            if (maxPercent < 100) {
+                error(where + QStringLiteral(".maximumPercent"),
+                    QStringLiteral("%1 % is below 100 %: a rolling update could never start a task").arg(maxPercent));
+                return;
+            }
+            d.maxSurge = maxPercent - 100;
+            d.maxUnavailable = 100 - minHealthy;
+        } else {
+            warn(path + QStringLiteral(".deploymentController"),
+                QStringLiteral("deployment controller %1 is not modelled; no deployment strategy imported").arg(type));
+            return;
+        }
+        out = d;
     }
 
     void readScalableTargets(const QJsonObject &root)
@@ -701,6 +746,7 @@ ImportResult importEcs(const QList<ImportInput> &inputs)
         s.replicas = svc.daemon ? 1 : svc.desiredCount;
         s.spotOk = svc.spot;
         s.onePerNode = svc.onePerNode;
+        s.deployment = svc.deployment;
         s.source = svc.origin + QStringLiteral(": Service/") + svc.name + QStringLiteral(" (task definition from ")
             + def->service.source + u')';
         for (qsizetype i = 0; i < targets.size(); ++i) {

@@ -240,6 +240,57 @@ private:
         return int(v);
     }
 
+    /// A Deployment's maxSurge or maxUnavailable: an absolute number or a percent ("25%"); Kubernetes'
+    /// default 25 % when absent (apps/v1 RollingUpdateDeployment).
+    bool readIntOrPercent(const Ref &at, double &value, bool &percent)
+    {
+        if (!at.present())
+            return true;
+        QString text = at.scalar().trimmed();
+        percent = text.endsWith(u'%');
+        if (percent)
+            text.chop(1);
+        bool ok = false;
+        const qlonglong v = text.toLongLong(&ok);
+        if (!ok || v < 0 || v > (percent ? 1000 : MaxReplicas)) {
+            error(at,
+                QStringLiteral("must be a whole number of pods or a percent such as \"25%\", not \"%1\"")
+                    .arg(at.scalar()));
+            return false;
+        }
+        value = double(v);
+        return true;
+    }
+
+    /// spec.strategy of a Deployment (apps/v1 DeploymentStrategy): RollingUpdate with maxSurge /
+    /// maxUnavailable (each 25 % by default), or Recreate — every old pod stops before a new one starts, so
+    /// nothing surges (modelled as a rolling update with max surge 0 and max unavailable 100 %). Absent: left
+    /// at none. The manifests carry no deployment frequency: it stays 0, so nothing is priced until the user
+    /// sets one (docs/import.md).
+    bool readStrategy(const Ref &strategy, DeploymentSettings &out)
+    {
+        if (!strategy.present())
+            return true;
+        const QString type = strategy["type"].present() ? strategy["type"].scalar() : QStringLiteral("RollingUpdate");
+        DeploymentSettings d;
+        d.strategy = DeploymentStrategy::Rolling;
+        if (type == u"Recreate") {
+            d.maxSurge = 0;
+            d.maxUnavailable = 100;
+        } else if (type == u"RollingUpdate") {
+            const Ref rolling = strategy["rollingUpdate"];
+            if (!readIntOrPercent(rolling["maxSurge"], d.maxSurge, d.maxSurgePercent)
+                || !readIntOrPercent(rolling["maxUnavailable"], d.maxUnavailable, d.maxUnavailablePercent))
+                return false;
+        } else {
+            error(strategy["type"],
+                QStringLiteral("unknown strategy \"%1\" (expected RollingUpdate or Recreate)").arg(type));
+            return false;
+        }
+        out = d;
+        return true;
+    }
+
     /// requests.<resource>, else limits.<resource> (Kubernetes defaults a missing request to the limit).
     std::optional<double> readResource(const Ref &container, const char *resource, bool memory)
     {
@@ -705,6 +756,8 @@ private:
             if (!replicas)
                 return;
             s.replicas = *replicas;
+            if (kind == u"Deployment" && !readStrategy(spec["strategy"], s.deployment))
+                return;
         } else if (kind == u"DaemonSet") {
             s.kind = ServiceKind::Daemon;
         } else if (kind == u"Pod") {

@@ -444,6 +444,19 @@ private:
         }
         if (!providers.isEmpty())
             svc.insert(QStringLiteral("capacityProviderStrategy"), providers);
+        // Deployments (issue 20), in describe-services' shape for the ECS importer: deployment_maximum_percent
+        // and deployment_minimum_healthy_percent (provider defaults 200 / 100), deployment_controller { type }.
+        QJsonObject configuration;
+        if (const QJsonValue v = r.values.value(u"deployment_maximum_percent"); v.isDouble())
+            configuration.insert(QStringLiteral("maximumPercent"), v);
+        if (const QJsonValue v = r.values.value(u"deployment_minimum_healthy_percent"); v.isDouble())
+            configuration.insert(QStringLiteral("minimumHealthyPercent"), v);
+        if (!configuration.isEmpty())
+            svc.insert(QStringLiteral("deploymentConfiguration"), configuration);
+        for (const QJsonValue &v : r.values.value(u"deployment_controller").toArray()) {
+            if (const QString type = v.toObject().value(u"type").toString(); !type.isEmpty())
+                svc.insert(QStringLiteral("deploymentController"), QJsonObject { { QStringLiteral("type"), type } });
+        }
         // Not modelled but distinctInstance: the planner packs tasks its own way (docs/import.md); say what was there.
         QStringList placement;
         for (const QJsonValue &v : r.values.value(u"ordered_placement_strategy").toArray()) {

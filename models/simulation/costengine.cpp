@@ -96,6 +96,10 @@ const ComponentKind &componentKind(ComponentId id)
             case ComponentId::SpotInterruption:
                 kinds[std::size_t(c)] = kind("USD of Spot usage", false, false);
                 break;
+            // Added after pricing (deploymentcosts.h): at On-Demand / Spot rates, no Savings Plan applied.
+            case ComponentId::Deployments:
+                kinds[std::size_t(c)] = kind("surge task-hours", false, false);
+                break;
             // App Runner: no Savings Plan covers it (Compute Savings Plans cover EC2, Fargate and Lambda).
             case ComponentId::AppRunnerActiveVcpu:
                 kinds[std::size_t(c)] = kind("vCPU-hours", false, false);

@@ -31,6 +31,7 @@ constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::FargateStorage, u"fargate_storage", u"Fargate ephemeral storage" },
     { ComponentId::OsLicense, u"os_license", u"Windows OS licence" },
     { ComponentId::SpotInterruption, u"spot_interruption", u"Spot interruption allowance" },
+    { ComponentId::Deployments, u"deployments", u"Deployments (surge tasks)" },
     { ComponentId::AppRunnerActiveVcpu, u"app_runner_active_vcpu", u"App Runner active vCPU" },
     { ComponentId::AppRunnerActiveMemory, u"app_runner_active_memory", u"App Runner active memory" },
     { ComponentId::AppRunnerProvisionedMemory, u"app_runner_provisioned_memory", u"App Runner provisioned memory" },

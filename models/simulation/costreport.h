@@ -51,6 +51,9 @@ enum class ComponentId {
     FargateStorage, ///< "fargate_storage": ephemeral storage above the free 20 GB
     OsLicense, ///< "os_license": Windows OS licence fee on Fargate (per vCPU-hour)
     SpotInterruption, ///< "spot_interruption": allowance for work re-run after Spot interruptions
+    /// "deployments": surge tasks of rolling and blue/green deployments (Fargate task-hours; on EC2 the
+    /// extra node-hours where the fleet's spare capacity does not hold them; docs/cost-rules.md)
+    Deployments,
     AppRunnerActiveVcpu, ///< "app_runner_active_vcpu": vCPU-hours of App Runner instances serving requests
     AppRunnerActiveMemory, ///< "app_runner_active_memory": GB-hours of App Runner instances serving requests
     AppRunnerProvisionedMemory, ///< "app_runner_provisioned_memory": GB-hours of idle provisioned instances
@@ -67,7 +70,7 @@ enum class ComponentId {
     LoadBalancerCapacity, ///< "load_balancer_capacity": LCU / NLCU hours
     LogsIngestion, ///< "logs_ingestion": CloudWatch Logs GB ingested
 };
-inline constexpr int ComponentCount = 28;
+inline constexpr int ComponentCount = 29;
 /// True for the network and registry components (EcrStorage … LogsIngestion): the comparison shows them
 /// apart from compute.
 inline bool isNetworkOrRegistry(ComponentId id)

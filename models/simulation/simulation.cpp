@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/simulation/demandtimeline.h"
+#include "models/simulation/deploymentcosts.h"
 #include "models/simulation/networkcosts.h"
 #include "models/simulation/parallelfor.h"
 #include "models/simulation/platformmodels.h"
@@ -66,6 +67,8 @@ CostReport simulate(
         indexes.append(i);
     forEachIndex(indexes, options.threads, [&](qsizetype i) {
         PlatformResult r = platformModel(wanted.at(i)).simulate(input, wanted.at(i));
+        // Surge tasks of rolling and blue/green deployments (issue 20); nothing without a strategy.
+        addDeployments(input, r);
         // The registry and network bill beside compute (issue 19); nothing without those blocks.
         addNetworkAndRegistry(scenario, catalog, report.region, demand, r);
         results[static_cast<std::size_t>(i)] = std::move(r);

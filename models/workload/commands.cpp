@@ -242,6 +242,28 @@ QString setServiceFieldText(const Service &service, OsFamily Service::*field, Os
     return editServiceText(service);
 }
 
+QString describeDeployment(const DeploymentSettings &d)
+{
+    const QLocale locale;
+    const auto n = [&locale](double v) { return locale.toString(v, 'g', 6); };
+    if (d.strategy == DeploymentStrategy::None)
+        return tr("none");
+    const QString often
+        = d.period == DeploymentPeriod::Week ? tr("%1 a week").arg(n(d.frequency)) : tr("%1 a day").arg(n(d.frequency));
+    if (d.strategy == DeploymentStrategy::BlueGreen)
+        return tr("blue/green, %1, %2 + %3 min").arg(often, n(d.durationMinutes), n(d.bakeMinutes));
+    const QString surge = d.maxSurgePercent ? tr("%1 %").arg(n(d.maxSurge)) : tr("%1 tasks").arg(n(d.maxSurge));
+    return tr("rolling %1, %2, %3 min").arg(surge, often, n(d.durationMinutes));
+}
+
+QString setServiceFieldText(const Service &service, DeploymentSettings Service::*field, const DeploymentSettings &value)
+{
+    if (field == &Service::deployment)
+        return setFieldText(
+            tr("deployment"), service, describeDeployment(service.deployment), describeDeployment(value));
+    return editServiceText(service);
+}
+
 QString setServiceFieldText(const Service &service, NetworkMode Service::*field, NetworkMode value)
 {
     if (field == &Service::networkMode)

@@ -180,6 +180,12 @@ QString setServiceFieldText(const Service &service, ServiceKind Service::*field,
 QString setServiceFieldText(const Service &service, Arch Service::*field, Arch value);
 QString setServiceFieldText(const Service &service, OsFamily Service::*field, OsFamily value);
 QString setServiceFieldText(const Service &service, NetworkMode Service::*field, NetworkMode value);
+/// "Set deployment of api from none to rolling, 2 a day, 10 min" (issue 20).
+QString setServiceFieldText(
+    const Service &service, DeploymentSettings Service::*field, const DeploymentSettings &value);
+/// A deployment in words for tables and undo texts: "none", "rolling 100 %, 2 a day, 10 min",
+/// "blue/green, 1 a week, 5 + 30 min".
+QString describeDeployment(const DeploymentSettings &deployment);
 
 /// "512 MiB", "1.5 GiB", "2 GiB", "3.33 GiB" (user's locale).
 QString formatMemoryMib(double mib);

@@ -156,8 +156,11 @@ const QList<QStringList> &migrations()
         { QStringLiteral("CREATE TABLE scenario_blocks (name TEXT PRIMARY KEY, json TEXT NOT NULL)") },
         // 5 → 6 (issue 20): one task per node (Service::onePerNode).
         { QStringLiteral("ALTER TABLE services ADD COLUMN one_per_node INTEGER NOT NULL DEFAULT 0") },
+        // 6 → 7 (issue 20): the service's deployment block as its JSON object (scenariojson.h
+        // deploymentToJson); '' = no deployments, as in every older document.
+        { QStringLiteral("ALTER TABLE services ADD COLUMN deployment TEXT NOT NULL DEFAULT ''") },
     };
-    static_assert(DocumentSchemaVersion == 6, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 7, "add a migration step when the schema version grows");
     return steps;
 }
 

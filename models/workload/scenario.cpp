@@ -53,6 +53,13 @@ constexpr std::array<std::pair<OfferingClass, const char16_t *>, 2> kOfferingCla
     { { OfferingClass::Standard, u"standard" }, { OfferingClass::Convertible, u"convertible" } }
 };
 
+constexpr std::array<std::pair<DeploymentStrategy, const char16_t *>, 3> kDeploymentStrategies {
+    { { DeploymentStrategy::None, u"none" }, { DeploymentStrategy::Rolling, u"rolling" },
+        { DeploymentStrategy::BlueGreen, u"blue_green" } }
+};
+constexpr std::array<std::pair<DeploymentPeriod, const char16_t *>, 2> kDeploymentPeriods {
+    { { DeploymentPeriod::Day, u"day" }, { DeploymentPeriod::Week, u"week" } }
+};
 constexpr std::array<std::pair<ScanMode, const char16_t *>, 3> kScanModes { { { ScanMode::Basic, u"basic" },
     { ScanMode::EnhancedOnPush, u"enhanced" }, { ScanMode::EnhancedContinuous, u"continuous" } } };
 constexpr std::array<std::pair<SubnetKind, const char16_t *>, 2> kSubnets { { { SubnetKind::Private, u"private" },
@@ -175,6 +182,22 @@ QString toId(OfferingClass offeringClass)
 std::optional<OfferingClass> offeringClassFromId(const QString &id)
 {
     return fromTable(kOfferingClasses, id);
+}
+QString toId(DeploymentStrategy strategy)
+{
+    return toTable(kDeploymentStrategies, strategy);
+}
+QString toId(DeploymentPeriod period)
+{
+    return toTable(kDeploymentPeriods, period);
+}
+std::optional<DeploymentStrategy> deploymentStrategyFromId(const QString &id)
+{
+    return fromTable(kDeploymentStrategies, id);
+}
+std::optional<DeploymentPeriod> deploymentPeriodFromId(const QString &id)
+{
+    return fromTable(kDeploymentPeriods, id);
 }
 QString toId(ScanMode mode)
 {

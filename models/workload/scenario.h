@@ -29,6 +29,34 @@ inline constexpr int PlatformCount = 6;
 inline constexpr std::array<PlatformId, PlatformCount> AllPlatforms { PlatformId::EcsEc2, PlatformId::EcsFargate,
     PlatformId::EcsFargateSpot, PlatformId::EksNodes, PlatformId::EksFargate, PlatformId::AppRunner };
 
+/// How a service rolls out a new version (issue 20, docs/cost-rules.md "Deployments"): none (not priced),
+/// a rolling update, or blue/green (CodeDeploy: a full second task set until the old one is retired).
+enum class DeploymentStrategy { None, Rolling, BlueGreen };
+/// The unit a deployment frequency counts in.
+enum class DeploymentPeriod { Day, Week };
+
+/// A service's deployments. One model for ECS and Kubernetes: the surge above the desired count and the
+/// tasks allowed to be unavailable, each in percent of the desired count or in tasks. ECS maximumPercent M
+/// maps onto maxSurge = M − 100 %, minimumHealthyPercent m onto maxUnavailable = 100 − m %. Each platform
+/// rounds as its orchestrator does (ECS platforms round the maximum down and the minimum healthy up,
+/// Kubernetes rounds maxSurge up and maxUnavailable down). The defaults are Kubernetes' (25 % / 25 %).
+struct DeploymentSettings
+{
+    DeploymentStrategy strategy = DeploymentStrategy::None;
+    double maxSurge = 25; ///< rolling: tasks started above the desired count (percent or tasks)
+    bool maxSurgePercent = true; ///< maxSurge is a percent of the desired count (false: tasks)
+    double maxUnavailable = 25; ///< rolling: tasks that may be down below the desired count
+    bool maxUnavailablePercent = true; ///< maxUnavailable is a percent of the desired count (false: tasks)
+    double frequency = 0; ///< deployments per `period`; 0 = none priced (what the importers leave)
+    DeploymentPeriod period = DeploymentPeriod::Day;
+    double durationMinutes = 10; ///< how long one deployment runs (new tasks alongside the old ones)
+    double bakeMinutes = 0; ///< blue/green: the old task set kept after the shift (CodeDeploy wait time)
+
+    /// True when nothing differs from the defaults (JSON and the document write it only otherwise).
+    bool isDefault() const { return *this == DeploymentSettings {}; }
+    friend bool operator==(const DeploymentSettings &, const DeploymentSettings &) = default;
+};
+
 /// One container of a task or pod. When a service lists containers, its task size is derived from
 /// them: CPU/memory = max(largest init container, sum of long-running containers), the rule ECS and
 /// Kubernetes both apply.
@@ -82,6 +110,7 @@ struct Service
     double requestsPerSecond = 0.0;
     double requestMillis = 200.0; ///< mean request duration in milliseconds (with requestsPerSecond)
     double concurrentRequests = 0.0; ///< concurrent requests at load 1.0; 0 = derive as above
+    DeploymentSettings deployment; ///< rolling or blue/green deployments (issue 20); none by default
 
     /// True when any App Runner request field differs from its default (JSON writes them only then).
     bool hasRequestLoad() const
@@ -315,6 +344,10 @@ QString toId(OfferingClass offeringClass); ///< "standard" / "convertible"
 QString toId(ScanMode mode); ///< "basic", "enhanced", "continuous"
 QString toId(SubnetKind kind); ///< "private", "public"
 QString toId(LoadBalancerKind kind); ///< "none", "alb", "nlb"
+QString toId(DeploymentStrategy strategy); ///< "none", "rolling", "blue_green"
+QString toId(DeploymentPeriod period); ///< "day", "week"
+std::optional<DeploymentStrategy> deploymentStrategyFromId(const QString &id);
+std::optional<DeploymentPeriod> deploymentPeriodFromId(const QString &id);
 std::optional<ScanMode> scanModeFromId(const QString &id);
 std::optional<SubnetKind> subnetKindFromId(const QString &id);
 std::optional<LoadBalancerKind> loadBalancerKindFromId(const QString &id);

@@ -165,8 +165,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
-                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node "
-                "FROM services "
+                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node, "
+                "deployment FROM services "
                 "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
@@ -202,6 +202,21 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             s.requestMillis = q.value(22).toDouble();
             s.concurrentRequests = q.value(23).toDouble();
             s.onePerNode = q.value(24).toLongLong() != 0;
+            if (const QString deployment = q.value(25).toString(); !deployment.isEmpty()) {
+                const QJsonDocument doc = QJsonDocument::fromJson(deployment.toUtf8());
+                QList<Diagnostic> found;
+                if (!doc.isObject())
+                    r.error(
+                        where + QStringLiteral(".deployment"), QStringLiteral("the stored block is not a JSON object"));
+                else
+                    deploymentFromJson(doc.object(), where + QStringLiteral(".deployment"), s.deployment, found);
+                for (const Diagnostic &d : std::as_const(found)) {
+                    if (d.isError())
+                        r.error(d.where, d.message);
+                    else
+                        r.warn(d.where, d.message);
+                }
+            }
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }

@@ -184,6 +184,74 @@ struct PlatformWriter
     }
 };
 
+/// A Kubernetes IntOrString: "25%" (percent) or 3 (tasks).
+void readSurge(ObjectReader &r, const QString &key, double &value, bool &percent)
+{
+    const QJsonValue v = r.take(key);
+    if (v.isUndefined() || v.isNull())
+        return;
+    if (v.isDouble()) {
+        value = v.toDouble();
+        percent = false;
+        return;
+    }
+    const QString text = v.toString().trimmed();
+    bool ok = false;
+    const double number = text.endsWith(u'%') ? text.chopped(1).trimmed().toDouble(&ok) : 0.0;
+    if (!v.isString() || !ok)
+        return r.error(key, QStringLiteral("must be a number of tasks or a percent such as \"25%\""));
+    value = number;
+    percent = true;
+}
+
+QJsonValue writeSurge(double value, bool percent)
+{
+    return percent ? QJsonValue(QString(QString::number(value) + u'%')) : QJsonValue(value);
+}
+
+} // namespace
+
+void deploymentFromJson(
+    const QJsonObject &object, const QString &path, DeploymentSettings &d, QList<Diagnostic> &diagnostics)
+{
+    ObjectReader r(object, path, diagnostics);
+    r.readEnum(QStringLiteral("strategy"), d.strategy, &deploymentStrategyFromId,
+        QStringLiteral("none, rolling or blue_green"));
+    readSurge(r, QStringLiteral("max_surge"), d.maxSurge, d.maxSurgePercent);
+    readSurge(r, QStringLiteral("max_unavailable"), d.maxUnavailable, d.maxUnavailablePercent);
+    const QJsonValue perWeek = r.take(QStringLiteral("per_week"));
+    if (!perWeek.isUndefined() && !perWeek.isNull()) {
+        d.period = DeploymentPeriod::Week;
+        if (!perWeek.isDouble())
+            r.error(QStringLiteral("per_week"), QStringLiteral("must be a number"));
+        else
+            d.frequency = perWeek.toDouble();
+    }
+    if (object.contains(QStringLiteral("per_day")) && d.period == DeploymentPeriod::Week)
+        r.error(QStringLiteral("per_day"), QStringLiteral("give per_day or per_week, not both"));
+    else
+        r.readDouble(QStringLiteral("per_day"), d.frequency);
+    r.readDouble(QStringLiteral("duration_minutes"), d.durationMinutes);
+    r.readDouble(QStringLiteral("bake_minutes"), d.bakeMinutes);
+}
+
+QJsonObject deploymentToJson(const DeploymentSettings &d)
+{
+    const DeploymentSettings defaults;
+    QJsonObject o { { QStringLiteral("strategy"), toId(d.strategy) } };
+    if (d.maxSurge != defaults.maxSurge || d.maxSurgePercent != defaults.maxSurgePercent)
+        o.insert(QStringLiteral("max_surge"), writeSurge(d.maxSurge, d.maxSurgePercent));
+    if (d.maxUnavailable != defaults.maxUnavailable || d.maxUnavailablePercent != defaults.maxUnavailablePercent)
+        o.insert(QStringLiteral("max_unavailable"), writeSurge(d.maxUnavailable, d.maxUnavailablePercent));
+    o.insert(d.period == DeploymentPeriod::Week ? QStringLiteral("per_week") : QStringLiteral("per_day"), d.frequency);
+    o.insert(QStringLiteral("duration_minutes"), d.durationMinutes);
+    if (d.bakeMinutes != defaults.bakeMinutes)
+        o.insert(QStringLiteral("bake_minutes"), d.bakeMinutes);
+    return o;
+}
+
+namespace {
+
 Service readService(const QJsonObject &object, const QString &path, QList<Diagnostic> &diagnostics)
 {
     Service s;
@@ -216,6 +284,10 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readDouble(QStringLiteral("requests_per_second"), s.requestsPerSecond);
     r.readDouble(QStringLiteral("request_ms"), s.requestMillis);
     r.readDouble(QStringLiteral("concurrent_requests"), s.concurrentRequests);
+    bool hasDeployment = false;
+    const QJsonObject deployment = r.readObject(QStringLiteral("deployment"), &hasDeployment);
+    if (hasDeployment) // absent = no deployments priced (issue 20)
+        deploymentFromJson(deployment, r.fieldPath(QStringLiteral("deployment")), s.deployment, diagnostics);
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -274,6 +346,8 @@ QJsonObject writeService(const Service &s)
         o.insert(QStringLiteral("request_ms"), s.requestMillis);
         o.insert(QStringLiteral("concurrent_requests"), s.concurrentRequests);
     }
+    if (!s.deployment.isDefault()) // written only when set: older scenarios read and write as before
+        o.insert(QStringLiteral("deployment"), deploymentToJson(s.deployment));
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
@@ -752,7 +826,7 @@ int scenarioFormatVersionOf(const Scenario &sc)
         || sc.network != NetworkSettings {})
         return 2;
     for (const Service &s : sc.services) {
-        if (s.hasRequestLoad())
+        if (s.hasRequestLoad() || !s.deployment.isDefault())
             return 2;
     }
     return 1;

@@ -42,6 +42,13 @@ void registryFromJson(
 void networkFromJson(
     const QJsonObject &object, const QString &path, NetworkSettings &out, QList<Diagnostic> &diagnostics);
 
+/// A service's "deployment" block (issue 20) as a JSON object: the JSON format's key, and what the SQLite
+/// document stores in services.deployment. deploymentToJson writes the optional keys only when they differ
+/// from the default; deploymentFromJson reports type errors and unknown keys at `path`.
+QJsonObject deploymentToJson(const DeploymentSettings &deployment);
+void deploymentFromJson(
+    const QJsonObject &object, const QString &path, DeploymentSettings &out, QList<Diagnostic> &diagnostics);
+
 /// Parses a scenario from JSON text. `origin` (a file name) prefixes locations of syntax errors.
 ScenarioReadResult scenarioFromJson(const QByteArray &json, const QString &origin = {});
 ScenarioReadResult scenarioFromJsonObject(const QJsonObject &object);

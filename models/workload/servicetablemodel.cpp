@@ -52,6 +52,60 @@ QString gibText(double mib)
     return t;
 }
 
+/// The deployment after an edit of one of its columns; nullopt when the text is not a value of the column.
+/// Frequency: "2", "2/day", "3/week"; surge: "25%" (percent) or "2" (tasks).
+std::optional<DeploymentSettings> editedDeployment(DeploymentSettings d, int column, const QVariant &value)
+{
+    using Col = ServiceTableModel::Column;
+    const QString text = value.toString().trimmed();
+    switch (column) {
+    case Col::DeployStrategy: {
+        const auto v = deploymentStrategyFromId(text);
+        if (!v)
+            return std::nullopt;
+        d.strategy = *v;
+        return d;
+    }
+    case Col::DeployFrequency: {
+        QString number = text;
+        DeploymentPeriod period = DeploymentPeriod::Day;
+        if (const qsizetype slash = text.indexOf(u'/'); slash >= 0) {
+            const QString unit = text.mid(slash + 1).trimmed();
+            const auto p = deploymentPeriodFromId(unit);
+            if (!p)
+                return std::nullopt;
+            period = *p;
+            number = text.left(slash);
+        }
+        const auto v = toNumber(number);
+        if (!v)
+            return std::nullopt;
+        d.frequency = *v;
+        d.period = period;
+        return d;
+    }
+    case Col::DeploySurge: {
+        const bool percent = text.endsWith(u'%');
+        const auto v = toNumber(percent ? text.chopped(1) : text);
+        if (!v)
+            return std::nullopt;
+        d.maxSurge = *v;
+        d.maxSurgePercent = percent;
+        return d;
+    }
+    case Col::DeployMinutes:
+    case Col::DeployBake: {
+        const auto v = toNumber(value);
+        if (!v)
+            return std::nullopt;
+        (column == Col::DeployMinutes ? d.durationMinutes : d.bakeMinutes) = *v;
+        return d;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 void ServiceTableModel::setMemoryInGib(bool gib)
@@ -208,6 +262,16 @@ QString ServiceTableModel::fieldKey(int column)
         return QStringLiteral("gpus");
     case OnePerNode:
         return QStringLiteral("one_per_node");
+    case DeployStrategy:
+        return QStringLiteral("deployment.strategy");
+    case DeployFrequency:
+        return QStringLiteral("deployment.per_day");
+    case DeployMinutes:
+        return QStringLiteral("deployment.duration_minutes");
+    case DeploySurge:
+        return QStringLiteral("deployment.max_surge");
+    case DeployBake:
+        return QStringLiteral("deployment.bake_minutes");
     default:
         return {};
     }
@@ -240,6 +304,10 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         case RunsPerDay:
         case RunSeconds:
         case Gpus:
+        case DeployFrequency:
+        case DeployMinutes:
+        case DeploySurge:
+        case DeployBake:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -319,6 +387,21 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return s.accelerator == Accelerator::AwsNeuron ? tr("%1 Neuron").arg(s.gpus) : tr("%1 GPU").arg(s.gpus);
     case OnePerNode:
         return display ? QVariant(s.onePerNode ? tr("yes") : tr("no")) : QVariant(s.onePerNode);
+    case DeployStrategy:
+        return toId(s.deployment.strategy);
+    case DeployFrequency:
+        return QStringLiteral("%1/%2").arg(QLocale().toString(s.deployment.frequency, 'g', 6),
+            s.deployment.period == DeploymentPeriod::Week ? QStringLiteral("week") : QStringLiteral("day"));
+    case DeployMinutes:
+        return display ? QVariant(tr("%1 min").arg(QLocale().toString(s.deployment.durationMinutes, 'g', 6)))
+                       : QVariant(s.deployment.durationMinutes);
+    case DeploySurge: {
+        const QString n = QLocale().toString(s.deployment.maxSurge, 'g', 6);
+        return s.deployment.maxSurgePercent ? QString(n + u'%') : n;
+    }
+    case DeployBake:
+        return display ? QVariant(tr("%1 min").arg(QLocale().toString(s.deployment.bakeMinutes, 'g', 6)))
+                       : QVariant(s.deployment.bakeMinutes);
     default:
         return {};
     }
@@ -418,6 +501,16 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
             return true;
         }
         return false;
+    case DeployStrategy:
+    case DeployFrequency:
+    case DeployMinutes:
+    case DeploySurge:
+    case DeployBake:
+        if (auto d = editedDeployment(s.deployment, index.column(), value)) {
+            pushField(doc, row, &Service::deployment, *d);
+            return true;
+        }
+        return false;
     default:
         return false;
     }
@@ -480,6 +573,16 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("GPUs");
     case OnePerNode:
         return tr("1 per node");
+    case DeployStrategy:
+        return tr("Deployment");
+    case DeployFrequency:
+        return tr("Deploys");
+    case DeployMinutes:
+        return tr("Deploy time");
+    case DeploySurge:
+        return tr("Max surge");
+    case DeployBake:
+        return tr("Bake");
     default:
         return {};
     }

@@ -48,6 +48,12 @@ public:
         RunSeconds,
         Gpus, ///< accelerators per task (Service::gpus, of Service::accelerator)
         OnePerNode, ///< Service::onePerNode (anti-affinity on the hostname / distinctInstance)
+        // Service::deployment (issue 20): strategy id, "2/day" or "3/week", minutes, surge ("25%" or tasks), bake
+        DeployStrategy,
+        DeployFrequency,
+        DeployMinutes,
+        DeploySurge,
+        DeployBake,
         ColumnCount
     };
     enum Role {

@@ -281,6 +281,71 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
                 QStringLiteral("requests_per_second and concurrent_requests are ignored: only a service "
                                "serves requests")));
 
+    // Deployments (issue 20): every figure the engine reads, with the service named.
+    const DeploymentSettings &d = s.deployment;
+    const auto dfield = [&field](const QString &key) { return field(QStringLiteral("deployment.") + key); };
+    const auto deploymentError = [&](const QString &key, const QString &message) {
+        // The service table's column of the field: per_week shares per_day's, max_unavailable max_surge's.
+        const QString column = key == u"per_week" ? QStringLiteral("per_day")
+            : key == u"max_unavailable"           ? QStringLiteral("max_surge")
+                                                  : key;
+        add({ QString(QStringLiteral("deployment.") + column) },
+            error(dfield(key), named + QStringLiteral(": ") + message));
+    };
+    if (d.strategy != DeploymentStrategy::None) {
+        const bool weekly = d.period == DeploymentPeriod::Week;
+        const double maxFrequency = weekly ? MaxDeploymentsPerDay * 7 : MaxDeploymentsPerDay;
+        const QString frequencyKey = weekly ? QStringLiteral("per_week") : QStringLiteral("per_day");
+        if (!(d.frequency >= 0))
+            deploymentError(frequencyKey, QStringLiteral("deployments must be >= 0"));
+        else if (d.frequency > maxFrequency)
+            deploymentError(frequencyKey,
+                QStringLiteral("%1 deployments a %2 is above the limit of %3 (one every 5 minutes)")
+                    .arg(number(d.frequency), weekly ? QStringLiteral("week") : QStringLiteral("day"),
+                        number(maxFrequency)));
+        if (!(d.durationMinutes > 0))
+            deploymentError(QStringLiteral("duration_minutes"), QStringLiteral("must be > 0"));
+        else if (d.durationMinutes > MaxDeploymentMinutes)
+            deploymentError(QStringLiteral("duration_minutes"),
+                aboveLimit(d.durationMinutes, MaxDeploymentMinutes, QStringLiteral("minutes")));
+        if (!(d.bakeMinutes >= 0))
+            deploymentError(QStringLiteral("bake_minutes"), QStringLiteral("must be >= 0"));
+        else if (d.bakeMinutes > MaxBakeMinutes)
+            deploymentError(QStringLiteral("bake_minutes"),
+                aboveLimit(d.bakeMinutes, MaxBakeMinutes, QStringLiteral("minutes"))
+                    + QStringLiteral(" (CodeDeploy's longest wait time)"));
+        if (d.strategy == DeploymentStrategy::Rolling) {
+            const auto checkCount = [&](const QString &key, double value, bool percent, double maxPercent) {
+                if (!(value >= 0))
+                    deploymentError(key, QStringLiteral("must be >= 0"));
+                else if (percent && value > maxPercent)
+                    deploymentError(key, aboveLimit(value, maxPercent, QStringLiteral("%")));
+                else if (!percent && value > MaxSurgeTasks)
+                    deploymentError(key, aboveLimit(value, MaxSurgeTasks, QStringLiteral("tasks")));
+                else if (!percent && value != std::floor(value))
+                    deploymentError(key, QStringLiteral("must be a whole number of tasks or a percent"));
+            };
+            checkCount(QStringLiteral("max_surge"), d.maxSurge, d.maxSurgePercent, MaxSurgePercent);
+            checkCount(QStringLiteral("max_unavailable"), d.maxUnavailable, d.maxUnavailablePercent, 100.0);
+            // Kubernetes: "This can not be 0 if MaxUnavailable is 0"; ECS: maximumPercent 100 with
+            // minimumHealthyPercent 100 can neither start nor stop a task.
+            if (d.maxSurge == 0 && d.maxUnavailable == 0)
+                deploymentError(QStringLiteral("max_surge"),
+                    QStringLiteral("max_surge and max_unavailable are both 0: the deployment could never replace a "
+                                   "task (ECS: maximumPercent 100 with minimumHealthyPercent 100)"));
+        }
+        if (d.strategy == DeploymentStrategy::Rolling && d.bakeMinutes > 0)
+            add({ QStringLiteral("deployment.bake_minutes") },
+                warning(dfield(QStringLiteral("bake_minutes")),
+                    named
+                        + QStringLiteral(
+                            ": bake_minutes is ignored by a rolling update (only blue/green keeps the old set)")));
+        if (s.kind != ServiceKind::Service && d.frequency > 0)
+            add({ QStringLiteral("deployment.strategy") },
+                warning(dfield(QStringLiteral("strategy")),
+                    named + QStringLiteral(": deployments are priced for services only; ignored for a daemon or job")));
+    }
+
     // Networking.
     if (s.hostPort < 0 || s.hostPort > 65535)
         add({ QStringLiteral("host_port") },

@@ -68,6 +68,14 @@ inline constexpr double MaxRequestsPerSecond = 1.0e8;
 inline constexpr double MaxConcurrentRequests = 1.0e8;
 /// App Runner ends a request after 120 s (App Runner developer guide, "Request timeout").
 inline constexpr double MaxRequestMillis = 120000.0;
+/// Deployments (issue 20): at most one every 5 minutes (288 a day, 2016 a week); one lasts at most a day;
+/// CodeDeploy keeps the original task set at most 2880 minutes after the shift (terminationWaitTimeInMinutes);
+/// a surge or unavailable figure of at most 1000 % or 100,000 tasks.
+inline constexpr double MaxDeploymentsPerDay = 288.0;
+inline constexpr double MaxDeploymentMinutes = 1440.0;
+inline constexpr double MaxBakeMinutes = 2880.0;
+inline constexpr double MaxSurgePercent = 1000.0;
+inline constexpr double MaxSurgeTasks = 100000.0;
 /// App Runner's MaxConcurrency upper bound (AutoScalingConfiguration: 1..200).
 inline constexpr int MaxAppRunnerConcurrency = 200;
 /// Registry and network (issue 19). ECR keeps at most 20,000 images per repository (ECR service quotas)

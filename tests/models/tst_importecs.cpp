@@ -74,6 +74,11 @@ private slots:
         web.maxReplicas = 20;
         web.spotOk = true;
         web.networkMode = NetworkMode::Awsvpc;
+        // deploymentConfiguration 200 / 100 → a rolling deployment, surge 100 %, unavailable 0 % (issue 20);
+        // no frequency in the API output, so none is priced.
+        web.deployment.strategy = DeploymentStrategy::Rolling;
+        web.deployment.maxSurge = 100;
+        web.deployment.maxUnavailable = 0;
         web.source = u"describe-services.json: Service/web (task definition from fargate-webserver.json: "
                      "TaskDefinition/fargate-task-definition:3)"_s;
         compareService(find(r, u"web"_s), web);

@@ -329,9 +329,11 @@ private slots:
                                    << QStringLiteral("the file is truncated: its header says ");
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
-                                       << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 7, this "
-                                              "Fleetplan reads versions up to 6; update Fleetplan to open it");
+                                       << QStringLiteral("written by a newer Fleetplan: document schema version %1, "
+                                                         "this Fleetplan reads versions up to %2; update Fleetplan "
+                                                         "to open it")
+                                              .arg(DocumentSchemaVersion + 1)
+                                              .arg(DocumentSchemaVersion);
     }
     void badFilesGiveClearErrors()
     {

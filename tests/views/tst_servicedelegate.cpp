@@ -7,8 +7,10 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QUndoStack>
 #include <QtTest>
 
+#include "models/workload/document.h"
 #include "models/workload/servicetablemodel.h"
 #include "views/servicedelegate.h"
 
@@ -151,6 +153,44 @@ private slots:
         QCOMPARE(model.index(1, Col::Cpu).data(Qt::EditRole).toDouble(), 1.5);
         QCOMPARE(model.index(0, Col::Cpu).data(Qt::EditRole).toDouble(), 0.25);
         QCOMPARE(started.count(), 1);
+    }
+
+    // Issue 20: the deployment columns' editors write the service's deployment through the table model, one
+    // undo step.
+    void deploymentEditorsChangeTheService()
+    {
+        models::Document doc;
+        models::Scenario sc;
+        models::Service api;
+        api.name = QStringLiteral("api");
+        api.replicas = 4;
+        sc.services = { api };
+        doc.reset(sc);
+        models::ServiceTableModel model;
+        model.setDocument(&doc);
+        views::ServiceDelegate delegate;
+        QWidget parent;
+
+        std::unique_ptr<QWidget> strategy(delegate.createEditor(&parent, {}, model.index(0, Col::DeployStrategy)));
+        auto *box = qobject_cast<QComboBox *>(strategy.get());
+        QVERIFY(box);
+        QCOMPARE(box->count(), 3);
+        delegate.setEditorData(box, model.index(0, Col::DeployStrategy));
+        QCOMPARE(box->currentData().toString(), QStringLiteral("none"));
+        box->setCurrentIndex(box->findData(QStringLiteral("blue_green")));
+        delegate.setModelData(box, &model, model.index(0, Col::DeployStrategy));
+        QCOMPARE(doc.scenario().services.at(0).deployment.strategy, models::DeploymentStrategy::BlueGreen);
+
+        std::unique_ptr<QWidget> bake(delegate.createEditor(&parent, {}, model.index(0, Col::DeployBake)));
+        auto *spin = qobject_cast<QDoubleSpinBox *>(bake.get());
+        QVERIFY(spin);
+        QCOMPARE(spin->suffix(), QStringLiteral(" min"));
+        spin->setValue(30);
+        delegate.setModelData(spin, &model, model.index(0, Col::DeployBake));
+        QCOMPARE(doc.scenario().services.at(0).deployment.bakeMinutes, 30.0);
+
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenario().services.at(0).deployment, models::DeploymentSettings {});
     }
 };
 
