@@ -560,7 +560,7 @@ void PriceBookPage::removeSelectedCustomNodeTypes()
 
 QString PriceBookPage::requestCustomNodeType(const pricing::CustomNodeType &type)
 {
-    const QString problem = pricing::checkCustomNodeType(type);
+    QString problem = pricing::checkCustomNodeType(type);
     if (problem.isEmpty())
         Q_EMIT customNodeTypeRequested(type);
     return problem;
