@@ -102,6 +102,12 @@ void TestOwnHardware::tenPodsOnOneNodeWithEksAnywhere()
     QCOMPARE(r.peakNodes, 1);
     COMPARE_USD(r.componentUsd(ComponentId::OwnHardware), 365.0);
     QCOMPARE(r.component(ComponentId::OwnHardware)->quantity, 730.0); // node-hours
+    // Explain: the product, and what does not apply to own hardware.
+    const QString explanation = r.component(ComponentId::OwnHardware)->explanation;
+    QVERIFY2(explanation.contains(QStringLiteral("730 node-hours × 0.5 USD = 365.00 USD (rack-16x64)")),
+        qPrintable(explanation));
+    QVERIFY2(explanation.contains(QStringLiteral("no EBS volume, no Spot, no Savings Plan or Reserved Instance")),
+        qPrintable(explanation));
     QVERIFY(!r.component(ComponentId::ControlPlane));
     QVERIFY(!r.component(ComponentId::Ebs));
     COMPARE_USD(r.componentUsd(ComponentId::ComputeOnDemand), 0.0);
