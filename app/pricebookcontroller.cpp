@@ -52,6 +52,12 @@ PriceBookController::PriceBookController(views::PriceBookPage *page, QWidget *di
         [this](pricing::RateKind kind, const QString &region, const QString &key) {
             m_undoStack->push(new models::SetOverrideCommand(m_path, m_notifier, kind, region, key, std::nullopt));
         });
+    connect(m_page, &views::PriceBookPage::customNodeTypeRequested, this, [this](const pricing::CustomNodeType &t) {
+        m_undoStack->push(new models::SetCustomNodeTypeCommand(m_path, m_notifier, t.name, t));
+    });
+    connect(m_page, &views::PriceBookPage::customNodeTypeRemoveRequested, this, [this](const QString &name) {
+        m_undoStack->push(new models::SetCustomNodeTypeCommand(m_path, m_notifier, name, std::nullopt));
+    });
     connect(m_page, &views::PriceBookPage::commitmentEdited, this,
         [this](const pricing::CommitmentDiscount &d, double percent) {
             m_undoStack->push(new models::SetCommitmentDiscountCommand(
@@ -84,6 +90,8 @@ void PriceBookController::refresh()
     } else {
         contents.discountPercent = book.enterpriseDiscountPercent();
         contents.entries = book.entries(&error);
+        if (error.isEmpty())
+            contents.customNodeTypes = book.customNodeTypes(&error);
         if (!book.applyCommitmentEdits(contents.commitments, &error) || !error.isEmpty())
             contents.error = error;
     }

@@ -109,6 +109,40 @@ bool SetOverrideCommand::apply(PriceBook &book, bool forward, QString *error)
     return book.removeOverride(m_kind, m_region, m_key, error);
 }
 
+SetCustomNodeTypeCommand::SetCustomNodeTypeCommand(
+    const QString &path, PriceBookNotifier *notifier, const QString &name, std::optional<pricing::CustomNodeType> type)
+    : PriceBookCommand(path, notifier,
+        type ? QStringLiteral("Set custom node type %1 (%2 vCPU, %3 MiB, %4 USD/h)")
+                   .arg(name)
+                   .arg(type->vcpu)
+                   .arg(type->memoryMib)
+                   .arg(type->usdPerHour)
+             : QStringLiteral("Remove custom node type %1").arg(name))
+    , m_name(name)
+    , m_type(std::move(type))
+{
+    PriceBook book;
+    if (book.open(path)) {
+        for (const pricing::CustomNodeType &t : book.customNodeTypes()) {
+            if (t.name == name)
+                m_previous = t;
+        }
+    }
+}
+
+bool SetCustomNodeTypeCommand::write(
+    PriceBook &book, const std::optional<pricing::CustomNodeType> &type, QString *error) const
+{
+    if (type)
+        return book.setCustomNodeType(*type, error);
+    return book.removeCustomNodeType(m_name, error);
+}
+
+bool SetCustomNodeTypeCommand::apply(PriceBook &book, bool forward, QString *error)
+{
+    return write(book, forward ? m_type : m_previous, error);
+}
+
 SetCommitmentDiscountCommand::SetCommitmentDiscountCommand(const QString &path, PriceBookNotifier *notifier,
     pricing::CommitmentScope scope, pricing::CommitmentPlan plan, int termYears, pricing::PaymentOption payment,
     std::optional<double> percent)

@@ -106,6 +106,24 @@ private:
     std::optional<double> m_previous;
 };
 
+/// Adds or replaces (type set) or removes (type unset) one custom node type (the user's own hardware); undo
+/// puts back the type of that name it replaced, or removes the one it added.
+class SetCustomNodeTypeCommand : public PriceBookCommand
+{
+public:
+    SetCustomNodeTypeCommand(const QString &path, PriceBookNotifier *notifier, const QString &name,
+        std::optional<pricing::CustomNodeType> type);
+
+protected:
+    bool apply(pricing::PriceBook &book, bool forward, QString *error) override;
+
+private:
+    bool write(pricing::PriceBook &book, const std::optional<pricing::CustomNodeType> &type, QString *error) const;
+    QString m_name;
+    std::optional<pricing::CustomNodeType> m_type;
+    std::optional<pricing::CustomNodeType> m_previous;
+};
+
 /// A Price List import that already ran: undo puts back the imported rates of before, redo those of after.
 class ImportedRatesCommand : public PriceBookCommand
 {

@@ -387,6 +387,25 @@ bool CatalogLoader::applyPriceBook(Catalog &c, const QString &path, QString *err
     }
     if (!book.applyCommitmentEdits(c.m_commitments, &readError))
         return setErrorText(error, readError);
+    // The user's own hardware: listed with the EC2 types (sorted by name), priced at the user's figure in
+    // every region, never discounted (an override of the user's own).
+    const QList<CustomNodeType> custom = book.customNodeTypes(&readError);
+    if (!readError.isEmpty())
+        return setErrorText(error, readError);
+    for (const CustomNodeType &t : custom) {
+        c.m_instanceTypes.append(instanceTypeOf(t));
+        Rate r;
+        r.usd = r.listUsd = t.usdPerHour;
+        r.unit = QStringLiteral("USD per node-hour");
+        r.origin = Rate::Override;
+        r.source = t.note.isEmpty() ? QStringLiteral("custom node type (your price book)")
+                                    : QStringLiteral("custom node type (your price book): ") + t.note;
+        c.m_customRates.insert(t.name, r);
+        c.m_customNodeTypes.append(t);
+    }
+    if (!custom.isEmpty())
+        std::sort(c.m_instanceTypes.begin(), c.m_instanceTypes.end(),
+            [](const InstanceType &a, const InstanceType &b) { return a.name < b.name; });
     return true;
 }
 
@@ -525,7 +544,7 @@ QList<const InstanceType *> Catalog::instanceTypes(const InstanceFilter &f) cons
             continue;
         if (f.excludeAccelerated && t.isAccelerated())
             continue;
-        if (priced && !priced->contains(t.name))
+        if (priced && !priced->contains(t.name) && !t.custom)
             continue;
         out.append(&t);
     }
@@ -572,8 +591,15 @@ QStringList Catalog::matchInstanceTypes(const QStringList &namesOrWildcards, QSt
                 out.append(t->name);
             }
         } else {
+            // A name of no EC2 family is most likely a custom node type the price book does not hold.
+            const QString family = pattern.section(u'.', 0, 0);
+            const bool awsFamily = std::any_of(m_instanceTypes.cbegin(), m_instanceTypes.cend(),
+                [&](const InstanceType &t) { return !t.custom && t.family.compare(family, Qt::CaseInsensitive) == 0; });
             problems.append(QStringLiteral("unknown instance type \"%1\"").arg(pattern)
-                + didYouMean(suggestInstanceTypes(pattern)));
+                + didYouMean(suggestInstanceTypes(pattern))
+                + (awsFamily ? QString()
+                             : QStringLiteral(" (not an EC2 instance type nor a custom node type of your price book; "
+                                              "add one with fleetplan catalog node add)")));
         }
     }
     if (error)
@@ -607,6 +633,8 @@ bool Catalog::checkRegion(const QString &region, QString *error) const
 
 QStringList Catalog::regionsWithOnDemand(const QString &type) const
 {
+    if (m_customRates.contains(type))
+        return m_regions;
     QStringList out;
     for (auto it = m_onDemand.byRegion.cbegin(); it != m_onDemand.byRegion.cend(); ++it) {
         if (it->contains(type))
@@ -648,8 +676,22 @@ std::optional<Rate> ec2Lookup(const Catalog &c, const Catalog::RateTable &table,
 
 } // namespace
 
+const CustomNodeType *Catalog::customNodeType(const QString &name) const
+{
+    for (const CustomNodeType &t : m_customNodeTypes) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
 std::optional<Rate> Catalog::onDemandHourly(const QString &region, const QString &type, QString *error) const
 {
+    if (const auto custom = m_customRates.constFind(type); custom != m_customRates.constEnd()) {
+        if (!checkRegion(region, error))
+            return std::nullopt;
+        return *custom;
+    }
     return ec2Lookup(*this, m_onDemand, region, type, QStringLiteral("On-Demand"), error);
 }
 
@@ -660,6 +702,11 @@ std::optional<Rate> Catalog::windowsOnDemandHourly(const QString &region, const 
 
 std::optional<Rate> Catalog::spotHourly(const QString &region, const QString &type, QString *error) const
 {
+    if (m_customRates.contains(type)) {
+        setErrorText(
+            error, QStringLiteral("%1 is a custom node type (your own hardware): Spot is EC2 capacity only").arg(type));
+        return std::nullopt;
+    }
     return ec2Lookup(*this, m_spot, region, type, QStringLiteral("Spot"), error);
 }
 

@@ -12,6 +12,7 @@
 
 #include "pricing/commitments.h"
 #include "pricing/instancetype.h"
+#include "pricing/customnodetype.h"
 #include "pricing/rates.h"
 
 namespace fleetplan::pricing {
@@ -83,6 +84,11 @@ public:
     /// Expands names and wildcards ("m6i.*", "c6i.large", "*.metal") into type names (sorted, no duplicates).
     /// An exact name that is unknown, or a pattern that matches nothing, is an error with suggestions.
     QStringList matchInstanceTypes(const QStringList &namesOrWildcards, QString *error = nullptr) const;
+    /// The custom node types of the user's price book (own hardware), sorted by name; they are also in
+    /// instanceTypes() (InstanceType::custom) and priced by onDemandHourly() in every region.
+    const QList<CustomNodeType> &customNodeTypes() const { return m_customNodeTypes; }
+    /// The custom node type of that name, or nullptr.
+    const CustomNodeType *customNodeType(const QString &name) const;
     /// Up to `count` valid names nearest to `name` (edit distance), nearest first.
     QStringList suggestInstanceTypes(const QString &name, int count = 3) const;
 
@@ -95,7 +101,8 @@ public:
     QStringList suggestRegions(const QString &region, int count = 3) const;
 
     // ---- EC2 ----------------------------------------------------------------------------------------
-    /// EC2 On-Demand Linux, shared tenancy, USD per instance-hour (ec2_ondemand_prices.csv).
+    /// EC2 On-Demand Linux, shared tenancy, USD per instance-hour (ec2_ondemand_prices.csv). For a custom node
+    /// type: the user's own cost per node-hour, the same in every region (origin Override, never discounted).
     std::optional<Rate> onDemandHourly(const QString &region, const QString &type, QString *error = nullptr) const;
     /// EC2 On-Demand Windows (licence included), shared tenancy, USD per instance-hour
     /// (ec2_ondemand_windows_prices.csv: instances.vantage.sh via the jawaadjariwala parquet, ~2026-05-12;
@@ -165,6 +172,8 @@ private:
     friend class CatalogLoader;
 
     QList<InstanceType> m_instanceTypes;
+    QList<CustomNodeType> m_customNodeTypes;
+    QHash<QString, Rate> m_customRates; ///< custom node type → the user's hourly cost
     QHash<QString, qsizetype> m_typeIndex; ///< name → index in m_instanceTypes
     QStringList m_regions;
     RateTable m_onDemand; ///< key: instance type

@@ -44,6 +44,10 @@ struct InstanceType
     QString specSource; ///< where vcpu/memory/arch came from
     QString networkSource; ///< where the ENI data came from
     QString hypervisor; ///< "nitro", "xen" or empty (unknown); VPC CNI prefix delegation needs Nitro
+    /// A custom node type from the user's price book (pricebook.h CustomNodeType): the user's own hardware at
+    /// the user's own hourly cost. No EBS root volume, no Spot, and no Reserved Instance or Savings Plan
+    /// covers it; its max pods is the user's figure (no VPC CNI, prefix delegation does not apply).
+    bool custom = false;
 
     /// vCPU and memory are known.
     bool hasSpecs() const { return vcpu > 0 && memoryMib > 0; }

@@ -2,6 +2,7 @@
 #include "pricing/pricebook.h"
 
 #include <atomic>
+#include <cmath>
 #include <optional>
 
 #include <QDate>
@@ -16,8 +17,9 @@ namespace fleetplan::pricing {
 namespace {
 
 /// 1: commitments stored enum ordinals; 2: commitments store names ("ec2", "Compute Savings Plan",
-/// "No Upfront"), so reordering an enum can never change what a saved edit means.
-constexpr int PriceBookSchemaVersion = 2;
+/// "No Upfront"), so reordering an enum can never change what a saved edit means; 3: custom_node_types
+/// (the user's own hardware, issue 19).
+constexpr int PriceBookSchemaVersion = 3;
 
 QString newConnectionName()
 {
@@ -141,6 +143,12 @@ std::optional<CommitmentScope> parseScope(const QString &text)
     return std::nullopt;
 }
 
+const QString CustomNodeTypesDdl = QStringLiteral(
+    "CREATE TABLE custom_node_types (name TEXT PRIMARY KEY, vcpu INTEGER NOT NULL, memory_mib INTEGER NOT NULL,"
+    " arch TEXT NOT NULL, max_pods INTEGER NOT NULL DEFAULT 0, max_enis INTEGER NOT NULL DEFAULT 0,"
+    " ipv4_per_eni INTEGER NOT NULL DEFAULT 0, max_awsvpc_tasks INTEGER NOT NULL DEFAULT 0,"
+    " usd_per_hour REAL NOT NULL, note TEXT NOT NULL DEFAULT '', as_of TEXT NOT NULL DEFAULT '')");
+
 const QString CommitmentsDdl
     = QStringLiteral("CREATE TABLE commitments (scope TEXT NOT NULL, plan TEXT NOT NULL, term_years INTEGER NOT NULL,"
                      " payment TEXT NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan, term_years, payment))");
@@ -182,7 +190,7 @@ bool PriceBook::ensureSchema(QString *error)
             if (!q.exec(sql))
                 return failed(QStringLiteral("creating the price book schema"), q.lastError().text());
         }
-    } else {
+    } else if (version == 1) {
         // Version 1 → 2: the commitment edits' ordinals become names (the enums' order at version 1:
         // scope Ec2, Fargate; plan Compute SP, EC2 Instance SP, Standard RI, Convertible RI; payment No,
         // Partial, All Upfront — the order in pricing/commitments.h when version 1 was written).
@@ -223,6 +231,9 @@ bool PriceBook::ensureSchema(QString *error)
                 return failed(QStringLiteral("upgrading the commitment edits"), q.lastError().text());
         }
     }
+    // Version 2 → 3 (every older book passes through it): the custom node types.
+    if (!q.exec(CustomNodeTypesDdl))
+        return failed(QStringLiteral("creating the custom node types"), q.lastError().text());
     if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(PriceBookSchemaVersion)))
         return failed(QStringLiteral("setting the schema version"), q.lastError().text());
     if (!db.commit())
@@ -455,6 +466,73 @@ bool PriceBook::setCommitmentDiscount(
     if (!q.exec())
         return setError(error, QStringLiteral("%1: saving the discount: %2").arg(m_path, q.lastError().text()));
     return true;
+}
+
+bool PriceBook::setCustomNodeType(const CustomNodeType &type, QString *error)
+{
+    if (const QString problem = checkCustomNodeType(type); !problem.isEmpty())
+        return setError(error, problem);
+    QSqlQuery q(database());
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO custom_node_types (name, vcpu, memory_mib, arch, max_pods, max_enis,"
+                       " ipv4_per_eni, max_awsvpc_tasks, usd_per_hour, note, as_of)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QVariantList values { type.name, type.vcpu, type.memoryMib, cpuArchName(type.arch), type.maxPods,
+        type.maxEnis, type.ipv4PerEni, type.maxAwsvpcTasks, type.usdPerHour,
+        type.note.isNull() ? QStringLiteral("") : type.note, QDate::currentDate().toString(Qt::ISODate) };
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return setError(error,
+            QStringLiteral("%1: saving custom node type \"%2\": %3").arg(m_path, type.name, q.lastError().text()));
+    return true;
+}
+
+bool PriceBook::removeCustomNodeType(const QString &name, QString *error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM custom_node_types WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return setError(
+            error, QStringLiteral("%1: removing custom node type \"%2\": %3").arg(m_path, name, q.lastError().text()));
+    return true;
+}
+
+QList<CustomNodeType> PriceBook::customNodeTypes(QString *error) const
+{
+    QList<CustomNodeType> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT name, vcpu, memory_mib, arch, max_pods, max_enis, ipv4_per_eni,"
+                               " max_awsvpc_tasks, usd_per_hour, note FROM custom_node_types ORDER BY name"))) {
+        setError(error, QStringLiteral("%1: reading the custom node types: %2").arg(m_path, q.lastError().text()));
+        return {};
+    }
+    while (q.next()) {
+        CustomNodeType t;
+        t.name = q.value(0).toString();
+        t.vcpu = q.value(1).toInt();
+        t.memoryMib = q.value(2).toInt();
+        const auto arch = parseCpuArch(q.value(3).toString());
+        t.maxPods = q.value(4).toInt();
+        t.maxEnis = q.value(5).toInt();
+        t.ipv4PerEni = q.value(6).toInt();
+        t.maxAwsvpcTasks = q.value(7).toInt();
+        t.usdPerHour = q.value(8).isNull() ? std::nan("") : q.value(8).toDouble();
+        t.note = q.value(9).toString();
+        QString problem = arch ? checkCustomNodeType(t)
+                               : QStringLiteral("custom node type \"%1\": architecture \"%2\" is not x86_64 or arm64")
+                                     .arg(t.name, q.value(3).toString());
+        if (arch)
+            t.arch = *arch;
+        if (!problem.isEmpty()) {
+            setError(error, QStringLiteral("%1: %2").arg(m_path, problem));
+            return {};
+        }
+        out.append(t);
+    }
+    return out;
 }
 
 bool PriceBook::applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error) const

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "pricing/commitments.h"
+#include "pricing/customnodetype.h"
 #include "pricing/rates.h"
 
 namespace fleetplan::pricing {
@@ -90,6 +91,14 @@ public:
     /// Drops the edit of one assumption: it has its default again.
     bool removeCommitmentDiscount(
         CommitmentScope scope, CommitmentPlan plan, int termYears, PaymentOption payment, QString *error = nullptr);
+    /// Adds or replaces the custom node type of that name (checkCustomNodeType() first).
+    bool setCustomNodeType(const CustomNodeType &type, QString *error = nullptr);
+    /// Removes the custom node type of that name (nothing when there is none).
+    bool removeCustomNodeType(const QString &name, QString *error = nullptr);
+    /// Every custom node type, sorted by name. A stored row that fails checkCustomNodeType() (a file edited by
+    /// hand) is an error naming the book and the type.
+    QList<CustomNodeType> customNodeTypes(QString *error = nullptr) const;
+
     /// Applies the stored edits to `assumptions`. false + *error (naming the book and the row) when the
     /// table cannot be read or a row names no option AWS sells.
     bool applyCommitmentEdits(CommitmentAssumptions &assumptions, QString *error = nullptr) const;

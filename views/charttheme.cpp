@@ -100,6 +100,8 @@ QColor componentColor(models::ComponentId id)
         return QColor(0x64, 0xB5, 0xCD);
     case ComponentId::ExistingCommitments:
         return QColor(0x1F, 0x4E, 0x79);
+    case ComponentId::OwnHardware:
+        return QColor(0x55, 0x6B, 0x2F);
     case ComponentId::ControlPlane:
         return QColor(0xC4, 0x4E, 0x52);
     case ComponentId::Ebs:

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -275,6 +276,74 @@ bool CommitmentAssumptionsModel::setData(const QModelIndex &index, const QVarian
 
 // ---- PriceBookPage ------------------------------------------------------------------------------------
 
+void CustomNodeTypesModel::setTypes(QList<pricing::CustomNodeType> types)
+{
+    beginResetModel();
+    m_types = std::move(types);
+    endResetModel();
+}
+
+int CustomNodeTypesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_types.size());
+}
+
+int CustomNodeTypesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomNodeTypesModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_types.size() || (role != Qt::DisplayRole && role != Qt::EditRole))
+        return {};
+    const pricing::CustomNodeType &t = m_types.at(index.row());
+    switch (index.column()) {
+    case Name:
+        return t.name;
+    case Vcpu:
+        return t.vcpu;
+    case MemoryMib:
+        return t.memoryMib;
+    case Arch:
+        return pricing::cpuArchName(t.arch);
+    case MaxPods: {
+        const int pods = pricing::instanceTypeOf(t).eksMaxPods;
+        return pods > 0 ? pods : 110;
+    }
+    case UsdPerHour:
+        return role == Qt::EditRole ? QVariant(t.usdPerHour) : QVariant(QString::number(t.usdPerHour, 'f', 4));
+    case Note:
+        return t.note;
+    default:
+        return {};
+    }
+}
+
+QVariant CustomNodeTypesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Vcpu:
+        return tr("vCPU");
+    case MemoryMib:
+        return tr("Memory (MiB)");
+    case Arch:
+        return tr("Architecture");
+    case MaxPods:
+        return tr("Max pods");
+    case UsdPerHour:
+        return tr("USD per node-hour");
+    case Note:
+        return tr("Note");
+    default:
+        return {};
+    }
+}
+
 PriceBookPage::PriceBookPage(QWidget *parent)
     : QWidget(parent)
 {
@@ -379,8 +448,35 @@ PriceBookPage::PriceBookPage(QWidget *parent)
     connect(
         m_commitments->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PriceBookPage::updateButtons);
     connect(m_commitmentsModel, &QAbstractItemModel::modelReset, this, &PriceBookPage::updateButtons);
+    auto *nodesBox = new QGroupBox(tr("Your own hardware (custom node types)"), split);
+    auto *nodesLayout = new QVBoxLayout(nodesBox);
+    m_customNodesModel = new CustomNodeTypesModel(this);
+    m_customNodes = makeTable(nodesBox, QStringLiteral("customNodeTypes"), tr("Custom node types"));
+    m_customNodes->setSortingEnabled(false);
+    m_customNodes->setModel(m_customNodesModel);
+    nodesLayout->addWidget(m_customNodes, 1);
+    auto *nodesBar = new QHBoxLayout;
+    auto *nodesHint = new QLabel(tr("Machines you own (EKS Anywhere, any fixed-price node) at your cost per node-hour: "
+                                    "list them in a platform's instance types. No EBS, Spot, Savings Plan or RI "
+                                    "applies to them."),
+        nodesBox);
+    nodesHint->setWordWrap(true);
+    m_addNode = new QPushButton(tr("Add &node type…"), nodesBox);
+    m_addNode->setObjectName(QStringLiteral("addCustomNodeType"));
+    m_removeNode = new QPushButton(tr("Remove node t&ype"), nodesBox);
+    m_removeNode->setObjectName(QStringLiteral("removeCustomNodeType"));
+    nodesBar->addWidget(nodesHint, 1);
+    nodesBar->addWidget(m_addNode);
+    nodesBar->addWidget(m_removeNode);
+    nodesLayout->addLayout(nodesBar);
+    connect(m_addNode, &QPushButton::clicked, this, &PriceBookPage::addCustomNodeType);
+    connect(m_removeNode, &QPushButton::clicked, this, &PriceBookPage::removeSelectedCustomNodeTypes);
+    connect(
+        m_customNodes->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PriceBookPage::updateButtons);
+    connect(m_customNodesModel, &QAbstractItemModel::modelReset, this, &PriceBookPage::updateButtons);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 1);
     updateButtons();
 }
 
@@ -422,6 +518,10 @@ void PriceBookPage::setContents(const Contents &contents)
     m_import->setEnabled(usable);
     m_rates->setEnabled(usable);
     m_commitments->setEnabled(usable);
+    m_customNodesModel->setTypes(contents.customNodeTypes);
+    m_customNodes->resizeColumnsToContents();
+    m_addNode->setEnabled(usable);
+    m_customNodes->setEnabled(usable);
 }
 
 void PriceBookPage::setRegions(const QStringList &regions, const QString &current)
@@ -446,6 +546,102 @@ void PriceBookPage::updateButtons()
             anyEdited = true;
     }
     m_reset->setEnabled(anyEdited);
+    m_removeNode->setEnabled(m_customNodes->selectionModel()->hasSelection());
+}
+
+void PriceBookPage::removeSelectedCustomNodeTypes()
+{
+    QStringList names;
+    for (const QModelIndex &row : m_customNodes->selectionModel()->selectedRows())
+        names.append(m_customNodesModel->types().at(row.row()).name);
+    for (const QString &name : std::as_const(names))
+        Q_EMIT customNodeTypeRemoveRequested(name);
+}
+
+QString PriceBookPage::requestCustomNodeType(const pricing::CustomNodeType &type)
+{
+    QString problem = pricing::checkCustomNodeType(type);
+    if (problem.isEmpty())
+        Q_EMIT customNodeTypeRequested(type);
+    return problem;
+}
+
+void PriceBookPage::addCustomNodeType()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("addCustomNodeTypeDialog"));
+    dialog.setWindowTitle(tr("Add custom node type"));
+    auto *form = new QFormLayout(&dialog);
+    auto *name = new QLineEdit(&dialog);
+    name->setObjectName(QStringLiteral("customNodeName"));
+    name->setPlaceholderText(tr("rack-16x64 (not an EC2 instance type)"));
+    auto *vcpu = new QSpinBox(&dialog);
+    vcpu->setObjectName(QStringLiteral("customNodeVcpu"));
+    vcpu->setRange(1, pricing::MaxCustomVcpu);
+    vcpu->setValue(16);
+    auto *memory = new QSpinBox(&dialog);
+    memory->setObjectName(QStringLiteral("customNodeMemory"));
+    memory->setRange(1, pricing::MaxCustomMemoryMib);
+    memory->setValue(65536);
+    memory->setSuffix(QStringLiteral(" MiB"));
+    auto *arch = new QComboBox(&dialog);
+    arch->setObjectName(QStringLiteral("customNodeArch"));
+    arch->addItem(QStringLiteral("x86_64"), int(pricing::CpuArch::X86_64));
+    arch->addItem(QStringLiteral("arm64"), int(pricing::CpuArch::Arm64));
+    auto *pods = new QSpinBox(&dialog);
+    pods->setObjectName(QStringLiteral("customNodeMaxPods"));
+    pods->setRange(0, pricing::MaxCustomPods);
+    pods->setSpecialValueText(tr("110 (kubelet default)"));
+    auto *tasks = new QSpinBox(&dialog);
+    tasks->setObjectName(QStringLiteral("customNodeAwsvpcTasks"));
+    tasks->setRange(0, pricing::MaxCustomPods);
+    tasks->setSpecialValueText(tr("none"));
+    auto *usd = new QDoubleSpinBox(&dialog);
+    usd->setObjectName(QStringLiteral("customNodeUsd"));
+    usd->setDecimals(4);
+    usd->setRange(0.0, MaxOverrideUsd);
+    usd->setSuffix(tr(" USD per node-hour"));
+    auto *note = new QLineEdit(&dialog);
+    note->setObjectName(QStringLiteral("customNodeNote"));
+    note->setPlaceholderText(tr("optional: what the cost holds (amortised server, power, support)"));
+    auto *problem = new QLabel(&dialog);
+    problem->setObjectName(QStringLiteral("customNodeProblem"));
+    problem->setWordWrap(true);
+    form->addRow(tr("&Name:"), name);
+    form->addRow(tr("&vCPU:"), vcpu);
+    form->addRow(tr("&Memory:"), memory);
+    form->addRow(tr("&Architecture:"), arch);
+    form->addRow(tr("Max &pods (EKS):"), pods);
+    form->addRow(tr("awsvpc &tasks (ECS):"), tasks);
+    form->addRow(tr("&Cost:"), usd);
+    form->addRow(tr("N&ote:"), note);
+    form->addRow(problem);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    const auto typed = [=] {
+        pricing::CustomNodeType t;
+        t.name = name->text().trimmed();
+        t.vcpu = vcpu->value();
+        t.memoryMib = memory->value();
+        t.arch = static_cast<pricing::CpuArch>(arch->currentData().toInt());
+        t.maxPods = pods->value();
+        t.maxAwsvpcTasks = tasks->value();
+        t.usdPerHour = usd->value();
+        t.note = note->text().trimmed();
+        return t;
+    };
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    connect(name, &QLineEdit::textChanged, ok, [=] {
+        const QString why = pricing::checkCustomNodeType(typed());
+        problem->setText(why);
+        ok->setEnabled(why.isEmpty());
+    });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    requestCustomNodeType(typed());
 }
 
 void PriceBookPage::removeSelectedOverrides()

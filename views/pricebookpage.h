@@ -73,6 +73,28 @@ private:
     QList<pricing::CommitmentDiscount> m_discounts;
 };
 
+/// The custom node types of the price book (the user's own hardware, issue 19); read-only: a type is added,
+/// replaced or removed through the page's dialog and buttons.
+class CustomNodeTypesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Vcpu, MemoryMib, Arch, MaxPods, UsdPerHour, Note, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setTypes(QList<pricing::CustomNodeType> types);
+    const QList<pricing::CustomNodeType> &types() const { return m_types; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<pricing::CustomNodeType> m_types;
+};
+
 /// The Price book tab (issue 18): what the CLI's `catalog discount|override|commitment|import` edit, in the
 /// window — the enterprise discount, the stored rates with their origin (imported / override; everything
 /// else is bundled, as the Catalog tab shows), per-item overrides, the commitment discount assumptions and
@@ -91,6 +113,7 @@ public:
         double discountPercent = 0.0;
         QList<pricing::PriceBookEntry> entries;
         pricing::CommitmentAssumptions commitments = pricing::CommitmentAssumptions::defaults();
+        QList<pricing::CustomNodeType> customNodeTypes; ///< the user's own hardware
     };
 
     explicit PriceBookPage(QWidget *parent = nullptr);
@@ -108,6 +131,17 @@ public:
     QPushButton *importButton() const { return m_import; }
     QPushButton *removeButton() const { return m_remove; }
     QLabel *summary() const { return m_summary; }
+    QTableView *customNodesTable() const { return m_customNodes; }
+    CustomNodeTypesModel *customNodesModel() const { return m_customNodesModel; }
+
+    /// Asks for a custom node type (name, vCPU, memory, architecture, max pods, USD per node-hour, note) in a
+    /// dialog, then requestCustomNodeType().
+    void addCustomNodeType();
+    /// Emits customNodeTypeRequested() when the type can be stored; else returns what is wrong with it
+    /// (pricing::checkCustomNodeType(): a name AWS uses, zero vCPU, a negative or NaN cost) and emits nothing.
+    QString requestCustomNodeType(const pricing::CustomNodeType &type);
+    /// Removes the custom node types selected in their table (customNodeTypeRemoveRequested() for each).
+    void removeSelectedCustomNodeTypes();
 
     /// Asks for a new override (kind, region, key, USD, note) in a dialog; emits overrideRequested().
     void addOverride();
@@ -122,6 +156,8 @@ Q_SIGNALS:
     void commitmentEdited(const fleetplan::pricing::CommitmentDiscount &discount, double percent);
     void commitmentResetRequested(const fleetplan::pricing::CommitmentDiscount &discount);
     void importRequested();
+    void customNodeTypeRequested(const fleetplan::pricing::CustomNodeType &type);
+    void customNodeTypeRemoveRequested(const QString &name);
 
 private:
     void updateButtons();
@@ -138,6 +174,10 @@ private:
     CommitmentAssumptionsModel *m_commitmentsModel = nullptr;
     QTableView *m_commitments = nullptr;
     QPushButton *m_reset = nullptr;
+    CustomNodeTypesModel *m_customNodesModel = nullptr;
+    QTableView *m_customNodes = nullptr;
+    QPushButton *m_addNode = nullptr;
+    QPushButton *m_removeNode = nullptr;
     QStringList m_regions;
     double m_shownDiscount = 0.0;
 };

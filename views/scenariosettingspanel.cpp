@@ -97,8 +97,13 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     m_clusters->setPrefix(tr("EKS clusters: "));
     m_clusters->setKeyboardTracking(false);
     m_extended = new QCheckBox(tr("extended support"), platformBox);
+    m_anywhere = new QCheckBox(tr("EKS Anywhere (own hardware)"), platformBox);
+    m_anywhere->setObjectName(QStringLiteral("eksAnywhere"));
+    m_anywhere->setToolTip(tr("EKS managed nodes run as EKS Anywhere on your own machines: only the custom node "
+                              "types of your price book, no AWS control-plane fee"));
     eks->addWidget(m_clusters);
     eks->addWidget(m_extended);
+    eks->addWidget(m_anywhere);
     grid->addLayout(eks, row, 0, 1, 2);
     connect(m_clusters, &QSpinBox::valueChanged, this, [this] {
         pushPlatform(models::PlatformId::EksNodes);
@@ -108,6 +113,7 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
         pushPlatform(models::PlatformId::EksNodes);
         pushPlatform(models::PlatformId::EksFargate);
     });
+    connect(m_anywhere, &QCheckBox::toggled, this, [this] { pushPlatform(models::PlatformId::EksNodes); });
     layout->addWidget(platformBox);
     layout->addStretch(1);
 
@@ -166,6 +172,7 @@ void ScenarioSettingsPanel::refresh()
     }
     m_clusters->setValue(s.platform(models::PlatformId::EksNodes).clusters);
     m_extended->setChecked(s.platform(models::PlatformId::EksNodes).extendedSupport);
+    m_anywhere->setChecked(s.platform(models::PlatformId::EksNodes).eksAnywhere);
     m_refreshing = false;
 }
 
@@ -218,6 +225,8 @@ void ScenarioSettingsPanel::pushPlatform(models::PlatformId id)
         p.clusters = m_clusters->value();
         p.extendedSupport = m_extended->isChecked();
     }
+    if (id == models::PlatformId::EksNodes)
+        p.eksAnywhere = m_anywhere->isChecked();
     if (p == before)
         return;
     m_document->undoStack()->push(new models::SetPlatformSettingsCommand(m_document, id, p));

@@ -53,6 +53,7 @@ private:
     std::array<QCheckBox *, models::PlatformCount> m_mixed {};
     QSpinBox *m_clusters = nullptr;
     QCheckBox *m_extended = nullptr;
+    QCheckBox *m_anywhere = nullptr; ///< EKS managed nodes as EKS Anywhere (own hardware, no control-plane fee)
 };
 
 } // namespace fleetplan::views

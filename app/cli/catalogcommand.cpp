@@ -14,7 +14,8 @@
 #include "pricing/pricebook.h"
 #include "pricing/pricelistimporter.h"
 
-/// `fleetplan catalog regions|instances|price|fargate|info|import`: the pricing catalog from the command line.
+/// `fleetplan catalog regions|instances|price|fargate|info|import|nodes|node`: the pricing catalog from the command
+/// line.
 namespace fleetplan::cli {
 
 namespace {
@@ -607,6 +608,126 @@ int runEdit(Context &ctx, const QString &sub)
     return Ok;
 }
 
+/// `catalog nodes`: the custom node types of the price book (own hardware), with their cost per node-hour.
+int runNodes(Context &ctx)
+{
+    Common c;
+    if (const int code = parseCommon(ctx, c, QStringLiteral("nodes"),
+            QStringLiteral("List the custom node types (your own hardware) of your price book."));
+        code >= 0)
+        return code;
+    if (!c.parser.positionalArguments().isEmpty()) {
+        ctx.err << "fleetplan catalog nodes: unexpected argument \"" << c.parser.positionalArguments().constFirst()
+                << "\"\n";
+        return UsageError;
+    }
+    Table t;
+    t.columns = { QStringLiteral("type"), QStringLiteral("vcpu"), QStringLiteral("memory_mib"), QStringLiteral("arch"),
+        QStringLiteral("eks_max_pods"), QStringLiteral("ecs_awsvpc_tasks"), QStringLiteral("usd_per_hour"),
+        QStringLiteral("note") };
+    for (const pricing::CustomNodeType &n : c.catalog->customNodeTypes()) {
+        const pricing::InstanceType type = pricing::instanceTypeOf(n);
+        t.rows.append(
+            { n.name, n.vcpu, n.memoryMib, pricing::cpuArchName(n.arch), type.eksMaxPods > 0 ? type.eksMaxPods : 110,
+                type.maxEnis > 0 ? type.maxEnis - 1 : 0, n.usdPerHour, n.note });
+    }
+    t.print(ctx.out, c.format);
+    return Ok;
+}
+
+/// `catalog node add NAME --vcpu N --memory-mib M --usd-per-hour X [...]` / `catalog node remove NAME`.
+int runNode(Context &ctx)
+{
+    Common c;
+    c.parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add or remove"));
+    c.parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the custom node type, e.g. rack-16x64"));
+    const QList<std::pair<QString, QString>> options {
+        { QStringLiteral("vcpu"), QStringLiteral("vCPUs of the node (required to add).") },
+        { QStringLiteral("memory-mib"), QStringLiteral("Installed memory in MiB (required to add).") },
+        { QStringLiteral("usd-per-hour"),
+            QStringLiteral("Your cost of one node-hour: amortised hardware, power, support (required to add).") },
+        { QStringLiteral("arch"), QStringLiteral("x86_64 (default) or arm64.") },
+        { QStringLiteral("max-pods"), QStringLiteral("EKS pods per node (default: from the ENIs, else 110).") },
+        { QStringLiteral("max-enis"), QStringLiteral("Network interfaces, with --ipv4-per-eni (optional).") },
+        { QStringLiteral("ipv4-per-eni"), QStringLiteral("IPv4 addresses per interface (optional).") },
+        { QStringLiteral("max-awsvpc-tasks"), QStringLiteral("ECS awsvpc tasks per node (default: ENIs - 1).") },
+        { QStringLiteral("note"), QStringLiteral("Where the cost comes from (shown as its source).") },
+    };
+    for (const auto &[name, help] : options)
+        c.parser.addOption({ name, help, QStringLiteral("VALUE") });
+    if (const int code = parseCommon(ctx, c, QStringLiteral("node"),
+            QStringLiteral("Add or remove a custom node type (your own hardware) in your price book."), false);
+        code >= 0)
+        return code;
+    const QStringList args = c.parser.positionalArguments();
+    auto usageError = [&](const QString &what) {
+        ctx.err << "fleetplan catalog node: " << what << '\n';
+        return int(UsageError);
+    };
+    if (args.size() != 2 || (args.at(0) != u"add" && args.at(0) != u"remove"))
+        return usageError(QStringLiteral("expected add NAME --vcpu N --memory-mib M --usd-per-hour X, or remove NAME"));
+    const QString path = c.parser.isSet(QStringLiteral("pricebook")) ? c.parser.value(QStringLiteral("pricebook"))
+                                                                     : pricing::PriceBook::defaultPath();
+    pricing::CustomNodeType type;
+    type.name = args.at(1);
+    if (args.at(0) == u"add") {
+        for (const char *required : { "vcpu", "memory-mib", "usd-per-hour" }) {
+            if (!c.parser.isSet(QString::fromLatin1(required)))
+                return usageError(
+                    QStringLiteral("--%1 is required to add a node type").arg(QString::fromLatin1(required)));
+        }
+        const auto whole = [&](const QString &option, int *out) {
+            if (!c.parser.isSet(option))
+                return true;
+            bool ok = false;
+            *out = c.parser.value(option).toInt(&ok);
+            return ok;
+        };
+        for (const auto &[option, field] : { std::pair { QStringLiteral("vcpu"), &type.vcpu },
+                 std::pair { QStringLiteral("memory-mib"), &type.memoryMib },
+                 std::pair { QStringLiteral("max-pods"), &type.maxPods },
+                 std::pair { QStringLiteral("max-enis"), &type.maxEnis },
+                 std::pair { QStringLiteral("ipv4-per-eni"), &type.ipv4PerEni },
+                 std::pair { QStringLiteral("max-awsvpc-tasks"), &type.maxAwsvpcTasks } }) {
+            if (!whole(option, field))
+                return usageError(
+                    QStringLiteral("--%1 \"%2\" is not a whole number").arg(option, c.parser.value(option)));
+        }
+        bool ok = false;
+        // toDouble() reads "nan" as NaN: checkCustomNodeType() names it.
+        type.usdPerHour = c.parser.value(QStringLiteral("usd-per-hour")).toDouble(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--usd-per-hour \"%1\" is not a number")
+                                  .arg(c.parser.value(QStringLiteral("usd-per-hour"))));
+        if (c.parser.isSet(QStringLiteral("arch"))) {
+            const auto arch = pricing::parseCpuArch(c.parser.value(QStringLiteral("arch")));
+            if (!arch)
+                return usageError(QStringLiteral("--arch must be x86_64 or arm64, not \"%1\"")
+                                      .arg(c.parser.value(QStringLiteral("arch"))));
+            type.arch = *arch;
+        }
+        type.note = c.parser.value(QStringLiteral("note"));
+        if (const QString problem = pricing::checkCustomNodeType(type); !problem.isEmpty()) {
+            ctx.err << "fleetplan catalog node: " << problem << '\n';
+            return InvalidInput;
+        }
+    }
+    pricing::PriceBook book;
+    QString error;
+    if (!book.open(path, &error)) {
+        ctx.err << error << '\n';
+        return InvalidInput;
+    }
+    const bool ok
+        = args.at(0) == u"add" ? book.setCustomNodeType(type, &error) : book.removeCustomNodeType(type.name, &error);
+    if (!ok) {
+        ctx.err << "fleetplan catalog node: " << error << '\n';
+        return InvalidInput;
+    }
+    ctx.out << "saved in " << path << '\n';
+    return Ok;
+}
+
 QString usage()
 {
     return QStringLiteral(
@@ -626,6 +747,8 @@ QString usage()
         "  override KIND REGION KEY USD [--remove]   set (or remove) a price in your price book\n"
         "  discount PERCENT                          your enterprise discount on bundled and imported rates\n"
         "  commitment SCOPE PLAN TERM PAYMENT PCT    edit a Savings Plans / RI discount assumption\n"
+        "  nodes                                     custom node types (your own hardware) of your price book\n"
+        "  node add NAME --vcpu N --memory-mib M --usd-per-hour X   add a custom node type (node remove NAME)\n"
         "\n"
         "Every subcommand takes --format table|json|csv, --pricebook FILE, --bundled-only and --help.\n");
 }
@@ -659,6 +782,10 @@ int runCatalog(Context &ctx)
         return runCommitments(ctx);
     if (sub == u"override" || sub == u"discount" || sub == u"commitment")
         return runEdit(ctx, sub);
+    if (sub == u"nodes")
+        return runNodes(ctx);
+    if (sub == u"node")
+        return runNode(ctx);
     ctx.err << "fleetplan catalog: unknown subcommand \"" << sub << "\"\n\n" << usage();
     return UsageError;
 }

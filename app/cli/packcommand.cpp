@@ -195,8 +195,13 @@ int packItems(
         return UsageError;
     }
 
-    const auto catalog = pricing::Catalog::bundled();
+    // The catalog `compare` prices with: the bundled one with the user's price book, whose custom node types
+    // (own hardware) --instance-types may name.
     QString error;
+    const auto catalog = pricing::Catalog::withUserPriceBook(&error);
+    if (!error.isEmpty())
+        ctx.err << "warning: " << error << " (using the bundled catalog)\n";
+    error.clear();
     if (!catalog->checkRegion(region, &error)) {
         ctx.err << "--region: " << error << '\n';
         return InvalidInput;
@@ -210,14 +215,16 @@ int packItems(
         }
     } else {
         for (const pricing::InstanceType &t : catalog->instanceTypes()) {
-            if (!t.bareMetal && !t.isAccelerated())
+            if (!t.bareMetal && !t.isAccelerated() && !t.custom) // custom node types only when named
                 names << t.name;
         }
     }
     // Capacity per the catalog: vCPU × 1000 millicores, memory MiB, EKS max pods; On-Demand price.
     for (const QString &name : names) {
         const pricing::InstanceType *t = catalog->instanceType(name);
-        if (!t || !t->hasSpecs() || t->eksMaxPods <= 0)
+        // A custom node type without a max pods figure has the kubelet's default of 110.
+        const int pods = t && t->custom && t->eksMaxPods <= 0 ? 110 : (t ? t->eksMaxPods : 0);
+        if (!t || !t->hasSpecs() || pods <= 0)
             continue;
         const auto price = catalog->onDemandHourly(region, name);
         if (!price)
@@ -225,7 +232,7 @@ int packItems(
         NodeType n;
         n.name = name;
         n.arch = pricing::cpuArchName(t->arch);
-        n.capacity = Resources { t->vcpu * 1000.0, double(t->memoryMib), double(t->eksMaxPods) };
+        n.capacity = Resources { t->vcpu * 1000.0, double(t->memoryMib), double(pods) };
         n.pricePerHour = price->usd;
         request.nodeTypes.append(n);
     }

@@ -64,6 +64,10 @@ const ComponentKind &componentKind(ComponentId id)
             case ComponentId::ComputeSpot:
                 kinds[std::size_t(c)] = kind("instance-hours", false, true, "no Spot node was needed");
                 break;
+            // The user's own machines at the user's hourly cost: no Savings Plan, RI or Spot applies.
+            case ComponentId::OwnHardware:
+                kinds[std::size_t(c)] = kind("node-hours", false, false);
+                break;
             case ComponentId::ReservedInstances:
             case ComponentId::SavingsPlans:
             case ComponentId::ExistingCommitments:
@@ -611,6 +615,9 @@ PricedUsage priceUsage(const BillableUsage &usage, const SavingsPlanChoice &plan
                                  .arg(formatNumber(covered * (1.0 - existingShare), 2)));
             lines.append(QStringLiteral("= %1 USD").arg(formatNumber(c.usd, 2)));
         }
+        if (cid == ComponentId::OwnHardware && !lines.isEmpty())
+            lines.append(QStringLiteral("your own cost per node-hour (price book): no EBS volume, no Spot, no Savings "
+                                        "Plan or Reserved Instance on your own hardware"));
         c.explanation = lines.isEmpty() ? k.emptyExplanation : lines.join(u'\n');
         out.components.append(c);
     }

@@ -19,6 +19,7 @@ struct ComponentName
 constexpr std::array<ComponentName, ComponentCount> kComponents { {
     { ComponentId::ComputeOnDemand, u"compute_on_demand", u"Compute (On-Demand)" },
     { ComponentId::ComputeSpot, u"compute_spot", u"Compute (Spot)" },
+    { ComponentId::OwnHardware, u"own_hardware", u"Own hardware (custom node types)" },
     { ComponentId::ReservedInstances, u"reserved_instances", u"Reserved Instances" },
     { ComponentId::SavingsPlans, u"savings_plans", u"Savings Plans commitment" },
     { ComponentId::ExistingCommitments, u"existing_commitments", u"Existing commitments (RIs, Savings Plans)" },

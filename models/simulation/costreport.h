@@ -37,6 +37,9 @@ struct WhatIf
 enum class ComponentId {
     ComputeOnDemand, ///< "compute_on_demand": EC2 instance-hours at On-Demand rates not covered by a commitment
     ComputeSpot, ///< "compute_spot": EC2 Spot instance-hours at the catalog's Spot snapshot
+    /// "own_hardware": node-hours of custom node types (the user's machines) at the user's hourly cost from
+    /// the price book; no Savings Plan or Reserved Instance covers them
+    OwnHardware,
     ReservedInstances, ///< "reserved_instances": RI fee (paid whether used or not)
     SavingsPlans, ///< "savings_plans": Savings Plans commitment paid (used or not)
     /// "existing_commitments": RIs and Savings Plans the scenario already holds, paid every hour on every

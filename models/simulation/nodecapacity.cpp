@@ -25,7 +25,7 @@ int ecsAwsvpcTaskLimit(const pricing::InstanceType &type, bool trunking)
 {
     if (type.maxEnis <= 0)
         return 0;
-    if (trunking && type.trunkingCompatible && type.branchEnis > 0)
+    if (trunking && !type.custom && type.trunkingCompatible && type.branchEnis > 0)
         return type.branchEnis + 1;
     return std::max(0, type.maxEnis - 1);
 }
@@ -97,6 +97,10 @@ double eksKubeReservedCpuMillicores(int vcpu)
 
 int eksMaxPods(const pricing::InstanceType &type, bool prefixDelegation)
 {
+    // Own hardware: the user's figure (or the ENI formula over the ENIs given), else the kubelet default of
+    // 110 (Kubernetes kubelet --max-pods); VPC CNI prefix delegation does not apply off EC2.
+    if (type.custom)
+        return type.eksMaxPods > 0 ? type.eksMaxPods : 110;
     // Prefix delegation (max-pods-calculator.sh with --cni-prefix-delegation-enabled, Nitro only): every
     // secondary IP slot holds a /28 prefix of 16 addresses, then the recommended value is capped at 110
     // pods up to 30 vCPU and 250 above. Types on Xen keep the secondary-IP formula.

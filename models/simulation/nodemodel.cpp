@@ -59,6 +59,7 @@ struct FleetState
     pl::PlacementResult placement;
     double onDemandUsd = 0, spotUsd = 0;
     int nodes = 0;
+    int ebsNodes = 0; // nodes with an EBS root volume (not custom node types)
     double cpuAllocatable = 0, memoryAllocatable = 0, slotCapacity = 0; // vCPU, MiB, slots
 };
 
@@ -297,10 +298,17 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
     }
     QList<NodeCandidate> &candidates = out.candidates;
     const double spotShare = std::clamp(in.purchase.spotShare, 0.0, 1.0);
+    // EKS Anywhere: the cluster runs on the user's machines, so only custom node types are candidates.
+    const bool eksAnywhere = !ecs && ps.eksAnywhere;
+    int awsTypesLeftOut = 0;
     for (const QString &name : names) {
         const pricing::InstanceType *t = in.catalog.instanceType(name);
         if (!t || !t->hasSpecs() || t->bareMetal)
             continue;
+        if (eksAnywhere && !t->custom) {
+            ++awsTypesLeftOut;
+            continue;
+        }
         int cls = 0;
         if (t->isAccelerated()) {
             // An accelerated type serves the workload's GPU (or Neuron) tasks only, never its other tasks.
@@ -341,7 +349,18 @@ NodeCandidates nodeCandidates(const SimulationInput &in, PlatformId id, Platform
             candidates.append(c);
         }
     }
-    if (candidates.isEmpty()) {
+    if (eksAnywhere && awsTypesLeftOut > 0 && !candidates.isEmpty())
+        r.warnings.append(QStringLiteral("EKS Anywhere runs on your own machines: %1 EC2 instance type(s) of %2 "
+                                         "left out")
+                              .arg(awsTypesLeftOut)
+                              .arg(patterns.join(QStringLiteral(", "))));
+    if (candidates.isEmpty() && eksAnywhere) {
+        const QString why = QStringLiteral("EKS Anywhere runs on your own machines, and %1 names no custom node type "
+                                           "of the price book (fleetplan catalog node add NAME ...)")
+                                .arg(patterns.join(QStringLiteral(", ")));
+        r.warnings.append(why + QStringLiteral(": %1 not priced").arg(platformName));
+        r.markInfeasible(QString(), why);
+    } else if (candidates.isEmpty()) {
         const QString why = QStringLiteral("no instance type of %1 has an On-Demand price in %2")
                                 .arg(patterns.join(QStringLiteral(", ")), in.region);
         r.warnings.append(why + QStringLiteral(": %1 not priced").arg(platformName));
@@ -578,7 +597,7 @@ QList<QList<int>> groupCountsOfStates(const NodeWorkload &w, const Scenario &sc,
 }
 
 MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &stateCounts, const QList<int> &stateOfHour,
-    int delay, double ebsPerNodeHour, const HeadroomNodes &headroom)
+    int delay, double ebsPerNodeHour, const HeadroomNodes &headroom, const QList<bool> &withoutEbs)
 {
     MonthPlan out;
     const int hours = int(stateOfHour.size());
@@ -648,8 +667,14 @@ MonthPlan planMonth(pl::PlacementRequest request, const QList<QList<int>> &state
         }
         return true;
     };
-    auto hourlyCost
-        = [&](const pl::PlacementResult &p) { return p.costPerHour + double(p.nodes.size()) * ebsPerNodeHour; };
+    auto hourlyCost = [&](const pl::PlacementResult &p) {
+        qsizetype withEbs = p.nodes.size();
+        if (!withoutEbs.isEmpty()) {
+            for (const pl::Node &n : p.nodes)
+                withEbs -= withoutEbs.value(n.nodeType) ? 1 : 0;
+        }
+        return p.costPerHour + double(withEbs) * ebsPerNodeHour;
+    };
     QList<int> fleetOfWindow(windowCount, -1);
     QList<double> costOfWindow(windowCount, 0.0); // hourly node cost with EBS, for the monotone check
     QList<double> &boundOfWindow = out.boundOfWindow; // placement lower bound, USD per hour
@@ -718,7 +743,12 @@ BillableUsage nodeBillableUsage(const pl::PlacementRequest &request, const QList
         state.items.reserve(fleet.nodes.size());
         for (const pl::Node &n : fleet.nodes) {
             const pl::NodeType &t = request.nodeTypes.at(n.nodeType);
-            if (t.spot) {
+            if (!t.spot && candidates.at(candidateOf.at(n.nodeType)).type->custom) {
+                // Own hardware: the user's cost per node-hour; no EBS volume, no family for RIs or Savings Plans.
+                --state.nodes;
+                state.items.append(
+                    { ComponentId::OwnHardware, 1.0, 1.0, t.pricePerHour, t.name, n.nodeType, QString(), QString() });
+            } else if (t.spot) {
                 state.items.append({ ComponentId::ComputeSpot, 1.0, 1.0, t.pricePerHour,
                     t.name + QStringLiteral(" Spot"), n.nodeType, QString() });
             } else {
@@ -781,7 +811,14 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
 
     // ---- fleet per hour: one fleet per distinct windowed demand (planMonth) ----------------------------
     const HeadroomNodes headroom = ecs ? ecsHeadroomNodes(workload) : HeadroomNodes {};
-    const MonthPlan month = planMonth(request, stateCounts, demand.stateOfHours(), delay, ebsPerNodeHour, headroom);
+    QList<bool> withoutEbs(typeCount, false); // custom node types: own hardware, no EBS volume
+    bool anyCustom = false;
+    for (int t = 0; t < typeCount; ++t) {
+        withoutEbs[t] = candidates.at(candidateOf.at(t)).type->custom;
+        anyCustom = anyCustom || withoutEbs.at(t);
+    }
+    const MonthPlan month = planMonth(request, stateCounts, demand.stateOfHours(), delay, ebsPerNodeHour, headroom,
+        anyCustom ? withoutEbs : QList<bool> {});
     const QList<int> &fleetOfHour = month.fleetOfHour;
     const QList<int> &windowOfHour = month.windowOfHour;
     const QList<double> &boundOfWindow = month.boundOfWindow;
@@ -796,6 +833,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
                 f.spotUsd += t.pricePerHour;
             else
                 f.onDemandUsd += t.pricePerHour;
+            f.ebsNodes += withoutEbs.at(n.nodeType) ? 0 : 1;
             f.cpuAllocatable += t.capacity.cpu / cpuUnits;
             f.memoryAllocatable += t.capacity.memoryMib;
             f.slotCapacity += t.capacity[2];
@@ -816,7 +854,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
     // ---- control plane --------------------------------------------------------------------------------
     std::optional<pricing::Rate> controlPlane;
     const int clusters = std::max(1, ps.clusters);
-    if (!ecs) {
+    if (!ecs && !ps.eksAnywhere) {
         controlPlane = in.catalog.eksControlPlaneHourly(in.region, ps.extendedSupport, &error);
         if (!controlPlane) {
             r.warnings.append(error);
@@ -826,17 +864,27 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
 
     // ---- what is billed, priced by the cost engine ----------------------------------------------------
     BillableUsage usage = nodeBillableUsage(request, candidates, candidateOf, month);
-    usage.ebsGbMonth = ebsRate;
+    const bool eksAnywhere = !ecs && ps.eksAnywhere;
+    usage.ebsGbMonth = eksAnywhere ? std::nullopt : ebsRate; // only custom nodes: never an EBS volume
     usage.ebsGibPerNode = ps.ebsGibPerNode;
     usage.controlPlane = controlPlane;
     usage.clusters = clusters;
     usage.controlPlaneNote
         = ps.extendedSupport ? QStringLiteral("extended support") : QStringLiteral("standard support");
-    usage.listed = { ComponentId::ComputeOnDemand };
-    if (spotShare > 0)
+    usage.listed = { eksAnywhere ? ComponentId::OwnHardware : ComponentId::ComputeOnDemand };
+    if (anyCustom && !eksAnywhere)
+        usage.listed.append(ComponentId::OwnHardware);
+    if (spotShare > 0 && !eksAnywhere)
         usage.listed.append(ComponentId::ComputeSpot);
     SavingsPlanChoice savingsPlan
         = chooseSavingsPlan(in.purchase, in.catalog, pricing::CommitmentScope::Ec2, displayName(id));
+    if (eksAnywhere && savingsPlan.applies) {
+        // Nothing on own hardware is EC2 usage: a Savings Plan bought for it would be paid and cover nothing.
+        savingsPlan.applies = false;
+        savingsPlan.warning = QStringLiteral("a Savings Plan covers EC2 and Fargate usage, not your own hardware: "
+                                             "not applied on %1 (EKS Anywhere)")
+                                  .arg(displayName(id));
+    }
     HeldCommitments held
         = resolveHeldCommitments(sc.commitments, in.catalog, in.region, pricing::CommitmentScope::Ec2, &r.warnings);
     held.assumptions.append(useImportedSavingsPlanRates(usage, in.catalog, in.region, in.purchase, savingsPlan, held));
@@ -864,7 +912,7 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             typeHours[n.nodeType] += 1.0;
         r.packedComputeUsd += f.onDemandUsd + f.spotUsd;
         r.lowerBoundUsd += boundOfWindow.at(windowOfHour.at(h));
-        const double nodeCost = f.onDemandUsd + f.spotUsd + f.nodes * ebsPerNodeHour;
+        const double nodeCost = f.onDemandUsd + f.spotUsd + f.ebsNodes * ebsPerNodeHour;
         se.costUsd[h] = priced.stateCostUsd.at(fi);
         se.nodes[h] = f.nodes;
         r.peakNodes = std::max(r.peakNodes, f.nodes);
@@ -1017,6 +1065,11 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
             QStringLiteral("aws-node 25m CPU, kube-proxy 100m CPU on every node; CoreDNS 2 × 100m / 70 MiB"),
             QStringLiteral(
                 "EKS add-on default manifests (amazon-vpc-cni-k8s aws-k8s-cni.yaml, kube-proxy, coredns)") });
+        if (ps.eksAnywhere)
+            r.assumptions.append({ QStringLiteral("EKS Anywhere"),
+                QStringLiteral("the control plane runs on your own machines: no AWS cluster-hour fee; the optional "
+                               "EKS Anywhere Enterprise Subscription (a yearly price per cluster) is not included"),
+                QStringLiteral("EKS Anywhere documentation; docs/cost-rules.md, Your own hardware") });
         if (controlPlane)
             r.assumptions.append({ QStringLiteral("EKS control plane"),
                 QStringLiteral("%1 USD per cluster-hour × %2 cluster(s)")
@@ -1049,12 +1102,17 @@ PlatformResult simulateNodePlatform(const SimulationInput &in, PlatformId id)
         QStringLiteral("packed from scratch for each distinct windowed demand (replace consolidation); never "
                        "dearer than the fleet of a larger demand"),
         QStringLiteral("docs/cost-rules.md, Planning the month") });
-    if (ebsRate)
+    if (anyCustom)
+        r.assumptions.append({ QStringLiteral("own hardware"),
+            QStringLiteral("custom node types at your own cost per node-hour (price book); no EBS volume, no Spot, no "
+                           "Savings Plan or Reserved Instance on them"),
+            QStringLiteral("your price book") });
+    if (ebsRate && !eksAnywhere)
         r.assumptions.append({ QStringLiteral("EBS root volume"),
             QStringLiteral("%1 GB gp3 per node at %2 USD per GB-month ÷ 730 h")
                 .arg(formatRate(ps.ebsGibPerNode), formatRate(ebsRate->usd)),
             ebsRate->source });
-    if (!candidates.isEmpty()) {
+    if (!candidates.isEmpty() && !candidates.constFirst().type->custom) {
         if (const auto od = in.catalog.onDemandHourly(in.region, candidates.constFirst().type->name))
             r.assumptions.append({ QStringLiteral("EC2 On-Demand prices"),
                 QStringLiteral("Linux, shared tenancy, as of %1").arg(od->asOf), od->source });

@@ -161,12 +161,16 @@ struct MonthPlan
 /// per demand.
 /// With `headroom` (ECS managed scaling) every candidate fleet of M packed instances gets
 /// ecsInstancesForTarget(M) − M empty headroom instances before fleets are compared; the lower bound of a
-/// window stays that of the packing alone.
+/// window stays that of the packing alone. `withoutEbs[t]` (per node type of `request`; empty = none) marks
+/// the custom node types (own hardware), which have no EBS root volume.
 MonthPlan planMonth(placement::PlacementRequest request, const QList<QList<int>> &stateCounts,
-    const QList<int> &stateOfHour, int delay, double ebsUsdPerNodeHour, const HeadroomNodes &headroom = {});
+    const QList<int> &stateOfHour, int delay, double ebsUsdPerNodeHour, const HeadroomNodes &headroom = {},
+    const QList<bool> &withoutEbs = {});
 
 /// Instance-hours of the planned fleets as billable usage: one state per fleet with one item per node
-/// (On-Demand: compute_on_demand with its family; Spot: compute_spot), one run per hour. EBS, the control
+/// (On-Demand: compute_on_demand with its family; Spot: compute_spot; a custom node type: own_hardware at
+/// the user's cost, no family, no EBS volume — BillableState::nodes counts the EC2 nodes only), one run per
+/// hour. EBS, the control
 /// plane and the listed components are left to the caller.
 BillableUsage nodeBillableUsage(const placement::PlacementRequest &request, const QList<NodeCandidate> &candidates,
     const QList<qsizetype> &candidateOf, const MonthPlan &month);

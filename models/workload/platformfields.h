@@ -41,12 +41,22 @@ template <typename Visitor> void visitAppRunnerFields(PlatformSettings &p, Visit
     v.boolean(u"automatic_deployment", p.appRunnerAutomaticDeployment);
 }
 
-/// Every field of platform `id`: visitPlatformFields(), then the App Runner fields for app-runner.
+/// The EKS managed nodes settings added after version 2, visited for eks-nodes only. `flag(key, bool&)` is a
+/// boolean the writers write only when it is true, so older documents and the samples stay byte for byte.
+template <typename Visitor> void visitEksNodesFields(PlatformSettings &p, Visitor &&v)
+{
+    v.flag(u"eks_anywhere", p.eksAnywhere);
+}
+
+/// Every field of platform `id`: visitPlatformFields(), then the App Runner fields for app-runner and the
+/// EKS Anywhere flag for eks-nodes.
 template <typename Visitor> void visitAllPlatformFields(PlatformId id, PlatformSettings &p, Visitor &&v)
 {
     visitPlatformFields(p, v);
     if (id == PlatformId::AppRunner)
         visitAppRunnerFields(p, v);
+    if (id == PlatformId::EksNodes)
+        visitEksNodesFields(p, v);
 }
 
 } // namespace fleetplan::models

@@ -168,6 +168,9 @@ struct PlatformSettings
     bool prefixDelegation = false; ///< eks-nodes: VPC CNI prefix delegation (max pods 110/250)
     bool extendedSupport = false; ///< eks-nodes, eks-fargate: control plane on extended support
     int clusters = 1; ///< eks-nodes, eks-fargate: clusters billed per hour
+    /// eks-nodes: EKS Anywhere — the cluster and its control plane run on the user's own machines (custom
+    /// node types of the price book), so no AWS control-plane fee is billed; AWS instance types are left out.
+    bool eksAnywhere = false;
     // Fargate Spot capacity-provider strategy (ecs-fargate-spot)
     int fargateBase = 0; ///< tasks always on FARGATE before weights apply
     int fargateWeight = 0; ///< weight of FARGATE

@@ -95,6 +95,7 @@ struct PlatformRowReader
         if (const QVariant *v = find(k))
             out = v->toLongLong() != 0;
     }
+    void flag(const char16_t *k, bool &out) { boolean(k, out); }
     void number(const char16_t *k, double &out)
     {
         if (const QVariant *v = find(k)) {

@@ -38,6 +38,11 @@ struct PlatformRowWriter
         exec(settings, QStringLiteral("writing setting %1 of platform %2").arg(QString::fromUtf16(key), platform));
     }
     void boolean(const char16_t *k, bool &v) { put(k, v ? 1 : 0); }
+    void flag(const char16_t *k, bool &v)
+    {
+        if (v)
+            put(k, 1);
+    }
     void number(const char16_t *k, double &v) { put(k, v); }
     void integer(const char16_t *k, int &v) { put(k, v); }
     void stringList(const char16_t *, QStringList &list)

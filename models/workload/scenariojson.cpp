@@ -154,6 +154,7 @@ struct PlatformReader
 {
     ObjectReader &r;
     void boolean(const char16_t *k, bool &out) { r.readBool(QString::fromUtf16(k), out); }
+    void flag(const char16_t *k, bool &out) { boolean(k, out); }
     void number(const char16_t *k, double &out) { r.readDouble(QString::fromUtf16(k), out); }
     void integer(const char16_t *k, int &out) { r.readInt(QString::fromUtf16(k), out); }
     void stringList(const char16_t *k, QStringList &out)
@@ -176,6 +177,11 @@ struct PlatformWriter
 {
     QJsonObject &o;
     void boolean(const char16_t *k, bool &v) { o.insert(QString::fromUtf16(k), v); }
+    void flag(const char16_t *k, bool &v)
+    {
+        if (v)
+            o.insert(QString::fromUtf16(k), true);
+    }
     void number(const char16_t *k, double &v) { o.insert(QString::fromUtf16(k), v); }
     void integer(const char16_t *k, int &v) { o.insert(QString::fromUtf16(k), v); }
     void stringList(const char16_t *k, QStringList &v)
@@ -823,7 +829,7 @@ int scenarioFormatVersionOf(const Scenario &sc)
 {
     const PlatformSettings defaults = defaultPlatformSettings()[static_cast<std::size_t>(PlatformId::AppRunner)];
     if (sc.platform(PlatformId::AppRunner) != defaults || sc.registry != RegistrySettings {}
-        || sc.network != NetworkSettings {})
+        || sc.network != NetworkSettings {} || sc.platform(PlatformId::EksNodes).eksAnywhere)
         return 2;
     for (const Service &s : sc.services) {
         if (s.hasRequestLoad() || !s.deployment.isDefault())

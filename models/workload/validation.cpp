@@ -413,6 +413,19 @@ void catalogChecks(const Scenario &sc, const pricing::Catalog &catalog, QList<Di
                     candidates.append(t);
             }
         }
+        if (id == PlatformId::EksNodes && p.eksAnywhere) {
+            // EKS Anywhere runs on the user's machines: only the custom node types are candidates (nodemodel.cpp).
+            candidates.removeIf([](const pricing::InstanceType *t) { return !t->custom; });
+            if (candidates.isEmpty()) {
+                out.append(warning(QStringLiteral("platforms.eks-nodes.instance_types"),
+                    QStringLiteral("eks_anywhere is on, and no custom node type of the price book is allowed (EKS "
+                                   "Anywhere runs on your own machines; add one with fleetplan catalog node add); "
+                                   "eks-nodes is shown as infeasible")));
+                for (qsizetype i = 0; i < sc.services.size(); ++i)
+                    cannotRun[i].insert(int(id));
+                continue;
+            }
+        }
         if (candidates.isEmpty())
             continue;
         int largestMemory = 0;

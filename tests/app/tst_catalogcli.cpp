@@ -2,6 +2,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +31,90 @@ private:
     QTemporaryDir m_dir;
 
 private slots:
+    void customNodeTypes()
+    {
+        // Issue 19, your own hardware: `catalog node add` writes the price book, refuses names AWS uses and
+        // impossible figures with the reason, `catalog nodes` and `catalog instances` list the type, and
+        // `compare` and `pack --instance-types` price it.
+        const QString book = m_dir.filePath(QStringLiteral("nodes.sqlite"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("FLEETPLAN_PRICEBOOK"), book);
+        const auto cli = [&](const QStringList &args) { return fleetplan::test::runFleetplan(args, {}, env); };
+        const QStringList add { QStringLiteral("catalog"), QStringLiteral("node"), QStringLiteral("add") };
+        const QStringList sizes { QStringLiteral("--vcpu"), QStringLiteral("16"), QStringLiteral("--memory-mib"),
+            QStringLiteral("65536") };
+        Run r = cli(add + QStringList { QStringLiteral("m6i.4xlarge") } + sizes
+            + QStringList { QStringLiteral("--usd-per-hour"), QStringLiteral("0.5") });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("the name is an EC2 instance type")), qPrintable(r.err));
+        r = cli(add
+            + QStringList { QStringLiteral("rack-16x64"), QStringLiteral("--vcpu"), QStringLiteral("0"),
+                QStringLiteral("--memory-mib"), QStringLiteral("65536"), QStringLiteral("--usd-per-hour"),
+                QStringLiteral("0.5") });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("vcpu 0 is outside 1 to 4096")), qPrintable(r.err));
+        for (const QString &bad : { QStringLiteral("-1"), QStringLiteral("nan") }) {
+            r = cli(add + QStringList { QStringLiteral("rack-16x64") } + sizes
+                + QStringList { QStringLiteral("--usd-per-hour"), bad });
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("usd_per_hour")), qPrintable(r.err));
+        }
+        QVERIFY(!QFileInfo::exists(book)); // nothing refused was written
+        r = cli(add + QStringList { QStringLiteral("rack-16x64") } + sizes
+            + QStringList { QStringLiteral("--usd-per-hour"), QStringLiteral("0.5"), QStringLiteral("--note"),
+                QStringLiteral("amortised 3 years") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(
+            { QStringLiteral("catalog"), QStringLiteral("nodes"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray nodes = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(nodes.size(), 1);
+        QCOMPARE(nodes.at(0)[QStringLiteral("type")].toString(), QStringLiteral("rack-16x64"));
+        QCOMPARE(nodes.at(0)[QStringLiteral("eks_max_pods")].toInt(), 110);
+        QCOMPARE(nodes.at(0)[QStringLiteral("usd_per_hour")].toDouble(), 0.5);
+        r = cli({ QStringLiteral("catalog"), QStringLiteral("instances"), QStringLiteral("--region"),
+            QStringLiteral("eu-west-1"), QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("\nrack-16x64,rack-16x64,16,65536,x86_64,")), qPrintable(r.out.left(300)));
+
+        // 10 pods of 1 vCPU / 2 GiB on EKS Anywhere: one rack node × 0.50 USD × 730 h = 365.00 USD, no control
+        // plane (tests/models/tst_ownhardware.cpp computes the node count by hand).
+        const QString scenario = m_dir.filePath(QStringLiteral("anywhere.json"));
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"fleetplan_scenario": 2, "name": "anywhere", "region": "us-east-1", "period": {"hours": 730},
+            "services": [{"name": "api", "cpu": 1, "memory_mib": 2048, "replicas": 10, "min_replicas": 10}],
+            "platforms": {"eks-nodes": {"instance_types": ["rack-16x64"], "eks_anywhere": true}}})");
+        f.close();
+        r = cli({ QStringLiteral("compare"), scenario, QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        bool seen = false;
+        for (const QJsonValue p : report[QStringLiteral("platforms")].toArray()) {
+            if (p[QStringLiteral("id")].toString() != u"eks-nodes")
+                continue;
+            seen = true;
+            QVERIFY(std::abs(p[QStringLiteral("total_usd")].toDouble() - 365.0) < 1e-9);
+        }
+        QVERIFY(seen);
+        // pack: the custom type by name.
+        const QString items = m_dir.filePath(QStringLiteral("items.json"));
+        QFile i(items);
+        QVERIFY(i.open(QIODevice::WriteOnly));
+        i.write(R"([{"service": "api", "count": 10, "cpu": 1, "memory_mib": 2048}])");
+        i.close();
+        r = cli({ QStringLiteral("pack"), items, QStringLiteral("--region"), QStringLiteral("us-east-1"),
+            QStringLiteral("--instance-types"), QStringLiteral("rack-16x64"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("rack-16x64")), qPrintable(r.out.left(400)));
+        r = cli({ QStringLiteral("catalog"), QStringLiteral("node"), QStringLiteral("remove"),
+            QStringLiteral("rack-16x64") });
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({ QStringLiteral("compare"), scenario });
+        QVERIFY2(r.code != 0 || r.err.contains(QStringLiteral("rack-16x64")), qPrintable(r.err));
+    }
     void priceJson()
     {
         const Run r = run({ QStringLiteral("price"), QStringLiteral("m5.large"), QStringLiteral("--region"),

@@ -51,6 +51,16 @@ void expectCliFigures(const app::MainWindow &window)
         QCOMPARE(p.totalUsd, totalOf(expected, p.id));
 }
 
+/// Shows the window, waits for its refined figures and brings the Price book tab to the front.
+views::PriceBookPage *showPriceBookTab(app::MainWindow &window, QSignalSpy &applied)
+{
+    window.show();
+    if (!waitForRefined(applied, window))
+        return nullptr;
+    window.tabs()->setCurrentIndex(app::MainWindow::PriceBookTab);
+    return window.priceBookPage();
+}
+
 QString fixture(const char *name)
 {
     return QStringLiteral(FLEETPLAN_TEST_DATA_DIR "/pricing/") + QLatin1String(name);
@@ -120,14 +130,55 @@ private Q_SLOTS:
         QVERIFY(!window.isWindowModified());
     }
 
+    void aCustomNodeTypeFromThePageJoinsTheCatalog()
+    {
+        // Issue 19, your own hardware: a node type added on the Price book tab is in the catalog the window
+        // prices with and in the Catalog tab's instance list; a name AWS uses is refused with the reason; undo
+        // takes the type away again.
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        views::PriceBookPage *page = showPriceBookTab(window, applied);
+        QVERIFY(page);
+        QCOMPARE(page->customNodesModel()->rowCount(), 0);
+        pricing::CustomNodeType rack;
+        rack.name = QStringLiteral("rack-16x64");
+        rack.vcpu = 16;
+        rack.memoryMib = 65536;
+        rack.usdPerHour = 0.5;
+        pricing::CustomNodeType aws = rack;
+        aws.name = QStringLiteral("m6i.4xlarge");
+        QVERIFY(page->requestCustomNodeType(aws).contains(QStringLiteral("the name is an EC2 instance type")));
+        QVERIFY(!QFileInfo::exists(m_book)); // nothing was written
+        QCOMPARE(page->requestCustomNodeType(rack), QString());
+        QCOMPARE(page->customNodesModel()->rowCount(), 1);
+        QCOMPARE(page->customNodesModel()->index(0, views::CustomNodeTypesModel::Name).data().toString(), rack.name);
+        QCOMPARE(page->customNodesModel()->index(0, views::CustomNodeTypesModel::MaxPods).data().toInt(), 110);
+        const pricing::InstanceType *t = window.catalog()->instanceType(rack.name);
+        QVERIFY(t);
+        QVERIFY(t->custom);
+        QCOMPARE(window.catalog()->onDemandHourly(window.scenario().region, rack.name)->usd, 0.5);
+        QVERIFY(waitForRefined(applied, window));
+        window.catalogBrowser()->filterEdit()->setText(rack.name);
+        QAbstractItemModel *instances = window.catalogBrowser()->instanceTable()->model();
+        QCOMPARE(instances->rowCount(), 1);
+        QCOMPARE(instances->index(0, views::InstanceTypeTableModel::Type).data().toString(), rack.name);
+        QCOMPARE(
+            instances->index(0, views::InstanceTypeTableModel::OnDemand).data().toString(), QStringLiteral("0.5000"));
+
+        QAction *undo = window.action(QStringLiteral("actionUndo"));
+        QVERIFY2(undo->text().contains(QStringLiteral("custom node type rack-16x64")), qPrintable(undo->text()));
+        undo->trigger();
+        QCOMPARE(page->customNodesModel()->rowCount(), 0);
+        QVERIFY(!window.catalog()->instanceType(rack.name));
+        QVERIFY(!window.document()->undoStack()->canUndo());
+    }
+
     void anOverrideFromTheDialogPricesTheNextSimulation()
     {
         app::MainWindow window;
         QSignalSpy applied(&window, &app::MainWindow::reportApplied);
-        window.show();
-        QVERIFY(waitForRefined(applied, window));
-        window.tabs()->setCurrentIndex(app::MainWindow::PriceBookTab);
-        views::PriceBookPage *page = window.priceBookPage();
+        views::PriceBookPage *page = showPriceBookTab(window, applied);
+        QVERIFY(page);
         const QString region = window.scenario().region;
         const QString type = QStringLiteral("m6i.large");
         const auto bundled = pricing::Catalog::bundled()->onDemandHourly(region, type);

@@ -182,8 +182,9 @@ private slots:
             QStringLiteral("--platform) COMPREPLY=( $(compgen -W \"ecs-ec2 ecs-fargate "
                            "ecs-fargate-spot eks-nodes eks-fargate app-runner\" -- \"$cur\") ); return ;;")));
         QVERIFY(bash.out.contains(QStringLiteral("--fail-above-change")));
-        QVERIFY(bash.out.contains(QStringLiteral("COMPREPLY=( $(compgen -W \"regions instances price fargate info "
-                                                 "import commitments override discount commitment\" -- \"$cur\") )")));
+        QVERIFY(bash.out.contains(
+            QStringLiteral("COMPREPLY=( $(compgen -W \"regions instances price fargate info "
+                           "import commitments override discount commitment nodes node\" -- \"$cur\") )")));
         const Run zsh = run({ QStringLiteral("completions"), QStringLiteral("zsh") });
         QCOMPARE(zsh.code, 0);
         QVERIFY(zsh.out.startsWith(QStringLiteral("#compdef fleetplan\n")));

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "common/rawsql.h"
+
 #include "pricing/catalog.h"
 #include "pricing/pricebook.h"
 
@@ -145,21 +147,8 @@ void TestPriceBook::unreadablePriceBook()
     QVERIFY2(error.contains(path), qPrintable(error));
 }
 
-namespace {
 /// Runs SQL on a price book file directly, as an older Fleetplan (or a damaged file) would have left it.
-void rawSql(const QString &path, const QStringList &statements)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        for (const QString &sql : statements)
-            QVERIFY2(q.exec(sql), qPrintable(sql));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-}
-} // namespace
+using fleetplan::test::rawSql;
 
 void TestPriceBook::versionOneBookIsUpgraded()
 {
@@ -168,15 +157,14 @@ void TestPriceBook::versionOneBookIsUpgraded()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("pricebook.sqlite"));
     rawSql(path,
-        { QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE rates (kind TEXT NOT NULL, region TEXT NOT NULL, key TEXT NOT NULL,"
-                           " origin TEXT NOT NULL, usd REAL NOT NULL, as_of TEXT NOT NULL, source TEXT NOT NULL,"
-                           " PRIMARY KEY (kind, region, key, origin))"),
-            QStringLiteral("CREATE TABLE commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL, term_years INTEGER"
-                           " NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan,"
-                           " term_years, payment))"),
-            QStringLiteral("INSERT INTO commitments VALUES (0, 1, 3, 2, 61.5)"),
-            QStringLiteral("PRAGMA user_version = 1") });
+        fleetplan::test::oldPriceBookTables()
+            + QStringList {
+                QStringLiteral(
+                    "CREATE TABLE commitments (scope INTEGER NOT NULL, plan INTEGER NOT NULL, term_years INTEGER"
+                    " NOT NULL, payment INTEGER NOT NULL, percent REAL NOT NULL, PRIMARY KEY (scope, plan,"
+                    " term_years, payment))"),
+                QStringLiteral("INSERT INTO commitments VALUES (0, 1, 3, 2, 61.5)"),
+                QStringLiteral("PRAGMA user_version = 1") });
     QString error;
     const auto c = Catalog::load(QString(), path, &error);
     QVERIFY2(c, qPrintable(error));
@@ -196,7 +184,7 @@ void TestPriceBook::versionOneBookIsUpgraded()
         QCOMPARE(q.value(1).toString(), QStringLiteral("EC2 Instance Savings Plan"));
         QCOMPARE(q.value(2).toString(), QStringLiteral("All Upfront"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(0).toInt(), 3); // and on to 3 (custom node types)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
 }
@@ -224,6 +212,23 @@ void TestPriceBook::badRowsAreReportedNotSkipped()
     error.clear();
     QVERIFY(!Catalog::load(QString(), path, &error));
     QVERIFY2(error.contains(QStringLiteral("Platinum Plan")), qPrintable(error));
+
+    // Issue 19: a custom node type with 0 vCPU or an unknown architecture is an error naming the type, never
+    // a node that packs nothing.
+    rawSql(path,
+        { QStringLiteral("DELETE FROM commitments"),
+            QStringLiteral("INSERT INTO custom_node_types (name, vcpu, memory_mib, arch, usd_per_hour)"
+                           " VALUES ('rack-0', 0, 65536, 'x86_64', 0.5)") });
+    error.clear();
+    QVERIFY(!Catalog::load(QString(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("custom node type \"rack-0\": vcpu 0")), qPrintable(error));
+    rawSql(path,
+        { QStringLiteral("DELETE FROM custom_node_types"),
+            QStringLiteral("INSERT INTO custom_node_types (name, vcpu, memory_mib, arch, usd_per_hour)"
+                           " VALUES ('rack-x', 4, 8192, 'sparc', 0.5)") });
+    error.clear();
+    QVERIFY(!Catalog::load(QString(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("architecture \"sparc\"")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestPriceBook)

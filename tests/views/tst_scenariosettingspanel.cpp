@@ -51,6 +51,25 @@ private slots:
         QCOMPARE(document.scenario(), models::bundledSampleScenario());
     }
 
+    void eksAnywhereIsOneUndoStep()
+    {
+        // Issue 19: the EKS Anywhere box sets eks_anywhere on EKS managed nodes only, as one undo step.
+        models::Document document;
+        document.reset(models::bundledSampleScenario());
+        views::ScenarioSettingsPanel panel;
+        panel.setDocument(&document);
+        auto *anywhere = panel.findChild<QCheckBox *>(QStringLiteral("eksAnywhere"));
+        QVERIFY(anywhere);
+        QVERIFY(!anywhere->isChecked());
+        anywhere->setChecked(true);
+        QVERIFY(document.scenario().platform(models::PlatformId::EksNodes).eksAnywhere);
+        QVERIFY(!document.scenario().platform(models::PlatformId::EksFargate).eksAnywhere);
+        QCOMPARE(document.undoStack()->count(), 1);
+        document.undoStack()->undo();
+        QVERIFY(!anywhere->isChecked());
+        QCOMPARE(document.scenario(), models::bundledSampleScenario());
+    }
+
     void renameOnEditingFinished()
     {
         models::Document document;
