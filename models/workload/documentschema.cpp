@@ -156,8 +156,12 @@ const QList<QStringList> &migrations()
         { QStringLiteral("CREATE TABLE scenario_blocks (name TEXT PRIMARY KEY, json TEXT NOT NULL)") },
         // 5 → 6 (issue 20): one task per node (Service::onePerNode).
         { QStringLiteral("ALTER TABLE services ADD COLUMN one_per_node INTEGER NOT NULL DEFAULT 0") },
+        // 6 → 7 (issue 19): a service's App Runner instance size (Service::appRunnerSize; 0 / 0 = the smallest
+        // size that holds the task, which every older document gets).
+        { QStringLiteral("ALTER TABLE services ADD COLUMN app_runner_vcpu REAL NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN app_runner_memory_gb REAL NOT NULL DEFAULT 0") },
     };
-    static_assert(DocumentSchemaVersion == 6, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 7, "add a migration step when the schema version grows");
     return steps;
 }
 

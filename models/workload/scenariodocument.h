@@ -27,7 +27,7 @@ inline constexpr qint32 DocumentApplicationId = 0x464C504E;
 ///  - 4: adds `services.requests_per_second`, `services.request_ms`, `services.concurrent_requests`
 ///    (App Runner's request load) (issue 19)
 ///  - 5: adds the `scenario_blocks` table: the registry and network blocks as JSON (issue 19)
-inline constexpr int DocumentSchemaVersion = 6;
+inline constexpr int DocumentSchemaVersion = 7;
 
 /// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite
 /// file, a SQLite file of another application, truncated or damaged, written by a newer Fleetplan.

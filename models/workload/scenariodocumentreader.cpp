@@ -165,8 +165,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
         if (!q.exec(QStringLiteral(
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
-                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node "
-                "FROM services "
+                "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node, "
+                "app_runner_vcpu, app_runner_memory_gb FROM services "
                 "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
@@ -202,6 +202,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
             s.requestMillis = q.value(22).toDouble();
             s.concurrentRequests = q.value(23).toDouble();
             s.onePerNode = q.value(24).toLongLong() != 0;
+            s.appRunnerSize.vcpu = q.value(25).toDouble();
+            s.appRunnerSize.memoryGb = q.value(26).toDouble();
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }

@@ -88,7 +88,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             "INSERT INTO services (position, name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, "
             "min_replicas, max_replicas, load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, "
             "source, gpus, accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, "
-            "one_per_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "one_per_node, app_runner_vcpu, app_runner_memory_gb) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery c(db);
         c.prepare(QStringLiteral("INSERT INTO containers (service, position, name, cpu, memory_mib, init) "
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
@@ -98,7 +99,7 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
                 s.ephemeralGib, toId(s.arch), toId(s.os), s.replicas, s.minReplicas, s.maxReplicas, text(s.loadProfile),
                 s.runsPerDay, s.runSeconds, s.spotOk ? 1 : 0, toId(s.networkMode), s.hostPort, text(s.source), s.gpus,
                 toId(s.accelerator), s.noMemoryRequest ? 1 : 0, s.requestsPerSecond, s.requestMillis,
-                s.concurrentRequests, s.onePerNode ? 1 : 0 };
+                s.concurrentRequests, s.onePerNode ? 1 : 0, s.appRunnerSize.vcpu, s.appRunnerSize.memoryGb };
             for (qsizetype v = 0; v < values.size(); ++v)
                 q.bindValue(int(v), values.at(v));
             exec(q, QStringLiteral("writing service \"%1\"").arg(s.name));

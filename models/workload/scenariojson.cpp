@@ -216,6 +216,13 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     r.readDouble(QStringLiteral("requests_per_second"), s.requestsPerSecond);
     r.readDouble(QStringLiteral("request_ms"), s.requestMillis);
     r.readDouble(QStringLiteral("concurrent_requests"), s.concurrentRequests);
+    bool sizePresent = false;
+    const QJsonObject size = r.readObject(QStringLiteral("app_runner_instance"), &sizePresent);
+    if (sizePresent) {
+        ObjectReader sr(size, r.fieldPath(QStringLiteral("app_runner_instance")), diagnostics);
+        sr.readDouble(QStringLiteral("vcpu"), s.appRunnerSize.vcpu);
+        sr.readDouble(QStringLiteral("memory_gb"), s.appRunnerSize.memoryGb);
+    }
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -274,6 +281,10 @@ QJsonObject writeService(const Service &s)
         o.insert(QStringLiteral("request_ms"), s.requestMillis);
         o.insert(QStringLiteral("concurrent_requests"), s.concurrentRequests);
     }
+    if (s.appRunnerSize.isSet()) // written only when chosen: other scenarios read and write as before
+        o.insert(QStringLiteral("app_runner_instance"),
+            QJsonObject { { QStringLiteral("vcpu"), s.appRunnerSize.vcpu },
+                { QStringLiteral("memory_gb"), s.appRunnerSize.memoryGb } });
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
@@ -752,7 +763,7 @@ int scenarioFormatVersionOf(const Scenario &sc)
         || sc.network != NetworkSettings {})
         return 2;
     for (const Service &s : sc.services) {
-        if (s.hasRequestLoad())
+        if (s.hasRequestLoad() || s.appRunnerSize.isSet())
             return 2;
     }
     return 1;

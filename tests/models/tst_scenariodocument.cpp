@@ -62,6 +62,7 @@ private:
         s.accelerator = Accelerator::AwsNeuron;
         s.noMemoryRequest = true;
         s.onePerNode = true; // schema 6
+        s.appRunnerSize = { 2, 4 }; // schema 7: a chosen App Runner instance size
         sc.services.append(s);
         Service win;
         win.name = QStringLiteral("legacy");
@@ -330,8 +331,10 @@ private slots:
         QTest::newRow("corrupt pages") << QStringLiteral("corrupt") << QStringLiteral("the document is damaged");
         QTest::newRow("newer version") << QStringLiteral("newer")
                                        << QStringLiteral(
-                                              "written by a newer Fleetplan: document schema version 7, this "
-                                              "Fleetplan reads versions up to 6; update Fleetplan to open it");
+                                              "written by a newer Fleetplan: document schema version %1, this "
+                                              "Fleetplan reads versions up to %2; update Fleetplan to open it")
+                                              .arg(DocumentSchemaVersion + 1)
+                                              .arg(DocumentSchemaVersion);
     }
     void badFilesGiveClearErrors()
     {
@@ -421,6 +424,26 @@ private slots:
         const ScenarioReadResult saved = readScenarioFile(file);
         QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
         QCOMPARE(*saved.scenario, *r.scenario);
+    }
+
+    // Schema 6 → 7 adds the App Runner instance size: a version-6 file (today's layout without the two
+    // columns) reads with every size unset, the smallest that holds the task, as before.
+    void version6DocumentReadsWithoutInstanceSizes()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("v6.fleetplan"));
+        Scenario sc = richScenario();
+        QString error;
+        QVERIFY2(writeScenarioDocument(sc, file, &error), qPrintable(error));
+        rawSql(file,
+            { QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_vcpu"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_memory_gb"),
+                QStringLiteral("PRAGMA user_version = 6") });
+        const ScenarioReadResult r = readScenarioDocument(file);
+        QVERIFY2(r.ok(), qPrintable(r.errorText()));
+        QVERIFY(r.errorText().contains(QStringLiteral("document schema version 6")));
+        for (Service &s : sc.services)
+            s.appRunnerSize = {};
+        QCOMPARE(*r.scenario, sc);
     }
 
     void olderVersionWithAnOddNameIsRead()
