@@ -82,6 +82,8 @@ private:
                 QStringLiteral("DROP TABLE scenario_blocks"),
                 // schema 6 (issue 20)
                 QStringLiteral("ALTER TABLE services DROP COLUMN one_per_node"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_vcpu"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_memory_gb"),
                 QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))
