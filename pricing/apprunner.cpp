@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include <QStringList>
+
 #include "pricing/catalog.h"
 
 namespace fleetplan::pricing {
@@ -27,6 +29,38 @@ std::optional<AppRunnerSize> smallestAppRunnerSize(double vcpu, double memoryMib
                      .arg(vcpu)
                      .arg(std::round(memoryMib));
     return std::nullopt;
+}
+
+QString appRunnerSizeText(const AppRunnerSize &size)
+{
+    return QStringLiteral("%1 vCPU / %2 GB").arg(size.vcpu).arg(size.memoryGb);
+}
+
+std::optional<AppRunnerSize> appRunnerSizeFor(
+    double vcpu, double memoryMib, const std::optional<AppRunnerSize> &chosen, QString *error)
+{
+    if (!chosen)
+        return smallestAppRunnerSize(vcpu, memoryMib, error);
+    if (!appRunnerSizes().contains(*chosen)) {
+        if (error) {
+            QStringList pairs;
+            for (const AppRunnerSize &s : appRunnerSizes())
+                pairs.append(appRunnerSizeText(s));
+            *error = QStringLiteral("%1 is not an App Runner instance size (%2)")
+                         .arg(appRunnerSizeText(*chosen), pairs.join(QStringLiteral(", ")));
+        }
+        return std::nullopt;
+    }
+    // The same tolerance as smallestAppRunnerSize().
+    if (vcpu > chosen->vcpu + 1e-9 || memoryMib / 1024.0 > chosen->memoryGb + 1e-9) {
+        if (error)
+            *error = QStringLiteral("%1 is smaller than the task, %2 vCPU / %3 MiB")
+                         .arg(appRunnerSizeText(*chosen))
+                         .arg(vcpu)
+                         .arg(std::round(memoryMib));
+        return std::nullopt;
+    }
+    return chosen;
 }
 
 std::optional<AppRunnerRateCard> appRunnerRates(const Catalog &catalog, const QString &region, QString *error)

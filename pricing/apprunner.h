@@ -33,6 +33,17 @@ const QList<AppRunnerSize> &appRunnerSizes();
 /// App Runner's largest instance, 4 vCPU / 12 GB") when none holds it.
 std::optional<AppRunnerSize> smallestAppRunnerSize(double vcpu, double memoryMib, QString *error = nullptr);
 
+/// The size a task of `vcpu` and `memoryMib` runs at when the user chose `chosen` (a service's App Runner
+/// instance size; nullopt = not chosen): `chosen` when it is one of appRunnerSizes() and holds the task, else
+/// nullopt and *error ("1.5 vCPU / 3 GB is not an App Runner instance size (…)", "1 vCPU / 2 GB is smaller than
+/// the task, 2 vCPU / 4096 MiB"); without a choice, smallestAppRunnerSize(). Validation and the App Runner
+/// model both call this, so what `fleetplan validate` accepts the simulation prices.
+std::optional<AppRunnerSize> appRunnerSizeFor(
+    double vcpu, double memoryMib, const std::optional<AppRunnerSize> &chosen, QString *error = nullptr);
+
+/// "1 vCPU / 2 GB" (numbers without trailing zeros, C locale: the words of warnings and reports).
+QString appRunnerSizeText(const AppRunnerSize &size);
+
 /// App Runner rates of one region (network_and_registry_rates.csv apprunner_* rows; AWS App Runner
 /// pricing page): active instances pay vCPU-hours and GB-hours, provisioned (idle) instances GB-hours only;
 /// the automatic-deployment fee per application-month is published for some regions only.

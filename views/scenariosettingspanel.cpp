@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/scenariosettingspanel.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -9,11 +12,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QAbstractItemView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "models/workload/commands.h"
+#include "views/networksettingsbox.h"
 #include "views/regionnames.h"
+#include "views/registrysettingsbox.h"
+#include "views/settingsfields.h"
 
 namespace fleetplan::views {
 
@@ -38,6 +45,10 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     m_name->setObjectName(QStringLiteral("scenarioName"));
     m_region = new QComboBox(scenarioBox);
     m_region->setObjectName(QStringLiteral("scenarioRegion"));
+    // The longest region label ("Asia Pacific (Hyderabad) · ap-south-2") would set the panel's width: the box
+    // fits the side panel and its popup is as wide as the labels.
+    m_region->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_region->setMinimumContentsLength(16);
     m_period = new QSpinBox(scenarioBox);
     m_period->setObjectName(QStringLiteral("scenarioPeriod"));
     m_period->setRange(1, 8784);
@@ -87,6 +98,11 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
             connect(m_types[i], &QLineEdit::editingFinished, this, [this, id] { pushPlatform(id); });
             connect(m_mixed[i], &QCheckBox::toggled, this, [this, id] { pushPlatform(id); });
             row += 2;
+        } else if (id == models::PlatformId::AppRunner) {
+            m_enabled[i]->setToolTip(tr("App Runner as a sixth platform: request-serving services scale on "
+                                        "concurrent requests; jobs and daemons are listed as not on App Runner"));
+            grid->addWidget(appRunnerKnobs(platformBox), row + 1, 0, 1, 2);
+            row += 2;
         } else {
             ++row;
         }
@@ -115,6 +131,10 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     });
     connect(m_anywhere, &QCheckBox::toggled, this, [this] { pushPlatform(models::PlatformId::EksNodes); });
     layout->addWidget(platformBox);
+    m_registry = new RegistrySettingsBox(this);
+    layout->addWidget(m_registry);
+    m_network = new NetworkSettingsBox(this);
+    layout->addWidget(m_network);
     layout->addStretch(1);
 
     connect(m_name, &QLineEdit::editingFinished, this, &ScenarioSettingsPanel::pushSettings);
@@ -125,6 +145,49 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
     connect(m_spPayment, &QComboBox::currentIndexChanged, this, &ScenarioSettingsPanel::pushPurchase);
 }
 
+QWidget *ScenarioSettingsPanel::appRunnerKnobs(QWidget *parent)
+{
+    auto *knobs = new QWidget(parent);
+    knobs->setObjectName(QStringLiteral("appRunnerKnobs"));
+    auto *form = new QFormLayout(knobs);
+    form->setContentsMargins(20, 0, 0, 0); // under the App Runner box, indented
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto spin = [knobs](const char *name, int low, int high, const QString &suffix, const QString &tip) {
+        auto *box = new QSpinBox(knobs);
+        box->setObjectName(QString::fromLatin1(name));
+        box->setRange(low, high);
+        box->setSuffix(suffix);
+        box->setKeyboardTracking(false);
+        box->setToolTip(tip);
+        return box;
+    };
+    // Ranges as validation checks them (App Runner's auto scaling configuration: MaxConcurrency 1..200).
+    m_arConcurrency = spin("appRunnerConcurrency", 1, 200, tr(" per instance"),
+        tr("Concurrent requests one App Runner instance serves before App Runner adds another (App Runner's "
+           "default 100)"));
+    m_arMin = spin("appRunnerMinInstances", 1, 100000, QString(),
+        tr("Instances kept provisioned per service (at least 1); idle ones pay memory only"));
+    m_arMax = spin("appRunnerMaxInstances", 1, 100000, QString(),
+        tr("Most instances per service (App Runner's default 25); requests above them queue or are refused"));
+    m_arDeployment = new QCheckBox(tr("automatic deployments"), knobs);
+    m_arDeployment->setObjectName(QStringLiteral("appRunnerAutomaticDeployment"));
+    m_arDeployment->setToolTip(tr("Deploy on every push to the source: a fee per service and month where AWS "
+                                  "publishes one (ap-south-1 in the catalog); elsewhere a warning says it is not "
+                                  "included"));
+    form->addRow(tr("C&oncurrency"), m_arConcurrency);
+    form->addRow(tr("M&in instances"), m_arMin);
+    form->addRow(tr("Ma&x instances"), m_arMax);
+    form->addRow(m_arDeployment);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    shrinkFields(knobs);
+    const auto push = [this] { pushPlatform(models::PlatformId::AppRunner); };
+    connect(m_arConcurrency, &QSpinBox::valueChanged, this, push);
+    connect(m_arMin, &QSpinBox::valueChanged, this, push);
+    connect(m_arMax, &QSpinBox::valueChanged, this, push);
+    connect(m_arDeployment, &QCheckBox::toggled, this, push);
+    return knobs;
+}
+
 void ScenarioSettingsPanel::setDocument(models::Document *document)
 {
     if (m_document)
@@ -132,6 +195,8 @@ void ScenarioSettingsPanel::setDocument(models::Document *document)
     m_document = document;
     if (m_document)
         connect(m_document, &models::Document::changed, this, &ScenarioSettingsPanel::refresh);
+    m_registry->setDocument(document);
+    m_network->setDocument(document);
     refresh();
 }
 
@@ -139,7 +204,9 @@ void ScenarioSettingsPanel::setRegions(const QStringList &regions)
 {
     m_refreshing = true;
     fillRegionBox(m_region, regions); // "Europe (Ireland) · eu-west-1", the code as item data
+    m_region->view()->setMinimumWidth(m_region->view()->sizeHintForColumn(0) + 24);
     m_refreshing = false;
+    m_registry->setRegions(regions);
     refresh();
 }
 
@@ -170,6 +237,14 @@ void ScenarioSettingsPanel::refresh()
             m_mixed[i]->setEnabled(p.enabled);
         }
     }
+    const models::PlatformSettings &ar = s.platform(models::PlatformId::AppRunner);
+    m_arConcurrency->setValue(ar.appRunnerConcurrency);
+    m_arMin->setValue(ar.appRunnerMinInstances);
+    m_arMax->setMinimum(std::max(1, ar.appRunnerMinInstances));
+    m_arMax->setValue(ar.appRunnerMaxInstances);
+    m_arDeployment->setChecked(ar.appRunnerAutomaticDeployment);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_arConcurrency, m_arMin, m_arMax, m_arDeployment })
+        w->setEnabled(ar.enabled); // the knobs apply only while App Runner is compared
     m_clusters->setValue(s.platform(models::PlatformId::EksNodes).clusters);
     m_extended->setChecked(s.platform(models::PlatformId::EksNodes).extendedSupport);
     m_anywhere->setChecked(s.platform(models::PlatformId::EksNodes).eksAnywhere);
@@ -220,6 +295,12 @@ void ScenarioSettingsPanel::pushPlatform(models::PlatformId id)
                 types << t.trimmed();
         p.instanceTypes = types;
         p.mixedInstances = m_mixed[i]->isChecked();
+    }
+    if (id == models::PlatformId::AppRunner) {
+        p.appRunnerConcurrency = m_arConcurrency->value();
+        p.appRunnerMinInstances = m_arMin->value();
+        p.appRunnerMaxInstances = std::max(m_arMax->value(), p.appRunnerMinInstances);
+        p.appRunnerAutomaticDeployment = m_arDeployment->isChecked();
     }
     if (id == models::PlatformId::EksNodes || id == models::PlatformId::EksFargate) {
         p.clusters = m_clusters->value();

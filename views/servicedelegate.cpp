@@ -11,6 +11,7 @@
 
 #include "models/workload/scenario.h"
 #include "models/workload/servicetablemodel.h"
+#include "pricing/apprunner.h"
 
 namespace fleetplan::views {
 
@@ -136,6 +137,39 @@ QWidget *ServiceDelegate::createEditor(
         spin->setRange(0, index.column() == Col::RunsPerDay ? 1440 : 7 * 86400);
         spin->setSuffix(index.column() == Col::RunsPerDay ? tr(" per day") : tr(" s"));
         editor = spin;
+        break;
+    }
+    case Col::RequestsPerSecond:
+    case Col::ConcurrentRequests: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(0, 1e6); // validation's limits (MaxRequestsPerSecond, MaxConcurrentRequests)
+        spin->setDecimals(2);
+        spin->setSingleStep(10);
+        if (index.column() == Col::RequestsPerSecond)
+            spin->setSuffix(tr(" req/s"));
+        else
+            spin->setSpecialValueText(tr("derived")); // 0: from requests/s × ms, or replicas × concurrency
+        editor = spin;
+        break;
+    }
+    case Col::RequestMillis: {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setRange(1, 120000); // App Runner's request timeout is 120 s
+        spin->setDecimals(1);
+        spin->setSingleStep(10);
+        spin->setSuffix(tr(" ms"));
+        editor = spin;
+        break;
+    }
+    case Col::AppRunnerInstance: {
+        auto *box = new QComboBox(parent);
+        box->addItem(tr("automatic (smallest that fits)"), QString());
+        for (const pricing::AppRunnerSize &size : pricing::appRunnerSizes()) {
+            const models::AppRunnerInstanceSize s { size.vcpu, size.memoryGb };
+            box->addItem(
+                tr("%1 vCPU / %2 GB").arg(size.vcpu).arg(size.memoryGb), models::ServiceTableModel::appRunnerSizeId(s));
+        }
+        editor = box;
         break;
     }
     case Col::Replicas:

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
@@ -153,8 +154,10 @@ WorkloadPage::WorkloadPage(
     m_settingsPanel->setRegions(regions);
     m_settingsPanel->setDocument(m_document);
     settingsScroll->setWidget(m_settingsPanel);
-    settingsScroll->setMinimumWidth(std::min(300, m_settingsPanel->sizeHint().width() + 24));
-    settingsScroll->setMaximumWidth(360);
+    // Room for the panel and the vertical scroll bar it gets on short screens, so no horizontal one is needed.
+    const int scrollBar = settingsScroll->verticalScrollBar()->sizeHint().width();
+    settingsScroll->setMinimumWidth(std::min(320, m_settingsPanel->minimumSizeHint().width() + scrollBar + 4));
+    settingsScroll->setMaximumWidth(360 + scrollBar);
     outer->addWidget(settingsScroll);
 
     connect(m_document, &models::Document::scenarioReset, this, &WorkloadPage::onScenarioReset);

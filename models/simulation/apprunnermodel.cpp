@@ -30,6 +30,14 @@ QString sizeText(const pricing::AppRunnerSize &s)
     return QStringLiteral("%1 vCPU / %2 GB").arg(formatRate(s.vcpu), formatRate(s.memoryGb));
 }
 
+/// The size the user chose for the service, or nullopt (the smallest that holds the task).
+std::optional<pricing::AppRunnerSize> chosenSize(const Service &s)
+{
+    if (!s.appRunnerSize.isSet())
+        return std::nullopt;
+    return pricing::AppRunnerSize { s.appRunnerSize.vcpu, s.appRunnerSize.memoryGb };
+}
+
 } // namespace
 
 AppRunnerInstances appRunnerInstances(double concurrency, int perInstance, int minInstances, int maxInstances)
@@ -50,6 +58,7 @@ QList<AppRunnerPlan> appRunnerPlans(const SimulationInput &in, PlatformResult &r
     const Scenario &sc = in.scenario;
     const PlatformSettings &ps = sc.platform(PlatformId::AppRunner);
     QList<AppRunnerPlan> plans;
+    int chosen = 0; // services with an instance size of their own (Service::appRunnerSize)
     for (qsizetype i = 0; i < sc.services.size(); ++i) {
         const Service &s = sc.services.at(i);
         if (s.kind == ServiceKind::Job) {
@@ -69,7 +78,7 @@ QList<AppRunnerPlan> appRunnerPlans(const SimulationInput &in, PlatformResult &r
             why = QStringLiteral("App Runner runs Linux containers only");
         std::optional<pricing::AppRunnerSize> size;
         if (why.isEmpty())
-            size = pricing::smallestAppRunnerSize(s.effectiveCpu(), s.effectiveMemoryMib(), &why);
+            size = pricing::appRunnerSizeFor(s.effectiveCpu(), s.effectiveMemoryMib(), chosenSize(s), &why);
         if (!size) {
             r.warnings.append(QStringLiteral("%1: %2; not priced on App Runner").arg(s.name, why));
             r.markInfeasible(s.name, why);
@@ -80,13 +89,19 @@ QList<AppRunnerPlan> appRunnerPlans(const SimulationInput &in, PlatformResult &r
                                              "the image")
                                   .arg(s.name));
         const double gib = s.effectiveMemoryMib() / 1024.0;
-        if (size->vcpu != s.effectiveCpu() || size->memoryGb != gib)
+        if (s.appRunnerSize.isSet())
+            ++chosen;
+        else if (size->vcpu != s.effectiveCpu() || size->memoryGb != gib)
             r.warnings.append(QStringLiteral("%1: %2 vCPU / %3 MiB task runs as a %4 App Runner instance")
                                   .arg(s.name, formatRate(s.effectiveCpu()))
                                   .arg(std::round(s.effectiveMemoryMib()))
                                   .arg(sizeText(*size)));
         plans.append(AppRunnerPlan { int(i), *size, s.concurrencyAtFullLoad(ps.appRunnerConcurrency) });
     }
+    if (chosen > 0)
+        r.assumptions.append({ QStringLiteral("App Runner instance sizes chosen"),
+            QStringLiteral("%1 service(s) run at the instance size set for them (app_runner_instance)").arg(chosen),
+            QStringLiteral("the scenario") });
     if (!r.notOnPlatform.isEmpty())
         r.warnings.append(
             QStringLiteral("not on App Runner (left out of its figures): %1").arg(r.notOnPlatformSummary()));

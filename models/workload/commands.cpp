@@ -82,13 +82,125 @@ QString settingsText(const ScenarioSettings &from, const ScenarioSettings &to)
     return tr("Edit notes");
 }
 
+/// One field that differs between two values: what it is and its old and new value in words.
+struct FieldChange
+{
+    QString what;
+    QString from;
+    QString to;
+};
+
+/// Collects the fields that differ, in the order they are compared.
+class Changes
+{
+public:
+    template <typename T, typename Words> void compare(const QString &what, const T &a, const T &b, Words words)
+    {
+        if (!(a == b))
+            m_changes.append({ what, words(a), words(b) });
+    }
+    void compare(const QString &what, int a, int b)
+    {
+        compare(what, a, b, [](int v) { return QLocale().toString(v); });
+    }
+    void compare(const QString &what, double a, double b, const QString &unit = {})
+    {
+        compare(what, a, b, [unit](double v) { return unit.isEmpty() ? decimal(v, 4) : unit.arg(decimal(v, 4)); });
+    }
+    void compare(const QString &what, bool a, bool b)
+    {
+        compare(what, a, b, [](bool v) { return v ? tr("on") : tr("off"); });
+    }
+    qsizetype size() const { return m_changes.size(); }
+    /// "Set NAT gateways from 3 to 2" when exactly one field changed, else `otherwise`.
+    QString text(const QString &otherwise) const
+    {
+        if (m_changes.size() != 1)
+            return otherwise;
+        const FieldChange &c = m_changes.constFirst();
+        return tr("Set %1 from %2 to %3").arg(c.what, c.from, c.to);
+    }
+
+private:
+    QList<FieldChange> m_changes;
+};
+
 QString platformText(PlatformId platform, const PlatformSettings &from, const PlatformSettings &to)
 {
     PlatformSettings toggled = from;
     toggled.enabled = to.enabled;
     if (from.enabled != to.enabled && toggled == to)
         return (to.enabled ? tr("Enable %1") : tr("Disable %1")).arg(displayName(platform));
+    // App Runner's autoscaling knobs (issue 19) name their old and new values.
+    PlatformSettings others = to;
+    others.appRunnerConcurrency = from.appRunnerConcurrency;
+    others.appRunnerMinInstances = from.appRunnerMinInstances;
+    others.appRunnerMaxInstances = from.appRunnerMaxInstances;
+    others.appRunnerAutomaticDeployment = from.appRunnerAutomaticDeployment;
+    if (others == from) {
+        Changes c;
+        const QString name = displayName(platform);
+        c.compare(tr("%1 concurrency").arg(name), from.appRunnerConcurrency, to.appRunnerConcurrency);
+        c.compare(tr("%1 minimum instances").arg(name), from.appRunnerMinInstances, to.appRunnerMinInstances);
+        c.compare(tr("%1 maximum instances").arg(name), from.appRunnerMaxInstances, to.appRunnerMaxInstances);
+        c.compare(tr("%1 automatic deployments").arg(name), from.appRunnerAutomaticDeployment,
+            to.appRunnerAutomaticDeployment);
+        return c.text(tr("Change %1 settings").arg(name));
+    }
     return tr("Change %1 settings").arg(displayName(platform));
+}
+
+QString scanWords(ScanMode mode)
+{
+    switch (mode) {
+    case ScanMode::Basic:
+        return tr("basic");
+    case ScanMode::EnhancedOnPush:
+        return tr("enhanced on push");
+    case ScanMode::EnhancedContinuous:
+        return tr("enhanced continuous");
+    }
+    return {};
+}
+
+QString listWords(const QStringList &list)
+{
+    return list.isEmpty() ? tr("none") : list.join(QStringLiteral(", "));
+}
+
+/// The fields of one repository that differ; `of` says which ("the per-service repositories", "shop/api").
+void compareRepository(Changes &c, const QString &of, const Repository &a, const Repository &b)
+{
+    c.compare(tr("services of %1").arg(of), a.services, b.services, listWords);
+    c.compare(tr("image size of %1").arg(of), a.imageGb, b.imageGb, tr("%1 GB"));
+    c.compare(tr("pushes per day of %1").arg(of), a.pushesPerDay, b.pushesPerDay);
+    c.compare(tr("images kept of %1").arg(of), a.keepLast, b.keepLast);
+    c.compare(tr("dev-* share of %1").arg(of), a.devShare, b.devShare,
+        [](double v) { return tr("%1 %").arg(decimal(v * 100, 1)); });
+    c.compare(tr("dev-* expiry of %1").arg(of), a.devExpireDays, b.devExpireDays,
+        [](int v) { return count(v, "1 day", "%1 days"); });
+    c.compare(tr("scanning of %1").arg(of), a.scanning, b.scanning, scanWords);
+    c.compare(tr("rescans per image-month of %1").arg(of), a.rescansPerImageMonth, b.rescansPerImageMonth);
+    c.compare(tr("replication regions of %1").arg(of), a.replicateToRegions, b.replicateToRegions, listWords);
+    c.compare(tr("replication accounts of %1").arg(of), a.replicateToAccounts, b.replicateToAccounts);
+}
+
+QString subnetWords(SubnetKind kind)
+{
+    return kind == SubnetKind::Private ? tr("private") : tr("public");
+}
+
+QString loadBalancerWords(LoadBalancerKind kind)
+{
+    switch (kind) {
+    case LoadBalancerKind::None:
+        return tr("none");
+    case LoadBalancerKind::Alb:
+        return tr("ALB");
+    case LoadBalancerKind::Nlb:
+        return tr("NLB");
+    }
+    return {};
 }
 
 QString purchaseText(const PurchaseOptions &from, const PurchaseOptions &to)
@@ -189,6 +301,16 @@ QString setServiceFieldText(const Service &service, int Service::*field, int val
 QString setServiceFieldText(const Service &service, double Service::*field, double value)
 {
     const double old = service.*field;
+    if (field == &Service::requestsPerSecond)
+        return setFieldText(tr("requests per second"), service, tr("%1 req/s").arg(decimal(old, 3)),
+            tr("%1 req/s").arg(decimal(value, 3)));
+    if (field == &Service::requestMillis)
+        return setFieldText(
+            tr("request duration"), service, tr("%1 ms").arg(decimal(old, 3)), tr("%1 ms").arg(decimal(value, 3)));
+    if (field == &Service::concurrentRequests) {
+        const auto words = [](double v) { return v == 0 ? tr("derived") : decimal(v, 3); };
+        return setFieldText(tr("concurrent requests"), service, words(old), words(value));
+    }
     if (field == &Service::cpu)
         return setFieldText(tr("CPU"), service, formatVcpu(old), formatVcpu(value));
     if (field == &Service::memoryMib)
@@ -269,6 +391,76 @@ QString setServiceFieldText(const Service &service, NetworkMode Service::*field,
     if (field == &Service::networkMode)
         return setFieldText(tr("network mode"), service, toId(service.networkMode), toId(value));
     return editServiceText(service);
+}
+
+QString formatAppRunnerSize(const AppRunnerInstanceSize &size)
+{
+    if (!size.isSet())
+        return tr("automatic");
+    return tr("%1 / %2 GB").arg(formatVcpu(size.vcpu), decimal(size.memoryGb, 3));
+}
+
+QString setServiceFieldText(
+    const Service &service, AppRunnerInstanceSize Service::*field, const AppRunnerInstanceSize &value)
+{
+    if (field == &Service::appRunnerSize)
+        return setFieldText(
+            tr("App Runner instance size"), service, formatAppRunnerSize(service.*field), formatAppRunnerSize(value));
+    return editServiceText(service);
+}
+
+QString registryChangeText(const RegistrySettings &from, const RegistrySettings &to)
+{
+    RegistrySettings toggled = from;
+    toggled.enabled = to.enabled;
+    if (from.enabled != to.enabled && toggled == to)
+        return to.enabled ? tr("Enable the ECR registry") : tr("Disable the ECR registry");
+    const qsizetype before = from.repositories.size();
+    const qsizetype after = to.repositories.size();
+    if (after == before + 1 && to.repositories.mid(0, before) == from.repositories)
+        return tr("Add repository %1").arg(to.repositories.constLast().name);
+    if (after + 1 == before) {
+        for (qsizetype i = 0; i < before; ++i) {
+            QList<Repository> rest = from.repositories;
+            const Repository removed = rest.takeAt(i);
+            if (rest == to.repositories)
+                return tr("Remove repository %1").arg(removed.name);
+        }
+    }
+    if (after != before)
+        return tr("Change registry settings");
+    for (qsizetype i = 0; i < before; ++i) {
+        RegistrySettings renamed = from;
+        renamed.repositories[i].name = to.repositories.at(i).name;
+        if (renamed == to && from.repositories.at(i).name != to.repositories.at(i).name)
+            return tr("Rename repository %1 to %2").arg(from.repositories.at(i).name, to.repositories.at(i).name);
+    }
+    Changes c;
+    c.compare(tr("registry region"), from.region, to.region,
+        [](const QString &r) { return r.isEmpty() ? tr("the scenario's") : r; });
+    compareRepository(c, tr("the per-service repositories"), from.defaults, to.defaults);
+    for (qsizetype i = 0; i < before; ++i)
+        compareRepository(c, from.repositories.at(i).name, from.repositories.at(i), to.repositories.at(i));
+    return c.text(tr("Change registry settings"));
+}
+
+QString networkChangeText(const NetworkSettings &from, const NetworkSettings &to)
+{
+    NetworkSettings toggled = from;
+    toggled.enabled = to.enabled;
+    if (from.enabled != to.enabled && toggled == to)
+        return to.enabled ? tr("Enable network costs") : tr("Disable network costs");
+    Changes c;
+    c.compare(tr("subnets"), from.subnets, to.subnets, subnetWords);
+    c.compare(tr("NAT gateways"), from.natGateways, to.natGateways);
+    c.compare(tr("VPC endpoints"), from.vpcEndpoints, to.vpcEndpoints);
+    c.compare(tr("load balancer"), from.loadBalancer, to.loadBalancer, loadBalancerWords);
+    c.compare(tr("load balancers"), from.loadBalancerPerService, to.loadBalancerPerService,
+        [](bool perService) { return perService ? tr("one per service") : tr("one shared"); });
+    c.compare(
+        tr("capacity units per load balancer"), from.capacityUnitsPerLoadBalancer, to.capacityUnitsPerLoadBalancer);
+    c.compare(tr("log GB per task-hour"), from.logGbPerTaskHour, to.logGbPerTaskHour, tr("%1 GB"));
+    return c.text(tr("Change network settings"));
 }
 
 // ---- services ----
@@ -542,6 +734,38 @@ void PurchaseOptionsTarget::set(Document *document, const PurchaseOptions &optio
 SetPurchaseOptionsCommand::SetPurchaseOptionsCommand(
     Document *document, const PurchaseOptions &options, int mergeKey, QUndoCommand *parent)
     : ChangeValueCommand(document, PurchaseOptionsTarget {}, options, Describe(purchaseText), mergeKey, parent)
+{
+}
+
+RegistrySettings RegistryTarget::get(const Document &document) const
+{
+    return document.scenario().registry;
+}
+
+void RegistryTarget::set(Document *document, const RegistrySettings &registry) const
+{
+    document->setRegistry(registry);
+}
+
+SetRegistryCommand::SetRegistryCommand(
+    Document *document, const RegistrySettings &registry, int mergeKey, QUndoCommand *parent)
+    : ChangeValueCommand(document, RegistryTarget {}, registry, Describe(registryChangeText), mergeKey, parent)
+{
+}
+
+NetworkSettings NetworkTarget::get(const Document &document) const
+{
+    return document.scenario().network;
+}
+
+void NetworkTarget::set(Document *document, const NetworkSettings &network) const
+{
+    document->setNetwork(network);
+}
+
+SetNetworkCommand::SetNetworkCommand(
+    Document *document, const NetworkSettings &network, int mergeKey, QUndoCommand *parent)
+    : ChangeValueCommand(document, NetworkTarget {}, network, Describe(networkChangeText), mergeKey, parent)
 {
 }
 

@@ -27,6 +27,8 @@ enum CommandId {
     SetScenarioSettingsCommandId,
     SetPlatformSettingsCommandId,
     SetPurchaseOptionsCommandId,
+    SetRegistryCommandId,
+    SetNetworkCommandId,
 };
 
 /// A fresh key for the commands of one slider drag (never 0).
@@ -186,6 +188,10 @@ QString setServiceFieldText(
 /// A deployment in words for tables and undo texts: "none", "rolling 100 %, 2 a day, 10 min",
 /// "blue/green, 1 a week, 5 + 30 min".
 QString describeDeployment(const DeploymentSettings &deployment);
+QString setServiceFieldText(
+    const Service &service, AppRunnerInstanceSize Service::*field, const AppRunnerInstanceSize &value);
+/// "1 vCPU / 2 GB", or "automatic" for an unset size (the smallest that holds the task).
+QString formatAppRunnerSize(const AppRunnerInstanceSize &size);
 
 /// "512 MiB", "1.5 GiB", "2 GiB", "3.33 GiB" (user's locale).
 QString formatMemoryMib(double mib);
@@ -398,6 +404,53 @@ public:
     SetPurchaseOptionsCommand(
         Document *document, const PurchaseOptions &options, int mergeKey = 0, QUndoCommand *parent = nullptr);
 };
+
+/// What SetRegistryCommand changes: the scenario's ECR registry block.
+struct RegistryTarget
+{
+    using Value = RegistrySettings;
+    static constexpr CommandId Id = SetRegistryCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    RegistrySettings get(const Document &document) const;
+    void set(Document *document, const RegistrySettings &registry) const;
+    friend bool operator==(const RegistryTarget &, const RegistryTarget &) = default;
+};
+
+/// Sets the registry block. The undo text names the one thing that changed with its old and new value
+/// ("Set image size of the per-service repositories from 0.5 GB to 1.2 GB", "Add repository shop/api",
+/// "Enable the ECR registry"), else "Change registry settings".
+class SetRegistryCommand : public ChangeValueCommand<RegistryTarget>
+{
+public:
+    SetRegistryCommand(
+        Document *document, const RegistrySettings &registry, int mergeKey = 0, QUndoCommand *parent = nullptr);
+};
+
+/// What SetNetworkCommand changes: the scenario's network block.
+struct NetworkTarget
+{
+    using Value = NetworkSettings;
+    static constexpr CommandId Id = SetNetworkCommandId;
+    static constexpr bool MergesWithoutKey = false;
+
+    NetworkSettings get(const Document &document) const;
+    void set(Document *document, const NetworkSettings &network) const;
+    friend bool operator==(const NetworkTarget &, const NetworkTarget &) = default;
+};
+
+/// Sets the network block ("Set NAT gateways from 3 to 2", "Set subnets from private to public",
+/// "Enable network costs"), else "Change network settings".
+class SetNetworkCommand : public ChangeValueCommand<NetworkTarget>
+{
+public:
+    SetNetworkCommand(
+        Document *document, const NetworkSettings &network, int mergeKey = 0, QUndoCommand *parent = nullptr);
+};
+
+/// The words of a registry or network change, as the commands' undo texts say them (for tests and menus).
+QString registryChangeText(const RegistrySettings &from, const RegistrySettings &to);
+QString networkChangeText(const NetworkSettings &from, const NetworkSettings &to);
 
 /// Lands many services (and the load profiles they use) as one undoable step: importers, paste.
 /// Services are appended; with Replace, the existing services are removed first (load profiles stay).

@@ -293,4 +293,18 @@ void Document::setPurchaseOptions(const PurchaseOptions &options)
     edited();
 }
 
+void Document::setRegistry(const RegistrySettings &registry)
+{
+    m_scenario.registry = registry;
+    emit registryChanged();
+    edited();
+}
+
+void Document::setNetwork(const NetworkSettings &network)
+{
+    m_scenario.network = network;
+    emit networkChanged();
+    edited();
+}
+
 } // namespace fleetplan::models

@@ -101,6 +101,8 @@ public:
     void setSettings(const ScenarioSettings &settings);
     void setPlatformSettings(PlatformId platform, const PlatformSettings &settings);
     void setPurchaseOptions(const PurchaseOptions &options);
+    void setRegistry(const RegistrySettings &registry);
+    void setNetwork(const NetworkSettings &network);
 
 signals:
     void servicesAboutToBeInserted(int first, int last);
@@ -119,6 +121,10 @@ signals:
     void settingsChanged();
     void platformSettingsChanged(fleetplan::models::PlatformId platform);
     void purchaseOptionsChanged();
+    /// The ECR registry block changed (Scenario::registry).
+    void registryChanged();
+    /// The network block changed (Scenario::network).
+    void networkChanged();
     /// The whole scenario is about to be replaced (reset / open / restore).
     void scenarioAboutToBeReset();
     /// The whole scenario was replaced (reset / open / restore).

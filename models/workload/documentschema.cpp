@@ -159,8 +159,12 @@ const QList<QStringList> &migrations()
         // 6 → 7 (issue 20): the service's deployment block as its JSON object (scenariojson.h
         // deploymentToJson); '' = no deployments, as in every older document.
         { QStringLiteral("ALTER TABLE services ADD COLUMN deployment TEXT NOT NULL DEFAULT ''") },
+        // 7 → 8 (issue 19): a service's App Runner instance size (Service::appRunnerSize; 0 / 0 = the smallest
+        // size that holds the task, which every older document gets).
+        { QStringLiteral("ALTER TABLE services ADD COLUMN app_runner_vcpu REAL NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE services ADD COLUMN app_runner_memory_gb REAL NOT NULL DEFAULT 0") },
     };
-    static_assert(DocumentSchemaVersion == 7, "add a migration step when the schema version grows");
+    static_assert(DocumentSchemaVersion == 8, "add a migration step when the schema version grows");
     return steps;
 }
 

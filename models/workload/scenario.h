@@ -70,6 +70,17 @@ struct Container
     friend bool operator==(const Container &, const Container &) = default;
 };
 
+/// An App Runner instance size chosen for a service (issue 19): one of the documented vCPU / memory pairs
+/// (pricing/apprunner.h, appRunnerSizes()). 0 / 0 = not chosen: the smallest size that holds the task.
+struct AppRunnerInstanceSize
+{
+    double vcpu = 0.0;
+    double memoryGb = 0.0; ///< App Runner's GB (1 GB = 1024 MiB, as its API takes memory)
+
+    bool isSet() const { return vcpu != 0.0 || memoryGb != 0.0; }
+    friend bool operator==(const AppRunnerInstanceSize &, const AppRunnerInstanceSize &) = default;
+};
+
 /// A service, daemon or job of the workload.
 struct Service
 {
@@ -111,6 +122,8 @@ struct Service
     double requestMillis = 200.0; ///< mean request duration in milliseconds (with requestsPerSecond)
     double concurrentRequests = 0.0; ///< concurrent requests at load 1.0; 0 = derive as above
     DeploymentSettings deployment; ///< rolling or blue/green deployments (issue 20); none by default
+    /// The App Runner instance size of this service; unset = the smallest documented size holding the task.
+    AppRunnerInstanceSize appRunnerSize;
 
     /// True when any App Runner request field differs from its default (JSON writes them only then).
     bool hasRequestLoad() const

@@ -27,7 +27,10 @@ inline constexpr qint32 DocumentApplicationId = 0x464C504E;
 ///  - 4: adds `services.requests_per_second`, `services.request_ms`, `services.concurrent_requests`
 ///    (App Runner's request load) (issue 19)
 ///  - 5: adds the `scenario_blocks` table: the registry and network blocks as JSON (issue 19)
-inline constexpr int DocumentSchemaVersion = 7;
+///  - 6: adds `services.one_per_node` (issue 20)
+///  - 7: adds `services.deployment`, the deployment block as JSON (issue 20)
+///  - 8: adds `services.app_runner_vcpu`, `services.app_runner_memory_gb` (App Runner instance size, issue 19)
+inline constexpr int DocumentSchemaVersion = 8;
 
 /// Reads a `.fleetplan` SQLite document. Errors name the file and say what is wrong: not a SQLite
 /// file, a SQLite file of another application, truncated or damaged, written by a newer Fleetplan.

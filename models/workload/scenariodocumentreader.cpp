@@ -167,7 +167,7 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                 "SELECT name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, min_replicas, max_replicas, "
                 "load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, source, position, gpus, "
                 "accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, one_per_node, "
-                "deployment FROM services "
+                "deployment, app_runner_vcpu, app_runner_memory_gb FROM services "
                 "ORDER BY position")))
             throw SqlFailure { QStringLiteral("reading table services: ") + q.lastError().text() };
         QHash<int, int> indexOfPosition;
@@ -218,6 +218,8 @@ void readContent(const QSqlDatabase &db, Scenario &sc, Reader &r, QHash<QString,
                         r.warn(d.where, d.message);
                 }
             }
+            s.appRunnerSize.vcpu = q.value(26).toDouble();
+            s.appRunnerSize.memoryGb = q.value(27).toDouble();
             indexOfPosition.insert(q.value(17).toInt(), int(sc.services.size()));
             sc.services.append(s);
         }

@@ -93,8 +93,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
             "INSERT INTO services (position, name, kind, cpu, memory_mib, ephemeral_gib, arch, os, replicas, "
             "min_replicas, max_replicas, load_profile, runs_per_day, run_seconds, spot_ok, network_mode, host_port, "
             "source, gpus, accelerator, no_memory_request, requests_per_second, request_ms, concurrent_requests, "
-            "one_per_node, deployment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)"));
+            "one_per_node, deployment, app_runner_vcpu, app_runner_memory_gb) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery c(db);
         c.prepare(QStringLiteral("INSERT INTO containers (service, position, name, cpu, memory_mib, init) "
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
@@ -108,7 +108,8 @@ void writeContent(const QSqlDatabase &db, const Scenario &sc, const QHash<QStrin
                 text(s.deployment.isDefault()
                         ? QString()
                         : QString::fromUtf8(
-                            QJsonDocument(deploymentToJson(s.deployment)).toJson(QJsonDocument::Compact))) };
+                            QJsonDocument(deploymentToJson(s.deployment)).toJson(QJsonDocument::Compact))),
+                s.appRunnerSize.vcpu, s.appRunnerSize.memoryGb };
             for (qsizetype v = 0; v < values.size(); ++v)
                 q.bindValue(int(v), values.at(v));
             exec(q, QStringLiteral("writing service \"%1\"").arg(s.name));

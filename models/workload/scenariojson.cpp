@@ -294,6 +294,13 @@ Service readService(const QJsonObject &object, const QString &path, QList<Diagno
     const QJsonObject deployment = r.readObject(QStringLiteral("deployment"), &hasDeployment);
     if (hasDeployment) // absent = no deployments priced (issue 20)
         deploymentFromJson(deployment, r.fieldPath(QStringLiteral("deployment")), s.deployment, diagnostics);
+    bool sizePresent = false;
+    const QJsonObject size = r.readObject(QStringLiteral("app_runner_instance"), &sizePresent);
+    if (sizePresent) {
+        ObjectReader sr(size, r.fieldPath(QStringLiteral("app_runner_instance")), diagnostics);
+        sr.readDouble(QStringLiteral("vcpu"), s.appRunnerSize.vcpu);
+        sr.readDouble(QStringLiteral("memory_gb"), s.appRunnerSize.memoryGb);
+    }
     const QJsonArray containers = r.readArray(QStringLiteral("containers"));
     for (qsizetype i = 0; i < containers.size(); ++i) {
         const QString cpath = r.fieldPath(QStringLiteral("containers[%1]").arg(i));
@@ -354,6 +361,10 @@ QJsonObject writeService(const Service &s)
     }
     if (!s.deployment.isDefault()) // written only when set: older scenarios read and write as before
         o.insert(QStringLiteral("deployment"), deploymentToJson(s.deployment));
+    if (s.appRunnerSize.isSet()) // written only when chosen: other scenarios read and write as before
+        o.insert(QStringLiteral("app_runner_instance"),
+            QJsonObject { { QStringLiteral("vcpu"), s.appRunnerSize.vcpu },
+                { QStringLiteral("memory_gb"), s.appRunnerSize.memoryGb } });
     if (!s.containers.isEmpty()) {
         QJsonArray containers;
         for (const Container &c : s.containers) {
@@ -832,7 +843,7 @@ int scenarioFormatVersionOf(const Scenario &sc)
         || sc.network != NetworkSettings {} || sc.platform(PlatformId::EksNodes).eksAnywhere)
         return 2;
     for (const Service &s : sc.services) {
-        if (s.hasRequestLoad() || !s.deployment.isDefault())
+        if (s.hasRequestLoad() || !s.deployment.isDefault() || s.appRunnerSize.isSet())
             return 2;
     }
     return 1;

@@ -272,9 +272,40 @@ QString ServiceTableModel::fieldKey(int column)
         return QStringLiteral("deployment.max_surge");
     case DeployBake:
         return QStringLiteral("deployment.bake_minutes");
+    case RequestsPerSecond:
+        return QStringLiteral("requests_per_second");
+    case RequestMillis:
+        return QStringLiteral("request_ms");
+    case ConcurrentRequests:
+        return QStringLiteral("concurrent_requests");
+    case AppRunnerInstance:
+        return QStringLiteral("app_runner_instance");
     default:
         return {};
     }
+}
+
+QString ServiceTableModel::appRunnerSizeId(const AppRunnerInstanceSize &size)
+{
+    if (!size.isSet())
+        return {};
+    return QString::number(size.vcpu) + u'/' + QString::number(size.memoryGb);
+}
+
+std::optional<AppRunnerInstanceSize> ServiceTableModel::appRunnerSizeFromId(const QString &id)
+{
+    if (id.trimmed().isEmpty())
+        return AppRunnerInstanceSize {};
+    const QStringList parts = id.split(u'/');
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okCpu = false;
+    bool okMemory = false;
+    const AppRunnerInstanceSize size { parts.at(0).trimmed().toDouble(&okCpu),
+        parts.at(1).trimmed().toDouble(&okMemory) };
+    if (!okCpu || !okMemory)
+        return std::nullopt;
+    return size;
 }
 
 int ServiceTableModel::rowCount(const QModelIndex &parent) const
@@ -308,6 +339,9 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         case DeployMinutes:
         case DeploySurge:
         case DeployBake:
+        case RequestsPerSecond:
+        case RequestMillis:
+        case ConcurrentRequests:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -402,6 +436,21 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case DeployBake:
         return display ? QVariant(tr("%1 min").arg(QLocale().toString(s.deployment.bakeMinutes, 'g', 6)))
                        : QVariant(s.deployment.bakeMinutes);
+    case RequestsPerSecond:
+        if (!display)
+            return s.requestsPerSecond;
+        return s.requestsPerSecond == 0 ? QStringLiteral("–") : tr("%1 req/s").arg(s.requestsPerSecond);
+    case RequestMillis:
+        return display ? QVariant(tr("%1 ms").arg(s.requestMillis)) : QVariant(s.requestMillis);
+    case ConcurrentRequests:
+        if (!display)
+            return s.concurrentRequests;
+        return s.concurrentRequests == 0 ? QVariant(tr("derived")) : QVariant(s.concurrentRequests);
+    case AppRunnerInstance:
+        if (!display)
+            return appRunnerSizeId(s.appRunnerSize);
+        return s.appRunnerSize.isSet() ? tr("%1 vCPU / %2 GB").arg(s.appRunnerSize.vcpu).arg(s.appRunnerSize.memoryGb)
+                                       : tr("automatic");
     default:
         return {};
     }
@@ -476,11 +525,23 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &value,
     case Cpu:
     case Memory:
     case EphemeralGib:
+    case RequestsPerSecond:
+    case RequestMillis:
+    case ConcurrentRequests:
         if (const auto v = toNumber(value)) {
             double Service::*field = index.column() == Cpu ? &Service::cpu
                 : index.column() == Memory                 ? &Service::memoryMib
+                : index.column() == RequestsPerSecond      ? &Service::requestsPerSecond
+                : index.column() == RequestMillis          ? &Service::requestMillis
+                : index.column() == ConcurrentRequests     ? &Service::concurrentRequests
                                                            : &Service::ephemeralGib;
             pushField(doc, row, field, *v);
+            return true;
+        }
+        return false;
+    case AppRunnerInstance:
+        if (const auto v = appRunnerSizeFromId(value.toString())) {
+            pushField(doc, row, &Service::appRunnerSize, *v);
             return true;
         }
         return false;
@@ -536,6 +597,24 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == FieldKeyRole)
         return fieldKey(section);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case RequestsPerSecond:
+            return tr("App Runner: requests per second the service serves at load 1.0 (follows its load profile). "
+                      "With the request duration it gives the concurrent requests App Runner scales on.");
+        case RequestMillis:
+            return tr("App Runner: mean request duration in milliseconds. Concurrent requests = requests/s × "
+                      "ms ÷ 1000 (Little's law).");
+        case ConcurrentRequests:
+            return tr("App Runner: concurrent requests at load 1.0. 0 = derived: requests/s × ms ÷ 1000, or, "
+                      "without requests/s, replicas × the per-instance concurrency.");
+        case AppRunnerInstance:
+            return tr("App Runner instance size (vCPU / memory) of this service. Automatic = the smallest "
+                      "documented size that holds the task.");
+        default:
+            break;
+        }
+    }
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -583,6 +662,14 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Max surge");
     case DeployBake:
         return tr("Bake");
+    case RequestsPerSecond:
+        return tr("Req/s");
+    case RequestMillis:
+        return tr("Req (ms)");
+    case ConcurrentRequests:
+        return tr("Concurrent");
+    case AppRunnerInstance:
+        return tr("App Runner size");
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -54,6 +55,11 @@ public:
         DeployMinutes,
         DeploySurge,
         DeployBake,
+        RequestsPerSecond, ///< App Runner: Service::requestsPerSecond at load 1.0
+        RequestMillis, ///< App Runner: Service::requestMillis, the mean request duration
+        ConcurrentRequests, ///< App Runner: Service::concurrentRequests at load 1.0 (0 = derived)
+        /// App Runner: Service::appRunnerSize; EditRole is appRunnerSizeId() ("1/2", "" = automatic)
+        AppRunnerInstance,
         ColumnCount
     };
     enum Role {
@@ -82,6 +88,10 @@ public:
 
     /// The JSON key of a column ("memory_mib").
     static QString fieldKey(int column);
+    /// The EditRole value of the App Runner instance column: "vCPU/GB" ("0.25/0.5", "1/2"), "" when unset.
+    static QString appRunnerSizeId(const AppRunnerInstanceSize &size);
+    /// The size an appRunnerSizeId() names; nullopt when `id` is not of that form.
+    static std::optional<AppRunnerInstanceSize> appRunnerSizeFromId(const QString &id);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

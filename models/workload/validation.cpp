@@ -280,6 +280,18 @@ QList<Problem> serviceProblems(const Scenario &sc, int index, const NameIndex *n
             warning(named,
                 QStringLiteral("requests_per_second and concurrent_requests are ignored: only a service "
                                "serves requests")));
+    if (s.appRunnerSize.isSet()) {
+        // The same rule the App Runner model prices with (pricing::appRunnerSizeFor()).
+        QString why;
+        const pricing::AppRunnerSize chosen { s.appRunnerSize.vcpu, s.appRunnerSize.memoryGb };
+        if (!pricing::appRunnerSizeFor(s.effectiveCpu(), s.effectiveMemoryMib(), chosen, &why))
+            add({ QStringLiteral("app_runner_instance") }, error(field(QStringLiteral("app_runner_instance")), why));
+        else if (s.kind != ServiceKind::Service)
+            add({ QStringLiteral("app_runner_instance") },
+                warning(field(QStringLiteral("app_runner_instance")),
+                    QStringLiteral("ignored: App Runner runs request-serving services only, not a %1")
+                        .arg(toId(s.kind))));
+    }
 
     // Deployments (issue 20): every figure the engine reads, with the service named.
     const DeploymentSettings &d = s.deployment;
@@ -622,7 +634,7 @@ void appRunnerChecks(const Scenario &sc, QList<Diagnostic> &out, CannotRun &cann
             why = QStringLiteral("App Runner has no accelerators");
         else if (s.os == OsFamily::Windows)
             why = QStringLiteral("App Runner runs Linux containers only");
-        else
+        else if (!s.appRunnerSize.isSet()) // a chosen size is checked with the service's fields (an error)
             pricing::smallestAppRunnerSize(s.effectiveCpu(), s.effectiveMemoryMib(), &why);
         if (why.isEmpty())
             continue;

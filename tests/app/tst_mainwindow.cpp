@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAbstractItemView>
 #include <QAction>
+#include <QCheckBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -38,6 +39,9 @@
 #include "views/explainpanel.h"
 #include "views/fleetview.h"
 #include "views/loadprofileeditor.h"
+#include "views/networksettingsbox.h"
+#include "views/scenariosettingspanel.h"
+#include "views/workloadpage.h"
 #include "views/whatifpanel.h"
 
 using namespace fleetplan;
@@ -625,6 +629,93 @@ private slots:
             qPrintable(text));
         for (const models::CostComponent &c : eks->components)
             QVERIFY2(text.contains(c.explanation.section(u'\n', 0, 0)), qPrintable(c.explanation));
+    }
+
+    // Issue 19: App Runner switched on in the Workload tab's editor appears in the Comparison; undo takes it
+    // away again.
+    void switchingAppRunnerOnInTheEditorAddsItsComparisonRow()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied, window));
+        QTableView *table = window.comparisonTable();
+        const auto rowOf = [table](models::PlatformId id) {
+            for (int r = 0; r < table->model()->rowCount(); ++r) {
+                if (table->model()->index(r, 0).data(Qt::UserRole).toInt() == int(id))
+                    return r;
+            }
+            return -1;
+        };
+        QCOMPARE(rowOf(models::PlatformId::AppRunner), -1);
+        const int rowsBefore = table->model()->rowCount();
+        views::ScenarioSettingsPanel *panel = window.workloadPage()->settingsPanel();
+        QVERIFY(!panel->appRunnerConcurrencyBox()->isEnabled()); // its knobs wait for App Runner
+
+        panel->platformEnabledBox(models::PlatformId::AppRunner)->setChecked(true);
+        QVERIFY(window.scenario().platform(models::PlatformId::AppRunner).enabled);
+        QVERIFY(panel->appRunnerConcurrencyBox()->isEnabled());
+        QVERIFY(waitForReport(applied, window));
+        QCOMPARE(table->model()->rowCount(), rowsBefore + 1);
+        const int row = rowOf(models::PlatformId::AppRunner);
+        QVERIFY(row >= 0);
+        QVERIFY(window.report().platform(models::PlatformId::AppRunner));
+
+        // A knob of the editor re-prices App Runner.
+        const double before = totalOf(window.report(), models::PlatformId::AppRunner);
+        panel->appRunnerMinBox()->setValue(3);
+        QCOMPARE(window.scenario().platform(models::PlatformId::AppRunner).appRunnerMinInstances, 3);
+        QVERIFY(waitForReport(applied, window));
+        QVERIFY(totalOf(window.report(), models::PlatformId::AppRunner) > before);
+
+        QUndoStack *stack = window.document()->undoStack();
+        QCOMPARE(stack->undoText(), QStringLiteral("Set App Runner minimum instances from 1 to 3"));
+        stack->undo(); // min instances back to 1
+        QCOMPARE(stack->undoText(), QStringLiteral("Enable App Runner"));
+        stack->undo(); // App Runner off
+        QVERIFY(!window.scenario().platform(models::PlatformId::AppRunner).enabled);
+        QVERIFY(!panel->platformEnabledBox(models::PlatformId::AppRunner)->isChecked());
+        QVERIFY(waitForReport(applied, window));
+        QCOMPARE(rowOf(models::PlatformId::AppRunner), -1);
+        QCOMPARE(table->model()->rowCount(), rowsBefore);
+    }
+
+    // Issue 19: the network editor. With the network on (private subnets, no load balancer, no logs, registry
+    // off) each platform's network bill is the NAT gateways alone: 3 × 730 h × 0.045 USD (nat_gateway_hour,
+    // us-east-1, AWS price list feed ec2/natgateway.json, 2025-10-28) = 98.55 USD; two gateways 65.70 USD,
+    // 32.85 less.
+    void editingNatGatewaysChangesTheNetworkBillByTheHourlyRate()
+    {
+        app::MainWindow window;
+        QSignalSpy applied(&window, &app::MainWindow::reportApplied);
+        window.show();
+        QVERIFY(waitForReport(applied, window));
+        views::NetworkSettingsBox *network = window.workloadPage()->settingsPanel()->networkBox();
+        const double computeBefore = window.report().platform(models::PlatformId::EcsFargate)->computeUsd();
+        network->setChecked(true);
+        QVERIFY(window.scenario().network.enabled);
+        QCOMPARE(window.scenario().network.natGateways, 3);
+        QVERIFY(waitForReport(applied, window));
+        const models::PlatformResult *fargate = window.report().platform(models::PlatformId::EcsFargate);
+        QVERIFY(qAbs(fargate->networkAndRegistryUsd() - 98.55) < 1e-6);
+        QVERIFY(qAbs(fargate->computeUsd() - computeBefore) < 1e-6); // compute is unchanged
+
+        network->natGatewaysBox()->setValue(2);
+        QCOMPARE(window.scenario().network.natGateways, 2);
+        QCOMPARE(window.document()->undoStack()->undoText(), QStringLiteral("Set NAT gateways from 3 to 2"));
+        QVERIFY(waitForReport(applied, window));
+        for (models::PlatformId id : { models::PlatformId::EcsEc2, models::PlatformId::EcsFargate,
+                 models::PlatformId::EksNodes, models::PlatformId::EksFargate }) {
+            const models::PlatformResult *p = window.report().platform(id);
+            QVERIFY2(qAbs(p->networkAndRegistryUsd() - 65.70) < 1e-6, qPrintable(models::displayName(id)));
+        }
+
+        // Public subnets: the NAT gateway count no longer applies and is disabled.
+        QVERIFY(network->natGatewaysBox()->isEnabled());
+        network->subnetsBox()->setCurrentIndex(network->subnetsBox()->findData(int(models::SubnetKind::Public)));
+        QCOMPARE(window.scenario().network.subnets, models::SubnetKind::Public);
+        QVERIFY(!network->natGatewaysBox()->isEnabled());
+        QVERIFY(!network->vpcEndpointsBox()->isEnabled());
     }
 
     void commonActionsHaveShortcuts()

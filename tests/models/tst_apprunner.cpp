@@ -174,6 +174,79 @@ private slots:
         QVERIFY(night.nodes.constFirst().items.isEmpty());
     }
 
+    // The same day with the size chosen for the service, 2 vCPU / 4 GB instead of the smallest that holds the
+    // 1 vCPU / 2 GiB task (1 vCPU / 2 GB): the instances are the same (they follow the requests: 26 active
+    // instance-hours, 8 idle), each bills the chosen size. vCPU 26 × 2 × 0.064 = 3.328; active memory
+    // 26 × 4 GB × 0.007 = 0.728; provisioned 8 × 4 × 0.007 = 0.224; total 4.28 USD (rates as above).
+    void chosenInstanceSizeIsBilled()
+    {
+        Scenario sc = appRunnerDay(200);
+        sc.services[0].appRunnerSize = { 2, 4 };
+        QVERIFY(!hasErrors(validateScenario(sc, &fleetplan::test::catalog())));
+        const PlatformResult r = fleetplan::test::runPlatform(sc, PlatformId::AppRunner);
+        QVERIFY2(r.feasible(), qPrintable(r.infeasibleSummary()));
+        QCOMPARE(quantityOf(r, ComponentId::AppRunnerActiveVcpu), 52.0); // 26 instance-hours × 2 vCPU
+        QCOMPARE(quantityOf(r, ComponentId::AppRunnerActiveMemory), 104.0); // 26 × 4 GB
+        QCOMPARE(quantityOf(r, ComponentId::AppRunnerProvisionedMemory), 32.0); // 8 × 4 GB
+        COMPARE_USD(r.componentUsd(ComponentId::AppRunnerActiveVcpu), 3.328);
+        COMPARE_USD(r.componentUsd(ComponentId::AppRunnerActiveMemory), 0.728);
+        COMPARE_USD(r.componentUsd(ComponentId::AppRunnerProvisionedMemory), 0.224);
+        COMPARE_USD(r.totalUsd, 4.28);
+        QVERIFY(!hasWarning(r, QStringLiteral("runs as a"))); // chosen, not rounded: no rounding warning
+        // A chosen size equal to the automatic one prices as before (2.14 USD, above).
+        sc.services[0].appRunnerSize = { 1, 2 };
+        COMPARE_USD(fleetplan::test::runPlatform(sc, PlatformId::AppRunner).totalUsd, 2.14);
+    }
+
+    // A size that is not a documented pair, or one smaller than the task, is an error at the field, and the
+    // model (which prices what validate accepts) makes App Runner infeasible with the same words.
+    void chosenInstanceSizeMustFit_data()
+    {
+        QTest::addColumn<double>("vcpu");
+        QTest::addColumn<double>("memoryGb");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("1.5 vCPU / 3 GB is no App Runner pair")
+            << 1.5 << 3.0 << QStringLiteral("1.5 vCPU / 3 GB is not an App Runner instance size");
+        QTest::newRow("0.5 vCPU / 1 GB is smaller than the 1 vCPU / 2 GiB task")
+            << 0.5 << 1.0 << QStringLiteral("0.5 vCPU / 1 GB is smaller than the task, 1 vCPU / 2048 MiB");
+        QTest::newRow("1 vCPU / 1 GB does not exist") << 1.0 << 1.0 << QStringLiteral("not an App Runner instance");
+    }
+    void chosenInstanceSizeMustFit()
+    {
+        QFETCH(double, vcpu);
+        QFETCH(double, memoryGb);
+        QFETCH(QString, words);
+        Scenario sc = appRunnerDay(200);
+        sc.services[0].appRunnerSize = { vcpu, memoryGb };
+        const QList<Diagnostic> d = validateScenario(sc, &fleetplan::test::catalog());
+        QVERIFY(hasErrorAt(d, QStringLiteral("services[0].app_runner_instance")));
+        bool worded = false;
+        for (const Diagnostic &diag : d)
+            worded = worded || diag.message.contains(words);
+        QVERIFY2(worded, qPrintable(words));
+        const PlatformResult r = fleetplan::test::runPlatform(sc, PlatformId::AppRunner);
+        QVERIFY(!r.feasible());
+        QVERIFY(r.infeasibleSummary().contains(words));
+    }
+
+    // Written only when chosen: an unset size leaves the service's JSON as it was (and version 1).
+    void chosenInstanceSizeJson()
+    {
+        Scenario sc = scenarioWith({ service(QStringLiteral("api"), 1.0, 2048, 2) }, 24);
+        QVERIFY(!scenarioToJson(sc).contains("app_runner_instance"));
+        QCOMPARE(scenarioFormatVersionOf(sc), 1);
+        sc.services[0].appRunnerSize = { 2, 6 };
+        QCOMPARE(scenarioFormatVersionOf(sc), 2);
+        const QJsonObject written
+            = QJsonDocument::fromJson(scenarioToJson(sc)).object().value(u"services").toArray().at(0).toObject();
+        QCOMPARE(written.value(u"app_runner_instance").toObject(),
+            (QJsonObject { { QStringLiteral("vcpu"), 2 }, { QStringLiteral("memory_gb"), 6 } }));
+        const ScenarioReadResult back = scenarioFromJson(scenarioToJson(sc));
+        QVERIFY2(back.ok() && back.diagnostics.isEmpty(), qPrintable(back.errorText()));
+        QCOMPARE(back.scenario->services.at(0).appRunnerSize, (AppRunnerInstanceSize { 2, 6 }));
+        QCOMPARE(*back.scenario, sc);
+    }
+
     // requests_per_second × request_ms: 500 × 400 ms = 200 concurrent requests, the same day as above.
     void requestsPerSecondGiveConcurrency()
     {

@@ -308,6 +308,114 @@ private slots:
         QLocale::setDefault(QLocale::c());
     }
 
+    // The registry, network and App Runner editors (issue 19): each edit says what changed from what to what.
+    void registryNetworkAndAppRunnerTextsNameOldAndNewValues()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto text = [](QUndoCommand *command) {
+            const QString t = command->text();
+            delete command;
+            return t;
+        };
+        NetworkSettings n = m_sample.network;
+        n.enabled = true;
+        QCOMPARE(text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Enable network costs"));
+        n = m_sample.network;
+        n.natGateways = 2;
+        QCOMPARE(text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Set NAT gateways from 3 to 2"));
+        n = m_sample.network;
+        n.subnets = SubnetKind::Public;
+        QCOMPARE(text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Set subnets from private to public"));
+        n = m_sample.network;
+        n.loadBalancer = LoadBalancerKind::Alb;
+        QCOMPARE(text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Set load balancer from none to ALB"));
+        n.loadBalancerPerService = true;
+        QCOMPARE(text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Change network settings"));
+        n = m_sample.network;
+        n.logGbPerTaskHour = 0.05;
+        QCOMPARE(
+            text(new SetNetworkCommand(m_doc, n)), QStringLiteral("Set log GB per task-hour from 0 GB to 0.05 GB"));
+
+        RegistrySettings r = m_sample.registry;
+        r.enabled = true;
+        QCOMPARE(text(new SetRegistryCommand(m_doc, r)), QStringLiteral("Enable the ECR registry"));
+        r = m_sample.registry;
+        r.defaults.imageGb = 1.2;
+        QCOMPARE(text(new SetRegistryCommand(m_doc, r)),
+            QStringLiteral("Set image size of the per-service repositories from 0.5 GB to 1.2 GB"));
+        r = m_sample.registry;
+        r.defaults.scanning = ScanMode::EnhancedContinuous;
+        QCOMPARE(text(new SetRegistryCommand(m_doc, r)),
+            QStringLiteral("Set scanning of the per-service repositories from basic to enhanced continuous"));
+        r = m_sample.registry;
+        r.region = QStringLiteral("eu-west-1");
+        QCOMPARE(text(new SetRegistryCommand(m_doc, r)),
+            QStringLiteral("Set registry region from the scenario's to eu-west-1"));
+        r = m_sample.registry;
+        Repository repo;
+        repo.name = QStringLiteral("shop/api");
+        r.repositories = { repo };
+        QCOMPARE(text(new SetRegistryCommand(m_doc, r)), QStringLiteral("Add repository shop/api"));
+        stack()->push(new SetRegistryCommand(m_doc, r));
+        RegistrySettings kept = r;
+        kept.repositories[0].keepLast = 10;
+        QCOMPARE(
+            text(new SetRegistryCommand(m_doc, kept)), QStringLiteral("Set images kept of shop/api from 30 to 10"));
+        kept.repositories[0].services = { QStringLiteral("orders-api"), QStringLiteral("catalog-api") };
+        kept.repositories[0].keepLast = 30;
+        QCOMPARE(text(new SetRegistryCommand(m_doc, kept)),
+            QStringLiteral("Set services of shop/api from none to orders-api, catalog-api"));
+        RegistrySettings none = r;
+        none.repositories.clear();
+        QCOMPARE(text(new SetRegistryCommand(m_doc, none)), QStringLiteral("Remove repository shop/api"));
+
+        PlatformSettings ar = m_sample.platform(PlatformId::AppRunner);
+        ar.appRunnerConcurrency = 80;
+        QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::AppRunner, ar)),
+            QStringLiteral("Set App Runner concurrency from 100 to 80"));
+        ar = m_sample.platform(PlatformId::AppRunner);
+        ar.appRunnerMaxInstances = 10;
+        QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::AppRunner, ar)),
+            QStringLiteral("Set App Runner maximum instances from 25 to 10"));
+        ar.appRunnerAutomaticDeployment = true;
+        QCOMPARE(text(new SetPlatformSettingsCommand(m_doc, PlatformId::AppRunner, ar)),
+            QStringLiteral("Change App Runner settings"));
+
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 0, &Service::requestsPerSecond, 120)),
+            QStringLiteral("Set requests per second of web-frontend from 0 req/s to 120 req/s"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 0, &Service::requestMillis, 80)),
+            QStringLiteral("Set request duration of web-frontend from 200 ms to 80 ms"));
+        QCOMPARE(text(new SetServiceFieldCommand<double>(m_doc, 0, &Service::concurrentRequests, 40)),
+            QStringLiteral("Set concurrent requests of web-frontend from derived to 40"));
+        QCOMPARE(text(new SetServiceFieldCommand<AppRunnerInstanceSize>(
+                     m_doc, 0, &Service::appRunnerSize, AppRunnerInstanceSize { 2, 4 })),
+            QStringLiteral("Set App Runner instance size of web-frontend from automatic to 2 vCPU / 4 GB"));
+        QLocale::setDefault(QLocale::c());
+    }
+
+    // Registry and network edits round-trip through undo and emit their own signal.
+    void setRegistryAndNetwork()
+    {
+        RegistrySettings r = m_sample.registry;
+        r.enabled = true;
+        r.defaults.pushesPerDay = 4;
+        Scenario after = m_sample;
+        after.registry = r;
+        QSignalSpy registry(m_doc, &Document::registryChanged);
+        roundTrip(new SetRegistryCommand(m_doc, r), after);
+        QCOMPARE(registry.count(), 3); // do, undo, redo
+        stack()->clear();
+        m_doc->reset(m_sample);
+        NetworkSettings n = m_sample.network;
+        n.enabled = true;
+        n.natGateways = 1;
+        after = m_sample;
+        after.network = n;
+        QSignalSpy network(m_doc, &Document::networkChanged);
+        roundTrip(new SetNetworkCommand(m_doc, n), after);
+        QCOMPARE(network.count(), 3);
+    }
+
     void dragBackToTheStartLeavesNoStep()
     {
         const int key = nextMergeKey();

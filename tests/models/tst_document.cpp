@@ -84,6 +84,9 @@ private:
                 QStringLiteral("ALTER TABLE services DROP COLUMN one_per_node"),
                 // schema 7 (issue 20, deployments)
                 QStringLiteral("ALTER TABLE services DROP COLUMN deployment"),
+                // schema 8 (issue 19, App Runner instance sizes)
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_vcpu"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_memory_gb"),
                 QStringLiteral("PRAGMA user_version = 1") });
         QFile f(file);
         if (f.open(QIODevice::ReadWrite))

@@ -62,6 +62,7 @@ private:
         s.accelerator = Accelerator::AwsNeuron;
         s.noMemoryRequest = true;
         s.onePerNode = true; // schema 6
+        s.appRunnerSize = { 2, 4 }; // schema 7: a chosen App Runner instance size
         sc.services.append(s);
         Service win;
         win.name = QStringLiteral("legacy");
@@ -423,6 +424,26 @@ private slots:
         const ScenarioReadResult saved = readScenarioFile(file);
         QVERIFY2(saved.ok() && saved.diagnostics.isEmpty(), qPrintable(saved.errorText()));
         QCOMPARE(*saved.scenario, *r.scenario);
+    }
+
+    // Schema 6 → 7 adds the App Runner instance size: a version-6 file (today's layout without the two
+    // columns) reads with every size unset, the smallest that holds the task, as before.
+    void version6DocumentReadsWithoutInstanceSizes()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("v6.fleetplan"));
+        Scenario sc = richScenario();
+        QString error;
+        QVERIFY2(writeScenarioDocument(sc, file, &error), qPrintable(error));
+        rawSql(file,
+            { QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_vcpu"),
+                QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_memory_gb"),
+                QStringLiteral("PRAGMA user_version = 6") });
+        const ScenarioReadResult r = readScenarioDocument(file);
+        QVERIFY2(r.ok(), qPrintable(r.errorText()));
+        QVERIFY(r.errorText().contains(QStringLiteral("document schema version 6")));
+        for (Service &s : sc.services)
+            s.appRunnerSize = {};
+        QCOMPARE(*r.scenario, sc);
     }
 
     void olderVersionWithAnOddNameIsRead()
