@@ -73,7 +73,7 @@ enum class ComponentId {
     LoadBalancerCapacity, ///< "load_balancer_capacity": LCU / NLCU hours
     LogsIngestion, ///< "logs_ingestion": CloudWatch Logs GB ingested
 };
-inline constexpr int ComponentCount = 29;
+inline constexpr int ComponentCount = 30;
 /// True for the network and registry components (EcrStorage … LogsIngestion): the comparison shows them
 /// apart from compute.
 inline bool isNetworkOrRegistry(ComponentId id)

@@ -428,19 +428,19 @@ private slots:
 
     // Schema 6 → 7 adds the App Runner instance size: a version-6 file (today's layout without the two
     // columns) reads with every size unset, the smallest that holds the task, as before.
-    void version6DocumentReadsWithoutInstanceSizes()
+    void version7DocumentReadsWithoutInstanceSizes()
     {
-        const QString file = m_dir.filePath(QStringLiteral("v6.fleetplan"));
+        const QString file = m_dir.filePath(QStringLiteral("v7.fleetplan"));
         Scenario sc = richScenario();
         QString error;
         QVERIFY2(writeScenarioDocument(sc, file, &error), qPrintable(error));
         rawSql(file,
             { QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_vcpu"),
                 QStringLiteral("ALTER TABLE services DROP COLUMN app_runner_memory_gb"),
-                QStringLiteral("PRAGMA user_version = 6") });
+                QStringLiteral("PRAGMA user_version = 7") });
         const ScenarioReadResult r = readScenarioDocument(file);
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
-        QVERIFY(r.errorText().contains(QStringLiteral("document schema version 6")));
+        QVERIFY(r.errorText().contains(QStringLiteral("document schema version 7")));
         for (Service &s : sc.services)
             s.appRunnerSize = {};
         QCOMPARE(*r.scenario, sc);
