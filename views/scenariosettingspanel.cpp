@@ -119,8 +119,10 @@ ScenarioSettingsPanel::ScenarioSettingsPanel(QWidget *parent)
                               "types of your price book, no AWS control-plane fee"));
     eks->addWidget(m_clusters);
     eks->addWidget(m_extended);
-    eks->addWidget(m_anywhere);
+    eks->addStretch(1);
     grid->addLayout(eks, row, 0, 1, 2);
+    // Its own row: beside the other two the settings column no longer fit its width (a sideways scroll bar).
+    grid->addWidget(m_anywhere, row + 1, 0, 1, 2);
     connect(m_clusters, &QSpinBox::valueChanged, this, [this] {
         pushPlatform(models::PlatformId::EksNodes);
         pushPlatform(models::PlatformId::EksFargate);
