@@ -75,6 +75,10 @@ public:
     {
         QString error;
         auto r = m_catalog.otherRate(region, item, &error);
+        if (!r) // the compute could run; it is the network and registry bill that has no price here
+            error = QStringLiteral("the network and registry bill cannot be priced: %1 (switch that block off, or "
+                                   "price it in a region with the rate)")
+                        .arg(error);
         if (!r && !m_failed.contains(error)) {
             m_failed.insert(error);
             m_result.warnings.append(error);

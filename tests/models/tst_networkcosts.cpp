@@ -188,6 +188,11 @@ private slots:
         QVERIFY(!west.feasible());
         QVERIFY2(
             west.infeasibleSummary().contains(QStringLiteral("ecr_storage")), qPrintable(west.infeasibleSummary()));
+        // Said as what it is: the compute runs, the registry's bill has no price in that region.
+        QVERIFY2(west.infeasibleSummary().contains(
+                     QStringLiteral("the network and registry bill cannot be priced: no ecr_storage rate in region "
+                                    "us-west-2")),
+            qPrintable(west.infeasibleSummary()));
     }
 
     // Enhanced scanning on push, 2 pushes a day for 24 h: 2 × 0.09 = 0.18. Continuous, 4 rescans per
