@@ -676,15 +676,6 @@ std::optional<Rate> ec2Lookup(const Catalog &c, const Catalog::RateTable &table,
 
 } // namespace
 
-const CustomNodeType *Catalog::customNodeType(const QString &name) const
-{
-    for (const CustomNodeType &t : m_customNodeTypes) {
-        if (t.name == name)
-            return &t;
-    }
-    return nullptr;
-}
-
 std::optional<Rate> Catalog::onDemandHourly(const QString &region, const QString &type, QString *error) const
 {
     if (const auto custom = m_customRates.constFind(type); custom != m_customRates.constEnd()) {

@@ -87,8 +87,6 @@ public:
     /// The custom node types of the user's price book (own hardware), sorted by name; they are also in
     /// instanceTypes() (InstanceType::custom) and priced by onDemandHourly() in every region.
     const QList<CustomNodeType> &customNodeTypes() const { return m_customNodeTypes; }
-    /// The custom node type of that name, or nullptr.
-    const CustomNodeType *customNodeType(const QString &name) const;
     /// Up to `count` valid names nearest to `name` (edit distance), nearest first.
     QStringList suggestInstanceTypes(const QString &name, int count = 3) const;
 
